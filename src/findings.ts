@@ -1,0 +1,98 @@
+/**
+ * The finding: the one shape every analysis reports, so that every output format,
+ * the baseline and the score treat code, secrets, dependency and posture results alike.
+ */
+
+/** Severity levels, from most to least urgent (the seeds' scale). */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Confidence that a finding is a true positive (bandit's scale). */
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/**
+ * Categories of findings. The first seven are the score's categories
+ * (`../shared/seeds/check-python-security-command.md`: code scan 6, secrets 5,
+ * input validation 4, dependencies 4, error handling 3, auth 2, injection 1);
+ * the others are reported but weigh on the score only through the documented rules
+ * in `report/score.ts`.
+ */
+export const CATEGORIES = [
+  'code',
+  'secrets',
+  'input-validation',
+  'dependencies',
+  'error-handling',
+  'auth',
+  'injection',
+  'config',
+  'egress',
+  'quality',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** A source range. Lines are 1-based; columns are 0-based UTF-16 code units (as in JS strings). */
+export interface Location {
+  path: string;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** One step of a data-flow trace, from source to sink. */
+export interface TraceStep {
+  location: Location;
+  /** What happens at this step, e.g. "request.args.get('q') (source: HTTP request)". */
+  message: string;
+  kind: 'source' | 'step' | 'sink';
+}
+
+export interface Finding {
+  /** 'B602' for a bandit-compatible check, 'KR…' for krait's own checks. */
+  ruleId: string;
+  /** Kebab-case rule name, e.g. 'subprocess-popen-with-shell-equals-true'. */
+  ruleName: string;
+  category: Category;
+  severity: Severity;
+  confidence: Confidence;
+  /** MITRE CWE ids, the most specific first. */
+  cwe: number[];
+  message: string;
+  location: Location;
+  /** The source lines around the finding (secrets already masked). */
+  snippet: string;
+  /** What to write instead. */
+  fix?: string;
+  /** Data-flow findings: source → steps → sink. */
+  trace?: TraceStep[];
+  /**
+   * Stable identifier across unrelated edits: a hash of the rule id, the path and the
+   * normalised text of the flagged line(s) plus an occurrence index, never the line number.
+   */
+  fingerprint: string;
+  /** Free-form, analysis-specific data (e.g. advisory ids for a dependency finding). */
+  properties?: Record<string, unknown>;
+}
+
+/** Numeric rank of a severity: critical = 4 … info = 0. */
+export function severityRank(s: Severity): number {
+  return 4 - SEVERITIES.indexOf(s);
+}
+
+/** Numeric rank of a confidence: high = 2 … low = 0. */
+export function confidenceRank(c: Confidence): number {
+  return 2 - CONFIDENCES.indexOf(c);
+}
+
+/** Sort order used everywhere: severity desc, then path, line, column, rule id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : 0) ||
+    a.location.startLine - b.location.startLine ||
+    a.location.startColumn - b.location.startColumn ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * The report model: what a scan returns (`scan()` in the library API, `--format json` on
+ * the CLI). Each analysis owns the type of its own section, defined in its folder.
+ */
+import type { Finding } from './findings.js';
+import type { FileMetrics, ProjectMetrics } from './metrics/types.js';
+import type { FileEgress, EgressSummary } from './egress/types.js';
+import type { DependencyReport } from './deps/types.js';
+import type { PostureReport } from './posture/types.js';
+import type { Score } from './report/score-types.js';
+
+/** Version of the JSON report schema (`schema/report.schema.json`). Bump on breaking change. */
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+/** What kind of file discovery found; decides which analyses read it. */
+export type FileKind =
+  | 'python'
+  | 'notebook'
+  | 'requirements'
+  | 'pyproject'
+  | 'setup-cfg'
+  | 'setup-py'
+  | 'pipfile'
+  | 'pipfile-lock'
+  | 'poetry-lock'
+  | 'uv-lock'
+  | 'pdm-lock'
+  | 'pylock'
+  | 'conda-env'
+  | 'env'
+  | 'dockerfile'
+  | 'compose'
+  | 'yaml'
+  | 'json'
+  | 'toml'
+  | 'ini'
+  | 'shell'
+  | 'gitignore'
+  | 'text';
+
+/** A file that was not analysed, and why (nothing is dropped silently). */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** A problem with one input file that did not stop its analysis (syntax error, bad bytes…). */
+export interface FileDiagnostic {
+  path: string;
+  kind: 'syntax-error' | 'decode-error' | 'too-deep' | 'read-error' | 'config-error' | 'parse-error';
+  message: string;
+  line?: number;
+}
+
+/** Per-file result, plain and serialisable (crosses the worker boundary). */
+export interface FileResult {
+  path: string;
+  kind: FileKind;
+  findings: Finding[];
+  diagnostics: FileDiagnostic[];
+  /** Present for Python files that were parsed. */
+  metrics?: FileMetrics;
+  /** Present for Python files that were parsed. */
+  egress?: FileEgress;
+  /** Set when the file could not be analysed at all. */
+  skipped?: string;
+}
+
+export interface Report {
+  schemaVersion: string;
+  tool: { name: 'krait'; version: string };
+  /** ISO 8601 time the scan started. */
+  startedAt: string;
+  /** Wall time of the whole scan, milliseconds. */
+  durationMs: number;
+  /** The paths given to the scan, as given. */
+  targets: string[];
+  /** Files analysed, relative to their scan root, with per-file data. */
+  files: Array<Omit<FileResult, 'findings'>>;
+  skipped: SkippedFile[];
+  diagnostics: FileDiagnostic[];
+  /** All findings after suppression, baseline and thresholds, sorted (see compareFindings). */
+  findings: Finding[];
+  /** Findings silenced by `# nosec`/`# noqa`/allowlists (counted, not listed in full). */
+  suppressedCount: number;
+  metrics?: ProjectMetrics;
+  egress?: EgressSummary;
+  dependencies?: DependencyReport;
+  posture?: PostureReport;
+  score?: Score;
+  /** The list of checks that ran (for the NO_SECURITY_ISSUES output). */
+  checksPerformed: string[];
+}
