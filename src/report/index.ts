@@ -1,0 +1,137 @@
+/**
+ * Writing reports: the one entry point the CLI calls for every `--format`, plus the exit
+ * code policy helper. Formats live in their own modules (text, json, sarif, markdown,
+ * html); baselines in `baseline.ts`; the score in `score.ts`.
+ */
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { severityRank } from '../findings.js';
+import type { Severity } from '../findings.js';
+import type { Report } from '../model.js';
+import { renderHtml } from './html.js';
+import { renderJson } from './json.js';
+import { MARKDOWN_ENTRY, writeMarkdown } from './markdown.js';
+import { noRules } from './rules.js';
+import type { RuleLookup } from './rules.js';
+import { renderSarif } from './sarif.js';
+import { computeScore } from './score.js';
+import { renderText } from './text.js';
+
+export { computeScore } from './score.js';
+export { renderText } from './text.js';
+export { renderJson } from './json.js';
+export { renderSarif, buildSarif } from './sarif.js';
+export { writeMarkdown } from './markdown.js';
+export { renderHtml } from './html.js';
+export { writeBaseline, loadBaseline, applyBaseline } from './baseline.js';
+export type { RuleLookup } from './rules.js';
+export type { Score } from './score-types.js';
+
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface WriteReportOptions {
+  format: ReportFormat;
+  /** A file (text, json, sarif, html) or a directory (markdown). */
+  output?: string;
+  /** ANSI colours in the text format (ignored when writing to a file). */
+  color: boolean;
+  /** Full traces and properties in the text format. */
+  verbose?: boolean;
+  /** Rule documentation for SARIF, Markdown and HTML (the lead's `rules/catalog.ts`). */
+  lookupRule?: RuleLookup;
+  /** The day in the Markdown file names (default: today). */
+  date?: Date;
+}
+
+function oneLine(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const msg = String(err?.message ?? e).split('\n')[0]!;
+  return err?.code && !msg.startsWith(err.code) ? `${err.code}: ${msg}` : msg;
+}
+
+function writeFileAtomic(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text, 'utf8');
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Render `report` in `opts.format`. Without `opts.output`, returns the text to print
+ * (text, json, sarif, html); with it, writes the file (parent directories created) and
+ * returns `undefined`. Markdown always needs `output` (a directory).
+ *
+ * Never clobbers a directory by accident: a file format aimed at an existing directory
+ * is an error, and Markdown refuses an existing non-empty directory unless it only holds
+ * earlier krait Markdown output (`security-analysis-YYYY-MM-DD[.md]`). Every failure is
+ * thrown as an Error with a one-line message.
+ */
+export async function writeReport(report: Report, opts: WriteReportOptions): Promise<string | undefined> {
+  const scored: Report = report.score ? report : { ...report, score: computeScore(report) };
+  const lookup = opts.lookupRule ?? noRules;
+  const { format, output } = opts;
+
+  if (format === 'markdown') {
+    if (!output) throw new Error('--format markdown writes a directory: give it with --output DIR');
+    const st = statSync(output, { throwIfNoEntry: false });
+    if (st && !st.isDirectory()) throw new Error(`${output} is a file; --format markdown needs a directory for --output`);
+    if (st) {
+      const foreign = readdirSync(output).filter((n) => !MARKDOWN_ENTRY.test(n));
+      if (foreign.length) {
+        throw new Error(
+          `${output} is not empty and does not hold an earlier krait Markdown report (found ${foreign[0]}); choose a new or empty directory`,
+        );
+      }
+    }
+    try {
+      writeMarkdown(scored, output, opts.date ?? new Date(), lookup);
+    } catch (e) {
+      throw new Error(`cannot write Markdown report to ${output}: ${oneLine(e)}`);
+    }
+    return undefined;
+  }
+
+  let text: string;
+  switch (format) {
+    case 'text':
+      text = renderText(scored, { color: opts.color && !output, verbose: opts.verbose });
+      break;
+    case 'json':
+      text = renderJson(scored);
+      break;
+    case 'sarif':
+      text = renderSarif(scored, lookup);
+      break;
+    case 'html':
+      text = renderHtml(scored, lookup);
+      break;
+    default:
+      throw new Error(`unknown report format "${String(format)}"; use one of ${REPORT_FORMATS.join(', ')}`);
+  }
+  if (!output) return text;
+  const st = statSync(output, { throwIfNoEntry: false });
+  if (st?.isDirectory()) throw new Error(`${output} is a directory; --format ${format} writes one file, give a file path`);
+  try {
+    writeFileAtomic(resolve(output), text);
+  } catch (e) {
+    throw new Error(`cannot write ${format} report to ${output}: ${oneLine(e)}`);
+  }
+  return undefined;
+}
+
+/**
+ * The exit code a scan should end with: 1 when a finding is at or above `failOn`
+ * (e.g. `'high'` fails on critical and high), else 0. `failOn: 'none'` and `exitZero`
+ * always give 0. Errors that stop the scan are the CLI's business (exit 2).
+ */
+export function exitCodeFor(report: Report, failOn: Severity | 'none', exitZero: boolean): 0 | 1 {
+  if (exitZero || failOn === 'none') return 0;
+  const threshold = severityRank(failOn);
+  return report.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
+}

@@ -1,0 +1,261 @@
+/**
+ * The Markdown deliverables of `python-security-analysis-assistant.md` ("Report Format"):
+ * `security-analysis-YYYY-MM-DD.md` (Overview, Summary, Findings Summary, Prioritized
+ * Action Items, Success Metrics) and a folder `security-analysis-YYYY-MM-DD/` with one
+ * `finding-NNN-<slug>.md` per finding (issue description, location, current state,
+ * recommended solution, why this helps, implementation steps, testing recommendations).
+ */
+import { mkdirSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareFindings, SEVERITIES } from '../findings.js';
+import type { Finding } from '../findings.js';
+import type { Report } from '../model.js';
+import { computeScore, scoreCategoryOf, SCORE_CATEGORIES } from './score.js';
+import { ruleFor, cweUrl, noRules } from './rules.js';
+import type { RuleLookup } from './rules.js';
+import type { Score } from './score-types.js';
+
+/** `YYYY-MM-DD` of a date, in local time (the day the reader sees on the calendar). */
+export function isoDay(d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Names krait writes into a Markdown output directory (used to refuse foreign dirs). */
+export const MARKDOWN_ENTRY = /^security-analysis-\d{4}-\d{2}-\d{2}(\.md)?$/;
+const FINDING_FILE = /^finding-\d{3,}-[a-z0-9-]*\.md$/;
+
+/** A file-name slug: lowercase ASCII letters, digits and single dashes, at most 48 characters. */
+export function slugify(s: string): string {
+  const slug = s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  return slug || 'finding';
+}
+
+/**
+ * Escape audited text for Markdown prose: HTML is shown, not interpreted (`<` `>` `&`),
+ * and Markdown punctuation that could make links, emphasis or tables is backslashed.
+ * Newlines become spaces.
+ */
+export function mdText(s: string): string {
+  return String(s)
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1');
+}
+
+/** An inline code span that holds any text (backtick fence longer than any run inside). */
+export function mdCode(s: string): string {
+  const t = String(s).replace(/\r?\n|\r/g, ' ');
+  const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
+  const f = '`'.repeat(longest + 1);
+  const pad = t.startsWith('`') || t.endsWith('`') || t.startsWith(' ') ? ' ' : '';
+  return `${f}${pad}${t}${pad}${f}`;
+}
+
+/** A fenced code block that holds any text. */
+export function mdBlock(s: string, lang = ''): string {
+  const longest = Math.max(2, ...[...String(s).matchAll(/`+/g)].map((m) => m[0].length));
+  const f = '`'.repeat(longest + 1);
+  return `${f}${lang}\n${s}\n${f}`;
+}
+
+function langOf(path: string): string {
+  if (/\.pyi?$/.test(path)) return 'python';
+  if (/requirements.*\.txt$|\.txt$/.test(path)) return 'text';
+  if (/\.toml$/.test(path)) return 'toml';
+  if (/\.ya?ml$/.test(path)) return 'yaml';
+  if (/Dockerfile/i.test(path)) return 'dockerfile';
+  if (/\.json$|\.ipynb$/.test(path)) return 'json';
+  return '';
+}
+
+function titleOf(f: Finding, lookup: RuleLookup): string {
+  const meta = ruleFor(f, lookup);
+  const what = meta.docs.what ? meta.docs.what.replace(/\.$/, '') : f.ruleName.replace(/-/g, ' ');
+  return `${f.ruleId} ${what}`;
+}
+
+interface Entry {
+  n: number;
+  file: string;
+  finding: Finding;
+}
+
+/** The file names of each finding, in report order (`finding-001-<rule-name>.md`…). */
+export function findingFileNames(findings: readonly Finding[]): string[] {
+  const width = Math.max(3, String(findings.length).length);
+  return findings.map((f, i) => `finding-${String(i + 1).padStart(width, '0')}-${slugify(f.ruleName || f.ruleId)}.md`);
+}
+
+function summaryMarkdown(report: Report, score: Score, entries: Entry[], folder: string, lookup: RuleLookup): string {
+  const findings = entries.map((e) => e.finding);
+  const count = (pred: (f: Finding) => boolean): number => findings.filter(pred).length;
+  const crit = count((f) => f.severity === 'critical');
+  const high = count((f) => f.severity === 'high');
+  const pythonFiles = report.files.filter((f) => f.kind === 'python' || f.kind === 'notebook').length;
+  const scope = report.targets.length ? report.targets.map(mdCode).join(', ') : mdCode('.');
+  const recommended =
+    crit > 0
+      ? `Fix the ${crit} critical issue${crit === 1 ? '' : 's'} immediately, then the ${high} high-severity one${high === 1 ? '' : 's'}.`
+      : high > 0
+        ? `Fix the ${high} high-severity issue${high === 1 ? '' : 's'} before the next release.`
+        : findings.length > 0
+          ? 'No critical or high issues: schedule the medium and low fixes.'
+          : 'Nothing to fix: keep krait in CI to stay there.';
+  const security = findings.filter((f) => f.category !== 'quality');
+  const quality = findings.filter((f) => f.category === 'quality');
+  const bySev = SEVERITIES.map((s) => `${count((f) => f.severity === s)} ${s}`).join(', ');
+
+  const lines: string[] = [
+    '# Security Analysis',
+    '',
+    '## Overview',
+    `- **Scope**: ${scope} (${report.files.length} files analysed: ${pythonFiles} Python, ${report.files.length - pythonFiles} other; ${report.skipped.length} skipped)`,
+    `- **Files Analyzed**: ${report.files.length}`,
+    `- **Critical Issues**: ${crit}`,
+    `- **High Priority Items**: ${high}`,
+    `- **Recommended Priority**: ${recommended}`,
+    `- **Overall Score**: ${score.total}/${score.max} (risk level: ${score.riskLevel})`,
+    '',
+    '## Summary',
+    findings.length === 0
+      ? `krait found no security issues in the analysed scope (${report.checksPerformed.map(mdText).join(', ') || 'no checks reported'}).`
+      : `krait found ${findings.length} issue${findings.length === 1 ? '' : 's'} (${bySev}) in ${new Set(findings.map((f) => f.location.path)).size} files. ` +
+        `The score is ${score.total}/${score.max}. ${recommended} Each finding has its own file in ${mdCode(folder + '/')} with the current code, the fix, and how to test it.`,
+    '',
+    '## Findings Summary',
+    `- Security: ${security.length} finding${security.length === 1 ? '' : 's'} (${SCORE_CATEGORIES.map((c) => `${c.title.toLowerCase()} ${security.filter((f) => scoreCategoryOf(f.category) === c.id).length}`).join(', ')})`,
+    '- Performance: not assessed by krait (0)',
+    `- Code Quality: ${quality.length} finding${quality.length === 1 ? '' : 's'}`,
+    '- Quality & Testing: not assessed by krait (0)',
+    '',
+    `## Score: ${score.total}/${score.max}`,
+    '',
+    '| Category | Points | Status |',
+    '|---|---|---|',
+    ...score.categories.map((c) => `| ${c.title} | ${c.points}/${c.max} | ${mdText(c.status)} |`),
+    '',
+    '## Prioritized Action Items',
+  ];
+  if (entries.length === 0) lines.push('1. No action needed: no findings.');
+  entries.forEach((e, i) => {
+    const f = e.finding;
+    lines.push(
+      `${i + 1}. **${f.severity.toUpperCase()}** [${mdText(titleOf(f, lookup))}](${encodeURI(`${folder}/${e.file}`)}) — ${mdCode(`${f.location.path}:${f.location.startLine}`)}: ${mdText(f.message)}`,
+    );
+  });
+  lines.push(
+    '',
+    '## Success Metrics',
+    '- Security: Zero critical vulnerabilities',
+    '- Security: Zero hardcoded secrets',
+    `- Score: ${score.max}/${score.max} (now ${score.total}/${score.max})`,
+    '- Quality: Linting passes, complexity reduced',
+    '- Performance: Response times within targets',
+    '- Testing: 80%+ coverage for critical paths',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function findingMarkdown(e: Entry, total: number, summaryFile: string, lookup: RuleLookup): string {
+  const f = e.finding;
+  const meta = ruleFor(f, lookup);
+  const d = meta.docs;
+  const l = f.location;
+  const lang = langOf(l.path);
+  const refs = [...new Set([...d.references, ...f.cwe.map(cweUrl)])];
+  const lines: string[] = [
+    `# Finding ${String(e.n).padStart(3, '0')}: ${mdText(titleOf(f, lookup))}`,
+    '',
+    `- **Severity**: ${f.severity} (confidence: ${f.confidence})`,
+    `- **Rule**: ${mdCode(f.ruleId)} ${mdCode(f.ruleName)}`,
+    `- **Category**: ${f.category}`,
+    `- **CWE**: ${f.cwe.length ? f.cwe.map((c) => `[CWE-${c}](${cweUrl(c)})`).join(', ') : 'none'}`,
+    `- **Fingerprint**: ${mdCode(f.fingerprint)}`,
+    `- Finding ${e.n} of ${total} — back to the [summary](../${encodeURI(summaryFile)})`,
+    '',
+    '## Issue description',
+    mdText(f.message),
+    '',
+  ];
+  if (d.what) lines.push(mdText(d.what), '');
+  lines.push('## Location', `${mdCode(`${l.path}:${l.startLine}:${l.startColumn + 1}`)}${l.endLine > l.startLine ? ` to line ${l.endLine}` : ''}`, '');
+  if (f.trace?.length) {
+    lines.push('Data flow, from source to sink:', '');
+    f.trace.forEach((s, i) => lines.push(`${i + 1}. ${s.kind}: ${mdCode(`${s.location.path}:${s.location.startLine}`)} — ${mdText(s.message)}`));
+    lines.push('');
+  }
+  lines.push('## Current state', mdBlock(f.snippet || '(no snippet)', lang), '');
+  lines.push('## Recommended solution');
+  if (f.fix) lines.push(mdText(f.fix), '');
+  if (d.instead) lines.push(mdBlock(`# Use instead (${f.ruleId})\n${d.instead}`, 'python'), '');
+  if (!f.fix && !d.instead) lines.push(`See ${mdCode(`krait explain ${f.ruleId}`)} for the safe pattern.`, '');
+  lines.push('## Why this helps');
+  lines.push(d.why ? mdText(d.why) : `It removes a ${f.severity}-severity weakness${f.cwe.length ? ` (CWE-${f.cwe[0]})` : ''} that krait's rule ${mdCode(f.ruleId)} reports: ${mdText(f.message)}`, '');
+  if (refs.length) lines.push('References:', ...refs.map((r) => `- <${r}>`), '');
+  lines.push(
+    '## Implementation steps',
+    `1. Open ${mdCode(`${l.path}:${l.startLine}`)}.`,
+    f.fix ? `2. Apply the fix: ${mdText(f.fix)}` : `2. Replace the flagged code with the safe pattern shown above.`,
+    `3. Look for the same pattern elsewhere: ${mdCode(`krait scan --format text`)} lists every place rule ${mdCode(f.ruleId)} fires.`,
+    '4. If the code is a deliberate, reviewed exception, suppress it on that line with a justification instead: ' + mdCode(`# nosec ${f.ruleId} -- <reason>`),
+    '',
+    '## Testing recommendations',
+    `- Re-run ${mdCode(`krait scan ${l.path}`)}: finding ${mdCode(f.fingerprint)} must be gone.`,
+  );
+  if (f.category === 'secrets') {
+    lines.push('- Rotate the exposed credential: removing it from the code does not un-leak it from history.');
+  } else if (f.trace?.length) {
+    lines.push(`- Add a test that sends a hostile value through the source (${mdText(f.trace[0]!.message)}) and asserts it cannot reach the sink.`);
+  } else if (f.category === 'dependencies') {
+    lines.push('- Reinstall from the updated pins and run the test suite; re-run the dependency audit.');
+  } else {
+    lines.push('- Add a unit test that covers the changed code path, including a malicious or malformed input.');
+  }
+  lines.push('- Run the existing test suite to check nothing else broke.', '');
+  return lines.join('\n');
+}
+
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, text, 'utf8');
+  renameSync(tmp, file);
+}
+
+/**
+ * Write the Markdown report into `dir` (created when missing): the summary
+ * `security-analysis-YYYY-MM-DD.md` and the folder `security-analysis-YYYY-MM-DD/` with
+ * one file per finding. Old `finding-*.md` files of the same day are removed first, so
+ * the folder matches the report. Returns the paths written, summary first. `date`
+ * defaults to now. Throws on I/O errors (the caller turns them into one-line messages).
+ */
+export function writeMarkdown(report: Report, dir: string, date: Date = new Date(), lookupRule: RuleLookup = noRules): string[] {
+  const day = isoDay(date);
+  const base = `security-analysis-${day}`;
+  const folder = join(dir, base);
+  mkdirSync(folder, { recursive: true });
+  for (const name of readdirSync(folder)) if (FINDING_FILE.test(name)) rmSync(join(folder, name));
+
+  const findings = [...report.findings].sort(compareFindings);
+  const names = findingFileNames(findings);
+  const entries: Entry[] = findings.map((f, i) => ({ n: i + 1, file: names[i]!, finding: f }));
+  const score = report.score ?? computeScore(report);
+
+  const summaryPath = join(dir, `${base}.md`);
+  const written: string[] = [];
+  for (const e of entries) {
+    const p = join(folder, e.file);
+    writeAtomic(p, findingMarkdown(e, entries.length, `${base}.md`, lookupRule));
+    written.push(p);
+  }
+  writeAtomic(summaryPath, summaryMarkdown(report, score, entries, base, lookupRule));
+  return [summaryPath, ...written];
+}
