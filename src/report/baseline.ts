@@ -43,7 +43,13 @@ export function baselineOf(report: Report): BaselineFile {
  */
 export function writeBaseline(report: Report, file: string): void {
   try {
-    if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    let isDir = false;
+    try {
+      isDir = statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    } catch {
+      isDir = false; // e.g. ENOTDIR: the write below reports it
+    }
+    if (isDir) {
       throw new Error(`${file} is a directory; give a file path for the baseline`);
     }
     mkdirSync(dirname(file), { recursive: true });

@@ -50,6 +50,15 @@ function oneLine(e: unknown): string {
   return err?.code && !msg.startsWith(err.code) ? `${err.code}: ${msg}` : msg;
 }
 
+/** `stat` that answers `undefined` for any path that cannot be a directory (missing, ENOTDIR…). */
+function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 function writeFileAtomic(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
@@ -79,10 +88,16 @@ export async function writeReport(report: Report, opts: WriteReportOptions): Pro
 
   if (format === 'markdown') {
     if (!output) throw new Error('--format markdown writes a directory: give it with --output DIR');
-    const st = statSync(output, { throwIfNoEntry: false });
+    const st = statOrUndefined(output);
     if (st && !st.isDirectory()) throw new Error(`${output} is a file; --format markdown needs a directory for --output`);
     if (st) {
-      const foreign = readdirSync(output).filter((n) => !MARKDOWN_ENTRY.test(n));
+      let entries: string[];
+      try {
+        entries = readdirSync(output);
+      } catch (e) {
+        throw new Error(`cannot read output directory ${output}: ${oneLine(e)}`);
+      }
+      const foreign = entries.filter((n) => !MARKDOWN_ENTRY.test(n));
       if (foreign.length) {
         throw new Error(
           `${output} is not empty and does not hold an earlier krait Markdown report (found ${foreign[0]}); choose a new or empty directory`,
@@ -115,7 +130,7 @@ export async function writeReport(report: Report, opts: WriteReportOptions): Pro
       throw new Error(`unknown report format "${String(format)}"; use one of ${REPORT_FORMATS.join(', ')}`);
   }
   if (!output) return text;
-  const st = statSync(output, { throwIfNoEntry: false });
+  const st = statOrUndefined(output);
   if (st?.isDirectory()) throw new Error(`${output} is a directory; --format ${format} writes one file, give a file path`);
   try {
     writeFileAtomic(resolve(output), text);

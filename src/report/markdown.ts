@@ -76,10 +76,8 @@ function langOf(path: string): string {
   return '';
 }
 
-function titleOf(f: Finding, lookup: RuleLookup): string {
-  const meta = ruleFor(f, lookup);
-  const what = meta.docs.what ? meta.docs.what.replace(/\.$/, '') : f.ruleName.replace(/-/g, ' ');
-  return `${f.ruleId} ${what}`;
+function titleOf(f: Finding): string {
+  return `${f.ruleId} ${(f.ruleName || 'finding').replace(/[-_]+/g, ' ')}`;
 }
 
 interface Entry {
@@ -148,7 +146,7 @@ function summaryMarkdown(report: Report, score: Score, entries: Entry[], folder:
   entries.forEach((e, i) => {
     const f = e.finding;
     lines.push(
-      `${i + 1}. **${f.severity.toUpperCase()}** [${mdText(titleOf(f, lookup))}](${encodeURI(`${folder}/${e.file}`)}) — ${mdCode(`${f.location.path}:${f.location.startLine}`)}: ${mdText(f.message)}`,
+      `${i + 1}. **${f.severity.toUpperCase()}** [${mdText(titleOf(f))}](${encodeURI(`${folder}/${e.file}`)}) — ${mdCode(`${f.location.path}:${f.location.startLine}`)}: ${mdText(f.message)}`,
     );
   });
   lines.push(
@@ -173,7 +171,7 @@ function findingMarkdown(e: Entry, total: number, summaryFile: string, lookup: R
   const lang = langOf(l.path);
   const refs = [...new Set([...d.references, ...f.cwe.map(cweUrl)])];
   const lines: string[] = [
-    `# Finding ${String(e.n).padStart(3, '0')}: ${mdText(titleOf(f, lookup))}`,
+    `# Finding ${String(e.n).padStart(3, '0')}: ${mdText(titleOf(f))}`,
     '',
     `- **Severity**: ${f.severity} (confidence: ${f.confidence})`,
     `- **Rule**: ${mdCode(f.ruleId)} ${mdCode(f.ruleName)}`,
