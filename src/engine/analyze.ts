@@ -1,0 +1,235 @@
+/**
+ * The per-file pipeline, run in a worker thread (or in-process for small scans):
+ * read → decode (PEP 263) → parse once → semantic model → one walk dispatching nodes
+ * to the rules → secrets, egress, metrics → a plain, serialisable FileResult.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { Finding } from '../findings.js';
+import type { FileDiagnostic, FileKind, FileResult } from '../model.js';
+import type * as A from '../python/ast.js';
+import { parsePython } from '../python/parse.js';
+import { SemanticModel } from '../python/semantic.js';
+import { linkParents, children } from '../python/visit.js';
+import { decodePython, decodeText, looksBinary } from '../discover/decode.js';
+import { detectSecrets } from '../secrets/index.js';
+import { maskSecret } from '../secrets/mask.js';
+import { analyzeEgress } from '../egress/index.js';
+import { computeFileMetrics } from '../metrics/index.js';
+import { CODE_RULES } from '../rules/index.js';
+import type { CodeRule, ReportOptions, RuleContext } from './rule.js';
+import { isSuppressed, readSuppressions, readTextSuppressions, type Suppressions } from './suppress.js';
+import { snippetAt, splitLines } from './snippet.js';
+import { assignFingerprints } from './fingerprint.js';
+
+/** Which analyses run (the CLI's subcommands select a subset). */
+export type Analysis = 'rules' | 'secrets' | 'egress' | 'metrics';
+
+/** Serialisable per-file options (they cross the worker boundary). */
+export interface FileTask {
+  absPath: string;
+  /** Path shown in findings: relative to the scan root, with `/`. */
+  path: string;
+  kind: FileKind;
+  /** Dotted package of a Python file, for relative imports ('' if unknown). */
+  packageName: string;
+  options: AnalyzeOptions;
+}
+
+export interface AnalyzeOptions {
+  analyses: Analysis[];
+  /** Rule ids enabled for this file (after select/ignore/per-path ignores). */
+  enabledRules: string[];
+  /** Per-rule options: ruleId → option name → value. */
+  ruleOptions: Record<string, Record<string, unknown>>;
+  ignoreNosec: boolean;
+  /** Files larger than this many bytes are skipped. */
+  maxFileSize: number;
+}
+
+const PYTHON_KINDS = new Set<FileKind>(['python', 'setup-py']);
+
+/** Analyse one file. Never throws for bad input: problems become diagnostics or `skipped`. */
+export function analyzeFile(task: FileTask): FileResult {
+  const result: FileResult = { path: task.path, kind: task.kind, findings: [], diagnostics: [] };
+  let bytes: Buffer;
+  try {
+    const st = statSync(task.absPath);
+    if (st.size > task.options.maxFileSize) {
+      result.skipped = `larger than the size limit (${st.size} bytes > ${task.options.maxFileSize}; raise it with --max-file-size)`;
+      return result;
+    }
+    bytes = readFileSync(task.absPath);
+  } catch (err) {
+    result.skipped = `cannot be read: ${(err as Error).message.split('\n')[0]}`;
+    return result;
+  }
+  const isPython = PYTHON_KINDS.has(task.kind);
+  const hasBom = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (!hasBom && looksBinary(bytes)) {
+    result.skipped = 'binary file (contains NUL bytes)';
+    return result;
+  }
+  const decoded = isPython ? decodePython(bytes) : decodeText(bytes);
+  if (decoded.problem) result.diagnostics.push({ path: task.path, kind: 'decode-error', message: decoded.problem });
+  const text = decoded.text;
+  const lines = splitLines(text);
+  const analyses = new Set(task.options.analyses);
+  try {
+    if (isPython) analyzePython(task, text, lines, analyses, result);
+    else if (analyses.has('secrets')) {
+      const found = detectSecrets({ path: task.path, kind: task.kind, text });
+      const sup = task.options.ignoreNosec ? new Map() : readTextSuppressions(lines);
+      for (const f of found) {
+        if (isSuppressed(sup, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine)) continue;
+        result.findings.push(f);
+      }
+    }
+  } catch (err) {
+    // A bug of ours on one file must not stop the scan; say so clearly.
+    result.diagnostics.push({ path: task.path, kind: 'parse-error', message: `internal error while analysing: ${(err as Error).message}` });
+  }
+  assignFingerprints(result.findings, (f) => lines[f.location.startLine - 1] ?? '');
+  return result;
+}
+
+function analyzePython(task: FileTask, text: string, lines: string[], analyses: Set<Analysis>, result: FileResult): void {
+  const parsed = parsePython(text);
+  const diags: FileDiagnostic[] = result.diagnostics;
+  for (const e of parsed.syntaxErrors) {
+    diags.push({ path: task.path, kind: 'syntax-error', line: e.line, message: `syntax error at line ${e.line}: ${e.message}; the rest of the file was still analysed` });
+  }
+  if (parsed.tooDeep) {
+    diags.push({ path: task.path, kind: 'too-deep', message: `nesting deeper than the supported depth; the innermost part was not analysed` });
+  }
+  linkParents(parsed.module);
+  const semantic = new SemanticModel(parsed.module, task.packageName);
+  const suppressions: Suppressions = task.options.ignoreNosec ? new Map() : readSuppressions(parsed.comments);
+  if (analyses.has('rules')) runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings);
+  if (analyses.has('secrets')) {
+    for (const f of detectSecrets({ path: task.path, kind: task.kind, text })) {
+      if (isSuppressed(suppressions, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine)) continue;
+      result.findings.push(f);
+    }
+  }
+  if (analyses.has('egress')) result.egress = analyzeEgress(parsed.module, semantic, text, task.path);
+  if (analyses.has('metrics')) result.metrics = computeFileMetrics(parsed, text, semantic);
+}
+
+const rulesById = new Map(CODE_RULES.map((r) => [r.id, r]));
+
+/** Run the enabled code rules over one module in a single walk. */
+export function runRules(
+  task: Pick<FileTask, 'path' | 'options'>,
+  source: string,
+  lines: string[],
+  module: A.Module,
+  semantic: SemanticModel,
+  suppressions: Suppressions,
+  out: Finding[],
+): void {
+  const rules: CodeRule[] = [];
+  for (const id of task.options.enabledRules) {
+    const r = rulesById.get(id);
+    if (r) rules.push(r);
+  }
+  // Dispatch table: node type → [rule, handler][]
+  const table = new Map<string, [CodeRule, (n: A.AnyNode, c: RuleContext) => void][]>();
+  for (const r of rules) {
+    for (const [type, fn] of Object.entries(r.visit)) {
+      if (!fn) continue;
+      let list = table.get(type);
+      if (!list) table.set(type, (list = []));
+      list.push([r, fn as (n: A.AnyNode, c: RuleContext) => void]);
+    }
+  }
+  if (table.size === 0) return;
+  const contexts = new Map<CodeRule, RuleContext>();
+  const ctxFor = (rule: CodeRule): RuleContext => {
+    let c = contexts.get(rule);
+    if (!c) contexts.set(rule, (c = makeContext(rule, task, source, lines, semantic, suppressions, out)));
+    return c;
+  };
+  const stack: A.AnyNode[] = [module];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const handlers = table.get(node.type);
+    if (handlers) for (const [rule, fn] of handlers) fn(node, ctxFor(rule));
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  const exits = table.get('Module:exit');
+  if (exits) for (const [rule, fn] of exits) fn(module, ctxFor(rule));
+}
+
+const STATEMENT_TYPES = new Set([
+  'FunctionDef', 'AsyncFunctionDef', 'ClassDef', 'Return', 'Delete', 'Assign', 'AugAssign', 'AnnAssign', 'For',
+  'AsyncFor', 'While', 'If', 'With', 'AsyncWith', 'Match', 'Raise', 'Try', 'TryStar', 'Assert', 'Import',
+  'ImportFrom', 'Global', 'Nonlocal', 'Expr', 'Pass', 'Break', 'Continue', 'TypeAlias', 'ExceptHandler', 'match_case',
+]);
+
+/**
+ * Lines a suppression comment may sit on for a finding at `node`: its enclosing
+ * statement's lines (only the header of a compound statement).
+ */
+export function statementLines(node: A.AnyNode): [number, number] {
+  let n: A.AnyNode | null = node;
+  while (n && !STATEMENT_TYPES.has(n.type)) n = n.parent;
+  if (!n) return [node.lineno, node.end_lineno];
+  const body = (n as { body?: A.Stmt[] }).body;
+  if (Array.isArray(body) && body.length && n.type !== 'Module') {
+    // A compound statement: only its header lines (the node lies in the header).
+    return [n.lineno, Math.max(n.lineno, body[0]!.lineno - 1)];
+  }
+  return [n.lineno, n.end_lineno];
+}
+
+/** Replace every occurrence of `secret` in `text` by its masked form. */
+function maskIn(text: string, secret: string | undefined): string {
+  if (!secret) return text;
+  return text.split(secret).join(maskSecret(secret));
+}
+
+function makeContext(
+  rule: CodeRule,
+  task: Pick<FileTask, 'path' | 'options'>,
+  source: string,
+  lines: string[],
+  semantic: SemanticModel,
+  suppressions: Suppressions,
+  out: Finding[],
+): RuleContext {
+  const opts = task.options.ruleOptions[rule.id] ?? {};
+  return {
+    path: task.path,
+    source,
+    lines,
+    semantic,
+    rule,
+    option<T>(name: string): T {
+      return (name in opts ? opts[name] : rule.options?.[name]) as T;
+    },
+    qualifiedName: (e) => semantic.qualifiedName(e),
+    callName: (c) => semantic.callName(c),
+    constValue: (e) => semantic.constValue(e),
+    keyword: (call, name) => call.keywords.find((k) => k.arg === name),
+    report(node: A.AnyNode, o: ReportOptions) {
+      const at = o.node ?? node;
+      const [from, to] = statementLines(at);
+      if (isSuppressed(suppressions, rule.id, rule.name, from, to)) return;
+      out.push({
+        ruleId: rule.id,
+        ruleName: rule.name,
+        category: rule.category,
+        severity: o.severity ?? rule.severity,
+        confidence: o.confidence ?? rule.confidence,
+        cwe: o.cwe ?? rule.cwe,
+        message: o.message,
+        location: { path: task.path, startLine: at.lineno, startColumn: at.col_offset, endLine: at.end_lineno, endColumn: at.end_col_offset },
+        snippet: maskIn(snippetAt(lines, at.lineno, Math.min(at.end_lineno, at.lineno + 4)), o.secret),
+        fix: o.fix ?? rule.docs.instead,
+        fingerprint: '',
+        ...(o.properties ? { properties: o.properties } : {}),
+      });
+    },
+  };
+}

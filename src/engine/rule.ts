@@ -1,0 +1,60 @@
+/**
+ * The rule module: metadata, documentation and a visitor keyed by CPython node type
+ * (ESLint's `create()` → `{ CallExpression(node) {…} }`, ruff's one-rule-one-file).
+ */
+import type { Confidence, Severity } from '../findings.js';
+import type { RuleMeta } from '../rules/meta.js';
+import type * as A from '../python/ast.js';
+import type { SemanticModel } from '../python/semantic.js';
+
+export type Visitor = { [T in A.NodeType]?: (node: A.NodeOfType<T>, ctx: RuleContext) => void } & {
+  /** Called once per file after the walk (for rules that collect first). */
+  'Module:exit'?: (node: A.Module, ctx: RuleContext) => void;
+};
+
+export interface CodeRule extends RuleMeta {
+  /** Options this rule reads from configuration, with defaults (bandit plugin options). */
+  options?: Record<string, unknown>;
+  visit: Visitor;
+}
+
+/** Define a code rule; returns it unchanged (for type inference and a single place to add checks). */
+export function defineRule(rule: CodeRule): CodeRule {
+  if (!/^(B\d{3}|KR\d{3,4})$/.test(rule.id)) throw new Error(`bad rule id ${rule.id}`);
+  if (!rule.cwe.length) throw new Error(`rule ${rule.id} has no CWE`);
+  return rule;
+}
+
+/** What a rule may override for one finding. */
+export interface ReportOptions {
+  message: string;
+  severity?: Severity;
+  confidence?: Confidence;
+  fix?: string;
+  cwe?: number[];
+  /** A secret value in the flagged code: masked in the snippet and never printed whole. */
+  secret?: string;
+  /** Report at another node than the visited one (e.g. a keyword argument). */
+  node?: A.AnyNode;
+  properties?: Record<string, unknown>;
+}
+
+/** Everything a rule can ask while it visits one file. */
+export interface RuleContext {
+  readonly path: string;
+  readonly source: string;
+  readonly lines: readonly string[];
+  readonly semantic: SemanticModel;
+  readonly rule: CodeRule;
+  /** Option value for this rule (from config, else the rule's default). */
+  option<T>(name: string): T;
+  /** Qualified name of an expression (see SemanticModel.qualifiedName). */
+  qualifiedName(expr: A.Expr): string | null;
+  /** Qualified name of a call's callee. */
+  callName(call: A.Call): string | null;
+  /** Constant value of an expression, or undefined when computed. */
+  constValue(expr: A.Expr): string | number | boolean | null | undefined;
+  /** The keyword argument `name` of a call, if given. */
+  keyword(call: A.Call, name: string): A.Keyword | undefined;
+  report(node: A.AnyNode, opts: ReportOptions): void;
+}

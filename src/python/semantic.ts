@@ -1,0 +1,319 @@
+/**
+ * The semantic model, after ruff's `SemanticModel`: scopes, bindings, imports and aliases,
+ * so that a rule asks "what does this name refer to?" once, whatever alias the code used:
+ *
+ *   import subprocess as sp; sp.Popen(...)           → 'subprocess.Popen'
+ *   from os import system as run; run(x)              → 'os.system'
+ *   __import__('os').system(x)                        → 'os.system'
+ *   importlib.import_module('pickle').loads(b)        → 'pickle.loads'
+ *   from .models import User  (in package a.b)        → 'a.models.User' when the module's package is known, else '.models.User'
+ *
+ * Literal strings and simple constants are folded (`constValue`), so rules can tell a
+ * literal from a computed value.
+ */
+import type * as A from './ast.js';
+import { children } from './visit.js';
+
+export type ScopeNode = A.Module | A.FunctionDef | A.ClassDef | A.Lambda;
+
+export interface Binding {
+  kind: 'import' | 'assign' | 'def' | 'class' | 'param' | 'loop' | 'with' | 'except' | 'global';
+  /** For imports: the qualified name the local name stands for. */
+  qualified?: string;
+  /** For single assignments: the assigned expression (used for folding and aliasing). */
+  value?: A.Expr;
+  node: A.AnyNode;
+  /** How many times the name is bound in this scope (folding only trusts 1). */
+  count: number;
+}
+
+export class Scope {
+  readonly bindings = new Map<string, Binding>();
+  /** Names declared `global` in this scope. */
+  readonly globals = new Set<string>();
+  constructor(
+    readonly node: ScopeNode,
+    readonly parent: Scope | null,
+  ) {}
+}
+
+/** Builtin names that rules refer to by their bare name (as bandit does: 'eval', 'open'). */
+const FOLD_DEPTH = 32;
+
+export class SemanticModel {
+  readonly module: Scope;
+  private readonly scopes = new Map<ScopeNode, Scope>();
+  /** Every import in the file: absolute module name (relative ones resolved when possible). */
+  readonly imports: { module: string; name?: string; line: number; node: A.Import | A.ImportFrom }[] = [];
+
+  /**
+   * @param mod the parsed module (parents linked)
+   * @param packageName dotted package of the file ('a.b' for a/b/c.py), for relative imports; '' if unknown
+   */
+  constructor(
+    mod: A.Module,
+    readonly packageName = '',
+  ) {
+    this.module = new Scope(mod, null);
+    this.scopes.set(mod, this.module);
+    this.build(mod);
+  }
+
+  private build(mod: A.Module): void {
+    // Iterative pre-order walk carrying the current scope.
+    const stack: [A.AnyNode, Scope][] = [[mod, this.module]];
+    while (stack.length) {
+      const [node, scope] = stack.pop()!;
+      let inner = scope;
+      switch (node.type) {
+        case 'FunctionDef':
+        case 'AsyncFunctionDef':
+          this.bind(scope, node.name, { kind: 'def', node });
+          inner = this.newScope(node, scope);
+          this.bindArgs(inner, node.args);
+          break;
+        case 'Lambda':
+          inner = this.newScope(node, scope);
+          this.bindArgs(inner, node.args);
+          break;
+        case 'ClassDef':
+          this.bind(scope, node.name, { kind: 'class', node });
+          inner = this.newScope(node, scope);
+          break;
+        case 'Import':
+          for (const a of node.names) {
+            this.imports.push({ module: a.name, line: node.lineno, node });
+            if (a.asname) this.bind(scope, a.asname, { kind: 'import', qualified: a.name, node });
+            else {
+              const top = a.name.split('.')[0]!;
+              this.bind(scope, top, { kind: 'import', qualified: top, node });
+            }
+          }
+          break;
+        case 'ImportFrom': {
+          const base = this.resolveRelative(node.module, node.level);
+          for (const a of node.names) {
+            this.imports.push({ module: base, name: a.name, line: node.lineno, node });
+            if (a.name === '*') continue;
+            this.bind(scope, a.asname ?? a.name, { kind: 'import', qualified: base ? `${base}.${a.name}` : a.name, node });
+          }
+          break;
+        }
+        case 'Global':
+        case 'Nonlocal':
+          for (const n of node.names) scope.globals.add(n);
+          break;
+        case 'Assign':
+          for (const t of node.targets) this.bindTarget(scope, t, 'assign', node.targets.length === 1 && t.type === 'Name' ? node.value : undefined);
+          break;
+        case 'AnnAssign':
+          if (node.value) this.bindTarget(scope, node.target, 'assign', node.value);
+          break;
+        case 'AugAssign':
+          this.bindTarget(scope, node.target, 'assign');
+          break;
+        case 'NamedExpr':
+          this.bindTarget(scope, node.target, 'assign', node.value);
+          break;
+        case 'For':
+        case 'AsyncFor':
+          this.bindTarget(scope, node.target, 'loop');
+          break;
+        case 'withitem':
+          if (node.optional_vars) this.bindTarget(scope, node.optional_vars, 'with');
+          break;
+        case 'ExceptHandler':
+          if (node.name) this.bind(scope, node.name, { kind: 'except', node });
+          break;
+        default:
+          break;
+      }
+      const kids = children(node);
+      for (let i = kids.length - 1; i >= 0; i--) {
+        const k = kids[i]!;
+        // Decorators, defaults and bases are evaluated in the enclosing scope.
+        const evalOutside =
+          inner !== scope &&
+          ((node.type === 'FunctionDef' || node.type === 'AsyncFunctionDef' || node.type === 'ClassDef') &&
+            (node.decorator_list.includes(k as A.Expr) || (node.type === 'ClassDef' && (node.bases.includes(k as A.Expr) || node.keywords.includes(k as A.Keyword)))));
+        stack.push([k, evalOutside ? scope : inner]);
+      }
+    }
+  }
+
+  private newScope(node: ScopeNode, parent: Scope): Scope {
+    const s = new Scope(node, parent);
+    this.scopes.set(node, s);
+    return s;
+  }
+
+  private bindArgs(scope: Scope, args: A.Arguments): void {
+    for (const a of [...args.posonlyargs, ...args.args, ...args.kwonlyargs]) this.bind(scope, a.arg, { kind: 'param', node: a });
+    if (args.vararg) this.bind(scope, args.vararg.arg, { kind: 'param', node: args.vararg });
+    if (args.kwarg) this.bind(scope, args.kwarg.arg, { kind: 'param', node: args.kwarg });
+  }
+
+  private bindTarget(scope: Scope, t: A.Expr, kind: Binding['kind'], value?: A.Expr): void {
+    if (t.type === 'Name') this.bind(scope, t.id, { kind, node: t, value });
+    else if (t.type === 'Tuple' || t.type === 'List') for (const e of t.elts) this.bindTarget(scope, e, kind);
+    else if (t.type === 'Starred') this.bindTarget(scope, t.value, kind);
+  }
+
+  private bind(scope: Scope, name: string, b: Omit<Binding, 'count'>): void {
+    const target = scope.globals.has(name) ? this.module : scope;
+    const prev = target.bindings.get(name);
+    if (prev) {
+      // Keep the first import binding (imports usually come first); count re-bindings.
+      prev.count++;
+      if (prev.kind !== 'import' && b.kind === 'import') {
+        prev.kind = 'import';
+        prev.qualified = b.qualified;
+      }
+      prev.value = undefined;
+      return;
+    }
+    target.bindings.set(name, { ...b, count: 1 });
+  }
+
+  /** Absolute module for `from <dots><module> import …` (best effort when the package is unknown). */
+  resolveRelative(module: string | null, level: number): string {
+    if (level === 0) return module ?? '';
+    const parts = this.packageName ? this.packageName.split('.') : [];
+    if (this.packageName && level - 1 <= parts.length) {
+      const base = parts.slice(0, parts.length - (level - 1));
+      if (module) base.push(module);
+      return base.join('.');
+    }
+    return '.'.repeat(level) + (module ?? '');
+  }
+
+  /** The innermost scope that contains `node`. */
+  scopeOf(node: A.AnyNode): Scope {
+    let n: A.AnyNode | null = node.parent;
+    let child: A.AnyNode = node;
+    while (n) {
+      if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'Lambda') {
+        // Decorators and defaults belong to the enclosing scope.
+        if (n.type !== 'Lambda' && n.decorator_list.includes(child as A.Expr)) {
+          child = n;
+          n = n.parent;
+          continue;
+        }
+        return this.scopes.get(n) ?? this.module;
+      }
+      if (n.type === 'ClassDef') {
+        if (n.body.includes(child as A.Stmt)) return this.scopes.get(n) ?? this.module;
+      }
+      if (n.type === 'Module') return this.module;
+      child = n;
+      n = n.parent;
+    }
+    return this.module;
+  }
+
+  /** The binding `name` resolves to at `from`, following Python's scope rules (class scopes skipped for nested functions). */
+  lookup(name: string, from: A.AnyNode): Binding | undefined {
+    let scope: Scope | null = this.scopeOf(from);
+    let first = true;
+    while (scope) {
+      if (first || scope.node.type !== 'ClassDef') {
+        const b = scope.bindings.get(name);
+        if (b) return b;
+      }
+      first = false;
+      scope = scope.parent;
+    }
+    return undefined;
+  }
+
+  /**
+   * The qualified name an expression refers to, or null when it is computed.
+   * Names bound to imports resolve through the import; unbound names (builtins) and
+   * locally defined names resolve to themselves, as bandit does; `x = mod.func` aliases
+   * are followed when `x` is bound once.
+   */
+  qualifiedName(expr: A.Expr, depth = 0): string | null {
+    if (depth > FOLD_DEPTH) return null;
+    switch (expr.type) {
+      case 'Name': {
+        const b = this.lookup(expr.id, expr);
+        if (!b) return expr.id;
+        if (b.kind === 'import') return b.qualified ?? expr.id;
+        if (b.kind === 'assign' && b.count === 1 && b.value && (b.value.type === 'Attribute' || b.value.type === 'Name') && b.value !== expr) {
+          const q = this.qualifiedName(b.value, depth + 1);
+          if (q && q.includes('.')) return q;
+        }
+        return expr.id;
+      }
+      case 'Attribute': {
+        const base = this.qualifiedName(expr.value, depth + 1);
+        return base === null ? null : `${base}.${expr.attr}`;
+      }
+      case 'Call': {
+        // __import__('x') and importlib.import_module('x') with literal names.
+        const fn = this.qualifiedName(expr.func, depth + 1);
+        if ((fn === '__import__' || fn === 'importlib.import_module' || fn === 'importlib.__import__') && expr.args[0]) {
+          const v = this.constValue(expr.args[0], depth + 1);
+          if (typeof v === 'string') return fn === '__import__' ? v.split('.')[0]! : v;
+        }
+        return null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** Qualified name of a call's callee (see {@link qualifiedName}). */
+  callName(call: A.Call): string | null {
+    return this.qualifiedName(call.func);
+  }
+
+  /**
+   * Fold an expression to a constant: literals, implicit and `+` string concatenation,
+   * f-strings of constants, `%` formatting of constants, and names bound once to a constant
+   * in their scope. Returns undefined when the value is computed.
+   */
+  constValue(expr: A.Expr, depth = 0): string | number | boolean | null | undefined {
+    if (depth > FOLD_DEPTH) return undefined;
+    switch (expr.type) {
+      case 'Constant':
+        return expr.value;
+      case 'JoinedStr': {
+        let s = '';
+        for (const v of expr.values) {
+          const x = v.type === 'FormattedValue' ? (v.format_spec ? undefined : this.constValue(v.value, depth + 1)) : this.constValue(v, depth + 1);
+          if (x === undefined) return undefined;
+          s += String(x);
+        }
+        return s;
+      }
+      case 'BinOp': {
+        if (expr.op !== 'Add') return undefined;
+        const l = this.constValue(expr.left, depth + 1);
+        if (l === undefined) return undefined;
+        const r = this.constValue(expr.right, depth + 1);
+        if (r === undefined) return undefined;
+        if (typeof l === 'string' && typeof r === 'string') return l + r;
+        if (typeof l === 'number' && typeof r === 'number') return l + r;
+        return undefined;
+      }
+      case 'UnaryOp': {
+        const v = this.constValue(expr.operand, depth + 1);
+        if (typeof v !== 'number') return undefined;
+        return expr.op === 'USub' ? -v : expr.op === 'UAdd' ? v : undefined;
+      }
+      case 'Name': {
+        const b = this.lookup(expr.id, expr);
+        if (b && b.kind === 'assign' && b.count === 1 && b.value && b.value !== expr) return this.constValue(b.value, depth + 1);
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** True when the expression is a string literal (or folds to one). */
+  isLiteralString(expr: A.Expr): boolean {
+    return typeof this.constValue(expr) === 'string';
+  }
+}
