@@ -1,0 +1,93 @@
+/**
+ * Matching requirements against advisories.
+ *
+ * - A requirement with an exact version (`==`, `===`, a lock entry) is affected by an
+ *   advisory when OSV's `IsVulnerable` says so for that version ({@link isAffected}).
+ * - A range is never assumed to resolve to a particular version. The versions it admits
+ *   are tested among the versions the advisory itself names (its explicit `versions`
+ *   list and its event versions) plus the range's own bounds; the advisory is reported
+ *   as a *range* match with the lowest and highest admitted affected versions.
+ * - The suggested version is the lowest `fixed` version (above the current pin) that no
+ *   advisory of the project affects — or, when every such version is affected by some
+ *   other advisory, the lowest that fixes all matched ones.
+ */
+import { compareVersions, satisfies, specifierBoundaryVersions, versionsEqual } from './pep440.js';
+import type { AdvisoryDatabase } from './database.js';
+import { candidateVersions, fixedVersions, isAffected, type CompactAdvisory, type CompactAffected } from './osv.js';
+import { advisorySeverity } from './severity.js';
+import type { AdvisoryMatch, Requirement } from './types.js';
+
+function allows(req: Requirement, v: string): boolean {
+  if (req.specifierAnyOf?.length) return req.specifierAnyOf.some((s) => satisfies(v, s));
+  return satisfies(v, req.specifier);
+}
+
+function toMatch(advisory: CompactAdvisory, affected: CompactAffected[], exact: boolean): AdvisoryMatch {
+  const sev = advisorySeverity(advisory, affected[0]);
+  const m: AdvisoryMatch = {
+    id: advisory.id,
+    aliases: advisory.aliases ?? [],
+    summary: advisory.summary ?? '',
+    severity: sev.severity,
+    severitySource: sev.source,
+    fixedVersions: fixedVersions(affected),
+    url: advisory.url ?? `https://osv.dev/vulnerability/${advisory.id}`,
+    exact,
+  };
+  if (sev.score !== undefined) m.cvssScore = sev.score;
+  if (sev.vector) m.cvssVector = sev.vector;
+  return m;
+}
+
+/**
+ * Advisories affecting one requirement. Requirements without a version and without a
+ * specifier that names versions (VCS, local paths, URLs) get no matches.
+ */
+export function matchRequirement(req: Requirement, db: AdvisoryDatabase): AdvisoryMatch[] {
+  if (req.local || (req.vcs && !req.version)) return [];
+  const entries = db.forPackage(req.normalizedName);
+  if (!entries.length) return [];
+  const out: AdvisoryMatch[] = [];
+  if (req.version) {
+    for (const { advisory, affected } of entries) {
+      if (affected.some((a) => isAffected(req.version as string, a))) out.push(toMatch(advisory, affected, true));
+    }
+    return out;
+  }
+  if (req.url) return [];
+  const bounds = [...specifierBoundaryVersions(req.specifier), ...(req.specifierAnyOf ?? []).flatMap(specifierBoundaryVersions)];
+  for (const { advisory, affected } of entries) {
+    const hits = new Set<string>();
+    for (const a of affected) {
+      for (const v of [...candidateVersions(a), ...bounds]) if (allows(req, v) && isAffected(v, a)) hits.add(v);
+    }
+    if (!hits.size) continue;
+    const sorted = [...hits].sort(compareVersions);
+    const m = toMatch(advisory, affected, false);
+    m.allowedAffected = { lowest: sorted[0] as string, highest: sorted[sorted.length - 1] as string, count: sorted.length };
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * The lowest version that fixes every matched advisory (see the module comment), or
+ * undefined when the advisories name no fix.
+ * @param current the pinned version, if any: only versions above it are suggested
+ */
+export function suggestVersion(req: Requirement, matches: AdvisoryMatch[], db: AdvisoryDatabase): string | undefined {
+  if (!matches.length) return undefined;
+  const entries = db.forPackage(req.normalizedName);
+  const matchedIds = new Set(matches.map((m) => m.id));
+  const candidates = new Set<string>();
+  for (const { affected } of entries) for (const v of fixedVersions(affected)) candidates.add(v);
+  const sorted = [...candidates].filter((v) => !req.version || compareVersions(v, req.version) > 0).sort(compareVersions);
+  const affectedBy = (v: string, onlyMatched: boolean): boolean =>
+    entries.some(({ advisory, affected }) => (!onlyMatched || matchedIds.has(advisory.id)) && affected.some((a) => isAffected(v, a)));
+  return sorted.find((v) => !affectedBy(v, false)) ?? sorted.find((v) => !affectedBy(v, true));
+}
+
+/** Does `version` equal any of `list` (PEP 440)? */
+export function inVersions(version: string, list: readonly string[]): boolean {
+  return list.some((x) => versionsEqual(x, version));
+}
