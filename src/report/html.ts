@@ -61,7 +61,7 @@ h2{margin:0 0 12px;font-size:1.2rem}h3{font-size:1rem;margin:16px 0 8px}
 .donut{display:flex;align-items:center;gap:16px}.donut svg{flex:none}
 .ring-track{fill:none;stroke:var(--track)}.ring{fill:none;stroke:var(--good)}.ring.mid{stroke:var(--medium)}.ring.bad{stroke:var(--critical)}
 .donut-text{fill:var(--fg);font-weight:700;font-size:22px}.donut-sub{fill:var(--muted);font-size:11px}
-svg text{fill:var(--fg);font-size:12px}
+svg text{fill:var(--fg);font-size:12px}svg.chart{display:block;width:100%;max-width:560px;height:auto}
 .bar-track{fill:var(--track)}.bar-good{fill:var(--good)}.bar-mid{fill:var(--medium)}.bar-bad{fill:var(--critical)}
 .sev-critical{fill:var(--critical)}.sev-high{fill:var(--high)}.sev-medium{fill:var(--medium)}.sev-low{fill:var(--low)}.sev-info{fill:var(--info)}.bar-accent{fill:var(--accent)}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid var(--border);vertical-align:top}
@@ -76,7 +76,9 @@ button{cursor:pointer}button[aria-pressed=false]{opacity:.45;text-decoration:lin
 button.linkish{border:0;background:none;color:var(--accent);padding:0;text-decoration:underline;opacity:1}
 .finding{border:1px solid var(--border);border-left:5px solid var(--info);border-radius:8px;margin:8px 0;background:var(--card)}
 .finding.s-critical{border-left-color:var(--critical)}.finding.s-high{border-left-color:var(--high)}.finding.s-medium{border-left-color:var(--medium)}.finding.s-low{border-left-color:var(--low)}
-.finding summary{cursor:pointer;padding:8px 12px;display:flex;flex-wrap:wrap;gap:6px 10px;align-items:baseline;list-style-position:inside}
+.finding summary{cursor:pointer;padding:8px 12px;display:flex;flex-wrap:wrap;gap:6px 10px;align-items:baseline;list-style:none}
+.finding summary::-webkit-details-marker{display:none}.finding summary::before{content:"▸";color:var(--muted);width:1ch}.finding details[open]>summary::before{content:"▾"}
+.field{display:inline-flex;gap:6px;align-items:center;white-space:nowrap}
 .finding .loc{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;word-break:break-all}
 .finding .rule{font-weight:600}.finding .msg{flex-basis:100%;color:var(--fg)}
 .finding .body{padding:0 12px 12px}
@@ -242,7 +244,7 @@ function bars(items: { label: string; value: number; cls: string; text?: string;
       return `<text x="0" y="${y + 13}">${esc(it.label)}</text><rect class="bar-track" x="${labelW}" y="${y}" width="${barW}" height="16" rx="3"/><rect class="${esc(it.cls)}" x="${labelW}" y="${y}" width="${Math.max(0, w)}" height="16" rx="3"/><text x="${labelW + barW + 8}" y="${y + 13}">${esc(it.text ?? String(it.value))}</text>`;
     })
     .join('');
-  return `<svg width="100%" viewBox="0 0 ${labelW + barW + 90} ${h}" preserveAspectRatio="xMinYMin meet" role="img" aria-label="${esc(ariaLabel)}">${rows}</svg>`;
+  return `<svg class="chart" viewBox="0 0 ${labelW + barW + 90} ${h}" preserveAspectRatio="xMinYMin meet" role="img" aria-label="${esc(ariaLabel)}">${rows}</svg>`;
 }
 
 /** A table for sections whose item shape is owned by another analysis: primitive fields only. */
@@ -330,8 +332,8 @@ function findingsSection(findings: Finding[], lookup: RuleLookup): string {
 <div class="filters" role="search" aria-label="Filter findings">
 <label for="q" class="muted small">Search</label><input id="q" type="search" placeholder="Search rule, message, path, CWE…  (press /)" autocomplete="off">
 <span role="group" aria-label="Severity">${SEVERITIES.map((s) => `<button type="button" data-sev-toggle="${s}" aria-pressed="true">${s} (${findings.filter((f) => f.severity === s).length})</button>`).join(' ')}</span>
-<label for="f-cat" class="muted small">Category</label><select id="f-cat"><option value="">all categories</option>${cats.map((c) => `<option value="${esc(c)}">${esc(c)}</option>`).join('')}</select>
-<label for="f-file" class="muted small">File</label><select id="f-file"><option value="">all files</option>${files.map((p) => `<option value="${esc(p)}">${esc(p)}</option>`).join('')}</select>
+<span class="field"><label for="f-cat" class="muted small">Category</label><select id="f-cat"><option value="">all categories</option>${cats.map((c) => `<option value="${esc(c)}">${esc(c)}</option>`).join('')}</select>
+</span><span class="field"><label for="f-file" class="muted small">File</label><select id="f-file"><option value="">all files</option>${files.map((p) => `<option value="${esc(p)}">${esc(p)}</option>`).join('')}</select></span>
 <button type="button" id="reset">Reset</button><button type="button" id="expand" aria-pressed="false">Expand all</button>
 </div>
 <p class="small muted" aria-live="polite">Showing <span id="shown">${findings.length}</span> of ${findings.length} findings.</p>
