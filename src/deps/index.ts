@@ -285,7 +285,7 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
         }),
       );
     }
-    if (ranged.length) {
+    if (ranged.length && r.group !== 'build-system') {
       const lo = ranged.map((a) => a.allowedAffected?.lowest ?? '').filter(Boolean);
       const hi = ranged.map((a) => a.allowedAffected?.highest ?? '').filter(Boolean);
       const sortedLo = [...lo].sort(compareVersions);

@@ -25,11 +25,9 @@ export function readIni(text: string): { values: IniValue[]; error?: { line: num
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
     const n = i + 1;
-    if (/^\s*([#;]|$)/.test(raw)) {
-      if (!raw.trim()) continue;
-      if (!/^\s/.test(raw)) continue; // a full-line comment
-      continue;
-    }
+    // Full-line comments (also inside multi-line values) and blank lines. configparser, as
+    // setuptools configures it, has no inline comments: `; marker` stays part of the value.
+    if (/^\s*([#;]|$)/.test(raw)) continue;
     const sec = /^\[([^\]]+)\]\s*$/.exec(raw);
     if (sec?.[1]) {
       section = sec[1].trim();
@@ -37,13 +35,13 @@ export function readIni(text: string): { values: IniValue[]; error?: { line: num
       continue;
     }
     if (/^\s/.test(raw) && current) {
-      current.items.push({ text: raw.replace(/\s+[#;].*$/, '').trim(), line: n });
+      current.items.push({ text: raw.trim(), line: n });
       continue;
     }
     const kv = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(raw);
     if (!kv?.[1]) return { values, error: { line: n, message: `line ${n}: expected "key = value" or a [section]` } };
     current = { section, key: kv[1].trim(), items: [] };
-    const v = (kv[2] ?? '').replace(/\s+[#;].*$/, '').trim();
+    const v = (kv[2] ?? '').trim();
     if (v) current.items.push({ text: v, line: n });
     values.push(current);
   }
