@@ -73,7 +73,8 @@ th{color:var(--muted);font-weight:600}td.num,th.num{text-align:right;font-varian
 .filters input[type=search]{flex:1 1 240px;min-width:200px}
 input,select,button{font:inherit;color:var(--fg);background:var(--card);border:1px solid var(--border);border-radius:6px;padding:5px 9px}
 button{cursor:pointer}button[aria-pressed=false]{opacity:.45;text-decoration:line-through}
-button.linkish{border:0;background:none;color:var(--accent);padding:0;text-decoration:underline;opacity:1}
+button.linkish{border:0;background:none;color:var(--accent);padding:0;text-decoration:underline;opacity:1;text-align:left;word-break:break-all}
+#f-file{max-width:100%}
 .finding{border:1px solid var(--border);border-left:5px solid var(--info);border-radius:8px;margin:8px 0;background:var(--card)}
 .finding.s-critical{border-left-color:var(--critical)}.finding.s-high{border-left-color:var(--high)}.finding.s-medium{border-left-color:var(--medium)}.finding.s-low{border-left-color:var(--low)}
 .finding summary{cursor:pointer;padding:8px 12px;display:flex;flex-wrap:wrap;gap:6px 10px;align-items:baseline;list-style:none}
@@ -379,20 +380,87 @@ function egressSection(report: Report, findings: Finding[]): string {
 <div class="table-wrap"><table><thead><tr><th>File</th><th>Verdict</th><th>Via</th></tr></thead><tbody>${rows}${summaryRows}</tbody></table></div></section>`;
 }
 
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => !!x && typeof x === 'object' && !Array.isArray(x);
+const str = (x: unknown): string => (x === undefined || x === null ? '' : String(x));
+const arr = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+
+/** Rows of `dependencies.requirements` in the shape of deps/types.ts (RequirementAudit). */
+function requirementAuditTable(items: unknown[]): string | undefined {
+  const audits = items.filter((x): x is Obj => isObj(x) && isObj(x.requirement));
+  if (audits.length === 0 || audits.length !== items.length) return undefined;
+  const rows = audits.slice(0, 2000).map((a) => {
+    const r = a.requirement as Obj;
+    const src = isObj(r.source) ? r.source : {};
+    const version = str(r.version) || str(r.specifier) || 'any version';
+    const advisories = arr(a.advisories)
+      .filter(isObj)
+      .map((m) => {
+        const sev = (SEVERITIES as readonly string[]).includes(str(m.severity)) ? (m.severity as Severity) : 'info';
+        const fixed = arr(m.fixedVersions).map(str).filter(Boolean);
+        const aliases = arr(m.aliases).map(str).filter(Boolean);
+        return `<div>${badge(sev)} ${link(str(m.url), str(m.id))}${aliases.length ? ` <span class="muted small">(${esc(aliases.join(', '))})</span>` : ''}${m.summary ? ` — ${esc(m.summary)}` : ''}${fixed.length ? ` <span class="muted small">fixed in ${esc(fixed.join(', '))}</span>` : ''}</div>`;
+      })
+      .join('');
+    const notes = [
+      a.typosquatOf ? `<strong class="bad">looks like ${esc(a.typosquatOf)}</strong>` : '',
+      arr(a.importedAs).length ? `imported as ${arr(a.importedAs).map((m) => `<code>${esc(m)}</code>`).join(', ')}` : '',
+      r.local ? 'local path' : '',
+      isObj(r.vcs) ? `VCS ${esc(r.vcs.url)}${r.vcs.ref ? `@${esc(r.vcs.ref)}` : ''}` : '',
+      arr(a.ignored).length ? `${arr(a.ignored).length} ignored by configuration` : '',
+    ].filter(Boolean).join('<br>');
+    return `<tr><td><strong>${esc(r.name)}</strong></td><td><code>${esc(version)}</code></td><td class="loc">${esc(`${str(src.path)}:${str(src.line)}`)}</td><td>${esc(r.group)}${r.role && r.role !== 'requirement' ? ` <span class="muted small">${esc(r.role)}</span>` : ''}</td><td>${advisories || '<span class="ok">none known</span>'}</td><td>${a.suggestedVersion ? `<code>${esc(a.suggestedVersion)}</code>` : ''}</td><td>${notes}</td></tr>`;
+  });
+  const more = audits.length > 2000 ? `<p class="muted">…and ${audits.length - 2000} more.</p>` : '';
+  return `<div class="table-wrap"><table><thead><tr><th>Package</th><th>Version</th><th>Where</th><th>Group</th><th>Advisories</th><th>Upgrade to</th><th>Notes</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>${more}`;
+}
+
 function dependenciesSection(report: Report, findings: Finding[]): string {
-  const deps = report.dependencies;
+  const deps = report.dependencies as unknown as Obj | undefined;
   const depFindings = findings.filter((f) => f.category === 'dependencies');
-  const db = deps?.database;
+  const db = deps && isObj(deps.database) ? deps.database : undefined;
   const head = db
-    ? `<p>Advisory database: <strong>${esc(db.source)}</strong>${db.date ? `, ${esc(db.date)}` : ''} (${esc(db.advisories)} advisories).</p>`
+    ? `<p>Advisory database: <strong>${esc(db.source)}</strong>${db.date ? `, ${esc(db.date)}` : ''} (${esc(db.advisories)} advisories)${db.note ? ` — ${esc(db.note)}` : ''}.</p>`
     : '<p class="muted">Dependency audit did not run.</p>';
-  const reqs = deps && Array.isArray(deps.requirements) ? genericTable(deps.requirements, 'requirements') : '';
+  const sum = deps && isObj(deps.summary) ? deps.summary : undefined;
+  const kpis = sum
+    ? `<div class="kpis">${[
+        ['Requirements', sum.requirements], ['Vulnerable', sum.vulnerable], ['Unpinned', sum.unpinned], ['Typosquat suspects', sum.typosquats],
+        ['Undeclared imports', sum.undeclaredImports], ['Unused declared', sum.unusedDeclared], ['Lock file', sum.hasLockFile === true ? 'yes' : sum.hasLockFile === false ? 'no' : '—'],
+      ]
+        .map(([k, v]) => `<div class="kpi"><b>${esc(v ?? '—')}</b><span>${esc(k)}</span></div>`)
+        .join('')}</div>`
+    : '';
+  const reqItems = deps ? arr(deps.requirements) : [];
+  const reqs = deps ? `<h3>Requirements (${reqItems.length})</h3>${requirementAuditTable(reqItems) ?? genericTable(reqItems, 'requirements')}` : '';
+  const manifests = deps && arr(deps.manifests).length
+    ? `<h3>Manifests and lock files</h3><ul class="plain">${arr(deps.manifests).filter(isObj).map((m) => `<li><span class="loc">${esc(m.path)}</span> <span class="muted small">${esc(m.format)}, ${esc(m.requirements)} requirements</span></li>`).join('')}</ul>`
+    : '';
+  const indexes = deps && arr(deps.indexes).length
+    ? `<h3>Package indexes</h3><ul class="plain">${arr(deps.indexes).filter(isObj).map((ix) => `<li><code>${esc(ix.url)}</code> <span class="muted small">${esc(ix.kind)}${isObj(ix.source) ? ` — ${esc(`${str(ix.source.path)}:${str(ix.source.line)}`)}` : ''}</span></li>`).join('')}</ul>`
+    : '';
   const adv = depFindings.length
-    ? `<h3>Advisories and dependency findings</h3><div class="table-wrap"><table><thead><tr><th>Where</th><th>Severity</th><th>Rule</th><th>Message</th><th>Fix</th></tr></thead><tbody>${depFindings
+    ? `<h3>Dependency findings (${depFindings.length})</h3><div class="table-wrap"><table><thead><tr><th>Where</th><th>Severity</th><th>Rule</th><th>Message</th><th>Fix</th></tr></thead><tbody>${depFindings
         .map((f) => `<tr><td class="loc">${esc(`${f.location.path}:${f.location.startLine}`)}</td><td>${badge(f.severity)}</td><td>${esc(f.ruleId)} ${esc(f.ruleName)}</td><td>${esc(f.message)}</td><td>${esc(f.fix ?? '')}</td></tr>`)
         .join('')}</tbody></table></div>`
     : '';
-  return `<section id="dependencies" aria-labelledby="h-deps"><h2 id="h-deps">Dependencies and advisories</h2>${head}${reqs}${adv}</section>`;
+  return `<section id="dependencies" aria-labelledby="h-deps"><h2 id="h-deps">Dependencies and advisories</h2>${head}${kpis}${reqs}${manifests}${indexes}${adv}</section>`;
+}
+
+/** Module security intelligence from the dependency audit (deps/types.ts ModuleIntelligence). */
+function moduleIntelligenceTable(report: Report): string {
+  const mods = arr((report.dependencies as unknown as Obj | undefined)?.modules).filter(isObj);
+  if (!mods.length) return '';
+  const rows = mods
+    .slice(0, 2000)
+    .map((m) => {
+      const advisories = arr(m.advisories).map(str).filter(Boolean);
+      const declared = m.declared === true ? `${esc(str(m.declaredVersion) || str(m.declaredSpecifier) || 'any version')}` : '<strong class="bad">not declared</strong>';
+      const at = arr(m.importedAt).filter(isObj).slice(0, 5).map((x) => esc(`${str(x.path)}:${str(x.line)}`)).join(', ');
+      return `<tr><td><code>${esc(m.module)}</code></td><td>${esc(m.distribution)}</td><td>${declared}</td><td>${advisories.length ? `<span class="bad">${esc(advisories.join(', '))}</span>` : '<span class="ok">none for this version</span>'}</td><td class="num">${esc(m.knownAdvisories ?? '')}</td><td class="loc small">${at}</td></tr>`;
+    })
+    .join('');
+  return `<h3>Third-party modules and known vulnerabilities</h3><div class="table-wrap"><table><thead><tr><th>Module</th><th>Distribution</th><th>Declared</th><th>Advisories (declared version)</th><th class="num">Known advisories (all versions)</th><th>Imported at</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function statisticsSection(report: Report): string {
@@ -439,8 +507,10 @@ function modulesSection(report: Report): string {
   const rows = files
     .map((f) => `<tr><td class="loc">${esc(f.path)}</td><td>${f.metrics!.imports.map((i) => `<code>${esc(i?.module)}</code>${i?.kind === 'third-party' ? '' : ` <span class="muted small">${esc(i?.kind)}</span>`}`).join(', ')}</td></tr>`)
     .join('');
-  if (!imp && files.length === 0) return `<section id="modules" aria-labelledby="h-mods"><h2 id="h-mods">Module inventory</h2><p class="muted">No imports recorded.</p></section>`;
+  const intel = moduleIntelligenceTable(report);
+  if (!imp && files.length === 0 && !intel) return `<section id="modules" aria-labelledby="h-mods"><h2 id="h-mods">Module inventory</h2><p class="muted">No imports recorded.</p></section>`;
   return `<section id="modules" aria-labelledby="h-mods"><h2 id="h-mods">Module inventory</h2>
+${intel}
 ${imp ? `<h3>Third-party</h3>${chips(imp.thirdParty)}<h3>Standard library</h3>${chips(imp.stdlib)}<h3>Local</h3>${chips(imp.local)}` : ''}
 ${rows ? `<h3>Imports per file</h3><div class="table-wrap"><table><thead><tr><th>File</th><th>Imports</th></tr></thead><tbody>${rows}</tbody></table></div>` : ''}</section>`;
 }

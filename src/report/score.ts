@@ -117,8 +117,10 @@ export function isAdvisoryFinding(f: Finding): boolean {
   return /vuln|advisor|cve|osv/i.test(f.ruleName);
 }
 
+/** An unmaintained or outdated component: CWE-1104, or such a rule name on a dependency finding. */
 function isObsoleteDependency(f: Finding): boolean {
-  return f.category === 'dependencies' && !isAdvisoryFinding(f) && /obsolete|outdated|unmaintained|deprecated|yanked|end-of-life|eol/i.test(f.ruleName);
+  if (isAdvisoryFinding(f)) return false;
+  return f.cwe.includes(1104) || (f.category === 'dependencies' && /obsolete|outdated|unmaintained|deprecated|yanked|end-of-life|eol/i.test(f.ruleName));
 }
 
 function isStackTraceExposure(f: Finding): boolean {
@@ -303,7 +305,7 @@ function countsFor(
       return [
         { label: 'Critical CVEs', value: n((f) => isAdvisoryFinding(f) && atLeast(f, 'high')) },
         { label: 'Medium CVEs', value: n((f) => isAdvisoryFinding(f) && !atLeast(f, 'high')) },
-        { label: 'Obsolete Dependencies', value: n(isObsoleteDependency) },
+        { label: 'Obsolete Dependencies', value: n(isObsoleteDependency, all) },
       ];
     case 'error-handling':
       return [

@@ -32,7 +32,9 @@ describe('renderHtml (static checks; the browser test runs it in Chromium)', () 
     expect(html).toContain('Overall score 7/25');
     expect(html.match(/<article class="finding /g)).toHaveLength(18);
     expect(html).toContain('AWS_SECRET = &quot;AKIA****************&quot;');
-    expect(html).toContain('PyPA advisory database (OSV)');
+    expect(html).toContain('embedded PyPA advisory database snapshot');
+    expect(html).toContain('<a href="https://osv.dev/vulnerability/GHSA-8q59-q68h-6hv4"');
+    expect(html).toContain('not declared'); // PyJWT imported, not in requirements
     expect(html).toContain('GHSA-5wv5-4vpf-pj6m');
     expect(html).toContain('can send data');
   });
@@ -46,6 +48,7 @@ describe('renderHtml (static checks; the browser test runs it in Chromium)', () 
     // no tag with an event-handler attribute (quoted attribute values, all escaped, removed first)
     expect(html.replace(/="[^"]*"/g, '=""')).not.toMatch(/<[a-z][^<>]*\son[a-z]+\s*=/i);
     expect(html).toContain(esc(PAYLOADS[0]));
+    expect(html).not.toMatch(/href="javascript:/i);
   });
 
   it('is deterministic', () => {

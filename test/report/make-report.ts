@@ -8,6 +8,7 @@ import { snippetAt, splitLines } from '../../src/engine/snippet.js';
 import { compareFindings } from '../../src/findings.js';
 import type { Finding, Severity, Confidence, Category, TraceStep } from '../../src/findings.js';
 import type { Report, FileResult } from '../../src/model.js';
+import type { DependencyReport } from '../../src/deps/types.js';
 import { REPORT_SCHEMA_VERSION } from '../../src/model.js';
 import type { RuleMeta } from '../../src/rules/meta.js';
 
@@ -175,13 +176,13 @@ export function appSpecs(): Spec[] {
       message: 'assert is removed under python -O.', fix: 'Raise an exception instead.' },
     { ...S, line: 16, ruleId: 'B110', ruleName: 'try-except-pass', category: 'error-handling', severity: 'low', confidence: 'high', cwe: [703],
       message: 'Exception swallowed with pass.', fix: 'Log or handle the exception.' },
-    { ...R, line: 1, col: 0, endCol: 13, ruleId: 'KD001', ruleName: 'vulnerable-dependency', category: 'dependencies', severity: 'high', confidence: 'high', cwe: [1395],
+    { ...R, line: 1, col: 0, endCol: 13, ruleId: 'KR501', ruleName: 'vulnerable-dependency', category: 'dependencies', severity: 'high', confidence: 'high', cwe: [1395],
       message: 'flask 0.12.2 has a known vulnerability: GHSA-5wv5-4vpf-pj6m (CVE-2018-1000656), fixed in 0.12.3.',
-      fix: 'Upgrade: flask>=0.12.3', properties: { advisories: ['GHSA-5wv5-4vpf-pj6m'], aliases: ['CVE-2018-1000656'], package: 'flask' } },
-    { ...R, line: 3, col: 0, endCol: 11, ruleId: 'KD001', ruleName: 'vulnerable-dependency', category: 'dependencies', severity: 'critical', confidence: 'high', cwe: [1395],
+      fix: 'Upgrade: flask>=0.12.3', properties: { package: 'flask', version: '0.12.2', advisory: 'GHSA-5wv5-4vpf-pj6m', aliases: ['CVE-2018-1000656'], fixedVersions: ['0.12.3'], severitySource: 'cvss', url: 'https://osv.dev/vulnerability/GHSA-5wv5-4vpf-pj6m', role: 'requirement', suggestedVersion: '0.12.3' } },
+    { ...R, line: 3, col: 0, endCol: 11, ruleId: 'KR501', ruleName: 'vulnerable-dependency', category: 'dependencies', severity: 'critical', confidence: 'high', cwe: [1395],
       message: 'PyYAML 5.3 has a known vulnerability: GHSA-8q59-q68h-6hv4 (CVE-2020-14343), fixed in 5.4.',
-      fix: 'Upgrade: PyYAML>=5.4', properties: { advisories: ['GHSA-8q59-q68h-6hv4'], package: 'PyYAML' } },
-    { ...R, line: 2, col: 0, endCol: 8, ruleId: 'KD010', ruleName: 'unpinned-requirement', category: 'dependencies', severity: 'low', confidence: 'high', cwe: [1357],
+      fix: 'Upgrade: PyYAML>=5.4', properties: { package: 'PyYAML', version: '5.3', advisory: 'GHSA-8q59-q68h-6hv4', aliases: ['CVE-2020-14343'], fixedVersions: ['5.4'], severitySource: 'cvss', url: 'https://osv.dev/vulnerability/GHSA-8q59-q68h-6hv4', role: 'requirement', suggestedVersion: '5.4' } },
+    { ...R, line: 2, col: 0, endCol: 8, ruleId: 'KR502', ruleName: 'unpinned-requirement', category: 'dependencies', severity: 'low', confidence: 'high', cwe: [1357],
       message: 'requests is not pinned.', fix: 'Pin it: requests==2.32.3' },
   ];
 }
@@ -237,19 +238,50 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
       maxComplexity: 3, meanComplexity: 1.6,
     },
     egress: { filesThatCanSendData: 1, files: [{ path: 'app/main.py', via: ['import requests', 'requests.get(url) line 36'] }] },
-    dependencies: {
-      database: { source: 'PyPA advisory database (OSV)', date: '2025-11-30', advisories: 4210 },
-      requirements: [
-        { name: 'flask', specifier: '==0.12.2', version: '0.12.2', file: 'requirements.txt', line: 1, advisories: ['GHSA-5wv5-4vpf-pj6m'] },
-        { name: 'requests', specifier: '', file: 'requirements.txt', line: 2, advisories: [] },
-        { name: 'PyYAML', specifier: '==5.3', version: '5.3', file: 'requirements.txt', line: 3, advisories: ['GHSA-8q59-q68h-6hv4'] },
-      ],
-    },
+    dependencies: makeDependencies(),
     posture: { routes: [{ method: 'GET', path: '/run', handler: 'run', file: 'app/main.py', line: 14, auth: false }] },
     checksPerformed: ['SQL/Command injection', 'Hardcoded secrets', 'Unsafe deserialization', 'Vulnerable dependencies', 'Path traversal'],
     ...overrides,
   };
   return report;
+}
+
+function req(name: string, line: number, specifier: string, version?: string) {
+  return {
+    name, normalizedName: name.toLowerCase(), extras: [], specifier, ...(version ? { version } : {}), hashes: [], group: 'main',
+    role: 'requirement' as const, source: { path: 'requirements.txt', line, endLine: line, format: 'requirements' },
+  };
+}
+
+/** A dependency report in the shape of src/deps/types.ts. */
+export function makeDependencies(): DependencyReport {
+  const adv = (id: string, alias: string, severity: Severity, fixed: string, summary: string) => ({
+    id, aliases: [alias], summary, severity, severitySource: 'cvss' as const, cvssScore: severity === 'critical' ? 9.8 : 7.5,
+    fixedVersions: [fixed], url: `https://osv.dev/vulnerability/${id}`, exact: true,
+  });
+  return {
+    database: { source: 'embedded PyPA advisory database snapshot', date: '2025-11-30', advisories: 4210 },
+    requirements: [
+      { requirement: req('flask', 1, '==0.12.2', '0.12.2'), advisories: [adv('GHSA-5wv5-4vpf-pj6m', 'CVE-2018-1000656', 'high', '0.12.3', 'Flask denial of service via crafted JSON')],
+        suggestedVersion: '0.12.3', importedAs: ['flask'], ignored: [] },
+      { requirement: req('requests', 2, ''), advisories: [], importedAs: ['requests'], ignored: [] },
+      { requirement: req('PyYAML', 3, '==5.3', '5.3'), advisories: [adv('GHSA-8q59-q68h-6hv4', 'CVE-2020-14343', 'critical', '5.4', 'Arbitrary code execution in full_load')],
+        suggestedVersion: '5.4', importedAs: [], ignored: [] },
+    ],
+    manifests: [{ path: 'requirements.txt', format: 'requirements', requirements: 3 }],
+    indexes: [],
+    modules: [
+      { module: 'flask', distribution: 'Flask', declaredVersion: '0.12.2', declaredSpecifier: '==0.12.2', declared: true, advisories: ['GHSA-5wv5-4vpf-pj6m'], knownAdvisories: 9,
+        importedAt: [{ path: 'app/main.py', line: 7 }] },
+      { module: 'requests', distribution: 'requests', declaredSpecifier: '', declared: true, advisories: [], knownAdvisories: 6, importedAt: [{ path: 'app/main.py', line: 6 }] },
+      { module: 'jwt', distribution: 'PyJWT', declared: false, advisories: [], knownAdvisories: 3, importedAt: [{ path: 'app/settings.py', line: 2 }] },
+    ],
+    table: [],
+    summary: {
+      requirements: 3, vulnerable: 2, bySeverity: { critical: 1, high: 1, medium: 0, low: 0, info: 0 }, unpinned: 1, typosquats: 0,
+      undeclaredImports: 1, unusedDeclared: 0, hasLockFile: false,
+    },
+  };
 }
 
 /** An analysed project with no findings. */
@@ -302,7 +334,16 @@ export function makeHostileReport(): Report {
     metrics: { files: 1, lines: 3, codeLines: 3, commentLines: 0, blankLines: 0, docstringLines: 0, astNodes: 12, functions: 1, classes: 0,
       imports: { stdlib: [], thirdParty: [`mod${p1}`], local: [p3] }, maxComplexity: 4, meanComplexity: 4 },
     egress: { filesThatCanSendData: 1, files: [{ path, via: [p1, p2] }] },
-    dependencies: { database: { source: p1, date: p2, advisories: 1 }, requirements: [{ name: p1, specifier: p2, note: p3 }] },
+    dependencies: (() => {
+      const d = makeDependencies();
+      d.database = { source: p1, date: p2, advisories: 1 };
+      d.requirements[0]!.requirement = { ...d.requirements[0]!.requirement, name: p1, specifier: p2, source: { path: p3, line: 1, endLine: 1, format: p1 } };
+      d.requirements[0]!.advisories[0] = { ...d.requirements[0]!.advisories[0]!, id: p2, summary: p3, url: `javascript:${p1}` };
+      d.modules[0] = { ...d.modules[0]!, module: p1, distribution: p2, importedAt: [{ path: p3, line: 1 }] };
+      d.manifests[0] = { path: p1, format: p2, requirements: 1 };
+      d.indexes = [{ url: p3, kind: 'extra', source: { path: p1, line: 1, endLine: 1, format: 'requirements' } }];
+      return d;
+    })(),
     posture: { routes: [{ path: p1, handler: p3 }] },
     checksPerformed: [p1],
   });

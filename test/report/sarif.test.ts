@@ -96,7 +96,7 @@ describe('renderSarif', () => {
     expect(b602.help.markdown).toContain('## Why is this bad?');
     expect(b602.help.markdown).toContain('```python\nsubprocess.call(["ls", name])\n```');
     expect(b602.helpUri).toBe('https://cwe.mitre.org/data/definitions/78.html');
-    const kd = rules.find((x) => x.id === 'KD001');
+    const kd = rules.find((x) => x.id === 'KR501');
     expect(kd.properties['security-severity']).toBe('9.5'); // worst of its findings: critical
     const ke = rules.find((x) => x.id === 'KE001');
     expect(ke.properties['security-severity']).toBeUndefined(); // info: no security severity

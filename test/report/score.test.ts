@@ -23,7 +23,7 @@ describe('computeScore', () => {
       'code-scan': 1.9, // 6 × (1 − (0.35 + 0.2 + 0.08 + 0.05 + 0))
       secrets: 0, // one critical/high secret empties the category
       'input-validation': 2.6, // 4 × (1 − 0.35)
-      dependencies: 0, // KD001: 1 + 0.25 × 0.5 → capped at 1
+      dependencies: 0, // KR501: 1 + 0.25 × 0.5 → capped at 1
       'error-handling': 1.8, // 3 × (1 − (0.2 + 0.14 + 0.05))
       auth: 0.7, // 2 × (1 − (0.5 + 0.14))
       injection: 0,
@@ -109,7 +109,7 @@ describe('computeScore', () => {
     expect(counts('injection')).toEqual({ 'SQL Injection Risks': 1, 'Command Injection Risks': 2 });
     expect(s.critical.map((c) => `${c.path}:${c.line} ${c.ruleId}`)).toContain('app/main.py:16 KR100');
     expect(s.critical.every((c) => c.severity === 'critical' || c.severity === 'high')).toBe(true);
-    expect(s.actions[0]).toMatchObject({ priority: 'URGENT', ruleId: 'KD001', count: 2, where: 'requirements.txt:3' });
+    expect(s.actions[0]).toMatchObject({ priority: 'URGENT', ruleId: 'KR501', count: 2, where: 'requirements.txt:3' });
     expect(s.actions).toHaveLength(3);
   });
 
