@@ -2,7 +2,7 @@
  * The dependency and supply-chain audit (issue 5): manifests and lock files are parsed
  * statically, every requirement is matched against the advisory database (embedded
  * PyPA snapshot, or the OSV export `krait db update` stored), and the supply-chain
- * checks KR501–KR511 run over the whole project. See `rules.ts` for the rules and
+ * checks KR501–KR512 run over the whole project. See `rules.ts` for the rules and
  * their CWEs, `osv.ts` for the range semantics.
  */
 import { readFileSync } from 'node:fs';
@@ -31,6 +31,7 @@ import {
   INSECURE_INDEX,
   MISSING_HASHES,
   NO_LOCK_FILE,
+  OBSOLETE_DEPENDENCY,
   TYPOSQUAT,
   UNDECLARED_IMPORT,
   UNPINNED_REQUIREMENT,
@@ -39,6 +40,7 @@ import {
   VULNERABLE_DEPENDENCY,
   VULNERABLE_RANGE,
 } from './rules.js';
+import { OBSOLETE_DISTRIBUTIONS } from './obsolete.js';
 import { isStdlibModule } from './stdlib-modules.js';
 import { renderDepsTable, rowsFromFindings } from './table.js';
 import { checkTyposquat } from './typosquat.js';
@@ -115,7 +117,7 @@ function dirKey(root: string, path: string): string {
  * and the audit goes on. Never runs pip, setup.py or Python. With `online`, also asks
  * the OSV API about exact versions (8 s timeout; offline → a one-line note in
  * `report.database.note`).
- * @returns findings (category `dependencies`, rules KR501–KR511, fingerprints empty for
+ * @returns findings (category `dependencies`, rules KR501–KR512, fingerprints empty for
  *   the engine to fill), the dependency report, and diagnostics.
  */
 export async function analyzeDependencies(input: DependencyInput): Promise<Result> {
@@ -333,6 +335,19 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
           }),
         );
       }
+    }
+
+    // Obsolete projects (once per name and file, like typosquats).
+    const obsolete = OBSOLETE_DISTRIBUTIONS[r.normalizedName];
+    if (obsolete && !typoSeen.has(`obsolete\u0000${typoKey}`)) {
+      typoSeen.add(`obsolete\u0000${typoKey}`);
+      findings.push(
+        finding(OBSOLETE_DEPENDENCY, r, texts, {
+          message: `${r.name} is obsolete: ${obsolete.reason}`,
+          fix: `replace it with ${obsolete.instead}`,
+          properties: { package: r.name, version: r.version ?? r.specifier, reason: obsolete.reason, instead: obsolete.instead },
+        }),
+      );
     }
 
     // Pinning.

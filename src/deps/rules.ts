@@ -1,5 +1,5 @@
 /**
- * The dependency and supply-chain rules (KR501–KR511): one metadata object each, with
+ * The dependency and supply-chain rules (KR501–KR512): one metadata object each, with
  * the documentation `krait explain` prints. The checks themselves are in `checks.ts`
  * (supply chain), `match.ts` (advisories) and `imports.ts` (declared vs imported).
  *
@@ -17,6 +17,7 @@
  *   MITRE and the dependency-confusion write-ups use for a resolver searching several indexes.
  * - Undeclared import → 1357 (the module comes from whatever happens to be installed);
  *   unused declared dependency → 1164 "Irrelevant Code" (attack surface for nothing).
+ * - Obsolete (abandoned / deprecated) project → 1104 "Use of Unmaintained Third Party Components".
  */
 import type { RuleMeta } from '../rules/meta.js';
 
@@ -198,6 +199,22 @@ export const UNUSED_DEPENDENCY: RuleMeta = {
   },
 };
 
+export const OBSOLETE_DEPENDENCY: RuleMeta = {
+  id: 'KR512',
+  name: 'obsolete-dependency',
+  category: 'dependencies',
+  severity: 'medium',
+  confidence: 'high',
+  cwe: [1104],
+  docs: {
+    what: 'A dependency is a project its maintainers abandoned or deprecated (krait ships a short curated list with the reasons).',
+    why: 'Nobody fixes its vulnerabilities any more; several on the list carry known, unfixed advisories.',
+    example: 'pycrypto==2.6.1',
+    instead: 'pycryptodome==3.21.0',
+    references: ['https://cwe.mitre.org/data/definitions/1104.html'],
+  },
+};
+
 /** Every dependency rule, by id. */
 export const DEPENDENCY_RULES: readonly RuleMeta[] = [
   VULNERABLE_DEPENDENCY,
@@ -211,4 +228,5 @@ export const DEPENDENCY_RULES: readonly RuleMeta[] = [
   VCS_WITHOUT_COMMIT,
   UNDECLARED_IMPORT,
   UNUSED_DEPENDENCY,
+  OBSOLETE_DEPENDENCY,
 ];

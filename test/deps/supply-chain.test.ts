@@ -149,3 +149,17 @@ describe('krait db update', () => {
     expect(report.summary.vulnerable).toBe(5);
   });
 });
+
+describe('obsolete projects', () => {
+  it('flags abandoned projects with the reason and a replacement (CWE-1104)', async () => {
+    const { findings } = await analyzeDependencies(fixtureInput('obsolete'));
+    const hits = findings.filter((f) => f.ruleId === 'KR512');
+    expect(hits.map((f) => [f.properties?.['package'], f.location.startLine, f.cwe])).toEqual([
+      ['pycrypto', 1, [1104]],
+      ['nose', 2, [1104]],
+    ]);
+    expect(hits[0]?.fix).toBe('replace it with pycryptodome, or cryptography');
+    // pycrypto 2.6.1 also has advisories in the snapshot.
+    expect(findings.some((f) => f.ruleId === 'KR501' && f.properties?.['package'] === 'pycrypto')).toBe(true);
+  });
+});
