@@ -62,8 +62,7 @@ async function download(url: string, connectTimeoutMs: number): Promise<Uint8Arr
 }
 
 function reason(e: unknown): string {
-  const err = e as { message?: string; cause?: { code?: string; message?: string } };
-  if (err?.cause?.code) return `${err.cause.code}${err.cause.message && !err.cause.message.includes(err.cause.code) ? '' : ''}`;
+  const err = e as { message?: string; cause?: { message?: string } };
   const msg = err?.cause?.message ?? err?.message ?? String(e);
   return msg.split('\n')[0] ?? msg;
 }
