@@ -376,7 +376,7 @@ function egressSection(report: Report, findings: Finding[]): string {
   const egressFindings = findings.filter((f) => f.category === 'egress').length;
   const n = summary?.filesThatCanSendData ?? can.length;
   return `<section id="egress" aria-labelledby="h-egress"><h2 id="h-egress">Egress: can this code send data out?</h2>
-<p><strong>${esc(n)}</strong> of ${esc(report.files.length)} files can send data out of the process${egressFindings ? ` · ${egressFindings} egress findings` : ''}.</p>
+<p><strong>${esc(n)}</strong> of ${esc(report.files.length)} files can send data out of the process${egressFindings ? ` · ${plural(egressFindings, 'egress finding')}` : ''}.</p>
 <div class="table-wrap"><table><thead><tr><th>File</th><th>Verdict</th><th>Via</th></tr></thead><tbody>${rows}${summaryRows}</tbody></table></div></section>`;
 }
 
