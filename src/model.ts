@@ -62,6 +62,8 @@ export interface FileResult {
   metrics?: FileMetrics;
   /** Present for Python files that were parsed. */
   egress?: FileEgress;
+  /** Imports of a Python file: absolute module (relative ones resolved when the package is known), line. */
+  imports?: { module: string; line: number }[];
   /** Set when the file could not be analysed at all. */
   skipped?: string;
 }

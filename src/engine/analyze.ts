@@ -104,6 +104,7 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   linkParents(parsed.module);
   const semantic = new SemanticModel(parsed.module, task.packageName);
   const suppressions: Suppressions = task.options.ignoreNosec ? new Map() : readSuppressions(parsed.comments);
+  result.imports = semantic.imports.map((i) => ({ module: i.module, line: i.line }));
   if (analyses.has('rules')) runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings);
   if (analyses.has('secrets')) {
     for (const f of detectSecrets({ path: task.path, kind: task.kind, text })) {

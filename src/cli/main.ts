@@ -1,0 +1,231 @@
+/**
+ * The `krait` command line (commander): scan (default), secrets, deps, stats, routes,
+ * rules, explain, db. Exit codes: 0 nothing at or above --fail-on, 1 findings,
+ * 2 usage or fatal errors (with a message that says what to do).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import pc from 'picocolors';
+import { SEVERITIES, CONFIDENCES, type Severity } from '../findings.js';
+import type { Report } from '../model.js';
+import { scan, UsageError, type ScanAnalysis, type ScanOptions } from '../engine/scan.js';
+import { REPORT_FORMATS, exitCodeFor, writeReport, type ReportFormat } from '../report/index.js';
+import { writeBaseline } from '../report/baseline.js';
+import { allRuleMetas, ruleMeta } from '../rules/catalog.js';
+import { renderDepsTable, updateDatabase } from '../deps/index.js';
+import { loadDatabase } from '../deps/database.js';
+import { VERSION } from '../version.js';
+import { renderRuleList, renderExplain } from './rules-text.js';
+
+interface ScanFlags {
+  format: ReportFormat;
+  output?: string;
+  select?: string[];
+  ignore?: string[];
+  exclude?: string[];
+  include?: string[];
+  severity?: Severity;
+  confidence?: (typeof CONFIDENCES)[number];
+  failOn?: Severity | 'none';
+  exitZero?: boolean;
+  ignoreNosec?: boolean;
+  maxFileSize?: number;
+  jobs?: number;
+  config?: string | false;
+  gitignore: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  online?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+const positiveInt = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive whole number, got "${v}"`);
+  return n;
+};
+
+function addScanOptions(cmd: Command, formats: readonly string[] = REPORT_FORMATS): Command {
+  return cmd
+    .argument('[paths...]', 'files and folders to audit', ['.'])
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...formats]).default('text'))
+    .option('-o, --output <path>', 'write the report to a file (a folder for markdown)')
+    .option('--select <ids>', 'run only these rules: ids, id prefixes (B6, KR1) or names, comma-separated', list)
+    .option('--ignore <ids>', 'leave out these rules (ids, prefixes or names)', list)
+    .option('--exclude <globs>', 'skip paths matching these globs', list)
+    .option('--include <globs>', 'analyse only paths matching these globs', list)
+    .addOption(new Option('--severity <level>', 'report findings at or above this severity').choices([...SEVERITIES]))
+    .addOption(new Option('--confidence <level>', 'report findings at or above this confidence').choices([...CONFIDENCES]))
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']))
+    .option('--exit-zero', 'always exit 0 when the scan completes')
+    .option('--ignore-nosec', 'report findings silenced by # nosec / # noqa too')
+    .option('--max-file-size <bytes>', 'skip files larger than this (default 5 MB)', positiveInt('--max-file-size'))
+    .option('-j, --jobs <n>', 'worker threads (default: the cores available)', positiveInt('--jobs'))
+    .option('-c, --config <file>', 'configuration file (pyproject.toml, krait.toml or .bandit)')
+    .option('--no-config', 'read no configuration file')
+    .option('--no-gitignore', 'do not honour .gitignore files')
+    .option('--baseline <file>', 'report only findings that are not in this baseline')
+    .option('--write-baseline <file>', 'write the findings of this scan as a baseline')
+    .option('--online', 'allow network look-ups (OSV API) for dependencies')
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours')
+    .option('-v, --verbose', 'more detail (traces, properties)')
+    .option('-q, --quiet', 'no progress output');
+}
+
+function scanOptions(paths: string[], f: ScanFlags, analyses?: ScanAnalysis[]): ScanOptions {
+  return {
+    targets: paths.length ? paths : ['.'],
+    analyses,
+    select: f.select,
+    ignore: f.ignore,
+    exclude: f.exclude,
+    include: f.include,
+    severity: f.severity,
+    confidence: f.confidence,
+    ignoreNosec: f.ignoreNosec,
+    maxFileSize: f.maxFileSize,
+    jobs: f.jobs,
+    config: f.config === false ? false : f.config,
+    gitignore: f.gitignore,
+    baseline: f.baseline,
+    online: f.online,
+    onProgress: progress(f),
+  };
+}
+
+/** A one-line progress counter on stderr, only on a TTY. */
+function progress(f: ScanFlags): ScanOptions['onProgress'] {
+  if (f.quiet || !process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (now - last < 100 && done < total) return;
+    last = now;
+    process.stderr.write(`\r\x1b[2Kkrait: analysed ${done}/${total} files`);
+    if (done >= total) process.stderr.write('\r\x1b[2K');
+  };
+}
+
+function useColor(f: ScanFlags): boolean {
+  if (f.color === true && process.argv.includes('--color')) return true;
+  if (f.color === false) return false;
+  return !!process.stdout.isTTY && !process.env['NO_COLOR'];
+}
+
+async function emit(report: Report, f: ScanFlags): Promise<number> {
+  if (f.writeBaseline) writeBaseline(report, f.writeBaseline);
+  const text = await writeReport(report, { format: f.format, output: f.output, color: useColor(f), verbose: f.verbose, lookupRule: ruleMeta });
+  if (text !== undefined) process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  else if (!f.quiet && f.output) process.stderr.write(`krait: ${f.format} report written to ${f.output}\n`);
+  return exitCodeFor(report, f.failOn ?? 'low', !!f.exitZero);
+}
+
+/** Build the program; `run` receives the exit code of the command. */
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('krait')
+    .description('Security auditor for Python projects: code, data flow, secrets, egress, dependencies, posture and statistics — offline.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run krait --help for usage)')
+    .exitOverride();
+
+  addScanOptions(program.command('scan', { isDefault: true }).description('full audit (the default command)')).action(async (paths: string[], f: ScanFlags) => {
+    setExit(await emit(await scan(scanOptions(paths, f)), f));
+  });
+
+  addScanOptions(program.command('secrets').description('hardcoded secrets only')).action(async (paths: string[], f: ScanFlags) => {
+    setExit(await emit(await scan(scanOptions(paths, f, ['secrets'])), f));
+  });
+
+  addScanOptions(program.command('deps').description('dependency audit only: manifests, lock files, advisories, typosquats'), ['table', ...REPORT_FORMATS])
+    .action(async (paths: string[], f: ScanFlags) => {
+      const report = await scan(scanOptions(paths, f, ['deps']));
+      if ((f.format as string) === 'table' || (f.format === 'text' && !f.output)) {
+        if (report.dependencies) process.stdout.write(renderDepsTable(report.dependencies) + '\n');
+        for (const d of report.diagnostics) process.stderr.write(`krait: ${d.path}: ${d.message}\n`);
+        setExit(exitCodeFor(report, f.failOn ?? 'low', !!f.exitZero));
+        return;
+      }
+      setExit(await emit(report, f));
+    });
+
+  addScanOptions(program.command('stats').description('code statistics and cyclomatic complexity'), ['table', ...REPORT_FORMATS]).action(async (paths: string[], f: ScanFlags) => {
+    const report = await scan(scanOptions(paths, f, ['metrics']));
+    const { renderStats } = await import('../metrics/index.js');
+    if ((f.format as string) === 'table' || f.format === 'text') {
+      process.stdout.write(renderStats(report, { color: useColor(f) }) + '\n');
+      setExit(0);
+      return;
+    }
+    setExit(await emit(report, { ...f, exitZero: true }));
+  });
+
+  addScanOptions(program.command('routes').description('inventory of HTTP routes and CLI entry points, with auth and validation status'), ['table', 'json'])
+    .action(async (paths: string[], f: ScanFlags) => {
+      const report = await scan(scanOptions(paths, f, ['posture']));
+      const { renderRoutes } = await import('../posture/index.js');
+      if (f.format === 'json') process.stdout.write(JSON.stringify(report.posture?.routes ?? [], null, 2) + '\n');
+      else process.stdout.write(renderRoutes(report.posture ?? { routes: [] }, { color: useColor(f) }) + '\n');
+      setExit(0);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule: id, name, severity, CWE, what it checks')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((f: { format: string }) => {
+      const rules = allRuleMetas();
+      process.stdout.write(f.format === 'json' ? JSON.stringify(rules, null, 2) + '\n' : renderRuleList(rules));
+      setExit(0);
+    });
+
+  program
+    .command('explain')
+    .description("print a rule's full documentation")
+    .argument('<id>', 'rule id (B602, S602, KR101) or name')
+    .action((id: string) => {
+      const meta = ruleMeta(id);
+      if (!meta) throw new UsageError(`unknown rule "${id}" (run krait rules to list them)`);
+      process.stdout.write(renderExplain(meta));
+      setExit(0);
+    });
+
+  const db = program.command('db').description('the vulnerability database');
+  db.command('update')
+    .description("download OSV's PyPI advisories into the user cache (needs network)")
+    .action(async () => {
+      const r = await updateDatabase({});
+      process.stderr.write(`krait: ${r.message}\n`);
+      setExit(r.ok ? 0 : 2);
+    });
+  db.command('info')
+    .description('which advisory data a scan uses')
+    .action(() => {
+      const { db: database, note } = loadDatabase();
+      process.stdout.write(
+        `source: ${database.source}\ndate: ${database.date}\n${database.commit ? `commit: ${database.commit}\n` : ''}advisories: ${database.advisories.length}\nfile: ${database.path}\n${note ? note + '\n' : ''}`,
+      );
+      setExit(0);
+    });
+  return program;
+}
+
+/** Run the CLI; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2; // commander already printed the message
+    }
+    const msg = (err as Error).message ?? String(err);
+    process.stderr.write(`${pc.red('krait: error:')} ${msg.split('\n')[0]}\n`);
+    return 2;
+  }
+}

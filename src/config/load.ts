@@ -1,0 +1,185 @@
+/**
+ * Configuration: `[tool.krait]` in pyproject.toml (or a `krait.toml`), and for users
+ * coming from bandit, `[tool.bandit]` in pyproject.toml and the `.bandit` INI file
+ * (`exclude_dirs`/`exclude`, `tests`, `skips`, `[tool.bandit.assert_used] skips`, and the
+ * plugin option sections such as `[tool.bandit.hardcoded_tmp_directory] tmp_dirs`).
+ * Validated with zod; a bad file is a one-line error naming the file and the field.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseIniText } from 'ini';
+import { z } from 'zod';
+import { SEVERITIES, CONFIDENCES } from '../findings.js';
+
+const stringList = z.union([z.array(z.string()), z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))]);
+
+/** `[tool.krait]` schema (documented in docs/configuration.md). */
+export const KraitConfigSchema = z
+  .object({
+    select: stringList.optional(),
+    ignore: stringList.optional(),
+    exclude: stringList.optional(),
+    include: stringList.optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    confidence: z.enum(CONFIDENCES).optional(),
+    'fail-on': z.enum([...SEVERITIES, 'none'] as const).optional(),
+    'max-file-size': z.number().int().positive().optional(),
+    'per-path-ignores': z.record(z.string(), stringList).optional(),
+    'ignore-nosec': z.boolean().optional(),
+    /** Secret findings allowed by fingerprint (never by value). */
+    allowlist: stringList.optional(),
+    /** Advisory ignores for the dependency audit: id or alias, with a reason and an optional expiry date. */
+    'ignore-advisories': z
+      .array(z.object({ id: z.string(), reason: z.string(), expires: z.string().optional() }))
+      .optional(),
+    /** Per-rule options, by rule id or name: `[tool.krait.rules.B108] tmp_dirs = [...]`. */
+    rules: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  })
+  .strict();
+
+export type KraitConfig = z.infer<typeof KraitConfigSchema>;
+
+/** The merged configuration the scan uses. */
+export interface ResolvedConfig {
+  /** Files the configuration came from (for the report). */
+  sources: string[];
+  select: string[];
+  ignore: string[];
+  exclude: string[];
+  include: string[];
+  severity?: (typeof SEVERITIES)[number];
+  confidence?: (typeof CONFIDENCES)[number];
+  failOn?: (typeof SEVERITIES)[number] | 'none';
+  maxFileSize?: number;
+  /** Glob → rule ids/names ignored for files matching it. */
+  perPathIgnores: Record<string, string[]>;
+  ignoreNosec?: boolean;
+  allowlist: string[];
+  ignoreAdvisories: { id: string; reason: string; expires?: string }[];
+  /** Rule id or name (or bandit plugin name) → options. */
+  ruleOptions: Record<string, Record<string, unknown>>;
+}
+
+export class ConfigError extends Error {}
+
+/** A configuration with nothing set (for `--no-config`). */
+export function emptyConfig(): ResolvedConfig {
+  return { sources: [], select: [], ignore: [], exclude: [], include: [], perPathIgnores: {}, allowlist: [], ignoreAdvisories: [], ruleOptions: {} };
+}
+
+/**
+ * Find and read configuration for a scan rooted at `start` (a folder): the nearest
+ * pyproject.toml / krait.toml / .bandit at or above it. `explicit` (from `--config`)
+ * wins and must exist.
+ * @throws ConfigError with a one-line message for unreadable or invalid configuration
+ */
+export function loadConfig(start: string, explicit?: string): ResolvedConfig {
+  const cfg = emptyConfig();
+  if (explicit) {
+    if (!existsSync(explicit)) throw new ConfigError(`config file ${explicit} does not exist`);
+    readConfigFile(explicit, cfg, true);
+    return cfg;
+  }
+  let dir = path.resolve(start);
+  for (let i = 0; i < 64; i++) {
+    let found = false;
+    for (const name of ['krait.toml', 'pyproject.toml', '.bandit']) {
+      const f = path.join(dir, name);
+      if (existsSync(f)) found = readConfigFile(f, cfg, false) || found;
+    }
+    if (found || existsSync(path.join(dir, '.git'))) break;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return cfg;
+}
+
+/** Read one file into `cfg`; returns true when it held krait or bandit settings. */
+function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): boolean {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read config ${file}: ${(err as Error).message}`);
+  }
+  const base = path.basename(file);
+  if (base === '.bandit' || file.endsWith('.ini') || file.endsWith('.cfg')) {
+    const ini = parseIniText(text) as Record<string, Record<string, string> | string>;
+    const sec = ini['bandit'];
+    if (!sec || typeof sec !== 'object') return false;
+    applyBandit(
+      {
+        exclude_dirs: sec['exclude'] ?? sec['exclude_dirs'],
+        skips: sec['skips'],
+        tests: sec['tests'],
+      },
+      cfg,
+      file,
+    );
+    cfg.sources.push(file);
+    return true;
+  }
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(text) as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError(`invalid TOML in ${file}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const tool = (base === 'krait.toml' ? { krait: doc } : (doc['tool'] as Record<string, unknown> | undefined)) ?? {};
+  let used = false;
+  if (tool['bandit'] && typeof tool['bandit'] === 'object') {
+    applyBandit(tool['bandit'] as Record<string, unknown>, cfg, file);
+    used = true;
+  }
+  if (tool['krait'] && typeof tool['krait'] === 'object') {
+    const parsed = KraitConfigSchema.safeParse(tool['krait']);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ConfigError(`invalid [tool.krait] in ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    const k = parsed.data;
+    cfg.select.push(...(k.select ?? []));
+    cfg.ignore.push(...(k.ignore ?? []));
+    cfg.exclude.push(...(k.exclude ?? []));
+    cfg.include.push(...(k.include ?? []));
+    if (k.severity) cfg.severity = k.severity;
+    if (k.confidence) cfg.confidence = k.confidence;
+    if (k['fail-on']) cfg.failOn = k['fail-on'];
+    if (k['max-file-size']) cfg.maxFileSize = k['max-file-size'];
+    if (k['ignore-nosec'] !== undefined) cfg.ignoreNosec = k['ignore-nosec'];
+    for (const [glob, ids] of Object.entries(k['per-path-ignores'] ?? {})) (cfg.perPathIgnores[glob] ??= []).push(...ids);
+    cfg.allowlist.push(...(k.allowlist ?? []));
+    cfg.ignoreAdvisories.push(...(k['ignore-advisories'] ?? []));
+    for (const [rule, opts] of Object.entries(k.rules ?? {})) cfg.ruleOptions[rule] = { ...cfg.ruleOptions[rule], ...opts };
+    used = true;
+  }
+  if (used) cfg.sources.push(file);
+  else if (required) throw new ConfigError(`${file} has no [tool.krait] or [tool.bandit] section`);
+  return used;
+}
+
+const BANDIT_KEYS = new Set(['exclude_dirs', 'exclude', 'skips', 'tests', 'targets', 'recursive', 'any_other_function_with_shell_equals_true']);
+
+function applyBandit(b: Record<string, unknown>, cfg: ResolvedConfig, file: string): void {
+  const list = (v: unknown, key: string): string[] => {
+    if (v === undefined) return [];
+    if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+    throw new ConfigError(`invalid [tool.bandit] ${key} in ${file}: expected a list of strings`);
+  };
+  for (const d of list(b['exclude_dirs'], 'exclude_dirs')) cfg.exclude.push(d.replace(/^\.\//, '').replace(/\/$/, ''));
+  cfg.ignore.push(...list(b['skips'], 'skips'));
+  cfg.select.push(...list(b['tests'], 'tests'));
+  for (const [key, value] of Object.entries(b)) {
+    if (BANDIT_KEYS.has(key) || !value || typeof value !== 'object' || Array.isArray(value)) continue;
+    const section = value as Record<string, unknown>;
+    if (key === 'assert_used') {
+      // [tool.bandit.assert_used] skips = ["*_test.py", "tests/*"]: B101 off for those paths.
+      for (const glob of list(section['skips'], 'assert_used.skips')) (cfg.perPathIgnores[glob] ??= []).push('B101');
+      continue;
+    }
+    cfg.ruleOptions[key] = { ...cfg.ruleOptions[key], ...section };
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * Discovery: from the paths given on the command line to the list of files to analyse,
+ * and the list of files skipped with their reason (nothing is dropped silently).
+ *
+ * - `.gitignore` files are honoured at every level (the `ignore` package implements git's rules);
+ * - default excludes: VCS folders, virtualenvs (any folder holding `pyvenv.cfg`), `node_modules`,
+ *   `__pycache__`, `site-packages`, build and dist folders, tool caches;
+ * - `--exclude` / `--include` globs (picomatch) match the path relative to the scan root
+ *   and, for patterns without `/`, the base name;
+ * - symbolic links are never followed: a link is listed as skipped with where it points;
+ * - iterative, so deep folder trees cannot overflow the stack.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { FileKind, SkippedFile } from '../model.js';
+import { fileKind } from './kinds.js';
+
+export interface DiscoveredFile {
+  absPath: string;
+  /** Display path: relative to the current directory when under it, else absolute; `/` separators. */
+  path: string;
+  /** Path relative to its scan root (`/` separators). */
+  relPath: string;
+  root: string;
+  kind: FileKind;
+  /** Dotted package of a Python file ('' when its folder is not a package). */
+  packageName: string;
+}
+
+export interface DiscoverOptions {
+  exclude: string[];
+  include: string[];
+  /** Honour .gitignore files (default true). */
+  gitignore: boolean;
+  /** Apply the default excludes (default true). */
+  defaultExcludes: boolean;
+  /** Current directory for display paths. */
+  cwd: string;
+}
+
+export interface Discovery {
+  files: DiscoveredFile[];
+  skipped: SkippedFile[];
+  /** Absolute scan roots (a file target's root is its folder). */
+  roots: string[];
+  /** Top-level module and package names defined by the scanned code. */
+  localModules: string[];
+  /** Targets that do not exist (the CLI reports them as usage errors). */
+  missing: string[];
+}
+
+/** Folder names never descended into by default. */
+export const DEFAULT_EXCLUDED_DIRS = new Set([
+  '.git', '.hg', '.svn', '.bzr', 'node_modules', '__pycache__', '.venv', 'venv', 'site-packages', 'dist-packages',
+  '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.eggs', 'build', 'dist', '.idea', '.vscode',
+  '.ipynb_checkpoints', '.hypothesis', '.cache', 'htmlcov', '.krait-cache',
+]);
+
+/** Walk the targets. Never throws for unreadable entries: they are listed as skipped. */
+export function discover(targets: string[], opts: DiscoverOptions): Discovery {
+  const out: Discovery = { files: [], skipped: [], roots: [], localModules: [], missing: [] };
+  const seen = new Set<string>();
+  const locals = new Set<string>();
+  const excludeMatchers = opts.exclude.map((g) => compileGlob(g));
+  const includeMatchers = opts.include.map((g) => compileGlob(g));
+  const display = (abs: string) => {
+    const rel = path.relative(opts.cwd, abs);
+    return (!rel.startsWith('..') && !path.isAbsolute(rel) ? rel || '.' : abs).split(path.sep).join('/');
+  };
+
+  for (const target of targets) {
+    const abs = path.resolve(opts.cwd, target);
+    let st;
+    try {
+      st = lstatSync(abs);
+    } catch {
+      out.missing.push(target);
+      continue;
+    }
+    if (st.isSymbolicLink()) {
+      // A link given explicitly on the command line is the user's choice: follow it once.
+      try {
+        st = statSync(abs);
+      } catch {
+        out.skipped.push({ path: display(abs), reason: 'broken symbolic link' });
+        continue;
+      }
+    }
+    if (st.isFile()) {
+      const root = path.dirname(abs);
+      out.roots.push(root);
+      const name = path.basename(abs);
+      const kind = fileKind(name) ?? 'python';
+      if (!seen.has(abs)) {
+        seen.add(abs);
+        const pkg = kind === 'python' || kind === 'setup-py' ? packageOf(root) : '';
+        out.files.push({ absPath: abs, path: display(abs), relPath: name, root, kind, packageName: pkg });
+        if (kind === 'python') locals.add((pkg || name.replace(/\.pyw?$/, '')).split('.')[0]!);
+      }
+      continue;
+    }
+    if (!st.isDirectory()) {
+      out.skipped.push({ path: display(abs), reason: 'not a regular file or folder' });
+      continue;
+    }
+    out.roots.push(abs);
+    walkRoot(abs, opts, excludeMatchers, includeMatchers, out, seen, locals, display);
+  }
+  out.localModules = [...locals].sort();
+  return out;
+}
+
+type Matcher = (rel: string, base: string) => boolean;
+
+function compileGlob(glob: string): Matcher {
+  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
+  const m = picomatch(g, { dot: true });
+  const inside = picomatch(`${g}/**`, { dot: true });
+  const hasSlash = g.includes('/');
+  return (rel, base) => m(rel) || inside(rel) || (!hasSlash && m(base));
+}
+
+interface DirFrame {
+  abs: string;
+  rel: string;
+  /** Ignore rules from .gitignore files of this folder and its ancestors (each with its base). */
+  ignores: { base: string; ig: Ignore }[];
+  pkg: string;
+}
+
+function walkRoot(
+  root: string,
+  opts: DiscoverOptions,
+  exclude: Matcher[],
+  include: Matcher[],
+  out: Discovery,
+  seen: Set<string>,
+  locals: Set<string>,
+  display: (abs: string) => string,
+): void {
+  const stack: DirFrame[] = [{ abs: root, rel: '', ignores: [], pkg: existsSync(path.join(root, '__init__.py')) ? packageOf(root) : '' }];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir.abs, { withFileTypes: true });
+    } catch (err) {
+      out.skipped.push({ path: display(dir.abs), reason: `folder cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let ignores = dir.ignores;
+    if (opts.gitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        const ig = ignore().add(readFileSync(path.join(dir.abs, '.gitignore'), 'utf8'));
+        ignores = [...ignores, { base: dir.rel, ig }];
+      } catch {
+        /* an unreadable .gitignore is ignored */
+      }
+    }
+    const isPkg = entries.some((e) => e.name === '__init__.py');
+    const subdirs: DirFrame[] = [];
+    for (const e of entries) {
+      const rel = dir.rel ? `${dir.rel}/${e.name}` : e.name;
+      const abs = path.join(dir.abs, e.name);
+      const isDir = e.isDirectory();
+      if (isGitIgnored(ignores, rel, isDir)) {
+        if (!isDir) out.skipped.push({ path: display(abs), reason: 'ignored by .gitignore' });
+        else out.skipped.push({ path: display(abs) + '/', reason: 'folder ignored by .gitignore' });
+        continue;
+      }
+      if (exclude.some((m) => m(rel, e.name))) {
+        out.skipped.push({ path: display(abs) + (isDir ? '/' : ''), reason: 'excluded by --exclude or configuration' });
+        continue;
+      }
+      if (e.isSymbolicLink()) {
+        out.skipped.push({ path: display(abs), reason: symlinkReason(abs, root) });
+        continue;
+      }
+      if (isDir) {
+        if (opts.defaultExcludes && (DEFAULT_EXCLUDED_DIRS.has(e.name) || e.name.endsWith('.egg-info') || existsSync(path.join(abs, 'pyvenv.cfg')))) {
+          out.skipped.push({ path: display(abs) + '/', reason: 'excluded by default (virtualenv, VCS, cache, build or dependency folder)' });
+          continue;
+        }
+        const childPkg = existsSync(path.join(abs, '__init__.py')) ? (dir.pkg && isPkg ? `${dir.pkg}.${e.name}` : e.name) : '';
+        subdirs.push({ abs, rel, ignores, pkg: childPkg });
+        continue;
+      }
+      if (!e.isFile()) {
+        out.skipped.push({ path: display(abs), reason: 'not a regular file (device, socket or pipe)' });
+        continue;
+      }
+      const kind = fileKind(e.name);
+      if (!kind) {
+        out.skipped.push({ path: display(abs), reason: 'not a file type krait analyses' });
+        continue;
+      }
+      if (include.length && !include.some((m) => m(rel, e.name))) {
+        out.skipped.push({ path: display(abs), reason: 'not matched by --include' });
+        continue;
+      }
+      if (seen.has(abs)) continue;
+      seen.add(abs);
+      const pkg = kind === 'python' || kind === 'setup-py' ? (isPkg ? dir.pkg : '') : '';
+      out.files.push({ absPath: abs, path: display(abs), relPath: rel, root, kind, packageName: pkg });
+      if (kind === 'python') locals.add((pkg || e.name.replace(/\.pyw?$/, '')).split('.')[0]!);
+    }
+    // Depth-first, in name order.
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
+  }
+}
+
+function isGitIgnored(ignores: { base: string; ig: Ignore }[], rel: string, isDir: boolean): boolean {
+  for (const { base, ig } of ignores) {
+    const sub = base ? rel.slice(base.length + 1) : rel;
+    if (!sub) continue;
+    if (ig.ignores(isDir ? `${sub}/` : sub)) return true;
+  }
+  return false;
+}
+
+function symlinkReason(abs: string, root: string): string {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    return 'broken symbolic link (not followed)';
+  }
+  const rootReal = (() => {
+    try {
+      return realpathSync(root);
+    } catch {
+      return root;
+    }
+  })();
+  const inside = real === rootReal || real.startsWith(rootReal + path.sep);
+  return inside ? 'symbolic link (not followed; its target inside the scanned folder is scanned directly)' : 'symbolic link pointing outside the scanned folder (not followed)';
+}
+
+/** Dotted package name of a folder that holds `__init__.py`, from its ancestors' `__init__.py` files. */
+function packageOf(dir: string): string {
+  const parts: string[] = [];
+  let d = dir;
+  for (let i = 0; i < 64 && existsSync(path.join(d, '__init__.py')); i++) {
+    parts.unshift(path.basename(d));
+    const up = path.dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  return parts.join('.');
+}

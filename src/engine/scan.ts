@@ -1,0 +1,260 @@
+/**
+ * One scan, end to end: discover → per-file work on the worker pool → project pass
+ * (dependencies, posture, statistics and egress summaries) → suppression by allowlist and
+ * baseline, thresholds → score → Report.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { compareFindings, confidenceRank, severityRank, type Confidence, type Finding, type Severity } from '../findings.js';
+import { REPORT_SCHEMA_VERSION, type FileDiagnostic, type FileResult, type Report } from '../model.js';
+import { discover } from '../discover/walk.js';
+import { LOCK_KINDS, MANIFEST_KINDS } from '../discover/kinds.js';
+import { emptyConfig, loadConfig, type ResolvedConfig } from '../config/load.js';
+import { CODE_RULES } from '../rules/index.js';
+import type { Analysis, AnalyzeOptions, FileTask } from './analyze.js';
+import { defaultJobs, runTasks } from './pool.js';
+import { analyzeDependencies } from '../deps/index.js';
+import { aggregateProject } from './project.js';
+import { computeScore } from '../report/score.js';
+import { applyBaseline, loadBaseline } from '../report/baseline.js';
+import { VERSION } from '../version.js';
+
+/** Every analysis krait has; subcommands select a subset. */
+export const ALL_ANALYSES = ['rules', 'secrets', 'egress', 'metrics', 'deps', 'posture'] as const;
+export type ScanAnalysis = (typeof ALL_ANALYSES)[number];
+
+export interface ScanOptions {
+  /** Files and folders to audit. */
+  targets: string[];
+  /** Base for relative targets and display paths (default: process.cwd()). */
+  cwd?: string;
+  /** Analyses to run (default: all). */
+  analyses?: ScanAnalysis[];
+  /** Rule ids, id prefixes (`B6`, `KR1`) or names to run; empty = all. */
+  select?: string[];
+  /** Rule ids, id prefixes or names to leave out. */
+  ignore?: string[];
+  /** Globs of paths to skip. */
+  exclude?: string[];
+  /** When given, only paths matching one of these globs are analysed. */
+  include?: string[];
+  /** Honour .gitignore (default true). */
+  gitignore?: boolean;
+  /** Report only findings at or above this severity (default: info, everything). */
+  severity?: Severity;
+  /** Report only findings at or above this confidence (default: low, everything). */
+  confidence?: Confidence;
+  /** Report findings silenced by `# nosec` / `# noqa` too. */
+  ignoreNosec?: boolean;
+  /** Per-file size limit in bytes (default 5 MB). */
+  maxFileSize?: number;
+  /** Worker threads (default: the cores available). */
+  jobs?: number;
+  /** Configuration file; `false` to read none; default: discovered from the first target. */
+  config?: string | false;
+  /** Baseline file: report only findings whose fingerprint is not in it. */
+  baseline?: string;
+  /** Allow network look-ups (OSV API). */
+  online?: boolean;
+  /** Progress callback: files done, files total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A usage problem (bad path, bad config): the CLI exits 2 with this message. */
+export class UsageError extends Error {}
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/**
+ * Run a scan.
+ * @throws UsageError when no target exists or the configuration is invalid
+ */
+export async function scan(options: ScanOptions): Promise<Report> {
+  const started = Date.now();
+  const cwd = options.cwd ?? process.cwd();
+  const analyses = new Set<ScanAnalysis>(options.analyses ?? ALL_ANALYSES);
+
+  let config: ResolvedConfig;
+  try {
+    const firstRoot = options.targets.length ? path.resolve(cwd, options.targets[0]!) : cwd;
+    config = options.config === false ? emptyConfig() : loadConfig(configStart(firstRoot), options.config || undefined);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+
+  const disc = discover(options.targets, {
+    exclude: [...config.exclude, ...(options.exclude ?? [])],
+    include: [...config.include, ...(options.include ?? [])],
+    gitignore: options.gitignore ?? true,
+    defaultExcludes: true,
+    cwd,
+  });
+  if (disc.missing.length) {
+    throw new UsageError(`path not found: ${disc.missing.join(', ')} (give existing files or folders to scan)`);
+  }
+
+  const enabled = selectRules([...config.select, ...(options.select ?? [])], [...config.ignore, ...(options.ignore ?? [])]);
+  const perPath = Object.entries(config.perPathIgnores).map(([glob, ids]) => ({
+    match: picomatch(glob.replace(/^\.\//, ''), { dot: true }),
+    matchBase: glob.includes('/') ? null : picomatch(glob, { dot: true }),
+    ids: new Set(ids.map((i) => i.toUpperCase().replace(/^S(\d{3})$/, 'B$1'))),
+    names: new Set(ids.map((i) => i.toLowerCase().replace(/_/g, '-'))),
+  }));
+  const fileAnalyses: Analysis[] = (['rules', 'secrets', 'egress', 'metrics'] as const).filter((a) => analyses.has(a));
+  const ruleOptions = resolveRuleOptions(config.ruleOptions);
+  const baseOptions: Omit<AnalyzeOptions, 'enabledRules'> = {
+    analyses: fileAnalyses,
+    ruleOptions,
+    ignoreNosec: options.ignoreNosec ?? config.ignoreNosec ?? false,
+    maxFileSize: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  };
+
+  const tasks: FileTask[] = [];
+  for (const f of disc.files) {
+    const isPython = f.kind === 'python' || f.kind === 'setup-py';
+    // Lock files hold hashes, not secrets: only the dependency audit reads them.
+    if (LOCK_KINDS.has(f.kind)) continue;
+    if (!isPython && !analyses.has('secrets')) continue;
+    let rules = enabled;
+    const matching = perPath.filter((p) => p.match(f.relPath) || p.match(f.path) || (p.matchBase && p.matchBase(path.basename(f.relPath))));
+    if (matching.length) {
+      rules = enabled.filter((id) => {
+        const name = CODE_RULES.find((r) => r.id === id)?.name ?? '';
+        return !matching.some((p) => p.ids.has(id) || p.names.has(name) || [...p.ids].some((x) => x.length < id.length && id.startsWith(x)));
+      });
+    }
+    tasks.push({ absPath: f.absPath, path: f.path, kind: f.kind, packageName: f.packageName, options: { ...baseOptions, enabledRules: rules } });
+  }
+
+  const jobs = Math.max(1, options.jobs ?? defaultJobs());
+  const results = await runTasks(tasks, jobs, options.onProgress ? (d) => options.onProgress!(d, tasks.length) : undefined);
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const skipped = [...disc.skipped];
+  const diagnostics: FileDiagnostic[] = [];
+  let findings: Finding[] = [];
+  const analysed: FileResult[] = [];
+  for (const r of results) {
+    diagnostics.push(...r.diagnostics);
+    if (r.skipped) {
+      skipped.push({ path: r.path, reason: r.skipped });
+      continue;
+    }
+    analysed.push(r);
+    findings.push(...r.findings);
+  }
+
+  const report: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'krait', version: VERSION },
+    startedAt: new Date(started).toISOString(),
+    durationMs: 0,
+    targets: options.targets,
+    files: analysed.map(({ findings: _f, ...rest }) => rest),
+    skipped,
+    diagnostics,
+    findings: [],
+    suppressedCount: 0,
+    checksPerformed: checksPerformed(analyses, enabled.length),
+  };
+
+  if (analyses.has('deps')) {
+    const manifestFiles = disc.files.filter((f) => MANIFEST_KINDS.has(f.kind)).map((f) => ({ path: f.path, absPath: f.absPath, kind: f.kind }));
+    const deps = await analyzeDependencies({
+      roots: disc.roots,
+      files: manifestFiles,
+      imports: collectImports(analysed),
+      localModules: disc.localModules,
+      online: options.online ?? false,
+      ignore: config.ignoreAdvisories,
+    });
+    findings.push(...deps.findings);
+    diagnostics.push(...deps.diagnostics);
+    report.dependencies = deps.report;
+  }
+
+  await aggregateProject(report, analysed, disc, analyses, findings);
+
+  // Thresholds, allowlist, baseline.
+  const before = findings.length;
+  const minSev = options.severity ?? config.severity;
+  const minConf = options.confidence ?? config.confidence;
+  const allow = new Set(config.allowlist);
+  findings = findings.filter(
+    (f) =>
+      (!minSev || severityRank(f.severity) >= severityRank(minSev)) &&
+      (!minConf || confidenceRank(f.confidence) >= confidenceRank(minConf)) &&
+      !allow.has(f.fingerprint),
+  );
+  if (options.baseline) {
+    try {
+      findings = applyBaseline(findings, loadBaseline(options.baseline));
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
+  report.suppressedCount = before - findings.length;
+  findings.sort(compareFindings);
+  report.findings = findings;
+  report.score = computeScore(report);
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+/** Where configuration discovery starts: the first target, or its folder when it is a file. */
+function configStart(target: string): string {
+  try {
+    return statSync(target).isDirectory() ? target : path.dirname(target);
+  } catch {
+    return path.dirname(target);
+  }
+}
+
+/**
+ * The enabled rule ids: all code rules, narrowed by `select` (ids, id prefixes such as
+ * `B6` or `KR1`, or names) and then by `ignore`.
+ */
+export function selectRules(select: string[], ignore: string[]): string[] {
+  const matches = (token: string, id: string, name: string) => {
+    const t = token.trim();
+    if (!t) return false;
+    const up = t.toUpperCase().replace(/^S(\d{3})$/, 'B$1');
+    return id === up || (/^(B|KR)\d*$/.test(up) && id.startsWith(up)) || name === t.toLowerCase().replace(/_/g, '-');
+  };
+  return CODE_RULES.filter((r) => (select.length === 0 || select.some((s) => matches(s, r.id, r.name))) && !ignore.some((s) => matches(s, r.id, r.name))).map(
+    (r) => r.id,
+  );
+}
+
+/** Map option sections keyed by rule id, rule name or bandit plugin name onto rule ids. */
+function resolveRuleOptions(raw: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [key, opts] of Object.entries(raw)) {
+    const k = key.toLowerCase().replace(/_/g, '-');
+    // bandit's `shell_injection` section configures the whole B602–B607 family.
+    const targets =
+      k === 'shell-injection'
+        ? CODE_RULES.filter((r) => /^B60[2-7]$/.test(r.id))
+        : CODE_RULES.filter((r) => r.id === key.toUpperCase() || r.name === k);
+    for (const r of targets) out[r.id] = { ...out[r.id], ...opts };
+  }
+  return out;
+}
+
+function collectImports(files: FileResult[]): { module: string; path: string; line: number }[] {
+  const out: { module: string; path: string; line: number }[] = [];
+  for (const f of files) for (const i of f.imports ?? []) out.push({ module: i.module, path: f.path, line: i.line });
+  return out;
+}
+
+function checksPerformed(analyses: Set<ScanAnalysis>, rules: number): string[] {
+  const out: string[] = [];
+  if (analyses.has('rules')) out.push(`code vulnerabilities: ${rules} rules (bandit-compatible checks and data-flow analysis)`);
+  if (analyses.has('secrets')) out.push('hardcoded secrets and credentials');
+  if (analyses.has('egress')) out.push('egress: network modules, endpoints and credential names');
+  if (analyses.has('deps')) out.push('dependencies: manifests, lock files, known vulnerabilities, typosquatting');
+  if (analyses.has('posture')) out.push('project posture: .env handling, settings, Docker and compose files, routes and auth');
+  if (analyses.has('metrics')) out.push('statistics and cyclomatic complexity');
+  return out;
+}

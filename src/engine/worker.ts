@@ -1,0 +1,10 @@
+/**
+ * Worker-thread entry (piscina): analyse a batch of files and return plain results.
+ * The main thread never parses.
+ */
+import { analyzeFile, type FileTask } from './analyze.js';
+import type { FileResult } from '../model.js';
+
+export default function analyzeBatch(tasks: FileTask[]): FileResult[] {
+  return tasks.map((t) => analyzeFile(t));
+}
