@@ -1,11 +1,239 @@
-import type { Finding } from '../findings.js';
+/**
+ * Hardcoded secrets: the per-file entry point of the secrets analysis, and its public API.
+ *
+ * `detectSecrets` reads one file of any kind (Python, notebooks, .env, YAML, JSON, TOML,
+ * INI, Dockerfile, compose, shell, requirements, text) and reports findings whose
+ * message, snippet and properties never hold a whole secret, and whose fingerprint is a
+ * hash (see `mask.ts`). Suppressions: `# pragma: allowlist secret` (or `allowlist
+ * nextline secret` on the line before), `# nosec` (bare, or naming the rule or bandit's
+ * B105/B106/B107), and a per-project allowlist of fingerprints.
+ */
+import type { Finding, Severity, Confidence } from '../findings.js';
 import type { FileKind } from '../model.js';
+import { snippetAt, splitLines } from '../engine/snippet.js';
+import { scanLines, type Candidate } from './scan.js';
+import { maskSecret, secretFingerprint, isAllowlisted } from './mask.js';
+import { notebookCells } from './notebook.js';
+import { secretRule } from './rules.js';
+import type { Span } from './lines.js';
+
+export { maskSecret, secretFingerprint, isAllowlisted } from './mask.js';
+export { SECRET_RULES, secretRule, type SecretRuleId } from './rules.js';
+export { SECRET_FORMATS, formatById, type SecretFormat, type FormatGroup } from './formats/index.js';
+export { SECRET_KEYWORDS, credentialNamePattern, credentialKind, isCredentialName, nameWords, type CredentialKind } from './names.js';
+export { shannonEntropy } from './entropy.js';
+
+export interface SecretsInput {
+  /** Path as reported (relative to the scan root). */
+  path: string;
+  kind: FileKind;
+  text: string;
+  /** Fingerprints the project allows (from its configuration); matching findings are dropped. */
+  allowlist?: ReadonlySet<string>;
+}
+
+export interface SecretsResult {
+  findings: Finding[];
+  /** Findings silenced by a pragma, `# nosec` or the allowlist (for the suppressed count). */
+  suppressed: Finding[];
+}
+
+/** Directories and file names whose secrets are test data: reported at low severity. */
+const TEST_PATH = /(?:^|[\\/])(?:tests?|testing|test_?data|fixtures?|__fixtures__|__tests__|spec|specs|mocks?|samples?|examples?)(?:[\\/])|(?:^|[\\/])(?:test_[^\\/]*|[^\\/]*_test\.py|conftest\.py)$/i;
+
+/** True when `path` is in a test, fixture or example directory or is a test module. */
+export function isTestPath(path: string): boolean {
+  return TEST_PATH.test(path);
+}
+
+const PRAGMA = /pragma:\s*allowlist[ -]secret/i;
+const PRAGMA_NEXT = /pragma:\s*allowlist[ -]nextline[ -]secret/i;
+const NOSEC = /#\s*nosec\b([^#\n]*)/i;
+const BANDIT_PASSWORD_TESTS = new Set(['B105', 'B106', 'B107']);
+
+function suppressedBy(lines: readonly string[], c: { ruleId: string }, startLine: number, endLine: number): string | undefined {
+  if (startLine > 1 && PRAGMA_NEXT.test(lines[startLine - 2] ?? '')) return 'pragma';
+  for (let n = startLine; n <= Math.min(endLine, startLine + 60); n++) {
+    const text = lines[n - 1] ?? '';
+    if (text.length > 100_000) continue;
+    if (PRAGMA.test(text)) return 'pragma';
+    const m = NOSEC.exec(text);
+    if (m) {
+      const ids = m[1]!.split(/[\s,:]+/).filter((t) => /^[A-Z]{1,3}\d{2,4}$/i.test(t)).map((t) => t.toUpperCase());
+      if (ids.length === 0 || ids.includes(c.ruleId) || (c.ruleId === 'KR202' && ids.some((i) => BANDIT_PASSWORD_TESTS.has(i)))) return 'nosec';
+    }
+  }
+  return undefined;
+}
+
+/** Replace every span (columns on `lines`) with a mask of the text it covers. */
+function maskLines(lines: readonly string[], spans: readonly Span[]): string[] {
+  const out = lines.slice();
+  const byLine = new Map<number, Span[]>();
+  for (const s of spans) {
+    if (s.end <= s.start) continue;
+    let list = byLine.get(s.line);
+    if (!list) byLine.set(s.line, (list = []));
+    list.push(s);
+  }
+  for (const [line, list] of byLine) {
+    let text = out[line - 1];
+    if (text === undefined) continue;
+    list.sort((a, b) => b.start - a.start);
+    let floor = Infinity;
+    for (const s of list) {
+      const end = Math.min(s.end, floor);
+      if (end <= s.start) continue;
+      text = text.slice(0, s.start) + maskSecret(text.slice(s.start, end)) + text.slice(end);
+      floor = s.start;
+    }
+    out[line - 1] = text;
+  }
+  return out;
+}
+
+function messageFor(c: Candidate, masked: string): string {
+  switch (c.ruleId) {
+    case 'KR201':
+      return `${c.label} hardcoded (${masked}); move it out of the code and revoke it`;
+    case 'KR202':
+      return `Hardcoded ${c.formatId.replace('generic-', '')} in '${c.label}' (${masked})${c.encoding ? ', base64-encoded' : ''}; read it from the environment or a secret store`;
+    case 'KR203':
+      return `High-entropy ${c.label} (${(c.entropy ?? 0).toFixed(1)} bits/char, ${c.secret.length} chars) may be a secret (${masked})`;
+    case 'KR204':
+      return `${c.label}: password ${masked} embedded in the URL; pass credentials separately from the environment`;
+    case 'KR205':
+      return `${c.label} embedded in the file (${masked}); keep keys out of the repository and rotate it`;
+  }
+}
+
+const FIX: Record<Candidate['ruleId'], string> = {
+  KR201: 'Load the credential at run time (os.environ["NAME"] or a secrets manager), rotate the exposed one, and purge it from history.',
+  KR202: 'Read the value from the environment or a secrets manager (os.environ["NAME"]); never ship a default. Mark test data with `# pragma: allowlist secret`.',
+  KR203: 'If this is a secret, load it at run time; if it is test data or a hash, mark it with `# pragma: allowlist secret`.',
+  KR204: 'Build the URL from parts at run time (e.g. URL.create(password=os.environ["DB_PASSWORD"])) or read the whole URL from the environment.',
+  KR205: 'Remove the key from the repository, load it from a file path or secret store given by configuration, and generate a new key pair.',
+};
+
+interface Placed {
+  c: Candidate;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+function place(c: Candidate): Placed {
+  const spans = c.spans;
+  let first = spans[0]!;
+  let last = spans[0]!;
+  for (const s of spans) {
+    if (s.line < first.line || (s.line === first.line && s.start < first.start)) first = s;
+    if (s.line > last.line || (s.line === last.line && s.end > last.end)) last = s;
+  }
+  return { c, startLine: first.line, startColumn: first.start, endLine: last.line, endColumn: last.end };
+}
+
+/** Candidates of a notebook, with spans on the .ipynb file's lines (columns found by search). */
+function notebookCandidates(text: string, fileLines: readonly string[]): Candidate[] | undefined {
+  const cells = notebookCells(text);
+  if (!cells) return undefined;
+  const out: Candidate[] = [];
+  for (const cell of cells) {
+    for (const c of scanLines(cell.lines, cell.kind)) {
+      const spans: Span[] = [];
+      for (const s of c.spans) {
+        const line = cell.fileLines[s.line - 1] ?? 1;
+        const piece = (cell.lines[s.line - 1] ?? '').slice(s.start, s.end);
+        const raw = fileLines[line - 1] ?? '';
+        let col = piece ? raw.indexOf(piece) : -1;
+        let len = piece.length;
+        if (col < 0 && piece) {
+          const escaped = JSON.stringify(piece).slice(1, -1);
+          col = raw.indexOf(escaped);
+          len = escaped.length;
+        }
+        // Not found as written: mask the whole line rather than risk showing the secret.
+        spans.push(col >= 0 ? { line, start: col, end: col + len } : { line, start: 0, end: raw.length });
+      }
+      out.push({ ...c, spans });
+    }
+  }
+  return out;
+}
+
+/**
+ * Scan one file for hardcoded secrets; findings and suppressed findings.
+ * Never throws on bad input (unparsable notebooks are read as text).
+ */
+export function scanSecrets(input: SecretsInput): SecretsResult {
+  const { path, kind, text } = input;
+  const lines = splitLines(text);
+  let candidates: Candidate[] | undefined;
+  if (kind === 'notebook') candidates = notebookCandidates(text, lines);
+  candidates ??= scanLines(lines, kind === 'notebook' ? 'text' : kind);
+  if (candidates.length === 0) return { findings: [], suppressed: [] };
+
+  const placed = candidates.map(place).sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn);
+  const masked = maskLines(lines, candidates.flatMap((c) => c.spans));
+  const test = isTestPath(path);
+  const occurrences = new Map<string, number>();
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const p of placed) {
+    const c = p.c;
+    const rule = secretRule(c.ruleId);
+    let severity: Severity = c.severity;
+    let confidence: Confidence = c.confidence;
+    if (test && severity !== 'info') {
+      severity = 'low';
+      confidence = 'low';
+    }
+    const key = `${c.ruleId}\u0000${c.formatId}\u0000${c.secret}`;
+    const n = occurrences.get(key) ?? 0;
+    occurrences.set(key, n + 1);
+    const maskedSecret = maskSecret(c.secret);
+    // Safety net: no snippet line may still hold the whole secret.
+    let snippet = snippetAt(masked, p.startLine, p.endLine);
+    if (c.secret.length >= 6 && snippet.includes(c.secret)) snippet = snippet.split(c.secret).join(maskedSecret);
+    const finding: Finding = {
+      ruleId: c.ruleId,
+      ruleName: rule.name,
+      category: 'secrets',
+      severity,
+      confidence,
+      cwe: c.cwe,
+      message: messageFor(c, maskedSecret),
+      location: { path, startLine: p.startLine, startColumn: p.startColumn, endLine: p.endLine, endColumn: p.endColumn },
+      snippet,
+      fix: FIX[c.ruleId],
+      fingerprint: secretFingerprint(c.ruleId, c.formatId, path, c.secret, n),
+      properties: {
+        format: c.formatId,
+        formatName: c.ruleId === 'KR202' ? `generic ${c.formatId.replace('generic-', '')}` : c.label,
+        masked: maskedSecret,
+        secretLength: c.secret.length,
+        ...(c.entropy !== undefined ? { entropy: Math.round(c.entropy * 100) / 100 } : {}),
+        ...(c.variable ? { variable: c.variable } : {}),
+        ...(c.encoding ? { encoding: c.encoding } : {}),
+        ...(c.placeholder ? { placeholder: true } : {}),
+        ...(test ? { testPath: true } : {}),
+      },
+    };
+    const why = suppressedBy(lines, c, p.startLine, p.endLine) ?? (isAllowlisted(finding.fingerprint, input.allowlist) ? 'allowlist' : undefined);
+    if (why) {
+      finding.properties!.suppressedBy = why;
+      suppressed.push(finding);
+    } else findings.push(finding);
+  }
+  return { findings, suppressed };
+}
 
 /**
  * Hardcoded secrets in one file's text (any kind: Python, .env, YAML, JSON, TOML, INI,
- * Dockerfile, compose, notebook, shell). Returns findings with masked snippets.
- * STUB: replaced by the secrets analysis.
+ * Dockerfile, compose, notebook, shell). Returns findings with masked snippets and
+ * hashed fingerprints; suppressed findings are left out (see {@link scanSecrets}).
  */
-export function detectSecrets(_input: { path: string; kind: FileKind; text: string }): Finding[] {
-  return [];
+export function detectSecrets(input: { path: string; kind: FileKind; text: string; allowlist?: ReadonlySet<string> }): Finding[] {
+  return scanSecrets(input).findings;
 }

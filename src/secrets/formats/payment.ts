@@ -1,0 +1,105 @@
+/** Payment processors, commerce and finance APIs. */
+import { ALNUM, B64URL, HEX, LOWER_ALNUM, UUID, fakeUuid, fmt, keyedFmt, prefixed, seq, type SecretFormat } from './types.js';
+
+export const PAYMENT_FORMATS: SecretFormat[] = [
+  fmt({
+    id: 'stripe-secret-key', name: 'Stripe secret key', group: 'payment', severity: 'critical',
+    regex: prefixed('(?:sk|rk)_(?:live|prod)_', '[a-zA-Z0-9]{24,247}'), keywords: ['sk_live_', 'rk_live_', 'sk_prod_', 'rk_prod_'], entropy: 3,
+    tp: [`stripe.api_key = "sk_live_${seq(ALNUM, 24, 3)}"`, `STRIPE_KEY=rk_live_${seq(ALNUM, 99, 8)}`], fp: ['sk_live_short', `pk_live_${seq(ALNUM, 24)}`],
+    source: 'https://docs.stripe.com/keys ; gitleaks:stripe-access-token',
+  }),
+  fmt({
+    id: 'stripe-test-secret-key', name: 'Stripe test-mode secret key', group: 'payment', severity: 'medium',
+    regex: prefixed('(?:sk|rk)_test_', '[a-zA-Z0-9]{24,247}'), keywords: ['sk_test_', 'rk_test_'], entropy: 3,
+    tp: [`STRIPE_SECRET_KEY = "sk_test_${seq(ALNUM, 24, 5)}"`], fp: ['sk_test_short'],
+    source: 'https://docs.stripe.com/keys ; gitleaks:stripe-access-token',
+  }),
+  fmt({
+    id: 'stripe-webhook-secret', name: 'Stripe webhook signing secret', group: 'payment',
+    regex: prefixed('whsec_', '[a-zA-Z0-9+/=]{32,64}'), keywords: ['whsec_'], entropy: 3.5,
+    tp: [`STRIPE_WEBHOOK_SECRET=whsec_${seq(ALNUM, 32, 9)}`], fp: ['whsec_short'],
+    source: 'https://docs.stripe.com/webhooks#verify-webhook-signatures-with-official-libraries',
+  }),
+  fmt({
+    id: 'square-access-token', name: 'Square access token', group: 'payment',
+    regex: prefixed('(?:EAAA|sq0atp-)', '[\\w\\-]{22,60}'), keywords: ['eaaa', 'sq0atp-'], entropy: 3.5,
+    tp: [`SQUARE_ACCESS_TOKEN=EAAA${seq(B64URL, 60, 2)}`, `sq0atp-${seq(B64URL, 22, 5)}`], fp: ['EAAAshort'],
+    source: 'https://developer.squareup.com/docs/build-basics/access-tokens ; gitleaks:square-access-token',
+  }),
+  fmt({
+    id: 'square-oauth-secret', name: 'Square OAuth secret', group: 'payment',
+    regex: prefixed('sq0csp-', '[0-9A-Za-z\\\\\\-_]{43}'), keywords: ['sq0csp-'], entropy: 3.5,
+    tp: [`square_secret = "sq0csp-${seq(B64URL, 43, 3)}"`], fp: ['sq0csp-short'],
+    source: 'https://developer.squareup.com/docs/oauth-api/overview ; detect-secrets:SquareOAuthDetector',
+  }),
+  fmt({
+    id: 'braintree-access-token', name: 'PayPal Braintree access token', group: 'payment', severity: 'critical',
+    regex: prefixed('access_token\\$(?:production|sandbox)\\$', '[0-9a-z]{16}\\$[0-9a-f]{32}'), keywords: ['access_token$production$', 'access_token$sandbox$'], entropy: 3,
+    tp: [`BRAINTREE_TOKEN="access_token$production$${seq(LOWER_ALNUM, 16, 4)}$${seq(HEX, 32, 1)}"`], fp: ['access_token$production$abc$def'],
+    source: 'https://developer.paypal.com/braintree/docs/guides/authorization/overview ; gitleaks:braintree-access-token',
+  }),
+  keyedFmt({ id: 'paypal-client-secret', name: 'PayPal client secret', group: 'payment', idents: ['paypal'], body: 'E[A-Za-z0-9_\\-]{79}', sample: `E${seq(B64URL, 79, 5)}`, entropy: 4, source: 'https://developer.paypal.com/api/rest/authentication/' }),
+  fmt({
+    id: 'razorpay-key', name: 'Razorpay API key id', group: 'payment', severity: 'medium',
+    regex: prefixed('rzp_(?:live|test)_', '[A-Za-z0-9]{14}'), keywords: ['rzp_live_', 'rzp_test_'], entropy: 3,
+    tp: [`RAZORPAY_KEY_ID=rzp_live_${seq(ALNUM, 14, 6)}`], fp: ['rzp_live_short'],
+    source: 'https://razorpay.com/docs/api/authentication/',
+  }),
+  fmt({
+    id: 'flutterwave-secret-key', name: 'Flutterwave secret key', group: 'payment',
+    regex: prefixed('FLWSECK(?:_TEST){0,1}-', '[a-hA-H0-9]{32}-X'), keywords: ['flwseck'], entropy: 3,
+    tp: [`FLW_SECRET_KEY=FLWSECK_TEST-${seq(HEX, 32, 3)}-X`, `FLWSECK-${seq(HEX, 32, 7)}-X`], fp: ['FLWSECK_TEST-abc-X'],
+    source: 'https://developer.flutterwave.com/docs/integration-guides/authentication ; gitleaks:flutterwave-secret-key',
+  }),
+  fmt({
+    id: 'flutterwave-encryption-key', name: 'Flutterwave encryption key', group: 'payment', cwe: [321, 798],
+    regex: prefixed('FLWSECK_TEST', '[a-hA-H0-9]{12}'), keywords: ['flwseck_test'], entropy: 3,
+    tp: [`FLW_ENCRYPTION_KEY=FLWSECK_TEST${seq(HEX, 12, 4)}`], fp: ['FLWSECK_TESTab'],
+    source: 'gitleaks:flutterwave-encryption-key',
+  }),
+  fmt({
+    id: 'plaid-access-token', name: 'Plaid access token', group: 'payment',
+    regex: prefixed('access-(?:sandbox|development|production)-', UUID), keywords: ['access-sandbox-', 'access-development-', 'access-production-'], entropy: 3,
+    tp: [`plaid_access_token = "access-production-${fakeUuid(5)}"`], fp: ['access-production-1234'],
+    source: 'https://plaid.com/docs/api/tokens/ ; gitleaks:plaid-api-token',
+  }),
+  keyedFmt({ id: 'plaid-secret', name: 'Plaid secret', group: 'payment', idents: ['plaid'], body: '[a-z0-9]{30}', sample: seq(LOWER_ALNUM, 30, 6), entropy: 3.5, source: 'gitleaks:plaid-secret-key' }),
+  keyedFmt({ id: 'gocardless-token', name: 'GoCardless access token', group: 'payment', idents: ['gocardless'], body: '(?:live|sandbox)_[a-zA-Z0-9\\-_=]{40}', sample: `live_${seq(B64URL, 40, 3)}`, entropy: 3.5, source: 'gitleaks:gocardless-api-token' }),
+  keyedFmt({ id: 'coinbase-token', name: 'Coinbase access token', group: 'payment', idents: ['coinbase'], body: '[a-zA-Z0-9_\\-]{64}', sample: seq(B64URL, 64, 13), entropy: 3.5, source: 'gitleaks:coinbase-access-token' }),
+  keyedFmt({ id: 'kraken-token', name: 'Kraken API secret', group: 'payment', idents: ['kraken'], body: '[a-zA-Z0-9/=+\\-_]{80,90}', sample: seq(B64URL, 88, 2), entropy: 4, source: 'gitleaks:kraken-access-token' }),
+  keyedFmt({ id: 'binance-api-key', name: 'Binance API key or secret', group: 'payment', idents: ['binance'], body: '[A-Za-z0-9]{64}', sample: seq(ALNUM, 64, 18), entropy: 4, source: 'https://www.binance.com/en/support/faq/how-to-create-api-keys-on-binance-360002502072' }),
+  keyedFmt({ id: 'bittrex-key', name: 'Bittrex API key or secret', group: 'payment', idents: ['bittrex'], body: '[a-z0-9]{32}', sample: seq(LOWER_ALNUM, 32, 3), entropy: 3.5, source: 'gitleaks:bittrex-access-key ; gitleaks:bittrex-secret-key' }),
+  keyedFmt({ id: 'kucoin-key', name: 'KuCoin API key', group: 'payment', idents: ['kucoin'], body: '[a-f0-9]{24}', sample: seq(HEX, 24, 2), entropy: 3, source: 'gitleaks:kucoin-access-token' }),
+  keyedFmt({ id: 'kucoin-secret', name: 'KuCoin API secret', group: 'payment', idents: ['kucoin'], body: UUID, sample: fakeUuid(9), source: 'gitleaks:kucoin-secret-key' }),
+  fmt({
+    id: 'shopify-token', name: 'Shopify access token or shared secret', group: 'payment',
+    regex: prefixed('shp(?:at|ca|pa|ss)_', '[a-fA-F0-9]{32}'), keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'], entropy: 3,
+    tp: [`SHOPIFY_ACCESS_TOKEN=shpat_${seq(HEX, 32, 1)}`, `shpss_${seq(HEX, 32, 4)}`], fp: [`shpat_${seq(HEX, 16)}`],
+    source: 'https://shopify.dev/docs/apps/auth ; gitleaks:shopify-access-token',
+  }),
+  fmt({
+    id: 'shippo-token', name: 'Shippo API token', group: 'payment',
+    regex: prefixed('shippo_(?:live|test)_', '[a-fA-F0-9]{40}'), keywords: ['shippo_'], entropy: 3,
+    tp: [`SHIPPO_TOKEN=shippo_live_${seq(HEX, 40, 3)}`], fp: ['shippo_live_short'], source: 'gitleaks:shippo-api-token',
+  }),
+  fmt({
+    id: 'easypost-api-key', name: 'EasyPost API key', group: 'payment',
+    regex: prefixed('EZ[AT]K', '[a-zA-Z0-9]{54}'), keywords: ['ezak', 'eztk'], entropy: 3.5,
+    tp: [`EASYPOST_API_KEY=EZAK${seq(ALNUM, 54, 3)}`, `EZTK${seq(ALNUM, 54, 8)}`], fp: ['EZAKshort'],
+    source: 'gitleaks:easypost-api-token',
+  }),
+  fmt({
+    id: 'duffel-token', name: 'Duffel API token', group: 'payment',
+    regex: prefixed('duffel_(?:test|live)_', '[a-zA-Z0-9_\\-=]{43}'), keywords: ['duffel_'], entropy: 3.5,
+    tp: [`DUFFEL_TOKEN=duffel_live_${seq(B64URL, 43, 2)}`], fp: ['duffel_live_short'], source: 'gitleaks:duffel-api-token',
+  }),
+  keyedFmt({ id: 'lob-api-key', name: 'Lob API key', group: 'saas', idents: ['lob'], body: '(?:live|test)_[a-f0-9]{35}', sample: `live_${seq(HEX, 35, 4)}`, entropy: 3, source: 'gitleaks:lob-api-key' }),
+  keyedFmt({ id: 'finicity-secret', name: 'Finicity client secret', group: 'payment', idents: ['finicity'], body: '[a-zA-Z0-9]{20}', sample: seq(ALNUM, 20, 25), entropy: 3.5, source: 'gitleaks:finicity-client-secret' }),
+  fmt({
+    id: 'adobe-client-secret', name: 'Adobe client secret', group: 'saas',
+    regex: prefixed('p8e-', '[a-zA-Z0-9]{32}'), keywords: ['p8e-'], entropy: 3,
+    tp: [`ADOBE_CLIENT_SECRET=p8e-${seq(ALNUM, 32, 2)}`], fp: ['p8e-short'], source: 'gitleaks:adobe-client-secret',
+  }),
+  keyedFmt({ id: 'wise-api-token', name: 'Wise (TransferWise) API token', group: 'payment', idents: ['transferwise', 'wise_api'], body: UUID, sample: fakeUuid(12), source: 'https://docs.wise.com/api-docs/features/authentication-access/personal-tokens' }),
+  keyedFmt({ id: 'mollie-api-key', name: 'Mollie API key', group: 'payment', idents: ['mollie'], body: '(?:live|test)_[A-Za-z0-9]{30}', sample: `live_${seq(ALNUM, 30, 2)}`, entropy: 3.5, source: 'https://docs.mollie.com/reference/authentication' }),
+];

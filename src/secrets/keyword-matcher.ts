@@ -1,0 +1,73 @@
+/**
+ * The keyword pre-filter: one Aho–Corasick automaton over every detector's keywords, so
+ * a line (or chunk) is read once and only the detectors whose keywords occur in it run
+ * their regular expressions (gitleaks does the same). Keywords are matched on lowercased
+ * text; time is linear in the text length plus the number of matches.
+ */
+export class KeywordMatcher {
+  /** goto[state] maps a UTF-16 code unit to the next state. */
+  private readonly goto: Array<Map<number, number>> = [new Map()];
+  private readonly fail: number[] = [0];
+  /** Keyword indices that end at each state (its own and those reached by fail links). */
+  private readonly out: number[][] = [[]];
+
+  /** `keywords` must be lowercase and non-empty; their indices are what `scan` reports. */
+  constructor(readonly keywords: readonly string[]) {
+    keywords.forEach((kw, index) => {
+      if (kw.length === 0 || kw !== kw.toLowerCase()) throw new Error(`keyword must be lowercase and non-empty: ${JSON.stringify(kw)}`);
+      let state = 0;
+      for (let i = 0; i < kw.length; i++) {
+        const c = kw.charCodeAt(i);
+        let next = this.goto[state]!.get(c);
+        if (next === undefined) {
+          next = this.goto.length;
+          this.goto.push(new Map());
+          this.fail.push(0);
+          this.out.push([]);
+          this.goto[state]!.set(c, next);
+        }
+        state = next;
+      }
+      this.out[state]!.push(index);
+    });
+    // Breadth-first construction of the failure links.
+    const queue: number[] = [];
+    for (const s of this.goto[0]!.values()) queue.push(s);
+    for (let qi = 0; qi < queue.length; qi++) {
+      const r = queue[qi]!;
+      for (const [c, s] of this.goto[r]!) {
+        queue.push(s);
+        let f = this.fail[r]!;
+        while (f !== 0 && !this.goto[f]!.has(c)) f = this.fail[f]!;
+        const g = this.goto[f]!.get(c);
+        this.fail[s] = g !== undefined && g !== s ? g : 0;
+        const inherited = this.out[this.fail[s]!]!;
+        if (inherited.length) this.out[s] = this.out[s]!.concat(inherited);
+      }
+    }
+  }
+
+  /**
+   * Indices of the keywords that occur in `lower` (already lowercased), in
+   * `[from, to)`. Each index is reported once.
+   */
+  scan(lower: string, from = 0, to = lower.length): Set<number> {
+    const found = new Set<number>();
+    let state = 0;
+    const goto = this.goto;
+    const fail = this.fail;
+    const out = this.out;
+    for (let i = from; i < to; i++) {
+      const c = lower.charCodeAt(i);
+      let next = goto[state]!.get(c);
+      while (next === undefined && state !== 0) {
+        state = fail[state]!;
+        next = goto[state]!.get(c);
+      }
+      state = next ?? 0;
+      const o = out[state]!;
+      for (let k = 0; k < o.length; k++) found.add(o[k]!);
+    }
+    return found;
+  }
+}
