@@ -64,6 +64,11 @@ const LEAVES = new Set([
   'import_prefix', 'keyword_separator', 'positional_separator', 'wildcard_import', 'escape_interpolation',
 ]);
 
+/** Caches of tree-sitter-python's symbol and field names by id (static per grammar). */
+const TYPE_NAMES: (string | undefined)[] = [];
+const TYPE_NAMED: (boolean | undefined)[] = [];
+const FIELD_NAMES: (string | null | undefined)[] = [];
+
 let sharedParser: Parser | null = null;
 function parser(): Parser {
   if (!sharedParser) {
@@ -154,17 +159,36 @@ class Lowering {
     const root: Raw = { t: 'module', f: null, s: 0, e: this.src.length, n: true, k: [] };
     const stack: Raw[] = [root];
     if (!c.gotoFirstChild()) return root;
+    // Type and field names are read across the native boundary once per id, then cached:
+    // a number crosses far cheaper than a string.
+    const typeNames = TYPE_NAMES;
+    const namedById = TYPE_NAMED;
+    const fieldNames = FIELD_NAMES;
     for (;;) {
       const parent = stack[stack.length - 1]!;
       let descend = false;
-      if (c.nodeIsNamed) {
-        const t = c.nodeType;
-        if (t === 'comment') {
+      const typeId = c.nodeTypeId;
+      let t = typeNames[typeId];
+      let named = namedById[typeId];
+      if (t === undefined) {
+        t = typeNames[typeId] = c.nodeType;
+        named = namedById[typeId] = c.nodeIsNamed;
+      }
+      if (named || KEEP_ANON.has(parent.t)) {
+        const fieldId = c.currentFieldId;
+        let f: string | null = null;
+        if (fieldId) {
+          f = fieldNames[fieldId] ?? null;
+          if (f === null) f = fieldNames[fieldId] = c.currentFieldName;
+        }
+        if (!named) {
+          parent.k.push({ t, f, s: c.startIndex, e: c.endIndex, n: false, k: [] });
+        } else if (t === 'comment') {
           const s = c.startIndex;
           const [line, col] = this.position(s);
           this.comments.push({ line, col, text: this.src.slice(s, c.endIndex) });
         } else {
-          const raw: Raw = { t, f: c.currentFieldName, s: c.startIndex, e: c.endIndex, n: true, k: [] };
+          const raw: Raw = { t, f, s: c.startIndex, e: c.endIndex, n: true, k: [] };
           parent.k.push(raw);
           if (t === 'ERROR' && !this.firstError) this.firstError = raw;
           if (!LEAVES.has(t)) {
@@ -177,8 +201,6 @@ class Lowering {
             }
           }
         }
-      } else if (KEEP_ANON.has(parent.t)) {
-        parent.k.push({ t: c.nodeType, f: c.currentFieldName, s: c.startIndex, e: c.endIndex, n: false, k: [] });
       }
       if (descend) continue;
       while (!c.gotoNextSibling()) {
