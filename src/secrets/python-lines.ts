@@ -66,23 +66,22 @@ export function pythonStrings(line: string, max = line.length): StringLiteral[] 
   return out;
 }
 
-/** Characters allowed around string literals on a continuation line. */
-const CONTINUATION_CODE = /^[\s()[\],+\\]*$/;
+/** After a literal that the next line's literal continues: only spaces, `+`, `\\`, `(` or a comment. */
+const CONTINUES = /^[\s+\\(]*(?:#.*)?$/;
+/** Between two literals on one line of a concatenation: only spaces and `+`. */
+const BETWEEN = /^[\s+]*$/;
 
-function codeOutside(line: string, lits: StringLiteral[]): string {
-  let code = '';
-  let at = 0;
-  for (const l of lits) {
-    code += line.slice(at, l.start);
-    at = l.end;
-  }
-  const rest = line.slice(at);
-  const hash = rest.indexOf('#');
-  return code + (hash >= 0 ? rest.slice(0, hash) : rest);
+/** The literals of line `i` when the line is nothing but a concatenation (with brackets around it). */
+function concatenationOnly(line: string, lits: StringLiteral[]): boolean {
+  if (lits.length === 0) return false;
+  if (!/^[\s([]*$/.test(line.slice(0, lits[0]!.start))) return false;
+  for (let k = 1; k < lits.length; k++) if (!BETWEEN.test(line.slice(lits[k - 1]!.end, lits[k]!.start))) return false;
+  return /^[\s+\\()[\],]*(?:#.*)?$/.test(line.slice(lits[lits.length - 1]!.end));
 }
 
 /**
- * Joined logical lines for Python values split over several lines:
+ * Joined logical lines for Python values split over several lines by implicit
+ * concatenation:
  *
  * ```python
  * API_KEY = (
@@ -92,43 +91,49 @@ function codeOutside(line: string, lits: StringLiteral[]): string {
  * ```
  *
  * becomes the virtual line `API_KEY = "sk-proj-abcdef…"` whose pieces point at the two
- * physical literals. Only runs of two or more literals are joined.
+ * physical literals. Literals separated by commas (list elements) are not joined.
  */
 export function joinPythonStrings(lines: readonly string[], maxLine = 4096): LogicalLine[] {
   const out: LogicalLine[] = [];
   const lits = lines.map((l) => (l.length <= maxLine && (l.includes('"') || l.includes("'")) ? pythonStrings(l) : []));
-  const stringOnly = (i: number): boolean => lits[i]!.length > 0 && CONTINUATION_CODE.test(codeOutside(lines[i]!, lits[i]!));
+  const continues = (i: number): boolean => {
+    const ls = lits[i]!;
+    return ls.length > 0 && CONTINUES.test(lines[i]!.slice(ls[ls.length - 1]!.end));
+  };
   let i = 0;
-  while (i < lines.length) {
-    // A run is a head line followed by one or more string-only lines.
-    if (i + 1 >= lines.length || !stringOnly(i + 1)) {
-      i++;
-      continue;
-    }
+  while (i < lines.length - 1) {
     const head = lines[i]!;
     const headLits = lits[i]!;
-    const headCode = codeOutside(head, headLits).trimEnd();
     const b = new JoinedLineBuilder();
     let ok = false;
-    if (headLits.length > 0 && CONTINUATION_CODE.test(head.slice(headLits[headLits.length - 1]!.end).replace(/#.*$/, ''))) {
-      // `NAME = ("abc"` or `"abc"` continuing onto the next lines.
+    if (headLits.length > 0 && continues(i) && concatenationOnly(lines[i + 1]!, lits[i + 1]!)) {
+      // `NAME = ("abc"` continued by `"def"` on the next line.
       const last = headLits[headLits.length - 1]!;
-      b.literal(head.slice(0, last.start).replace(/[\s([\\+]+$/, '') + ' "');
-      b.piece(head.slice(last.cStart, last.cEnd), i + 1, last.cStart);
-      ok = true;
-    } else if (headLits.length === 0 && /(?:[=:(,[]|\\)\s*$/.test(headCode)) {
+      let first = headLits.length - 1;
+      while (first > 0 && BETWEEN.test(head.slice(headLits[first - 1]!.end, headLits[first]!.start))) first--;
+      b.literal(head.slice(0, headLits[first]!.start).replace(/[\s([\\+]+$/, '') + ' "');
+      for (let k = first; k <= headLits.length - 1; k++) b.piece(head.slice(headLits[k]!.cStart, headLits[k]!.cEnd), i + 1, headLits[k]!.cStart);
+      ok = last !== undefined;
+    } else if (headLits.length === 0 && /(?:=|\()\s*(?:\\)?\s*(?:#.*)?$/.test(head) && head.length <= maxLine && concatenationOnly(lines[i + 1]!, lits[i + 1]!)) {
       // `NAME = (` with the value on the following lines.
       b.literal(head.replace(/#.*$/, '').replace(/[\s([\\]+$/, '') + ' "');
       ok = true;
     }
+    if (!ok) {
+      i++;
+      continue;
+    }
     let j = i + 1;
-    while (j < lines.length && stringOnly(j)) {
-      for (const l of lits[j]!) if (ok) b.piece(lines[j]!.slice(l.cStart, l.cEnd), j + 1, l.cStart);
+    while (j < lines.length && concatenationOnly(lines[j]!, lits[j]!)) {
+      for (const l of lits[j]!) b.piece(lines[j]!.slice(l.cStart, l.cEnd), j + 1, l.cStart);
+      if (!continues(j)) {
+        j++;
+        break;
+      }
       j++;
     }
-    if (ok && b.pieceCount >= 2) out.push(b.literal('"').build());
-    else if (ok && b.pieceCount === 1 && headLits.length === 0) out.push(b.literal('"').build());
-    i = j;
+    if (b.pieceCount >= 2 || headLits.length === 0) out.push(b.literal('"').build());
+    i = Math.max(i + 1, j);
   }
   return out;
 }

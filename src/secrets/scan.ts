@@ -184,6 +184,11 @@ function scanFormats(l: LogicalLine, out: Candidate[]): void {
         if (grade === 'drop') continue;
         const spans = toSpans(l, s + range[0], s + range[1]);
         if (spans.length === 0 || (l.joined && spans.length < 2)) continue;
+        if (f.rule === 'KR205') {
+          // A key's location starts at its BEGIN line (an empty span there).
+          const head = toSpans(l, s + m.index, s + m.index + 1)[0];
+          if (head && head.line < spans[0]!.line) spans.unshift({ line: head.line, start: head.start, end: head.start });
+        }
         push(out, {
           ruleId: f.rule,
           formatId: f.id,
