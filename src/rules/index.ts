@@ -23,6 +23,7 @@ import { subprocessWithoutShellEqualsTrue } from './injection/b603-subprocess-wi
 import { startProcessWithAShell } from './injection/b605-start-process-with-a-shell.js';
 import { startProcessWithPartialPath } from './injection/b607-start-process-with-partial-path.js';
 import { hardcodedSqlExpressions } from './injection/b608-hardcoded-sql-expressions.js';
+import { highCyclomaticComplexity } from './quality/kr801-high-cyclomatic-complexity.js';
 
 export const CODE_RULES: readonly CodeRule[] = [
   assertUsed,
@@ -45,4 +46,5 @@ export const CODE_RULES: readonly CodeRule[] = [
   startProcessWithAShell,
   startProcessWithPartialPath,
   hardcodedSqlExpressions,
+  highCyclomaticComplexity,
 ];
