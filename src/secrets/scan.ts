@@ -356,6 +356,8 @@ function literalCandidate(l: LogicalLine, s: string, vStart: number, lineLower: 
     }
   }
   if (s.length < 20 || s.length > 512) return;
+  // Base64 of printable text is encoded text, not random key material.
+  if (decoded && decoded.length >= 12) return;
   const isHexToken = /^[0-9a-fA-F]+$/.test(s);
   if (isHexToken) {
     if (s.length < 32 || HASH_CONTEXT.test(lineLower)) return;
