@@ -20,6 +20,7 @@ import type { CodeRule, ReportOptions, RuleContext } from './rule.js';
 import { isSuppressed, readSuppressions, readTextSuppressions, type Suppressions } from './suppress.js';
 import { snippetAt, splitLines } from './snippet.js';
 import { assignFingerprints } from './fingerprint.js';
+import { redactSnippets } from './redact.js';
 
 /** Which analyses run (the CLI's subcommands select a subset). */
 export type Analysis = 'rules' | 'secrets' | 'egress' | 'metrics';
@@ -89,6 +90,7 @@ export function analyzeFile(task: FileTask): FileResult {
     result.diagnostics.push({ path: task.path, kind: 'parse-error', message: `internal error while analysing: ${(err as Error).message}` });
   }
   assignFingerprints(result.findings, (f) => lines[f.location.startLine - 1] ?? '');
+  redactSnippets(result.findings);
   return result;
 }
 

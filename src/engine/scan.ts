@@ -19,6 +19,7 @@ import { aggregateProject } from './project.js';
 import { computeScore } from '../report/score.js';
 import { applyBaseline, loadBaseline } from '../report/baseline.js';
 import { VERSION } from '../version.js';
+import { redactSnippets } from './redact.js';
 
 /** Every analysis krait has; subcommands select a subset. */
 export const ALL_ANALYSES = ['rules', 'secrets', 'egress', 'metrics', 'deps', 'posture'] as const;
@@ -175,6 +176,9 @@ export async function scan(options: ScanOptions): Promise<Report> {
   }
 
   await aggregateProject(report, analysed, disc, analyses, findings);
+
+  // No snippet may show a secret through a context line.
+  redactSnippets(findings);
 
   // Thresholds, allowlist, baseline.
   const before = findings.length;

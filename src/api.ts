@@ -1,0 +1,22 @@
+/**
+ * krait's library API.
+ *
+ *   import { scan } from 'krait';
+ *   const report = await scan({ targets: ['path/to/project'] });
+ *   for (const f of report.findings) console.log(f.location.path, f.location.startLine, f.ruleId, f.message);
+ *
+ * `scan(options)` resolves to a {@link Report} (the same object `--format json` prints,
+ * schema in `schema/report.schema.json`); it throws {@link UsageError} for bad targets or
+ * configuration. The report writers and the rule catalog are exported too.
+ */
+export { scan, UsageError, ALL_ANALYSES, type ScanOptions, type ScanAnalysis } from './engine/scan.js';
+export type { Report, FileResult, FileKind, SkippedFile, FileDiagnostic } from './model.js';
+export { REPORT_SCHEMA_VERSION } from './model.js';
+export type { Finding, Severity, Confidence, Category, Location, TraceStep } from './findings.js';
+export { SEVERITIES, CONFIDENCES, CATEGORIES } from './findings.js';
+export { writeReport, exitCodeFor, computeScore, REPORT_FORMATS, type ReportFormat, type WriteReportOptions } from './report/index.js';
+export { allRuleMetas, ruleMeta } from './rules/catalog.js';
+export type { RuleMeta, RuleDocs } from './rules/meta.js';
+export { parsePython, type ParseResult } from './python/parse.js';
+export { SemanticModel } from './python/semantic.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parsePython } from '../../src/python/parse.js';
+import { linkParents, walk } from '../../src/python/visit.js';
+import { SemanticModel } from '../../src/python/semantic.js';
+import type * as A from '../../src/python/ast.js';
+
+function callNames(code: string, pkg = ''): string[] {
+  const r = parsePython(code);
+  linkParents(r.module);
+  const m = new SemanticModel(r.module, pkg);
+  const out: string[] = [];
+  walk(r.module, (n) => {
+    if (n.type === 'Call') out.push(m.callName(n) ?? '<computed>');
+  });
+  return out;
+}
+
+describe('semantic model', () => {
+  it('resolves qualified names through every import form', () => {
+    expect(callNames('import subprocess as sp\nsp.Popen(x)')).toEqual(['subprocess.Popen']);
+    expect(callNames('from os import system as run\nrun(x)')).toEqual(['os.system']);
+    expect(callNames('import os.path\nos.path.join(a)')).toEqual(['os.path.join']);
+    expect(callNames("__import__('os').system(x)")).toEqual(['os.system', '__import__']);
+    expect(callNames("import importlib\nimportlib.import_module('pickle').loads(b)")).toEqual(['pickle.loads', 'importlib.import_module']);
+    expect(callNames('eval(x)')).toEqual(['eval']);
+  });
+
+  it('resolves relative imports against the package of the file', () => {
+    expect(callNames('from .helpers import run\nrun()', 'shop.app')).toEqual(['shop.app.helpers.run']);
+    expect(callNames('from .. import util\nutil.go()', 'shop.app')).toEqual(['shop.util.go']);
+  });
+
+  it('follows scopes: a local binding shadows a module import only inside its function', () => {
+    const code = 'import pickle\ndef f(pickle):\n    pickle.loads(x)\npickle.loads(y)\n';
+    // Inside f, `pickle` is the parameter, not the module (bandit would still say pickle.loads).
+    expect(callNames(code)).toEqual(['pickle.loads', 'pickle.loads']);
+    const code2 = 'def f():\n    import yaml as y\n    y.load(s)\ndef g():\n    y.load(s)\n';
+    expect(callNames(code2)).toEqual(['yaml.load', 'y.load']);
+  });
+
+  it('follows single-assignment aliases of attributes', () => {
+    expect(callNames('import subprocess\nrun = subprocess.check_output\nrun(cmd)')).toEqual(['subprocess.check_output']);
+  });
+
+  it('folds literal strings and simple constants', () => {
+    const r = parsePython('BASE = "SELECT "\nq = BASE + "* FROM t"\nn = f"x{1}"\nz = a + "b"\n');
+    linkParents(r.module);
+    const m = new SemanticModel(r.module);
+    const values = (r.module.body as A.Assign[]).map((s) => m.constValue(s.value));
+    expect(values).toEqual(['SELECT ', 'SELECT * FROM t', 'x1', undefined]);
+  });
+});
