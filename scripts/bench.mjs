@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// `npm run bench [-- CORPUS] [--runs N] [--jobs N]`: scan a corpus of real Python with krait
+// and, when they are installed, bandit (Debian's `bandit`) and ruff's S rules
+// (@astral-sh/ruff-wasm-nodejs, a devDependency), side by side on this machine, and print
+// each one's wall time and the ratios. Default corpus: the standard library of the
+// machine's python3 (without site-packages). Targets live here, never in timed tests.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  if (i === -1) return dflt;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+};
+const runs = Number(opt('--runs', '1'));
+const jobs = opt('--jobs', undefined);
+
+function defaultCorpus() {
+  try {
+    return execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
+  } catch {
+    console.error('bench: no python3 to locate the standard library; give a corpus folder: npm run bench -- PATH');
+    process.exit(2);
+  }
+}
+const corpus = path.resolve(args[0] ?? defaultCorpus());
+
+function pyFiles(dir) {
+  const out = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name === 'site-packages' || e.name === '__pycache__') continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile() && e.name.endsWith('.py')) out.push(p);
+    }
+  }
+  return out;
+}
+
+function time(label, fn) {
+  const times = [];
+  let extra = '';
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    extra = fn() ?? '';
+    times.push((performance.now() - t0) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return { label, seconds: times[Math.floor(times.length / 2)], extra };
+}
+
+const files = pyFiles(corpus);
+const lines = files.reduce((n, f) => n + readFileSync(f, 'latin1').split('\n').length, 0);
+console.log(`corpus: ${corpus}\n        ${files.length} Python files, ${lines} lines; ${runs} run(s) each, median wall time\n`);
+
+const results = [];
+results.push(
+  time('krait (all analyses)', () => {
+    const a = [path.join(ROOT, 'bin/krait.js'), 'scan', corpus, '--exclude', 'site-packages', '--format', 'json', '--exit-zero', '-q', '--no-config'];
+    if (jobs) a.push('--jobs', jobs);
+    const r = spawnSync(process.execPath, a, { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`krait failed: ${r.stderr}`);
+    const rep = JSON.parse(r.stdout);
+    return `${rep.findings.length} findings, ${rep.files.length} files`;
+  }),
+);
+results.push(
+  time('krait (Python files only)', () => {
+    const a = [path.join(ROOT, 'bin/krait.js'), 'scan', corpus, '--exclude', 'site-packages', '--format', 'json', '--exit-zero', '-q', '--no-config', '--include', '*.py'];
+    if (jobs) a.push('--jobs', jobs);
+    const r = spawnSync(process.execPath, a, { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`krait failed: ${r.stderr}`);
+    return `${JSON.parse(r.stdout).findings.length} findings`;
+  }),
+);
+
+const hasBandit = spawnSync('bandit', ['--version'], { encoding: 'utf8' }).status === 0;
+if (hasBandit) {
+  results.push(
+    time('bandit', () => {
+      const r = spawnSync('bandit', ['-r', corpus, '-x', '*/site-packages/*', '-f', 'json', '-q'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      try {
+        return `${JSON.parse(r.stdout).results.length} findings`;
+      } catch {
+        return `exit ${r.status}`;
+      }
+    }),
+  );
+} else console.log('bandit: not installed (apt-get install bandit) — skipped');
+
+let ruff;
+try {
+  ruff = createRequire(import.meta.url)('@astral-sh/ruff-wasm-nodejs');
+} catch {
+  console.log('ruff: @astral-sh/ruff-wasm-nodejs not installed (npm install) — skipped');
+}
+if (ruff) {
+  results.push(
+    time('ruff S rules (wasm, one thread)', () => {
+      const w = new ruff.Workspace({ lint: { select: ['S'] } }, ruff.PositionEncoding.Utf16);
+      let n = 0;
+      for (const f of files) {
+        try {
+          n += w.check(readFileSync(f, 'utf8')).filter((d) => d.code && d.code.startsWith('S')).length;
+        } catch {
+          /* undecodable or unparsable file */
+        }
+      }
+      return `${n} findings`;
+    }),
+  );
+}
+
+const base = results[0].seconds;
+console.log('tool                               wall (s)   vs krait   notes');
+for (const r of results) {
+  const ratio = r === results[0] ? '1.0×' : `${(r.seconds / base).toFixed(1)}× slower`;
+  console.log(`${r.label.padEnd(34)} ${r.seconds.toFixed(2).padStart(8)}   ${ratio.padEnd(12)} ${r.extra}`);
+}
+
