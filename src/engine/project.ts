@@ -6,14 +6,15 @@ import type { Finding } from '../findings.js';
 import type { FileResult, Report } from '../model.js';
 import type { Discovery } from '../discover/walk.js';
 import type { ScanAnalysis } from './scan.js';
+import { aggregateMetrics } from '../metrics/index.js';
 
 /** Fill the report's project sections; project-level findings are appended to `findings`. */
 export async function aggregateProject(
-  _report: Report,
-  _files: FileResult[],
-  _disc: Discovery,
-  _analyses: Set<ScanAnalysis>,
+  report: Report,
+  files: FileResult[],
+  disc: Discovery,
+  analyses: Set<ScanAnalysis>,
   _findings: Finding[],
 ): Promise<void> {
-  // Wired as the statistics, egress and posture analyses land.
+  if (analyses.has('metrics')) report.metrics = aggregateMetrics(files, disc.localModules);
 }
