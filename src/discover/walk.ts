@@ -3,7 +3,8 @@
  * and the list of files skipped with their reason (nothing is dropped silently).
  *
  * - `.gitignore` files are honoured at every level (the `ignore` package implements git's rules);
- * - default excludes: VCS folders, virtualenvs (any folder holding `pyvenv.cfg`), `node_modules`,
+ * - default excludes: VCS folders, virtualenvs (any folder holding `pyvenv.cfg`; a folder merely
+ *   named `venv` may be a package, like the standard library's), `node_modules`,
  *   `__pycache__`, `site-packages`, build and dist folders, tool caches;
  * - `--exclude` / `--include` globs (picomatch) match the path relative to the scan root
  *   and, for patterns without `/`, the base name;
@@ -53,7 +54,7 @@ export interface Discovery {
 
 /** Folder names never descended into by default. */
 export const DEFAULT_EXCLUDED_DIRS = new Set([
-  '.git', '.hg', '.svn', '.bzr', 'node_modules', '__pycache__', '.venv', 'venv', 'site-packages', 'dist-packages',
+  '.git', '.hg', '.svn', '.bzr', 'node_modules', '__pycache__', 'site-packages', 'dist-packages',
   '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.eggs', 'build', 'dist', '.idea', '.vscode',
   '.ipynb_checkpoints', '.hypothesis', '.cache', 'htmlcov', '.krait-cache',
 ]);
