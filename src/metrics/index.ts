@@ -6,10 +6,10 @@
 import type * as A from '../python/ast.js';
 import type { ParseResult } from '../python/parse.js';
 import type { SemanticModel } from '../python/semantic.js';
-import { walk } from '../python/visit.js';
 import { classComplexity, collectDefinitions, functionComplexity, sumDecisions } from './complexity.js';
 import { fileImports } from './imports.js';
 import { countLines, type DocstringRange } from './lines.js';
+import { countAstNodes } from './nodes.js';
 import type { ComplexityBlock, FileMetrics } from './types.js';
 
 export type { ComplexityBlock, FileMetrics, ImportedModule, ImportKind, ProjectMetrics } from './types.js';
@@ -47,10 +47,7 @@ export function computeFileMetrics(
   localModules: ReadonlySet<string> = new Set(),
 ): FileMetrics | undefined {
   const mod = parse.module;
-  let astNodes = 0;
-  walk(mod, () => {
-    astNodes++;
-  });
+  const astNodes = countAstNodes(mod);
 
   const { defs, lambdas } = collectDefinitions(mod);
   const docstrings: DocstringRange[] = [];

@@ -84,6 +84,19 @@ function lex(source: string): LineFacts {
     facts.codeMax[line] = col;
   };
   const n = source.length;
+  /**
+   * Offset after the escape sequence at `at` (a backslash inside a string): one character
+   * skipped, or an escaped line break, which continues even a single-quoted string.
+   */
+  const escape = (at: number): number => {
+    const next = source[at + 1];
+    const nl = next === '\n' ? at + 1 : next === '\r' && source[at + 2] === '\n' ? at + 2 : -1;
+    if (nl === -1) return at + 2;
+    line++;
+    lineStart = nl + 1;
+    facts.str[line] = 1;
+    return nl + 1;
+  };
   let i = 0;
   while (i < n) {
     const ch = source[i]!;
@@ -152,15 +165,14 @@ function lex(source: string): LineFacts {
       } else if (ch === '}') {
         stack.pop();
         i++;
-      } else if (ch === '\\') i += source[i + 1] === '\n' ? 1 : 2;
+      } else if (ch === '\\') i = escape(i);
       else i++;
       continue;
     }
     // A string literal.
     if (ch === '\\') {
-      // Skip the escaped character (also in raw strings, where `\"` does not end the string);
-      // an escaped newline is left for the newline branch.
-      i += source[i + 1] === '\n' ? 1 : 2;
+      // Skip the escaped character (also in raw strings, where `\"` does not end the string).
+      i = escape(i);
       continue;
     }
     if (ch === top.quote && (!top.triple || source.startsWith(ch + ch + ch, i))) {
@@ -182,11 +194,31 @@ function lex(source: string): LineFacts {
 }
 
 /**
- * Classify the lines of `source`. `docstrings` are the ranges of the docstring
+ * Count the lines of `source` by kind. `docstrings` are the ranges of the docstring
  * statements (first statement `Expr(Constant str)` of a module, class or function body).
  * Precedence on one line: code, then docstring, then comment, then blank.
  */
 export function countLines(source: string, docstrings: readonly DocstringRange[]): LineCounts {
+  const kinds = lineKinds(source, docstrings);
+  const out: LineCounts = { lines: kinds.length - 1, code: 0, docstring: 0, comment: 0, blank: 0 };
+  for (let l = 1; l < kinds.length; l++) {
+    const k = kinds[l];
+    if (k === LINE_CODE) out.code++;
+    else if (k === LINE_DOCSTRING) out.docstring++;
+    else if (k === LINE_COMMENT) out.comment++;
+    else out.blank++;
+  }
+  return out;
+}
+
+/** Line kinds in the array `lineKinds` returns. */
+export const LINE_BLANK = 0;
+export const LINE_COMMENT = 1;
+export const LINE_DOCSTRING = 2;
+export const LINE_CODE = 3;
+
+/** The kind of every line (index = 1-based line; index 0 unused): LINE_BLANK … LINE_CODE. */
+export function lineKinds(source: string, docstrings: readonly DocstringRange[]): Uint8Array {
   const f = lex(source);
   const kinds = new Uint8Array(f.count + 1); // 0 blank, 1 comment, 2 docstring, 3 code
   for (let l = 1; l <= f.count; l++) {
@@ -201,13 +233,5 @@ export function countLines(source: string, docstrings: readonly DocstringRange[]
       if (!codeBefore && !codeAfter) kinds[l] = 2;
     }
   }
-  const out: LineCounts = { lines: f.count, code: 0, docstring: 0, comment: 0, blank: 0 };
-  for (let l = 1; l <= f.count; l++) {
-    const k = kinds[l];
-    if (k === 3) out.code++;
-    else if (k === 2) out.docstring++;
-    else if (k === 1) out.comment++;
-    else out.blank++;
-  }
-  return out;
+  return kinds;
 }

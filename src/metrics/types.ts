@@ -61,10 +61,9 @@ export interface FileMetrics {
   /** Lines of module, class and function docstrings (no other code on the line). */
   docstringLines: number;
   /**
-   * Nodes of the CPython-shaped syntax tree, counted with the iterative walk of
-   * `python/visit.ts` (statements, expressions, `arguments`, `arg`, `keyword`, `alias`,
-   * `comprehension`, `withitem`, `ExceptHandler`, `match_case`, the `Module`). CPython's
-   * expression contexts (`Load`/`Store`) and operator nodes (`Add`, `And`, `Eq`…) are not counted.
+   * Syntax-tree nodes, as CPython's `len(list(ast.walk(ast.parse(source))))` counts them:
+   * every node of krait's CPython-shaped tree plus the expression-context and operator
+   * nodes CPython also has (`Load`, `Store`, `Add`, `And`, `Eq`…); see `nodes.ts`.
    */
   astNodes: number;
   /** Imported modules, each once, in order of first import. */
