@@ -231,6 +231,7 @@ function makeContext(
         snippet: maskIn(snippetAt(lines, at.lineno, Math.min(at.end_lineno, at.lineno + 4)), o.secret),
         fix: o.fix ?? rule.docs.instead,
         fingerprint: '',
+        ...(o.trace ? { trace: o.trace } : {}),
         ...(o.properties ? { properties: o.properties } : {}),
       });
     },

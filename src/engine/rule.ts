@@ -2,7 +2,7 @@
  * The rule module: metadata, documentation and a visitor keyed by CPython node type
  * (ESLint's `create()` → `{ CallExpression(node) {…} }`, ruff's one-rule-one-file).
  */
-import type { Confidence, Severity } from '../findings.js';
+import type { Confidence, Severity, TraceStep } from '../findings.js';
 import type { RuleMeta } from '../rules/meta.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
@@ -37,6 +37,8 @@ export interface ReportOptions {
   /** Report at another node than the visited one (e.g. a keyword argument). */
   node?: A.AnyNode;
   properties?: Record<string, unknown>;
+  /** Data-flow findings: the path from source to sink. */
+  trace?: TraceStep[];
 }
 
 /** Everything a rule can ask while it visits one file. */
