@@ -31,13 +31,27 @@ function isDefinition(n: A.AnyNode): boolean {
   return n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'ClassDef';
 }
 
-/** True when a `match` case always matches: no guard and a wildcard or capture pattern. */
-function isIrrefutable(c: A.MatchCase): boolean {
-  return c.guard === null && c.pattern.type === 'Name';
+/**
+ * The source lines of the file (0-based array), to read `match` patterns that the lowering
+ * keeps as unparsed text (a capture name and a dotted value look alike without it).
+ */
+export type SourceLines = readonly string[];
+
+/**
+ * True when a `match` case always matches: no guard, and a wildcard (`_`), a capture name
+ * (`case other:`) or either bound with `as`. Without the source only `_` is recognised.
+ */
+function isIrrefutable(c: A.MatchCase, lines?: SourceLines): boolean {
+  if (c.guard !== null) return false;
+  const p = c.pattern;
+  if (p.type === 'Name') return true;
+  if (p.type !== 'Unparsed' || !lines || p.lineno !== p.end_lineno) return false;
+  const text = (lines[p.lineno - 1] ?? '').slice(p.col_offset, p.end_col_offset).trim();
+  return /^[\p{L}_][\p{L}\p{N}_]*(\s+as\s+[\p{L}_][\p{L}\p{N}_]*)?$/u.test(text);
 }
 
 /** Decision points a single node adds by itself (its children are counted separately). */
-export function decisionPoints(node: A.AnyNode): number {
+export function decisionPoints(node: A.AnyNode, lines?: SourceLines): number {
   switch (node.type) {
     case 'If':
     case 'IfExp':
@@ -57,7 +71,7 @@ export function decisionPoints(node: A.AnyNode): number {
       return 1;
     case 'Match': {
       const n = node.cases.length;
-      return n && isIrrefutable(node.cases[n - 1]!) ? n - 1 : n;
+      return n && isIrrefutable(node.cases[n - 1]!, lines) ? n - 1 : n;
     }
     default:
       return 0;
@@ -68,24 +82,27 @@ export function decisionPoints(node: A.AnyNode): number {
  * Sum of the decision points under `roots` (the roots included), not entering nested
  * functions and classes, nor the test and message of an `assert`.
  */
-export function sumDecisions(roots: readonly A.AnyNode[]): number {
+export function sumDecisions(roots: readonly A.AnyNode[], lines?: SourceLines): number {
   let total = 0;
   const stack: A.AnyNode[] = [...roots];
   while (stack.length) {
     const node = stack.pop()!;
     if (isDefinition(node)) continue;
-    total += decisionPoints(node);
+    total += decisionPoints(node, lines);
     if (node.type === 'Assert') continue;
     for (const c of children(node)) stack.push(c);
   }
   return total;
 }
 
-/** Cyclomatic complexity of a function or method: 1 + the decision points of its body. */
-export function functionComplexity(fn: A.FunctionDef): number {
+/**
+ * Cyclomatic complexity of a function or method: 1 + the decision points of its body.
+ * `lines` (the file's source lines) lets a final `case name:` count as the `else`.
+ */
+export function functionComplexity(fn: A.FunctionDef, lines?: SourceLines): number {
   let c = cache.get(fn);
   if (c === undefined) {
-    c = 1 + sumDecisions(fn.body);
+    c = 1 + sumDecisions(fn.body, lines);
     cache.set(fn, c);
   }
   return c;
@@ -131,7 +148,7 @@ export function collectDefinitions(mod: A.Module): { defs: Definition[]; lambdas
  * (`total` itself when the class has no method). Methods are the functions found in the
  * class body without crossing another function or class.
  */
-export function classComplexity(cls: A.ClassDef): number {
+export function classComplexity(cls: A.ClassDef, lines?: SourceLines): number {
   let total = 1;
   let methods = 0;
   const stack: A.AnyNode[] = [...cls.body];
@@ -139,11 +156,11 @@ export function classComplexity(cls: A.ClassDef): number {
     const node = stack.pop()!;
     if (node.type === 'FunctionDef' || node.type === 'AsyncFunctionDef') {
       methods++;
-      total += functionComplexity(node);
+      total += functionComplexity(node, lines);
       continue;
     }
     if (node.type === 'ClassDef') continue;
-    total += decisionPoints(node);
+    total += decisionPoints(node, lines);
     if (node.type === 'Assert') continue;
     for (const c of children(node)) stack.push(c);
   }

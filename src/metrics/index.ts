@@ -47,6 +47,7 @@ export function computeFileMetrics(
   localModules: ReadonlySet<string> = new Set(),
 ): FileMetrics | undefined {
   const mod = parse.module;
+  const srcLines = source.split('\n');
   const astNodes = countAstNodes(mod);
 
   const { defs, lambdas } = collectDefinitions(mod);
@@ -62,12 +63,12 @@ export function computeFileMetrics(
     if (doc) docstrings.push(range(doc));
     const base = { name: d.qualname, line: d.node.lineno, column: d.node.col_offset, endLine: d.node.end_lineno };
     if (d.node.type === 'ClassDef') {
-      classBlocks.push({ ...base, kind: 'class', complexity: classComplexity(d.node) });
+      classBlocks.push({ ...base, kind: 'class', complexity: classComplexity(d.node, srcLines) });
       continue;
     }
     if (d.isMethod) methods++;
     if (d.node.type === 'AsyncFunctionDef') asyncFunctions++;
-    complexity.push({ ...base, kind: d.isMethod ? 'method' : 'function', complexity: functionComplexity(d.node) });
+    complexity.push({ ...base, kind: d.isMethod ? 'method' : 'function', complexity: functionComplexity(d.node, srcLines) });
   }
 
   const lines = countLines(source, docstrings);
@@ -92,7 +93,7 @@ export function computeFileMetrics(
     classes: classBlocks.length,
     complexity,
     classComplexity: classBlocks,
-    moduleComplexity: 1 + sumDecisions(mod.body),
+    moduleComplexity: 1 + sumDecisions(mod.body, srcLines),
     maxComplexity: max,
     meanComplexity: complexity.length ? sum / complexity.length : 0,
   };

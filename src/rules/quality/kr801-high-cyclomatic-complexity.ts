@@ -8,7 +8,7 @@ const DEFAULT_MAX = 10;
 function check(node: A.FunctionDef, ctx: RuleContext): void {
   const raw = ctx.option<unknown>('max_complexity');
   const max = typeof raw === 'number' && Number.isFinite(raw) && raw >= 1 ? raw : DEFAULT_MAX;
-  const complexity = functionComplexity(node);
+  const complexity = functionComplexity(node, ctx.lines);
   if (complexity <= max) return;
   ctx.report(node, {
     message: `Function '${node.name}' has a cyclomatic complexity of ${complexity} (more than ${max}): too many paths to review and test; security checks hidden in it are easy to miss.`,
