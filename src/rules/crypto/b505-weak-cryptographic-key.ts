@@ -15,18 +15,18 @@ import { keywordArg, keywordLiteral, positionalLiteral, type BanditLiteral } fro
 
 type KeyType = 'DSA' | 'RSA' | 'EC';
 
-const CRYPTOGRAPHY: Record<string, KeyType> = {
+const CRYPTOGRAPHY = new Map<string, KeyType>(Object.entries({
   'cryptography.hazmat.primitives.asymmetric.dsa.generate_private_key': 'DSA',
   'cryptography.hazmat.primitives.asymmetric.rsa.generate_private_key': 'RSA',
   'cryptography.hazmat.primitives.asymmetric.ec.generate_private_key': 'EC',
-};
-const PYCRYPTO: Record<string, KeyType> = {
+}) as [string, KeyType][]);
+const PYCRYPTO = new Map<string, KeyType>(Object.entries({
   'Crypto.PublicKey.DSA.generate': 'DSA',
   'Crypto.PublicKey.RSA.generate': 'RSA',
   'Cryptodome.PublicKey.DSA.generate': 'DSA',
   'Cryptodome.PublicKey.RSA.generate': 'RSA',
-};
-const CURVE_SIZES: Record<string, number> = { SECP192R1: 192, SECT163K1: 163, SECT163R2: 163 };
+}) as [string, KeyType][]);
+const CURVE_SIZES = new Map<string, number>([['SECP192R1', 192], ['SECT163K1', 163], ['SECT163R2', 163]]);
 
 /** Python's `a or b`: the first truthy literal. */
 function or(...vals: (BanditLiteral | undefined)[]): BanditLiteral | undefined {
@@ -91,14 +91,14 @@ export const weakCryptographicKey = defineRule({
     Call(node, ctx) {
       const q = ctx.callName(node);
       if (!q) return;
-      const lib = CRYPTOGRAPHY[q];
+      const lib = CRYPTOGRAPHY.get(q);
       if (lib === 'DSA' || lib === 'RSA') {
         classify(ctx, node, lib, or(keywordLiteral(node, 'key_size'), positionalLiteral(node, lib === 'DSA' ? 0 : 1), 2048));
       } else if (lib === 'EC') {
         const curve = curveName(keywordArg(node, 'curve')?.value ?? node.args[0]);
-        classify(ctx, node, 'EC', curve && curve in CURVE_SIZES ? CURVE_SIZES[curve] : 224);
+        classify(ctx, node, 'EC', (curve && CURVE_SIZES.get(curve)) || 224);
       } else {
-        const old = PYCRYPTO[q];
+        const old = PYCRYPTO.get(q);
         if (old) classify(ctx, node, old, or(keywordLiteral(node, 'bits'), positionalLiteral(node, 0), 2048));
       }
     },

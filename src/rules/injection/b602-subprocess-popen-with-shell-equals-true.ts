@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
-import { hasShellTrue } from '../calls.js';
+import { hasShellTrue, keywordArg } from '../calls.js';
 import { SHELL_OPTIONS, shellCallRisk } from './process-calls.js';
 
 /** B602: subprocess with `shell=True`. */
@@ -23,14 +23,17 @@ export const subprocessPopenWithShellEqualsTrue = defineRule({
       const q = ctx.callName(node);
       if (!q || !ctx.option<string[]>('subprocess').includes(q)) return;
       if (!hasShellTrue(node) || node.args.length === 0) return;
+      const at = keywordArg(node, 'shell')!.value; // bandit reports on the line of `shell=`
       if (shellCallRisk(node) === 'low') {
         ctx.report(node, {
+          node: at,
           severity: 'low',
           message: 'subprocess call with shell=True seems safe, but may be changed in the future, consider rewriting without shell',
           fix: 'Pass the command as a list of arguments and drop shell=True.',
         });
       } else {
         ctx.report(node, {
+          node: at,
           message: 'subprocess call with shell=True identified, security issue.',
           fix: 'Pass the command as a list (["prog", arg]) without shell=True; if a shell is unavoidable, quote every value with shlex.quote().',
         });

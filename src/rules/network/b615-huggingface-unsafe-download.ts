@@ -8,13 +8,13 @@
 import { defineRule } from '../../engine/rule.js';
 import { isModuleImportedLike, keywordLiteral, positionalLiteral } from '../calls.js';
 
-const PATTERNS: Record<string, string> = {
+const PATTERNS = new Map<string, string>(Object.entries({
   from_pretrained: 'transformers',
   load_dataset: 'datasets',
   hf_hub_download: 'huggingface_hub',
   snapshot_download: 'huggingface_hub',
   repository_id: 'huggingface_hub',
-};
+}));
 const HF_MODULES = ['transformers', 'datasets', 'huggingface_hub'];
 
 export const huggingfaceUnsafeDownload = defineRule({
@@ -41,7 +41,7 @@ export const huggingfaceUnsafeDownload = defineRule({
       if (!q) return;
       const parts = q.split('.');
       const fn = parts[parts.length - 1]!;
-      const mod = PATTERNS[fn];
+      const mod = PATTERNS.get(fn);
       if (!mod || !parts.includes(mod)) return;
       if (!HF_MODULES.some((m) => isModuleImportedLike(ctx.semantic, m))) return;
       const rev = keywordLiteral(node, 'revision') || keywordLiteral(node, 'commit_id');
