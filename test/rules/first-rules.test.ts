@@ -159,6 +159,7 @@ describe('suppressions', () => {
   it('a suppression on any line of a multi-line statement covers it', () =>
     testRule('B602', {
       valid: ['import subprocess\nsubprocess.run(\n    cmd,\n    shell=True,\n)  # nosec'],
-      invalid: [{ code: 'import subprocess\nx = 1  # nosec\nsubprocess.run(\n    cmd,\n    shell=True)', lines: [3] }],
+      // B602 is reported on the `shell=` line, as bandit does.
+      invalid: [{ code: 'import subprocess\nx = 1  # nosec\nsubprocess.run(\n    cmd,\n    shell=True)', lines: [5] }],
     }));
 });
