@@ -1,15 +1,16 @@
 /**
  * B103, as bandit's `general_bad_file_permissions`: a call whose function name contains
  * `chmod` (`os.chmod`, `os.fchmod`, `os.lchmod`, `Path.chmod`…) with exactly two positional
- * arguments, the second a literal integer mode with group/other write or execute bits.
- * A mode given as `stat.S_I…` constants or computed is not judged (bandit neither).
+ * arguments, the second a literal integer mode that is world-writable (high) or group- or
+ * other-executable (medium). A group-writable mode alone (0o664) is not flagged, as
+ * bandit 1.9 and ruff's S103. A mode given as `stat.S_I…` constants or computed is not
+ * judged (bandit neither).
  */
 import { defineRule } from '../../engine/rule.js';
 import { callFunctionName, positionalLiteral } from '../calls.js';
 
 const S_IWOTH = 0o2;
 const S_IXOTH = 0o1;
-const S_IWGRP = 0o20;
 const S_IXGRP = 0o10;
 
 /** Python's `oct()`: '0o777', '-0o1'. */
@@ -47,7 +48,7 @@ export const setBadFilePermissions = defineRule({
       if (!fn || !fn.includes('chmod') || node.args.length !== 2) return;
       const mode = positionalLiteral(node, 1);
       if (typeof mode !== 'number' || !Number.isInteger(mode)) return;
-      if (!(mode & S_IWOTH || mode & S_IWGRP || mode & S_IXGRP || mode & S_IXOTH)) return;
+      if (!(mode & S_IWOTH || mode & S_IXGRP || mode & S_IXOTH)) return;
       const file = positionalLiteral(node, 0);
       ctx.report(node, {
         severity: mode & S_IWOTH ? 'high' : 'medium',
