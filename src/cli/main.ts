@@ -151,15 +151,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await emit(report, f));
     });
 
-  addScanOptions(program.command('stats').description('code statistics and cyclomatic complexity'), ['table', ...REPORT_FORMATS]).action(async (paths: string[], f: ScanFlags) => {
+  addScanOptions(program.command('stats').description('code statistics and cyclomatic complexity'), ['table', 'json', 'html', 'markdown']).action(async (paths: string[], f: ScanFlags) => {
     const report = await scan(scanOptions(paths, f, ['metrics']));
     const { renderStats } = await import('../metrics/index.js');
     if ((f.format as string) === 'table' || f.format === 'text') {
       process.stdout.write(renderStats(report, { color: useColor(f) }) + '\n');
-      setExit(0);
-      return;
+    } else if (f.format === 'json') {
+      // The statistics alone: per file and in total.
+      const stats = { files: report.files.filter((x) => x.metrics).map((x) => ({ path: x.path, ...x.metrics })), total: report.metrics };
+      process.stdout.write(JSON.stringify(stats, null, 2) + '\n');
+    } else {
+      await emit(report, { ...f, exitZero: true });
     }
-    setExit(await emit(report, { ...f, exitZero: true }));
+    setExit(0);
   });
 
   addScanOptions(program.command('routes').description('inventory of HTTP routes and CLI entry points, with auth and validation status'), ['table', 'json'])
