@@ -1,0 +1,24 @@
+import { defineRule } from '../../engine/rule.js';
+import { reportFlows } from '../../taint/index.js';
+
+/** KR108: data-flow rule (see src/taint/). */
+export const xssTaint = defineRule({
+  id: 'KR108',
+  name: 'xss-taint',
+  category: 'injection',
+  severity: 'high',
+  confidence: 'high',
+  cwe: [79],
+  docs: {
+    what: "Follows untrusted data into HTML that is not escaped: `Markup()`, `mark_safe()`, `make_response()`/`HttpResponse()`/`HTMLResponse` bodies, and strings a Flask view builds and returns. `html.escape()`, `markupsafe.escape()` and `bleach.clean()` sanitise.",
+    why: "Markup in the data runs as script in the victim's browser: session theft, actions on the user's behalf (reflected XSS, CWE-79).",
+    example: "@app.route(\"/hello\")\ndef hello():\n    return f\"<h1>Hello {request.args['name']}</h1>\"",
+    instead: "@app.route(\"/hello\")\ndef hello():\n    return render_template(\"hello.html\", name=request.args[\"name\"])  # autoescaped",
+    references: ["https://cwe.mitre.org/data/definitions/79.html", "https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html"],
+  },
+  visit: {
+    Module(node, ctx) {
+      reportFlows(node, ctx, (what, sink) => `${what} is written into HTML without escaping in \`${sink}\` (XSS): render it through an autoescaping template or html.escape() it.`);
+    },
+  },
+});

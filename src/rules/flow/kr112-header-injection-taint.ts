@@ -1,0 +1,24 @@
+import { defineRule } from '../../engine/rule.js';
+import { reportFlows } from '../../taint/index.js';
+
+/** KR112: data-flow rule (see src/taint/). */
+export const headerInjectionTaint = defineRule({
+  id: 'KR112',
+  name: 'header-injection-taint',
+  category: 'injection',
+  severity: 'medium',
+  confidence: 'medium',
+  cwe: [113],
+  docs: {
+    what: "Follows untrusted data into HTTP response headers: `send_header()` of `http.server` handlers (which write values as given) and `response.headers[...] = value`.",
+    why: "CR/LF in a header value ends the header block: the attacker adds headers (cookies) or a body to the response (HTTP response splitting, CWE-113). Werkzeug and Django reject newlines in headers; `http.server` does not.",
+    example: "self.send_header(\"Location\", self.path)",
+    instead: "self.send_header(\"Location\", quote(self.path, safe=\"/\"))",
+    references: ["https://cwe.mitre.org/data/definitions/113.html", "https://owasp.org/www-community/attacks/HTTP_Response_Splitting"],
+  },
+  visit: {
+    Module(node, ctx) {
+      reportFlows(node, ctx, (what, sink) => `${what} is written into a response header in \`${sink}\`: strip or encode CR/LF (urllib.parse.quote) first.`);
+    },
+  },
+});

@@ -1,0 +1,103 @@
+/**
+ * The data-flow analysis as the code rules see it: computed once per module (cached in a
+ * WeakMap keyed by the Module node, so the fifteen flow rules share one pass) and reported
+ * rule by rule with a source → steps → sink trace.
+ */
+import type { Confidence, Severity, TraceStep } from '../findings.js';
+import type { RuleContext } from '../engine/rule.js';
+import type * as A from '../python/ast.js';
+import { TaintAnalysis, type Flow } from './engine.js';
+import type { Origin } from './model.js';
+
+export { FLOW_RULES } from './sinks.js';
+
+const cache = new WeakMap<A.Module, Map<string, Flow[]>>();
+
+/** The flows of a module, grouped by rule id (computed on first use). */
+export function flowsOf(module: A.Module, ctx: Pick<RuleContext, 'semantic' | 'lines'>): Map<string, Flow[]> {
+  let byRule = cache.get(module);
+  if (byRule) return byRule;
+  byRule = new Map();
+  const analysis = new TaintAnalysis(module, ctx.semantic, ctx.lines).run();
+  for (const f of analysis.flows) {
+    let list = byRule.get(f.rule);
+    if (!list) byRule.set(f.rule, (list = []));
+    list.push(f);
+  }
+  for (const list of byRule.values()) list.sort((a, b) => a.node.lineno - b.node.lineno || a.node.col_offset - b.node.col_offset);
+  cache.set(module, byRule);
+  return byRule;
+}
+
+const ORIGIN_TEXT: Record<Origin, string> = {
+  request: 'HTTP request data',
+  cli: 'command-line or console input',
+  env: 'an environment variable',
+  traceback: 'exception details',
+};
+
+/**
+ * Severity and confidence of a flow: high/high from an HTTP request straight to the sink;
+ * one confidence step lower through another function; medium for local input (argv,
+ * stdin) and medium/low for the environment, which an attacker rarely controls.
+ */
+export function flowRating(f: Flow, base: { severity: Severity; confidence: Confidence }): { severity: Severity; confidence: Confidence } {
+  let severity = base.severity;
+  let confidence = base.confidence;
+  if (f.origin === 'cli') {
+    if (severity === 'high' || severity === 'critical') severity = 'medium';
+    confidence = 'medium';
+  } else if (f.origin === 'env') {
+    if (severity === 'high' || severity === 'critical') severity = 'medium';
+    confidence = 'low';
+  }
+  if (f.interprocedural && confidence === 'high') confidence = 'medium';
+  return { severity, confidence };
+}
+
+function location(path: string, n: A.AnyNode): TraceStep['location'] {
+  return { path, startLine: n.lineno, startColumn: n.col_offset, endLine: n.end_lineno, endColumn: n.end_col_offset };
+}
+
+/** Materialise a flow's trace: source first, then the steps, then the sink. At most 20 steps (the source and the last ones). */
+export function traceOf(f: Flow, path: string, sinkText: string): TraceStep[] {
+  const steps: TraceStep[] = [];
+  for (let s: Flow['trace'] | null = f.trace; s; s = s.prev) steps.push({ location: location(path, s.node), message: s.message, kind: s.kind });
+  steps.reverse();
+  const kept = steps.length > 19 ? [steps[0]!, ...steps.slice(steps.length - 18)] : steps;
+  kept.push({ location: location(path, f.node), message: `${sinkText} (sink: ${f.sinkLabel})`, kind: 'sink' });
+  return kept;
+}
+
+/**
+ * The `Module` visitor of a flow rule: report every flow of `ctx.rule.id` in this module.
+ * `describe` turns a flow into the rule's message.
+ */
+export function reportFlows(module: A.Module, ctx: RuleContext, describe: (what: string, sink: string) => string): void {
+  const flows = flowsOf(module, ctx).get(ctx.rule.id);
+  if (!flows) return;
+  for (const f of flows) {
+    const sinkText = textOf(ctx.lines, f.node);
+    const source = f.trace && firstStep(f);
+    const what = `${ORIGIN_TEXT[f.origin]} (${source})`;
+    ctx.report(f.node, {
+      message: describe(what, sinkText),
+      ...flowRating(f, ctx.rule),
+      trace: traceOf(f, ctx.path, sinkText),
+      properties: { origin: f.origin, interprocedural: f.interprocedural },
+    });
+  }
+}
+
+function firstStep(f: Flow): string {
+  let s = f.trace;
+  while (s.prev) s = s.prev;
+  return s.message.replace(/ \(source: .*\)$/, '');
+}
+
+function textOf(lines: readonly string[], n: A.AnyNode): string {
+  const line = lines[n.lineno - 1] ?? '';
+  let s = (n.end_lineno === n.lineno ? line.slice(n.col_offset, n.end_col_offset) : line.slice(n.col_offset) + ' …').trim();
+  if (s.length > 100) s = `${s.slice(0, 97)}…`;
+  return s;
+}

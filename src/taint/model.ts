@@ -1,0 +1,96 @@
+/**
+ * The data model of krait's taint analysis: which kinds of sink a tainted value can still
+ * reach (a bit mask, so that a sanitizer clears only what it neutralises — `shlex.quote`
+ * makes a value safe for a shell, not for SQL), where the taint came from, and the steps
+ * it took (a linked list, so extending a trace is O(1)).
+ */
+import type * as A from '../python/ast.js';
+
+/** Sink kinds, one bit each. A taint's `mask` holds the kinds it can still reach. */
+export const K = {
+  SQL: 1 << 0,
+  SHELL: 1 << 1,
+  CODE: 1 << 2,
+  PATH: 1 << 3,
+  SSRF: 1 << 4,
+  SSTI: 1 << 5,
+  REDIRECT: 1 << 6,
+  XSS: 1 << 7,
+  DESER: 1 << 8,
+  LDAP: 1 << 9,
+  XPATH: 1 << 10,
+  HEADER: 1 << 11,
+  SESSION: 1 << 12,
+  /** Exception details (traceback text): only reach "HTTP response" sinks. */
+  RESPONSE: 1 << 13,
+} as const;
+
+/** Every kind user-controlled data can reach. */
+export const USER_MASK = (1 << 13) - 1;
+/** Every kind (used for the symbolic taint of a function's parameters). */
+export const ALL_MASK = (1 << 14) - 1;
+
+/**
+ * Where tainted data came from: an HTTP request (remote attacker), the command line or
+ * standard input (local user), the environment (deployment), or exception text.
+ */
+export type Origin = 'request' | 'cli' | 'env' | 'traceback';
+
+const ORIGIN_RANK: Record<Origin, number> = { request: 3, cli: 2, env: 1, traceback: 0 };
+
+/** Rank of an origin for choosing which trace to keep when two taints merge. */
+export function originRank(o: Origin | null): number {
+  return o === null ? -1 : ORIGIN_RANK[o];
+}
+
+/** One step of a taint's history; `prev` points towards the source. */
+export interface Step {
+  node: A.AnyNode;
+  message: string;
+  kind: 'source' | 'step';
+  prev: Step | null;
+  /** Number of steps from the source (1 for the source itself). */
+  len: number;
+}
+
+/** The abstract value of a tainted expression. */
+export interface Taint {
+  /** Sink kinds (bits of {@link K}) this value can still reach. */
+  mask: number;
+  /**
+   * Whether the start of the value may be controlled (a list whose first element, or a
+   * string whose first character, comes from the source). `["convert", name]` is not:
+   * without a shell, only the program name (the head) matters.
+   */
+  head: boolean;
+  /** Bit i: flows from parameter i of the function being analysed (for summaries). */
+  params: number;
+  /** Last step of the trace from a real source; null when only from parameters. */
+  trace: Step | null;
+  origin: Origin | null;
+  /** Built by os.path.join/Path with a controlled later part (an absolute value replaces the base). */
+  joined: boolean;
+}
+
+/** Union of two abstract values (may-taint): masks and parameters join, the strongest origin's trace is kept. */
+export function join(a: Taint | null, b: Taint | null): Taint | null {
+  if (!a) return b;
+  if (!b) return a;
+  const pick = originRank(a.origin) >= originRank(b.origin) ? a : b;
+  return {
+    mask: a.mask | b.mask,
+    head: a.head || b.head,
+    params: a.params | b.params,
+    trace: pick.trace,
+    origin: pick.origin,
+    joined: a.joined || b.joined,
+  };
+}
+
+/** The taint with sink kinds `bits` removed, or null when nothing is left. */
+export function clear(t: Taint | null, bits: number): Taint | null {
+  if (!t) return null;
+  const mask = t.mask & ~bits;
+  if (mask === 0) return null;
+  return mask === t.mask && !(bits & K.PATH && t.joined) ? t : { ...t, mask, joined: bits & K.PATH ? false : t.joined };
+}
