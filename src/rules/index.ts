@@ -79,6 +79,21 @@ import { useOfMakoTemplates } from './xss/b702-use-of-mako-templates.js';
 import { djangoMarkSafe } from './xss/b703-django-mark-safe.js';
 import { markupsafeMarkupXss } from './xss/b704-markupsafe-markup-xss.js';
 import { highCyclomaticComplexity } from './quality/kr801-high-cyclomatic-complexity.js';
+import { sqlInjectionTaint } from './flow/kr101-sql-injection-taint.js';
+import { commandInjectionTaint } from './flow/kr102-command-injection-taint.js';
+import { codeInjectionTaint } from './flow/kr103-code-injection-taint.js';
+import { pathTraversalTaint } from './flow/kr104-path-traversal-taint.js';
+import { ssrfTaint } from './flow/kr105-ssrf-taint.js';
+import { sstiTaint } from './flow/kr106-ssti-taint.js';
+import { openRedirectTaint } from './flow/kr107-open-redirect-taint.js';
+import { xssTaint } from './flow/kr108-xss-taint.js';
+import { unsafeDeserializationTaint } from './flow/kr109-unsafe-deserialization-taint.js';
+import { ldapInjectionTaint } from './flow/kr110-ldap-injection-taint.js';
+import { xpathInjectionTaint } from './flow/kr111-xpath-injection-taint.js';
+import { headerInjectionTaint } from './flow/kr112-header-injection-taint.js';
+import { sessionFromRequestTaint } from './flow/kr113-session-from-request-taint.js';
+import { tracebackInResponse } from './flow/kr114-traceback-in-response.js';
+import { absolutePathJoinTaint } from './flow/kr115-absolute-path-join-taint.js';
 
 export const CODE_RULES: readonly CodeRule[] = [
   assertUsed,
@@ -157,4 +172,19 @@ export const CODE_RULES: readonly CodeRule[] = [
   djangoMarkSafe,
   markupsafeMarkupXss,
   highCyclomaticComplexity,
+  sqlInjectionTaint,
+  commandInjectionTaint,
+  codeInjectionTaint,
+  pathTraversalTaint,
+  ssrfTaint,
+  sstiTaint,
+  openRedirectTaint,
+  xssTaint,
+  unsafeDeserializationTaint,
+  ldapInjectionTaint,
+  xpathInjectionTaint,
+  headerInjectionTaint,
+  sessionFromRequestTaint,
+  tracebackInResponse,
+  absolutePathJoinTaint,
 ];
