@@ -94,6 +94,22 @@ import { headerInjectionTaint } from './flow/kr112-header-injection-taint.js';
 import { sessionFromRequestTaint } from './flow/kr113-session-from-request-taint.js';
 import { tracebackInResponse } from './flow/kr114-traceback-in-response.js';
 import { absolutePathJoinTaint } from './flow/kr115-absolute-path-join-taint.js';
+import { POSTURE_CODE_RULES } from './posture/index.js';
+import { jwtSignatureNotVerified } from './auth/kr120-jwt-signature-not-verified.js';
+import { jwtClaimsNotVerified } from './auth/kr121-jwt-claims-not-verified.js';
+import { weakPasswordHash } from './auth/kr122-weak-password-hash.js';
+import { hardcodedCryptoMaterial } from './crypto/kr123-hardcoded-crypto-material.js';
+import { insecureRandomSecret } from './crypto/kr124-insecure-random-secret.js';
+import { insecureTempFile } from './misc/kr125-insecure-temp-file.js';
+import { archivePathTraversal } from './misc/kr126-archive-path-traversal.js';
+import { credentialsOverHttp } from './network/kr127-credentials-over-http.js';
+import { tlsVerificationDisabled } from './crypto/kr128-tls-verification-disabled.js';
+import { sqlBuiltFromStrings } from './injection/kr129-sql-built-from-strings.js';
+import { subprocessShellViaKwargs } from './injection/kr130-subprocess-shell-via-kwargs.js';
+import { lxmlUnsafeParser } from './xml/kr131-lxml-unsafe-parser.js';
+import { insecureCookie } from './auth/kr132-insecure-cookie.js';
+import { sensitiveDataLogged } from './errors/kr133-sensitive-data-logged.js';
+import { authExceptionSwallowed } from './errors/kr134-auth-exception-swallowed.js';
 
 export const CODE_RULES: readonly CodeRule[] = [
   assertUsed,
@@ -187,4 +203,20 @@ export const CODE_RULES: readonly CodeRule[] = [
   sessionFromRequestTaint,
   tracebackInResponse,
   absolutePathJoinTaint,
+  ...POSTURE_CODE_RULES,
+  jwtSignatureNotVerified,
+  jwtClaimsNotVerified,
+  weakPasswordHash,
+  hardcodedCryptoMaterial,
+  insecureRandomSecret,
+  insecureTempFile,
+  archivePathTraversal,
+  credentialsOverHttp,
+  tlsVerificationDisabled,
+  sqlBuiltFromStrings,
+  subprocessShellViaKwargs,
+  lxmlUnsafeParser,
+  insecureCookie,
+  sensitiveDataLogged,
+  authExceptionSwallowed,
 ];

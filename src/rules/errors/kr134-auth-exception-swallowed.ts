@@ -1,0 +1,66 @@
+import { defineRule } from '../../engine/rule.js';
+import type * as A from '../../python/ast.js';
+import { walk } from '../../python/visit.js';
+
+const AUTH = /auth|login|logon|password|passwd|verify|permission|authori[sz]e|check_perm|has_perm|is_admin|token|jwt|signature|csrf|credential|session|acl|access/i;
+const BROAD = new Set(['Exception', 'BaseException', 'builtins.Exception', 'builtins.BaseException']);
+
+function swallows(body: readonly A.Stmt[]): 'pass' | 'allow' | null {
+  if (body.length !== 1) return null;
+  const s = body[0]!;
+  if (s.type === 'Pass' || s.type === 'Continue') return 'pass';
+  if (s.type === 'Expr' && s.value.type === 'Constant') return 'pass';
+  if (s.type === 'Return' && s.value && s.value.type === 'Constant' && s.value.value === true) return 'allow';
+  return null;
+}
+
+/** KR134: broad exceptions silently ignored around authentication and authorisation code. */
+export const authExceptionSwallowed = defineRule({
+  id: 'KR134',
+  name: 'auth-exception-swallowed',
+  category: 'error-handling',
+  severity: 'medium',
+  confidence: 'medium',
+  cwe: [390, 703],
+  docs: {
+    what: 'Flags `except:` / `except Exception:` handlers that only `pass`/`continue` (or `return True`) when the `try` body calls authentication or authorisation code (names with auth, login, verify, permission, token, jwt, signature, csrf…) or the handler sits in such a function.',
+    why: 'When a signature check, token decode or permission lookup raises, swallowing the error lets the request go on as if the check had passed: the code fails open (CWE-390, CWE-703).',
+    example: 'try:\n    claims = jwt.decode(token, KEY, algorithms=["HS256"])\n    g.user = claims["sub"]\nexcept Exception:\n    pass',
+    instead: 'try:\n    claims = jwt.decode(token, KEY, algorithms=["HS256"])\nexcept jwt.InvalidTokenError:\n    abort(401)',
+    references: ['https://cwe.mitre.org/data/definitions/390.html', 'https://cwe.mitre.org/data/definitions/703.html', 'https://owasp.org/www-community/Fail_securely'],
+  },
+  visit: {
+    Try(node, ctx) {
+      let authCall: string | undefined;
+      for (const s of node.body) {
+        walk(s, (n) => {
+          if (authCall) return false;
+          if (n.type === 'Call') {
+            const name = ctx.callName(n) ?? (n.func.type === 'Attribute' ? n.func.attr : '');
+            if (AUTH.test(name)) authCall = name;
+          }
+          return n.type !== 'FunctionDef' && n.type !== 'ClassDef';
+        });
+      }
+      let fn: A.AnyNode | null = node.parent;
+      while (fn && fn.type !== 'FunctionDef' && fn.type !== 'AsyncFunctionDef') fn = fn.parent;
+      const fnName = fn && (fn.type === 'FunctionDef' || fn.type === 'AsyncFunctionDef') ? fn.name : '';
+      const inAuthFn = AUTH.test(fnName);
+      if (!authCall && !inAuthFn) return;
+      for (const h of node.handlers) {
+        const t = h.exc_type;
+        const broad = !t || BROAD.has(ctx.qualifiedName(t) ?? '') || (t.type === 'Tuple' && t.elts.some((e) => BROAD.has(ctx.qualifiedName(e) ?? '')));
+        if (!broad) continue;
+        const kind = swallows(h.body);
+        if (!kind) continue;
+        const where = authCall ? `around ${authCall}()` : `in ${fnName}()`;
+        ctx.report(h, {
+          severity: kind === 'allow' ? 'high' : 'medium',
+          message: kind === 'allow'
+            ? `A broad except ${where} returns True: any error grants access. Deny on error and catch only the exceptions you expect.`
+            : `A broad except ${where} silently ignores the error: a failed check can fall through as success. Deny (raise/abort) and catch only the expected exception types.`,
+        });
+      }
+    },
+  },
+});
