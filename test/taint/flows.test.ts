@@ -20,7 +20,7 @@ describe('KR101 sql-injection-taint', () => {
         { code: FLASK + '@app.route("/u/<name>")\ndef u(name):\n    cur.execute("SELECT * FROM u WHERE name = \'" + name + "\'")', lines: [6] },
         { code: FLASK + 'def find(conn, name):\n    return conn.execute(f"SELECT * FROM u WHERE name = \'{name}\'").fetchall()\n\n@app.route("/u")\ndef u():\n    return jsonify(find(db, request.form["name"]))', lines: [5], confidence: 'medium' },
         { code: 'from django.http import HttpResponse\ndef view(request):\n    q = request.GET["q"]\n    rows = Article.objects.raw("SELECT * FROM a WHERE t LIKE \'%%" + q + "%%\'")\n    return HttpResponse(len(rows))', lines: [4] },
-        { code: 'from fastapi import FastAPI\nfrom sqlalchemy import text\napp = FastAPI()\n@app.get("/items/{name}")\nasync def item(name: str, limit: int = 10):\n    return db.execute(text(f"SELECT * FROM items WHERE name = \'{name}\' LIMIT {limit}"))', lines: [6, 6] },
+        { code: 'from fastapi import FastAPI\nfrom sqlalchemy import text\napp = FastAPI()\n@app.get("/items/{name}")\nasync def item(name: str, limit: int = 10):\n    return db.execute(text(f"SELECT * FROM items WHERE name = \'{name}\' LIMIT {limit}"))', lines: [6] },
         { code: 'import sys\nname = sys.argv[1]\ncur.execute("DELETE FROM t WHERE n = \'%s\'" % name)', lines: [3], severity: 'medium', confidence: 'medium' },
       ],
     }));
