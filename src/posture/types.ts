@@ -1,4 +1,112 @@
-/** Project posture results (issue: posture, routes). Filled by `posture/`. */
+/**
+ * Project posture results: the route and entry-point inventory, and what the project-level
+ * checks looked at. Filled by `posture/` (`collectRoutes` per file in the worker,
+ * `analyzePosture` once in the project pass).
+ */
+
+/** Web frameworks and CLI libraries whose entry points krait recognises. */
+export type RouteFramework =
+  | 'flask'
+  | 'fastapi'
+  | 'starlette'
+  | 'django'
+  | 'drf'
+  | 'aiohttp'
+  | 'argparse'
+  | 'click'
+  | 'typer'
+  | 'project.scripts';
+
+/**
+ * Whether authentication is applied to a route:
+ * - `required`: a decorator, dependency, permission class, mixin, `before_request` hook or
+ *   an in-body check was found (see `authBy`);
+ * - `none`: the route is defined and nothing of the above was seen;
+ * - `unknown`: the view could not be seen (a Django URL whose view lives in a file that
+ *   was not scanned) or the decision belongs to project defaults (DRF
+ *   `DEFAULT_PERMISSION_CLASSES`);
+ * - `not-applicable`: CLI entry points.
+ */
+export type AuthStatus = 'required' | 'none' | 'unknown' | 'not-applicable';
+
+/**
+ * Whether the input a route reads goes through validation:
+ * - `validated`: Pydantic models or typed FastAPI parameters, Django forms, DRF
+ *   serializers, marshmallow/webargs schemas, WTForms, or explicit checks (see `validatedBy`);
+ * - `unvalidated`: the route reads request data and none of the above was seen;
+ * - `no-input`: the route reads no request data (typed path converters like `<int:id>` count as validated);
+ * - `unknown`: the view could not be seen;
+ * - `not-applicable`: CLI entry points.
+ */
+export type ValidationStatus = 'validated' | 'unvalidated' | 'no-input' | 'unknown' | 'not-applicable';
+
+/** One HTTP route or CLI entry point. */
+export interface Route {
+  kind: 'http' | 'cli';
+  framework: RouteFramework;
+  /**
+   * URL pattern as written, with a blueprint/router prefix when it is known
+   * ('/orders/<int:order_id>', 'api/orders/<int:pk>/'); the command name for a CLI entry;
+   * null when computed or when a Django view's URL was not found.
+   */
+  path: string | null;
+  /** Upper-case HTTP methods; `['*']` when any method reaches the view; `[]` for CLI entries. */
+  methods: string[];
+  /** The handler as written or qualified: 'delete_order', 'OrderViewSet', 'shop.views.order_detail'. */
+  handler: string;
+  /** Where the route is declared (decorator, `path()` call, parser, script entry); 1-based line. */
+  location: { path: string; line: number };
+  /** Where the handler is defined, when it differs from `location` (Django URLconf → view). */
+  handlerLocation?: { path: string; line: number };
+  auth: AuthStatus;
+  /** Evidence for `auth` ('@login_required', 'Depends(get_current_user)', 'permission_classes=[IsAuthenticated]'…). */
+  authBy: string[];
+  validation: ValidationStatus;
+  /** Evidence for `validation` ('OrderIn (Pydantic)', 'form.is_valid()', 'explicit check'…). */
+  validatedBy: string[];
+  /** Request data the handler reads ('request.form', 'request.get_json()', 'path:order_id', 'body:OrderIn'…). */
+  inputs: string[];
+  /** True when one of the methods changes state (POST, PUT, PATCH, DELETE, or any). */
+  stateChanging: boolean;
+  /** Rate limiting seen on the route (decorator, dependency, throttle classes, app-wide limiter). */
+  rateLimited: boolean;
+  /**
+   * A whole-body read (`request.get_data()`, `request.data`, `request.files`, `await
+   * request.body()`) with no size check in the handler and no `MAX_CONTENT_LENGTH` in the
+   * file; the project pass reports it unless another file sets a limit.
+   */
+  unboundedRead?: string;
+  /** `@csrf_exempt` or equivalent on the route. */
+  csrfExempt: boolean;
+  /**
+   * For Django: the dotted view a URL pattern points to (`shop.views.order_detail`, or
+   * `.views.order_detail` when the package is unknown); used by the project pass to join
+   * URLconf entries with the views found in other files.
+   */
+  target?: string;
+}
+
+/** A `.env`-style file the project pass looked at. */
+export interface EnvFileStatus {
+  path: string;
+  /** True for `.env.example`, `.env.sample`, `.env.template`, `.env.dist`. */
+  example: boolean;
+  /** Ignored by a `.gitignore` of the project. */
+  gitignored: boolean;
+  /** Listed in the git index (`.git/index`) of the repository that holds it. */
+  tracked: boolean;
+  /** Number of `NAME=value` lines with a non-empty value. */
+  valuesCount: number;
+}
+
+/** Project posture: inventory and facts behind the posture findings. */
 export interface PostureReport {
-  routes: unknown[];
+  /** Every HTTP route and CLI entry point, sorted by path then line. */
+  routes: Route[];
+  /** `.env` files found and their status. */
+  envFiles?: EnvFileStatus[];
+  /** Dockerfiles and compose files checked. */
+  containerFiles?: string[];
+  /** Signs of per-environment configuration found ('settings/production.py', 'ProductionConfig', 'BaseSettings'…). */
+  environmentConfig?: string[];
 }

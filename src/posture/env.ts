@@ -1,0 +1,198 @@
+/**
+ * `.env` files: are they ignored by git, are they committed, is there a template, does the
+ * template hold real values. Git's ignore rules come from every `.gitignore` between the
+ * repository root and the file plus `.git/info/exclude` (the `ignore` package implements
+ * git's matching); "committed" means listed in the repository index (`.git/index`).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ignore from 'ignore';
+import type { Finding } from '../findings.js';
+import type { FileDiagnostic } from '../model.js';
+import { splitLines } from '../engine/snippet.js';
+import { detectSecrets, maskSecret } from '../secrets/index.js';
+import type { EnvFileStatus } from './types.js';
+import { ENV_COMMITTED, ENV_EXAMPLE_MISSING, ENV_EXAMPLE_REAL_VALUES, ENV_NOT_IGNORED, postureFinding } from './rules.js';
+
+const EXAMPLE = /(^|[./_-])(example|sample|template|dist|defaults?|tpl)(\.env)?$/i;
+const ASSIGN = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*)$/;
+
+/** True for `.env`-style file names (`.env`, `.env.local`, `prod.env`). */
+export function isEnvName(name: string): boolean {
+  const l = name.toLowerCase();
+  return l === '.env' || l.startsWith('.env.') || l.endsWith('.env');
+}
+
+/** True for templates: `.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `example.env`. */
+export function isEnvExample(name: string): boolean {
+  return EXAMPLE.test(name.toLowerCase().replace(/^\.env\./, '.'));
+}
+
+/** The folder holding `.git` at or above `dir`, or null. */
+export function repoRootOf(dir: string): string | null {
+  let d = path.resolve(dir);
+  for (;;) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    const up = path.dirname(d);
+    if (up === d) return null;
+    d = up;
+  }
+}
+
+/** Is `abs` ignored by git? `.gitignore` files from `top` down to the file's folder, and `.git/info/exclude`. */
+export function isGitIgnored(abs: string, top: string): boolean {
+  const rel = path.relative(top, abs).split(path.sep).join('/');
+  if (rel.startsWith('..')) return false;
+  const parts = rel.split('/');
+  const layers: { base: string; text: string }[] = [];
+  const exclude = path.join(top, '.git', 'info', 'exclude');
+  if (existsSync(exclude)) layers.push({ base: '', text: safeRead(exclude) });
+  for (let i = 0; i < parts.length; i++) {
+    const base = parts.slice(0, i).join('/');
+    const gi = path.join(top, ...parts.slice(0, i), '.gitignore');
+    if (existsSync(gi)) layers.push({ base, text: safeRead(gi) });
+  }
+  let ignored = false;
+  for (const { base, text } of layers) {
+    const sub = base ? rel.slice(base.length + 1) : rel;
+    const ig = ignore().add(text);
+    // Parent folders ignored → the file is ignored whatever later layers say (git does not descend).
+    const segs = sub.split('/');
+    for (let i = 1; i < segs.length; i++) if (ig.ignores(segs.slice(0, i).join('/') + '/')) return true;
+    const r = ig.test(sub);
+    if (r.ignored) ignored = true;
+    else if (r.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+function safeRead(p: string): string {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+const indexCache = new Map<string, Buffer | null>();
+
+/** Is `abs` listed in the git index of repository `top`? (Index v2/v3 store full paths; v4 prefix-compresses them and may be missed.) */
+export function isGitTracked(abs: string, top: string): boolean {
+  let buf = indexCache.get(top);
+  if (buf === undefined) {
+    try {
+      const p = path.join(top, '.git', 'index');
+      buf = statSync(p).isFile() ? readFileSync(p) : null;
+    } catch {
+      buf = null;
+    }
+    indexCache.set(top, buf);
+  }
+  if (!buf) return false;
+  const rel = path.relative(top, abs).split(path.sep).join('/');
+  const needle = Buffer.from(rel + '\0', 'utf8');
+  let at = buf.indexOf(needle);
+  while (at >= 0) {
+    // Entry names follow a 2-byte flags field whose low 12 bits are the name length (or 0xFFF).
+    const flags = at >= 2 ? buf.readUInt16BE(at - 2) & 0x0fff : -1;
+    if (flags === Math.min(0xfff, Buffer.byteLength(rel)) || (at >= 4 && (buf.readUInt16BE(at - 4) & 0x0fff) === Math.min(0xfff, Buffer.byteLength(rel)))) return true;
+    at = buf.indexOf(needle, at + 1);
+  }
+  return false;
+}
+
+/** `NAME=value` lines with a non-empty value. */
+function countValues(text: string): number {
+  let n = 0;
+  for (const line of splitLines(text)) {
+    if (/^\s*#/.test(line)) continue;
+    const m = ASSIGN.exec(line);
+    if (m && m[2]!.trim().replace(/^(['"])(.*)\1$/, '$2').trim() !== '') n++;
+  }
+  return n;
+}
+
+export interface EnvInput {
+  roots: string[];
+  /** Discovered files of kind 'env' (display path, absolute path). */
+  envFiles: { path: string; absPath: string }[];
+  /** Display path for an absolute path not in the discovery (ignored `.env` files found in a root). */
+  display: (abs: string) => string;
+}
+
+/** Check every `.env` file of the scan; returns their status and appends findings. */
+export function checkEnvFiles(input: EnvInput, findings: Finding[], diagnostics: FileDiagnostic[]): EnvFileStatus[] {
+  const byAbs = new Map<string, string>();
+  for (const f of input.envFiles) byAbs.set(path.resolve(f.absPath), f.path);
+  // Files ignored by git are left out of discovery; look for them in the roots to tell "ignored" from "absent".
+  for (const root of input.roots) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(root);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      const abs = path.join(root, n);
+      if (isEnvName(n) && !byAbs.has(abs)) {
+        try {
+          if (statSync(abs).isFile()) byAbs.set(abs, input.display(abs));
+        } catch {
+          /* vanished */
+        }
+      }
+    }
+  }
+  const statuses: EnvFileStatus[] = [];
+  const dirs = new Map<string, { env: string[]; example: boolean }>();
+  for (const [abs, shown] of [...byAbs].sort((a, b) => (a[1] < b[1] ? -1 : 1))) {
+    const name = path.basename(abs);
+    const example = isEnvExample(name);
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch (err) {
+      diagnostics.push({ path: shown, kind: 'read-error', message: `cannot read ${shown}: ${(err as Error).message.split('\n')[0]}` });
+      continue;
+    }
+    const lines = splitLines(text);
+    const top = repoRootOf(path.dirname(abs));
+    const rootTop = top ?? input.roots.find((r) => abs.startsWith(r + path.sep)) ?? path.dirname(abs);
+    const gitignored = isGitIgnored(abs, rootTop);
+    const tracked = top ? isGitTracked(abs, top) : false;
+    const valuesCount = countValues(text);
+    statuses.push({ path: shown, example, gitignored, tracked, valuesCount });
+    const d = dirs.get(path.dirname(abs)) ?? { env: [], example: false };
+    dirs.set(path.dirname(abs), d);
+    if (example) {
+      d.example = true;
+      for (const s of detectSecrets({ path: shown, kind: 'env', text })) {
+        findings.push(postureFinding(ENV_EXAMPLE_REAL_VALUES, shown, maskValues(lines), s.location.startLine, `${shown} is a committed template but holds a real-looking credential (${s.ruleName}).`, { fix: 'Replace the value with an empty one or a marked placeholder, and rotate the credential.', properties: { secretRule: s.ruleId } }));
+      }
+      continue;
+    }
+    d.env.push(shown);
+    if (!gitignored) {
+      findings.push(postureFinding(ENV_NOT_IGNORED, shown, maskValues(lines), 1, `${shown} is not ignored by .gitignore${valuesCount ? ` and holds ${valuesCount} value${valuesCount === 1 ? '' : 's'}` : ''}: it will be committed with the next \`git add\`.`, { fix: 'Add `.env` (and `.env.*` with `!.env.example`) to .gitignore.' }));
+    }
+    if (tracked && valuesCount) {
+      findings.push(postureFinding(ENV_COMMITTED, shown, maskValues(lines), 1, `${shown} is committed to git with ${valuesCount} value${valuesCount === 1 ? '' : 's'}: every clone and the history hold them.`, { fix: 'git rm --cached the file, ignore it, rotate every credential it held, and commit a .env.example instead.' }));
+    }
+  }
+  for (const [, d] of dirs) {
+    if (d.env.length && !d.example) {
+      const first = d.env[0]!;
+      findings.push(postureFinding(ENV_EXAMPLE_MISSING, first, [], 1, `${first} has no .env.example beside it documenting the variables (with empty or placeholder values).`));
+    }
+  }
+  return statuses;
+}
+
+/** Lines of a .env file with every value masked (for snippets). */
+function maskValues(lines: readonly string[]): string[] {
+  return lines.map((l) => {
+    const m = ASSIGN.exec(l);
+    if (!m || !m[2]!.trim()) return l;
+    return `${l.slice(0, l.length - m[2]!.length)}${maskSecret(m[2]!.trim())}`;
+  });
+}
