@@ -37,18 +37,25 @@ const ORIGIN_TEXT: Record<Origin, string> = {
 };
 
 /**
+ * Rules that report flows from local input (command line, stdin, environment). A local
+ * user who can pass a path or a URL to a program can already open or fetch it; only
+ * injection into SQL, shell commands and evaluated code crosses a boundary worth a finding.
+ */
+const LOCAL_SOURCE_RULES = new Set(['KR101', 'KR102', 'KR103']);
+
+/**
  * Severity and confidence of a flow: high/high from an HTTP request straight to the sink;
- * one confidence step lower through another function; medium for local input (argv,
- * stdin) and medium/low for the environment, which an attacker rarely controls.
+ * one confidence step lower through another function; medium/low for command-line input
+ * and low/low for the environment, which an attacker rarely controls.
  */
 export function flowRating(f: Flow, base: { severity: Severity; confidence: Confidence }): { severity: Severity; confidence: Confidence } {
   let severity = base.severity;
   let confidence = base.confidence;
   if (f.origin === 'cli') {
     if (severity === 'high' || severity === 'critical') severity = 'medium';
-    confidence = 'medium';
+    confidence = 'low';
   } else if (f.origin === 'env') {
-    if (severity === 'high' || severity === 'critical') severity = 'medium';
+    severity = 'low';
     confidence = 'low';
   }
   if (f.interprocedural && confidence === 'high') confidence = 'medium';
@@ -77,6 +84,7 @@ export function reportFlows(module: A.Module, ctx: RuleContext, describe: (what:
   const flows = flowsOf(module, ctx).get(ctx.rule.id);
   if (!flows) return;
   for (const f of flows) {
+    if ((f.origin === 'cli' || f.origin === 'env') && !LOCAL_SOURCE_RULES.has(ctx.rule.id)) continue;
     const sinkText = textOf(ctx.lines, f.node);
     const source = f.trace && firstStep(f);
     const what = `${ORIGIN_TEXT[f.origin]} (${source})`;

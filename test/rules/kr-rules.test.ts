@@ -55,7 +55,7 @@ describe("krait's own checks beyond bandit", () => {
 
   it('KR124 random for secrets', () =>
     testRule('KR124', {
-      valid: ['import random\nx = random.randint(1, 6)', 'import random\nrandom.shuffle(cards)', 'import secrets\ntoken = secrets.token_hex(16)'],
+      valid: ['import random\nx = random.randint(1, 6)', 'import random\nrandom.shuffle(cards)', 'import secrets\ntoken = secrets.token_hex(16)', 'import random\nitems.sort(key=random.random())'],
       invalid: [
         { code: 'import random, string\nreset_token = "".join(random.choice(string.ascii_letters) for _ in range(32))', lines: [2] },
         { code: 'import random\ndef make_otp():\n    return str(random.randint(100000, 999999))', lines: [3] },
@@ -146,6 +146,7 @@ describe("krait's own checks beyond bandit", () => {
         'resp.set_cookie("session", sid, secure=True, httponly=True, samesite="Lax")',
         'from fastapi import FastAPI\nresp.set_cookie("session", sid, secure=True, httponly=True)',
         'resp.set_cookie(**opts)',
+        'jar.set_cookie(cookie)',
       ],
       invalid: [
         { code: 'resp.set_cookie("session_token", token)', lines: [1], severity: 'medium' },
@@ -161,6 +162,7 @@ describe("krait's own checks beyond bandit", () => {
         'logger.info("password changed for %s", user.email)',
         'logger.debug("token length %d", len(token))',
         'print(password)',
+        'import token\nself.logger.debug("%s %r", token.tok_name[t], value)',
       ],
       invalid: [
         { code: 'import logging\nlogging.info("login %s / %s", username, password)', lines: [2] },
@@ -174,6 +176,7 @@ describe("krait's own checks beyond bandit", () => {
       valid: [
         'try:\n    claims = jwt.decode(t, K, algorithms=["HS256"])\nexcept jwt.InvalidTokenError:\n    abort(401)',
         'try:\n    load_config()\nexcept Exception:\n    pass',
+        'try:\n    raise AClass()\nexcept:\n    pass',
         'def verify_user(u):\n    try:\n        check(u)\n    except Exception:\n        return False',
       ],
       invalid: [

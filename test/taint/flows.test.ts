@@ -21,7 +21,8 @@ describe('KR101 sql-injection-taint', () => {
         { code: FLASK + 'def find(conn, name):\n    return conn.execute(f"SELECT * FROM u WHERE name = \'{name}\'").fetchall()\n\n@app.route("/u")\ndef u():\n    return jsonify(find(db, request.form["name"]))', lines: [5], confidence: 'medium' },
         { code: 'from django.http import HttpResponse\ndef view(request):\n    q = request.GET["q"]\n    rows = Article.objects.raw("SELECT * FROM a WHERE t LIKE \'%%" + q + "%%\'")\n    return HttpResponse(len(rows))', lines: [4] },
         { code: 'from fastapi import FastAPI\nfrom sqlalchemy import text\napp = FastAPI()\n@app.get("/items/{name}")\nasync def item(name: str, limit: int = 10):\n    return db.execute(text(f"SELECT * FROM items WHERE name = \'{name}\' LIMIT {limit}"))', lines: [6] },
-        { code: 'import sys\nname = sys.argv[1]\ncur.execute("DELETE FROM t WHERE n = \'%s\'" % name)', lines: [3], severity: 'medium', confidence: 'medium' },
+        { code: 'import sys\nname = sys.argv[1]\ncur.execute("DELETE FROM t WHERE n = \'%s\'" % name)', lines: [3], severity: 'medium', confidence: 'low' },
+        { code: 'import os\ncur.execute("SELECT * FROM " + os.environ["TABLE"])', lines: [2], severity: 'low', confidence: 'low' },
       ],
     }));
 
@@ -91,6 +92,8 @@ describe('other sinks', () => {
   it('KR104 path traversal; basename/secure_filename and containment checks sanitise', () =>
     testRule('KR104', {
       valid: [
+        'import sys\nwith open(sys.argv[1]) as f:\n    print(f.read())',
+        'import os\nopen(os.path.join(os.environ["HOME"], ".apprc"))',
         FLASK + 'from werkzeug.utils import secure_filename\n@app.route("/f")\ndef f():\n    return open("/srv/" + secure_filename(request.args["n"])).read()',
         FLASK + '@app.route("/f")\ndef f():\n    p = os.path.realpath("/srv/" + request.args["n"])\n    if not p.startswith("/srv/"):\n        abort(403)\n    return open(p).read()',
         FLASK + '@app.route("/f")\ndef f():\n    from flask import send_from_directory\n    return send_from_directory("/srv", request.args["n"])',

@@ -21,7 +21,8 @@ export const insecureCookie = defineRule({
   visit: {
     Call(node, ctx) {
       if (node.func.type !== 'Attribute' || node.func.attr !== 'set_cookie' || hasKwargsSplat(node)) return;
-      if (!node.args.length && !keywordArg(node, 'key')) return;
+      // Response.set_cookie(key, value, ...); CookieJar.set_cookie(cookie) takes one argument.
+      if (node.args.length + node.keywords.filter((k) => k.arg === 'key' || k.arg === 'value').length < 2) return;
       const isTrue = (n: string): boolean => {
         const k = keywordArg(node, n);
         return !!k && !(k.value.type === 'Constant' && !k.value.value);

@@ -19,7 +19,8 @@ function receivingNames(node: A.AnyNode): string[] {
       case 'NamedExpr':
         return [p.target.id];
       case 'keyword':
-        return p.arg ? [p.arg] : [];
+        // sort(key=...) and friends name a function argument, not a secret.
+        return p.arg && p.arg !== 'key' ? [p.arg] : [];
       case 'Dict': {
         const i2 = p.values.indexOf(n as A.Expr);
         const k = i2 >= 0 ? p.keys[i2] : null;

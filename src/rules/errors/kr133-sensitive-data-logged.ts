@@ -40,6 +40,8 @@ export const sensitiveDataLogged = defineRule({
             if (MASKERS.test(name)) return false;
           }
           if (n.type === 'Compare') return false;
+          // `token.tok_name[...]`: a name used as a receiver (often a module) is not the value logged.
+          if (n.type === 'Name' && (n.parent?.type === 'Attribute' || ctx.semantic.lookup(n.id, n)?.kind === 'import')) return true;
           const id = n.type === 'Name' ? n.id : n.type === 'Attribute' ? n.attr : undefined;
           if (id && SENSITIVE.test(id)) hit = id;
           return true;

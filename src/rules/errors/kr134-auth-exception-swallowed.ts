@@ -2,7 +2,13 @@ import { defineRule } from '../../engine/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
 
-const AUTH = /auth|login|logon|password|passwd|verify|permission|authori[sz]e|check_perm|has_perm|is_admin|token|jwt|signature|csrf|credential|session|acl|access/i;
+const AUTH_WORDS = new Set(['login', 'logon', 'signin', 'password', 'passwd', 'verify', 'permission', 'permissions', 'perm', 'perms', 'token', 'jwt', 'signature', 'csrf', 'xsrf', 'credential', 'credentials', 'acl', 'admin', 'otp', 'mfa', 'totp']);
+
+/** Does a (dotted, snake or camel case) name talk about authentication or authorisation? */
+function isAuthName(name: string): boolean {
+  const words = name.split(/[._]|(?<=[a-z0-9])(?=[A-Z])/).map((w) => w.toLowerCase());
+  return words.some((w) => AUTH_WORDS.has(w) || w.startsWith('auth'));
+}
 const BROAD = new Set(['Exception', 'BaseException', 'builtins.Exception', 'builtins.BaseException']);
 
 function swallows(body: readonly A.Stmt[]): 'pass' | 'allow' | null {
@@ -37,7 +43,7 @@ export const authExceptionSwallowed = defineRule({
           if (authCall) return false;
           if (n.type === 'Call') {
             const name = ctx.callName(n) ?? (n.func.type === 'Attribute' ? n.func.attr : '');
-            if (AUTH.test(name)) authCall = name;
+            if (isAuthName(name)) authCall = name;
           }
           return n.type !== 'FunctionDef' && n.type !== 'ClassDef';
         });
@@ -45,7 +51,7 @@ export const authExceptionSwallowed = defineRule({
       let fn: A.AnyNode | null = node.parent;
       while (fn && fn.type !== 'FunctionDef' && fn.type !== 'AsyncFunctionDef') fn = fn.parent;
       const fnName = fn && (fn.type === 'FunctionDef' || fn.type === 'AsyncFunctionDef') ? fn.name : '';
-      const inAuthFn = AUTH.test(fnName);
+      const inAuthFn = fnName !== '' && isAuthName(fnName);
       if (!authCall && !inAuthFn) return;
       for (const h of node.handlers) {
         const t = h.exc_type;
