@@ -4,8 +4,12 @@ import { walk } from '../../python/visit.js';
 import { dotted } from '../../posture/pyutil.js';
 
 const LOG_METHODS = /^(debug|info|warning|warn|error|exception|critical|log)$/;
-/** Tokens, keys, session ids, card data (passwords are the data-flow rules' KR1xx check). */
-const SENSITIVE_NAME = /(^|_)(token|access_token|refresh_token|api_?key|apikey|secret|client_secret|session_?id|sessionid|authorization|auth_header|bearer|jwt|credit_?card|card_?number|cvv|cvc|ssn|private_key)($|_)/i;
+/**
+ * Session identifiers, Authorization headers, cookies and whole header maps. Names of
+ * passwords, secrets, tokens, API keys and card numbers are KR133's (sensitive-data-logged);
+ * this rule covers what a name check does not see: header and cookie reads by key.
+ */
+const SENSITIVE_NAME = /(^|_)(session_?id|sessionid|session_key|authorization|auth_header|bearer|cookie|cookies|csrftoken|ssn)($|_)/i;
 
 function sensitiveIn(arg: A.Expr): string | undefined {
   let found: string | undefined;
@@ -15,13 +19,13 @@ function sensitiveIn(arg: A.Expr): string | undefined {
     else if (n.type === 'Attribute' && SENSITIVE_NAME.test(n.attr)) found = dotted(n);
     else if (n.type === 'Call' && n.func.type === 'Attribute' && n.func.attr === 'get' && n.args[0]?.type === 'Constant' && typeof n.args[0].value === 'string' && SENSITIVE_NAME.test(n.args[0].value.replace(/-/g, '_'))) found = `${dotted(n.func.value)}.get('${n.args[0].value}')`;
     else if (n.type === 'Subscript' && n.slice.type === 'Constant' && typeof n.slice.value === 'string' && SENSITIVE_NAME.test(n.slice.value.replace(/-/g, '_'))) found = `${dotted(n.value)}['${n.slice.value}']`;
-    else if (n.type === 'Attribute' && /^(headers|META|COOKIES|cookies)$/.test(n.attr) && n.parent?.type !== 'Call' && n.parent?.type !== 'Subscript' && n.parent?.type !== 'Attribute') found = dotted(n);
+    else if (n.type === 'Attribute' && /^(headers|META|COOKIES|cookies)$/.test(n.attr) && n.parent?.type !== 'Subscript' && n.parent?.type !== 'Attribute' && !(n.parent?.type === 'Call' && n.parent.func === n)) found = dotted(n);
     return undefined;
   });
   return found;
 }
 
-/** KR322: tokens, keys, session ids or card data written to logs. */
+/** KR322: session ids, Authorization headers and cookies written to logs. */
 export const sensitiveDataInLog = defineRule({
   id: 'KR322',
   name: 'sensitive-data-in-log',
@@ -30,7 +34,7 @@ export const sensitiveDataInLog = defineRule({
   confidence: 'medium',
   cwe: [532],
   docs: {
-    what: "Flags logging calls (`logger.info(...)`, `logging.warning(...)`, …) whose arguments hold a token, API key, secret, session id, Authorization header, card number or whole header/cookie maps (`request.headers.get('Authorization')`, `session_id`, `api_key`). Passwords in logs are reported by the data-flow rules.",
+    what: "Flags logging calls (`logger.info(...)`, `logging.warning(...)`, …) whose arguments hold a session id, an Authorization header, a cookie, or a whole header/cookie map (`request.headers.get('Authorization')`, `request.COOKIES.get('sessionid')`, `request.headers`). Variables named like passwords, tokens, secrets and API keys are KR133's.",
     why: 'Logs are copied to many systems and read by many people; a bearer token or session id in a log line lets anyone with log access act as the user (CWE-532 insertion of sensitive information into log file).',
     example: 'log.info("transfer by %s with token %s", user, request.headers.get("Authorization"))',
     instead: 'log.info("transfer by user %s", user.id)',
@@ -46,7 +50,7 @@ export const sensitiveDataInLog = defineRule({
       for (const a of args) {
         const s = sensitiveIn(a);
         if (s) {
-          ctx.report(node, { message: `A log call writes sensitive data (${s}).`, fix: 'Log an identifier (user id, request id) or a masked value, never the token, key or session id.' });
+          ctx.report(node, { message: `A log call writes sensitive data (${s}).`, fix: 'Log an identifier (user id, request id) or a masked value, never the Authorization header, cookies or session id.' });
           return;
         }
       }
