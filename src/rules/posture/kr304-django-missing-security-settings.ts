@@ -27,9 +27,10 @@ export const djangoMissingSecuritySettings = defineRule({
     'Module:exit'(module, ctx) {
       if (!isDjangoSettings(ctx, module) || isDevSettingsPath(ctx.path) || hasStarImport(module)) return;
       const names = moduleAssignments(module);
+      const at = names.get('MIDDLEWARE') ?? names.get('INSTALLED_APPS');
+      if (!at) return; // a partial settings module (only DEBUG/ALLOWED_HOSTS…): not the full configuration
       const missing = REQUIRED.filter(([n]) => !names.has(n));
       if (!missing.length) return;
-      const at = names.get('MIDDLEWARE') ?? names.get('INSTALLED_APPS')!;
       ctx.report(at, {
         message: `Django settings never set ${missing.map(([n]) => n).join(', ')}: cookies may travel over plain HTTP and HTTPS is not enforced.`,
         fix: missing.map(([, s]) => s).join('\n'),
