@@ -567,7 +567,9 @@ export class TaintAnalysis {
     if (src) return this.sourceTaint(call, src);
 
     const taints: CallTaints = { call, args, keywords, receiver };
-    for (const spec of sinksFor(call, q)) {
+    // A bare name bound in the module (a function of its own called `compile` or `open`) is not the builtin.
+    const shadowed = q !== null && !q.includes('.') && this.sem.lookup(q, call) !== undefined;
+    for (const spec of shadowed ? [] : sinksFor(call, q)) {
       const t = sinkTaint(spec, taints, this.sem);
       if (t) this.hit(t, spec, call, st, spec.needsHead ? spec.needsHead(call) : false);
     }

@@ -222,3 +222,11 @@ describe('robustness', () => {
     expect(Date.now() - t).toBeLessThan(2000);
   });
 });
+
+describe('name resolution', () => {
+  it('a module function named like a builtin sink is not the builtin', () =>
+    testRule('KR103', {
+      valid: ['import sys\ndef compile(file, doraise=False):\n    pass\nfor name in sys.stdin.readlines():\n    compile(name, doraise=True)'],
+      invalid: [{ code: 'import sys\nfor line in sys.stdin.readlines():\n    exec(line)', lines: [3] }],
+    }));
+});
