@@ -9,6 +9,11 @@
  * - `--exclude` / `--include` globs (picomatch) match the path relative to the scan root
  *   and, for patterns without `/`, the base name;
  * - symbolic links are never followed: a link is listed as skipped with where it points;
+ * - archives (`.whl`, `.zip`, `.egg`, `.tar.gz`, `.tgz`, `.tar`), given as targets or met in a
+ *   folder, are extracted by `discoverWithArchives` into private temporary folders (see
+ *   `archive.ts`) and walked as roots; their files are shown as `<archive>!/<entry path>`.
+ *   Archives inside archives are not expanded. The synchronous `discover` lists archives as
+ *   skipped instead;
  * - iterative, so deep folder trees cannot overflow the stack.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
@@ -17,6 +22,7 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { FileKind, SkippedFile } from '../model.js';
 import { fileKind } from './kinds.js';
+import { extractArchive, isArchiveName, isUnsupportedArchiveName, type ArchiveLimits } from './archive.js';
 
 export interface DiscoveredFile {
   absPath: string;
@@ -50,6 +56,18 @@ export interface Discovery {
   localModules: string[];
   /** Targets that do not exist (the CLI reports them as usage errors). */
   missing: string[];
+  /**
+   * Remove the temporary folders archives were extracted to. The caller must call it once
+   * the files have been read (in a `finally`); safe to call more than once; never throws.
+   */
+  cleanup: () => void;
+}
+
+/** An archive met by the walk, to be extracted. */
+interface PendingArchive {
+  absPath: string;
+  /** Display path of the archive itself. */
+  path: string;
 }
 
 /** Folder names never descended into by default. */
@@ -59,9 +77,63 @@ export const DEFAULT_EXCLUDED_DIRS = new Set([
   '.ipynb_checkpoints', '.hypothesis', '.cache', 'htmlcov', '.krait-cache',
 ]);
 
-/** Walk the targets. Never throws for unreadable entries: they are listed as skipped. */
+/**
+ * Walk the targets. Never throws for unreadable entries: they are listed as skipped.
+ * Archives are not expanded here: they are listed as skipped (`discoverWithArchives` expands them).
+ */
 export function discover(targets: string[], opts: DiscoverOptions): Discovery {
-  const out: Discovery = { files: [], skipped: [], roots: [], localModules: [], missing: [] };
+  return walkTargets(targets, opts).out;
+}
+
+/**
+ * Walk the targets as `discover` does, and extract every archive met (a target, or a file
+ * in a scanned folder) into a private temporary folder walked as a root: display paths are
+ * `<archive display path>!/<entry path>`, `relPath` and package names are those inside the
+ * archive, and `.gitignore`, default excludes and `--exclude`/`--include` apply inside.
+ * Entries not extracted (path traversal, links, nested archives, limits) are listed as
+ * skipped with `!/` paths; an archive that cannot be opened is listed as skipped.
+ * @param limits archive limits (`maxEntryBytes` should be the scan's per-file size limit)
+ * @returns the discovery; its `cleanup()` removes the temporary folders and must be called
+ */
+export async function discoverWithArchives(targets: string[], opts: DiscoverOptions, limits: Partial<ArchiveLimits> = {}): Promise<Discovery> {
+  const pending: PendingArchive[] = [];
+  const { out, walk, locals } = walkTargets(targets, opts, pending);
+  const cleanups: (() => void)[] = [];
+  out.cleanup = () => {
+    for (const c of cleanups.splice(0)) c();
+  };
+  try {
+    for (const a of pending) {
+      let x;
+      try {
+        x = await extractArchive(a.absPath, limits);
+      } catch (err) {
+        out.skipped.push({ path: a.path, reason: `archive cannot be opened: ${(err as Error).message}` });
+        continue;
+      }
+      cleanups.push(x.cleanup);
+      const prefix = `${a.path}!/`;
+      for (const s of x.skipped) out.skipped.push({ path: s.entry ? prefix + s.entry : a.path, reason: s.reason });
+      const dir = x.dir;
+      walk(dir, (abs) => prefix + path.relative(dir, abs).split(path.sep).join('/'), (inner) => {
+        // Extraction never writes nested archives; should one appear, it is not expanded.
+        out.skipped.push({ path: inner.path, reason: 'archive inside an archive (not expanded)' });
+      });
+    }
+  } catch (err) {
+    out.cleanup();
+    throw err;
+  }
+  out.localModules = [...locals].sort();
+  return out;
+}
+
+function walkTargets(targets: string[], opts: DiscoverOptions, pending?: PendingArchive[]) {
+  const out: Discovery = { files: [], skipped: [], roots: [], localModules: [], missing: [], cleanup: () => undefined };
+  const onArchive = (a: PendingArchive) => {
+    if (pending) pending.push(a);
+    else out.skipped.push({ path: a.path, reason: 'archive (expanded only by a scan, not by plain discovery)' });
+  };
   const seen = new Set<string>();
   const locals = new Set<string>();
   const excludeMatchers = opts.exclude.map((g) => compileGlob(g));
@@ -90,9 +162,18 @@ export function discover(targets: string[], opts: DiscoverOptions): Discovery {
       }
     }
     if (st.isFile()) {
+      const name = path.basename(abs);
+      if (isArchiveName(name)) {
+        if (!seen.has(abs)) onArchive({ absPath: abs, path: display(abs) });
+        seen.add(abs);
+        continue;
+      }
+      if (isUnsupportedArchiveName(name)) {
+        out.skipped.push({ path: display(abs), reason: 'archive format krait cannot open (only .whl, .zip, .egg, .tar.gz, .tgz, .tar)' });
+        continue;
+      }
       const root = path.dirname(abs);
       out.roots.push(root);
-      const name = path.basename(abs);
       const kind = fileKind(name) ?? 'python';
       if (!seen.has(abs)) {
         seen.add(abs);
@@ -107,10 +188,13 @@ export function discover(targets: string[], opts: DiscoverOptions): Discovery {
       continue;
     }
     out.roots.push(abs);
-    walkRoot(abs, opts, excludeMatchers, includeMatchers, out, seen, locals, display);
+    walkRoot(abs, opts, excludeMatchers, includeMatchers, out, seen, locals, display, onArchive);
   }
   out.localModules = [...locals].sort();
-  return out;
+  /** Walk an extracted archive's folder as a root (its own top is no package: its name is a temp name). */
+  const walk = (root: string, show: (abs: string) => string, nested: (a: PendingArchive) => void) =>
+    walkRoot(root, opts, excludeMatchers, includeMatchers, out, seen, locals, show, nested, '');
+  return { out, walk, locals };
 }
 
 type Matcher = (rel: string, base: string) => boolean;
@@ -140,8 +224,10 @@ function walkRoot(
   seen: Set<string>,
   locals: Set<string>,
   display: (abs: string) => string,
+  onArchive: (a: PendingArchive) => void,
+  rootPkg?: string,
 ): void {
-  const stack: DirFrame[] = [{ abs: root, rel: '', ignores: [], pkg: existsSync(path.join(root, '__init__.py')) ? packageOf(root) : '' }];
+  const stack: DirFrame[] = [{ abs: root, rel: '', ignores: [], pkg: rootPkg ?? (existsSync(path.join(root, '__init__.py')) ? packageOf(root) : '') }];
   while (stack.length) {
     const dir = stack.pop()!;
     let entries;
@@ -193,9 +279,15 @@ function walkRoot(
         out.skipped.push({ path: display(abs), reason: 'not a regular file (device, socket or pipe)' });
         continue;
       }
+      if (isArchiveName(e.name)) {
+        if (!seen.has(abs)) onArchive({ absPath: abs, path: display(abs) });
+        seen.add(abs);
+        continue;
+      }
       const kind = fileKind(e.name);
       if (!kind) {
-        out.skipped.push({ path: display(abs), reason: 'not a file type krait analyses' });
+        const unsupported = isUnsupportedArchiveName(e.name);
+        out.skipped.push({ path: display(abs), reason: unsupported ? 'archive format krait cannot open (only .whl, .zip, .egg, .tar.gz, .tgz, .tar)' : 'not a file type krait analyses' });
         continue;
       }
       if (include.length && !include.some((m) => m(rel, e.name))) {

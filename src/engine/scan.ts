@@ -8,7 +8,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { compareFindings, confidenceRank, severityRank, type Confidence, type Finding, type Severity } from '../findings.js';
 import { REPORT_SCHEMA_VERSION, type FileDiagnostic, type FileResult, type Report } from '../model.js';
-import { discover } from '../discover/walk.js';
+import { discoverWithArchives } from '../discover/walk.js';
 import { LOCK_KINDS, MANIFEST_KINDS } from '../discover/kinds.js';
 import { emptyConfig, loadConfig, type ResolvedConfig } from '../config/load.js';
 import { CODE_RULES } from '../rules/index.js';
@@ -72,6 +72,16 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
  * @throws UsageError when no target exists or the configuration is invalid
  */
 export async function scan(options: ScanOptions): Promise<Report> {
+  // Archives are extracted to temporary folders during discovery; they go whatever happens.
+  const cleanups: (() => void)[] = [];
+  try {
+    return await runScan(options, cleanups);
+  } finally {
+    for (const c of cleanups) c();
+  }
+}
+
+async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<Report> {
   const started = Date.now();
   const cwd = options.cwd ?? process.cwd();
   const analyses = new Set<ScanAnalysis>(options.analyses ?? ALL_ANALYSES);
@@ -84,13 +94,18 @@ export async function scan(options: ScanOptions): Promise<Report> {
     throw new UsageError((err as Error).message);
   }
 
-  const disc = discover(options.targets, {
-    exclude: [...config.exclude, ...(options.exclude ?? [])],
-    include: [...config.include, ...(options.include ?? [])],
-    gitignore: options.gitignore ?? true,
-    defaultExcludes: true,
-    cwd,
-  });
+  const disc = await discoverWithArchives(
+    options.targets,
+    {
+      exclude: [...config.exclude, ...(options.exclude ?? [])],
+      include: [...config.include, ...(options.include ?? [])],
+      gitignore: options.gitignore ?? true,
+      defaultExcludes: true,
+      cwd,
+    },
+    { maxEntryBytes: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE },
+  );
+  cleanups.push(disc.cleanup);
   if (disc.missing.length) {
     throw new UsageError(`path not found: ${disc.missing.join(', ')} (give existing files or folders to scan)`);
   }

@@ -1,0 +1,476 @@
+/**
+ * Downloaded packages — wheels (`.whl`), eggs, zips, sdists (`.tar.gz`, `.tgz`) and plain
+ * tars — are extracted into a fresh private temporary folder so discovery can walk them
+ * like any folder. Every archive is treated as hostile:
+ *
+ * - entry names that are absolute, hold `..` segments, drive letters, backslashes or NUL
+ *   are never written (skipped: "path traversal in archive entry");
+ * - symbolic links, hard links, devices and FIFOs are never created (skipped); a zip's
+ *   Unix mode bits are read from its central directory for this;
+ * - nested archives are not expanded (skipped);
+ * - decompressed bytes are counted as they come out of the decompressor (declared sizes
+ *   can lie): an entry over the per-entry limit is skipped, and extraction stops when the
+ *   total bytes, the entry count or the compression ratio exceed their limits
+ *   ("archive bomb: …");
+ * - files are created with `wx` (no overwrite, no following of anything) under the
+ *   `mkdtemp` folder only, and each target path is checked to lie inside it.
+ *
+ * Decompression is done by libraries, never here: `fflate`'s streaming `Unzip` with
+ * `UnzipInflate` for zip-based formats, `node:zlib` gunzip and `modern-tar`'s streaming
+ * decoder for tars. bzip2 / xz / zstd compressed tars are not supported (no decoder in
+ * those libraries) and are reported as such.
+ */
+import { closeSync, createReadStream, fstatSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable, Transform, pipeline, type TransformCallback } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { strFromU8, Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { createTarDecoder, type ParsedTarEntry } from 'modern-tar';
+
+/** Limits on what one archive may expand to. All sizes are decompressed bytes. */
+export interface ArchiveLimits {
+  /** Largest single entry (the scan's `--max-file-size`); larger entries are skipped. */
+  maxEntryBytes: number;
+  /** All entries together; beyond it extraction stops. */
+  maxTotalBytes: number;
+  /** Entries of any type; beyond it extraction stops. */
+  maxEntries: number;
+  /** Decompressed ÷ compressed bytes read so far; beyond it (once `ratioFloorBytes` are out) extraction stops. */
+  maxRatio: number;
+  /** Decompressed bytes below which the ratio is not checked (small, very regular files compress well). */
+  ratioFloorBytes: number;
+}
+
+export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
+  maxEntryBytes: 5 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
+  maxEntries: 100_000,
+  maxRatio: 200,
+  ratioFloorBytes: 16 * 1024 * 1024,
+};
+
+/** One entry not extracted; `entry` is its name in the archive ('' for the archive as a whole). */
+export interface SkippedEntry {
+  entry: string;
+  reason: string;
+}
+
+export interface ExtractedArchive {
+  /** Absolute path of the private temporary folder holding the extracted entries. */
+  dir: string;
+  skipped: SkippedEntry[];
+  /** Remove `dir` and everything in it. Safe to call more than once; never throws. */
+  cleanup(): void;
+}
+
+type ArchiveFormat = 'zip' | 'tar' | 'tar.gz';
+
+/** The format of an archive, from its name; undefined when krait does not expand it. */
+export function archiveFormat(name: string): ArchiveFormat | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.whl') || lower.endsWith('.zip') || lower.endsWith('.egg')) return 'zip';
+  if (lower.endsWith('.tar.gz') || lower.endsWith('.tgz')) return 'tar.gz';
+  if (lower.endsWith('.tar')) return 'tar';
+  return undefined;
+}
+
+/** True for names krait extracts and scans: `.whl`, `.zip`, `.egg`, `.tar.gz`, `.tgz`, `.tar`. */
+export function isArchiveName(name: string): boolean {
+  return archiveFormat(name) !== undefined;
+}
+
+/** True for compressed tars krait cannot open (`.tar.bz2`, `.tar.xz`, `.tar.zst`, …): listed as skipped with a reason. */
+export function isUnsupportedArchiveName(name: string): boolean {
+  return /\.(tar\.(bz2|xz|lz|lzma|zst|z)|tbz2?|txz|tzst|7z|rar)$/i.test(name);
+}
+
+/**
+ * The safe relative path (`/`-separated) of an archive entry, or undefined when writing it
+ * could land outside the extraction folder: absolute paths, `..` segments, drive letters
+ * (`C:`), backslashes, NUL or other control characters. `.` and empty segments are dropped.
+ */
+export function safeEntryPath(name: string): string | undefined {
+  // Control characters (NUL included) are never part of a file name krait writes.
+  // eslint-disable-next-line no-control-regex
+  if (!name || name.includes('\\') || /[\u0000-\u001f]/.test(name) || name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return undefined;
+  const parts = name.split('/').filter((p) => p !== '' && p !== '.');
+  if (!parts.length || parts.some((p) => p === '..' || /^[a-zA-Z]:/.test(p))) return undefined;
+  return parts.join('/');
+}
+
+const TRAVERSAL = 'path traversal in archive entry (not extracted)';
+
+/** Thrown inside callbacks to stop extraction; its message is the skipped reason. */
+class StopExtraction extends Error {}
+
+/** Shared bookkeeping of one extraction: counts, limits, files written, skipped entries. */
+class Extraction {
+  entries = 0;
+  totalOut = 0;
+  totalIn = 0;
+  readonly skipped: SkippedEntry[] = [];
+  /** Normalised paths already written (duplicates are skipped, never overwritten). */
+  private readonly written = new Set<string>();
+
+  constructor(
+    readonly dir: string,
+    readonly limits: ArchiveLimits,
+  ) {}
+
+  skip(entry: string, reason: string): void {
+    this.skipped.push({ entry, reason });
+  }
+
+  /** Count one entry; stops extraction past the entry limit. */
+  countEntry(): void {
+    if (++this.entries > this.limits.maxEntries) {
+      throw new StopExtraction(`archive bomb: more than ${this.limits.maxEntries} entries exceed the limit (extraction stopped)`);
+    }
+  }
+
+  /** Count decompressed bytes; stops extraction past the total or ratio limit. */
+  countOut(n: number): void {
+    this.totalOut += n;
+    if (this.totalOut > this.limits.maxTotalBytes) {
+      throw new StopExtraction(`archive bomb: more than ${this.limits.maxTotalBytes} uncompressed bytes exceed the limit (extraction stopped)`);
+    }
+    if (this.totalOut > this.limits.ratioFloorBytes && this.totalIn > 0 && this.totalOut / this.totalIn > this.limits.maxRatio) {
+      throw new StopExtraction(
+        `archive bomb: compression ratio above ${this.limits.maxRatio}:1 (${this.totalOut} bytes from ${this.totalIn}; extraction stopped)`,
+      );
+    }
+  }
+
+  /**
+   * Decide whether an entry is written; returns its open file, or undefined after listing
+   * it as skipped. `declaredSize` is only used to skip early; actual bytes are counted too.
+   */
+  open(name: string, declaredSize: number | undefined): OutFile | undefined {
+    const rel = safeEntryPath(name);
+    if (rel === undefined) {
+      this.skip(name, TRAVERSAL);
+      return undefined;
+    }
+    if (isArchiveName(rel) || isUnsupportedArchiveName(rel)) {
+      this.skip(rel, 'archive inside an archive (not expanded)');
+      return undefined;
+    }
+    if (declaredSize !== undefined && declaredSize > this.limits.maxEntryBytes) {
+      this.skip(rel, `larger than the per-file size limit (${this.limits.maxEntryBytes} bytes)`);
+      return undefined;
+    }
+    if (this.written.has(rel)) {
+      this.skip(rel, 'duplicate entry in archive (first one kept)');
+      return undefined;
+    }
+    const abs = path.join(this.dir, ...rel.split('/'));
+    if (!abs.startsWith(this.dir + path.sep)) {
+      this.skip(name, TRAVERSAL);
+      return undefined;
+    }
+    try {
+      mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 });
+      const fd = openSync(abs, 'wx', 0o600);
+      this.written.add(rel);
+      return new OutFile(this, rel, abs, fd);
+    } catch (err) {
+      this.skip(rel, `cannot be extracted (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      return undefined;
+    }
+  }
+}
+
+/** One file being written; counts its bytes and gives up past the per-entry limit. */
+class OutFile {
+  bytes = 0;
+  private fd: number | undefined;
+
+  constructor(
+    private readonly x: Extraction,
+    readonly rel: string,
+    private readonly abs: string,
+    fd: number,
+  ) {
+    this.fd = fd;
+  }
+
+  get open(): boolean {
+    return this.fd !== undefined;
+  }
+
+  /** Write a chunk (already counted in the totals by the caller). */
+  write(chunk: Uint8Array): void {
+    if (this.fd === undefined) return;
+    this.bytes += chunk.length;
+    if (this.bytes > this.x.limits.maxEntryBytes) {
+      this.abandon(`larger than the per-file size limit (${this.x.limits.maxEntryBytes} bytes)`);
+      return;
+    }
+    let off = 0;
+    while (off < chunk.length) off += writeSync(this.fd, chunk, off, chunk.length - off);
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  /** Close, delete what was written, and list the entry as skipped. */
+  abandon(reason: string): void {
+    this.close();
+    try {
+      unlinkSync(this.abs);
+    } catch {
+      /* already gone */
+    }
+    this.x.skip(this.rel, reason);
+  }
+}
+
+/**
+ * Extract an archive into a new private temporary folder (`mkdtemp` under the OS temp
+ * folder, mode 0700).
+ *
+ * @param absPath absolute path of a `.whl`, `.zip`, `.egg`, `.tar.gz`, `.tgz` or `.tar`
+ * @param limits per-entry, total, entry-count and ratio limits (defaults: DEFAULT_ARCHIVE_LIMITS)
+ * @returns the folder, the entries not extracted with their reasons (an archive-wide stop
+ *   such as an archive bomb has `entry: ''`), and `cleanup()`, which the caller must call
+ * @throws Error with a one-line message when the archive is not a supported format or is
+ *   corrupt; the temporary folder is already removed then
+ */
+export async function extractArchive(absPath: string, limits: Partial<ArchiveLimits> = {}): Promise<ExtractedArchive> {
+  const format = archiveFormat(path.basename(absPath));
+  if (!format) throw new Error(`${path.basename(absPath)}: not an archive krait opens (.whl, .zip, .egg, .tar.gz, .tgz, .tar)`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'krait-archive-'));
+  let removed = false;
+  const cleanup = () => {
+    if (removed) return;
+    removed = true;
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* nothing more to do */
+    }
+  };
+  const x = new Extraction(dir, { ...DEFAULT_ARCHIVE_LIMITS, ...limits });
+  try {
+    if (format === 'zip') extractZip(absPath, x);
+    else await extractTar(absPath, format === 'tar.gz', x);
+  } catch (err) {
+    if (err instanceof StopExtraction) {
+      x.skip('', err.message);
+    } else {
+      cleanup();
+      const msg = ((err as Error).message ?? String(err)).split('\n')[0];
+      throw new Error(`${path.basename(absPath)}: corrupt or unsupported ${format === 'zip' ? 'zip' : 'tar'} archive (${msg})`);
+    }
+  }
+  return { dir, skipped: x.skipped, cleanup };
+}
+
+const CHUNK = 64 * 1024;
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+
+function extractZip(absPath: string, x: Extraction): void {
+  const fd = openSync(absPath, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(4);
+    readSync(fd, head, 0, 4, 0);
+    if (head.readUInt32LE(0) !== 0x04034b50 && head.readUInt32LE(0) !== 0x06054b50) throw new Error('no zip signature at the start');
+    const special = zipSpecialEntries(fd, size);
+    let current: OutFile | undefined;
+    const unzip = new Unzip((file: UnzipFile) => {
+      current?.close();
+      current = undefined;
+      x.countEntry();
+      if (file.name.endsWith('/') && !file.originalSize) {
+        if (safeEntryPath(file.name) === undefined) x.skip(file.name, TRAVERSAL);
+        return;
+      }
+      const kind = special.get(file.name);
+      const out = kind ? (x.skip(safeEntryPath(file.name) ?? file.name, safeEntryPath(file.name) === undefined ? TRAVERSAL : `${kind} in archive (not extracted)`), undefined) : x.open(file.name, file.originalSize);
+      current = out;
+      // Every entry is decompressed, written or not, so that its bytes are counted and
+      // fflate does not buffer it.
+      file.ondata = (err, data, final) => {
+        if (err) {
+          // fflate's inflater hands exceptions thrown by this handler back to it: a stop goes on up.
+          if (err instanceof StopExtraction) throw err;
+          if (out?.open) out.abandon(`corrupt entry (${err.message.split('\n')[0]})`);
+          return;
+        }
+        try {
+          x.countOut(data.length);
+        } catch (e) {
+          if (out?.open) out.abandon('extraction stopped inside this entry');
+          throw e;
+        }
+        if (out?.open) out.write(data);
+        if (final) out?.close();
+      };
+      try {
+        file.start();
+      } catch (e) {
+        if (out?.open) out.abandon(`cannot be decompressed (${(e as Error).message.split('\n')[0]})`);
+      }
+    });
+    unzip.register(UnzipInflate);
+    const buf = Buffer.alloc(CHUNK);
+    for (let pos = 0; pos < size; ) {
+      const n = readSync(fd, buf, 0, Math.min(CHUNK, size - pos), pos);
+      if (n <= 0) break;
+      pos += n;
+      x.totalIn += n;
+      unzip.push(new Uint8Array(buf.subarray(0, n)), pos >= size);
+    }
+    current?.close();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Names of zip entries that are not regular files or folders (symbolic links, devices,
+ * FIFOs), from the Unix mode in the central directory's external attributes (APPNOTE
+ * 4.4.2/4.4.15: "version made by" host 3 = Unix, mode in the high 16 bits). A missing or
+ * unreadable central directory yields an empty map: nothing is ever created as a link anyway.
+ */
+function zipSpecialEntries(fd: number, size: number): Map<string, string> {
+  const out = new Map<string, string>();
+  try {
+    const tailLen = Math.min(size, 22 + 0xffff);
+    const tail = Buffer.alloc(tailLen);
+    readSync(fd, tail, 0, tailLen, size - tailLen);
+    let eocd = -1;
+    for (let i = tailLen - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) return out;
+    let cdSize = tail.readUInt32LE(eocd + 12);
+    let cdOffset = tail.readUInt32LE(eocd + 16);
+    if (cdOffset === 0xffffffff || cdSize === 0xffffffff) {
+      // Zip64: the locator sits just before the end record.
+      const locAt = size - tailLen + eocd - 20;
+      if (locAt < 0) return out;
+      const loc = Buffer.alloc(20);
+      readSync(fd, loc, 0, 20, locAt);
+      if (loc.readUInt32LE(0) !== 0x07064b50) return out;
+      const recAt = Number(loc.readBigUInt64LE(8));
+      const rec = Buffer.alloc(56);
+      if (recAt + 56 > size) return out;
+      readSync(fd, rec, 0, 56, recAt);
+      if (rec.readUInt32LE(0) !== 0x06064b50) return out;
+      cdSize = Number(rec.readBigUInt64LE(40));
+      cdOffset = Number(rec.readBigUInt64LE(48));
+    }
+    if (cdOffset + cdSize > size || cdSize > 64 * 1024 * 1024) return out;
+    const cd = Buffer.alloc(cdSize);
+    readSync(fd, cd, 0, cdSize, cdOffset);
+    for (let i = 0; i + 46 <= cd.length && cd.readUInt32LE(i) === 0x02014b50; ) {
+      const host = cd.readUInt8(i + 5);
+      const flags = cd.readUInt16LE(i + 8);
+      const nameLen = cd.readUInt16LE(i + 28);
+      const extraLen = cd.readUInt16LE(i + 30);
+      const commentLen = cd.readUInt16LE(i + 32);
+      const mode = cd.readUInt32LE(i + 38) >>> 16;
+      const name = strFromU8(cd.subarray(i + 46, i + 46 + nameLen), !(flags & 0x800));
+      if (host === 3 && mode) {
+        const type = mode & S_IFMT;
+        if (type === S_IFLNK) out.set(name, 'symbolic link');
+        else if (type && type !== S_IFREG && type !== S_IFDIR) out.set(name, 'device, FIFO or socket');
+      }
+      i += 46 + nameLen + extraLen + commentLen;
+    }
+  } catch {
+    /* an unreadable central directory: the streaming reader decides */
+  }
+  return out;
+}
+
+/** Counts bytes flowing through; `onBytes` may throw StopExtraction to stop the stream. */
+function meter(onBytes: (n: number) => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
+      try {
+        onBytes(chunk.length);
+        cb(null, chunk);
+      } catch (err) {
+        cb(err as Error);
+      }
+    },
+  });
+}
+
+const TAR_TYPES: Record<string, string> = {
+  link: 'hard link',
+  symlink: 'symbolic link',
+  'character-device': 'device',
+  'block-device': 'device',
+  fifo: 'FIFO',
+};
+
+async function extractTar(absPath: string, gzipped: boolean, x: Extraction): Promise<void> {
+  let failure: unknown;
+  const src = createReadStream(absPath, { highWaterMark: CHUNK });
+  const counted = meter((n) => (x.totalIn += n));
+  const out = meter((n) => x.countOut(n));
+  const done = (err: unknown) => {
+    if (err && failure === undefined) failure = err;
+  };
+  const node = gzipped ? pipeline(src, counted, createGunzip(), out, done) : pipeline(src, counted, out, done);
+  const decoder = createTarDecoder({ strict: true });
+  const entries = (Readable.toWeb(node) as unknown as ReadableStream<Uint8Array>).pipeThrough(decoder);
+  const reader = entries.getReader();
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<ParsedTarEntry>;
+      try {
+        next = await reader.read();
+      } catch (err) {
+        throw failure ?? err;
+      }
+      if (next.done) break;
+      const { header, body } = next.value;
+      x.countEntry();
+      const type = header.type ?? 'file';
+      if (type === 'directory' || type === 'pax-header' || type === 'pax-global-header' || type === 'gnu-long-name' || type === 'gnu-long-link-name') {
+        if (type === 'directory' && safeEntryPath(header.name) === undefined) x.skip(header.name, TRAVERSAL);
+        await body.cancel();
+        continue;
+      }
+      if (type !== 'file') {
+        const rel = safeEntryPath(header.name);
+        x.skip(rel ?? header.name, rel === undefined ? TRAVERSAL : `${TAR_TYPES[type] ?? type} in archive (not extracted)`);
+        await body.cancel();
+        continue;
+      }
+      const file = x.open(header.name, header.size);
+      const bodyReader = body.getReader();
+      try {
+        for (;;) {
+          const chunk = await bodyReader.read();
+          if (chunk.done) break;
+          file?.write(chunk.value);
+        }
+      } catch (err) {
+        if (file?.open) file.abandon('extraction stopped inside this entry');
+        throw failure ?? err;
+      } finally {
+        file?.close();
+      }
+    }
+  } finally {
+    src.destroy();
+    await reader.cancel().catch(() => undefined);
+  }
+  if (failure !== undefined) throw failure;
+}
