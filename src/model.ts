@@ -27,6 +27,7 @@ export type FileKind =
   | 'pdm-lock'
   | 'pylock'
   | 'conda-env'
+  | 'dist-metadata'
   | 'env'
   | 'dockerfile'
   | 'compose'

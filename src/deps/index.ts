@@ -85,7 +85,7 @@ type Result = { findings: Finding[]; report: DependencyReport; diagnostics: File
 
 const LOCK_FORMATS = new Set(['pipfile-lock', 'poetry-lock', 'uv-lock', 'pdm-lock', 'pylock']);
 /** Formats where a bare range is normal (libraries) and only an unconstrained name is reported. */
-const LIBRARY_FORMATS = /^(pyproject|setup-cfg|setup-py)/;
+const LIBRARY_FORMATS = /^(pyproject|setup-cfg|setup-py|dist-metadata)/;
 
 function emptySummary(): DependencyReport['summary'] {
   return {

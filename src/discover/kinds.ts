@@ -5,7 +5,7 @@ import type { FileKind } from '../model.js';
  * not analyse files like it. Names follow the tools that read them: pip
  * (requirements*.txt, *.in), PEP 621/517 (pyproject.toml), setuptools (setup.cfg,
  * setup.py), pipenv, poetry, uv, pdm, PEP 751 (pylock.toml), conda (environment.yml),
- * Docker and Compose.
+ * Docker and Compose; core metadata of distributions (a wheel's `METADATA`, an sdist's `PKG-INFO`).
  */
 export function fileKind(name: string): FileKind | null {
   const lower = name.toLowerCase();
@@ -18,6 +18,7 @@ export function fileKind(name: string): FileKind | null {
   if (lower.endsWith('.in') && lower.startsWith('req')) return 'requirements';
   if (lower === 'pyproject.toml') return 'pyproject';
   if (lower === 'setup.cfg') return 'setup-cfg';
+  if (name === 'METADATA' || name === 'PKG-INFO') return 'dist-metadata';
   if (lower === 'pipfile') return 'pipfile';
   if (lower === 'pipfile.lock') return 'pipfile-lock';
   if (lower === 'poetry.lock') return 'poetry-lock';
@@ -42,5 +43,5 @@ export const LOCK_KINDS: ReadonlySet<FileKind> = new Set(['pipfile-lock', 'poetr
 
 /** Kinds read by the dependency audit. */
 export const MANIFEST_KINDS: ReadonlySet<FileKind> = new Set([
-  'requirements', 'pyproject', 'setup-cfg', 'setup-py', 'pipfile', 'pipfile-lock', 'poetry-lock', 'uv-lock', 'pdm-lock', 'pylock', 'conda-env',
+  'requirements', 'pyproject', 'setup-cfg', 'setup-py', 'pipfile', 'pipfile-lock', 'poetry-lock', 'uv-lock', 'pdm-lock', 'pylock', 'conda-env', 'dist-metadata',
 ]);

@@ -108,7 +108,9 @@ export async function discoverWithArchives(targets: string[], opts: DiscoverOpti
       try {
         x = await extractArchive(a.absPath, limits);
       } catch (err) {
-        out.skipped.push({ path: a.path, reason: `archive cannot be opened: ${(err as Error).message}` });
+        const msg = (err as Error).message;
+        const name = `${path.basename(a.absPath)}: `;
+        out.skipped.push({ path: a.path, reason: `archive cannot be opened: ${msg.startsWith(name) ? msg.slice(name.length) : msg}` });
         continue;
       }
       cleanups.push(x.cleanup);

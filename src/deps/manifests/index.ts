@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { FileKind } from '../../model.js';
 import type { ManifestFile, ManifestResult } from './common.js';
 import { parseCondaEnv } from './conda.js';
+import { parseDistMetadata } from './dist-metadata.js';
 import { parseTomlLock } from './locks.js';
 import { parsePipfile, parsePipfileLock } from './pipfile.js';
 import { parsePyproject } from './pyproject.js';
@@ -27,12 +28,13 @@ export type ManifestKind =
   | 'uv-lock'
   | 'pdm-lock'
   | 'pylock'
-  | 'conda-env';
+  | 'conda-env'
+  | 'dist-metadata';
 
 /** The manifest kind of a file, from discovery's kind or, failing that, its name; undefined if not a manifest. */
 export function manifestKind(path: string, kind?: FileKind): ManifestKind | undefined {
   const manifestKinds: readonly string[] = [
-    'requirements', 'pyproject', 'setup-cfg', 'setup-py', 'pipfile', 'pipfile-lock', 'poetry-lock', 'uv-lock', 'pdm-lock', 'pylock', 'conda-env',
+    'requirements', 'pyproject', 'setup-cfg', 'setup-py', 'pipfile', 'pipfile-lock', 'poetry-lock', 'uv-lock', 'pdm-lock', 'pylock', 'conda-env', 'dist-metadata',
   ];
   if (kind && manifestKinds.includes(kind)) return kind as ManifestKind;
   const name = basename(path);
@@ -40,6 +42,7 @@ export function manifestKind(path: string, kind?: FileKind): ManifestKind | unde
   if (lower === 'pyproject.toml') return 'pyproject';
   if (lower === 'setup.cfg') return 'setup-cfg';
   if (lower === 'setup.py') return 'setup-py';
+  if (name === 'METADATA' || name === 'PKG-INFO') return 'dist-metadata';
   if (name === 'Pipfile') return 'pipfile';
   if (name === 'Pipfile.lock') return 'pipfile-lock';
   if (lower === 'poetry.lock') return 'poetry-lock';
@@ -78,5 +81,7 @@ export function parseManifest(file: ManifestFile, kind: ManifestKind, opts: { ro
       return parseTomlLock(file, kind);
     case 'conda-env':
       return parseCondaEnv(file);
+    case 'dist-metadata':
+      return parseDistMetadata(file);
   }
 }
