@@ -96,6 +96,9 @@ export function safeEntryPath(name: string): string | undefined {
   if (!name || name.includes('\\') || /[\u0000-\u001f]/.test(name) || name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return undefined;
   const parts = name.split('/').filter((p) => p !== '' && p !== '.');
   if (!parts.length || parts.some((p) => p === '..' || /^[a-zA-Z]:/.test(p))) return undefined;
+  // On Windows a colon names an alternate data stream, and device names (CON, NUL…) or
+  // trailing dots and spaces do not name the file they seem to.
+  if (process.platform === 'win32' && parts.some((p) => p.includes(':') || /[. ]$/.test(p) || /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(p))) return undefined;
   return parts.join('/');
 }
 
