@@ -263,6 +263,9 @@ interface Candidate {
   line: number;
 }
 
+/** Order of kinds on one line: the module before its call before what the call receives. */
+const KIND_ORDER: readonly EgressKind[] = ['import', 'call', 'subprocess', 'url', 'host', 'ip', 'credential-name'];
+
 /** Collects `via` entries, deduplicated by kind and detail. */
 class ViaSet {
   private readonly byKey = new Map<string, EgressVia>();
@@ -286,7 +289,9 @@ class ViaSet {
   }
 
   result(): FileEgress {
-    const all = [...this.byKey.values()].sort((a, b) => Number(b.counts) - Number(a.counts) || a.line - b.line || a.detail.localeCompare(b.detail));
+    const all = [...this.byKey.values()].sort(
+      (a, b) => Number(b.counts) - Number(a.counts) || a.line - b.line || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.detail.localeCompare(b.detail),
+    );
     const via = all.slice(0, MAX_VIA);
     const channels = [...new Set(all.filter((v) => v.counts).map((v) => v.channel))].sort();
     const out: FileEgress = { canSendData: all.some((v) => v.counts), via, channels };

@@ -134,8 +134,13 @@ const QUIET_SEGMENTS = new Set([
   'exceptions', 'exception', 'errors', 'error', 'status_codes', 'codes', 'structures', 'compat', 'types', 'typing', 'constants', 'const',
   'version', '__version__', '_version', 'utils', 'util', 'models', 'auth', 'cookies', 'hooks', 'enums', 'schemas', 'status', 'abc',
 ]);
-/** Exception and warning classes, timeouts and ALL_CAPS constants. */
-const QUIET_NAME = /(?:Error|Exception|Warning|Timeout|Exceeded|Exit)$|^[A-Z][A-Z0-9_]*$|^__\w+__$/;
+/** Exception and warning classes, timeouts and dunders. */
+const QUIET_NAME = /(?:Error|Exception|Warning|Timeout|Exceeded|Exit)$|^__\w+__$/;
+/**
+ * Constants (imports only: a called ALL_CAPS name is a class such as `smtplib.SMTP` or
+ * `ftplib.FTP_TLS`): socket option families and `*_PORT`-style names.
+ */
+const CONSTANT_NAME = /^(?:AF|PF|SOCK|SO|SOL|IPPROTO|IP|IPV6|TCP|MSG|AI|NI|EAI|SHUT|INADDR|SIO|SCM|CAN|BT|HCI|ETH|ETHERTYPE|PACKET|NETLINK|TIPC|ALG|VMADDR|SOMAXCONN)_?|_(?:PORT|PORTS|TIMEOUT|VERSION|SIZE|MAX|MIN|LIMIT|CODES?)$|^(?:CRLF|CR|LF|MAXLINE|OK|DEBUG|DEFAULT_[A-Z_]+)$/;
 
 /** How many distinct network modules the table knows (for docs and tests). */
 export const NETWORK_MODULE_COUNT = TABLE.size;
@@ -161,11 +166,12 @@ function lookupEntry(qualified: string): [string, Entry] | undefined {
   }
 }
 
-function isQuietRest(rest: string[], entry: ImportEntry): boolean {
+function isQuietRest(rest: string[], entry: ImportEntry, imported: boolean): boolean {
   if (rest.length === 0) return false;
   if (entry.quiet?.has(rest[0]!)) return true;
   for (const seg of rest) if (QUIET_SEGMENTS.has(seg)) return true;
-  return QUIET_NAME.test(rest[rest.length - 1]!);
+  const last = rest[rest.length - 1]!;
+  return QUIET_NAME.test(last) || (imported && CONSTANT_NAME.test(last));
 }
 
 /**
@@ -177,7 +183,7 @@ export function matchImport(qualified: string): ModuleMatch | undefined {
   if (!hit || hit[1].mode !== 'import') return undefined;
   const [module, entry] = hit;
   const rest = qualified === module ? [] : qualified.slice(module.length + 1).split('.');
-  return { module, channel: entry.channel, quiet: isQuietRest(rest, entry) };
+  return { module, channel: entry.channel, quiet: isQuietRest(rest, entry, true) };
 }
 
 /**
@@ -193,7 +199,7 @@ export function matchCall(qualified: string): ModuleMatch | undefined {
     const channel = entry.members[restStr];
     return channel ? { module, channel, quiet: false } : undefined;
   }
-  return { module, channel: entry.channel, quiet: isQuietRest(restStr ? restStr.split('.') : [], entry) };
+  return { module, channel: entry.channel, quiet: isQuietRest(restStr ? restStr.split('.') : [], entry, false) };
 }
 
 /**
