@@ -237,6 +237,27 @@ function rootIsImported(expr: A.Expr, semantic: SemanticModel): boolean {
   return false;
 }
 
+/** True when a Name is bound here rather than read (`socket = None` in an import fallback). */
+function isStoreTarget(n: A.Name): boolean {
+  const p = n.parent;
+  if (!p) return false;
+  switch (p.type) {
+    case 'Assign':
+      return p.targets.includes(n);
+    case 'AnnAssign':
+    case 'AugAssign':
+    case 'For':
+    case 'AsyncFor':
+      return p.target === n;
+    case 'withitem':
+      return p.optional_vars === n;
+    case 'Delete':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** True for `TYPE_CHECKING` / `typing.TYPE_CHECKING` tests. */
 function isTypeCheckingTest(test: A.Expr): boolean {
   return (test.type === 'Name' && test.id === 'TYPE_CHECKING') || (test.type === 'Attribute' && test.attr === 'TYPE_CHECKING');
@@ -314,6 +335,10 @@ export function analyzeFileEgress(module: A.Module, semantic: SemanticModel, _so
   const typeOnly: [number, number][] = [];
   const candidates: Candidate[] = [];
   const calls: A.Call[] = [];
+  /** `import M [as N]` of network modules, by the local name bound; decided after the walk. */
+  const moduleImports = new Map<string, { detail: string; line: number; channel: EgressChannel; qualified: string }[]>();
+  const loudUse = new Set<string>();
+  const quietUse = new Set<string>();
   /** Every local name an import binds, in any scope. */
   const importedNames = new Set<string>();
   for (const imp of semantic.imports) {
@@ -342,7 +367,11 @@ export function analyzeFileEgress(module: A.Module, semantic: SemanticModel, _so
         if (inTypeOnly(node.lineno)) break;
         for (const a of node.names) {
           const m = matchImport(a.name);
-          if (m && !m.quiet) via.add('import', a.name, node.lineno, true, m.channel);
+          if (!m || m.quiet) continue;
+          const local = a.asname ?? a.name.split('.')[0]!;
+          let list = moduleImports.get(local);
+          if (!list) moduleImports.set(local, (list = []));
+          list.push({ detail: a.name, line: node.lineno, channel: m.channel, qualified: a.asname ? a.name : local });
         }
         break;
       case 'ImportFrom': {
@@ -382,6 +411,23 @@ export function analyzeFileEgress(module: A.Module, semantic: SemanticModel, _so
         }
         break;
       }
+      case 'Name': {
+        const imports = moduleImports.get(node.id);
+        if (!imports) break;
+        const p = node.parent;
+        if (p && p.type === 'Attribute' && p.value === node) {
+          // `socket.gethostname` is a quiet use, `socket.socket` a sending one, `urllib.parse.x` neither.
+          let chain = `${imports[0]!.qualified}.${p.attr}`;
+          let cur: A.AnyNode = p;
+          while (cur.parent && cur.parent.type === 'Attribute' && cur.parent.value === cur) {
+            cur = cur.parent;
+            chain += `.${cur.attr}`;
+          }
+          const m = matchImport(chain) ?? matchCall(chain);
+          if (m) (m.quiet ? quietUse : loudUse).add(node.id);
+        } else if (!isStoreTarget(node)) loudUse.add(node.id);
+        break;
+      }
       case 'Subscript': {
         const v = node.value;
         if (!((v.type === 'Attribute' && (v.attr === 'environ' || v.attr === 'environb')) || (v.type === 'Name' && (v.id === 'environ' || v.id === 'environb')))) break;
@@ -418,6 +464,12 @@ export function analyzeFileEgress(module: A.Module, semantic: SemanticModel, _so
     }
     return true;
   });
+
+  // An `import M` counts unless every use of M in the file is quiet (`socket.gethostname()`).
+  for (const [local, list] of moduleImports) {
+    const counts = loudUse.has(local) || !quietUse.has(local);
+    for (const i of list) via.add('import', i.detail, i.line, counts, i.channel);
+  }
 
   // Names that reach call arguments, collected only when some endpoint is bound to a name.
   let argNames: Set<string> | undefined;

@@ -145,3 +145,13 @@ describe('verdict, summary and rendering', () => {
     expect(renderEgress(s, { color: false })).not.toContain('\u001b');
   });
 });
+
+describe('an import used only quietly', () => {
+  it('does not count when every use is quiet, counts when one use sends or when unused', () => {
+    expect(egressOf('def node():\n    import socket\n    return socket.gethostname()').canSendData).toBe(false);
+    expect(egressOf('import socket\nsocket.gethostname()\nsocket.socket()').canSendData).toBe(true);
+    expect(egressOf('import socket').canSendData).toBe(true);
+    expect(egressOf('import socket\nopen_with(socket)').canSendData).toBe(true);
+    expect(egressOf('try:\n    import ssl, socket\nexcept ImportError:\n    socket = None\nx = socket.AF_INET').canSendData).toBe(false);
+  });
+});
