@@ -6,7 +6,7 @@ import type { Finding } from './findings.js';
 import type { FileMetrics, ProjectMetrics } from './metrics/types.js';
 import type { FileEgress, EgressSummary } from './egress/types.js';
 import type { DependencyReport } from './deps/types.js';
-import type { PostureReport } from './posture/types.js';
+import type { PostureReport, Route } from './posture/types.js';
 import type { Score } from './report/score-types.js';
 
 /** Version of the JSON report schema (`schema/report.schema.json`). Bump on breaking change. */
@@ -63,6 +63,8 @@ export interface FileResult {
   metrics?: FileMetrics;
   /** Present for Python files that were parsed. */
   egress?: FileEgress;
+  /** HTTP routes and CLI entry points declared in a Python file (joined across files in the project pass). */
+  routes?: Route[];
   /** Imports of a Python file: absolute module (relative ones resolved when the package is known), line. */
   imports?: { module: string; line: number }[];
   /** Set when the file could not be analysed at all. */

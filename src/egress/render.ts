@@ -20,9 +20,11 @@ function list<T>(items: readonly T[], fmt: (x: T) => string, max = LIST_MAX): st
  *
  * @param summary from {@link summarizeEgress}
  * @param opts.color ANSI colours (only on a TTY without NO_COLOR)
+ * @param opts.maxFiles files listed at most (default 50; the rest are counted)
  * @returns lines joined with '\n', no trailing newline
  */
-export function renderEgress(summary: EgressSummary, opts: { color: boolean }): string {
+export function renderEgress(summary: EgressSummary, opts: { color: boolean; maxFiles?: number }): string {
+  const maxFiles = opts.maxFiles ?? 50;
   const c = createColors(opts.color);
   const out: string[] = [];
   const n = summary.filesThatCanSendData;
@@ -46,11 +48,11 @@ export function renderEgress(summary: EgressSummary, opts: { color: boolean }): 
   } else if (other) out.push(`  ${c.dim('endpoints')}    ${other} local or example only`);
   if (summary.files.length) {
     out.push(c.bold('Files that can send data out'));
-    for (const f of summary.files.slice(0, 50)) {
+    for (const f of summary.files.slice(0, maxFiles)) {
       out.push(`  ${terminalSafe(f.path)}  ${c.dim(f.channels.join(', '))}`);
       out.push(`      via ${terminalSafe(list(f.via, (v) => v, 3))}`);
     }
-    if (summary.files.length > 50) out.push(`  … ${summary.files.length - 50} more files`);
+    if (summary.files.length > maxFiles) out.push(`  … ${summary.files.length - maxFiles} more files (all of them in --format json/html)`);
   }
   return out.join('\n');
 }

@@ -14,6 +14,7 @@ import { decodePython, decodeText, looksBinary } from '../discover/decode.js';
 import { detectSecrets } from '../secrets/index.js';
 import { maskSecret } from '../secrets/mask.js';
 import { analyzeEgress } from '../egress/index.js';
+import { collectRoutes } from '../posture/routes.js';
 import { computeFileMetrics } from '../metrics/index.js';
 import { CODE_RULES } from '../rules/index.js';
 import type { CodeRule, ReportOptions, RuleContext } from './rule.js';
@@ -23,7 +24,7 @@ import { assignFingerprints } from './fingerprint.js';
 import { redactSnippets } from './redact.js';
 
 /** Which analyses run (the CLI's subcommands select a subset). */
-export type Analysis = 'rules' | 'secrets' | 'egress' | 'metrics';
+export type Analysis = 'rules' | 'secrets' | 'egress' | 'metrics' | 'posture';
 
 /** Serialisable per-file options (they cross the worker boundary). */
 export interface FileTask {
@@ -116,6 +117,10 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   }
   if (analyses.has('egress')) result.egress = analyzeEgress(parsed.module, semantic, text, task.path);
   if (analyses.has('metrics')) result.metrics = computeFileMetrics(parsed, text, semantic);
+  if (analyses.has('posture')) {
+    const routes = collectRoutes(parsed.module, semantic, task.path);
+    if (routes.length) result.routes = routes;
+  }
 }
 
 const rulesById = new Map(CODE_RULES.map((r) => [r.id, r]));

@@ -3,18 +3,39 @@
  * and project-level checks (posture).
  */
 import type { Finding } from '../findings.js';
-import type { FileResult, Report } from '../model.js';
+import type { FileDiagnostic, FileResult, Report } from '../model.js';
 import type { Discovery } from '../discover/walk.js';
 import type { ScanAnalysis } from './scan.js';
 import { aggregateMetrics } from '../metrics/index.js';
+import { summarizeEgress } from '../egress/index.js';
+import { analyzePosture } from '../posture/index.js';
 
-/** Fill the report's project sections; project-level findings are appended to `findings`. */
+/**
+ * Fill the report's project sections (`metrics`, `egress`, `posture`) from the per-file
+ * results. Project-level findings are appended to `findings`, and diagnostics about files
+ * the project checks could not read or parse to `diagnostics`. `maxFileSize` (bytes) caps
+ * what the posture checks read. Never throws for bad input files.
+ */
 export async function aggregateProject(
   report: Report,
   files: FileResult[],
   disc: Discovery,
   analyses: Set<ScanAnalysis>,
-  _findings: Finding[],
+  findings: Finding[],
+  diagnostics: FileDiagnostic[],
+  maxFileSize: number,
 ): Promise<void> {
   if (analyses.has('metrics')) report.metrics = aggregateMetrics(files, disc.localModules);
+  if (analyses.has('egress')) report.egress = summarizeEgress(files);
+  if (analyses.has('posture')) {
+    const posture = await analyzePosture({
+      roots: disc.roots,
+      files: disc.files.map((f) => ({ path: f.path, absPath: f.absPath, kind: f.kind })),
+      routes: files.flatMap((f) => f.routes ?? []),
+      maxFileSize,
+    });
+    findings.push(...posture.findings);
+    diagnostics.push(...posture.diagnostics);
+    report.posture = posture.report;
+  }
 }

@@ -117,7 +117,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     ids: new Set(ids.map((i) => i.toUpperCase().replace(/^S(\d{3})$/, 'B$1'))),
     names: new Set(ids.map((i) => i.toLowerCase().replace(/_/g, '-'))),
   }));
-  const fileAnalyses: Analysis[] = (['rules', 'secrets', 'egress', 'metrics'] as const).filter((a) => analyses.has(a));
+  const fileAnalyses: Analysis[] = (['rules', 'secrets', 'egress', 'metrics', 'posture'] as const).filter((a) => analyses.has(a));
   const ruleOptions = resolveRuleOptions(config.ruleOptions);
   const baseOptions: Omit<AnalyzeOptions, 'enabledRules'> = {
     analyses: fileAnalyses,
@@ -167,7 +167,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     startedAt: new Date(started).toISOString(),
     durationMs: 0,
     targets: options.targets,
-    files: analysed.map(({ findings: _f, ...rest }) => rest),
+    files: analysed.map(({ findings: _f, routes: _r, ...rest }) => rest),
     skipped,
     diagnostics,
     findings: [],
@@ -190,7 +190,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     report.dependencies = deps.report;
   }
 
-  await aggregateProject(report, analysed, disc, analyses, findings);
+  await aggregateProject(report, analysed, disc, analyses, findings, diagnostics, baseOptions.maxFileSize);
 
   // No snippet may show a secret through a context line.
   redactSnippets(findings);

@@ -518,7 +518,22 @@ ${rows ? `<h3>Imports per file</h3><div class="table-wrap"><table><thead><tr><th
 function postureSection(report: Report): string {
   const routes = report.posture && Array.isArray(report.posture.routes) ? report.posture.routes : [];
   if (!routes.length) return '';
-  return `<section id="routes" aria-labelledby="h-routes"><h2 id="h-routes">Routes and entry points</h2>${genericTable(routes, 'routes')}</section>`;
+  const status = (s: string, by: string[]): string => {
+    const cls = s === 'none' || s === 'unvalidated' ? 'bad' : s === 'required' || s === 'validated' ? 'ok' : 'muted';
+    return `<span class="${cls}">${esc(s)}</span>${by.length ? `<br><span class="small muted">${esc(by.join(', '))}</span>` : ''}`;
+  };
+  const rows = routes.slice(0, 2000).map((r) => {
+    const flags = [r.stateChanging ? 'state-changing' : '', r.rateLimited ? 'rate-limited' : '', r.csrfExempt ? 'CSRF-exempt' : '', r.unboundedRead ? `unbounded read: ${r.unboundedRead}` : '']
+      .filter(Boolean)
+      .join(', ');
+    return `<tr><td>${esc(r.kind === 'cli' ? 'CLI' : r.methods.join(', ') || '*')}</td><td class="loc">${esc(r.path ?? '(no URL found)')}</td><td>${esc(r.handler)}<br><span class="small muted">${esc(r.framework)}</span></td><td class="loc">${esc(`${r.location.path}:${r.location.line}`)}</td><td>${status(r.auth, r.authBy)}</td><td>${status(r.validation, r.validatedBy)}</td><td class="small">${esc(r.inputs.join(', '))}</td><td class="small">${esc(flags)}</td></tr>`;
+  });
+  const http = routes.filter((r) => r.kind === 'http');
+  const open = http.filter((r) => r.auth === 'none');
+  const more = routes.length > 2000 ? `<p class="muted">…and ${routes.length - 2000} more.</p>` : '';
+  return `<section id="routes" aria-labelledby="h-routes"><h2 id="h-routes">Routes and entry points</h2>
+<p>${esc(http.length)} HTTP routes (${esc(open.length)} without authentication, ${esc(open.filter((r) => r.stateChanging).length)} of them state-changing) · ${esc(routes.length - http.length)} CLI entry points.</p>
+<div class="table-wrap"><table><caption class="muted small">routes</caption><thead><tr><th>Method</th><th>Path</th><th>Handler</th><th>Declared at</th><th>Auth</th><th>Validation</th><th>Inputs</th><th>Notes</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>${more}</section>`;
 }
 
 function problemsSection(report: Report): string {

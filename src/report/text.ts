@@ -9,6 +9,7 @@ import { createColors } from 'picocolors';
 import type { Finding, Severity } from '../findings.js';
 import type { Report } from '../model.js';
 import { computeScore } from './score.js';
+import { renderEgress } from '../egress/render.js';
 import type { Score, ScoreCount } from './score-types.js';
 
 type Colors = ReturnType<typeof createColors>;
@@ -93,7 +94,7 @@ export function renderFindingText(f: Finding, c: Colors, verbose = false): strin
     .filter(Boolean)
     .join('  ');
   const out = [head, `  ${terminalSafe(f.message)}`, ...renderSnippet(f, c)];
-  if (f.fix) out.push(`  ${c.green('Fix:')} ${terminalSafe(f.fix)}`);
+  if (f.fix) out.push(`  ${c.green('Fix:')} ${indentRest(terminalSafe(f.fix), '       ')}`);
   if (f.trace?.length) {
     if (verbose) {
       out.push('  Trace:');
@@ -109,6 +110,26 @@ export function renderFindingText(f: Finding, c: Colors, verbose = false): strin
   }
   if (verbose) out.push(c.dim(`  Fingerprint: ${f.fingerprint}`));
   return out.join('\n');
+}
+
+/** Indent every line after the first (multi-line fixes under their label). */
+function indentRest(text: string, pad: string): string {
+  return text.replace(/\n/g, '\n' + pad);
+}
+
+/** The project statistics in a few lines (`krait stats` has the per-file table). */
+function statisticsLines(report: Report, c: Colors): string[] {
+  const m = report.metrics;
+  if (!m) return [];
+  const quality = report.findings.filter((f) => f.category === 'quality').length;
+  return [
+    c.bold('STATISTICS:'),
+    `- ${m.files} Python file${m.files === 1 ? '' : 's'}, ${m.lines} lines (${m.codeLines} code, ${m.commentLines} comment, ${m.docstringLines} docstring, ${m.blankLines} blank), ${m.astNodes} AST nodes`,
+    `- ${m.functions} functions (${m.methods} methods, ${m.asyncFunctions} async), ${m.classes} classes, ${m.lambdas} lambdas`,
+    `- imports: ${m.imports.stdlib.length} standard library, ${m.imports.thirdParty.length} third-party${m.imports.thirdParty.length ? ` (${m.imports.thirdParty.slice(0, 12).map(terminalSafe).join(', ')}${m.imports.thirdParty.length > 12 ? ', …' : ''})` : ''}, ${m.imports.local.length} local`,
+    `- cyclomatic complexity: max ${m.maxComplexity}, mean ${m.meanComplexity.toFixed(1)} over ${m.complexityFunctions} functions; ${quality} above the threshold`,
+    '',
+  ];
 }
 
 function listSection(title: string, items: string[]): string[] {
@@ -211,7 +232,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   if (score.critical.length === 0) out.push('- None');
   for (const k of score.critical) {
     out.push(`- ${terminalSafe(k.path)}:${k.line}  ${paintSeverity(c, k.severity, k.severity.toUpperCase())}  ${terminalSafe(k.ruleId)} ${terminalSafe(k.ruleName)}: ${terminalSafe(k.message)}`);
-    if (k.fix) out.push(`  Fix: ${terminalSafe(k.fix)}`);
+    if (k.fix) out.push(`  Fix: ${indentRest(terminalSafe(k.fix), '       ')}`);
   }
   out.push('');
 
@@ -220,6 +241,9 @@ export function renderText(report: Report, opts: TextOptions): string {
     out.push(`${i + 1}. ${terminalSafe(a.text)}${a.where ? ` (${terminalSafe(a.where)})` : ''} - ${a.priority}`);
   });
   out.push('');
+
+  if (report.egress) out.push(renderEgress(report.egress, { color: opts.color, maxFiles: 10 }), '');
+  out.push(...statisticsLines(report, c));
 
   out.push(c.bold(`FINDINGS (${report.findings.length}):`), '');
   for (const f of report.findings) out.push(renderFindingText(f, c, opts.verbose), '');

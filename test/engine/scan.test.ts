@@ -94,6 +94,44 @@ describe('scan', () => {
   });
 });
 
+describe('project pass', () => {
+  it('joins routes across files, runs the posture checks and summarises egress', async () => {
+    const root = tree({
+      'app.py': [
+        'from flask import Flask, request',
+        'import requests',
+        'app = Flask(__name__)',
+        '@app.route("/orders/<int:order_id>", methods=["DELETE"])',
+        'def delete_order(order_id):',
+        '    return "ok"',
+        '@app.route("/upload", methods=["POST"])',
+        'def upload():',
+        '    data = request.get_data()',
+        '    requests.post("https://collector.example.com/in", data=data, timeout=5)',
+        '    return "ok"',
+        '',
+      ].join('\n'),
+      'quiet.py': 'import textwrap\nprint(textwrap.dedent("x"))\n',
+      'Dockerfile': 'FROM python:latest\nRUN pip install flask\n',
+      '.env': 'API_TOKEN=abc\n',
+    });
+    const r = await scan({ targets: [root], jobs: 1, config: false });
+    const routes = r.posture?.routes ?? [];
+    expect(routes.map((x) => `${x.methods.join(',')} ${x.path} ${x.auth}`).sort()).toEqual(['DELETE /orders/<int:order_id> none', 'POST /upload none']);
+    // Routes live in the posture section only, not repeated per file.
+    expect(r.files.some((f) => 'routes' in f)).toBe(false);
+    const ids = new Set(r.findings.map((f) => f.ruleId));
+    for (const id of ['KR310', 'KR340', 'KR345', 'KR350', 'KR353', 'KR354']) expect(ids.has(id), id).toBe(true);
+    expect(r.egress?.files.map((f) => path.basename(f.path))).toEqual(['app.py']);
+    const without = await scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'] });
+    expect(without.posture).toBeUndefined();
+    expect(without.egress).toBeUndefined();
+    // The project checks (KR340+) belong to the posture analysis; the posture code rules run with the rules.
+    expect(without.findings.some((f) => /^KR3[45]\d$/.test(f.ruleId))).toBe(false);
+    expect(without.findings.some((f) => f.ruleId === 'KR310')).toBe(true);
+  });
+});
+
 describe('krait CLI', () => {
   it('scans the example app: findings for every first rule, with file:line, exit 1', () => {
     const r = krait(['scan', 'examples/vulnerable-app', '--format', 'json', '-q']);
@@ -132,6 +170,8 @@ describe('krait CLI', () => {
   it('lists rules and explains one', () => {
     const rules = krait(['rules']).stdout;
     expect(rules).toMatch(/B602 +high +CWE-78 +subprocess-popen-with-shell-equals-true/);
+    expect(rules).toMatch(/KR350 +medium +CWE-250 +dockerfile-runs-as-root/);
+    expect(krait(['explain', 'KR358']).stdout).toMatch(/docker socket/i);
     const explain = krait(['explain', 'S602']).stdout;
     expect(explain).toMatch(/## Why is this bad\?/);
     expect(explain).toMatch(/cwe\.mitre\.org\/data\/definitions\/78/);

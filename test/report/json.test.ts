@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 import { describe, expect, it } from 'vitest';
 import { renderJson, stableOrder } from '../../src/report/json.js';
 import { REPORT_SCHEMA_VERSION } from '../../src/model.js';
 import { makeReport, makeHostileReport, makeEmptyReport } from './make-report.js';
+import { scan } from '../../src/engine/scan.js';
+import { writeReport } from '../../src/report/index.js';
+import { ruleMeta } from '../../src/rules/catalog.js';
 
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schema/report.schema.json', import.meta.url)), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -21,6 +25,20 @@ describe('renderJson', () => {
       expect(ok).toBe(true);
       expect(data.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
       expect(data.score.total).toBeTypeOf('number');
+    }
+  });
+
+  it('a real scan of the example app validates and renders in every format', async () => {
+    const report = await scan({ targets: [fileURLToPath(new URL('../../examples/vulnerable-app', import.meta.url))], jobs: 1, config: false });
+    const data = JSON.parse(renderJson(report));
+    validate(data);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(data.posture.routes.length).toBeGreaterThan(5);
+    expect(data.egress.filesThatCanSendData).toBeGreaterThan(0);
+    expect(data.metrics.functions).toBeGreaterThan(10);
+    for (const format of ['text', 'sarif', 'html'] as const) {
+      const out = await writeReport(report, { format, color: false, lookupRule: ruleMeta });
+      expect(out!.length, format).toBeGreaterThan(1000);
     }
   });
 

@@ -11,6 +11,22 @@ import type { Report, FileResult } from '../../src/model.js';
 import type { DependencyReport } from '../../src/deps/types.js';
 import { REPORT_SCHEMA_VERSION } from '../../src/model.js';
 import type { RuleMeta } from '../../src/rules/meta.js';
+import type { ComplexityBlock } from '../../src/metrics/types.js';
+import type { Route } from '../../src/posture/types.js';
+
+/** A function's complexity block. */
+function fn(name: string, line: number, complexity: number): ComplexityBlock {
+  return { name, line, column: 0, endLine: line + 3, kind: 'function', complexity };
+}
+
+/** A Flask route without auth, as the route collector builds it. */
+function route(over: Partial<Route>): Route {
+  return {
+    kind: 'http', framework: 'flask', path: '/', methods: ['GET'], handler: 'view', location: { path: 'app.py', line: 1 },
+    auth: 'none', authBy: [], validation: 'no-input', validatedBy: [], inputs: [], stateChanging: false, rateLimited: false, csrfExempt: false,
+    ...over,
+  };
+}
 
 export const APP_PY = `import os
 import subprocess
@@ -196,26 +212,34 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
       metrics: {
         lines: 47, codeLines: 35, commentLines: 0, blankLines: 12, docstringLines: 0, astNodes: 310,
         imports: [
-          { module: 'os', kind: 'stdlib' }, { module: 'subprocess', kind: 'stdlib' }, { module: 'pickle', kind: 'stdlib' },
-          { module: 'hashlib', kind: 'stdlib' }, { module: 'sqlite3', kind: 'stdlib' }, { module: 'requests', kind: 'third-party' },
-          { module: 'flask', kind: 'third-party' },
+          { module: 'os', kind: 'stdlib', line: 1 }, { module: 'subprocess', kind: 'stdlib', line: 2 }, { module: 'pickle', kind: 'stdlib', line: 3 },
+          { module: 'hashlib', kind: 'stdlib', line: 4 }, { module: 'sqlite3', kind: 'stdlib', line: 5 }, { module: 'requests', kind: 'third-party', line: 6 },
+          { module: 'flask', kind: 'third-party', line: 7 },
         ],
-        functions: 6, classes: 0,
-        complexity: [{ name: 'run', line: 14, complexity: 1 }, { name: 'user', line: 21, complexity: 2 }, { name: 'oops', line: 40, complexity: 1 }],
+        functions: 6, methods: 0, asyncFunctions: 0, lambdas: 0, classes: 0,
+        complexity: [fn('run', 14, 1), fn('user', 21, 2), fn('oops', 40, 1)],
+        classComplexity: [], moduleComplexity: 1,
         maxComplexity: 2, meanComplexity: 1.3,
       },
-      egress: { canSendData: true, via: [{ kind: 'import', detail: 'requests', line: 6 }, { kind: 'call', detail: 'requests.get', line: 36 }] },
+      egress: {
+        canSendData: true, channels: ['http'],
+        via: [
+          { kind: 'import', detail: 'requests', line: 6, counts: true, channel: 'http', occurrences: 1 },
+          { kind: 'call', detail: 'requests.get', line: 36, counts: true, channel: 'http', occurrences: 1 },
+        ],
+      },
     },
     {
       path: 'app/settings.py', kind: 'python', diagnostics: [],
       metrics: {
         lines: 18, codeLines: 14, commentLines: 0, blankLines: 4, docstringLines: 0, astNodes: 120,
-        imports: [{ module: 'logging', kind: 'stdlib' }, { module: 'jwt', kind: 'third-party' }, { module: 'pydantic', kind: 'third-party' }],
-        functions: 2, classes: 0,
-        complexity: [{ name: 'token', line: 7, complexity: 1 }, { name: 'check', line: 12, complexity: 3 }],
+        imports: [{ module: 'logging', kind: 'stdlib', line: 1 }, { module: 'jwt', kind: 'third-party', line: 2 }, { module: 'pydantic', kind: 'third-party', line: 3 }],
+        functions: 2, methods: 0, asyncFunctions: 0, lambdas: 0, classes: 0,
+        complexity: [fn('token', 7, 1), fn('check', 12, 3)],
+        classComplexity: [], moduleComplexity: 1,
         maxComplexity: 3, meanComplexity: 2,
       },
-      egress: { canSendData: false, via: [] },
+      egress: { canSendData: false, via: [], channels: [] },
     },
     { path: 'requirements.txt', kind: 'requirements', diagnostics: [] },
     { path: '.env.example', kind: 'env', diagnostics: [] },
@@ -233,13 +257,19 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
     suppressedCount: 2,
     metrics: {
       files: 2, lines: 65, codeLines: 49, commentLines: 0, blankLines: 16, docstringLines: 0, astNodes: 430,
-      functions: 8, classes: 0,
+      functions: 8, methods: 0, asyncFunctions: 0, lambdas: 0, classes: 0,
       imports: { stdlib: ['hashlib', 'logging', 'os', 'pickle', 'sqlite3', 'subprocess'], thirdParty: ['flask', 'jwt', 'pydantic', 'requests'], local: [] },
-      maxComplexity: 3, meanComplexity: 1.6,
+      maxComplexity: 3, meanComplexity: 1.6, complexityFunctions: 5,
     },
-    egress: { filesThatCanSendData: 1, files: [{ path: 'app/main.py', via: ['import requests', 'requests.get(url) line 36'] }] },
+    egress: {
+      filesAnalysed: 2, filesThatCanSendData: 1,
+      files: [{ path: 'app/main.py', via: ['import requests (line 6)', 'call requests.get (line 36)'], channels: ['http'] }],
+      byChannel: [{ channel: 'http', files: 1 }], modules: [{ module: 'requests', channel: 'http', files: 1 }],
+      endpoints: [{ kind: 'url', value: 'https://api.example.org/v1', scope: 'public', passedToCall: true, files: ['app/main.py'], fileCount: 1 }],
+      subprocessTools: [], credentialNames: [{ name: 'API_TOKEN', files: 1 }],
+    },
     dependencies: makeDependencies(),
-    posture: { routes: [{ method: 'GET', path: '/run', handler: 'run', file: 'app/main.py', line: 14, auth: false }] },
+    posture: { routes: [route({ path: '/run', handler: 'run', location: { path: 'app/main.py', line: 14 } })], envFiles: [], containerFiles: [], environmentConfig: [] },
     checksPerformed: ['SQL/Command injection', 'Hardcoded secrets', 'Unsafe deserialization', 'Vulnerable dependencies', 'Path traversal'],
     ...overrides,
   };
@@ -324,16 +354,21 @@ export function makeHostileReport(): Report {
     files: [
       { path, kind: 'python', diagnostics: [], metrics: {
         lines: 3, codeLines: 3, commentLines: 0, blankLines: 0, docstringLines: 0, astNodes: 12,
-        imports: [{ module: `mod${p1}`, kind: 'third-party' }], functions: 1, classes: 0,
-        complexity: [{ name: `f${p2}`, line: 1, complexity: 4 }], maxComplexity: 4, meanComplexity: 4 },
-        egress: { canSendData: true, via: [{ kind: 'url', detail: p3, line: 1 }] } },
+        imports: [{ module: `mod${p1}`, kind: 'third-party', line: 1 }], functions: 1, methods: 0, asyncFunctions: 0, lambdas: 0, classes: 0,
+        complexity: [fn(`f${p2}`, 1, 4)], classComplexity: [], moduleComplexity: 1, maxComplexity: 4, meanComplexity: 4 },
+        egress: { canSendData: true, channels: ['endpoint'], via: [{ kind: 'url', detail: p3, line: 1, counts: true, channel: 'endpoint', occurrences: 1 }] } },
     ],
     skipped: [{ path: `skip${p1}`, reason: p2 }],
     diagnostics: [{ path: `diag${p2}`, kind: 'syntax-error', message: p3, line: 1 }],
     findings: findings.sort(compareFindings),
-    metrics: { files: 1, lines: 3, codeLines: 3, commentLines: 0, blankLines: 0, docstringLines: 0, astNodes: 12, functions: 1, classes: 0,
-      imports: { stdlib: [], thirdParty: [`mod${p1}`], local: [p3] }, maxComplexity: 4, meanComplexity: 4 },
-    egress: { filesThatCanSendData: 1, files: [{ path, via: [p1, p2] }] },
+    metrics: { files: 1, lines: 3, codeLines: 3, commentLines: 0, blankLines: 0, docstringLines: 0, astNodes: 12, functions: 1, methods: 0, asyncFunctions: 0, lambdas: 0, classes: 0,
+      imports: { stdlib: [], thirdParty: [`mod${p1}`], local: [p3] }, maxComplexity: 4, meanComplexity: 4, complexityFunctions: 1 },
+    egress: {
+      filesAnalysed: 1, filesThatCanSendData: 1, files: [{ path, via: [p1, p2], channels: ['endpoint'] }],
+      byChannel: [{ channel: 'endpoint', files: 1 }], modules: [{ module: p2, channel: 'http', files: 1 }],
+      endpoints: [{ kind: 'url', value: p3, scope: 'public', passedToCall: true, files: [p1], fileCount: 1 }],
+      subprocessTools: [{ tool: p1, files: 1 }], credentialNames: [{ name: p2, files: 1 }],
+    },
     dependencies: (() => {
       const d = makeDependencies();
       d.database = { source: p1, date: p2, advisories: 1 };
@@ -344,7 +379,7 @@ export function makeHostileReport(): Report {
       d.indexes = [{ url: p3, kind: 'extra', source: { path: p1, line: 1, endLine: 1, format: 'requirements' } }];
       return d;
     })(),
-    posture: { routes: [{ path: p1, handler: p3 }] },
+    posture: { routes: [route({ path: p1, handler: p3, location: { path: p2, line: 1 }, authBy: [p1], inputs: [p3] })], envFiles: [], containerFiles: [p1], environmentConfig: [p2] },
     checksPerformed: [p1],
   });
 }

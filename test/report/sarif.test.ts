@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 import { describe, expect, it } from 'vitest';
 import { buildSarif, renderSarif, pathToUri, SARIF_LIMITS } from '../../src/report/sarif.js';
 import type { Finding } from '../../src/findings.js';
@@ -104,7 +105,7 @@ describe('renderSarif', () => {
   });
 
   it('maps locations (1-based columns) and data-flow traces to codeFlows', () => {
-    const run: Any = buildSarif(makeReport(), lookupRule).runs[0];
+    const run: Any = (buildSarif(makeReport(), lookupRule) as Any).runs[0];
     const res = run.results.find((x: Any) => x.ruleId === 'KR100');
     expect(res.level).toBe('error');
     expect(res.locations[0].physicalLocation.region).toEqual({ startLine: 16, startColumn: 5, endLine: 16, endColumn: 37 });
@@ -133,7 +134,7 @@ describe('renderSarif', () => {
       location: { ...base.location, path: `f${String(i).padStart(6, '0')}.py` },
       fingerprint: i.toString(16).padStart(16, '0'),
     }));
-    const run: Any = buildSarif(makeReport({ findings: many })).runs[0];
+    const run: Any = (buildSarif(makeReport({ findings: many })) as Any).runs[0];
     expect(run.results).toHaveLength(SARIF_LIMITS.resultsPerRun);
     expect(run.results.filter((x: Any) => x.properties.severity === 'critical')).toHaveLength(3);
     expect(run.invocations[0].toolExecutionNotifications.at(-1).message.text).toMatch(/^5 lower-severity findings left out/);
