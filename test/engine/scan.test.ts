@@ -167,6 +167,12 @@ describe('krait CLI', () => {
     }
   });
 
+  it('ends quietly when the reader closes the pipe early', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" scan "${EXAMPLE}" | head -c 10`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stdout).toBe('PYTHON SEC');
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+
   it('lists rules and explains one', () => {
     const rules = krait(['rules']).stdout;
     expect(rules).toMatch(/B602 +high +CWE-78 +subprocess-popen-with-shell-equals-true/);
