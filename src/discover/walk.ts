@@ -5,7 +5,8 @@
  * - `.gitignore` files are honoured at every level (the `ignore` package implements git's rules);
  * - default excludes: VCS folders, virtualenvs (any folder holding `pyvenv.cfg`; a folder merely
  *   named `venv` may be a package, like the standard library's), `node_modules`,
- *   `__pycache__`, `site-packages`, build and dist folders, tool caches;
+ *   `__pycache__`, `site-packages`, build and dist folders (unless they hold `__init__.py`:
+ *   then they are packages), tool caches;
  * - `--exclude` / `--include` globs (picomatch) match the path relative to the scan root
  *   and, for patterns without `/`, the base name;
  * - symbolic links are never followed: a link is listed as skipped with where it points;
@@ -76,6 +77,21 @@ export const DEFAULT_EXCLUDED_DIRS = new Set([
   '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.eggs', 'build', 'dist', '.idea', '.vscode',
   '.ipynb_checkpoints', '.hypothesis', '.cache', 'htmlcov', '.krait-cache',
 ]);
+
+/** Output folders that are skipped by name only when they are not Python packages. */
+const OUTPUT_DIRS = new Set(['build', 'dist']);
+
+/**
+ * Whether a folder is skipped by the default excludes: a name in {@link DEFAULT_EXCLUDED_DIRS}
+ * or `*.egg-info`, or a virtualenv (holds `pyvenv.cfg`). `build` and `dist` holding an
+ * `__init__.py` are packages (pip's `pip/_internal/operations/build`), not build output.
+ */
+function isDefaultExcludedDir(name: string, abs: string): boolean {
+  if (existsSync(path.join(abs, 'pyvenv.cfg'))) return true;
+  if (name.endsWith('.egg-info')) return true;
+  if (!DEFAULT_EXCLUDED_DIRS.has(name)) return false;
+  return !(OUTPUT_DIRS.has(name) && existsSync(path.join(abs, '__init__.py')));
+}
 
 /**
  * Walk the targets. Never throws for unreadable entries: they are listed as skipped.
@@ -269,7 +285,7 @@ function walkRoot(
         continue;
       }
       if (isDir) {
-        if (opts.defaultExcludes && (DEFAULT_EXCLUDED_DIRS.has(e.name) || e.name.endsWith('.egg-info') || existsSync(path.join(abs, 'pyvenv.cfg')))) {
+        if (opts.defaultExcludes && isDefaultExcludedDir(e.name, abs)) {
           out.skipped.push({ path: display(abs) + '/', reason: 'excluded by default (virtualenv, VCS, cache, build or dependency folder)' });
           continue;
         }

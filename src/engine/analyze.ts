@@ -9,7 +9,7 @@ import type { FileDiagnostic, FileKind, FileResult } from '../model.js';
 import type * as A from '../python/ast.js';
 import { parsePython } from '../python/parse.js';
 import { SemanticModel } from '../python/semantic.js';
-import { linkParents, children } from '../python/visit.js';
+import { linkParents, pushChildrenReversed } from '../python/visit.js';
 import { decodePython, decodeText, looksBinary } from '../discover/decode.js';
 import { detectSecrets } from '../secrets/index.js';
 import { maskSecret } from '../secrets/mask.js';
@@ -162,8 +162,7 @@ export function runRules(
     const node = stack.pop()!;
     const handlers = table.get(node.type);
     if (handlers) for (const [rule, fn] of handlers) fn(node, ctxFor(rule));
-    const kids = children(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    pushChildrenReversed(node, stack);
   }
   const exits = table.get('Module:exit');
   if (exits) for (const [rule, fn] of exits) fn(module, ctxFor(rule));

@@ -83,6 +83,14 @@ export async function scan(options: ScanOptions): Promise<Report> {
 
 async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<Report> {
   const started = Date.now();
+  // KRAIT_TIMINGS=1 prints the wall time of each stage on stderr (for profiling).
+  const timings = process.env['KRAIT_TIMINGS'] ? { last: Date.now() } : undefined;
+  const stage = (name: string) => {
+    if (!timings) return;
+    const now = Date.now();
+    process.stderr.write(`krait: ${name} ${now - timings.last} ms\n`);
+    timings.last = now;
+  };
   const cwd = options.cwd ?? process.cwd();
   const analyses = new Set<ScanAnalysis>(options.analyses ?? ALL_ANALYSES);
 
@@ -144,6 +152,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   }
 
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
+  stage(`discovery (${disc.files.length} files)`);
   const results = await runTasks(tasks, jobs, options.onProgress ? (d) => options.onProgress!(d, tasks.length) : undefined);
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -175,6 +184,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     checksPerformed: checksPerformed(analyses, enabled.length),
   };
 
+  stage(`per-file analysis (${tasks.length} files, ${jobs} jobs)`);
   if (analyses.has('deps')) {
     const manifestFiles = disc.files.filter((f) => MANIFEST_KINDS.has(f.kind)).map((f) => ({ path: f.path, absPath: f.absPath, kind: f.kind }));
     const deps = await analyzeDependencies({
@@ -190,7 +200,9 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     report.dependencies = deps.report;
   }
 
+  stage('dependencies');
   await aggregateProject(report, analysed, disc, analyses, findings, diagnostics, baseOptions.maxFileSize);
+  stage('project pass');
 
   // No snippet may show a secret through a context line.
   redactSnippets(findings);
@@ -217,6 +229,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   findings.sort(compareFindings);
   report.findings = findings;
   report.score = computeScore(report);
+  stage('redaction, thresholds, baseline, score');
   report.durationMs = Date.now() - started;
   return report;
 }

@@ -135,6 +135,9 @@ class RouteCollector {
   }
 
   run(): RouteHandler[] {
+    // Every route or entry point needs a web framework or CLI library import, or a Django
+    // URLconf file: without them there is nothing to collect (most files of a project).
+    if (!this.framework && !/(^|\/)urls\.py$/.test(this.path) && !this.hasImport('argparse') && !this.hasImport('click') && !this.hasImport('typer')) return this.out;
     this.prepare();
     walk(this.module, (n) => {
       if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef') this.onFunction(n);

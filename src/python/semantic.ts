@@ -45,6 +45,7 @@ export class SemanticModel {
   private readonly scopes = new Map<ScopeNode, Scope>();
   /** Every import in the file: absolute module name (relative ones resolved when possible). */
   readonly imports: { module: string; name?: string; line: number; node: A.Import | A.ImportFrom }[] = [];
+  private readonly qnameCache = new Map<A.Expr, string | null>();
 
   /**
    * @param mod the parsed module (parents linked)
@@ -234,6 +235,18 @@ export class SemanticModel {
    */
   qualifiedName(expr: A.Expr, depth = 0): string | null {
     if (depth > FOLD_DEPTH) return null;
+    // Rules ask about the same callee many times: answers are cached per node (the tree
+    // and its bindings do not change once the model is built).
+    // Only top-level answers are cached: a nested one may have been cut by the depth limit.
+    if (depth > 0) return this.computeQualifiedName(expr, depth);
+    const cached = this.qnameCache.get(expr);
+    if (cached !== undefined) return cached;
+    const q = this.computeQualifiedName(expr, 0);
+    this.qnameCache.set(expr, q);
+    return q;
+  }
+
+  private computeQualifiedName(expr: A.Expr, depth: number): string | null {
     switch (expr.type) {
       case 'Name': {
         const b = this.lookup(expr.id, expr);

@@ -95,6 +95,27 @@ export function children(node: AnyNode): AnyNode[] {
   return out;
 }
 
+/** Push the children of `node` onto `stack` in reverse source order (so they pop in order), without an intermediate array. */
+export function pushChildrenReversed(node: AnyNode, stack: AnyNode[]): void {
+  if (node.type === 'Dict') {
+    for (let i = node.values.length - 1; i >= 0; i--) {
+      stack.push(node.values[i]!);
+      const k = node.keys[i];
+      if (k) stack.push(k);
+    }
+    return;
+  }
+  const rec = node as unknown as Record<string, unknown>;
+  const fields = CHILD_FIELDS[node.type];
+  for (let f = fields.length - 1; f >= 0; f--) {
+    const v = rec[fields[f]!];
+    if (v == null) continue;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) if (v[i]) stack.push(v[i] as AnyNode);
+    } else stack.push(v as AnyNode);
+  }
+}
+
 /**
  * Visit every node in pre-order (a node before its children, children in source order),
  * iteratively. Return `false` from `enter` to skip a node's children.
@@ -104,17 +125,20 @@ export function walk(root: AnyNode, enter: (node: AnyNode) => boolean | void): v
   while (stack.length) {
     const node = stack.pop()!;
     if (enter(node) === false) continue;
-    const kids = children(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    pushChildrenReversed(node, stack);
   }
 }
 
 /** Set `parent` on every node of the module. Returns the number of nodes. */
 export function linkParents(module: Module): number {
   let count = 0;
-  walk(module, (node) => {
+  const stack: AnyNode[] = [module];
+  while (stack.length) {
+    const node = stack.pop()!;
     count++;
-    for (const c of children(node)) c.parent = node;
-  });
+    const from = stack.length;
+    pushChildrenReversed(node, stack);
+    for (let i = from; i < stack.length; i++) stack[i]!.parent = node;
+  }
   return count;
 }

@@ -158,6 +158,12 @@ export function isModuleImportedExact(semantic: { imports: readonly ImportLike[]
 /** Python's `fnmatch.fnmatch` for the patterns bandit's blacklists use (`*` and `?`; case-sensitive on POSIX). */
 export function fnmatch(name: string, pattern: string): boolean {
   if (!pattern.includes('*') && !pattern.includes('?')) return name === pattern;
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+  let re = fnmatchCache.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+    fnmatchCache.set(pattern, re);
+  }
   return re.test(name);
 }
+/** Compiled patterns (the blacklists hold a few dozen; each is compiled once per process). */
+const fnmatchCache = new Map<string, RegExp>();

@@ -10,6 +10,12 @@ export class KeywordMatcher {
   private readonly fail: number[] = [0];
   /** Keyword indices that end at each state (its own and those reached by fail links). */
   private readonly out: number[][] = [[]];
+  /**
+   * The automaton as a dense table over ASCII (`delta[state * 128 + c]`, fail links
+   * resolved), used when every keyword is ASCII: a code unit ≥ 128 then leads back to the
+   * root. One array read per character instead of map look-ups and fail-link walks.
+   */
+  private readonly delta: Int32Array | null;
 
   /** `keywords` must be lowercase and non-empty; their indices are what `scan` reports. */
   constructor(readonly keywords: readonly string[]) {
@@ -45,6 +51,19 @@ export class KeywordMatcher {
         if (inherited.length) this.out[s] = this.out[s]!.concat(inherited);
       }
     }
+    this.delta = keywords.every((k) => /^[\x00-\x7f]*$/.test(k)) ? this.denseTable([0, ...queue]) : null;
+  }
+
+  /** `order`: the states breadth-first (a state's fail target comes before it). */
+  private denseTable(order: number[]): Int32Array {
+    const delta = new Int32Array(this.goto.length * 128);
+    for (const s of order) {
+      for (let c = 0; c < 128; c++) {
+        const g = this.goto[s]!.get(c);
+        delta[s * 128 + c] = g !== undefined ? g : s === 0 ? 0 : delta[this.fail[s]! * 128 + c]!;
+      }
+    }
+    return delta;
   }
 
   /**
@@ -54,6 +73,17 @@ export class KeywordMatcher {
   scan(lower: string, from = 0, to = lower.length): Set<number> {
     const found = new Set<number>();
     let state = 0;
+    const delta = this.delta;
+    if (delta) {
+      const out = this.out;
+      for (let i = from; i < to; i++) {
+        const c = lower.charCodeAt(i);
+        state = c < 128 ? delta[state * 128 + c]! : 0;
+        const o = out[state]!;
+        for (let k = 0; k < o.length; k++) found.add(o[k]!);
+      }
+      return found;
+    }
     const goto = this.goto;
     const fail = this.fail;
     const out = this.out;

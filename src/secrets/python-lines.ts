@@ -14,7 +14,20 @@ export interface StringLiteral {
   prefix: string;
 }
 
-const PREFIX = /[rRbBuUfF]/;
+/** r, R, b, B, u, U, f, F: the string prefix letters. */
+function isPrefix(c: number): boolean {
+  return c === 114 || c === 82 || c === 98 || c === 66 || c === 117 || c === 85 || c === 102 || c === 70;
+}
+
+/** [A-Za-z0-9_] (what `\w` matches). */
+function isWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+const DQ = 34;
+const SQ = 39;
+const HASH = 35;
+const BACKSLASH = 92;
 
 /**
  * The complete string literals of one physical line, left to right, stopping at a
@@ -26,34 +39,33 @@ export function pythonStrings(line: string, max = line.length): StringLiteral[] 
   const n = Math.min(line.length, max);
   let i = 0;
   while (i < n) {
-    const ch = line[i]!;
-    if (ch === '#') break;
+    const ch = line.charCodeAt(i);
+    if (ch === HASH) break;
     let q = -1;
-    let start = i;
-    if (ch === '"' || ch === "'") q = i;
-    else if (PREFIX.test(ch) && (i === 0 || !/[\w]/.test(line[i - 1]!))) {
+    if (ch === DQ || ch === SQ) q = i;
+    else if (isPrefix(ch) && (i === 0 || !isWord(line.charCodeAt(i - 1)))) {
       let j = i;
-      while (j < n && j - i < 2 && PREFIX.test(line[j]!)) j++;
-      if (line[j] === '"' || line[j] === "'") q = j;
+      while (j < n && j - i < 2 && isPrefix(line.charCodeAt(j))) j++;
+      const cj = line.charCodeAt(j);
+      if (cj === DQ || cj === SQ) q = j;
     }
     if (q < 0) {
       i++;
       continue;
     }
-    start = i;
-    const quote = line[q]!;
-    const triple = line.startsWith(quote.repeat(3), q);
+    const start = i;
+    const quote = line.charCodeAt(q);
+    const triple = line.charCodeAt(q + 1) === quote && line.charCodeAt(q + 2) === quote;
     const open = triple ? 3 : 1;
-    const closeSeq = triple ? quote.repeat(3) : quote;
     let j = q + open;
     let closed = -1;
     while (j < n) {
-      const c = line[j]!;
-      if (c === '\\') {
+      const c = line.charCodeAt(j);
+      if (c === BACKSLASH) {
         j += 2;
         continue;
       }
-      if (line.startsWith(closeSeq, j)) {
+      if (c === quote && (!triple || (line.charCodeAt(j + 1) === quote && line.charCodeAt(j + 2) === quote))) {
         closed = j;
         break;
       }

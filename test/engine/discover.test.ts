@@ -42,12 +42,15 @@ describe('discovery', () => {
       'venv2/lib/x.py': '',
       'node_modules/pkg/a.py': '',
       '__pycache__/a.py': '',
+      'build/lib/pkg/mod.py': '',
       'src/keep.py': '',
+      'src/build/__init__.py': '',
       'tests/test_a.py': '',
     });
     const d = discover(['.'], opts(root, { exclude: ['tests'] }));
-    expect(d.files.map((f) => f.path)).toEqual(['src/keep.py']);
-    expect(d.skipped.filter((s) => /excluded by default/.test(s.reason)).map((s) => s.path).sort()).toEqual(['__pycache__/', 'node_modules/', 'venv2/']);
+    // A package named `build` (pip/_internal/operations/build) is code, not build output.
+    expect(d.files.map((f) => f.path).sort()).toEqual(['src/build/__init__.py', 'src/keep.py']);
+    expect(d.skipped.filter((s) => /excluded by default/.test(s.reason)).map((s) => s.path).sort()).toEqual(['__pycache__/', 'build/', 'node_modules/', 'venv2/']);
     expect(d.skipped.find((s) => s.path === 'tests/')?.reason).toMatch(/--exclude/);
     const only = discover(['.'], opts(root, { include: ['tests/**'], defaultExcludes: true }));
     expect(only.files.map((f) => f.path)).toEqual(['tests/test_a.py']);

@@ -116,7 +116,11 @@ describe('first bandit rules', () => {
   it('B603 subprocess without shell', () =>
     testRule('B603', {
       valid: ['import subprocess\nsubprocess.run("ls", shell=True)'],
-      invalid: [{ code: 'import subprocess\nsubprocess.check_output(["ls"])', lines: [2] }],
+      invalid: [
+        { code: 'import subprocess\nsubprocess.check_output(["ls"])', lines: [2] },
+        // On the line of an explicit shell= argument, as bandit.
+        { code: 'import subprocess\nsubprocess.Popen(\n    ["ls"],\n    shell=False,\n)', lines: [4] },
+      ],
     }));
 
   it('B605 shell functions', () =>

@@ -35,6 +35,20 @@ describe('KeywordMatcher', () => {
     expect([...m.scan('token=ghp_x')]).toEqual([4]);
     expect(m.scan('nothing here').size).toBe(1);
   });
+
+  it('the dense ASCII table and the map automaton find the same keywords', () => {
+    const kws = ['ab', 'abc', 'bca', 'cab', 'aa', 'c'];
+    const dense = new KeywordMatcher(kws);
+    const mapped = new KeywordMatcher([...kws, 'é']); // a non-ASCII keyword: the map path
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let t = 0; t < 500; t++) {
+      const text = Array.from({ length: 1 + Math.floor(rnd() * 20) }, () => 'abcé€x'[Math.floor(rnd() * 6)]).join('');
+      const want = kws.map((k, i) => (text.includes(k) ? i : -1)).filter((i) => i >= 0);
+      expect([...dense.scan(text)].sort(), text).toEqual(want);
+      expect([...mapped.scan(text)].filter((i) => i < kws.length).sort(), text).toEqual(want);
+    }
+  });
 });
 
 describe('detectSecrets', () => {

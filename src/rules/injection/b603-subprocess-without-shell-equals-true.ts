@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
-import { hasShellTrue } from '../calls.js';
+import { hasShellTrue, keywordArg } from '../calls.js';
 import { SHELL_OPTIONS } from './process-calls.js';
 
 /** B603: subprocess without a shell: still check what is executed. */
@@ -23,7 +23,9 @@ export const subprocessWithoutShellEqualsTrue = defineRule({
       const q = ctx.callName(node);
       if (!q || !ctx.option<string[]>('subprocess').includes(q)) return;
       if (hasShellTrue(node)) return;
+      // Like bandit, on the line of an explicit `shell=` argument when there is one.
       ctx.report(node, {
+        node: keywordArg(node, 'shell')?.value ?? node,
         message: 'subprocess call - check for execution of untrusted input.',
         fix: 'Use a fixed, absolute program path and validate every argument that comes from outside; end options with "--".',
       });

@@ -8,9 +8,29 @@ import type { RuleContext } from '../../engine/rule.js';
 import { walk } from '../../python/visit.js';
 import { dotted, lastSegment } from '../../posture/pyutil.js';
 
-/** True when the module imports `mod` or a submodule of it. */
+const importPrefixes = new WeakMap<SemanticModel, Set<string>>();
+
+/** Every imported module and each of its dotted prefixes (`a.b.c` → `a`, `a.b`, `a.b.c`), once per module. */
+function prefixesOf(semantic: SemanticModel): Set<string> {
+  let set = importPrefixes.get(semantic);
+  if (set) return set;
+  set = new Set();
+  for (const i of semantic.imports) {
+    let at = i.module.indexOf('.');
+    while (at !== -1) {
+      set.add(i.module.slice(0, at));
+      at = i.module.indexOf('.', at + 1);
+    }
+    set.add(i.module);
+  }
+  importPrefixes.set(semantic, set);
+  return set;
+}
+
+/** True when the module imports `mod` or a submodule of it (rules call this per node: a set look-up). */
 export function imports(semantic: SemanticModel, ...mods: string[]): boolean {
-  return semantic.imports.some((i) => mods.some((m) => i.module === m || i.module.startsWith(m + '.')));
+  const set = prefixesOf(semantic);
+  return mods.some((m) => set.has(m));
 }
 
 /**

@@ -4,6 +4,8 @@ import { walk } from '../../python/visit.js';
 import { dotted, identifiers } from '../../posture/pyutil.js';
 
 const GUARD = /^(atomic|select_for_update|with_for_update|begin|begin_nested|transaction|Lock|RLock|lock|acquire|F|update)$/;
+/** A balance-like attribute assigned or updated in place (`x.balance -= n`, `x.stock = …`): the text the rule needs. */
+const QUANTITY_WORD = /\.\w*(?:balance|credits?|stock|quantity|qty|inventory|amount|points|funds|seats|remaining|available|count)\s*(?:[-+*\/]?=)(?!=)/i;
 const QUANTITY = /(balance|credit|credits|stock|quantity|qty|inventory|amount|points|funds|seats|remaining|available|count)$/i;
 
 /** KR326: `if x.balance >= n: x.balance -= n` without a transaction or lock. */
@@ -23,6 +25,8 @@ export const readModifyWriteWithoutLock = defineRule({
   },
   visit: {
     'Module:exit'(module, ctx) {
+      // Cheap pre-filter: no balance-like name in the text, nothing to find.
+      if (!QUANTITY_WORD.test(ctx.source)) return;
       walk(module, (fn) => {
         if (fn.type !== 'FunctionDef' && fn.type !== 'AsyncFunctionDef') return undefined;
         let guarded = fn.decorator_list.some((d) => GUARD.test(dotted(d.type === 'Call' ? d.func : d).split('.').pop()!));

@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
 import { namesIn } from '../../posture/pyutil.js';
-import { dangerousSink, isLlmCall } from './common.js';
+import { dangerousSink, importsLlm, isLlmCall } from './common.js';
 
 /** KR331: model output reaches eval/exec, a shell, SQL or raw HTML. */
 export const llmOutputToDangerousSink = defineRule({
@@ -21,6 +21,7 @@ export const llmOutputToDangerousSink = defineRule({
   },
   visit: {
     'Module:exit'(module, ctx) {
+      if (!importsLlm(ctx.semantic)) return; // no LLM client: no LLM call, no LLM output
       walk(module, (fn) => {
         if (fn.type !== 'FunctionDef' && fn.type !== 'AsyncFunctionDef') return undefined;
         const llmNames = new Set<string>();

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
-import { isLlmCall } from './common.js';
+import { importsLlm, isLlmCall } from './common.js';
 
 const MAX_TOKENS = /^(max_tokens|max_output_tokens|max_completion_tokens|max_new_tokens|num_predict|generation_config|config|options)$/;
 const CLIENTS = /(^|\.)(OpenAI|AsyncOpenAI|AzureOpenAI|AsyncAzureOpenAI|Anthropic|AsyncAnthropic|ChatOpenAI|ChatAnthropic|Groq|Mistral|Client|AsyncClient)$/;
@@ -23,6 +23,7 @@ export const llmCallWithoutLimits = defineRule({
   },
   visit: {
     'Module:exit'(module, ctx) {
+      if (!importsLlm(ctx.semantic)) return; // isLlmCall needs an LLM client import
       let clientTimeout = false;
       walk(module, (n) => {
         if (n.type === 'Call' && CLIENTS.test(ctx.callName(n) ?? '') && n.keywords.some((k) => k.arg === 'timeout' || k.arg === 'request_timeout')) clientTimeout = true;
