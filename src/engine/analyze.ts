@@ -140,32 +140,38 @@ export function runRules(
     const r = rulesById.get(id);
     if (r) rules.push(r);
   }
-  // Dispatch table: node type → [rule, handler][]
-  const table = new Map<string, [CodeRule, (n: A.AnyNode, c: RuleContext) => void][]>();
-  for (const r of rules) {
-    for (const [type, fn] of Object.entries(r.visit)) {
-      if (!fn) continue;
-      let list = table.get(type);
-      if (!list) table.set(type, (list = []));
-      list.push([r, fn as (n: A.AnyNode, c: RuleContext) => void]);
-    }
-  }
-  if (table.size === 0) return;
+  // Dispatch table: node type → handlers; each handler keeps its rule's context once made.
+  type Handler = { rule: CodeRule; fn: (n: A.AnyNode, c: RuleContext) => void; ctx: RuleContext | undefined };
+  const table = new Map<string, Handler[]>();
   const contexts = new Map<CodeRule, RuleContext>();
   const ctxFor = (rule: CodeRule): RuleContext => {
     let c = contexts.get(rule);
     if (!c) contexts.set(rule, (c = makeContext(rule, task, source, lines, semantic, suppressions, out)));
     return c;
   };
+  for (const r of rules) {
+    for (const [type, fn] of Object.entries(r.visit)) {
+      if (!fn) continue;
+      let list = table.get(type);
+      if (!list) table.set(type, (list = []));
+      list.push({ rule: r, fn: fn as Handler['fn'], ctx: undefined });
+    }
+  }
+  if (table.size === 0) return;
   const stack: A.AnyNode[] = [module];
   while (stack.length) {
     const node = stack.pop()!;
     const handlers = table.get(node.type);
-    if (handlers) for (const [rule, fn] of handlers) fn(node, ctxFor(rule));
+    if (handlers) {
+      for (let i = 0; i < handlers.length; i++) {
+        const h = handlers[i]!;
+        h.fn(node, h.ctx ?? (h.ctx = ctxFor(h.rule)));
+      }
+    }
     pushChildrenReversed(node, stack);
   }
   const exits = table.get('Module:exit');
-  if (exits) for (const [rule, fn] of exits) fn(module, ctxFor(rule));
+  if (exits) for (const h of exits) h.fn(module, h.ctx ?? (h.ctx = ctxFor(h.rule)));
 }
 
 const STATEMENT_TYPES = new Set([

@@ -22,7 +22,7 @@
  * enclosing function (radon's closures).
  */
 import type * as A from '../python/ast.js';
-import { children } from '../python/visit.js';
+import { children, pushChildrenReversed } from '../python/visit.js';
 
 /** Complexities computed once per function node, shared by the KR801 rule and the statistics (same worker, same tree). */
 const cache = new WeakMap<A.FunctionDef, number>();
@@ -90,7 +90,7 @@ export function sumDecisions(roots: readonly A.AnyNode[], lines?: SourceLines): 
     if (isDefinition(node)) continue;
     total += decisionPoints(node, lines);
     if (node.type === 'Assert') continue;
-    for (const c of children(node)) stack.push(c);
+    pushChildrenReversed(node, stack);
   }
   return total;
 }
@@ -162,7 +162,7 @@ export function classComplexity(cls: A.ClassDef, lines?: SourceLines): number {
     if (node.type === 'ClassDef') continue;
     total += decisionPoints(node, lines);
     if (node.type === 'Assert') continue;
-    for (const c of children(node)) stack.push(c);
+    pushChildrenReversed(node, stack);
   }
   return methods ? Math.floor(total / methods) + (methods > 1 ? 1 : 0) : total;
 }

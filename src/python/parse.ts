@@ -37,6 +37,9 @@ export interface ParseResult {
   lineStarts: number[];
 }
 
+/** The shared child list of raw nodes the walk did not descend into (never written to). */
+const NO_KIDS: Raw[] = [];
+
 interface Raw {
   /** tree-sitter node type ('identifier', 'call'…) or the token text for anonymous nodes. */
   t: string;
@@ -182,13 +185,13 @@ class Lowering {
           if (f === null) f = fieldNames[fieldId] = c.currentFieldName;
         }
         if (!named) {
-          parent.k.push({ t, f, s: c.startIndex, e: c.endIndex, n: false, k: [] });
+          parent.k.push({ t, f, s: c.startIndex, e: c.endIndex, n: false, k: NO_KIDS });
         } else if (t === 'comment') {
           const s = c.startIndex;
           const [line, col] = this.position(s);
           this.comments.push({ line, col, text: this.src.slice(s, c.endIndex) });
         } else {
-          const raw: Raw = { t, f, s: c.startIndex, e: c.endIndex, n: true, k: [] };
+          const raw: Raw = { t, f, s: c.startIndex, e: c.endIndex, n: true, k: NO_KIDS };
           parent.k.push(raw);
           if (t === 'ERROR' && !this.firstError) this.firstError = raw;
           if (!LEAVES.has(t)) {
@@ -196,6 +199,7 @@ class Lowering {
               this.tooDeep = true;
               raw.t = 'TOO_DEEP';
             } else if (c.gotoFirstChild()) {
+              raw.k = [];
               stack.push(raw);
               descend = true;
             }
@@ -217,14 +221,34 @@ class Lowering {
     return this.src.slice(r.s, r.e);
   }
 
+  /** Index in `lineStarts` of the line holding `offset`, searching from `from` (a line at or before it) when given. */
+  private lineIndex(offset: number, from = -1): number {
+    const ls = this.lineStarts;
+    if (from >= 0) {
+      // End offsets are usually a few lines after the start: scan forward a little first.
+      let i = from;
+      for (let k = 0; k < 8 && i + 1 < ls.length && ls[i + 1]! <= offset; k++) i++;
+      if (i + 1 >= ls.length || ls[i + 1]! > offset) return i;
+    }
+    let lo = 0;
+    let hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ls[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   private at<T extends object>(r: Raw, node: T): T & A.NodeBase {
-    const [lineno, col_offset] = this.position(r.s);
-    const [end_lineno, end_col_offset] = this.position(r.e);
+    const ls = this.lineStarts;
+    const a = this.lineIndex(r.s);
+    const b = this.lineIndex(r.e, a);
     const n = node as T & A.NodeBase;
-    n.lineno = lineno;
-    n.col_offset = col_offset;
-    n.end_lineno = end_lineno;
-    n.end_col_offset = end_col_offset;
+    n.lineno = a + 1;
+    n.col_offset = r.s - ls[a]!;
+    n.end_lineno = b + 1;
+    n.end_col_offset = r.e - ls[b]!;
     n.parent = null;
     return n;
   }

@@ -116,13 +116,22 @@ export const CALL_BLACKLIST: Readonly<Record<string, CallBlacklistEntry>> = {
   },
 };
 
+/** Per check: its exact names in a set, and the few wildcard patterns (`ftplib.*`) apart. */
+const MATCHERS = new Map<string, { exact: Set<string>; patterns: string[] }>();
+
 /** The blacklisted name a call matches for check `id`, or undefined. */
 export function matchCallBlacklist(id: string, call: A.Call, ctx: RuleContext): string | undefined {
-  const entry = CALL_BLACKLIST[id];
-  if (!entry) throw new Error(`no call blacklist entry ${id}`);
+  let m = MATCHERS.get(id);
+  if (!m) {
+    const entry = CALL_BLACKLIST[id];
+    if (!entry) throw new Error(`no call blacklist entry ${id}`);
+    const wild = (p: string) => p.includes('*') || p.includes('?');
+    m = { exact: new Set(entry.qualnames.filter((p) => !wild(p))), patterns: entry.qualnames.filter(wild) };
+    MATCHERS.set(id, m);
+  }
   const q = ctx.callName(call);
   if (!q) return undefined;
-  return entry.qualnames.some((p) => fnmatch(q, p)) ? q : undefined;
+  return m.exact.has(q) || m.patterns.some((p) => fnmatch(q, p)) ? q : undefined;
 }
 
 /** A `Call` visitor reporting check `id` of the call blacklist, with bandit's message. */
