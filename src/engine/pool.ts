@@ -49,7 +49,8 @@ export async function runTasks(tasks: FileTask[], jobs: number, onProgress?: (do
     maxThreads: jobs,
     idleTimeout: 100,
     // Room for deeply nested inputs in the (depth-capped) recursive passes.
-    resourceLimits: { stackSizeMb: 16 },
+    // A larger young generation: the per-file trees are short-lived, so fewer scavenges (~3% on the stdlib).
+    resourceLimits: { stackSizeMb: 16, maxYoungGenerationSizeMb: 128 },
   });
   try {
     const batches: FileTask[][] = [];
