@@ -22,7 +22,7 @@
  * enclosing function (radon's closures).
  */
 import type * as A from '../python/ast.js';
-import { children, pushChildrenReversed } from '../python/visit.js';
+import { pushChildrenReversed } from '../python/visit.js';
 
 /** Complexities computed once per function node, shared by the KR801 rule and the statistics (same worker, same tree). */
 const cache = new WeakMap<A.FunctionDef, number>();
@@ -124,20 +124,23 @@ export interface Definition {
 export function collectDefinitions(mod: A.Module): { defs: Definition[]; lambdas: number } {
   const defs: Definition[] = [];
   let lambdas = 0;
-  // [node, qualified prefix, innermost definition is a class]
-  const stack: [A.AnyNode, string, boolean][] = [[mod, '', false]];
-  while (stack.length) {
-    const [node, prefix, inClass] = stack.pop()!;
-    let childPrefix = prefix;
-    let childInClass = inClass;
+  // Two parallel stacks: the nodes, and for each the scope it sits in (shared by every
+  // node of that scope, so nothing is allocated per node).
+  type Scope = { prefix: string; inClass: boolean };
+  const root: Scope = { prefix: '', inClass: false };
+  const nodes: A.AnyNode[] = [mod];
+  const scopes: Scope[] = [root];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    let scope = scopes.pop()!;
     if (node.type === 'FunctionDef' || node.type === 'AsyncFunctionDef' || node.type === 'ClassDef') {
-      const qualname = prefix ? `${prefix}.${node.name}` : node.name;
-      defs.push({ node, qualname, isMethod: node.type !== 'ClassDef' && inClass });
-      childPrefix = qualname;
-      childInClass = node.type === 'ClassDef';
+      const qualname = scope.prefix ? `${scope.prefix}.${node.name}` : node.name;
+      defs.push({ node, qualname, isMethod: node.type !== 'ClassDef' && scope.inClass });
+      scope = { prefix: qualname, inClass: node.type === 'ClassDef' };
     } else if (node.type === 'Lambda') lambdas++;
-    const kids = children(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, childPrefix, childInClass]);
+    const from = nodes.length;
+    pushChildrenReversed(node, nodes);
+    for (let i = from; i < nodes.length; i++) scopes.push(scope);
   }
   return { defs, lambdas };
 }

@@ -162,7 +162,7 @@ function scanFormats(l: LogicalLine, out: Candidate[]): void {
     const e = Math.min(n, s + FORMAT_CHUNK + FORMAT_OVERLAP);
     const last = e === n;
     const chunk = s === 0 && last ? text : text.slice(s, e);
-    const hits = MATCHER.scan(chunk.toLowerCase());
+    const hits = MATCHER.scan(lowerOf(chunk));
     if (hits.size === 0) continue;
     const fis = new Set<number>();
     for (const k of hits) for (const fi of KEYWORD_FORMATS[k]!) fis.add(fi);
@@ -296,14 +296,27 @@ function genericValue(l: LogicalLine, name: string, value: string, vStart: numbe
   });
 }
 
-function hasSecretKeyword(lower: string): boolean {
-  for (const k of SECRET_KEYWORDS) if (lower.includes(k)) return true;
-  return false;
+/** Any of SECRET_KEYWORDS, case-insensitively, in one regular-expression pass. */
+const SECRET_KEYWORD_RE = new RegExp(SECRET_KEYWORDS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+
+function hasSecretKeyword(text: string): boolean {
+  return SECRET_KEYWORD_RE.test(text);
+}
+
+let lastText = '';
+let lastLower = '';
+/** `text.toLowerCase()`, remembered for the last text: the three scans of a line share it. */
+function lowerOf(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
 }
 
 function scanGeneric(l: LogicalLine, mode: Mode, out: Candidate[]): void {
   const text = l.text.length > GENERIC_LINE_CAP ? l.text.slice(0, GENERIC_LINE_CAP) : l.text;
-  if (!hasSecretKeyword(text.toLowerCase())) return;
+  if (!hasSecretKeyword(text)) return;
   for (const re of [QUOTED_ASSIGNMENT, DEFAULT_ARGUMENT]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -386,7 +399,7 @@ function literalCandidate(l: LogicalLine, s: string, vStart: number, lineLower: 
 function scanEntropy(l: LogicalLine, mode: Mode, out: Candidate[]): void {
   const text = l.text.length > GENERIC_LINE_CAP ? l.text.slice(0, GENERIC_LINE_CAP) : l.text;
   if (text.length < 18) return;
-  const lower = text.toLowerCase();
+  const lower = lowerOf(text);
   if (mode === 'python') {
     for (const lit of pythonStrings(text)) {
       if (/[fF]/.test(lit.prefix) || /[bB]/.test(lit.prefix)) continue;
