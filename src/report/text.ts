@@ -136,11 +136,30 @@ function listSection(title: string, items: string[]): string[] {
   return [title, ...(items.length ? items.map((i) => `- ${i}`) : ['- None'])];
 }
 
+/** Skipped paths shown per reason in the terminal report. */
+const SKIPPED_SHOWN = 10;
+
 function skippedAndDiagnostics(report: Report, c: Colors): string[] {
   const out: string[] = [];
   if (report.skipped.length) {
     out.push('', c.bold(`SKIPPED FILES (${report.skipped.length}):`));
-    for (const s of report.skipped) out.push(`- ${terminalSafe(s.path)}: ${terminalSafe(s.reason)}`);
+    // Grouped by reason, a few paths each: a big tree can skip thousands of data files.
+    // Every one is listed in --format json/html.
+    const byReason = new Map<string, string[]>();
+    for (const s of report.skipped) {
+      let list = byReason.get(s.reason);
+      if (!list) byReason.set(s.reason, (list = []));
+      list.push(s.path);
+    }
+    for (const [reason, paths] of byReason) {
+      if (paths.length <= SKIPPED_SHOWN) {
+        for (const p of paths) out.push(`- ${terminalSafe(p)}: ${terminalSafe(reason)}`);
+        continue;
+      }
+      out.push(`- ${paths.length} files: ${terminalSafe(reason)}`);
+      for (const p of paths.slice(0, SKIPPED_SHOWN)) out.push(`    ${terminalSafe(p)}`);
+      out.push(`    … ${paths.length - SKIPPED_SHOWN} more (all of them in --format json)`);
+    }
   }
   if (report.diagnostics.length) {
     out.push('', c.bold(`DIAGNOSTICS (${report.diagnostics.length}):`));

@@ -64,6 +64,18 @@ describe('renderText', () => {
     expect(out).not.toContain('PYTHON SECURITY AUDIT');
   });
 
+  it('groups many skipped files by reason and lists a few of each', () => {
+    const skipped = Array.from({ length: 25 }, (_, i) => ({ path: `data/f${i}.bin`, reason: 'not a file type krait analyses' }));
+    skipped.push({ path: 'big.py', reason: 'larger than the size limit' });
+    const text = renderText(makeReport({ skipped }), { color: false });
+    expect(text).toContain('SKIPPED FILES (26):');
+    expect(text).toContain('- 25 files: not a file type krait analyses');
+    expect(text).toContain('    data/f9.bin');
+    expect(text).not.toContain('data/f10.bin');
+    expect(text).toContain('… 15 more (all of them in --format json)');
+    expect(text).toContain('- big.py: larger than the size limit');
+  });
+
   it('prints NO_ACTIONABLE_INPUT when nothing was analysed, with the skipped files', () => {
     const out = renderText(makeEmptyReport(), { color: false });
     expect(out.startsWith('NO_ACTIONABLE_INPUT\n\nPlease provide Python code or dependencies to analyze:\n- Source files\n- requirements.txt / pyproject.toml\n')).toBe(true);
