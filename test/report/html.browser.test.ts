@@ -12,6 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { renderHtml } from '../../src/report/html.js';
 import type { Report } from '../../src/model.js';
 import { makeReport, makeHostileReport, makeCleanReport, lookupRule, PAYLOADS } from './make-report.js';
+import { scan } from '../../src/engine/scan.js';
+import { ruleMeta } from '../../src/rules/catalog.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -42,9 +44,9 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in headless Chromium', () => {
     await browser?.close();
   });
 
-  async function load(report: Report, name: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Loaded> {
+  async function load(report: Report, name: string, colorScheme: 'light' | 'dark' = 'light', rules = lookupRule): Promise<Loaded> {
     const file = join(dir, `${name}.html`);
-    writeFileSync(file, renderHtml(report, lookupRule));
+    writeFileSync(file, renderHtml(report, rules));
     const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const out: Loaded = { page, errors: [], requests: [], dialogs: [] };
@@ -145,6 +147,52 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in headless Chromium', () => {
     await page.fill('#q', 'script');
     expect(await visible(page)).toBeGreaterThan(0);
     expect(requests).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a real scan of the example app and a hostile project: loads clean, filters work, nothing runs', async () => {
+    // A project whose code, strings, secrets, routes and file names carry injection attempts.
+    const evil = mkdtempSync(join(tmpdir(), 'krait-evil-'));
+    const [p1, p2, p3] = PAYLOADS;
+    mkdirSync(join(evil, 'app'));
+    writeFileSync(
+      join(evil, 'app', 'views.py'),
+      [
+        'import os, subprocess, requests',
+        'from flask import Flask, request',
+        'app = Flask(__name__)',
+        `PASSWORD = "${p1}"`,
+        `API_TOKEN = "ghp_${'Zq9XkW2mV7bN4cR1tY6uP3sL8dF5gH0jK2aB'}"`,
+        `@app.route("/${p2}", methods=["POST"])`,
+        'def run():',
+        `    subprocess.call(request.form["cmd"] + "${p3}", shell=True)`,
+        `    return requests.get("https://evil.example/${p1}", timeout=5).text`,
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(evil, 'requirements.txt'), `flask==0.12\nreqeusts==2.31.0 # ${p2}\n`);
+    writeFileSync(join(evil, '.env'), `SECRET_KEY=${p1}\n`);
+    const report = await scan({ targets: [join(process.cwd(), 'examples/vulnerable-app'), evil], jobs: 1, config: false });
+    const { page, errors, dialogs, requests } = await load(report, 'real', 'light', ruleMeta);
+    await page.click('#expand');
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(1);
+    expect(requests).toHaveLength(1);
+    const total = report.findings.length;
+    expect(await visible(page)).toBe(total);
+    await page.selectOption('#f-cat', 'dependencies');
+    expect(await visible(page)).toBe(report.findings.filter((f) => f.category === 'dependencies').length);
+    await page.click('#reset');
+    await page.fill('#q', 'B602');
+    expect(await visible(page)).toBe(report.findings.filter((f) => f.ruleId === 'B602').length);
+    const body = (await page.textContent('body')) ?? '';
+    expect(body).not.toContain('Zq9XkW2mV7bN4cR1tY6uP3sL8dF5gH0jK2aB'); // the secret is masked
+    expect(body).toContain('Routes and entry points');
+    expect(body).toContain('can send data');
     expect(errors).toEqual([]);
     await page.context().close();
   });
