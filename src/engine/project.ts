@@ -34,8 +34,8 @@ export async function aggregateProject(
       routes: files.flatMap((f) => f.routes ?? []),
       maxFileSize,
     });
-    findings.push(...posture.findings);
-    diagnostics.push(...posture.diagnostics);
+    for (const f of posture.findings) findings.push(f);
+    for (const d of posture.diagnostics) diagnostics.push(d);
     report.posture = posture.report;
   }
 }

@@ -161,13 +161,13 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   let findings: Finding[] = [];
   const analysed: FileResult[] = [];
   for (const r of results) {
-    diagnostics.push(...r.diagnostics);
+    for (const d of r.diagnostics) diagnostics.push(d);
     if (r.skipped) {
       skipped.push({ path: r.path, reason: r.skipped });
       continue;
     }
     analysed.push(r);
-    findings.push(...r.findings);
+    for (const f of r.findings) findings.push(f);
   }
 
   const report: Report = {
@@ -195,8 +195,8 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
       online: options.online ?? false,
       ignore: config.ignoreAdvisories,
     });
-    findings.push(...deps.findings);
-    diagnostics.push(...deps.diagnostics);
+    for (const f of deps.findings) findings.push(f);
+    for (const d of deps.diagnostics) diagnostics.push(d);
     report.dependencies = deps.report;
   }
 

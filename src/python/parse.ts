@@ -278,7 +278,7 @@ class Lowering {
     for (const k of children) {
       if (!k.n) continue;
       if (k.t === 'block') {
-        out.push(...this.block(k.k));
+        for (const s of this.block(k.k)) out.push(s);
         continue;
       }
       const s = this.stmt(k);
@@ -745,7 +745,7 @@ class Lowering {
           kwonly = true;
           continue;
         case 'positional_separator':
-          args.posonlyargs.push(...args.args);
+          for (const a of args.args) args.posonlyargs.push(a);
           args.args = [];
           continue;
         default:

@@ -94,6 +94,20 @@ describe('scan', () => {
   });
 });
 
+describe('hostile sizes', () => {
+  it('a file of 150,000 statements (and as many findings) is analysed without an internal error', async () => {
+    const root = tree({ 'many.py': 'assert x\n'.repeat(150_000) });
+    const r = await scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'], select: ['B101'] });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.findings).toHaveLength(150_000);
+    // Every analysis over a module body of 150,000 statements (no spread of a huge array).
+    const root2 = tree({ 'flat.py': 'x = f(1)\n'.repeat(150_000) });
+    const all = await scan({ targets: [root2], jobs: 1, config: false });
+    expect(all.diagnostics).toEqual([]);
+    expect(all.files[0]!.metrics!.lines).toBe(150_000);
+  }, 120_000);
+});
+
 describe('project pass', () => {
   it('joins routes across files, runs the posture checks and summarises egress', async () => {
     const root = tree({

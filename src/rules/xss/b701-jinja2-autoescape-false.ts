@@ -14,7 +14,7 @@ function firstAutoescape(call: A.Call): A.Keyword | undefined {
   for (let i = 0; i < queue.length; i++) {
     const n = queue[i]!;
     if (n.type === 'keyword' && n.arg === 'autoescape') return n;
-    queue.push(...children(n));
+    for (const c of children(n)) queue.push(c);
   }
   return undefined;
 }

@@ -33,7 +33,7 @@ function assignedIn(items: readonly A.AnyNode[], name: string): A.AnyNode[] {
   for (const it of items) {
     const a = assigned(it, name);
     if (a === false) continue;
-    if (Array.isArray(a)) out.push(...a);
+    if (Array.isArray(a)) for (const x of a) out.push(x);
     else out.push(a);
   }
   return out;
@@ -113,7 +113,7 @@ function safeFormat(func: A.Expr, callArgs: readonly A.Expr[], hasKeywords: bool
   if (depth > 20 || func.type !== 'Attribute' || func.attr !== 'format' || !isStr(func.value) || hasKeywords) return false;
   const args: A.Expr[] = [];
   for (const a of callArgs) {
-    if (a.type === 'Starred' && (a.value.type === 'List' || a.value.type === 'Tuple')) args.push(...a.value.elts);
+    if (a.type === 'Starred' && (a.value.type === 'List' || a.value.type === 'Tuple')) for (const e of a.value.elts) args.push(e);
     else args.push(a);
   }
   return args.every((a) => {

@@ -21,7 +21,7 @@ function localClasses(ctx: RuleContext): Map<string, string[]> {
     const n = stack.pop()!;
     if (n.type === 'ClassDef') m.set(n.name, n.bases.map((b) => ctx.qualifiedName(b)).filter((q): q is string => !!q));
     const body = (n as { body?: unknown }).body;
-    if (Array.isArray(body)) stack.push(...(body as A.AnyNode[]));
+    if (Array.isArray(body)) for (const s of body as A.AnyNode[]) stack.push(s);
   }
   classCache.set(ctx.semantic, m);
   return m;
