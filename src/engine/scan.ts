@@ -118,7 +118,9 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     throw new UsageError(`path not found: ${disc.missing.join(', ')} (give existing files or folders to scan)`);
   }
 
-  const enabled = selectRules([...config.select, ...(options.select ?? [])], [...config.ignore, ...(options.ignore ?? [])]);
+  const selectTokens = [...config.select, ...(options.select ?? [])];
+  const ignoreTokens = [...config.ignore, ...(options.ignore ?? [])];
+  const enabled = selectRules(selectTokens, ignoreTokens);
   const perPath = Object.entries(config.perPathIgnores).map(([glob, ids]) => ({
     match: picomatch(glob.replace(/^\.\//, ''), { dot: true }),
     matchBase: glob.includes('/') ? null : picomatch(glob, { dot: true }),
@@ -204,6 +206,21 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   await aggregateProject(report, analysed, disc, analyses, findings, diagnostics, baseOptions.maxFileSize);
   stage('project pass');
 
+  // --select/--ignore and per-path ignores cover the findings of every analysis (the code
+  // rules were already narrowed per file; secrets, dependencies and posture are here).
+  const ruleOn = ruleFilter(selectTokens, ignoreTokens);
+  const relOf = new Map(disc.files.map((f) => [f.path, f.relPath]));
+  findings = findings.filter((f) => {
+    if (!ruleOn(f.ruleId, f.ruleName)) return false;
+    if (!perPath.length) return true;
+    const rel = relOf.get(f.location.path) ?? f.location.path;
+    return !perPath.some(
+      (p) =>
+        (p.match(rel) || p.match(f.location.path) || (p.matchBase && p.matchBase(path.basename(rel)))) &&
+        (p.ids.has(f.ruleId) || p.names.has(f.ruleName) || [...p.ids].some((x) => x.length < f.ruleId.length && f.ruleId.startsWith(x))),
+    );
+  });
+
   // No snippet may show a secret through a context line.
   redactSnippets(findings);
 
@@ -248,15 +265,24 @@ function configStart(target: string): string {
  * `B6` or `KR1`, or names) and then by `ignore`.
  */
 export function selectRules(select: string[], ignore: string[]): string[] {
-  const matches = (token: string, id: string, name: string) => {
-    const t = token.trim();
-    if (!t) return false;
-    const up = t.toUpperCase().replace(/^S(\d{3})$/, 'B$1');
-    return id === up || (/^(B|KR)\d*$/.test(up) && id.startsWith(up)) || name === t.toLowerCase().replace(/_/g, '-');
-  };
-  return CODE_RULES.filter((r) => (select.length === 0 || select.some((s) => matches(s, r.id, r.name))) && !ignore.some((s) => matches(s, r.id, r.name))).map(
-    (r) => r.id,
-  );
+  const on = ruleFilter(select, ignore);
+  return CODE_RULES.filter((r) => on(r.id, r.name)).map((r) => r.id);
+}
+
+/** Does a select/ignore token name this rule: its id (`B602`, ruff's `S602`), an id prefix (`B6`, `KR5`) or its name? */
+function tokenMatches(token: string, id: string, name: string): boolean {
+  const t = token.trim();
+  if (!t) return false;
+  const up = t.toUpperCase().replace(/^S(\d{3})$/, 'B$1');
+  return id === up || (/^(B|KR)\d*$/.test(up) && id.startsWith(up)) || name === t.toLowerCase().replace(/_/g, '-');
+}
+
+/**
+ * Whether a rule of any analysis (code, secrets, dependencies, posture) is enabled by
+ * `select` (empty: every rule) and `ignore`, matched as {@link selectRules} does.
+ */
+export function ruleFilter(select: string[], ignore: string[]): (id: string, name: string) => boolean {
+  return (id, name) => (select.length === 0 || select.some((s) => tokenMatches(s, id, name))) && !ignore.some((s) => tokenMatches(s, id, name));
 }
 
 /** Map option sections keyed by rule id, rule name or bandit plugin name onto rule ids. */

@@ -92,6 +92,26 @@ describe('scan', () => {
     expect(await ids({ targets: [], ignore: ['B1', 'S602', 'B4', 'KR'] })).toEqual(['B307']);
     expect(await ids({ targets: [], severity: 'high', select: ['B'] })).toEqual(['B602']);
   });
+
+  it('--select / --ignore and per-path ignores also cover secrets, dependencies and posture', async () => {
+    const root = tree({
+      'app.py': 'import subprocess\nsubprocess.call(c, shell=True)\nDB_PASSWORD = "Vx7#kQ2!mZ9@pL4r"\n',
+      'tests/test_app.py': 'DB_PASSWORD = "Vx7#kQ2!mZ9@pL4r"\n',
+      'requirements.txt': 'django==3.2.0\n',
+      'Dockerfile': 'FROM python:latest\n',
+      'pyproject.toml': '[tool.krait.per-path-ignores]\n"tests/**" = ["KR202"]\n',
+    });
+    const run = async (o: { select?: string[]; ignore?: string[] }) => (await scan({ targets: [root], jobs: 1, ...o })).findings;
+    const all = await run({});
+    const ids = new Set(all.map((f) => f.ruleId));
+    for (const id of ['B602', 'KR202', 'KR501', 'KR350']) expect(ids.has(id), id).toBe(true);
+    // The per-path ignore in pyproject keeps the test file's password out, not app.py's.
+    expect(all.filter((f) => f.ruleId === 'KR202').map((f) => path.basename(f.location.path))).toEqual(['app.py']);
+    expect(new Set((await run({ select: ['B602'] })).map((f) => f.ruleId))).toEqual(new Set(['B602']));
+    const ignored = new Set((await run({ ignore: ['KR5', 'secret-assignment', 'KR350'] })).map((f) => f.ruleId));
+    for (const id of ['KR501', 'KR202', 'KR350']) expect(ignored.has(id), id).toBe(false);
+    expect(ignored.has('B602')).toBe(true);
+  });
 });
 
 describe('hostile sizes', () => {
