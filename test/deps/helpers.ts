@@ -7,6 +7,8 @@ import type { FileKind } from '../../src/model.js';
 
 export const FIXTURES = resolve(fileURLToPath(new URL('../fixtures/deps', import.meta.url)));
 export const SHARED_ADVISORIES = resolve(fileURLToPath(new URL('../../../shared/advisory-database/vulns', import.meta.url)));
+/** The raw OSV files of the packages the acceptance test pins, copied from the same snapshot (see its README). */
+export const FIXTURE_ADVISORIES = resolve(fileURLToPath(new URL('../fixtures/deps/osv-vulns', import.meta.url)));
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
