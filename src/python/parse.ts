@@ -144,15 +144,8 @@ class Lowering {
 
   /** [1-based line, 0-based column] of an offset. */
   position(offset: number): [number, number] {
-    const ls = this.lineStarts;
-    let lo = 0;
-    let hi = ls.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ls[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return [lo + 1, offset - ls[lo]!];
+    const i = this.lineIndex(offset);
+    return [i + 1, offset - this.lineStarts[i]!];
   }
 
   // ---------------- pass 1: cursor walk ----------------
@@ -222,7 +215,7 @@ class Lowering {
   }
 
   /** Index in `lineStarts` of the line holding `offset`, searching from `from` (a line at or before it) when given. */
-  private lineIndex(offset: number, from = -1): number {
+  lineIndex(offset: number, from = -1): number {
     const ls = this.lineStarts;
     if (from >= 0) {
       // End offsets are usually a few lines after the start: scan forward a little first.
