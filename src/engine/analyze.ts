@@ -110,7 +110,7 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   result.imports = semantic.imports.map((i) => ({ module: i.module, line: i.line }));
   if (analyses.has('rules')) runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings);
   if (analyses.has('secrets')) {
-    for (const f of detectSecrets({ path: task.path, kind: task.kind, text })) {
+    for (const f of detectSecrets({ path: task.path, kind: task.kind, text, documentationLines: documentationLines(parsed, lines) })) {
       if (isSuppressed(suppressions, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine)) continue;
       result.findings.push(f);
     }
@@ -121,6 +121,31 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
     const routes = collectRoutes(parsed.module, semantic, task.path);
     if (routes.length) result.routes = routes;
   }
+}
+
+/**
+ * Lines of a parsed Python file that are documentation: docstrings and other bare string
+ * statements, and lines holding only a comment. 1-based.
+ */
+export function documentationLines(parsed: ReturnType<typeof parsePython>, lines: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  const stack: A.AnyNode[] = [parsed.module];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'Expr') {
+      if (n.value.type === 'Constant' && typeof n.value.value === 'string') for (let l = n.lineno; l <= n.end_lineno; l++) out.add(l);
+      continue;
+    }
+    // Statements only: bare strings are statements, expressions need not be visited.
+    const body = (n as { body?: unknown }).body;
+    if (Array.isArray(body)) for (const s of body as A.AnyNode[]) stack.push(s);
+    for (const field of ['orelse', 'finalbody', 'handlers', 'cases'] as const) {
+      const more = (n as unknown as Record<string, unknown>)[field];
+      if (Array.isArray(more)) for (const s of more as A.AnyNode[]) stack.push(s);
+    }
+  }
+  for (const c of parsed.comments) if ((lines[c.line - 1] ?? '').slice(0, c.col).trim() === '') out.add(c.line);
+  return out;
 }
 
 const rulesById = new Map(CODE_RULES.map((r) => [r.id, r]));

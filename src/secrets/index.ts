@@ -30,7 +30,18 @@ export interface SecretsInput {
   text: string;
   /** Fingerprints the project allows (from its configuration); matching findings are dropped. */
   allowlist?: ReadonlySet<string>;
+  /**
+   * 1-based lines that are documentation, not code (a Python file's docstrings, bare string
+   * statements and comment-only lines, from its parse). A generic match there (KR202
+   * assignments, KR203 high-entropy strings) is usually example code such as
+   * `SECRET_KEY = 'development key'`: it is reported at low severity and confidence. Known
+   * credential formats (KR201, KR205) keep their severity: a real key in a docstring leaks too.
+   */
+  documentationLines?: ReadonlySet<number>;
 }
+
+/** Generic detectors whose matches in documentation are taken for examples. */
+const GENERIC_IN_DOCS = new Set(['KR202', 'KR203']);
 
 export interface SecretsResult {
   findings: Finding[];
@@ -185,7 +196,8 @@ export function scanSecrets(input: SecretsInput): SecretsResult {
     const rule = secretRule(c.ruleId);
     let severity: Severity = c.severity;
     let confidence: Confidence = c.confidence;
-    if (test && severity !== 'info') {
+    const inDocs = GENERIC_IN_DOCS.has(c.ruleId) && !!input.documentationLines?.has(p.startLine);
+    if ((test || inDocs) && severity !== 'info') {
       severity = 'low';
       confidence = 'low';
     }
@@ -218,6 +230,7 @@ export function scanSecrets(input: SecretsInput): SecretsResult {
         ...(c.encoding ? { encoding: c.encoding } : {}),
         ...(c.placeholder ? { placeholder: true } : {}),
         ...(test ? { testPath: true } : {}),
+        ...(inDocs ? { inDocumentation: true } : {}),
       },
     };
     const why = suppressedBy(lines, c, p.startLine, p.endLine) ?? (isAllowlisted(finding.fingerprint, input.allowlist) ? 'allowlist' : undefined);
@@ -234,6 +247,6 @@ export function scanSecrets(input: SecretsInput): SecretsResult {
  * Dockerfile, compose, notebook, shell). Returns findings with masked snippets and
  * hashed fingerprints; suppressed findings are left out (see {@link scanSecrets}).
  */
-export function detectSecrets(input: { path: string; kind: FileKind; text: string; allowlist?: ReadonlySet<string> }): Finding[] {
+export function detectSecrets(input: SecretsInput): Finding[] {
   return scanSecrets(input).findings;
 }

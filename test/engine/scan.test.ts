@@ -114,6 +114,32 @@ describe('scan', () => {
   });
 });
 
+describe('secrets in documentation', () => {
+  it('a generic secret in a docstring or comment is an example (low); in code it is not; known formats stay high', async () => {
+    const gh = 'ghp_' + 'Zq9XkW2mV7bN4cR1tY6uP3sL8dF5gH0jK2aB';
+    const root = tree({
+      'conf.py': [
+        '"""Configure the app::',
+        '',
+        '    SECRET_KEY = "Vx7#kQ2!mZ9@pL4r-doc"',
+        '"""',
+        '# DB_PASSWORD = "Vx7#kQ2!mZ9@pL4r-cmt"',
+        'DB_PASSWORD = "Vx7#kQ2!mZ9@pL4r-code"',
+        'def f():',
+        `    """Token for the demo: ${gh}"""`,
+        '',
+      ].join('\n'),
+    });
+    const r = await scan({ targets: [root], jobs: 1, config: false, analyses: ['secrets'] });
+    const by = (line: number) => r.findings.filter((f) => f.location.startLine === line).map((f) => `${f.ruleId}/${f.severity}`);
+    expect(by(3)).toEqual(['KR202/low']);
+    expect(by(5)).toEqual(['KR202/low']);
+    expect(by(6)).toHaveLength(1);
+    expect(by(6)[0]).toMatch(/^KR202\/(medium|high)$/);
+    expect(by(8)).toEqual(['KR201/high']);
+  });
+});
+
 describe('hostile sizes', () => {
   it('a file of 150,000 statements (and as many findings) is analysed without an internal error', async () => {
     const root = tree({ 'many.py': 'assert x\n'.repeat(150_000) });
