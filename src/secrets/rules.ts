@@ -36,7 +36,7 @@ export const SECRET_RULES: readonly (RuleMeta & { id: SecretRuleId })[] = [
     confidence: 'medium',
     cwe: [798, 259],
     docs: {
-      what: 'Finds a literal bound to a name that says it is a credential — `password`, `passwd`, `secret`, `token`, `api_key`, `client_secret`, `credentials`… — in assignments, keyword arguments, dict entries, comparisons, `os.getenv(NAME, "default")` fallbacks and config keys (.env, YAML, TOML, INI, JSON, Dockerfile ENV). Placeholders (`changeme`, `<your-key>`, `${VAR}`, empty) are not reported; stand-ins like `test` or `admin` are reported low.',
+      what: 'Finds a literal bound to a name that says it is a credential — `password`, `passwd`, `secret`, `token`, `api_key`, `client_secret`, `credentials`… — in assignments, keyword arguments, dict entries, comparisons, `os.getenv(NAME, "default")` fallbacks and config keys (.env, YAML, TOML, INI, JSON, Dockerfile ENV). Placeholders (`changeme`, `<your-key>`, `${VAR}`, empty) are not reported; stand-ins like `test` or `admin`, values in test files, and matches in Python docstrings and comment-only lines (example code) are reported low.',
       why: 'A password or key in code is shared with every reader of the code and cannot be rotated without a release. Default fallbacks are the same leak: the "temporary" value ends up in production when the variable is unset.',
       example: 'DATABASES = {"default": {"PASSWORD": "Tr0ub4dor&3"}}\nsmtp.login("alerts", password="Tr0ub4dor&3")',
       instead: 'DATABASES = {"default": {"PASSWORD": os.environ["DB_PASSWORD"]}}\nsmtp.login("alerts", password=os.environ["SMTP_PASSWORD"])',
