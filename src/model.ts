@@ -66,7 +66,7 @@ export interface FileResult {
   /** HTTP routes and CLI entry points declared in a Python file (joined across files in the project pass). */
   routes?: Route[];
   /** Imports of a Python file: absolute module (relative ones resolved when the package is known), line. */
-  imports?: { module: string; line: number }[];
+  imports?: { module: string; line: number; optional?: boolean }[];
   /** Set when the file could not be analysed at all. */
   skipped?: string;
 }

@@ -67,8 +67,12 @@ export interface DependencyInput {
   roots: string[];
   /** Manifest and lock files found by discovery (`path` relative to its root, as in findings). */
   files: { path: string; absPath: string; kind: FileKind }[];
-  /** Every import of the scanned Python code (absolute module names, first segment matters most). */
-  imports: { module: string; path: string; line: number }[];
+  /**
+   * Every import of the scanned Python code (absolute module names, first segment matters
+   * most). `optional`: guarded by `try: … except ImportError` or `if TYPE_CHECKING:`, so
+   * the code runs without it (not reported as undeclared).
+   */
+  imports: { module: string; path: string; line: number; optional?: boolean }[];
   /** Modules that are local to the scanned project (top-level package/module names). */
   localModules: string[];
   /** May ask the OSV API. */
@@ -227,15 +231,16 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
   const reverse = importsForDistribution();
   const declaredNames = new Set(requirements.map((r) => r.normalizedName));
   const local = new Set(input.localModules.map((m) => m.split('.')[0] ?? m));
-  const thirdParty = new Map<string, { module: string; dist: string; at: { path: string; line: number }[] }>();
+  const thirdParty = new Map<string, { module: string; dist: string; at: { path: string; line: number }[]; required: boolean }>();
   for (const imp of input.imports) {
     if (!imp.module || imp.module.startsWith('.')) continue;
     const top = imp.module.split('.')[0] ?? imp.module;
     if (isStdlibModule(top) || local.has(top) || ENVIRONMENT_MODULES.has(top)) continue;
     const dist = distributionForImport(imp.module);
     const key = normalizeName(dist);
-    const entry = thirdParty.get(key) ?? { module: top === 'google' || top === 'azure' ? imp.module.split('.').slice(0, 3).join('.') : top, dist, at: [] };
+    const entry = thirdParty.get(key) ?? { module: top === 'google' || top === 'azure' ? imp.module.split('.').slice(0, 3).join('.') : top, dist, at: [], required: false };
     entry.at.push({ path: imp.path, line: imp.line });
+    if (!imp.optional) entry.required = true;
     thirdParty.set(key, entry);
   }
   const distCandidates = (module: string, dist: string): string[] => {
@@ -453,6 +458,9 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
   const dirsDone = new Set<string>();
   for (const m of manifests) {
     if (m.result.isLock || lockDirs.has(m.dir) || dirsDone.has(m.dir)) continue;
+    // A built distribution's METADATA/PKG-INFO declares what a library accepts; a lock file
+    // belongs to the application that installs it, not to the wheel or sdist.
+    if (m.result.format.startsWith('dist-metadata')) continue;
     const ranged = m.result.requirements.filter((r) => r.role === 'requirement' && !r.version && !r.local && !r.vcs && !r.url && r.group !== 'build-system');
     if (!ranged.length) continue;
     dirsDone.add(m.dir);
@@ -491,7 +499,7 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
     const audit = audits.find((a) => a.requirement === withVersion) ?? audits.find((a) => a.requirement === withSpec);
     if (audit) info.advisories = audit.advisories.map((a) => a.id);
     modules.push(info);
-    if (!declared) undeclared.push(e);
+    if (!declared && e.required) undeclared.push(e);
   }
   summary.undeclaredImports = undeclared.length;
   if (undeclared.length && manifests.length) {

@@ -300,9 +300,9 @@ function resolveRuleOptions(raw: Record<string, Record<string, unknown>>): Recor
   return out;
 }
 
-function collectImports(files: FileResult[]): { module: string; path: string; line: number }[] {
-  const out: { module: string; path: string; line: number }[] = [];
-  for (const f of files) for (const i of f.imports ?? []) out.push({ module: i.module, path: f.path, line: i.line });
+function collectImports(files: FileResult[]): { module: string; path: string; line: number; optional?: boolean }[] {
+  const out: { module: string; path: string; line: number; optional?: boolean }[] = [];
+  for (const f of files) for (const i of f.imports ?? []) out.push(i.optional ? { module: i.module, path: f.path, line: i.line, optional: true } : { module: i.module, path: f.path, line: i.line });
   return out;
 }
 

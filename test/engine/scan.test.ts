@@ -140,6 +140,38 @@ describe('secrets in documentation', () => {
   });
 });
 
+describe('undeclared imports', () => {
+  it('imports guarded by ImportError, suppress(ImportError), TYPE_CHECKING or a platform test are optional, not undeclared', async () => {
+    const root = tree({
+      'requirements.txt': 'flask==3.0.3\n',
+      'app.py': [
+        'import contextlib, sys',
+        'from typing import TYPE_CHECKING',
+        'import flask',
+        'import requests',
+        'try:',
+        '    import ujson as json',
+        'except ImportError:',
+        '    import json',
+        'if TYPE_CHECKING:',
+        '    import mypy_boto3_s3',
+        'with contextlib.suppress(ImportError):',
+        '    import orjson',
+        'if sys.platform == "win32":',
+        '    import pywintypes',
+        'try:',
+        '    import lxml',
+        'finally:',
+        '    pass',
+        '',
+      ].join('\n'),
+    });
+    const r = await scan({ targets: [root], jobs: 1, config: false, analyses: ['rules', 'deps'] });
+    const undeclared = r.findings.filter((f) => f.ruleId === 'KR510').map((f) => f.properties?.['module']).sort();
+    expect(undeclared).toEqual(['lxml', 'requests']);
+  });
+});
+
 describe('hostile sizes', () => {
   it('a file of 150,000 statements (and as many findings) is analysed without an internal error', async () => {
     const root = tree({ 'many.py': 'assert x\n'.repeat(150_000) });
