@@ -3,10 +3,18 @@ import subprocess
 
 from flask import Flask, jsonify, request
 
-from . import db, settings, utils
+from . import assistant, db, flows, settings, storefront, utils
 
 app = Flask(__name__)
 app.config["SECRET_KEY"] = settings.SECRET_KEY
+# Debug mode in the configuration: tracebacks (and the Werkzeug console) for every client.
+app.config["DEBUG"] = True
+# The session cookie is also sent over plain HTTP.
+app.config["SESSION_COOKIE_SECURE"] = False
+
+app.register_blueprint(flows.bp)
+app.register_blueprint(storefront.bp)
+app.register_blueprint(assistant.bp)
 
 
 @app.route("/products")

@@ -1,0 +1,1 @@
+"""Recommendation worker: ranks products for the shop's "you may also like" box."""
