@@ -201,7 +201,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description("download OSV's PyPI advisories into the user cache (needs network)")
     .action(async () => {
       const r = await updateDatabase({});
-      process.stderr.write(`krait: ${r.message}\n`);
+      process.stderr.write(`${r.message}\n`); // the message names `krait db update` itself
       setExit(r.ok ? 0 : 2);
     });
   db.command('info')
