@@ -44,6 +44,11 @@ export type KraitConfig = z.infer<typeof KraitConfigSchema>;
 export interface ResolvedConfig {
   /** Files the configuration came from (for the report). */
   sources: string[];
+  /**
+   * Configuration files found but not read, with why (one line each): a pyproject.toml that
+   * is not valid TOML belongs to the audited project, so the scan goes on without it.
+   */
+  warnings?: string[];
   select: string[];
   ignore: string[];
   exclude: string[];
@@ -125,7 +130,12 @@ function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): b
   try {
     doc = parseToml(text) as Record<string, unknown>;
   } catch (err) {
-    throw new ConfigError(`invalid TOML in ${file}: ${(err as Error).message.split('\n')[0]}`);
+    const why = `invalid TOML in ${file}: ${(err as Error).message.split('\n')[0]!.replace(/\.\s*$/, '')}`;
+    // krait's own file, or one named with --config, must be right; a project's pyproject.toml
+    // that does not parse is reported and skipped (the dependency audit reports it too).
+    if (required || base === 'krait.toml') throw new ConfigError(why);
+    (cfg.warnings ??= []).push(`${why}; its [tool.krait]/[tool.bandit] settings were not read`);
+    return false;
   }
   const tool = (base === 'krait.toml' ? { krait: doc } : (doc['tool'] as Record<string, unknown> | undefined)) ?? {};
   let used = false;

@@ -159,7 +159,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const skipped = [...disc.skipped];
-  const diagnostics: FileDiagnostic[] = [];
+  const diagnostics: FileDiagnostic[] = (config.warnings ?? []).map((message) => ({ path: message.replace(/^invalid TOML in (.*?): .*$/, '$1'), kind: 'config-error' as const, message }));
   let findings: Finding[] = [];
   const analysed: FileResult[] = [];
   for (const r of results) {

@@ -276,6 +276,15 @@ describe('krait CLI', () => {
     expect(krait(['explain', 'B999']).status).toBe(2);
   });
 
+  it('a project pyproject.toml that is not TOML is a diagnostic, not the end of the scan', () => {
+    const root = tree({ 'pyproject.toml': 'a = ' + '['.repeat(5000) + ']'.repeat(5000) + '\n', 'a.py': 'eval(x)\n' });
+    const r = krait(['scan', root, '--format', 'json', '-q']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('B307');
+    expect(report.diagnostics.some((d: { kind: string; message: string }) => d.kind === 'config-error' && /invalid TOML/.test(d.message))).toBe(true);
+  });
+
   it('reports an unparsable configuration in one line and exits 2', () => {
     const root = tree({ 'pyproject.toml': '[tool.krait]\nseverity = "urgent"\n', 'a.py': 'x = 1\n' });
     const r = krait(['scan', root]);
