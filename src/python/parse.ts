@@ -187,7 +187,9 @@ class Lowering {
           const raw: Raw = { t, f, s: c.startIndex, e: c.endIndex, n: true, k: NO_KIDS };
           parent.k.push(raw);
           if (t === 'ERROR' && !this.firstError) this.firstError = raw;
-          if (!LEAVES.has(t)) {
+          // A string without f/t prefix is read from the source text (see `strings`): its
+          // start/content/end/escape children need not cross the native boundary.
+          if (!LEAVES.has(t) && !(t === 'string' && !this.interpolates(raw.s))) {
             if (stack.length >= MAX_DEPTH) {
               this.tooDeep = true;
               raw.t = 'TOO_DEEP';
@@ -206,6 +208,31 @@ class Lowering {
         if (stack.length === 0) return root;
       }
     }
+  }
+
+  /** Does the string literal starting at `offset` have an f or t prefix (so it holds interpolations)? */
+  private interpolates(offset: number): boolean {
+    const src = this.src;
+    for (let i = offset; i < offset + 3 && i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 102 || c === 70 || c === 116 || c === 84) return true; // f F t T
+      if (c === 34 || c === 39) return false; // the opening quote
+    }
+    return false;
+  }
+
+  /** Prefix, quote length and content range of a string literal read from the source (for strings not descended into). */
+  private literalParts(s: Raw): { prefix: string; contentStart: number; contentEnd: number } {
+    const src = this.src;
+    let i = s.s;
+    while (i < s.e && /[a-zA-Z]/.test(src[i]!)) i++;
+    const prefix = src.slice(s.s, i).toLowerCase();
+    const q = src[i] ?? '"';
+    const qlen = src.startsWith(q + q + q, i) ? 3 : 1;
+    const contentStart = Math.min(i + qlen, s.e);
+    const close = q.repeat(qlen);
+    const contentEnd = s.e - qlen >= contentStart && src.startsWith(close, s.e - qlen) ? s.e - qlen : s.e;
+    return { prefix, contentStart, contentEnd };
   }
 
   // ---------------- pass 2: lowering ----------------
@@ -1090,16 +1117,23 @@ class Lowering {
     let isBytes = false;
     const pieces: (string | A.FormattedValue)[] = [];
     for (const s of parts) {
-      const start = s.k.find((k) => k.t === 'string_start');
-      const end = s.k.find((k) => k.t === 'string_end');
-      if (!start) continue;
-      const startText = this.text(start);
-      const prefix = startText.replace(/['"]+$/, '').toLowerCase();
+      let prefix: string;
+      let contentStart: number;
+      let contentEnd: number;
+      if (s.k.length === 0) {
+        // Not descended into (no f/t prefix): read from the source.
+        ({ prefix, contentStart, contentEnd } = this.literalParts(s));
+      } else {
+        const start = s.k.find((k) => k.t === 'string_start');
+        const end = s.k.find((k) => k.t === 'string_end');
+        if (!start) continue;
+        prefix = this.text(start).replace(/['"]+$/, '').toLowerCase();
+        contentStart = start.e;
+        contentEnd = end ? end.s : s.e;
+      }
       const raw = prefix.includes('r');
       const fstr = prefix.includes('f') || prefix.includes('t');
       if (prefix.includes('b')) isBytes = true;
-      const contentStart = start.e;
-      const contentEnd = end ? end.s : s.e;
       if (!fstr) {
         pieces.push(decodeLiteral(this.src.slice(contentStart, contentEnd), raw));
         continue;

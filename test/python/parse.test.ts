@@ -36,6 +36,28 @@ describe('lowering to CPython ast shapes', () => {
     expect((js.values[2] as A.Constant).value).toBe(' {lit}');
   });
 
+  it('reads every kind of literal exactly as CPython: raw strings ending in backslashes, triple quotes, prefixes', () => {
+    const src = [
+      "a = r'\\\\'", // r'\\'  → two backslashes
+      "b = r'\\\\\\\\'", // r'\\\\' → four
+      "c = '\\\\'", // '\\' → one
+      'd = """x\\ty\n"q"\n"""',
+      "e = U'\\u00e9'",
+      "f = Rb'\\x00'",
+      "g = 'unterminated",
+      '',
+    ].join('\n');
+    const body = parsePython(src).module.body as A.Assign[];
+    const v = (i: number) => (body[i]!.value as A.Constant).value;
+    expect(v(0)).toBe('\\\\');
+    expect(v(1)).toBe('\\\\\\\\');
+    expect(v(2)).toBe('\\');
+    expect(v(3)).toBe('x\ty\n"q"\n');
+    expect(v(4)).toBe('é');
+    expect(v(5)).toBe('\\x00');
+    expect((body[5]!.value as A.Constant).kind).toBe('bytes');
+  });
+
   it('lowers function arguments like CPython (posonly, defaults, kwonly, varargs)', () => {
     const r = parsePython('def f(a, /, b=1, *args, c, d=2, **kw):\n    pass\n');
     const f = r.module.body[0] as A.FunctionDef;
