@@ -70,7 +70,7 @@ export interface Score {
   total: number;
   max: 25;
   /** Identifies the scoring method of docs/score.md; bumped when the method changes. */
-  method: 'krait-score/1';
+  method: 'krait-score/2';
   /** 'critical' when any critical finding, else 'high' when any high … 'low'. */
   riskLevel: 'critical' | 'high' | 'medium' | 'low';
   categories: ScoreCategory[];

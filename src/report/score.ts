@@ -65,13 +65,30 @@ export function findingWeight(f: Pick<Finding, 'severity' | 'confidence'>): numb
 }
 
 /**
- * The fraction of a category lost to its findings: for each rule, the weight of its
- * worst finding plus {@link REPEAT_FACTOR} × the weights of its other findings, capped
- * at twice the worst weight; summed over rules (in rule-id order) and capped at 1.
+ * One finding per place: findings of one category on the same file and line are one
+ * weakness seen by several rules (B105 and KR202 on a hardcoded password, B602 and KR102 on
+ * a shell command built from a request): only the heaviest counts (ties: the lowest rule id).
+ */
+export function distinctPlaces(findings: readonly Finding[]): Finding[] {
+  const best = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = `${f.location.path}\u0000${f.location.startLine}`;
+    const cur = best.get(key);
+    const w = findingWeight(f);
+    if (!cur || w > findingWeight(cur) || (w === findingWeight(cur) && f.ruleId < cur.ruleId)) best.set(key, f);
+  }
+  return [...best.values()];
+}
+
+/**
+ * The fraction of a category lost to its findings: one finding per place (see
+ * {@link distinctPlaces}); then for each rule, the weight of its worst finding plus
+ * {@link REPEAT_FACTOR} × the weights of its other findings, capped at twice the worst
+ * weight; summed over rules (in rule-id order) and capped at 1.
  */
 export function categoryDeduction(findings: readonly Finding[]): number {
   const byRule = new Map<string, number[]>();
-  for (const f of findings) {
+  for (const f of distinctPlaces(findings)) {
     const list = byRule.get(f.ruleId) ?? [];
     list.push(findingWeight(f));
     byRule.set(f.ruleId, list);
@@ -260,7 +277,7 @@ export function computeScore(report: Report): Score {
   return {
     total,
     max: 25,
-    method: 'krait-score/1',
+    method: 'krait-score/2',
     riskLevel,
     categories,
     strengths: strengthsOf(categories, { pythonFiles, envFiles: envFiles.length, usesPydantic, depsAssessed, report }),
@@ -288,7 +305,7 @@ function countsFor(
     case 'secrets': {
       const exposed = all.some(isEnvExposure);
       return [
-        { label: 'Hardcoded Secrets', value: list.length },
+        { label: 'Hardcoded Secrets', value: distinctPlaces(list).length },
         {
           label: 'Secure .env Files',
           value: !exposed,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeScore, categoryDeduction, scoreCategoryOf, findingWeight } from '../../src/report/score.js';
+import { computeScore, categoryDeduction, distinctPlaces, scoreCategoryOf, findingWeight } from '../../src/report/score.js';
 import type { Finding } from '../../src/findings.js';
 import { makeReport, makeCleanReport, buildFindings, APP_PY } from './make-report.js';
 
@@ -75,8 +75,9 @@ describe('computeScore', () => {
   });
 
   it('weighs severity × confidence, repeats of a rule at a quarter, capped at twice the worst', () => {
-    const f = (severity: Finding['severity'], confidence: Finding['confidence'], ruleId = 'B311') =>
-      ({ ruleId, severity, confidence } as Finding);
+    let line = 0;
+    const f = (severity: Finding['severity'], confidence: Finding['confidence'], ruleId = 'B311', at = ++line) =>
+      ({ ruleId, severity, confidence, location: { path: 'a.py', startLine: at, startColumn: 0, endLine: at, endColumn: 1 } } as Finding);
     expect(findingWeight(f('critical', 'high'))).toBe(1);
     expect(findingWeight(f('high', 'medium'))).toBeCloseTo(0.35);
     expect(findingWeight(f('medium', 'low'))).toBeCloseTo(0.08);
@@ -84,6 +85,9 @@ describe('computeScore', () => {
     expect(categoryDeduction([f('low', 'high'), f('low', 'high'), f('low', 'high')])).toBeCloseTo(0.075);
     expect(categoryDeduction(Array.from({ length: 10 }, () => f('low', 'high')))).toBeCloseTo(0.1);
     expect(categoryDeduction([f('high', 'high', 'A'), f('high', 'high', 'B'), f('high', 'high', 'C')])).toBe(1);
+    // One place, one cost: several rules on one line count once, at the heaviest.
+    expect(categoryDeduction([f('low', 'medium', 'B105', 500), f('high', 'medium', 'KR202', 500)])).toBeCloseTo(0.35);
+    expect(distinctPlaces([f('low', 'medium', 'B105', 600), f('high', 'medium', 'KR202', 600), f('low', 'high', 'B105', 601)]).map((x) => x.ruleId)).toEqual(['KR202', 'B105']);
   });
 
   it('keeps a category at its floor of 0 and never negative', () => {
