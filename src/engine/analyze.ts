@@ -147,7 +147,8 @@ function conditionalTest(test: A.Expr): boolean {
  * An import the module runs without: inside the body of a `try` one of whose handlers
  * catches ImportError (or ModuleNotFoundError, Exception, a bare `except`), of a `with
  * contextlib.suppress(ImportError)`, or of an `if` on the platform, the Python version or
- * `TYPE_CHECKING`. Parents must be linked. Imports inside functions are not optional.
+ * `TYPE_CHECKING` (either branch). Parents must be linked. The search stops at the
+ * enclosing function or class: a lazy import in a function body is a dependency like any other.
  */
 export function isOptionalImport(node: A.AnyNode): boolean {
   let child: A.AnyNode = node;
