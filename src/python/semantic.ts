@@ -12,7 +12,7 @@
  * literal from a computed value.
  */
 import type * as A from './ast.js';
-import { children } from './visit.js';
+import { children, pushChildrenReversed } from './visit.js';
 
 export type ScopeNode = A.Module | A.FunctionDef | A.ClassDef | A.Lambda;
 
@@ -61,10 +61,13 @@ export class SemanticModel {
   }
 
   private build(mod: A.Module): void {
-    // Iterative pre-order walk carrying the current scope.
-    const stack: [A.AnyNode, Scope][] = [[mod, this.module]];
-    while (stack.length) {
-      const [node, scope] = stack.pop()!;
+    // Iterative pre-order walk carrying the current scope: two parallel stacks, so nothing is
+    // allocated per node.
+    const nodes: A.AnyNode[] = [mod];
+    const scopes: Scope[] = [this.module];
+    while (nodes.length) {
+      const node = nodes.pop()!;
+      const scope = scopes.pop()!;
       let inner = scope;
       switch (node.type) {
         case 'FunctionDef':
@@ -129,16 +132,21 @@ export class SemanticModel {
         default:
           break;
       }
-      const kids = children(node);
-      for (let i = kids.length - 1; i >= 0; i--) {
-        const k = kids[i]!;
-        // Decorators, defaults and bases are evaluated in the enclosing scope.
-        const evalOutside =
-          inner !== scope &&
-          ((node.type === 'FunctionDef' || node.type === 'AsyncFunctionDef' || node.type === 'ClassDef') &&
-            (node.decorator_list.includes(k as A.Expr) || (node.type === 'ClassDef' && (node.bases.includes(k as A.Expr) || node.keywords.includes(k as A.Keyword)))));
-        stack.push([k, evalOutside ? scope : inner]);
+      if (node.type === 'FunctionDef' || node.type === 'AsyncFunctionDef' || node.type === 'ClassDef') {
+        const kids = children(node);
+        for (let i = kids.length - 1; i >= 0; i--) {
+          const k = kids[i]!;
+          // Decorators and bases are evaluated in the enclosing scope.
+          const evalOutside =
+            node.decorator_list.includes(k as A.Expr) || (node.type === 'ClassDef' && (node.bases.includes(k as A.Expr) || node.keywords.includes(k as A.Keyword)));
+          nodes.push(k);
+          scopes.push(evalOutside ? scope : inner);
+        }
+        continue;
       }
+      const from = nodes.length;
+      pushChildrenReversed(node, nodes);
+      for (let i = from; i < nodes.length; i++) scopes.push(inner);
     }
   }
 
