@@ -92,6 +92,9 @@ function concatenationOnly(line: string, lits: StringLiteral[]): boolean {
 }
 
 /**
+ * `stringsOf` (default {@link pythonStrings}) lets a caller that already listed a line's
+ * literals share them.
+ *
  * Joined logical lines for Python values split over several lines by implicit
  * concatenation:
  *
@@ -105,9 +108,9 @@ function concatenationOnly(line: string, lits: StringLiteral[]): boolean {
  * becomes the virtual line `API_KEY = "sk-proj-abcdef…"` whose pieces point at the two
  * physical literals. Literals separated by commas (list elements) are not joined.
  */
-export function joinPythonStrings(lines: readonly string[], maxLine = 4096): LogicalLine[] {
+export function joinPythonStrings(lines: readonly string[], maxLine = 4096, stringsOf: (line: string) => StringLiteral[] = pythonStrings): LogicalLine[] {
   const out: LogicalLine[] = [];
-  const lits = lines.map((l) => (l.length <= maxLine && (l.includes('"') || l.includes("'")) ? pythonStrings(l) : []));
+  const lits = lines.map((l) => (l.length <= maxLine && (l.includes('"') || l.includes("'")) ? stringsOf(l) : []));
   const continues = (i: number): boolean => {
     const ls = lits[i]!;
     return ls.length > 0 && CONTINUES.test(lines[i]!.slice(ls[ls.length - 1]!.end));

@@ -16,7 +16,7 @@ import { charClasses, shannonEntropy } from './entropy.js';
 import { credentialKind, SECRET_KEYWORDS, type CredentialKind } from './names.js';
 import { gradeFormatValue, gradeGenericValue, isSequentialRun, isTemplateOrEmpty } from './placeholder.js';
 import { physicalLine, toSpans, type LogicalLine, type Span } from './lines.js';
-import { joinPythonStrings, pythonStrings } from './python-lines.js';
+import { joinPythonStrings, pythonStrings, type StringLiteral } from './python-lines.js';
 import { joinYamlValues } from './yaml-lines.js';
 import type { SecretRuleId } from './rules.js';
 
@@ -396,12 +396,12 @@ function literalCandidate(l: LogicalLine, s: string, vStart: number, lineLower: 
   });
 }
 
-function scanEntropy(l: LogicalLine, mode: Mode, out: Candidate[]): void {
+function scanEntropy(l: LogicalLine, mode: Mode, out: Candidate[], stringsOf: (line: string) => StringLiteral[] = pythonStrings): void {
   const text = l.text.length > GENERIC_LINE_CAP ? l.text.slice(0, GENERIC_LINE_CAP) : l.text;
   if (text.length < 18) return;
   const lower = lowerOf(text);
   if (mode === 'python') {
-    for (const lit of pythonStrings(text)) {
+    for (const lit of stringsOf(text)) {
       if (/[fF]/.test(lit.prefix) || /[bB]/.test(lit.prefix)) continue;
       const s = text.slice(lit.cStart, lit.cEnd);
       if (!/\s/.test(s)) literalCandidate(l, s, lit.cStart, lower, out);
@@ -527,6 +527,13 @@ export function scanLines(lines: readonly string[], kind: FileKind): Candidate[]
   const mode = modeOf(kind);
   if (mode === 'skip') return [];
   const out: Candidate[] = [];
+  // A line's Python literals are listed once and shared by the entropy scan and the joining.
+  const memo = new Map<string, StringLiteral[]>();
+  const stringsOf = (line: string): StringLiteral[] => {
+    let lits = memo.get(line);
+    if (!lits) memo.set(line, (lits = pythonStrings(line)));
+    return lits;
+  };
   for (let i = 0; i < lines.length && out.length < MAX_CANDIDATES; i++) {
     const line = lines[i]!;
     if (line.length < 8) continue;
@@ -534,14 +541,14 @@ export function scanLines(lines: readonly string[], kind: FileKind): Candidate[]
     scanFormats(l, out);
     if (mode !== 'lock') {
       scanGeneric(l, mode, out);
-      scanEntropy(l, mode, out);
+      scanEntropy(l, mode, out, stringsOf);
     }
   }
-  const joined = mode === 'python' ? joinPythonStrings(lines) : mode === 'yaml' ? joinYamlValues(lines) : [];
+  const joined = mode === 'python' ? joinPythonStrings(lines, GENERIC_LINE_CAP, stringsOf) : mode === 'yaml' ? joinYamlValues(lines) : [];
   for (const l of joined) {
     scanFormats(l, out);
     scanGeneric(l, mode, out);
-    scanEntropy(l, mode, out);
+    scanEntropy(l, mode, out, stringsOf);
   }
   scanPem(lines, out);
   return resolve(out);
