@@ -79,7 +79,7 @@ export function analyzeFile(task: FileTask): FileResult {
   try {
     if (isPython) analyzePython(task, text, lines, analyses, result);
     else if (analyses.has('secrets')) {
-      const found = detectSecrets({ path: task.path, kind: task.kind, text });
+      const found = detectSecrets({ path: task.path, kind: task.kind, text, lines });
       const sup = task.options.ignoreNosec ? new Map() : readTextSuppressions(lines);
       for (const f of found) {
         if (isSuppressed(sup, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine)) continue;
@@ -110,7 +110,7 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   result.imports = semantic.imports.map((i) => (isOptionalImport(i.node) ? { module: i.module, line: i.line, optional: true } : { module: i.module, line: i.line }));
   if (analyses.has('rules')) runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings);
   if (analyses.has('secrets')) {
-    for (const f of detectSecrets({ path: task.path, kind: task.kind, text, documentationLines: documentationLines(parsed, lines) })) {
+    for (const f of detectSecrets({ path: task.path, kind: task.kind, text, lines, documentationLines: documentationLines(parsed, lines) })) {
       if (isSuppressed(suppressions, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine)) continue;
       result.findings.push(f);
     }

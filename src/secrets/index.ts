@@ -38,6 +38,8 @@ export interface SecretsInput {
    * credential formats (KR201, KR205) keep their severity: a real key in a docstring leaks too.
    */
   documentationLines?: ReadonlySet<number>;
+  /** `text` already split into lines (as `splitLines` does), when the caller has it. */
+  lines?: readonly string[];
 }
 
 /** Generic detectors whose matches in documentation are taken for examples. */
@@ -179,7 +181,7 @@ function notebookCandidates(text: string, fileLines: readonly string[]): Candida
  */
 export function scanSecrets(input: SecretsInput): SecretsResult {
   const { path, kind, text } = input;
-  const lines = splitLines(text);
+  const lines = input.lines ?? splitLines(text);
   let candidates: Candidate[] | undefined;
   if (kind === 'notebook') candidates = notebookCandidates(text, lines);
   candidates ??= scanLines(lines, kind === 'notebook' ? 'text' : kind);
