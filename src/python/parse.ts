@@ -282,8 +282,11 @@ class Lowering {
     return m;
   }
 
+  /** The named children (the child list itself when all are named: callers never mutate it). */
   private named(r: Raw): Raw[] {
-    return r.k.filter((k) => k.n);
+    const k = r.k;
+    for (let i = 0; i < k.length; i++) if (!k[i]!.n) return k.filter((x) => x.n);
+    return k;
   }
   private field(r: Raw, name: string): Raw | undefined {
     return r.k.find((k) => k.f === name);
