@@ -107,7 +107,7 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   linkParents(parsed.module);
   const semantic = new SemanticModel(parsed.module, task.packageName);
   const suppressions: Suppressions = task.options.ignoreNosec ? new Map() : readSuppressions(parsed.comments);
-  result.imports = semantic.imports.map((i) => (isOptionalImport(i.node) ? { module: i.module, line: i.line, optional: true } : { module: i.module, line: i.line }));
+  result.imports = semantic.imports.map((i) => (semantic.isOptionalImport(i.node) ? { module: i.module, line: i.line, optional: true } : { module: i.module, line: i.line }));
   if (analyses.has('rules')) runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings);
   if (analyses.has('secrets')) {
     for (const f of detectSecrets({ path: task.path, kind: task.kind, text, lines, documentationLines: documentationLines(parsed, lines) })) {
@@ -121,50 +121,6 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
     const routes = collectRoutes(parsed.module, semantic, task.path);
     if (routes.length) result.routes = routes;
   }
-}
-
-const IMPORT_ERRORS = new Set(['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException']);
-/** Names whose test makes a branch platform-, version- or typing-specific. */
-const CONDITIONAL_NAMES = new Set(['TYPE_CHECKING', 'platform', 'version_info', 'PY2', 'PY3', 'PYPY', 'WINDOWS', 'IS_WINDOWS', 'MACOS', 'LINUX']);
-
-function catchesImportError(e: A.Expr | null): boolean {
-  return !e || (e.type === 'Name' && IMPORT_ERRORS.has(e.id)) || (e.type === 'Attribute' && IMPORT_ERRORS.has(e.attr)) || (e.type === 'Tuple' && e.elts.some(catchesImportError));
-}
-
-/** Does an `if` test look at the platform, the Python version or TYPE_CHECKING (`sys.platform`, `os.name`, `sys.version_info`, `PY3`…)? */
-function conditionalTest(test: A.Expr): boolean {
-  const stack: A.AnyNode[] = [test];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'Name' && CONDITIONAL_NAMES.has(n.id)) return true;
-    if (n.type === 'Attribute' && (CONDITIONAL_NAMES.has(n.attr) || (n.attr === 'name' && n.value.type === 'Name' && n.value.id === 'os'))) return true;
-    pushChildrenReversed(n, stack);
-  }
-  return false;
-}
-
-/**
- * An import the module runs without: inside the body of a `try` one of whose handlers
- * catches ImportError (or ModuleNotFoundError, Exception, a bare `except`), of a `with
- * contextlib.suppress(ImportError)`, or of an `if` on the platform, the Python version or
- * `TYPE_CHECKING` (either branch). Parents must be linked. The search stops at the
- * enclosing function or class: a lazy import in a function body is a dependency like any other.
- */
-export function isOptionalImport(node: A.AnyNode): boolean {
-  let child: A.AnyNode = node;
-  for (let n = node.parent; n; child = n, n = n.parent) {
-    if ((n.type === 'Try' || n.type === 'TryStar') && n.body.includes(child as A.Stmt) && n.handlers.some((h) => catchesImportError(h.exc_type))) return true;
-    if ((n.type === 'With' || n.type === 'AsyncWith') && n.items.some((it) => it.context_expr.type === 'Call' && /(^|\.)suppress$/.test(dottedName(it.context_expr.func)) && it.context_expr.args.some((a) => catchesImportError(a)))) return true;
-    if (n.type === 'If' && conditionalTest(n.test)) return true;
-    if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'ClassDef' || n.type === 'Lambda') return false;
-  }
-  return false;
-}
-
-function dottedName(e: A.Expr): string {
-  if (e.type === 'Name') return e.id;
-  if (e.type === 'Attribute') return `${dottedName(e.value)}.${e.attr}`;
-  return '';
 }
 
 /**

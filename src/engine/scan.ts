@@ -121,12 +121,15 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   const selectTokens = [...config.select, ...(options.select ?? [])];
   const ignoreTokens = [...config.ignore, ...(options.ignore ?? [])];
   const enabled = selectRules(selectTokens, ignoreTokens);
-  const perPath = Object.entries(config.perPathIgnores).map(([glob, ids]) => ({
-    match: picomatch(glob.replace(/^\.\//, ''), { dot: true }),
-    matchBase: glob.includes('/') ? null : picomatch(glob, { dot: true }),
-    ids: new Set(ids.map((i) => i.toUpperCase().replace(/^S(\d{3})$/, 'B$1'))),
-    names: new Set(ids.map((i) => i.toLowerCase().replace(/_/g, '-'))),
-  }));
+  // Per-path ignores: a glob (matched against the path inside the scan root, the display
+  // path, and the base name when it has no `/`) and select/ignore-style tokens.
+  const perPath = Object.entries(config.perPathIgnores).map(([glob, tokens]) => {
+    const full = picomatch(glob.replace(/^\.\//, ''), { dot: true });
+    const base = glob.includes('/') ? null : picomatch(glob, { dot: true });
+    return { covers: (rel: string, display: string) => full(rel) || full(display) || (!!base && base(path.basename(rel))), tokens };
+  });
+  const perPathIgnored = (rel: string, display: string, id: string, name: string): boolean =>
+    perPath.some((p) => p.covers(rel, display) && p.tokens.some((t) => tokenMatches(t, id, name)));
   const fileAnalyses: Analysis[] = (['rules', 'secrets', 'egress', 'metrics', 'posture'] as const).filter((a) => analyses.has(a));
   const ruleOptions = resolveRuleOptions(config.ruleOptions);
   const baseOptions: Omit<AnalyzeOptions, 'enabledRules'> = {
@@ -142,14 +145,9 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     // Lock files hold hashes, not secrets: only the dependency audit reads them.
     if (LOCK_KINDS.has(f.kind)) continue;
     if (!isPython && !analyses.has('secrets')) continue;
-    let rules = enabled;
-    const matching = perPath.filter((p) => p.match(f.relPath) || p.match(f.path) || (p.matchBase && p.matchBase(path.basename(f.relPath))));
-    if (matching.length) {
-      rules = enabled.filter((id) => {
-        const name = CODE_RULES.find((r) => r.id === id)?.name ?? '';
-        return !matching.some((p) => p.ids.has(id) || p.names.has(name) || [...p.ids].some((x) => x.length < id.length && id.startsWith(x)));
-      });
-    }
+    // Rules a per-path ignore removes for this file are not run at all (the findings filter
+    // below applies the same ignores to the other analyses).
+    const rules = perPath.length ? enabled.filter((id) => !perPathIgnored(f.relPath, f.path, id, CODE_RULE_NAMES.get(id) ?? '')) : enabled;
     tasks.push({ absPath: f.absPath, path: f.path, kind: f.kind, packageName: f.packageName, options: { ...baseOptions, enabledRules: rules } });
   }
 
@@ -210,16 +208,9 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   // rules were already narrowed per file; secrets, dependencies and posture are here).
   const ruleOn = ruleFilter(selectTokens, ignoreTokens);
   const relOf = new Map(disc.files.map((f) => [f.path, f.relPath]));
-  findings = findings.filter((f) => {
-    if (!ruleOn(f.ruleId, f.ruleName)) return false;
-    if (!perPath.length) return true;
-    const rel = relOf.get(f.location.path) ?? f.location.path;
-    return !perPath.some(
-      (p) =>
-        (p.match(rel) || p.match(f.location.path) || (p.matchBase && p.matchBase(path.basename(rel)))) &&
-        (p.ids.has(f.ruleId) || p.names.has(f.ruleName) || [...p.ids].some((x) => x.length < f.ruleId.length && f.ruleId.startsWith(x))),
-    );
-  });
+  findings = findings.filter(
+    (f) => ruleOn(f.ruleId, f.ruleName) && !(perPath.length && perPathIgnored(relOf.get(f.location.path) ?? f.location.path, f.location.path, f.ruleId, f.ruleName)),
+  );
 
   // No snippet may show a secret through a context line.
   redactSnippets(findings);
@@ -268,6 +259,8 @@ export function selectRules(select: string[], ignore: string[]): string[] {
   const on = ruleFilter(select, ignore);
   return CODE_RULES.filter((r) => on(r.id, r.name)).map((r) => r.id);
 }
+
+const CODE_RULE_NAMES = new Map(CODE_RULES.map((r) => [r.id, r.name]));
 
 /** Does a select/ignore token name this rule: its id (`B602`, ruff's `S602`), an id prefix (`B6`, `KR5`) or its name? */
 function tokenMatches(token: string, id: string, name: string): boolean {

@@ -91,3 +91,25 @@ export function renderStats(report: Report, opts: { color: boolean }): string {
   if (complex.length > LIST_MAX) out.push(c.dim(`… and ${complex.length - LIST_MAX} more`));
   return out.join('\n');
 }
+
+/**
+ * The project statistics in four lines, for the full terminal report (`krait stats` prints
+ * the per-file table with {@link renderStats}).
+ *
+ * @param totals the report's `metrics`
+ * @param aboveThreshold functions reported as too complex (KR801 findings)
+ * @param opts.color ANSI colours (only on a TTY without NO_COLOR)
+ * @returns lines joined with '\n', no trailing newline
+ */
+export function renderStatsSummary(totals: ProjectMetrics, aboveThreshold: number, opts: { color: boolean }): string {
+  const c = createColors(opts.color);
+  const m = totals;
+  const third = m.imports.thirdParty;
+  return [
+    c.bold('STATISTICS:'),
+    `- ${m.files} Python file${m.files === 1 ? '' : 's'}, ${m.lines} lines (${m.codeLines} code, ${m.commentLines} comment, ${m.docstringLines} docstring, ${m.blankLines} blank), ${m.astNodes} AST nodes`,
+    `- ${m.functions} functions (${m.methods} methods, ${m.asyncFunctions} async), ${m.classes} classes, ${m.lambdas} lambdas`,
+    `- imports: ${m.imports.stdlib.length} standard library, ${third.length} third-party${third.length ? ` (${third.slice(0, 12).map(terminalSafe).join(', ')}${third.length > 12 ? ', …' : ''})` : ''}, ${m.imports.local.length} local`,
+    `- cyclomatic complexity: max ${m.maxComplexity}, mean ${m.meanComplexity.toFixed(1)} over ${m.complexityFunctions} functions; ${aboveThreshold} above the threshold`,
+  ].join('\n');
+}

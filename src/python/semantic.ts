@@ -40,6 +40,27 @@ export class Scope {
 /** Builtin names that rules refer to by their bare name (as bandit does: 'eval', 'open'). */
 const FOLD_DEPTH = 32;
 
+const IMPORT_ERRORS = new Set(['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException']);
+/** Names whose test makes a branch platform-, version- or typing-specific. */
+const CONDITIONAL_NAMES = new Set(['TYPE_CHECKING', 'platform', 'version_info', 'PY2', 'PY3', 'PYPY', 'WINDOWS', 'IS_WINDOWS', 'MACOS', 'LINUX']);
+
+/** Does an `except` clause type catch ImportError (a bare `except`, Exception, a tuple holding one)? */
+function catchesImportError(e: A.Expr | null): boolean {
+  return !e || (e.type === 'Name' && IMPORT_ERRORS.has(e.id)) || (e.type === 'Attribute' && IMPORT_ERRORS.has(e.attr)) || (e.type === 'Tuple' && e.elts.some(catchesImportError));
+}
+
+/** Does an `if` test look at the platform, the Python version or TYPE_CHECKING (`sys.platform`, `os.name`, `sys.version_info`, `PY3`…)? */
+function conditionalTest(test: A.Expr): boolean {
+  const stack: A.AnyNode[] = [test];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'Name' && CONDITIONAL_NAMES.has(n.id)) return true;
+    if (n.type === 'Attribute' && (CONDITIONAL_NAMES.has(n.attr) || (n.attr === 'name' && n.value.type === 'Name' && n.value.id === 'os'))) return true;
+    pushChildrenReversed(n, stack);
+  }
+  return false;
+}
+
 export class SemanticModel {
   readonly module: Scope;
   private readonly scopes = new Map<ScopeNode, Scope>();
@@ -282,6 +303,29 @@ export class SemanticModel {
       default:
         return null;
     }
+  }
+
+  /**
+   * An import the module runs without: inside the body of a `try` one of whose handlers
+   * catches ImportError (or ModuleNotFoundError, Exception, a bare `except`), of a `with
+   * contextlib.suppress(ImportError)`, or of an `if` on the platform, the Python version or
+   * `TYPE_CHECKING` (either branch). Needs parent links. The search stops at the enclosing
+   * function or class: a lazy import in a function body is a dependency like any other.
+   */
+  isOptionalImport(node: A.Import | A.ImportFrom): boolean {
+    let child: A.AnyNode = node;
+    for (let n = node.parent; n; child = n, n = n.parent) {
+      if ((n.type === 'Try' || n.type === 'TryStar') && n.body.includes(child as A.Stmt) && n.handlers.some((h) => catchesImportError(h.exc_type))) return true;
+      if (
+        (n.type === 'With' || n.type === 'AsyncWith') &&
+        n.items.some((it) => it.context_expr.type === 'Call' && /(^|\.)suppress$/.test(this.callName(it.context_expr) ?? '') && it.context_expr.args.some(catchesImportError))
+      ) {
+        return true;
+      }
+      if (n.type === 'If' && conditionalTest(n.test)) return true;
+      if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'ClassDef' || n.type === 'Lambda') return false;
+    }
+    return false;
   }
 
   /** Qualified name of a call's callee (see {@link qualifiedName}). */

@@ -73,28 +73,6 @@ export const CHILD_FIELDS: Record<NodeType, readonly string[]> = {
   match_case: ['pattern', 'guard', 'body'],
 };
 
-/** The direct children of `node`, in field order (Dict keys and values are interleaved as written). */
-export function children(node: AnyNode): AnyNode[] {
-  const out: AnyNode[] = [];
-  if (node.type === 'Dict') {
-    for (let i = 0; i < node.values.length; i++) {
-      const k = node.keys[i];
-      if (k) out.push(k);
-      out.push(node.values[i]!);
-    }
-    return out;
-  }
-  const rec = node as unknown as Record<string, unknown>;
-  for (const f of CHILD_FIELDS[node.type]) {
-    const v = rec[f];
-    if (v == null) continue;
-    if (Array.isArray(v)) {
-      for (const x of v) if (x) out.push(x as AnyNode);
-    } else out.push(v as AnyNode);
-  }
-  return out;
-}
-
 /** Push the children of `node` onto `stack` in reverse source order (so they pop in order), without an intermediate array. */
 export function pushChildrenReversed(node: AnyNode, stack: AnyNode[]): void {
   if (node.type === 'Dict') {
@@ -114,6 +92,13 @@ export function pushChildrenReversed(node: AnyNode, stack: AnyNode[]): void {
       for (let i = v.length - 1; i >= 0; i--) if (v[i]) stack.push(v[i] as AnyNode);
     } else stack.push(v as AnyNode);
   }
+}
+
+/** The direct children of `node`, in field order (Dict keys and values are interleaved as written). */
+export function children(node: AnyNode): AnyNode[] {
+  const out: AnyNode[] = [];
+  pushChildrenReversed(node, out);
+  return out.reverse();
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Finding, Severity } from '../findings.js';
 import type { Report } from '../model.js';
 import { computeScore } from './score.js';
 import { renderEgress } from '../egress/render.js';
+import { renderStatsSummary } from '../metrics/render.js';
 import type { Score, ScoreCount } from './score-types.js';
 
 type Colors = ReturnType<typeof createColors>;
@@ -115,21 +116,6 @@ export function renderFindingText(f: Finding, c: Colors, verbose = false): strin
 /** Indent every line after the first (multi-line fixes under their label). */
 function indentRest(text: string, pad: string): string {
   return text.replace(/\n/g, '\n' + pad);
-}
-
-/** The project statistics in a few lines (`krait stats` has the per-file table). */
-function statisticsLines(report: Report, c: Colors): string[] {
-  const m = report.metrics;
-  if (!m) return [];
-  const quality = report.findings.filter((f) => f.category === 'quality').length;
-  return [
-    c.bold('STATISTICS:'),
-    `- ${m.files} Python file${m.files === 1 ? '' : 's'}, ${m.lines} lines (${m.codeLines} code, ${m.commentLines} comment, ${m.docstringLines} docstring, ${m.blankLines} blank), ${m.astNodes} AST nodes`,
-    `- ${m.functions} functions (${m.methods} methods, ${m.asyncFunctions} async), ${m.classes} classes, ${m.lambdas} lambdas`,
-    `- imports: ${m.imports.stdlib.length} standard library, ${m.imports.thirdParty.length} third-party${m.imports.thirdParty.length ? ` (${m.imports.thirdParty.slice(0, 12).map(terminalSafe).join(', ')}${m.imports.thirdParty.length > 12 ? ', …' : ''})` : ''}, ${m.imports.local.length} local`,
-    `- cyclomatic complexity: max ${m.maxComplexity}, mean ${m.meanComplexity.toFixed(1)} over ${m.complexityFunctions} functions; ${quality} above the threshold`,
-    '',
-  ];
 }
 
 function listSection(title: string, items: string[]): string[] {
@@ -262,7 +248,10 @@ export function renderText(report: Report, opts: TextOptions): string {
   out.push('');
 
   if (report.egress) out.push(renderEgress(report.egress, { color: opts.color, maxFiles: 10 }), '');
-  out.push(...statisticsLines(report, c));
+  if (report.metrics) {
+    const quality = report.findings.filter((f) => f.category === 'quality').length;
+    out.push(renderStatsSummary(report.metrics, quality, { color: opts.color }), '');
+  }
 
   out.push(c.bold(`FINDINGS (${report.findings.length}):`), '');
   for (const f of report.findings) out.push(renderFindingText(f, c, opts.verbose), '');

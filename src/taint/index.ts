@@ -8,13 +8,12 @@ import type { RuleContext } from '../engine/rule.js';
 import type * as A from '../python/ast.js';
 import { TaintAnalysis, type Flow } from './engine.js';
 import type { Origin } from './model.js';
+import { SOURCE_TEXT_HINT } from './sources.js';
 
 export { FLOW_RULES } from './sinks.js';
 
 const cache = new WeakMap<A.Module, Map<string, Flow[]>>();
 
-/** A cheap text test that a module may hold a taint source (see `sources.ts`); false means none. */
-const SOURCE_HINT = /request|\breq\b|argv|stdin|environ|getenv|input|traceback|Handler|@[\w.\s]*\.(?:route|get|post|put|delete|patch|api_route|websocket|options|head)\s*\(/;
 
 /** The flows of a module, grouped by rule id (computed on first use). */
 export function flowsOf(module: A.Module, ctx: Pick<RuleContext, 'semantic' | 'lines' | 'source'>): Map<string, Flow[]> {
@@ -23,7 +22,7 @@ export function flowsOf(module: A.Module, ctx: Pick<RuleContext, 'semantic' | 'l
   byRule = new Map();
   // Every source needs one of these words in the text (request objects and handlers, argv,
   // stdin, the environment, input(), tracebacks, route decorators): without any, no flow.
-  if (!SOURCE_HINT.test(ctx.source)) {
+  if (!SOURCE_TEXT_HINT.test(ctx.source)) {
     cache.set(module, byRule);
     return byRule;
   }

@@ -120,6 +120,21 @@ export interface RouteInfo {
 
 const ROUTE_ATTRS = new Set(['route', 'get', 'post', 'put', 'delete', 'patch', 'api_route', 'websocket', 'options', 'head', 'add_url_rule']);
 
+/**
+ * A text test that a module may hold a source: every source above needs one of these words
+ * in the file (request objects `request`/`req`, the last segment of a call or attribute
+ * source, an HTTP handler base class, a route decorator). False means no flow can start.
+ */
+export const SOURCE_TEXT_HINT = new RegExp(
+  [
+    'request',
+    '\\breq\\b',
+    'Handler',
+    ...[...CALL_SOURCES.keys(), ...ATTR_SOURCES.keys()].map((q) => q.split('.').pop()!),
+    `@[\\w.\\s]*\\.(?:${[...ROUTE_ATTRS].join('|')})\\s*\\(`,
+  ].join('|'),
+);
+
 /** The route a function is registered for, from its decorators (`@app.route('/u/<name>')`, `@router.get('/i/{id}')`). */
 export function routeOf(fn: A.FunctionDef, sem: SemanticModel, fastapiModule: boolean): RouteInfo | null {
   for (const d of fn.decorator_list) {

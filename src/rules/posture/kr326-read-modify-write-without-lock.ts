@@ -4,9 +4,11 @@ import { walk } from '../../python/visit.js';
 import { dotted, identifiers } from '../../posture/pyutil.js';
 
 const GUARD = /^(atomic|select_for_update|with_for_update|begin|begin_nested|transaction|Lock|RLock|lock|acquire|F|update)$/;
-/** A balance-like attribute assigned or updated in place (`x.balance -= n`, `x.stock = …`): the text the rule needs. */
-const QUANTITY_WORD = /\.\w*(?:balance|credits?|stock|quantity|qty|inventory|amount|points|funds|seats|remaining|available|count)\s*(?:[-+*\/]?=)(?!=)/i;
-const QUANTITY = /(balance|credit|credits|stock|quantity|qty|inventory|amount|points|funds|seats|remaining|available|count)$/i;
+/** Balance-like attribute names (an attribute ending in one of them). */
+const QUANTITY_WORDS = 'balance|credit|credits|stock|quantity|qty|inventory|amount|points|funds|seats|remaining|available|count';
+const QUANTITY = new RegExp(`(${QUANTITY_WORDS})$`, 'i');
+/** The text the rule needs: such an attribute assigned or updated in place (`x.balance -= n`, `x.stock = …`). */
+const QUANTITY_WORD = new RegExp(`\\.\\w*(?:${QUANTITY_WORDS})\\s*(?:[-+*/]?=)(?!=)`, 'i');
 
 /** KR326: `if x.balance >= n: x.balance -= n` without a transaction or lock. */
 export const readModifyWriteWithoutLock = defineRule({
