@@ -49,6 +49,34 @@ export interface TraceStep {
   kind: 'source' | 'step' | 'sink';
 }
 
+/**
+ * What became of a finding. Exactly one applies, with this precedence (the first that holds
+ * wins): `suppressed` (a comment in the code: `# nosec`, `# noqa`, `# pragma: allowlist
+ * secret`, or the configuration's fingerprint allowlist) > `dismissed` (the reasoning layer
+ * judged it not exploitable: see {@link Verdict}) > `baselined` (recorded in `--baseline`) >
+ * `active`. Only active findings count towards the score and the exit code and appear in
+ * SARIF results (unless asked for) and the text findings list.
+ */
+export const FINDING_STATUSES = ['active', 'suppressed', 'dismissed', 'baselined'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/**
+ * The reasoning layer's judgement on a pattern finding whose risk depends on what reaches
+ * the flagged argument: `reachable` (an untrusted source reaches it; a trace is attached),
+ * `constant` (a literal or folded constant), `sanitised` (a sanitiser or guard for this sink
+ * kind on every path), `safe-configuration` (e.g. an XML parser whose external entities stay
+ * off), `unknown` (nothing proven either way). `constant`, `sanitised` and
+ * `safe-configuration` dismiss the finding by default.
+ */
+export const VERDICT_KINDS = ['reachable', 'constant', 'sanitised', 'safe-configuration', 'unknown'] as const;
+export type VerdictKind = (typeof VERDICT_KINDS)[number];
+
+export interface Verdict {
+  kind: VerdictKind;
+  /** One sentence a reader can check: the constant, the guard, the sanitiser, the source. */
+  reason: string;
+}
+
 export interface Finding {
   /** 'B602' for a bandit-compatible check, 'KR…' for krait's own checks. */
   ruleId: string;
@@ -74,6 +102,12 @@ export interface Finding {
   fingerprint: string;
   /** Free-form, analysis-specific data (e.g. advisory ids for a dependency finding). */
   properties?: Record<string, unknown>;
+  /** What became of the finding (absent: `active`). */
+  status?: FindingStatus;
+  /** The reasoning layer's verdict, for pattern findings it judged. */
+  verdict?: Verdict;
+  /** Other rules that reported the same place (a data-flow rule merged into a pattern finding). */
+  relatedRuleIds?: string[];
 }
 
 /** Numeric rank of a severity: critical = 4 … info = 0. */
