@@ -88,6 +88,13 @@ export interface Report {
   findings: Finding[];
   /** Findings silenced by `# nosec`/`# noqa`/allowlists (counted, not listed in full). */
   suppressedCount: number;
+  /**
+   * Findings the reasoning layer dismissed (status `dismissed`, each with its verdict):
+   * left out of `findings`, the score, the exit code, SARIF results and the text list.
+   */
+  dismissed?: Finding[];
+  /** Findings silenced by a comment, the allowlist or the baseline (status `suppressed`/`baselined`), listed when asked for. */
+  suppressed?: Finding[];
   metrics?: ProjectMetrics;
   egress?: EgressSummary;
   dependencies?: DependencyReport;
