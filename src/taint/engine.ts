@@ -12,6 +12,7 @@ import { ALL_MASK, K, USER_MASK, clear, join, type Origin, type Step, type Taint
 import { CONTAINER_ADDERS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, prefixClears } from './sanitizers.js';
 import { FLOW_RULES, sinkTaint, sinksFor, type CallTaints, type SinkSpec } from './sinks.js';
 import { SourceFinder, clientParams, routeOf, type SourceHit } from './sources.js';
+import { guardsOf, keyOf, type Guard } from './guards.js';
 
 /** A source-to-sink flow found in the module. */
 export interface Flow {
@@ -200,7 +201,7 @@ export class TaintAnalysis {
       case 'Assert':
         this.eval(s.test, st, 0);
         if (s.msg) this.eval(s.msg, st, 0);
-        this.applyGuards(st.env, this.guardsOf(s.test, 0), true);
+        this.applyGuards(st.env, guardsOf(s.test, this.sem), true);
         return false;
       case 'Delete':
         for (const t of s.targets) {
@@ -261,7 +262,7 @@ export class TaintAnalysis {
 
   private execIf(s: A.If, st: FnState, depth: number): boolean {
     this.eval(s.test, st, 0);
-    const guards = this.guardsOf(s.test, 0);
+    const guards = guardsOf(s.test, this.sem);
     const base = st.env;
     st.env = new Map(base);
     this.applyGuards(st.env, guards, true);
@@ -337,74 +338,7 @@ export class TaintAnalysis {
     return null;
   }
 
-  // ---------------------------------------------------------------- guards
-
-  /** Guards in a test: which variable is validated, for which sink kinds, and on which branch. */
-  private guardsOf(test: A.Expr, d: number): { key: string; bits: number; when: boolean }[] {
-    if (d > 20) return [];
-    switch (test.type) {
-      case 'UnaryOp':
-        return test.op === 'Not' ? this.guardsOf(test.operand, d + 1).map((g) => ({ ...g, when: !g.when })) : [];
-      case 'BoolOp': {
-        // `a and b` true → both hold; `a or b` false → neither holds.
-        const want = test.op === 'And';
-        return test.values.flatMap((v) => this.guardsOf(v, d + 1)).filter((g) => g.when === want);
-      }
-      case 'Compare': {
-        if (test.ops.length !== 1) return [];
-        const op = test.ops[0]!;
-        const right = test.comparators[0]!;
-        if (op === 'In' || op === 'NotIn') {
-          // Allow-list membership: `x in ALLOWED`, `urlparse(x).netloc in HOSTS`.
-          const when = op === 'In';
-          const k = keyOf(test.left);
-          if (k) return [{ key: k, bits: ALL_MASK, when }];
-          const parsed = parsedUrlKey(test.left, this.sem);
-          if (parsed) return [{ key: parsed, bits: K.SSRF | K.REDIRECT, when }];
-          return [];
-        }
-        if ((op === 'Eq' || op === 'NotEq') && right.type === 'Constant') {
-          const k = keyOf(test.left);
-          if (k) return [{ key: k, bits: ALL_MASK, when: op === 'Eq' }];
-          const parsed = parsedUrlKey(test.left, this.sem);
-          if (parsed) return [{ key: parsed, bits: K.SSRF | K.REDIRECT, when: op === 'Eq' }];
-        }
-        return [];
-      }
-      case 'Call': {
-        const f = test.func;
-        const q = this.sem.callName(test) ?? '';
-        if (f.type === 'Attribute') {
-          const recvKey = keyOf(f.value);
-          if (recvKey && /^is(?:digit|decimal|numeric|alnum|alpha|identifier)$/.test(f.attr)) return [{ key: recvKey, bits: ALL_MASK, when: true }];
-          if (recvKey && f.attr === 'startswith' && test.args[0]) {
-            const lit = this.sem.constValue(test.args[0]);
-            const bits = K.PATH | (typeof lit === 'string' ? prefixClears(lit) : 0);
-            return [{ key: recvKey, bits, when: true }];
-          }
-          if (recvKey && f.attr === 'is_relative_to') return [{ key: recvKey, bits: K.PATH, when: true }];
-          if ((f.attr === 'fullmatch' || f.attr === 'match') && test.args.length) {
-            const target = q.startsWith('re.') ? test.args[1] : test.args[0];
-            const k = target ? keyOf(target) : null;
-            if (k) return [{ key: k, bits: ALL_MASK, when: true }];
-          }
-        }
-        if (/(?:^|\.)(?:url_has_allowed_host_and_scheme|is_safe_url|is_safe_redirect_url|is_safe_redirect|is_allowed_url|validate_url)$/.test(q) && test.args[0]) {
-          const k = keyOf(test.args[0]);
-          if (k) return [{ key: k, bits: K.SSRF | K.REDIRECT, when: true }];
-        }
-        if (q === 'os.path.isabs' && test.args[0]) {
-          const k = keyOf(test.args[0]);
-          if (k) return [{ key: k, bits: K.PATH, when: false }];
-        }
-        return [];
-      }
-      default:
-        return [];
-    }
-  }
-
-  private applyGuards(env: Map<string, Taint>, guards: { key: string; bits: number; when: boolean }[], branch: boolean): void {
+  private applyGuards(env: Map<string, Taint>, guards: Guard[], branch: boolean): void {
     for (const g of guards) {
       if (g.when !== branch) continue;
       const t = env.get(g.key);
@@ -508,7 +442,7 @@ export class TaintAnalysis {
           this.assign(g.target, it, g, st);
           for (const c of g.ifs) {
             this.eval(c, st, d + 1);
-            this.applyGuards(st.env, this.guardsOf(c, 0), true);
+            this.applyGuards(st.env, guardsOf(c, this.sem), true);
           }
         }
         if (e.type === 'DictComp') t = join(this.eval(e.key, st, d + 1), this.eval(e.value, st, d + 1));
@@ -727,26 +661,6 @@ const RETURN_RESPONSE: SinkSpec = { rule: FLOW_RULES.traceback, bit: K.RESPONSE,
 const RETURN_HTML: SinkSpec = { rule: FLOW_RULES.xss, bit: K.XSS, label: 'an HTML response (a string returned by a Flask view)' };
 const SESSION_SINK: SinkSpec = { rule: FLOW_RULES.session, bit: K.SESSION, label: 'the session' };
 const HEADER_SINK: SinkSpec = { rule: FLOW_RULES.header, bit: K.HEADER, label: 'an HTTP response header' };
-
-/** Env key of a name or a dotted attribute chain (`self.query`), else null. */
-function keyOf(e: A.Expr): string | null {
-  if (e.type === 'Name') return e.id;
-  if (e.type === 'Attribute') {
-    const base = keyOf(e.value);
-    return base && base.length < 200 ? `${base}.${e.attr}` : null;
-  }
-  return null;
-}
-
-/** `urlparse(x).netloc` / `.hostname` / `.scheme` → key of x. */
-function parsedUrlKey(e: A.Expr, sem: SemanticModel): string | null {
-  if (e.type !== 'Attribute' || !['netloc', 'hostname', 'host', 'scheme'].includes(e.attr)) return null;
-  const v = e.value;
-  if (v.type !== 'Call' || !v.args[0]) return null;
-  const q = sem.callName(v) ?? '';
-  if (!/(?:^|\.)(?:urlparse|urlsplit)$/.test(q)) return null;
-  return keyOf(v.args[0]);
-}
 
 function isZero(e: A.Expr | undefined): boolean {
   return !!e && e.type === 'Constant' && e.value === 0;
