@@ -10,9 +10,9 @@ import { prefixClears } from './sanitizers.js';
 
 /** A check on a value: `key` is validated for sink kinds `bits` on the branch where the test is `when`. */
 export interface Guard {
-key: string;
-bits: number;
-when: boolean;
+  key: string;
+  bits: number;
+  when: boolean;
 }
 
 /**
