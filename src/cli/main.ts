@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import { SEVERITIES, CONFIDENCES, type Severity } from '../findings.js';
 import type { Report } from '../model.js';
-import { scan, UsageError, type ScanAnalysis, type ScanOptions } from '../engine/scan.js';
+import { capJobs, scan, UsageError, type ScanAnalysis, type ScanOptions } from '../engine/scan.js';
 import { REPORT_FORMATS, exitCodeFor, writeReport, type ReportFormat } from '../report/index.js';
 import { writeBaseline } from '../report/baseline.js';
 import { allRuleMetas, ruleMeta } from '../rules/catalog.js';
@@ -76,6 +76,8 @@ function addScanOptions(cmd: Command, formats: readonly string[] = REPORT_FORMAT
 }
 
 function scanOptions(paths: string[], f: ScanFlags, analyses?: ScanAnalysis[]): ScanOptions {
+  const capped = capJobs(f.jobs).note;
+  if (capped && !f.quiet) process.stderr.write(`krait: note: --${capped}\n`);
   return {
     targets: paths.length ? paths : ['.'],
     analyses,

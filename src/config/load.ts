@@ -25,7 +25,10 @@ export const KraitConfigSchema = z
     confidence: z.enum(CONFIDENCES).optional(),
     'fail-on': z.enum([...SEVERITIES, 'none'] as const).optional(),
     'max-file-size': z.number().int().positive().optional(),
-    'per-path-ignores': z.record(z.string(), stringList).optional(),
+    // Tables keyed by glob or rule are read key by key into Maps (see `ownTable`): a zod
+    // record drops a `__proto__` key silently, and a plain object would confuse
+    // `constructor` or `toString` with Object.prototype's members.
+    'per-path-ignores': z.record(z.string(), z.unknown()).optional(),
     'ignore-nosec': z.boolean().optional(),
     /** Secret findings allowed by fingerprint (never by value). */
     allowlist: stringList.optional(),
@@ -34,7 +37,7 @@ export const KraitConfigSchema = z
       .array(z.object({ id: z.string(), reason: z.string(), expires: z.string().optional() }))
       .optional(),
     /** Per-rule options, by rule id or name: `[tool.krait.rules.B108] tmp_dirs = [...]`. */
-    rules: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    rules: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
@@ -57,20 +60,20 @@ export interface ResolvedConfig {
   confidence?: (typeof CONFIDENCES)[number];
   failOn?: (typeof SEVERITIES)[number] | 'none';
   maxFileSize?: number;
-  /** Glob → rule ids/names ignored for files matching it. */
-  perPathIgnores: Record<string, string[]>;
+  /** Glob → rule ids/names ignored for files matching it (a Map: any glob is a plain key). */
+  perPathIgnores: Map<string, string[]>;
   ignoreNosec?: boolean;
   allowlist: string[];
   ignoreAdvisories: { id: string; reason: string; expires?: string }[];
-  /** Rule id or name (or bandit plugin name) → options. */
-  ruleOptions: Record<string, Record<string, unknown>>;
+  /** Rule id or name (or bandit plugin name) → option name → value (Maps: any key is a plain key). */
+  ruleOptions: Map<string, Map<string, unknown>>;
 }
 
 export class ConfigError extends Error {}
 
 /** A configuration with nothing set (for `--no-config`). */
 export function emptyConfig(): ResolvedConfig {
-  return { sources: [], select: [], ignore: [], exclude: [], include: [], perPathIgnores: {}, allowlist: [], ignoreAdvisories: [], ruleOptions: {} };
+  return { sources: [], select: [], ignore: [], exclude: [], include: [], perPathIgnores: new Map(), allowlist: [], ignoreAdvisories: [], ruleOptions: new Map() };
 }
 
 /**
@@ -159,10 +162,17 @@ function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): b
     if (k['fail-on']) cfg.failOn = k['fail-on'];
     if (k['max-file-size']) cfg.maxFileSize = k['max-file-size'];
     if (k['ignore-nosec'] !== undefined) cfg.ignoreNosec = k['ignore-nosec'];
-    for (const [glob, ids] of Object.entries(k['per-path-ignores'] ?? {})) (cfg.perPathIgnores[glob] ??= []).push(...ids);
+    for (const [glob, ids] of ownEntries(tool['krait'] as Record<string, unknown>, 'per-path-ignores')) {
+      const parsedIds = stringList.safeParse(ids);
+      if (!parsedIds.success) throw new ConfigError(`invalid [tool.krait] in ${file}: per-path-ignores.${glob}: expected a list of rule ids`);
+      addPerPath(cfg, glob, parsedIds.data);
+    }
     cfg.allowlist.push(...(k.allowlist ?? []));
     cfg.ignoreAdvisories.push(...(k['ignore-advisories'] ?? []));
-    for (const [rule, opts] of Object.entries(k.rules ?? {})) cfg.ruleOptions[rule] = { ...cfg.ruleOptions[rule], ...opts };
+    for (const [rule, opts] of ownEntries(tool['krait'] as Record<string, unknown>, 'rules')) {
+      if (!isPlainTable(opts)) throw new ConfigError(`invalid [tool.krait] in ${file}: rules.${rule}: expected a table of options`);
+      addRuleOptions(cfg, rule, opts);
+    }
     used = true;
   }
   if (used) cfg.sources.push(file);
@@ -187,9 +197,30 @@ function applyBandit(b: Record<string, unknown>, cfg: ResolvedConfig, file: stri
     const section = value as Record<string, unknown>;
     if (key === 'assert_used') {
       // [tool.bandit.assert_used] skips = ["*_test.py", "tests/*"]: B101 off for those paths.
-      for (const glob of list(section['skips'], 'assert_used.skips')) (cfg.perPathIgnores[glob] ??= []).push('B101');
+      for (const glob of list(Object.hasOwn(section, 'skips') ? section['skips'] : undefined, 'assert_used.skips')) addPerPath(cfg, glob, ['B101']);
       continue;
     }
-    cfg.ruleOptions[key] = { ...cfg.ruleOptions[key], ...section };
+    addRuleOptions(cfg, key, section);
   }
+}
+
+const isPlainTable = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+/** The own entries of the table `parent[key]` (none when absent), every key kept as written. */
+function ownEntries(parent: Record<string, unknown>, key: string): [string, unknown][] {
+  const t = Object.hasOwn(parent, key) ? parent[key] : undefined;
+  if (!isPlainTable(t)) return [];
+  return Object.keys(t).map((k) => [k, t[k]]);
+}
+
+function addPerPath(cfg: ResolvedConfig, glob: string, ids: string[]): void {
+  const list = cfg.perPathIgnores.get(glob);
+  if (list) list.push(...ids);
+  else cfg.perPathIgnores.set(glob, [...ids]);
+}
+
+function addRuleOptions(cfg: ResolvedConfig, rule: string, opts: Record<string, unknown>): void {
+  let m = cfg.ruleOptions.get(rule);
+  if (!m) cfg.ruleOptions.set(rule, (m = new Map()));
+  for (const k of Object.keys(opts)) m.set(k, opts[k]);
 }

@@ -236,7 +236,7 @@ function makeContext(
   suppressions: Suppressions,
   out: Finding[],
 ): RuleContext {
-  const opts = task.options.ruleOptions[rule.id] ?? {};
+  const opts = (Object.hasOwn(task.options.ruleOptions, rule.id) ? task.options.ruleOptions[rule.id] : undefined) ?? {};
   return {
     path: task.path,
     source,
@@ -244,7 +244,7 @@ function makeContext(
     semantic,
     rule,
     option<T>(name: string): T {
-      return (name in opts ? opts[name] : rule.options?.[name]) as T;
+      return (Object.hasOwn(opts, name) ? opts[name] : rule.options?.[name]) as T;
     },
     qualifiedName: (e) => semantic.qualifiedName(e),
     callName: (c) => semantic.callName(c),

@@ -50,7 +50,7 @@ export interface ScanOptions {
   ignoreNosec?: boolean;
   /** Per-file size limit in bytes (default 5 MB). */
   maxFileSize?: number;
-  /** Worker threads (default: the cores available). */
+  /** Worker threads (default: the cores available; a larger number is capped at the cores available, with a diagnostic). */
   jobs?: number;
   /** Configuration file; `false` to read none; default: discovered from the first target. */
   config?: string | false;
@@ -123,7 +123,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   const enabled = selectRules(selectTokens, ignoreTokens);
   // Per-path ignores: a glob (matched against the path inside the scan root, the display
   // path, and the base name when it has no `/`) and select/ignore-style tokens.
-  const perPath = Object.entries(config.perPathIgnores).map(([glob, tokens]) => {
+  const perPath = [...config.perPathIgnores].map(([glob, tokens]) => {
     const full = picomatch(glob.replace(/^\.\//, ''), { dot: true });
     const base = glob.includes('/') ? null : picomatch(glob, { dot: true });
     return { covers: (rel: string, display: string) => full(rel) || full(display) || (!!base && base(path.basename(rel))), tokens };
@@ -151,13 +151,14 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     tasks.push({ absPath: f.absPath, path: f.path, kind: f.kind, packageName: f.packageName, options: { ...baseOptions, enabledRules: rules } });
   }
 
-  const jobs = Math.max(1, options.jobs ?? defaultJobs());
+  const { jobs, note: jobsNote } = capJobs(options.jobs);
   stage(`discovery (${disc.files.length} files)`);
   const results = await runTasks(tasks, jobs, options.onProgress ? (d) => options.onProgress!(d, tasks.length) : undefined);
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const skipped = [...disc.skipped];
   const diagnostics: FileDiagnostic[] = (config.warnings ?? []).map((message) => ({ path: message.replace(/^invalid TOML in (.*?): .*$/, '$1'), kind: 'config-error' as const, message }));
+  if (jobsNote) diagnostics.push({ path: '.', kind: 'config-error', message: jobsNote });
   let findings: Finding[] = [];
   const analysed: FileResult[] = [];
   for (const r of results) {
@@ -242,6 +243,20 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   return report;
 }
 
+/**
+ * The worker count a scan uses: `requested` (default: the cores available) capped at the
+ * cores available, at least 1. A non-integer, non-positive or larger request is capped
+ * with a one-line `note` saying so (more threads than cores only adds memory and switching).
+ */
+export function capJobs(requested: number | undefined): { jobs: number; note?: string } {
+  const cores = defaultJobs();
+  if (requested === undefined) return { jobs: cores };
+  if (!Number.isFinite(requested) || requested < 1) return { jobs: 1, note: `jobs ${String(requested)} is not a positive number; using 1` };
+  const whole = Math.floor(requested);
+  if (whole > cores) return { jobs: cores, note: `jobs ${whole} is more than the ${cores} cores available; using ${cores}` };
+  return { jobs: whole };
+}
+
 /** Where configuration discovery starts: the first target, or its folder when it is a file. */
 function configStart(target: string): string {
   try {
@@ -278,17 +293,22 @@ export function ruleFilter(select: string[], ignore: string[]): (id: string, nam
   return (id, name) => (select.length === 0 || select.some((s) => tokenMatches(s, id, name))) && !ignore.some((s) => tokenMatches(s, id, name));
 }
 
-/** Map option sections keyed by rule id, rule name or bandit plugin name onto rule ids. */
-function resolveRuleOptions(raw: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const [key, opts] of Object.entries(raw)) {
+/**
+ * Map option sections keyed by rule id, rule name or bandit plugin name onto rule ids.
+ * The result is keyed by rule ids only; each rule's options are a null-prototype object
+ * (it crosses the worker boundary), so an option named `constructor` is a plain option.
+ */
+function resolveRuleOptions(raw: ReadonlyMap<string, ReadonlyMap<string, unknown>>): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = Object.create(null) as Record<string, Record<string, unknown>>;
+  for (const [key, optMap] of raw) {
+    const opts = Object.fromEntries(optMap) as Record<string, unknown>;
     const k = key.toLowerCase().replace(/_/g, '-');
     // bandit's `shell_injection` section configures the whole B602–B607 family.
     const targets =
       k === 'shell-injection'
         ? CODE_RULES.filter((r) => /^B60[2-7]$/.test(r.id))
         : CODE_RULES.filter((r) => r.id === key.toUpperCase() || r.name === k);
-    for (const r of targets) out[r.id] = { ...out[r.id], ...opts };
+    for (const r of targets) out[r.id] = Object.assign(Object.create(null) as Record<string, unknown>, out[r.id], opts);
   }
   return out;
 }
