@@ -108,7 +108,7 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   const semantic = new SemanticModel(parsed.module, task.packageName);
   const suppressions: Suppressions = task.options.ignoreNosec ? new Map() : readSuppressions(parsed.comments);
   result.imports = semantic.imports.map((i) => (semantic.isOptionalImport(i.node) ? { module: i.module, line: i.line, optional: true } : { module: i.module, line: i.line }));
-  if (analyses.has('rules')) runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings);
+  if (analyses.has('rules')) runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings, parsed.comments);
   if (analyses.has('secrets')) {
     for (const f of detectSecrets({ path: task.path, kind: task.kind, text, lines, documentationLines: documentationLines(parsed, lines) })) {
       if (isSuppressed(suppressions, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine)) continue;
@@ -159,6 +159,7 @@ export function runRules(
   semantic: SemanticModel,
   suppressions: Suppressions,
   out: Finding[],
+  comments: RuleContext['comments'] = [],
 ): void {
   const rules: CodeRule[] = [];
   for (const id of task.options.enabledRules) {
@@ -171,7 +172,7 @@ export function runRules(
   const contexts = new Map<CodeRule, RuleContext>();
   const ctxFor = (rule: CodeRule): RuleContext => {
     let c = contexts.get(rule);
-    if (!c) contexts.set(rule, (c = makeContext(rule, task, source, lines, semantic, suppressions, out)));
+    if (!c) contexts.set(rule, (c = makeContext(rule, task, source, lines, semantic, suppressions, out, comments)));
     return c;
   };
   for (const r of rules) {
@@ -235,6 +236,7 @@ function makeContext(
   semantic: SemanticModel,
   suppressions: Suppressions,
   out: Finding[],
+  comments: RuleContext['comments'],
 ): RuleContext {
   const opts = (Object.hasOwn(task.options.ruleOptions, rule.id) ? task.options.ruleOptions[rule.id] : undefined) ?? {};
   return {
@@ -242,6 +244,7 @@ function makeContext(
     source,
     lines,
     semantic,
+    comments,
     rule,
     option<T>(name: string): T {
       return (Object.hasOwn(opts, name) ? opts[name] : rule.options?.[name]) as T;
@@ -251,9 +254,10 @@ function makeContext(
     constValue: (e) => semantic.constValue(e),
     keyword: (call, name) => call.keywords.find((k) => k.arg === name),
     report(node: A.AnyNode, o: ReportOptions) {
-      const at = o.node ?? node;
-      const [from, to] = statementLines(at);
-      if (isSuppressed(suppressions, rule.id, rule.name, from, to)) return;
+      const n = o.node ?? node;
+      const at = o.range ? { lineno: o.range.line, col_offset: o.range.column, end_lineno: o.range.endLine, end_col_offset: o.range.endColumn } : n;
+      const [from, to] = o.range ? [o.range.line, o.range.endLine] : statementLines(n);
+      if (!o.unsuppressable && isSuppressed(suppressions, rule.id, rule.name, from, to)) return;
       out.push({
         ruleId: rule.id,
         ruleName: rule.name,

@@ -39,6 +39,10 @@ export interface ReportOptions {
   properties?: Record<string, unknown>;
   /** Data-flow findings: the path from source to sink. */
   trace?: TraceStep[];
+  /** Report at this exact range (1-based lines, 0-based columns) instead of a node's (e.g. a comment). */
+  range?: { line: number; column: number; endLine: number; endColumn: number };
+  /** Not silenced by `# nosec`/`# noqa` (a finding about the suppression comment itself). */
+  unsuppressable?: boolean;
 }
 
 /** Everything a rule can ask while it visits one file. */
@@ -47,6 +51,8 @@ export interface RuleContext {
   readonly source: string;
   readonly lines: readonly string[];
   readonly semantic: SemanticModel;
+  /** The file's comments (text with `#`, 1-based line, 0-based column). */
+  readonly comments: readonly { line: number; col: number; text: string }[];
   readonly rule: CodeRule;
   /** Option value for this rule (from config, else the rule's default). */
   option<T>(name: string): T;

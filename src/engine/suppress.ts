@@ -76,3 +76,48 @@ export function isSuppressed(s: Suppressions, id: string, name: string, from: nu
   }
   return false;
 }
+
+/** One suppression comment, read as a reviewer reads it. */
+export interface SuppressionComment {
+  /** `nosec` (bandit) or `noqa` (ruff/flake8). */
+  tool: 'nosec' | 'noqa';
+  /** The ids or check names it names, as written (empty for a blanket `# nosec`). */
+  ids: string[];
+  /** The reason written after the ids (`# nosec B602 -- reason`, `# nosec B602: reason`, `# nosec  # reason`), if any. */
+  justification?: string;
+  /** 0-based column of the `#` that starts the suppression in the comment text. */
+  offset: number;
+}
+
+const NOSEC_FULL = /#\s*nosec\b/i;
+const NOQA_FULL = /#\s*noqa\b\s*(?::\s*)?/i;
+const CODE_TOKEN = /^(?:[A-Z]+[0-9]+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/i;
+
+/**
+ * Parse the `# nosec …` or `# noqa …` part of a comment: the ids it names and the
+ * justification after them. The justification is whatever follows the ids after a
+ * separator (`--`, `-`, `—`, `:`, `;`, a second `#`), or plain words after the ids; it
+ * must hold at least one word of three letters. Returns undefined when the comment
+ * suppresses nothing.
+ */
+export function parseSuppressionComment(text: string): SuppressionComment | undefined {
+  if (text.length > 2000) return undefined;
+  const nosec = NOSEC_FULL.exec(text);
+  const noqa = nosec ? null : NOQA_FULL.exec(text);
+  const m = nosec ?? noqa;
+  if (!m) return undefined;
+  let rest = text.slice(m.index + m[0].length);
+  if (nosec) rest = rest.replace(/^\s*:/, '');
+  const ids: string[] = [];
+  // Ids: tokens separated by commas or spaces, up to the first token that is not one.
+  for (;;) {
+    const t = /^[\s,]*([A-Za-z][A-Za-z0-9_-]*)/.exec(rest);
+    if (!t || !CODE_TOKEN.test(t[1]!) || (nosec && !ID.test(t[1]!) && !t[1]!.includes('_'))) break;
+    ids.push(t[1]!);
+    rest = rest.slice(t[0].length);
+  }
+  const reason = rest.replace(/^[\s,]*(?:--+|-|—|–|:|;|#+)?\s*/, '').replace(/\s*#\s*$/, '').trim();
+  const out: SuppressionComment = { tool: nosec ? 'nosec' : 'noqa', ids, offset: m.index };
+  if (/[A-Za-z]{3}/.test(reason)) out.justification = reason;
+  return out;
+}

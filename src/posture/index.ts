@@ -20,6 +20,7 @@ import type { PostureReport, Route } from './types.js';
 import { checkEnvFiles } from './env.js';
 import { checkCompose, checkDockerfile } from './containers.js';
 import { NO_PER_ENV_CONFIG, UNBOUNDED_BODY, postureFinding } from './rules.js';
+import { SecurityHeaderCheck } from './kr309-missing-security-headers.js';
 
 export { collectRoutes } from './routes.js';
 export { POSTURE_RULES } from './rules.js';
@@ -101,12 +102,14 @@ export async function analyzePosture(input: PostureInput): Promise<PostureResult
   let maxContentLength = false;
   let drfDefaultAuth: boolean | undefined;
   let drfDefaultThrottle = false;
+  const headers = new SecurityHeaderCheck();
   for (const f of input.files) {
     if (ENV_CONFIG_FILES.test(f.path)) environmentConfig.add(f.path);
     if (f.kind !== 'python') continue;
     const text = read(f);
     if (text === undefined) continue;
     for (const [re, label] of ENV_CONFIG_SIGNS) if (re.test(text)) environmentConfig.add(label);
+    headers.add(text);
     if (/MAX_CONTENT_LENGTH/.test(text)) maxContentLength = true;
     const m = /DEFAULT_PERMISSION_CLASSES['"]\s*:\s*[[(]([^\])]*)/.exec(text);
     if (m) drfDefaultAuth = /IsAuthenticated|IsAdminUser|DjangoModelPermissions|Permission/.test(m[1]!.replace(/AllowAny/g, ''));
@@ -122,6 +125,7 @@ export async function analyzePosture(input: PostureInput): Promise<PostureResult
     const first = http[0]!;
     findings.push(postureFinding(NO_PER_ENV_CONFIG, first.location.path, [], 1, 'No per-environment configuration found: no settings read from the environment, no per-environment settings modules or config classes, no .env.example.'));
   }
+  headers.report(http, findings);
   for (const r of http) {
     if (!r.unboundedRead) continue;
     if (maxContentLength && r.framework === 'flask') continue;

@@ -8,6 +8,7 @@ import { CODE_RULES } from './index.js';
 import { DEPENDENCY_RULES } from '../deps/rules.js';
 import { SECRET_RULES } from '../secrets/rules.js';
 import { POSTURE_RULES } from '../posture/rules.js';
+import { MISSING_SECURITY_HEADERS } from '../posture/kr309-missing-security-headers.js';
 
 let cache: Map<string, RuleMeta> | undefined;
 
@@ -41,5 +42,5 @@ function index(): Map<string, RuleMeta> {
 
 /** Rules of analyses that report outside the code-rule engine (secrets, posture). */
 function extraRules(): RuleMeta[] {
-  return [...SECRET_RULES.map(strip), ...POSTURE_RULES.map(strip)];
+  return [...SECRET_RULES.map(strip), ...POSTURE_RULES.map(strip), MISSING_SECURITY_HEADERS];
 }

@@ -110,6 +110,10 @@ import { lxmlUnsafeParser } from './xml/kr131-lxml-unsafe-parser.js';
 import { insecureCookie } from './auth/kr132-insecure-cookie.js';
 import { sensitiveDataLogged } from './errors/kr133-sensitive-data-logged.js';
 import { authExceptionSwallowed } from './errors/kr134-auth-exception-swallowed.js';
+import { regexRedos } from './injection/kr135-regex-redos.js';
+import { symlinkPredictableTmpWrite } from './misc/kr136-symlink-predictable-tmp-write.js';
+import { suppressionWithoutJustification } from './quality/kr802-suppression-without-justification.js';
+import { blanketNosec } from './quality/kr803-blanket-nosec.js';
 
 export const CODE_RULES: readonly CodeRule[] = [
   assertUsed,
@@ -219,4 +223,8 @@ export const CODE_RULES: readonly CodeRule[] = [
   insecureCookie,
   sensitiveDataLogged,
   authExceptionSwallowed,
+  regexRedos,
+  symlinkPredictableTmpWrite,
+  suppressionWithoutJustification,
+  blanketNosec,
 ];

@@ -41,6 +41,7 @@ export function runOn(code: string, ruleIds: string[], opts: RunOptions = {}): F
     semantic,
     opts.ignoreNosec ? new Map() : readSuppressions(parsed.comments),
     out,
+    parsed.comments,
   );
   return out;
 }

@@ -14,9 +14,9 @@ const CODE_EXPECTED: Record<string, string[]> = {
 };
 /** KR341 (committed .env) depends on the git index of this repository: tested on a temporary repository in env.test.ts. */
 const PROJECT_EXPECTED: Record<string, string[]> = {
-  flask: ['KR340', 'KR342', 'KR344', 'KR345', 'KR350', 'KR351', 'KR352', 'KR353', 'KR354', 'KR355', 'KR356', 'KR357', 'KR358'],
-  fastapi: ['KR340', 'KR343'], // its .env.example counts as per-environment configuration
-  django: ['KR344'],
+  flask: ['KR309', 'KR340', 'KR342', 'KR344', 'KR345', 'KR350', 'KR351', 'KR352', 'KR353', 'KR354', 'KR355', 'KR356', 'KR357', 'KR358'],
+  fastapi: ['KR309', 'KR340', 'KR343'], // its .env.example counts as per-environment configuration
+  django: ['KR309', 'KR344'],
 };
 
 async function project(fw: string, variant: 'vulnerable' | 'fixed') {

@@ -15,6 +15,7 @@ import { loginRouteWithoutRateLimit } from './kr313-login-route-without-rate-lim
 import { csrfExemptView } from './kr314-csrf-exempt-view.js';
 import { routeInputNotValidated } from './kr315-route-input-not-validated.js';
 import { uploadWithoutTypeCheck } from './kr316-upload-without-type-check.js';
+import { userEnumeration } from './kr317-user-enumeration.js';
 import { exceptionDetailsInResponse } from './kr320-exception-details-in-response.js';
 import { broadExceptSwallowsError } from './kr321-broad-except-swallows-error.js';
 import { sensitiveDataInLog } from './kr322-sensitive-data-in-log.js';
@@ -25,6 +26,7 @@ import { llmPromptFromUserInput } from './kr330-llm-prompt-from-user-input.js';
 import { llmOutputToDangerousSink } from './kr331-llm-output-to-dangerous-sink.js';
 import { llmCallWithoutLimits } from './kr332-llm-call-without-limits.js';
 import { llmToolRunsCommands } from './kr333-llm-tool-runs-commands.js';
+import { llmPromptPersonalData } from './kr334-llm-prompt-personal-data.js';
 
 export const POSTURE_CODE_RULES: readonly CodeRule[] = [
   djangoDebugTrue,
@@ -42,6 +44,7 @@ export const POSTURE_CODE_RULES: readonly CodeRule[] = [
   csrfExemptView,
   routeInputNotValidated,
   uploadWithoutTypeCheck,
+  userEnumeration,
   exceptionDetailsInResponse,
   broadExceptSwallowsError,
   sensitiveDataInLog,
@@ -52,4 +55,5 @@ export const POSTURE_CODE_RULES: readonly CodeRule[] = [
   llmOutputToDangerousSink,
   llmCallWithoutLimits,
   llmToolRunsCommands,
+  llmPromptPersonalData,
 ];
