@@ -94,6 +94,10 @@ import { headerInjectionTaint } from './flow/kr112-header-injection-taint.js';
 import { sessionFromRequestTaint } from './flow/kr113-session-from-request-taint.js';
 import { tracebackInResponse } from './flow/kr114-traceback-in-response.js';
 import { absolutePathJoinTaint } from './flow/kr115-absolute-path-join-taint.js';
+import { logInjectionTaint } from './flow/kr116-log-injection-taint.js';
+import { nosqlInjectionTaint } from './flow/kr117-nosql-injection-taint.js';
+import { xxeTaint } from './flow/kr118-xxe-taint.js';
+import { unsafeReflectionTaint } from './flow/kr119-unsafe-reflection-taint.js';
 import { POSTURE_CODE_RULES } from './posture/index.js';
 import { jwtSignatureNotVerified } from './auth/kr120-jwt-signature-not-verified.js';
 import { jwtClaimsNotVerified } from './auth/kr121-jwt-claims-not-verified.js';
@@ -207,6 +211,10 @@ export const CODE_RULES: readonly CodeRule[] = [
   sessionFromRequestTaint,
   tracebackInResponse,
   absolutePathJoinTaint,
+  logInjectionTaint,
+  nosqlInjectionTaint,
+  xxeTaint,
+  unsafeReflectionTaint,
   ...POSTURE_CODE_RULES,
   jwtSignatureNotVerified,
   jwtClaimsNotVerified,

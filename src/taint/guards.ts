@@ -1,11 +1,14 @@
 /**
  * Barrier guards: tests that validate a value on one branch (allow-lists, shape checks,
- * containment tests, URL host and scheme checks), as facts the taint analysis applies to
- * the environment of that branch.
+ * containment tests, URL host checks, regular-expression validators), and statements that
+ * validate a value by raising when it is invalid (`int(x)`), as facts the taint analysis
+ * applies to the environment of the branch (or the code after the statement).
  */
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { ALL_MASK, K } from './model.js';
+import { boundCall } from './models/predicates.js';
+import { charsetClears, patternClears, strPredicateCharset } from './models/regex.js';
 import { prefixClears } from './sanitizers.js';
 
 /** A check on a value: `key` is validated for sink kinds `bits` on the branch where the test is `when`. */
@@ -14,6 +17,11 @@ export interface Guard {
   bits: number;
   when: boolean;
 }
+
+/** Functions that normalise a path (so a prefix test on their result is a containment test). */
+const NORMALISERS = /^(?:os\.path\.(?:realpath|normpath|abspath)|posixpath\.(?:realpath|normpath|abspath)|ntpath\.(?:realpath|normpath|abspath)|os\.fspath|str)$/;
+/** Callees of the URL allow-list checks frameworks ship. */
+const SAFE_URL_CHECKS = /(?:^|\.)(?:url_has_allowed_host_and_scheme|is_safe_url|is_safe_redirect_url|is_safe_redirect|is_allowed_url|validate_url)$/;
 
 /**
  * Barrier guards in a test (CodeQL's term): which variable the test validates, for which
@@ -28,60 +36,194 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0): Guard[] {
     case 'BoolOp': {
       // `a and b` true → both hold; `a or b` false → neither holds.
       const want = test.op === 'And';
-      return test.values.flatMap((v) => guardsOf(v, sem, d + 1)).filter((g) => g.when === want);
+      const out = test.values.flatMap((v) => guardsOf(v, sem, d + 1)).filter((g) => g.when === want);
+      if (want) out.push(...literalShape(test.values, sem));
+      return out;
     }
     case 'Compare': {
       if (test.ops.length !== 1) return [];
       const op = test.ops[0]!;
       const right = test.comparators[0]!;
       if (op === 'In' || op === 'NotIn') {
-        // Allow-list membership: `x in ALLOWED`, `urlparse(x).netloc in HOSTS`.
         const when = op === 'In';
+        // Containment test: `'..' in p`, `'/' in p` (paths).
+        const lit = sem.constValue(test.left);
+        const rk = keyOf(right);
+        if (typeof lit === 'string' && rk) {
+          let bits = 0;
+          if (lit.includes('..') || lit === '/' || lit === '\\' || lit === '\0') bits |= K.PATH;
+          return bits ? [{ key: rk, bits, when: !when }] : [];
+        }
+        // Allow-list membership: `x in ALLOWED`, `urlparse(x).netloc in HOSTS`.
         const k = keyOf(test.left);
         if (k) return [{ key: k, bits: ALL_MASK, when }];
         const parsed = parsedUrlKey(test.left, sem);
         if (parsed) return [{ key: parsed, bits: K.SSRF | K.REDIRECT, when }];
         return [];
       }
-      if ((op === 'Eq' || op === 'NotEq') && right.type === 'Constant') {
-        const k = keyOf(test.left);
+      if (op === 'Eq' || op === 'NotEq') {
+        // Equality with a constant: the value is that constant.
+        const [side, other] = right.type === 'Constant' ? [test.left, right] : test.left.type === 'Constant' ? [right, test.left] : [null, null];
+        if (!side || !other) return [];
+        const k = keyOf(side);
         if (k) return [{ key: k, bits: ALL_MASK, when: op === 'Eq' }];
-        const parsed = parsedUrlKey(test.left, sem);
+        const parsed = parsedUrlKey(side, sem);
         if (parsed) return [{ key: parsed, bits: K.SSRF | K.REDIRECT, when: op === 'Eq' }];
       }
       return [];
     }
-    case 'Call': {
-      const f = test.func;
-      const q = sem.callName(test) ?? '';
-      if (f.type === 'Attribute') {
-        const recvKey = keyOf(f.value);
-        if (recvKey && /^is(?:digit|decimal|numeric|alnum|alpha|identifier)$/.test(f.attr)) return [{ key: recvKey, bits: ALL_MASK, when: true }];
-        if (recvKey && f.attr === 'startswith' && test.args[0]) {
-          const lit = sem.constValue(test.args[0]);
-          const bits = K.PATH | (typeof lit === 'string' ? prefixClears(lit) : 0);
-          return [{ key: recvKey, bits, when: true }];
-        }
-        if (recvKey && f.attr === 'is_relative_to') return [{ key: recvKey, bits: K.PATH, when: true }];
-        if ((f.attr === 'fullmatch' || f.attr === 'match') && test.args.length) {
-          const target = q.startsWith('re.') ? test.args[1] : test.args[0];
-          const k = target ? keyOf(target) : null;
-          if (k) return [{ key: k, bits: ALL_MASK, when: true }];
-        }
-      }
-      if (/(?:^|\.)(?:url_has_allowed_host_and_scheme|is_safe_url|is_safe_redirect_url|is_safe_redirect|is_allowed_url|validate_url)$/.test(q) && test.args[0]) {
-        const k = keyOf(test.args[0]);
-        if (k) return [{ key: k, bits: K.SSRF | K.REDIRECT, when: true }];
-      }
-      if (q === 'os.path.isabs' && test.args[0]) {
-        const k = keyOf(test.args[0]);
-        if (k) return [{ key: k, bits: K.PATH, when: false }];
-      }
-      return [];
-    }
+    case 'Call':
+      return callGuards(test, sem);
     default:
       return [];
   }
+}
+
+function callGuards(test: A.Call, sem: SemanticModel): Guard[] {
+  const f = test.func;
+  const q = sem.callName(test) ?? '';
+  if (f.type === 'Attribute') {
+    const recvKey = keyOf(f.value);
+    // str allow-list predicates: isdigit, isalnum, isalpha, isidentifier...
+    const cs = strPredicateCharset(f.attr);
+    if (recvKey && cs) return [{ key: recvKey, bits: charsetClears(cs), when: true }];
+    if (f.attr === 'startswith' && test.args[0]) {
+      // A URL prefix pins the host; a path prefix proves containment only on a normalised path.
+      const lit = sem.constValue(test.args[0]);
+      const prefixBits = typeof lit === 'string' ? prefixClears(lit) : 0;
+      const norm = normalisedKey(f.value, sem);
+      const out: Guard[] = [];
+      if (norm) out.push({ key: norm, bits: K.PATH | prefixBits, when: true });
+      if (recvKey && recvKey !== norm && prefixBits) out.push({ key: recvKey, bits: prefixBits, when: true });
+      return out;
+    }
+    if (f.attr === 'is_relative_to') {
+      const norm = normalisedKey(f.value, sem) ?? recvKey;
+      return norm ? [{ key: norm, bits: K.PATH, when: true }] : [];
+    }
+    // re.fullmatch(p, x), re.match(r"^...$", x), PATTERN.fullmatch(x) with PATTERN = re.compile(p).
+    const mode = f.attr === 'fullmatch' ? 'fullmatch' : f.attr === 'match' ? 'match' : f.attr === 'search' ? 'search' : null;
+    if (mode) {
+      let pattern: A.Expr | undefined;
+      let target: A.Expr | undefined;
+      let flags: A.Expr | undefined;
+      if (q === `re.${mode}`) {
+        [pattern, target] = test.args;
+        flags = test.args[2] ?? test.keywords.find((k) => k.arg === 'flags')?.value;
+      } else {
+        const compiled = boundCall(f.value, sem);
+        if (compiled && sem.callName(compiled) === 're.compile') {
+          pattern = compiled.args[0];
+          flags = compiled.args[1] ?? compiled.keywords.find((k) => k.arg === 'flags')?.value;
+          target = test.args[0];
+        }
+      }
+      const k = target ? keyOf(target) : null;
+      const p = pattern ? sem.constValue(pattern) : undefined;
+      if (k && typeof p === 'string') {
+        const bits = patternClears(p, flags ? (sem.qualifiedName(flags) ?? '') : '', mode);
+        return bits ? [{ key: k, bits, when: true }] : [];
+      }
+      return [];
+    }
+  }
+  if (SAFE_URL_CHECKS.test(q) && test.args[0]) {
+    const k = keyOf(test.args[0]);
+    if (k) return [{ key: k, bits: K.SSRF | K.REDIRECT, when: true }];
+  }
+  if (q === 'os.path.isabs' && test.args[0]) {
+    const k = keyOf(test.args[0]);
+    if (k) return [{ key: k, bits: K.PATH, when: false }];
+  }
+  return [];
+}
+
+/**
+ * The key of a path that was normalised before a prefix test: `os.path.realpath(p)`
+ * (the key of p), `Path(p).resolve()`, or a name bound once to one of those.
+ */
+function normalisedKey(e: A.Expr, sem: SemanticModel, d = 0): string | null {
+  if (d > 4) return null;
+  if (e.type === 'Call') {
+    const q = sem.callName(e) ?? '';
+    if (NORMALISERS.test(q) && e.args[0]) return q === 'str' || q === 'os.fspath' ? normalisedKey(e.args[0], sem, d + 1) : (keyOf(e.args[0]) ?? normalisedKey(e.args[0], sem, d + 1));
+    if (e.func.type === 'Attribute' && (e.func.attr === 'resolve' || e.func.attr === 'absolute')) return keyOf(e.func.value) ?? innerKey(e.func.value);
+    return null;
+  }
+  if (e.type === 'Name') {
+    const b = sem.lookup(e.id, e);
+    if (b && b.kind === 'assign' && b.count === 1 && b.value && b.value !== e && isNormalised(b.value, sem, d + 1)) return e.id;
+  }
+  return null;
+}
+
+/** Is `e` the result of a path normalisation (`realpath(...)`, `Path(...).resolve()`, `str()` of one)? */
+function isNormalised(e: A.Expr, sem: SemanticModel, d: number): boolean {
+  if (d > 6 || e.type !== 'Call') return e.type === 'Name' && d <= 6 && normalisedKey(e, sem, d + 1) !== null;
+  const q = sem.callName(e) ?? '';
+  if (q === 'str' || q === 'os.fspath') return !!e.args[0] && isNormalised(e.args[0], sem, d + 1);
+  if (NORMALISERS.test(q)) return true;
+  return e.func.type === 'Attribute' && (e.func.attr === 'resolve' || e.func.attr === 'absolute');
+}
+
+/** `Path(p)` / `Path(base) / p` → the key of the controlled part. */
+function innerKey(e: A.Expr): string | null {
+  if (e.type === 'Call' && e.args.length) return keyOf(e.args[e.args.length - 1]!);
+  if (e.type === 'BinOp' && e.op === 'Div') return keyOf(e.right);
+  return null;
+}
+
+/**
+ * A literal-shape check before `eval`/`literal_eval`: `x.startswith("'") and
+ * x.endswith("'") and "'" not in x[1:-1]` proves x is one quoted string literal (no code).
+ */
+function literalShape(values: readonly A.Expr[], sem: SemanticModel): Guard[] {
+  const starts = new Map<string, string>();
+  const ends = new Map<string, string>();
+  const inner = new Map<string, string>();
+  for (const v of values) {
+    if (v.type === 'Call' && v.func.type === 'Attribute' && (v.func.attr === 'startswith' || v.func.attr === 'endswith') && v.args[0]) {
+      const k = keyOf(v.func.value);
+      const lit = sem.constValue(v.args[0]);
+      if (k && (lit === "'" || lit === '"')) (v.func.attr === 'startswith' ? starts : ends).set(k, lit);
+    }
+    if (v.type === 'Compare' && v.ops.length === 1 && v.ops[0] === 'NotIn') {
+      const lit = sem.constValue(v.left);
+      const r = v.comparators[0]!;
+      if ((lit === "'" || lit === '"') && r.type === 'Subscript' && r.slice.type === 'Slice') {
+        const lo = r.slice.lower ? sem.constValue(r.slice.lower) : undefined;
+        const hi = r.slice.upper ? sem.constValue(r.slice.upper) : undefined;
+        const k = keyOf(r.value);
+        if (k && lo === 1 && hi === -1 && !r.slice.step) inner.set(k, lit);
+      }
+    }
+  }
+  const out: Guard[] = [];
+  for (const [k, q] of starts) if (ends.get(k) === q && inner.get(k) === q) out.push({ key: k, bits: K.CODE, when: true });
+  return out;
+}
+
+/** Conversions that raise on anything but a number or an identifier, with the kinds their success proves safe. */
+const VALIDATING_CONVERSIONS = new Map<string, number>([
+  // int(" 1\n") succeeds: surrounding whitespace (a newline) is still possible.
+  ['int', ALL_MASK & ~(K.HEADER | K.SESSION | K.RESPONSE)],
+  ['float', ALL_MASK & ~(K.HEADER | K.SESSION | K.RESPONSE)],
+  ['decimal.Decimal', ALL_MASK & ~(K.HEADER | K.SESSION | K.RESPONSE)],
+  ['uuid.UUID', ALL_MASK & ~(K.SESSION | K.RESPONSE)],
+]);
+
+/**
+ * Guards a statement establishes for the code after it: `int(x)` / `n = int(x)` /
+ * `uuid.UUID(x)` raise unless x is a number or a UUID, so once the statement completed x
+ * is one (inside a `try` whose handler returns, or anywhere: an exception leaves the
+ * block). The interpreter applies them after executing the statement.
+ */
+export function statementGuards(stmt: A.Stmt, sem: SemanticModel): Guard[] {
+  const value = stmt.type === 'Expr' ? stmt.value : stmt.type === 'Assign' || stmt.type === 'AnnAssign' ? stmt.value : null;
+  if (!value || value.type !== 'Call' || !value.args[0]) return [];
+  const bits = VALIDATING_CONVERSIONS.get(sem.callName(value) ?? '');
+  const k = keyOf(value.args[0]);
+  return bits && k ? [{ key: k, bits, when: true }] : [];
 }
 
 /** Env key of a name or a dotted attribute chain (`self.query`), else null. */
@@ -94,13 +236,12 @@ export function keyOf(e: A.Expr): string | null {
   return null;
 }
 
-/** `urlparse(x).netloc` / `.hostname` / `.scheme` → key of x. */
+/** `urlparse(x).netloc` / `.hostname` / `.host` → key of x (the scheme alone pins no host). */
 function parsedUrlKey(e: A.Expr, sem: SemanticModel): string | null {
-  if (e.type !== 'Attribute' || !['netloc', 'hostname', 'host', 'scheme'].includes(e.attr)) return null;
+  if (e.type !== 'Attribute' || !['netloc', 'hostname', 'host'].includes(e.attr)) return null;
   const v = e.value;
   if (v.type !== 'Call' || !v.args[0]) return null;
   const q = sem.callName(v) ?? '';
   if (!/(?:^|\.)(?:urlparse|urlsplit)$/.test(q)) return null;
   return keyOf(v.args[0]);
 }
-

@@ -1,12 +1,17 @@
 /**
- * Taint sources: where data an attacker controls enters a Python program. HTTP request
- * data of Flask, Django, Starlette/FastAPI, aiohttp and `http.server` handlers; route
- * parameters; the command line, standard input and the environment; and exception text
- * (a source for the "traceback in response" check only).
+ * Taint sources: where data an attacker controls enters a Python program. The rows live in
+ * the per-library tables of `models/` (request objects of Flask, Django, DRF, Starlette,
+ * aiohttp, Tornado, Bottle and Pyramid; `http.server` and Tornado handler classes; AWS
+ * Lambda and click handlers; argparse; the console, command line and environment;
+ * exception text, a source for the "traceback in response" check only); this module
+ * recognises them in one module's code, and reads route decorators for the parameters of
+ * route handlers.
  */
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import type { Origin } from './model.js';
+import { MODELS, type FormSourceRow, type HandlerClassRow, type HandlerFunctionRow, type SourceMethodRow, type SourceRow } from './models/index.js';
+import { derivesFrom, enclosingClass, importsModule } from './models/predicates.js';
 
 /** A recognised source at an expression. */
 export interface SourceHit {
@@ -15,43 +20,36 @@ export interface SourceHit {
   label: string;
 }
 
-/** Attributes of a request object that hold client data (Flask/Werkzeug, Django, DRF, Starlette, aiohttp). */
-const REQUEST_ATTRS = new Set([
-  'args', 'form', 'values', 'json', 'data', 'files', 'cookies', 'headers', 'stream', 'view_args', 'referrer', 'query_string',
-  'environ', 'GET', 'POST', 'body', 'COOKIES', 'META', 'FILES', 'REQUEST', 'query_params', 'path_params', 'content', 'raw_post_data',
-  'match_info', 'query', 'rel_url', 'text', 'post', 'get_json', 'get_data', 'read', 'authorization',
-]);
-/** Of these, the ones that are only sources when called (`request.get_json()`, aiohttp's `await request.post()`). */
-const REQUEST_METHODS_ONLY = new Set(['get_json', 'get_data', 'read', 'text', 'post']);
-
+const METHODS_ONLY = new Set(MODELS.flatMap((m) => m.request?.methodsOnly ?? []));
+/** Attributes of a request object that hold client data (every framework's, as krait cannot type the request). */
+const REQUEST_ATTRS = new Set(MODELS.flatMap((m) => [...(m.request?.attributes ?? []), ...(m.request?.methodsOnly ?? [])]));
 /** Framework request proxies imported by name. */
-const REQUEST_GLOBALS = new Set(['flask.request', 'quart.request', 'bottle.request', 'sanic.request', 'werkzeug.local.request', 'flask.globals.request']);
+const REQUEST_GLOBALS = new Set(MODELS.flatMap((m) => m.request?.globals ?? []));
+const HANDLER_CLASSES: readonly HandlerClassRow[] = MODELS.flatMap((m) => m.handlerClasses ?? []);
+const HANDLER_FUNCTIONS: readonly HandlerFunctionRow[] = MODELS.flatMap((m) => m.handlerFunctions ?? []);
+const FORM_SOURCES: readonly FormSourceRow[] = MODELS.flatMap((m) => m.formSources ?? []);
+const SOURCE_METHODS: readonly SourceMethodRow[] = MODELS.flatMap((m) => m.sourceMethods ?? []);
+const HANDLER_ATTRS = new Set(HANDLER_CLASSES.flatMap((h) => h.attributes ?? []));
+const HANDLER_METHODS = new Set(HANDLER_CLASSES.flatMap((h) => h.methods ?? []));
 
-/** Base classes whose `self.path`/`self.headers`/`self.rfile` are client data. */
-const HTTP_HANDLER_BASES = /(?:^|\.)(?:BaseHTTPRequestHandler|SimpleHTTPRequestHandler|CGIHTTPRequestHandler|StreamRequestHandler|BaseRequestHandler)$/;
-const HANDLER_ATTRS = new Set(['path', 'headers', 'rfile', 'requestline', 'raw_requestline']);
+const BUILTIN_SOURCES: readonly SourceRow[] = MODELS.flatMap((m) => m.sources ?? []);
+const CALL_SOURCES = new Map<string, SourceHit>();
+const ATTR_SOURCES = new Map<string, SourceHit>();
+function indexSources(rows: readonly SourceRow[]): void {
+  for (const r of rows) (r.form === 'call' ? CALL_SOURCES : ATTR_SOURCES).set(r.name, { origin: r.origin, label: r.label });
+}
+indexSources(BUILTIN_SOURCES);
+/** Last segments of attribute sources (a cheap filter before resolving the qualified name). */
+const ATTR_LAST = new Set<string>();
+function indexAttrLast(): void {
+  ATTR_LAST.clear();
+  for (const k of ATTR_SOURCES.keys()) ATTR_LAST.add(k.split('.').pop()!);
+}
+indexAttrLast();
 
-const CALL_SOURCES = new Map<string, SourceHit>([
-  ['input', { origin: 'cli', label: 'console input (input())' }],
-  ['raw_input', { origin: 'cli', label: 'console input (raw_input())' }],
-  ['os.getenv', { origin: 'env', label: 'an environment variable (os.getenv)' }],
-  ['os.getenvb', { origin: 'env', label: 'an environment variable (os.getenvb)' }],
-  ['traceback.format_exc', { origin: 'traceback', label: 'a stack trace (traceback.format_exc())' }],
-  ['traceback.format_exception', { origin: 'traceback', label: 'a stack trace (traceback.format_exception())' }],
-  ['traceback.format_tb', { origin: 'traceback', label: 'a stack trace (traceback.format_tb())' }],
-  ['traceback.format_stack', { origin: 'traceback', label: 'a stack trace (traceback.format_stack())' }],
-  ['traceback.extract_tb', { origin: 'traceback', label: 'a stack trace (traceback.extract_tb())' }],
-]);
-const ATTR_SOURCES = new Map<string, SourceHit>([
-  ['sys.argv', { origin: 'cli', label: 'command-line arguments (sys.argv)' }],
-  ['sys.stdin', { origin: 'cli', label: 'standard input (sys.stdin)' }],
-  ['os.environ', { origin: 'env', label: 'the environment (os.environ)' }],
-  ['os.environb', { origin: 'env', label: 'the environment (os.environb)' }],
-]);
-
-/** Recognises sources in one module (caches the per-class answer for `http.server` handlers). */
+/** Recognises sources in one module (caches the per-class answer for handler classes). */
 export class SourceFinder {
-  private readonly handlerClasses = new Map<A.ClassDef, boolean>();
+  private readonly handlerClasses = new Map<A.ClassDef, HandlerClassRow | null>();
   constructor(private readonly sem: SemanticModel) {}
 
   /** Is `e` a request object: `flask.request`, or a `request`/`req` name or `self.request` attribute? */
@@ -69,27 +67,36 @@ export class SourceFinder {
     return false;
   }
 
-  /** A source at an attribute access (`request.args`, `sys.argv`, `self.path` in a handler). */
+  /** A source at an attribute access (`request.args`, `sys.argv`, `self.path` in a handler, `form.cleaned_data`). */
   attribute(e: A.Attribute): SourceHit | null {
-    if (REQUEST_ATTRS.has(e.attr) && !REQUEST_METHODS_ONLY.has(e.attr) && this.isRequestObject(e.value)) {
+    if (REQUEST_ATTRS.has(e.attr) && !METHODS_ONLY.has(e.attr) && this.isRequestObject(e.value)) {
       return { origin: 'request', label: `HTTP request data (request.${e.attr})` };
     }
-    if (e.attr === 'argv' || e.attr === 'stdin' || e.attr === 'environ' || e.attr === 'environb') {
+    if (ATTR_LAST.has(e.attr)) {
       const q = this.sem.qualifiedName(e);
       const hit = q ? ATTR_SOURCES.get(q) : undefined;
       if (hit) return hit;
     }
-    if (HANDLER_ATTRS.has(e.attr) && e.value.type === 'Name' && e.value.id === 'self' && this.inHttpHandler(e)) {
-      return { origin: 'request', label: `HTTP request data (self.${e.attr} of an http.server handler)` };
+    if (HANDLER_ATTRS.has(e.attr) && e.value.type === 'Name' && e.value.id === 'self') {
+      const h = this.handlerClass(e);
+      if (h?.attributes?.includes(e.attr)) return { origin: 'request', label: `HTTP request data (self.${e.attr} of an ${h.framework} handler)` };
+    }
+    if (FORM_SOURCES.length) {
+      for (const f of FORM_SOURCES) if (e.attr === f.attribute && importsModule(this.sem, f.module) && !this.safeFormField(e, f)) return { origin: 'request', label: f.label };
     }
     return null;
   }
 
-  /** A source at a call (`input()`, `os.getenv()`, `request.get_json()`, `traceback.format_exc()`). */
+  /** A source at a call (`input()`, `os.getenv()`, `request.get_json()`, `parser.parse_args()`, `self.get_argument()`). */
   call(call: A.Call, qualified: string | null): SourceHit | null {
     const f = call.func;
-    if (f.type === 'Attribute' && REQUEST_ATTRS.has(f.attr) && this.isRequestObject(f.value)) {
-      return { origin: 'request', label: `HTTP request data (request.${f.attr}())` };
+    if (f.type === 'Attribute') {
+      if (REQUEST_ATTRS.has(f.attr) && this.isRequestObject(f.value)) return { origin: 'request', label: `HTTP request data (request.${f.attr}())` };
+      if (HANDLER_METHODS.has(f.attr) && f.value.type === 'Name' && f.value.id === 'self') {
+        const h = this.handlerClass(call);
+        if (h?.methods?.includes(f.attr)) return { origin: 'request', label: `HTTP request data (self.${f.attr}() of a ${h.framework} handler)` };
+      }
+      for (const m of SOURCE_METHODS) if (m.methods.includes(f.attr) && importsModule(this.sem, m.module)) return { origin: m.origin, label: m.label };
     }
     if (qualified) {
       const hit = CALL_SOURCES.get(qualified);
@@ -98,24 +105,51 @@ export class SourceFinder {
     return null;
   }
 
-  private inHttpHandler(node: A.AnyNode): boolean {
-    let n: A.AnyNode | null = node.parent;
-    while (n && n.type !== 'ClassDef') n = n.parent;
-    if (!n) return false;
-    let v = this.handlerClasses.get(n);
+  private handlerClass(node: A.AnyNode): HandlerClassRow | null {
+    const cls = enclosingClass(node);
+    if (!cls) return null;
+    let v = this.handlerClasses.get(cls);
     if (v === undefined) {
-      v = n.bases.some((b) => HTTP_HANDLER_BASES.test(this.sem.qualifiedName(b) ?? ''));
-      this.handlerClasses.set(n, v);
+      v = HANDLER_CLASSES.find((h) => derivesFrom(cls, this.sem, h.bases)) ?? null;
+      this.handlerClasses.set(cls, v);
     }
     return v;
   }
+
+  /** `form.cleaned_data["age"]` where the form class declares `age = forms.IntegerField()` (or another safe field). */
+  private safeFormField(e: A.Attribute, row: FormSourceRow): boolean {
+    const p = e.parent;
+    let key: unknown;
+    if (p && p.type === 'Subscript' && p.value === e) key = this.sem.constValue(p.slice);
+    else if (p && p.type === 'Attribute' && p.attr === 'get' && p.parent?.type === 'Call' && p.parent.args[0]) key = this.sem.constValue(p.parent.args[0]);
+    if (typeof key !== 'string') return false;
+    const cls = this.formClass(e.value);
+    if (!cls) return false;
+    for (const s of cls.body) {
+      if (s.type !== 'Assign' || s.targets.length !== 1 || s.targets[0]!.type !== 'Name' || s.targets[0]!.id !== key || s.value.type !== 'Call') continue;
+      const field = (this.sem.callName(s.value) ?? '').split('.').pop()!;
+      return row.safeFields.includes(field);
+    }
+    return false;
+  }
+
+  private formClass(e: A.Expr): A.ClassDef | null {
+    if (e.type === 'Name' && e.id === 'self') return enclosingClass(e);
+    if (e.type !== 'Name') return null;
+    const b = this.sem.lookup(e.id, e);
+    if (!b || b.kind !== 'assign' || b.count !== 1 || b.value?.type !== 'Call' || b.value.func.type !== 'Name') return null;
+    const c = this.sem.lookup(b.value.func.id, b.value);
+    return c && c.kind === 'class' && c.node.type === 'ClassDef' ? c.node : null;
+  }
 }
 
-/** How a route decorator declares its handler's parameters. */
+/** How a route decorator (or a handler convention) declares its handler's parameters. */
 export interface RouteInfo {
-  framework: 'flask' | 'fastapi' | 'other';
+  framework: 'flask' | 'fastapi' | 'other' | 'lambda' | 'tornado';
   /** Parameter names bound from the URL path (Flask `<name>`, FastAPI `{name}`), with Flask's converter. */
   pathParams: Map<string, string>;
+  /** For handler conventions (Lambda, Tornado): the parameters that hold client data. */
+  params?: Set<string>;
 }
 
 const ROUTE_ATTRS = new Set(['route', 'get', 'post', 'put', 'delete', 'patch', 'api_route', 'websocket', 'options', 'head', 'add_url_rule']);
@@ -123,19 +157,49 @@ const ROUTE_ATTRS = new Set(['route', 'get', 'post', 'put', 'delete', 'patch', '
 /**
  * A text test that a module may hold a source: every source above needs one of these words
  * in the file (request objects `request`/`req`, the last segment of a call or attribute
- * source, an HTTP handler base class, a route decorator). False means no flow can start.
+ * source, an HTTP handler base class, a route decorator, a Lambda handler, argparse, a form).
+ * False means no flow can start. A project's own sources add their words (see `setProjectSources`).
  */
-export const SOURCE_TEXT_HINT = new RegExp(
+class SourceHint extends RegExp {
+  extra: RegExp | null = null;
+  override test(s: string): boolean {
+    return super.test(s) || (this.extra !== null && this.extra.test(s));
+  }
+}
+export const SOURCE_TEXT_HINT: RegExp = new SourceHint(
   [
     'request',
     '\\breq\\b',
     'Handler',
     ...[...CALL_SOURCES.keys(), ...ATTR_SOURCES.keys()].map((q) => q.split('.').pop()!),
+    ...SOURCE_METHODS.flatMap((m) => m.methods),
+    ...FORM_SOURCES.map((f) => f.attribute),
+    'click',
+    'typer',
+    'def\\s+\\w+\\s*\\(\\s*_?event\\s*,\\s*_?context\\b',
     `@[\\w.\\s]*\\.(?:${[...ROUTE_ATTRS].join('|')})\\s*\\(`,
   ].join('|'),
 );
 
-/** The route a function is registered for, from its decorators (`@app.route('/u/<name>')`, `@router.get('/i/{id}')`). */
+/**
+ * Replace the project's own source rows (from `[tool.krait.taint]`) until the next call;
+ * an empty list restores the built-ins.
+ */
+export function setProjectSources(rows: readonly SourceRow[]): void {
+  CALL_SOURCES.clear();
+  ATTR_SOURCES.clear();
+  indexSources(BUILTIN_SOURCES);
+  indexSources(rows);
+  indexAttrLast();
+  const words = rows.map((r) => r.name.split('.').pop()!.replace(/[^\w]/g, '')).filter(Boolean);
+  (SOURCE_TEXT_HINT as SourceHint).extra = words.length ? new RegExp(words.join('|')) : null;
+}
+
+function paramMatches(names: readonly string[], want: readonly string[]): boolean {
+  return names.length === want.length && names.every((n, i) => n.replace(/^_+/, '') === want[i]);
+}
+
+/** The route a function is registered for, from its decorators (`@app.route('/u/<name>')`, `@router.get('/i/{id}')`), or a handler convention (Lambda, Tornado). */
 export function routeOf(fn: A.FunctionDef, sem: SemanticModel, fastapiModule: boolean): RouteInfo | null {
   for (const d of fn.decorator_list) {
     if (d.type !== 'Call' || d.func.type !== 'Attribute' || !ROUTE_ATTRS.has(d.func.attr)) continue;
@@ -148,6 +212,21 @@ export function routeOf(fn: A.FunctionDef, sem: SemanticModel, fastapiModule: bo
     const framework = fastapiModule || /\{\w+\}/.test(path) ? 'fastapi' : /<\w/.test(path) || d.func.attr === 'route' ? 'flask' : 'other';
     return { framework, pathParams };
   }
+  const names = [...fn.args.posonlyargs, ...fn.args.args].map((a) => a.arg);
+  // Handler functions by their parameters (Lambda's `def handler(event, context)`), only request-origin ones.
+  for (const h of HANDLER_FUNCTIONS) {
+    if (h.origin !== 'request' || !h.params || !paramMatches(names, h.params)) continue;
+    if (fn.parent?.type === 'ClassDef') continue;
+    const cp = h.clientParams === 'all' ? names : h.clientParams;
+    return { framework: 'lambda', pathParams: new Map(), params: new Set(names.filter((n) => cp.includes(n.replace(/^_+/, '')))) };
+  }
+  // Methods of handler classes whose parameters are URL path groups (Tornado's get(self, slug)).
+  const cls = fn.parent?.type === 'ClassDef' ? fn.parent : null;
+  if (cls && names.length > 1) {
+    for (const h of HANDLER_CLASSES) {
+      if (h.paramMethods?.includes(fn.name) && derivesFrom(cls, sem, h.bases)) return { framework: 'tornado', pathParams: new Map(), params: new Set(names.slice(1)) };
+    }
+  }
   return null;
 }
 
@@ -158,11 +237,13 @@ const NOT_CLIENT_DEFAULTS = /^(?:Depends|Security|fastapi\.Depends|fastapi\.Secu
 /**
  * Which parameters of a route handler hold client data: Flask's path parameters (not the
  * `int`/`float`/`uuid` converters), FastAPI's path, query, body, header and cookie
- * parameters whose type does not validate them into numbers (not `Depends(...)`).
+ * parameters whose type does not validate them into numbers (not `Depends(...)`), a
+ * Lambda handler's event, a Tornado handler method's path groups.
  */
 export function clientParams(fn: A.FunctionDef, route: RouteInfo, sem: SemanticModel): Set<string> {
   const out = new Set<string>();
   const all = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs];
+  if (route.params) return new Set(route.params);
   if (route.framework === 'flask') {
     for (const a of all) {
       const conv = route.pathParams.get(a.arg);
@@ -190,6 +271,33 @@ export function clientParams(fn: A.FunctionDef, route: RouteInfo, sem: SemanticM
     out.add(a.arg);
   }
   return out;
+}
+
+/** A parameter source of a handler function that is not an HTTP route (a click command's options). */
+export interface ParamSource {
+  param: string;
+  origin: Origin;
+  label: string;
+}
+
+/**
+ * The parameters of a non-HTTP handler that hold outside data, with their origin: a click
+ * or typer command's arguments and options (origin 'cli'). The interpreter seeds these
+ * parameters as sources with the given origin (route parameters are always 'request').
+ */
+export function handlerParams(fn: A.FunctionDef, sem: SemanticModel): ParamSource[] {
+  const names = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs].map((a) => a.arg).filter((n) => n !== 'self' && n !== 'cls' && n !== 'ctx');
+  for (const h of HANDLER_FUNCTIONS) {
+    if (h.origin === 'request' || !h.decorators) continue;
+    const decorated = fn.decorator_list.some((d) => {
+      const q = sem.qualifiedName(d.type === 'Call' ? d.func : d) ?? '';
+      return h.decorators!.some((x) => q === x || (x.includes('Typer') && /\.command$/.test(q) && importsModule(sem, 'typer')));
+    });
+    if (!decorated) continue;
+    const cp = h.clientParams === 'all' ? names : names.filter((n) => (h.clientParams as readonly string[]).includes(n));
+    return cp.map((param) => ({ param, origin: h.origin, label: `parameter '${param}' of ${fn.name}() (${h.label})` }));
+  }
+  return [];
 }
 
 function annotationText(e: A.Expr): string {

@@ -1,0 +1,47 @@
+/** Django: the request object, validated forms, raw SQL, responses, templates and escapes. */
+import { allArguments, htmlResponse } from './predicates.js';
+import type { LibraryModel } from './types.js';
+
+export const DJANGO: LibraryModel = {
+  id: 'django',
+  request: { attributes: ['GET', 'POST', 'body', 'COOKIES', 'META', 'FILES', 'REQUEST', 'raw_post_data', 'headers', 'read'], methodsOnly: ['read'] },
+  formSources: [
+    {
+      attribute: 'cleaned_data',
+      module: 'django',
+      label: 'form data (cleaned_data)',
+      safeFields: [
+        'IntegerField', 'FloatField', 'DecimalField', 'BooleanField', 'NullBooleanField', 'DateField', 'DateTimeField', 'TimeField', 'DurationField', 'UUIDField',
+        'ChoiceField', 'TypedChoiceField', 'MultipleChoiceField', 'ModelChoiceField', 'ModelMultipleChoiceField', 'EmailField', 'SlugField', 'GenericIPAddressField',
+      ],
+    },
+  ],
+  sinks: [
+    { kind: 'sql', methods: ['raw'], keywords: ['raw_query'] },
+    { kind: 'sql', methods: ['extra'], args: [], keywords: ['where', 'select', 'tables', 'order_by'] },
+    { kind: 'sql', names: ['django.db.models.expressions.RawSQL', 'django.db.models.RawSQL'], keywords: ['sql'] },
+    { kind: 'ssti', names: ['django.template.Template', 'django.template.base.Template', 'django.template.Engine.from_string'], keywords: ['template_string'] },
+    { kind: 'redirect', names: ['django.shortcuts.redirect', 'django.http.HttpResponseRedirect', 'django.http.HttpResponsePermanentRedirect', 'django.http.response.HttpResponseRedirect'], keywords: ['to', 'redirect_to'] },
+    { kind: 'xss', label: 'HTML marked safe', names: ['django.utils.safestring.mark_safe', 'django.utils.safestring.SafeString', 'django.utils.safestring.SafeText'] },
+    // format_html escapes its arguments, not its format string.
+    { kind: 'xss', label: 'the format string of format_html', names: ['django.utils.html.format_html'], keywords: ['format_string'] },
+    { kind: 'xss', names: ['django.http.HttpResponse', 'django.http.response.HttpResponse'], keywords: ['content'], when: htmlResponse },
+    {
+      kind: 'traceback',
+      names: ['django.http.HttpResponse', 'django.http.JsonResponse', 'django.http.HttpResponseServerError', 'django.http.HttpResponseBadRequest', 'django.http.response.HttpResponse'],
+      pick: allArguments,
+    },
+  ],
+  sanitizers: [
+    { names: ['django.utils.html.escape', 'django.utils.html.conditional_escape', 'django.utils.html.strip_tags', 'django.utils.html.escapejs'], clears: ['xss'] },
+    { names: ['django.utils._os.safe_join', 'django.utils.text.get_valid_filename'], clears: ['path'] },
+    { names: ['django.utils.text.slugify'], clears: ['sql', 'command', 'code', 'path', 'ssti', 'redirect', 'xss', 'ldap', 'xpath', 'header', 'deserialization'] },
+  ],
+};
+
+/** Django REST framework: `request.data` and `request.query_params`; `Response` bodies. */
+export const DRF: LibraryModel = {
+  id: 'drf',
+  request: { attributes: ['data', 'query_params'] },
+  sinks: [{ kind: 'traceback', names: ['rest_framework.response.Response'], pick: allArguments }],
+};

@@ -1,0 +1,41 @@
+/** Flask, Quart and Werkzeug: the request proxy, response and template sinks, upload and path sanitizers. */
+import { allArguments, arg, htmlResponse } from './predicates.js';
+import type { LibraryModel } from './types.js';
+
+const RESPONSES = ['flask.make_response', 'flask.Response', 'werkzeug.wrappers.Response', 'werkzeug.Response', 'quart.make_response', 'quart.Response'];
+
+export const FLASK: LibraryModel = {
+  id: 'flask',
+  request: {
+    attributes: ['args', 'form', 'values', 'json', 'data', 'files', 'cookies', 'headers', 'stream', 'view_args', 'referrer', 'query_string', 'environ', 'get_json', 'get_data', 'authorization'],
+    methodsOnly: ['get_json', 'get_data'],
+    globals: ['flask.request', 'quart.request', 'werkzeug.local.request', 'flask.globals.request'],
+  },
+  sinks: [
+    { kind: 'ssti', names: ['flask.render_template_string', 'quart.render_template_string'], keywords: ['source'] },
+    { kind: 'redirect', names: ['flask.redirect', 'werkzeug.utils.redirect', 'werkzeug.redirect', 'quart.redirect'], keywords: ['location'] },
+    { kind: 'xss', label: 'HTML marked safe', names: ['flask.Markup'] },
+    // The body of a response (not its status or headers) is HTML unless a mimetype says otherwise.
+    { kind: 'xss', names: RESPONSES, keywords: ['response'], when: htmlResponse },
+    { kind: 'path', names: ['flask.send_file', 'flask.helpers.send_file'], keywords: ['path_or_file', 'filename_or_fp'] },
+    // send_from_directory joins safely: only the directory is a path sink.
+    { kind: 'path', names: ['flask.send_from_directory', 'flask.helpers.send_from_directory'], keywords: ['directory'] },
+    // FileStorage.save(dst): only when the receiver is an uploaded file (tainted).
+    { kind: 'path', methods: ['save'], pick: (t) => (t.receiver ? arg(t, 0, 'dst') : null) },
+    { kind: 'session', names: ['flask.session.update', 'flask.session.setdefault', 'quart.session.update', 'quart.session.setdefault'], pick: allArguments },
+    { kind: 'traceback', names: ['flask.jsonify', 'flask.abort', 'quart.jsonify', ...RESPONSES], pick: allArguments },
+  ],
+  sanitizers: [
+    { names: ['flask.escape', 'markupsafe.escape', 'jinja2.escape', 'markupsafe.Markup.escape'], clears: ['xss'] },
+    {
+      names: ['werkzeug.utils.secure_filename', 'werkzeug.secure_filename', 'werkzeug.security.safe_join', 'werkzeug.utils.safe_join', 'flask.safe_join', 'flask.helpers.safe_join'],
+      clears: ['path'],
+    },
+  ],
+};
+
+/** markupsafe / jinja2 Markup: marking a string safe skips escaping. */
+export const MARKUPSAFE: LibraryModel = {
+  id: 'markupsafe',
+  sinks: [{ kind: 'xss', label: 'HTML marked safe', names: ['markupsafe.Markup', 'jinja2.Markup'] }],
+};

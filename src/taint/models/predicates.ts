@@ -1,0 +1,143 @@
+/**
+ * Conditions and argument choices shared by the model tables: what a table row cannot say
+ * as data (a literal option, the shape of a receiver, an argv list that starts a shell).
+ */
+import type * as A from '../../python/ast.js';
+import type { SemanticModel } from '../../python/semantic.js';
+import { hasShellTrue, keywordArg } from '../../rules/calls.js';
+import { join, type Taint } from '../model.js';
+import type { CallTaints } from './types.js';
+
+export { hasShellTrue };
+
+const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|zsh|dash|ksh|cmd|cmd\.exe|powershell|pwsh)$/;
+
+/** Argument `i` (or keyword `kw` when not given positionally). */
+export function arg(t: CallTaints, i: number, kw?: string): Taint | null {
+  if (i < t.call.args.length) return t.args[i] ?? null;
+  return kw ? (t.keywords.get(kw) ?? null) : null;
+}
+
+/** subprocess without a shell runs what the first list element names: only a controlled head matters (or a `sh -c` list). */
+export function pickSubprocess(t: CallTaints): Taint | null {
+  const a0 = arg(t, 0, 'args');
+  const exe = t.keywords.get('executable') ?? null;
+  if (hasShellTrue(t.call)) return join(a0, exe);
+  if (shellList(t.call)) return a0;
+  return join(a0 && a0.head ? a0 : null, exe);
+}
+
+/** `["sh", "-c", cmd]`: an argv list that starts a shell. */
+export function shellList(call: A.Call): boolean {
+  const first = call.args[0] ?? keywordArg(call, 'args')?.value;
+  if (!first || (first.type !== 'List' && first.type !== 'Tuple')) return false;
+  const head = first.elts[0];
+  return !!head && head.type === 'Constant' && typeof head.value === 'string' && SHELLS.test(head.value);
+}
+
+/** The taint of every argument and keyword. */
+export function allArguments(t: CallTaints): Taint | null {
+  let out: Taint | null = null;
+  for (const a of t.args) out = join(out, a);
+  for (const k of t.keywords.values()) out = join(out, k);
+  return out;
+}
+
+/** Only a controlled head of argument `i` (the program of an argv list). */
+export function headOnly(i: number) {
+  return (t: CallTaints): Taint | null => {
+    const a = arg(t, i);
+    return a && a.head ? a : null;
+  };
+}
+
+/** The receiver, when its head is controlled (`Path(user).read_text()`). */
+export function receiverHead(t: CallTaints): Taint | null {
+  return t.receiver && t.receiver.head ? t.receiver : null;
+}
+
+/** Does the module import `m` (or a submodule of it)? */
+export function importsModule(sem: SemanticModel, m: string): boolean {
+  return sem.imports.some((i) => i.module === m || i.module.startsWith(`${m}.`));
+}
+
+/** A condition: the module imports one of `mods`. */
+export function imports(...mods: string[]) {
+  return (_c: A.Call, sem: SemanticModel): boolean => mods.some((m) => importsModule(sem, m));
+}
+
+/** The folded value of keyword `name`, or undefined. */
+export function constKw(call: A.Call, sem: SemanticModel, name: string): unknown {
+  const k = keywordArg(call, name);
+  return k ? sem.constValue(k.value) : undefined;
+}
+
+/** Flask/Django/Starlette/aiohttp responses that are HTML unless told otherwise. */
+export function htmlResponse(call: A.Call, sem: SemanticModel): boolean {
+  for (const n of ['mimetype', 'content_type', 'media_type']) {
+    const k = keywordArg(call, n);
+    if (!k) continue;
+    const v = sem.constValue(k.value);
+    return typeof v !== 'string' || v.includes('html');
+  }
+  return true;
+}
+
+/**
+ * The call an expression stands for: the expression itself, a name bound once to a call
+ * (`s = requests.Session()`), or the target of `with X() as s` / `async with`.
+ */
+export function boundCall(e: A.Expr, sem: SemanticModel): A.Call | null {
+  if (e.type === 'Call') return e;
+  if (e.type !== 'Name') return null;
+  const b = sem.lookup(e.id, e);
+  if (!b) return null;
+  if (b.kind === 'assign' && b.count === 1 && b.value?.type === 'Call') return b.value;
+  if (b.kind === 'with' && b.count === 1) {
+    for (let n = b.node.parent; n; n = n.parent) {
+      if (n.type === 'withitem') return n.context_expr.type === 'Call' && n.optional_vars === b.node ? n.context_expr : null;
+      if (n.type === 'With' || n.type === 'AsyncWith') {
+        const it = n.items.find((i) => i.optional_vars === b.node);
+        return it && it.context_expr.type === 'Call' ? it.context_expr : null;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A condition: the method's receiver is an object made by one of `constructors` (qualified
+ * names), directly or through a name (`requests.Session().get(u)`, `with httpx.Client() as c: c.get(u)`).
+ */
+export function receiverMadeBy(constructors: readonly string[]) {
+  const set = new Set(constructors);
+  return (call: A.Call, sem: SemanticModel): boolean => {
+    if (call.func.type !== 'Attribute') return false;
+    const made = boundCall(call.func.value, sem);
+    return !!made && set.has(sem.callName(made) ?? '');
+  };
+}
+
+/** The enclosing class of a node, if any (stops at the module). */
+export function enclosingClass(node: A.AnyNode): A.ClassDef | null {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'ClassDef') return n;
+  return null;
+}
+
+/** Does the class derive (directly) from one of `bases` (qualified names, or their last segments)? */
+export function derivesFrom(cls: A.ClassDef, sem: SemanticModel, bases: readonly string[]): boolean {
+  return cls.bases.some((b) => {
+    const q = sem.qualifiedName(b) ?? '';
+    return bases.some((base) => q === base || q.endsWith(`.${base.split('.').pop()}`) || q === base.split('.').pop());
+  });
+}
+
+/** A condition: the method is called on `self` in a class deriving from `bases`. */
+export function selfIn(bases: readonly string[]) {
+  return (call: A.Call, sem: SemanticModel): boolean => {
+    const f = call.func;
+    if (f.type !== 'Attribute' || f.value.type !== 'Name' || f.value.id !== 'self') return false;
+    const cls = enclosingClass(call);
+    return !!cls && derivesFrom(cls, sem, bases);
+  };
+}

@@ -1,0 +1,378 @@
+/**
+ * Character-set reasoning for sanitizers and barrier guards: the characters a value can
+ * still hold after `re.sub(r"[^a-z0-9]", "", x)` or once `re.fullmatch(r"[\w-]+", x)`
+ * held, and the sink kinds whose dangerous characters that set provably excludes.
+ * A small recogniser of Python regular expressions: classes, escapes, literals, groups,
+ * alternation and quantifiers; anything else (look-arounds, back-references) is unknown.
+ */
+import type * as A from '../../python/ast.js';
+import type { SemanticModel } from '../../python/semantic.js';
+import { K } from '../model.js';
+
+/** A set of characters: the ASCII ones listed, and what non-ASCII characters it may hold. */
+export interface CharSet {
+  ascii: Set<string>;
+  /** 'word': Unicode letters and digits (`\w`, `\d`); 'any': anything (`.`, `\W`, a negated class). */
+  nonAscii: 'none' | 'word' | 'any';
+  add(ch: string): void;
+}
+
+function charSet(): CharSet {
+  const cs: CharSet = {
+    ascii: new Set(),
+    nonAscii: 'none',
+    add(ch: string) {
+      if (ch.charCodeAt(0) < 128) cs.ascii.add(ch);
+      else cs.nonAscii = cs.nonAscii === 'any' ? 'any' : /[\p{L}\p{N}]/u.test(ch) ? (cs.nonAscii === 'none' ? 'word' : cs.nonAscii) : 'any';
+    },
+  };
+  return cs;
+}
+
+const range = (a: string, b: string): string[] => Array.from({ length: b.charCodeAt(0) - a.charCodeAt(0) + 1 }, (_, i) => String.fromCharCode(a.charCodeAt(0) + i));
+const DIGITS = range('0', '9');
+const WORD = [...range('a', 'z'), ...range('A', 'Z'), ...DIGITS, '_'];
+const SPACE = [' ', '\t', '\n', '\r', '\f', '\v'];
+const ALL_ASCII = range('\0', '\x7f');
+const PRINTABLE = range(' ', '~');
+
+function merge(into: CharSet, from: CharSet): void {
+  for (const c of from.ascii) into.ascii.add(c);
+  if (from.nonAscii === 'any' || into.nonAscii === 'any') into.nonAscii = 'any';
+  else if (from.nonAscii === 'word') into.nonAscii = 'word';
+}
+
+function complement(cs: CharSet): CharSet {
+  const out = charSet();
+  for (const c of ALL_ASCII) if (!cs.ascii.has(c)) out.ascii.add(c);
+  out.nonAscii = 'any';
+  return out;
+}
+
+/** Characters of an escape `\x` (after the backslash) in or out of a class; null when unsupported. */
+function escapeSet(p: string, i: number): { set: CharSet; next: number } | null {
+  const c = p[i];
+  const s = charSet();
+  if (c === undefined) return null;
+  switch (c) {
+    case 'w':
+      WORD.forEach((x) => s.ascii.add(x));
+      s.nonAscii = 'word';
+      return { set: s, next: i + 1 };
+    case 'd':
+      DIGITS.forEach((x) => s.ascii.add(x));
+      s.nonAscii = 'word';
+      return { set: s, next: i + 1 };
+    case 's':
+      SPACE.forEach((x) => s.ascii.add(x));
+      s.nonAscii = 'any';
+      return { set: s, next: i + 1 };
+    case 'W':
+    case 'D':
+    case 'S': {
+      const inner = escapeSet(c.toLowerCase(), 0)!;
+      return { set: complement(inner.set), next: i + 1 };
+    }
+    case 'n':
+      s.add('\n');
+      return { set: s, next: i + 1 };
+    case 't':
+      s.add('\t');
+      return { set: s, next: i + 1 };
+    case 'r':
+      s.add('\r');
+      return { set: s, next: i + 1 };
+    case 'f':
+      s.add('\f');
+      return { set: s, next: i + 1 };
+    case 'v':
+      s.add('\v');
+      return { set: s, next: i + 1 };
+    case 'x': {
+      const h = p.slice(i + 1, i + 3);
+      if (!/^[0-9a-fA-F]{2}$/.test(h)) return null;
+      s.add(String.fromCharCode(parseInt(h, 16)));
+      return { set: s, next: i + 3 };
+    }
+    case 'u': {
+      const h = p.slice(i + 1, i + 5);
+      if (!/^[0-9a-fA-F]{4}$/.test(h)) return null;
+      s.add(String.fromCharCode(parseInt(h, 16)));
+      return { set: s, next: i + 5 };
+    }
+    default:
+      // Back-references, \b, \A, \Z are handled by the caller; other letters and digits are unknown.
+      if (/[0-9a-zA-Z]/.test(c)) return null;
+      s.add(c);
+      return { set: s, next: i + 1 };
+  }
+}
+
+/** Parse a class body starting after `[`; returns the listed characters, whether negated, and the index after `]`. */
+function parseClass(p: string, i: number): { set: CharSet; negated: boolean; next: number } | null {
+  const set = charSet();
+  let negated = false;
+  if (p[i] === '^') {
+    negated = true;
+    i++;
+  }
+  let first = true;
+  while (i < p.length && (p[i] !== ']' || first)) {
+    first = false;
+    let lo: string | null = null;
+    if (p[i] === '\\') {
+      const e = escapeSet(p, i + 1);
+      if (!e) return null;
+      if (e.set.ascii.size === 1 && e.set.nonAscii === 'none' && !/[wdsWDS]/.test(p[i + 1]!)) lo = [...e.set.ascii][0]!;
+      else {
+        merge(set, e.set);
+        i = e.next;
+        continue;
+      }
+      i = e.next;
+    } else if (p[i] === '[' && p[i + 1] === ':') {
+      return null;
+    } else {
+      lo = p[i]!;
+      i++;
+    }
+    if (p[i] === '-' && p[i + 1] !== undefined && p[i + 1] !== ']') {
+      let hi: string;
+      if (p[i + 1] === '\\') {
+        const e = escapeSet(p, i + 2);
+        if (!e || e.set.ascii.size !== 1) return null;
+        hi = [...e.set.ascii][0]!;
+        i = e.next;
+      } else {
+        hi = p[i + 1]!;
+        i += 2;
+      }
+      if (hi < lo) return null;
+      for (let c = lo.charCodeAt(0); c <= hi.charCodeAt(0); c++) set.add(String.fromCharCode(c));
+    } else set.add(lo);
+  }
+  if (p[i] !== ']') return null;
+  return { set, negated, next: i + 1 };
+}
+
+function withCase(cs: CharSet, ignoreCase: boolean): CharSet {
+  if (!ignoreCase) return cs;
+  for (const c of [...cs.ascii]) {
+    cs.ascii.add(c.toLowerCase());
+    cs.ascii.add(c.toUpperCase());
+  }
+  return cs;
+}
+
+interface Parsed {
+  set: CharSet;
+  /** The pattern ends with `$` (a trailing newline may follow) or `\Z`. */
+  end: '$' | 'Z' | null;
+  start: boolean;
+}
+
+/** The characters any match of a whole pattern can hold, with its anchors; null when unsupported. */
+function parsePattern(p: string, ignoreCase: boolean): Parsed | null {
+  const set = charSet();
+  let i = 0;
+  let start = false;
+  let end: Parsed['end'] = null;
+  let depth = 0;
+  if (p.startsWith('(?i)')) {
+    ignoreCase = true;
+    i = 4;
+  }
+  if (p[i] === '^') {
+    start = true;
+    i++;
+  } else if (p.startsWith('\\A', i)) {
+    start = true;
+    i += 2;
+  }
+  while (i < p.length) {
+    const c = p[i]!;
+    if (c === '$' && i === p.length - 1 && depth === 0) {
+      end = '$';
+      i++;
+      continue;
+    }
+    if (c === '\\' && p[i + 1] === 'Z' && i === p.length - 2 && depth === 0) {
+      end = 'Z';
+      i += 2;
+      continue;
+    }
+    if (c === '[') {
+      const cls = parseClass(p, i + 1);
+      if (!cls) return null;
+      merge(set, withCase(cls.negated ? complement(cls.set) : cls.set, ignoreCase));
+      i = cls.next;
+    } else if (c === '\\') {
+      if (p[i + 1] === 'b' || p[i + 1] === 'B') {
+        i += 2;
+        continue;
+      }
+      const e = escapeSet(p, i + 1);
+      if (!e) return null;
+      merge(set, withCase(e.set, ignoreCase));
+      i = e.next;
+    } else if (c === '.') {
+      merge(set, complement(charSet()));
+      i++;
+    } else if (c === '(') {
+      if (p[i + 1] === '?') {
+        if (p[i + 2] === ':') i += 3;
+        else if (p[i + 2] === 'P' && p[i + 3] === '<') {
+          const close = p.indexOf('>', i);
+          if (close < 0) return null;
+          i = close + 1;
+        } else return null;
+      } else i++;
+      depth++;
+    } else if (c === ')') {
+      if (--depth < 0) return null;
+      i++;
+    } else if (c === '|') {
+      // Alternation: the union of the branches; anchors must hold on every branch, so only a group's alternation keeps them.
+      if (depth === 0) return null;
+      i++;
+    } else if (c === '*' || c === '+' || c === '?') {
+      i++;
+    } else if (c === '{') {
+      const m = /^\{\d*(?:,\d*)?\}/.exec(p.slice(i));
+      if (!m) {
+        set.add('{');
+        i++;
+      } else i += m[0].length;
+    } else if (c === '^' || c === '$') {
+      return null;
+    } else {
+      merge(set, withCase(charSetOf(c), ignoreCase));
+      i++;
+    }
+  }
+  if (depth !== 0) return null;
+  return { set, end, start };
+}
+
+function charSetOf(c: string): CharSet {
+  const s = charSet();
+  s.add(c);
+  return s;
+}
+
+function flagsOf(flags: string): { ignoreCase: boolean; multiline: boolean } {
+  return { ignoreCase: /(?:^|\.)(?:I|IGNORECASE)\b/.test(flags), multiline: /(?:^|\.)(?:M|MULTILINE)\b/.test(flags) };
+}
+
+/**
+ * The characters a value can hold after a regex operation with pattern `p`:
+ * - 'negated-class' (`re.sub(p, "", x)`): `p` must be one negated class `[^...]` (optionally
+ *   `+` or `*`); the result keeps only the listed characters.
+ * - 'fullmatch' / 'match' / 'search' (a guard that held): every character of the value
+ *   matched the pattern; `match` needs an end anchor, `search` both anchors; a `$` anchor
+ *   lets a trailing newline through (unless the match was a fullmatch).
+ * Null when the pattern does not pin the characters down.
+ */
+export function patternCharset(p: string, flags: string, mode: 'negated-class' | 'fullmatch' | 'match' | 'search'): CharSet | null {
+  const { ignoreCase, multiline } = flagsOf(flags);
+  if (mode === 'negated-class') {
+    if (!p.startsWith('[^')) return null;
+    const cls = parseClass(p, 1);
+    if (!cls || !cls.negated || !/^[+*]?$/.test(p.slice(cls.next))) return null;
+    return withCase(cls.set, ignoreCase);
+  }
+  const parsed = parsePattern(p, ignoreCase);
+  if (!parsed) return null;
+  if (mode === 'fullmatch') return parsed.set;
+  if (!parsed.end || (mode === 'search' && !parsed.start)) return null;
+  if (parsed.end === '$') {
+    if (multiline) return null;
+    parsed.set.add('\n');
+  }
+  return parsed.set;
+}
+
+/** Characters that cannot hurt, per sink kind (ASCII); a kind is cleared when a value's characters are all among them. */
+const set = (...parts: (string | string[])[]): Set<string> => new Set(parts.flatMap((x) => (typeof x === 'string' ? [...x] : x)));
+const PRINTABLE_EXCEPT = (bad: string): Set<string> => new Set(PRINTABLE.filter((c) => !bad.includes(c)));
+
+const SAFE: [number, Set<string>][] = [
+  [K.SQL, set(WORD, '-.@:+')],
+  [K.SHELL, set(WORD, '-.,/:@+=%^')],
+  [K.CODE, set(WORD, '-+')],
+  [K.PATH, set(WORD, '-+@,=% ')],
+  [K.SSRF, set(DIGITS, '-_')],
+  [K.SSTI, PRINTABLE_EXCEPT('{}%$#<>\\')],
+  [K.REDIRECT, PRINTABLE_EXCEPT('/\\:')],
+  [K.XSS, PRINTABLE_EXCEPT('<>&"\'`=:')],
+  [K.DESER, set(WORD, '-.')],
+  [K.LDAP, set(WORD, '-._@ :/')],
+  [K.XPATH, set(WORD, '-._ ')],
+  [K.HEADER, new Set([...PRINTABLE, '\t'])],
+];
+
+/**
+ * The sink kinds (bits) a value made only of `cs`'s characters cannot exploit. Session
+ * values and exception text are never cleared by their characters (what matters there is
+ * where the value came from).
+ */
+export function charsetClears(cs: CharSet): number {
+  if (cs.nonAscii === 'any') return 0;
+  let bits = 0;
+  for (const [bit, safe] of SAFE) {
+    if (cs.nonAscii === 'word' && bit === K.SSRF) continue;
+    let ok = true;
+    for (const c of cs.ascii) {
+      if (!safe.has(c)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) bits |= bit;
+  }
+  return bits;
+}
+
+/** The sink kinds a `re.fullmatch`/`match`/`search` guard with pattern `p` clears, 0 when it proves nothing. */
+export function patternClears(p: string, flags: string, mode: 'fullmatch' | 'match' | 'search'): number {
+  const cs = patternCharset(p, flags, mode);
+  return cs ? charsetClears(cs) : 0;
+}
+
+/** The characters of a str method's allow-list: `isdigit`, `isalnum`, `isalpha`, `isidentifier`... (null for others). */
+export function strPredicateCharset(method: string): CharSet | null {
+  const cs = charSet();
+  switch (method) {
+    case 'isdigit':
+    case 'isdecimal':
+    case 'isnumeric':
+      DIGITS.forEach((c) => cs.ascii.add(c));
+      break;
+    case 'isalpha':
+      WORD.filter((c) => /[a-zA-Z]/.test(c)).forEach((c) => cs.ascii.add(c));
+      break;
+    case 'isalnum':
+      WORD.filter((c) => c !== '_').forEach((c) => cs.ascii.add(c));
+      break;
+    case 'isidentifier':
+      WORD.forEach((c) => cs.ascii.add(c));
+      break;
+    default:
+      return null;
+  }
+  cs.nonAscii = 'word';
+  return cs;
+}
+
+/** Single characters a chain of `.replace(c, r)` calls removes (r a literal without them). */
+export function removedChars(call: A.Call, sem: SemanticModel): Set<string> {
+  const out = new Set<string>();
+  let c: A.Expr = call;
+  for (let d = 0; d < 20 && c.type === 'Call' && c.func.type === 'Attribute' && c.func.attr === 'replace'; d++) {
+    const a = c.args[0] ? sem.constValue(c.args[0]) : undefined;
+    const b = c.args[1] ? sem.constValue(c.args[1]) : undefined;
+    if (typeof a === 'string' && a.length === 1 && typeof b === 'string' && !b.includes('\r') && !b.includes('\n') && c.args.length === 2) out.add(a);
+    c = c.func.value;
+  }
+  return out;
+}

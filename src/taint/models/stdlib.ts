@@ -1,0 +1,181 @@
+/**
+ * The Python standard library: console, command line and environment sources; command,
+ * code, file, network, deserialisation, XML and logging sinks; conversions and escapes
+ * that sanitise; string, encoding and container pass-through summaries.
+ */
+import type * as A from '../../python/ast.js';
+import type { SemanticModel } from '../../python/semantic.js';
+import { keywordArg } from '../../rules/calls.js';
+import { allArguments, boundCall, hasShellTrue, headOnly, pickSubprocess, receiverHead, shellList } from './predicates.js';
+import type { CallTaints, LibraryModel } from './types.js';
+
+const SUBPROCESS = ['Popen', 'call', 'run', 'check_call', 'check_output'].map((f) => `subprocess.${f}`);
+const LOG_LEVELS = ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception', 'fatal', 'log'];
+const LOGGER_NAMES = /^(?:_?log|_?logger|LOG|LOGGER|_LOG|_LOGGER|log_|logger_)$/;
+
+/**
+ * A logger receiver: the `logging` module, `logging.getLogger()` (directly or through a
+ * name bound to it), `app.logger` / `self.logger`, or a name conventionally used for one.
+ */
+function isLogger(call: A.Call, sem: SemanticModel): boolean {
+  const f = call.func;
+  if (f.type !== 'Attribute') return false;
+  const r = f.value;
+  const q = sem.qualifiedName(r) ?? '';
+  if (q === 'logging' || q.startsWith('logging.getLogger')) return true;
+  const made = boundCall(r, sem);
+  if (made && /^logging\.(?:getLogger|LoggerAdapter|Logger)$|(?:^|\.)get_logger$/.test(sem.callName(made) ?? '')) return true;
+  if (r.type === 'Attribute' && (r.attr === 'logger' || r.attr === 'log')) return true;
+  return r.type === 'Name' && LOGGER_NAMES.test(r.id) && !made;
+}
+
+/** `parser.parse(...)` / `xml.sax.parse(..., parser=p)` where `p.setFeature(feature_external_ges, True)` was called in the same scope. */
+function externalEntitiesOn(receiver: A.Expr | undefined, sem: SemanticModel, from: A.AnyNode): boolean {
+  if (!receiver || receiver.type !== 'Name') return false;
+  const b = sem.lookup(receiver.id, receiver);
+  if (!b) return false;
+  let scope: A.AnyNode | null = from.parent;
+  while (scope && scope.type !== 'FunctionDef' && scope.type !== 'AsyncFunctionDef' && scope.type !== 'Module') scope = scope.parent;
+  if (!scope) return false;
+  let found = false;
+  const stack: A.AnyNode[] = [scope];
+  let guard = 0;
+  while (stack.length && !found && guard++ < 20000) {
+    const n = stack.pop()!;
+    if (n.type === 'Call' && n.func.type === 'Attribute' && n.func.attr === 'setFeature' && n.func.value.type === 'Name' && n.func.value.id === receiver.id) {
+      const feat = n.args[0] ? sem.qualifiedName(n.args[0]) ?? String(sem.constValue(n.args[0]) ?? '') : '';
+      const on = n.args[1] ? sem.constValue(n.args[1]) : undefined;
+      if (/feature_external_(?:ges|pes)$|external-(?:general|parameter)-entities$/.test(feat) && (on === true || on === 1)) found = true;
+    }
+    for (const v of Object.values(n)) {
+      if (v && typeof v === 'object') {
+        if (Array.isArray(v)) {
+          for (const x of v) if (x && typeof x === 'object' && 'type' in x && x !== n.parent) stack.push(x as A.AnyNode);
+        } else if ('type' in v && v !== n.parent) stack.push(v as A.AnyNode);
+      }
+    }
+  }
+  return found;
+}
+
+/** `xml.sax.parse(src, handler)` and pulldom with a `parser=` whose external entities are on, or `parser.parse(src)` itself. */
+function saxWithEntities(call: A.Call, sem: SemanticModel): boolean {
+  const q = sem.callName(call) ?? '';
+  if (q.startsWith('xml.dom.pulldom.') || q.startsWith('xml.sax.')) {
+    const p = keywordArg(call, 'parser')?.value ?? (q.startsWith('xml.dom.pulldom.') ? call.args[1] : undefined);
+    return externalEntitiesOn(p, sem, call);
+  }
+  return call.func.type === 'Attribute' && externalEntitiesOn(call.func.value, sem, call);
+}
+
+export const STDLIB: LibraryModel = {
+  id: 'stdlib',
+  sources: [
+    { name: 'input', form: 'call', origin: 'cli', label: 'console input (input())' },
+    { name: 'raw_input', form: 'call', origin: 'cli', label: 'console input (raw_input())' },
+    { name: 'os.getenv', form: 'call', origin: 'env', label: 'an environment variable (os.getenv)' },
+    { name: 'os.getenvb', form: 'call', origin: 'env', label: 'an environment variable (os.getenvb)' },
+    { name: 'traceback.format_exc', form: 'call', origin: 'traceback', label: 'a stack trace (traceback.format_exc())' },
+    { name: 'traceback.format_exception', form: 'call', origin: 'traceback', label: 'a stack trace (traceback.format_exception())' },
+    { name: 'traceback.format_tb', form: 'call', origin: 'traceback', label: 'a stack trace (traceback.format_tb())' },
+    { name: 'traceback.format_stack', form: 'call', origin: 'traceback', label: 'a stack trace (traceback.format_stack())' },
+    { name: 'traceback.extract_tb', form: 'call', origin: 'traceback', label: 'a stack trace (traceback.extract_tb())' },
+    { name: 'sys.argv', form: 'attribute', origin: 'cli', label: 'command-line arguments (sys.argv)' },
+    { name: 'sys.stdin', form: 'attribute', origin: 'cli', label: 'standard input (sys.stdin)' },
+    { name: 'os.environ', form: 'attribute', origin: 'env', label: 'the environment (os.environ)' },
+    { name: 'os.environb', form: 'attribute', origin: 'env', label: 'the environment (os.environb)' },
+  ],
+  sourceMethods: [
+    { methods: ['parse_args', 'parse_known_args', 'parse_intermixed_args'], module: 'argparse', origin: 'cli', label: 'command-line arguments (argparse)' },
+    { methods: ['parse_args'], module: 'optparse', origin: 'cli', label: 'command-line arguments (optparse)' },
+  ],
+  sinks: [
+    // ---- OS commands (CWE-78)
+    {
+      kind: 'command',
+      names: ['os.system', 'os.popen', 'os.popen2', 'os.popen3', 'os.popen4', 'commands.getoutput', 'commands.getstatusoutput', 'subprocess.getoutput', 'subprocess.getstatusoutput', 'asyncio.create_subprocess_shell', 'platform.popen', 'popen2.popen2', 'popen2.popen3'],
+      keywords: ['cmd', 'command'],
+    },
+    { kind: 'command', label: 'a command to run', names: SUBPROCESS, pick: pickSubprocess, needsHead: (c) => !hasShellTrue(c) && !shellList(c) },
+    { kind: 'command', label: 'a program to run', names: ['os.execv', 'os.execve', 'os.execvp', 'os.execvpe', 'os.execl', 'os.execle', 'os.execlp', 'os.execlpe', 'pty.spawn', 'asyncio.create_subprocess_exec', 'os.startfile'], pick: headOnly(0), needsHead: () => true },
+    { kind: 'command', label: 'a program to run', names: ['os.spawnv', 'os.spawnve', 'os.spawnvp', 'os.spawnvpe', 'os.spawnl', 'os.spawnle', 'os.spawnlp', 'os.spawnlpe', 'os.posix_spawn', 'os.posix_spawnp'], pick: headOnly(1), needsHead: () => true },
+    // ---- code (CWE-95) and reflection (CWE-470)
+    { kind: 'code', names: ['eval', 'exec', 'compile', 'execfile', 'builtins.eval', 'builtins.exec', 'builtins.compile', 'code.InteractiveInterpreter', 'runpy.run_path', 'runpy.run_module'], keywords: ['source'] },
+    { kind: 'reflection', label: 'a module imported by name', names: ['importlib.import_module', '__import__', 'builtins.__import__', 'importlib.__import__'], keywords: ['name'] },
+    { kind: 'reflection', label: 'an attribute chosen by name', names: ['getattr', 'builtins.getattr'], args: [1] },
+    // ---- files (CWE-22); joined taints are reported as KR115 instead
+    {
+      kind: 'path',
+      names: [
+        'open', 'io.open', 'codecs.open', 'os.open', 'builtins.open', 'os.remove', 'os.unlink', 'os.rmdir', 'os.removedirs', 'os.makedirs', 'os.mkdir', 'os.listdir', 'os.scandir',
+        'os.chmod', 'os.chown', 'os.lchown', 'os.truncate', 'os.stat', 'os.lstat', 'os.access', 'os.utime', 'os.walk', 'os.mkfifo', 'os.readlink', 'shutil.rmtree', 'shutil.make_archive', 'shutil.unpack_archive', 'shutil.chown',
+        'os.path.getsize', 'os.path.getmtime', 'os.path.getatime', 'os.path.getctime', 'os.path.exists', 'os.path.lexists', 'os.path.isfile', 'os.path.isdir', 'os.path.islink', 'os.path.ismount',
+        'glob.glob', 'glob.iglob', 'zipfile.ZipFile', 'tarfile.open', 'tarfile.TarFile', 'fileinput.input', 'linecache.getline', 'mimetypes.guess_type',
+      ],
+      keywords: ['file', 'path', 'filename', 'name', 'pathname'],
+    },
+    { kind: 'path', names: ['os.rename', 'os.renames', 'os.replace', 'os.link', 'os.symlink', 'shutil.copy', 'shutil.copy2', 'shutil.copyfile', 'shutil.copytree', 'shutil.move', 'shutil.copymode', 'shutil.copystat'], args: [0, 1], keywords: ['src', 'dst'] },
+    {
+      kind: 'path',
+      methods: ['read_text', 'read_bytes', 'write_text', 'write_bytes', 'unlink', 'rmdir', 'touch', 'iterdir', 'mkdir', 'open', 'rename', 'symlink_to', 'hardlink_to', 'chmod', 'glob', 'rglob'],
+      pick: receiverHead,
+      needsHead: () => true,
+    },
+    // ---- SSRF (CWE-918)
+    {
+      kind: 'ssrf',
+      names: ['urllib.request.urlopen', 'urllib.request.Request', 'urllib.request.urlretrieve', 'urllib.urlopen', 'urllib.urlretrieve', 'urllib2.urlopen', 'urllib2.Request', 'http.client.HTTPConnection', 'http.client.HTTPSConnection', 'socket.create_connection', 'smtplib.SMTP', 'smtplib.SMTP_SSL', 'ftplib.FTP', 'ftplib.FTP_TLS', 'telnetlib.Telnet', 'xmlrpc.client.ServerProxy'],
+      keywords: ['url', 'host', 'address', 'uri'],
+    },
+    // ---- deserialisation (CWE-502)
+    { kind: 'deserialization', names: ['pickle.loads', 'pickle.load', 'pickle.Unpickler', 'cPickle.loads', 'cPickle.load', '_pickle.loads', 'marshal.loads', 'marshal.load', 'shelve.open', 'shelve.DbfilenameShelf'], keywords: ['data', 'file', 'filename'] },
+    // ---- XXE (CWE-611): SAX and pulldom with external general entities switched on
+    { kind: 'xxe', names: ['xml.sax.parse', 'xml.sax.parseString', 'xml.dom.pulldom.parse', 'xml.dom.pulldom.parseString'], keywords: ['source', 'string', 'stream_or_string'], when: saxWithEntities },
+    { kind: 'xxe', methods: ['parse', 'feed'], when: saxWithEntities },
+    // ---- headers (CWE-113): http.server writes header values as given
+    { kind: 'header', methods: ['send_header', 'putheader'], args: [1] },
+    // ---- logs (CWE-117): every argument of a logging call is written to the log
+    { kind: 'log', names: LOG_LEVELS.map((l) => `logging.${l}`), pick: allArguments },
+    { kind: 'log', methods: LOG_LEVELS, when: isLogger, pick: (t: CallTaints) => (t.call.func.type === 'Attribute' && (t.call.func as A.Attribute).attr === 'log' ? allArgsFrom(t, 1) : allArguments(t)) },
+  ],
+  sanitizers: [
+    // Conversions to numbers, booleans and identifiers are safe for every sink.
+    {
+      names: ['int', 'float', 'bool', 'complex', 'len', 'ord', 'abs', 'round', 'hash', 'id', 'uuid.UUID', 'decimal.Decimal', 'ipaddress.ip_address', 'ipaddress.ip_network', 'ipaddress.IPv4Address', 'ipaddress.IPv6Address', 'datetime.date.fromisoformat', 'datetime.datetime.fromisoformat', 'datetime.datetime.strptime', 'fractions.Fraction'],
+      clears: 'all',
+    },
+    { names: ['shlex.quote', 'pipes.quote', 'shlex.join'], clears: ['command'] },
+    { names: ['html.escape', 'cgi.escape', 'xml.sax.saxutils.escape', 'xml.sax.saxutils.quoteattr'], clears: ['xss'] },
+    { names: ['os.path.basename', 'posixpath.basename', 'ntpath.basename'], clears: ['path'] },
+    // Percent-encoding leaves only [A-Za-z0-9_.~/%-]: still a path (and a name to evaluate), nothing else.
+    {
+      names: ['urllib.parse.quote', 'urllib.parse.quote_plus', 'urllib.parse.urlencode', 'urllib.quote', 'urllib.quote_plus', 'urllib.urlencode'],
+      clears: ['sql', 'command', 'ssrf', 'ssti', 'redirect', 'xss', 'deserialization', 'ldap', 'xpath', 'header', 'session'],
+    },
+  ],
+  passThrough: [
+    'str', 'bytes', 'bytearray', 'repr', 'ascii', 'format', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'iter', 'next', 'min', 'max',
+    'os.fspath', 'os.fsencode', 'os.fsdecode', 'os.path.normpath', 'os.path.abspath', 'os.path.realpath', 'os.path.expanduser', 'os.path.expandvars', 'os.path.dirname', 'os.path.splitext', 'os.path.split',
+    'posixpath.normpath', 'ntpath.normpath',
+    'urllib.parse.urljoin', 'urllib.parse.unquote', 'urllib.parse.unquote_plus', 'urllib.parse.unquote_to_bytes', 'urllib.parse.urlunparse', 'urllib.parse.urlunsplit', 'urllib.parse.urlparse', 'urllib.parse.urlsplit', 'urllib.unquote', 'urllib.parse.parse_qs', 'urllib.parse.parse_qsl',
+    'base64.b64decode', 'base64.b64encode', 'base64.urlsafe_b64decode', 'base64.urlsafe_b64encode', 'base64.b32decode', 'base64.b32encode', 'base64.b16decode', 'base64.b16encode', 'base64.b85decode', 'base64.a85decode', 'base64.decodebytes', 'base64.encodebytes', 'base64.standard_b64decode', 'base64.standard_b64encode',
+    'binascii.unhexlify', 'binascii.hexlify', 'binascii.a2b_base64', 'binascii.b2a_base64', 'codecs.decode', 'codecs.encode', 'quopri.decodestring', 'html.unescape',
+    'json.loads', 'json.load', 'json.dumps', 'textwrap.dedent', 'textwrap.indent', 'textwrap.fill', 'textwrap.wrap', 'textwrap.shorten', 'shlex.split', 'copy.copy', 'copy.deepcopy',
+    'io.StringIO', 'io.BytesIO', 'io.TextIOWrapper', 'zlib.decompress', 'gzip.decompress', 'bz2.decompress', 'lzma.decompress', 'string.Template', 'typing.cast', 'functools.reduce',
+    'email.message_from_string', 'email.message_from_bytes', 're.sub', 're.subn', 're.escape', 'unicodedata.normalize', 'operator.concat', 'operator.add',
+    'collections.OrderedDict', 'collections.deque', 'collections.ChainMap', 'collections.defaultdict',
+  ],
+  pathJoins: ['os.path.join', 'posixpath.join', 'ntpath.join', 'pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath', 'pathlib.WindowsPath', 'pathlib.PureWindowsPath'],
+  // list.append/extend, set.add, dict.update, deque; configparser's set/read_string/read_dict. (Not write(): self.write() would taint every attribute of self.)
+  containerAdders: ['append', 'extend', 'insert', 'add', 'update', 'setdefault', 'appendleft', 'extendleft', 'set', 'read_string', 'read_dict'],
+  nonPropagatingMethods: [
+    'isdigit', 'isalpha', 'isalnum', 'isnumeric', 'isdecimal', 'isidentifier', 'islower', 'isupper', 'isspace', 'isascii', 'istitle', 'startswith', 'endswith', 'count', 'find', 'rfind', 'index',
+    'rindex', '__len__', 'is_relative_to', 'exists', 'is_file', 'is_dir', 'is_absolute', 'is_symlink', 'stat', 'fileno', 'close', 'tell', 'seek', 'flush', 'save', 'write', 'writelines', 'getsize', 'bit_length',
+    'has_section', 'has_option', 'issubset', 'issuperset', 'isdisjoint',
+  ],
+};
+
+function allArgsFrom(t: CallTaints, from: number): ReturnType<typeof allArguments> {
+  return allArguments({ ...t, args: t.args.slice(from) });
+}
+

@@ -1,0 +1,172 @@
+/**
+ * The row formats of krait's taint models (after CodeQL's models-as-data and Pysa's taint
+ * models): per library, which expressions are **sources** of attacker-controlled data,
+ * which calls are **sinks** of a given kind, which calls are **sanitizers** (and the sink
+ * kinds they clear), and which calls are **pass-through** summaries (their result carries
+ * the taint of their arguments). The tables under `src/taint/models/` are merged into the
+ * lookup structures the interpreter reads (`SINKS`, `SANITIZERS`, `PROPAGATORS`, the
+ * source finder); the interpreter itself names no library.
+ *
+ * Plain rows (names, method names, argument positions, keywords, kinds) are data and can
+ * also come from a project's `[tool.krait.taint]` table; a few built-in rows add a
+ * predicate (`when`, `pick`) written in code for what a table cannot say.
+ */
+import type * as A from '../../python/ast.js';
+import type { SemanticModel } from '../../python/semantic.js';
+import type { Origin, Taint } from '../model.js';
+
+/**
+ * Kinds of sink, one per data-flow rule. `log`, `nosql`, `xxe` and `reflection` share
+ * the taint bit of a related kind until the taint model has bits of their own (see
+ * `kinds.ts`).
+ */
+export type SinkKind =
+  | 'sql'
+  | 'command'
+  | 'code'
+  | 'path'
+  | 'ssrf'
+  | 'ssti'
+  | 'redirect'
+  | 'xss'
+  | 'deserialization'
+  | 'ldap'
+  | 'xpath'
+  | 'header'
+  | 'session'
+  | 'traceback'
+  | 'log'
+  | 'nosql'
+  | 'xxe'
+  | 'reflection';
+
+/** The taints of one call's arguments, computed once per evaluation (what a sink row reads). */
+export interface CallTaints {
+  call: A.Call;
+  args: (Taint | null)[];
+  keywords: Map<string, Taint | null>;
+  receiver: Taint | null;
+}
+
+/** A sink row: calls that do harm with controlled data in the given arguments. */
+export interface SinkRow {
+  kind: SinkKind;
+  /** Qualified names (through import aliases): `sqlite3.Cursor.execute`, `os.system`. */
+  names?: readonly string[];
+  /** Method names, for receivers krait cannot type (`cursor.execute`); narrow them with `when`. */
+  methods?: readonly string[];
+  /** Positional argument indexes that matter (default [0]). */
+  args?: readonly number[];
+  /** Keyword names that matter. */
+  keywords?: readonly string[];
+  /** What the sink does, for messages (default: the kind's label). */
+  label?: string;
+  /** Extra condition (module imports, literal options, the receiver's shape). */
+  when?: (call: A.Call, sem: SemanticModel) => boolean;
+  /** Only a controlled head matters (the program of an argv list): summaries keep this for call sites. */
+  needsHead?: (call: A.Call) => boolean;
+  /** Custom choice of the taint that reaches the sink (overrides args/keywords). */
+  pick?: (t: CallTaints, sem: SemanticModel) => Taint | null;
+}
+
+/** A sanitizer row: calls whose result is safe for the listed sink kinds. */
+export interface SanitizerRow {
+  names: readonly string[];
+  /** Sink kinds the result can no longer reach; 'all' for conversions to numbers and identifiers. */
+  clears: readonly SinkKind[] | 'all';
+}
+
+/** A source row: a call or attribute whose value is attacker-controlled. */
+export interface SourceRow {
+  /** Qualified name of the call (`input`, `os.getenv`) or attribute (`sys.argv`). */
+  name: string;
+  /** 'call': the call's result; 'attribute': the attribute's value. */
+  form: 'call' | 'attribute';
+  origin: Origin;
+  /** What the data is, for messages: 'console input (input())'. */
+  label: string;
+}
+
+/**
+ * A method call that is a source when the module imports `module` (`parser.parse_args()`
+ * with argparse): krait cannot type the receiver, so the import narrows it.
+ */
+export interface SourceMethodRow {
+  methods: readonly string[];
+  module: string;
+  origin: Origin;
+  label: string;
+}
+
+/**
+ * Sources on `self` inside a handler class: attributes (`self.path` of an `http.server`
+ * handler) and methods (`self.get_argument()` of a Tornado `RequestHandler`).
+ */
+export interface HandlerClassRow {
+  /** Qualified names of the base classes (matched on the last segments too: `web.RequestHandler`). */
+  bases: readonly string[];
+  attributes?: readonly string[];
+  methods?: readonly string[];
+  /** Methods whose parameters (after self) are bound from the URL (Tornado's `get(self, slug)`). */
+  paramMethods?: readonly string[];
+  framework: string;
+}
+
+/** Request-object knowledge: the attributes and methods of a framework's request that hold client data. */
+export interface RequestRow {
+  /** Attributes (and methods) of a request object that hold client data. */
+  attributes?: readonly string[];
+  /** Of these, the ones that are sources only when called (`request.get_json()`). */
+  methodsOnly?: readonly string[];
+  /** Qualified names of request proxies imported by name (`flask.request`). */
+  globals?: readonly string[];
+}
+
+/**
+ * Functions whose parameters are sources because of how the function is called: an AWS
+ * Lambda handler `def handler(event, context)`, a click command's options and arguments.
+ */
+export interface HandlerFunctionRow {
+  framework: string;
+  origin: Origin;
+  /** The handler's parameter names, exactly (`event`, `context`); `_`-prefixed names match too. */
+  params?: readonly string[];
+  /** Decorators (qualified names, called or not) that make a function a handler: `click.command`. */
+  decorators?: readonly string[];
+  /** Which parameters hold client data: names, or 'all' (every one but self/cls). */
+  clientParams: readonly string[] | 'all';
+  label: string;
+}
+
+/**
+ * Validated form data: `form.cleaned_data["name"]` is a source unless the form class
+ * declares `name` with one of `safeFields` (a number, a date, a choice...).
+ */
+export interface FormSourceRow {
+  attribute: string;
+  module: string;
+  safeFields: readonly string[];
+  label: string;
+}
+
+/** One library's model. Every field is optional; the tables are merged in `models/index.ts`. */
+export interface LibraryModel {
+  /** Short name of the library or framework: 'flask', 'stdlib'. */
+  id: string;
+  request?: RequestRow;
+  sources?: readonly SourceRow[];
+  sourceMethods?: readonly SourceMethodRow[];
+  handlerClasses?: readonly HandlerClassRow[];
+  handlerFunctions?: readonly HandlerFunctionRow[];
+  formSources?: readonly FormSourceRow[];
+  sinks?: readonly SinkRow[];
+  sanitizers?: readonly SanitizerRow[];
+  /** Calls whose result carries the taint of every argument (pass-through summaries). */
+  passThrough?: readonly string[];
+  /** Joins of path parts (a controlled later part may be absolute and replace the base). */
+  pathJoins?: readonly string[];
+  /** Methods of a container that add their arguments to it (`cmd.append(x)`, `cfg.set(s, k, v)`). */
+  containerAdders?: readonly string[];
+  /** Methods whose result says something about the receiver but carries none of it (`isdigit`). */
+  nonPropagatingMethods?: readonly string[];
+}

@@ -1,0 +1,82 @@
+/** Tornado, Bottle, Pyramid and the standard library's `http.server` handlers. */
+import { selfIn } from './predicates.js';
+import type { LibraryModel } from './types.js';
+
+const TORNADO_HANDLERS = ['tornado.web.RequestHandler'];
+const HTTP_HANDLERS = ['http.server.BaseHTTPRequestHandler', 'http.server.SimpleHTTPRequestHandler', 'http.server.CGIHTTPRequestHandler', 'socketserver.StreamRequestHandler', 'socketserver.BaseRequestHandler', 'BaseHTTPServer.BaseHTTPRequestHandler', 'SimpleHTTPServer.SimpleHTTPRequestHandler'];
+
+export const TORNADO: LibraryModel = {
+  id: 'tornado',
+  // self.request is a tornado.httputil.HTTPServerRequest.
+  request: { attributes: ['body', 'arguments', 'query_arguments', 'body_arguments', 'files', 'uri', 'query', 'cookies', 'headers'] },
+  handlerClasses: [
+    {
+      framework: 'tornado',
+      bases: TORNADO_HANDLERS,
+      methods: ['get_argument', 'get_arguments', 'get_query_argument', 'get_query_arguments', 'get_body_argument', 'get_body_arguments', 'get_cookie', 'decode_argument'],
+      // Path groups of the URL pattern are passed to get(self, *args).
+      paramMethods: ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'],
+    },
+  ],
+  sinks: [
+    { kind: 'xss', label: 'an HTML response (RequestHandler.write)', methods: ['write', 'finish'], when: selfIn(TORNADO_HANDLERS) },
+    { kind: 'redirect', methods: ['redirect'], keywords: ['url'], when: selfIn(TORNADO_HANDLERS) },
+    { kind: 'ssti', names: ['tornado.template.Template'], keywords: ['template_string'] },
+  ],
+  sanitizers: [{ names: ['tornado.escape.xhtml_escape', 'tornado.escape.url_escape'], clears: ['xss'] }],
+};
+
+export const BOTTLE: LibraryModel = {
+  id: 'bottle',
+  request: { attributes: ['query', 'forms', 'params', 'json', 'files', 'body', 'cookies', 'headers', 'GET', 'POST', 'get_cookie'], methodsOnly: ['get_cookie'], globals: ['bottle.request'] },
+  sinks: [
+    // bottle.template() treats an argument with a newline, `{`, `%` or `$` as template source.
+    { kind: 'ssti', names: ['bottle.template', 'bottle.SimpleTemplate'], keywords: ['source'] },
+    { kind: 'redirect', names: ['bottle.redirect'], keywords: ['url'] },
+    // static_file checks that the file is inside root: only root is a path sink.
+    { kind: 'path', names: ['bottle.static_file'], args: [1], keywords: ['root'] },
+  ],
+};
+
+export const PYRAMID: LibraryModel = {
+  id: 'pyramid',
+  request: { attributes: ['params', 'matchdict', 'json_body', 'GET', 'POST', 'body', 'cookies', 'headers', 'json'] },
+  sinks: [
+    { kind: 'redirect', names: ['pyramid.httpexceptions.HTTPFound', 'pyramid.httpexceptions.HTTPSeeOther', 'pyramid.httpexceptions.HTTPMovedPermanently', 'pyramid.httpexceptions.HTTPTemporaryRedirect'], keywords: ['location'] },
+    { kind: 'xss', names: ['pyramid.response.Response'], keywords: ['body'], when: (c) => !c.keywords.some((k) => k.arg === 'content_type' || k.arg === 'json_body') },
+  ],
+};
+
+export const HTTP_SERVER: LibraryModel = {
+  id: 'http_server',
+  handlerClasses: [{ framework: 'http.server', bases: HTTP_HANDLERS, attributes: ['path', 'headers', 'rfile', 'requestline', 'raw_requestline'] }],
+  sinks: [
+    {
+      kind: 'xss',
+      label: 'an HTTP response body (wfile.write)',
+      methods: ['write'],
+      when: (c, sem) => c.func.type === 'Attribute' && c.func.value.type === 'Attribute' && c.func.value.attr === 'wfile' && selfIn(HTTP_HANDLERS)({ ...c, func: c.func.value } as typeof c, sem),
+    },
+  ],
+};
+
+/** AWS Lambda: the event of a handler `def handler(event, context)` is the client's request. */
+export const LAMBDA: LibraryModel = {
+  id: 'lambda',
+  handlerFunctions: [{ framework: 'lambda', origin: 'request', params: ['event', 'context'], clientParams: ['event'], label: 'the AWS Lambda event' }],
+};
+
+/** Command-line frameworks: click and typer parameters (argparse and sys.argv are in the standard library). */
+export const CLI: LibraryModel = {
+  id: 'cli',
+  handlerFunctions: [
+    {
+      framework: 'click',
+      origin: 'cli',
+      decorators: ['click.command', 'click.group', 'click.argument', 'click.option', 'typer.Typer.command'],
+      clientParams: 'all',
+      label: 'command-line arguments (click)',
+    },
+  ],
+  sources: [{ name: 'docopt.docopt', form: 'call', origin: 'cli', label: 'command-line arguments (docopt)' }],
+};
