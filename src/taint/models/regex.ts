@@ -14,6 +14,8 @@ export interface CharSet {
   ascii: Set<string>;
   /** 'word': Unicode letters and digits (`\w`, `\d`); 'any': anything (`.`, `\W`, a negated class). */
   nonAscii: 'none' | 'word' | 'any';
+  /** A `$` anchor matched: one newline may follow the characters (harmless but for headers and logs). */
+  trailingNewline?: boolean;
   add(ch: string): void;
 }
 
@@ -287,7 +289,7 @@ export function patternCharset(p: string, flags: string, mode: 'negated-class' |
   if (!parsed.end || (mode === 'search' && !parsed.start)) return null;
   if (parsed.end === '$') {
     if (multiline) return null;
-    parsed.set.add('\n');
+    parsed.set.trailingNewline = true;
   }
   return parsed.set;
 }
@@ -330,7 +332,7 @@ export function charsetClears(cs: CharSet): number {
     }
     if (ok) bits |= bit;
   }
-  return bits;
+  return cs.trailingNewline ? bits & ~K.HEADER : bits;
 }
 
 /** The sink kinds a `re.fullmatch`/`match`/`search` guard with pattern `p` clears, 0 when it proves nothing. */

@@ -1,0 +1,222 @@
+import { describe } from 'vitest';
+import { runPairs, type Pair } from './models-helpers.js';
+
+const F = 'from flask import Flask, request\napp = Flask(__name__)\n';
+const view = (imports: string, body: string): string => `${imports}\n${F}@app.route("/x", methods=["GET", "POST"])\ndef x():\n${body.replace(/^/gm, '    ')}\n`;
+const u = 'request.args["u"]';
+
+/** A sanitiser clears its kinds only: `vuln` reaches a sink of another kind, `safe` the kind it clears. */
+const sanitizers: Pair[] = [
+  {
+    name: 'html.escape clears XSS (not shell)',
+    rule: 'KR108',
+    vuln: view('import html', `return "<p>%s</p>" % ${u}`),
+    safe: view('import html', `return "<p>%s</p>" % html.escape(${u})`),
+    source: 'request.args',
+  },
+  {
+    name: 'html.escape does not clear a shell command',
+    rule: 'KR102',
+    vuln: view('import html, os', `os.system("echo " + html.escape(${u}))`),
+    safe: view('import html, os, shlex', `os.system("echo " + shlex.quote(html.escape(${u})))`),
+    source: 'request.args',
+  },
+  {
+    name: 'markupsafe.escape clears XSS',
+    rule: 'KR108',
+    vuln: view('from markupsafe import escape, Markup', `return Markup("<p>" + ${u} + "</p>")`),
+    safe: view('from markupsafe import escape, Markup', `return Markup("<p>" + escape(${u}) + "</p>")`),
+    source: 'request.args',
+  },
+  {
+    name: 'markupsafe.escape does not clear SQL',
+    rule: 'KR101',
+    vuln: view('from markupsafe import escape', `cur.execute("SELECT * FROM t WHERE n = '%s'" % escape(${u}))`),
+    safe: view('from markupsafe import escape', `cur.execute("SELECT * FROM t WHERE n = ?", (escape(${u}),))`),
+    source: 'request.args',
+  },
+  {
+    name: 'html.escape does not clear header injection (CR/LF survive)',
+    rule: 'KR112',
+    vuln: view('import html\nfrom flask import make_response', `r = make_response("ok")\nr.headers["X-N"] = html.escape(${u})\nreturn r`),
+    safe: view('import html\nfrom flask import make_response', `r = make_response("ok")\nr.headers["X-N"] = str(int(${u}))\nreturn r`),
+    source: 'request.args',
+  },
+  {
+    name: 'shlex.quote clears a shell command',
+    rule: 'KR102',
+    vuln: view('import os, shlex', `os.system("ls " + ${u})`),
+    safe: view('import os, shlex', `os.system("ls " + shlex.quote(${u}))`),
+    source: 'request.args',
+  },
+  {
+    name: 'shlex.quote does not clear SQL',
+    rule: 'KR101',
+    vuln: view('import shlex', `cur.execute("SELECT * FROM t WHERE n = " + shlex.quote(${u}))`),
+    safe: view('import shlex', `cur.execute("SELECT * FROM t WHERE n = ?", (shlex.quote(${u}),))`),
+    source: 'request.args',
+  },
+  {
+    name: 'parameterised query: the params tuple is not a SQL sink',
+    rule: 'KR101',
+    vuln: view('import sqlite3', `cur.execute("SELECT * FROM t WHERE n = '" + ${u} + "'")`),
+    safe: view('import sqlite3', `cur.execute("SELECT * FROM t WHERE n = ?", (${u},))`),
+    source: 'request.args',
+  },
+  {
+    name: 'int() clears every kind',
+    rule: 'KR101',
+    vuln: view('', `cur.execute("SELECT * FROM t WHERE id = " + ${u})`),
+    safe: view('', `cur.execute("SELECT * FROM t WHERE id = " + str(int(${u})))`),
+    source: 'request.args',
+  },
+  {
+    name: 'uuid.UUID() clears every kind',
+    rule: 'KR104',
+    vuln: view('import uuid', `return open("/srv/" + ${u}).read()`),
+    safe: view('import uuid', `return open("/srv/" + str(uuid.UUID(${u}))).read()`),
+    source: 'request.args',
+  },
+  {
+    name: 'secure_filename clears paths (not XSS)',
+    rule: 'KR104',
+    vuln: view('from werkzeug.utils import secure_filename', `return open("/srv/" + ${u}).read()`),
+    safe: view('from werkzeug.utils import secure_filename', `return open("/srv/" + secure_filename(${u})).read()`),
+    source: 'request.args',
+  },
+  {
+    name: 'secure_filename does not clear XSS',
+    rule: 'KR108',
+    vuln: view('from werkzeug.utils import secure_filename', `return "<p>" + secure_filename(${u})`),
+    safe: view('from werkzeug.utils import secure_filename\nimport html', `return "<p>" + html.escape(secure_filename(${u}))`),
+    source: 'request.args',
+  },
+  {
+    name: 'os.path.basename clears paths',
+    rule: 'KR104',
+    vuln: view('import os', `return open("/srv/" + os.path.normpath(${u})).read()`),
+    safe: view('import os', `return open("/srv/" + os.path.basename(${u})).read()`),
+    source: 'request.args',
+  },
+  {
+    name: 'escape_filter_chars clears LDAP',
+    rule: 'KR110',
+    vuln: view('import ldap\nfrom ldap.filter import escape_filter_chars', `conn.search_s("dc=x", ldap.SCOPE_SUBTREE, "(uid=%s)" % ${u})`),
+    safe: view('import ldap\nfrom ldap.filter import escape_filter_chars', `conn.search_s("dc=x", ldap.SCOPE_SUBTREE, "(uid=%s)" % escape_filter_chars(${u}))`),
+    source: 'request.args',
+  },
+  {
+    name: 'psycopg2 sql.Identifier clears SQL',
+    rule: 'KR101',
+    vuln: view('from psycopg2 import sql', `cur.execute(sql.SQL("SELECT * FROM {}").format(sql.SQL(${u})))`),
+    safe: view('from psycopg2 import sql', `cur.execute(sql.SQL("SELECT * FROM {}").format(sql.Identifier(${u})))`),
+    source: 'request.args',
+  },
+  {
+    name: 'urllib.parse.quote clears shell but not paths',
+    rule: 'KR104',
+    vuln: view('from urllib.parse import quote', `return open("/srv/" + quote(${u})).read()`),
+    safe: view('from urllib.parse import quote', `return open("/srv/" + str(len(quote(${u})))).read()`),
+    source: 'request.args',
+  },
+  {
+    name: 're.sub with a negated allow-list class clears what the class excludes',
+    rule: 'KR102',
+    vuln: view('import os, re', `os.system("ls " + re.sub(r"[;&|]", "", ${u}))`),
+    safe: view('import os, re', `os.system("ls " + re.sub(r"[^a-z0-9]", "", ${u}))`),
+    source: 'request.args',
+    needs: 'call callSanitizer(call, q, sem) (sanitizers.ts) instead of SANITIZERS.get(q): a sanitiser that depends on its arguments',
+  },
+  {
+    name: 're.sub with a compiled negated class',
+    rule: 'KR104',
+    vuln: view('import re\nBAD = re.compile(r"[^\\w./-]")', `return open("/srv/" + BAD.sub("", ${u})).read()`),
+    safe: view('import re\nBAD = re.compile(r"[^\\w-]")', `return open("/srv/" + BAD.sub("", ${u})).read()`),
+    source: 'request.args',
+    needs: 'call callSanitizer(call, q, sem) for method calls too (PATTERN.sub)',
+  },
+  {
+    name: 're.sub clears nothing when the pattern is not a negated class',
+    rule: 'KR108',
+    vuln: view('import re', `return "<p>" + re.sub(r"<script>", "", ${u})`),
+    safe: view('import re, html', `return "<p>" + html.escape(re.sub(r"<script>", "", ${u}))`),
+    source: 'request.args',
+  },
+  {
+    name: 'str.replace clears nothing',
+    rule: 'KR104',
+    vuln: view('', `return open("/srv/" + ${u}.replace("../", "")).read()`),
+    safe: view('from werkzeug.utils import secure_filename', `return open("/srv/" + secure_filename(${u}.replace("../", ""))).read()`),
+    source: 'request.args',
+  },
+  {
+    name: 'replace() of CR and LF clears header injection',
+    rule: 'KR112',
+    vuln: view('from flask import make_response', `r = make_response("ok")\nr.headers["X-N"] = ${u}.replace("\\r", "")\nreturn r`),
+    safe: view('from flask import make_response', `r = make_response("ok")\nr.headers["X-N"] = ${u}.replace("\\r", "").replace("\\n", "")\nreturn r`),
+    source: 'request.args',
+    needs: 'call callSanitizer(call, q, sem) for method calls on a tainted receiver (a replace() chain)',
+  },
+  {
+    name: 'base64 encoding clears nothing',
+    rule: 'KR108',
+    vuln: view('import base64', `return "<p>" + base64.b64decode(${u}).decode()`),
+    safe: view('import base64', `return "<p>" + str(len(base64.b64decode(${u})))`),
+    source: 'request.args',
+  },
+];
+
+describe('taint model rows: sanitizers per sink kind', () => runPairs(sanitizers));
+
+/** Pass-through summaries: the result carries the argument's taint (vuln); a non-propagating look-alike does not (safe). */
+const passThrough: Pair[] = [
+  ['str methods', `${u}.strip().lower().encode().decode()`, `${u}.strip().isdigit()`],
+  ['f-string', `f"-n {${u}}"`, `f"-n {len(${u})}"`],
+  ['% formatting', `"-n %s" % ${u}`, `"-n %d" % int(${u})`],
+  ['str.format', `"-n {}".format(${u})`, `"-n {}".format(${u}.count("a"))`],
+  ['str.join', `" ".join(["-n", ${u}])`, `" ".join(["-n", str(${u}.find("a"))])`],
+  ['base64 round trip', `base64.b64decode(base64.b64encode(${u}.encode())).decode()`, `str(len(base64.b64encode(${u}.encode())))`],
+  ['urllib round trip', `urllib.parse.unquote(${u})`, `str(urllib.parse.unquote(${u}).startswith("a"))`],
+  ['json round trip', `json.loads(json.dumps({"n": ${u}}))["n"]`, `str(len(json.dumps({"n": ${u}})))`],
+  ['io.StringIO getvalue()', `io.StringIO(${u}).getvalue()`, `str(io.StringIO(${u}).tell())`],
+  ['io.StringIO read()', `io.StringIO(${u}).read()`, `str(io.StringIO(${u}).seek(0))`],
+].map(([what, tainted, safe]): Pair => ({
+  name: `pass-through ${what}`,
+  rule: 'KR102',
+  vuln: view('import os, io, json, base64, urllib.parse', `os.system("ping " + ${tainted})`),
+  safe: view('import os, io, json, base64, urllib.parse', `os.system("ping " + ${safe})`),
+  source: 'request.args',
+}));
+passThrough.push(
+  {
+    name: 'pass-through configparser set/get',
+    rule: 'KR102',
+    vuln: view('import os, configparser', `cfg = configparser.ConfigParser()\ncfg.add_section("s")\ncfg.set("s", "host", ${u})\nos.system("ping " + cfg.get("s", "host"))`),
+    safe: view('import os, configparser', 'cfg = configparser.ConfigParser()\ncfg.add_section("s")\ncfg.set("s", "host", "localhost")\nos.system("ping " + cfg.get("s", "host"))'),
+    source: 'request.args',
+  },
+  {
+    name: 'pass-through list.append',
+    rule: 'KR102',
+    vuln: view('import os', `cmd = ["ping"]\ncmd.append(${u})\nos.system(" ".join(cmd))`),
+    safe: view('import os', 'cmd = ["ping"]\ncmd.append("localhost")\nos.system(" ".join(cmd))'),
+    source: 'request.args',
+  },
+  {
+    name: 'pass-through list.extend',
+    rule: 'KR102',
+    vuln: view('import os', `cmd = ["ping"]\ncmd.extend([${u}, "-c1"])\nos.system(" ".join(cmd))`),
+    safe: view('import os', 'cmd = ["ping"]\ncmd.extend(["localhost", "-c1"])\nos.system(" ".join(cmd))'),
+    source: 'request.args',
+  },
+  {
+    name: 'pass-through io.StringIO write() then getvalue()',
+    rule: 'KR108',
+    vuln: view('import io', `buf = io.StringIO()\nbuf.write("<p>")\nbuf.write(${u})\nreturn buf.getvalue()`),
+    safe: view('import io', 'buf = io.StringIO()\nbuf.write("<p>")\nreturn buf.getvalue()'),
+    source: 'request.args',
+    needs: 'a write() into an untyped receiver that taints the receiver only when it is a StringIO (self.write() must not taint self)',
+  },
+);
+
+describe('taint model rows: pass-through summaries', () => runPairs(passThrough));
