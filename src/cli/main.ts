@@ -35,6 +35,8 @@ interface ScanFlags {
   baseline?: string;
   writeBaseline?: string;
   online?: boolean;
+  triage: boolean;
+  showDismissed?: boolean;
   color?: boolean;
   verbose?: boolean;
   quiet?: boolean;
@@ -69,6 +71,8 @@ function addScanOptions(cmd: Command, formats: readonly string[] = REPORT_FORMAT
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', 'write the findings of this scan as a baseline')
     .option('--online', 'allow network look-ups (OSV API) for dependencies')
+    .option('--no-triage', 'report every pattern finding as bandit does: no verdicts, no dismissal, no merging of data-flow findings')
+    .option('--show-dismissed', 'also list findings the reasoning layer dismissed (text; SARIF marks them suppressed)')
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
     .option('-v, --verbose', 'more detail (traces, properties)')
@@ -94,6 +98,7 @@ function scanOptions(paths: string[], f: ScanFlags, analyses?: ScanAnalysis[]): 
     gitignore: f.gitignore,
     baseline: f.baseline,
     online: f.online,
+    triage: f.triage,
     onProgress: progress(f),
   };
 }
@@ -119,7 +124,7 @@ function useColor(f: ScanFlags): boolean {
 
 async function emit(report: Report, f: ScanFlags): Promise<number> {
   if (f.writeBaseline) writeBaseline(report, f.writeBaseline);
-  const text = await writeReport(report, { format: f.format, output: f.output, color: useColor(f), verbose: f.verbose, lookupRule: ruleMeta });
+  const text = await writeReport(report, { format: f.format, output: f.output, color: useColor(f), verbose: f.verbose, lookupRule: ruleMeta, showDismissed: f.showDismissed });
   if (text !== undefined) process.stdout.write(text.endsWith('\n') ? text : text + '\n');
   else if (!f.quiet && f.output) process.stderr.write(`krait: ${f.format} report written to ${f.output}\n`);
   return exitCodeFor(report, f.failOn ?? 'low', !!f.exitZero);

@@ -22,6 +22,8 @@ import { isSuppressed, readSuppressions, readTextSuppressions, type Suppressions
 import { snippetAt, splitLines } from './snippet.js';
 import { assignFingerprints } from './fingerprint.js';
 import { redactSnippets } from './redact.js';
+import { analysisOf, requestObservations } from '../taint/index.js';
+import { observationTargets, triageFindings } from '../taint/triage.js';
 
 /** Which analyses run (the CLI's subcommands select a subset). */
 export type Analysis = 'rules' | 'secrets' | 'egress' | 'metrics' | 'posture';
@@ -44,6 +46,12 @@ export interface AnalyzeOptions {
   /** Per-rule options: ruleId → option name → value. */
   ruleOptions: Record<string, Record<string, unknown>>;
   ignoreNosec: boolean;
+  /**
+   * Run the reasoning layer (default true): pattern findings get a verdict, those judged
+   * safe are dismissed, and data-flow findings merge into the pattern finding at the same
+   * place. `false` (`--no-triage`) reports the pattern findings as bandit does.
+   */
+  triage?: boolean;
   /** Files larger than this many bytes are skipped. */
   maxFileSize: number;
 }
@@ -108,7 +116,16 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   const semantic = new SemanticModel(parsed.module, task.packageName);
   const suppressions: Suppressions = task.options.ignoreNosec ? new Map() : readSuppressions(parsed.comments);
   result.imports = semantic.imports.map((i) => (semantic.isOptionalImport(i.node) ? { module: i.module, line: i.line, optional: true } : { module: i.module, line: i.line }));
-  if (analyses.has('rules')) runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings, parsed.comments);
+  if (analyses.has('rules')) {
+    const nodes = new Map<Finding, A.AnyNode>();
+    const triage = task.options.triage !== false;
+    runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings, parsed.comments, triage ? nodes : undefined);
+    if (triage && nodes.size) {
+      const ctx = { semantic, lines, source: text };
+      const analysis = analysisOf(parsed.module, ctx, observationTargets(result.findings, nodes));
+      result.findings = triageFindings({ findings: result.findings, nodes, semantic, lines, source: text, path: task.path, analysis });
+    }
+  }
   if (analyses.has('secrets')) {
     for (const f of detectSecrets({ path: task.path, kind: task.kind, text, lines, documentationLines: documentationLines(parsed, lines) })) {
       if (isSuppressed(suppressions, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine)) continue;
@@ -160,6 +177,7 @@ export function runRules(
   suppressions: Suppressions,
   out: Finding[],
   comments: RuleContext['comments'] = [],
+  nodes?: Map<Finding, A.AnyNode>,
 ): void {
   const rules: CodeRule[] = [];
   for (const id of task.options.enabledRules) {
@@ -172,7 +190,7 @@ export function runRules(
   const contexts = new Map<CodeRule, RuleContext>();
   const ctxFor = (rule: CodeRule): RuleContext => {
     let c = contexts.get(rule);
-    if (!c) contexts.set(rule, (c = makeContext(rule, task, source, lines, semantic, suppressions, out, comments)));
+    if (!c) contexts.set(rule, (c = makeContext(rule, task, source, lines, semantic, suppressions, out, comments, nodes)));
     return c;
   };
   for (const r of rules) {
@@ -197,6 +215,8 @@ export function runRules(
     pushChildrenReversed(node, stack);
   }
   const exits = table.get('Module:exit');
+  // The flow rules run at exit: the analysis they start also observes what triage will ask about.
+  if (nodes?.size) requestObservations(module, observationTargets(out, nodes));
   if (exits) for (const h of exits) h.fn(module, h.ctx ?? (h.ctx = ctxFor(h.rule)));
 }
 
@@ -237,6 +257,7 @@ function makeContext(
   suppressions: Suppressions,
   out: Finding[],
   comments: RuleContext['comments'],
+  nodes?: Map<Finding, A.AnyNode>,
 ): RuleContext {
   const opts = (Object.hasOwn(task.options.ruleOptions, rule.id) ? task.options.ruleOptions[rule.id] : undefined) ?? {};
   return {
@@ -258,7 +279,7 @@ function makeContext(
       const at = o.range ? { lineno: o.range.line, col_offset: o.range.column, end_lineno: o.range.endLine, end_col_offset: o.range.endColumn } : n;
       const [from, to] = o.range ? [o.range.line, o.range.endLine] : statementLines(n);
       if (!o.unsuppressable && isSuppressed(suppressions, rule.id, rule.name, from, to)) return;
-      out.push({
+      const finding: Finding = {
         ruleId: rule.id,
         ruleName: rule.name,
         category: rule.category,
@@ -272,7 +293,9 @@ function makeContext(
         fingerprint: '',
         ...(o.trace ? { trace: o.trace } : {}),
         ...(o.properties ? { properties: o.properties } : {}),
-      });
+      };
+      out.push(finding);
+      nodes?.set(finding, node);
     },
   };
 }

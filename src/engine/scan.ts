@@ -58,6 +58,12 @@ export interface ScanOptions {
   baseline?: string;
   /** Allow network look-ups (OSV API). */
   online?: boolean;
+  /**
+   * The reasoning layer (default true): pattern findings judged safe (`constant`,
+   * `sanitised`, `safe-configuration`) are dismissed into `report.dismissed`; data-flow
+   * findings merge into the pattern finding at the same place. `false`: bandit's view.
+   */
+  triage?: boolean;
   /** Progress callback: files done, files total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -136,6 +142,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     analyses: fileAnalyses,
     ruleOptions,
     ignoreNosec: options.ignoreNosec ?? config.ignoreNosec ?? false,
+    triage: options.triage ?? true,
     maxFileSize: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
   };
 
@@ -207,14 +214,22 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
 
   // --select/--ignore and per-path ignores cover the findings of every analysis (the code
   // rules were already narrowed per file; secrets, dependencies and posture are here).
-  const ruleOn = ruleFilter(selectTokens, ignoreTokens);
+  // A finding that merged a data-flow rule into a pattern rule answers to either id.
+  const selected = ruleFilter(selectTokens, []);
+  const notIgnored = ruleFilter([], ignoreTokens);
   const relOf = new Map(disc.files.map((f) => [f.path, f.relPath]));
-  findings = findings.filter(
-    (f) => ruleOn(f.ruleId, f.ruleName) && !(perPath.length && perPathIgnored(relOf.get(f.location.path) ?? f.location.path, f.location.path, f.ruleId, f.ruleName)),
-  );
+  findings = findings.filter((f) => {
+    const ids: [string, string][] = [[f.ruleId, f.ruleName], ...(f.relatedRuleIds ?? []).map((id): [string, string] => [id, ''])];
+    const rel = relOf.get(f.location.path) ?? f.location.path;
+    return ids.some(([id, name]) => selected(id, name)) && ids.every(([id, name]) => notIgnored(id, name)) && !(perPath.length && ids.some(([id, name]) => perPathIgnored(rel, f.location.path, id, name)));
+  });
 
   // No snippet may show a secret through a context line.
   redactSnippets(findings);
+
+  // Findings the reasoning layer dismissed are kept apart: not scored, not failing the run.
+  const dismissed = findings.filter((f) => f.status === 'dismissed');
+  if (dismissed.length) findings = findings.filter((f) => f.status !== 'dismissed');
 
   // Thresholds, allowlist, baseline.
   const before = findings.length;
@@ -237,6 +252,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   report.suppressedCount = before - findings.length;
   findings.sort(compareFindings);
   report.findings = findings;
+  report.dismissed = dismissed.sort(compareFindings);
   report.score = computeScore(report);
   stage('redaction, thresholds, baseline, score');
   report.durationMs = Date.now() - started;

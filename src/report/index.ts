@@ -42,6 +42,8 @@ export interface WriteReportOptions {
   lookupRule?: RuleLookup;
   /** The day in the Markdown file names (default: today). */
   date?: Date;
+  /** List the findings the reasoning layer dismissed (text), or emit them as suppressed results (SARIF). */
+  showDismissed?: boolean;
 }
 
 function oneLine(e: unknown): string {
@@ -115,13 +117,13 @@ export async function writeReport(report: Report, opts: WriteReportOptions): Pro
   let text: string;
   switch (format) {
     case 'text':
-      text = renderText(scored, { color: opts.color && !output, verbose: opts.verbose });
+      text = renderText(scored, { color: opts.color && !output, verbose: opts.verbose, showDismissed: opts.showDismissed });
       break;
     case 'json':
       text = renderJson(scored);
       break;
     case 'sarif':
-      text = renderSarif(scored, lookup);
+      text = renderSarif(scored, lookup, { showDismissed: opts.showDismissed });
       break;
     case 'html':
       text = renderHtml(scored, lookup);

@@ -15,8 +15,8 @@ const KEY_ORDER = [
   'score', 'total', 'max', 'method', 'riskLevel',
   'id', 'ruleId', 'ruleName', 'title', 'path', 'kind', 'category', 'severity', 'confidence', 'cwe',
   'message', 'location', 'startLine', 'startColumn', 'endLine', 'endColumn', 'line',
-  'snippet', 'fix', 'trace', 'fingerprint', 'properties',
-  'files', 'skipped', 'diagnostics', 'findings', 'suppressedCount',
+  'snippet', 'fix', 'trace', 'fingerprint', 'properties', 'status', 'verdict', 'kind', 'reason', 'relatedRuleIds',
+  'files', 'skipped', 'diagnostics', 'findings', 'suppressedCount', 'dismissed', 'suppressed',
   'metrics', 'egress', 'dependencies', 'posture', 'checksPerformed',
 ];
 const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));

@@ -139,6 +139,16 @@ function ruleDescriptor(id: string, findings: Finding[], lookup: RuleLookup): Js
   return rule;
 }
 
+/** Options of the SARIF writer. */
+export interface SarifOptions {
+  /**
+   * Emit the findings the reasoning layer dismissed as results with a SARIF `suppressions`
+   * entry (`kind: external`, `status: accepted`, the verdict's reason as justification), so
+   * code scanning shows them as dismissed alerts.
+   */
+  showDismissed?: boolean;
+}
+
 function result(f: Finding, ruleIndex: number): Json {
   const r: Json = {
     ruleId: f.ruleId,
@@ -155,7 +165,17 @@ function result(f: Finding, ruleIndex: number): Json {
       ...(f.fix ? { fix: f.fix } : {}),
     },
   };
+  if (f.relatedRuleIds?.length) (r.properties as Json).relatedRuleIds = f.relatedRuleIds;
+  if (f.verdict) (r.properties as Json).verdict = f.verdict;
+  if (f.status === 'dismissed') {
+    r.suppressions = [{ kind: 'external', status: 'accepted', justification: `krait triage: ${f.verdict?.kind ?? 'dismissed'} — ${f.verdict?.reason ?? ''}` }];
+  }
   if (f.trace?.length) {
+    // The source and the lines that built the value, as related locations the viewer links to.
+    r.relatedLocations = f.trace
+      .filter((s) => s.kind !== 'sink')
+      .slice(0, 50)
+      .map((s, i) => ({ id: i + 1, physicalLocation: physicalLocation(s.location), message: { text: s.message || s.kind } }));
     const steps = f.trace.slice(0, SARIF_LIMITS.threadFlowLocationsPerResult);
     r.codeFlows = [
       {
@@ -183,8 +203,8 @@ function notificationLocation(path: string, line?: number): Json {
 }
 
 /** The SARIF log as an object (see {@link renderSarif}). */
-export function buildSarif(report: Report, lookupRule: RuleLookup = noRules): Json {
-  const all = [...report.findings].sort(compareFindings);
+export function buildSarif(report: Report, lookupRule: RuleLookup = noRules, opts: SarifOptions = {}): Json {
+  const all = [...report.findings, ...(opts.showDismissed ? (report.dismissed ?? []) : [])].sort(compareFindings);
   const findings = all.slice(0, SARIF_LIMITS.resultsPerRun);
   const byRule = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -262,6 +282,6 @@ export function buildSarif(report: Report, lookupRule: RuleLookup = noRules): Js
  * supplies rule documentation for `tool.driver.rules`; without it, rules are described
  * from the findings alone.
  */
-export function renderSarif(report: Report, lookupRule: RuleLookup = noRules): string {
-  return JSON.stringify(buildSarif(report, lookupRule), null, 2) + '\n';
+export function renderSarif(report: Report, lookupRule: RuleLookup = noRules, opts: SarifOptions = {}): string {
+  return JSON.stringify(buildSarif(report, lookupRule, opts), null, 2) + '\n';
 }

@@ -20,6 +20,8 @@ export interface TextOptions {
   color: boolean;
   /** Full data-flow traces and finding properties. */
   verbose?: boolean;
+  /** List the dismissed findings instead of counting them. */
+  showDismissed?: boolean;
 }
 
 /**
@@ -95,6 +97,7 @@ export function renderFindingText(f: Finding, c: Colors, verbose = false): strin
     .filter(Boolean)
     .join('  ');
   const out = [head, `  ${terminalSafe(f.message)}`, ...renderSnippet(f, c)];
+  if (f.verdict) out.push(`  ${c.bold('Verdict:')} ${f.verdict.kind}${f.status === 'dismissed' ? ' (dismissed)' : ''} — ${terminalSafe(f.verdict.reason)}${f.relatedRuleIds?.length ? ` [also ${f.relatedRuleIds.map(terminalSafe).join(', ')}]` : ''}`);
   if (f.fix) out.push(`  ${c.green('Fix:')} ${indentRest(terminalSafe(f.fix), '       ')}`);
   if (f.trace?.length) {
     if (verbose) {
@@ -160,6 +163,30 @@ function skippedAndDiagnostics(report: Report, c: Colors): string[] {
  * Render the terminal report. Returns the text (ending with a newline); colours only
  * when `opts.color`. Uses `report.score` when present, else computes it.
  */
+/**
+ * One line on the findings the reasoning layer dismissed, counted by verdict
+ * (`3 findings dismissed by triage (constant: 2, sanitised: 1) — --show-dismissed lists them.`), or null.
+ */
+export function dismissedLine(report: Report): string | null {
+  const d = report.dismissed ?? [];
+  if (!d.length) return null;
+  const by = new Map<string, number>();
+  for (const f of d) by.set(f.verdict?.kind ?? 'unknown', (by.get(f.verdict?.kind ?? 'unknown') ?? 0) + 1);
+  const parts = [...by.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`);
+  return `${d.length} finding${d.length === 1 ? '' : 's'} dismissed by triage (${parts.join(', ')}) — --show-dismissed lists them.`;
+}
+
+function dismissedSection(report: Report, c: Colors, opts: TextOptions): string[] {
+  const out: string[] = [];
+  const line = dismissedLine(report);
+  if (!line) return out;
+  if (opts.showDismissed) {
+    out.push('', c.bold(`DISMISSED (${report.dismissed!.length}):`), '');
+    for (const f of report.dismissed!) out.push(renderFindingText(f, c, opts.verbose), '');
+  } else out.push(c.dim(line));
+  return out;
+}
+
 export function renderText(report: Report, opts: TextOptions): string {
   const c = createColors(opts.color);
   const score: Score = report.score ?? computeScore(report);
@@ -195,6 +222,7 @@ export function renderText(report: Report, opts: TextOptions): string {
         scopeLine(report),
         `OVERALL SCORE: ${fmtPoints(score.total)}/${score.max}`,
         ...score.categories.filter((k) => k.status.startsWith('Not assessed')).map((k) => `${k.title}: ${k.status}`),
+        ...dismissedSection(report, c, opts),
         ...skippedAndDiagnostics(report, c),
       ].join('\n') + '\n'
     );
@@ -258,6 +286,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   if (report.suppressedCount) {
     out.push(c.dim(`${report.suppressedCount} finding${report.suppressedCount === 1 ? '' : 's'} suppressed by # nosec / # noqa / allowlists (not shown).`));
   }
+  out.push(...dismissedSection(report, c, opts));
   out.push(...skippedAndDiagnostics(report, c));
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }

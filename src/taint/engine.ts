@@ -6,9 +6,10 @@
  * function (loops at most twice, nested loops bounded); every recursion is depth-bounded.
  */
 import type * as A from '../python/ast.js';
-import type { SemanticModel } from '../python/semantic.js';
+import type { Scope, SemanticModel } from '../python/semantic.js';
 import { walk } from '../python/visit.js';
-import { ALL_MASK, K, USER_MASK, clear, join, type Origin, type Step, type Taint } from './model.js';
+import { ALL_MASK, K, USER_MASK, clear, join, live, type Origin, type Step, type Taint } from './model.js';
+import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, prefixClears } from './sanitizers.js';
 import { FLOW_RULES, sinkTaint, sinksFor, type CallTaints, type SinkSpec } from './sinks.js';
 import { SourceFinder, clientParams, routeOf, type SourceHit } from './sources.js';
@@ -25,6 +26,46 @@ export interface Flow {
   sinkLabel: string;
   /** The flow passes through a call to another function of the module. */
   interprocedural: boolean;
+}
+
+/** What the analysis saw reach an expression that a pattern rule flagged (joined over every visit). */
+export interface Observation {
+  taint: Taint | null;
+  /** The folded constant, when every visit saw the same one. */
+  value: ConstV | undefined;
+  /** The first element of an argv list (the program), when it is a known constant. */
+  head: ConstV | undefined;
+  /** A shell list (`["sh", "-c", cmd]`): the command is element 2. */
+  visits: number;
+}
+
+/** Code the analysis proved never runs (a branch of a constant condition), and why. */
+export interface DeadCode {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  reason: string;
+}
+
+/** One element of a tracked container. */
+interface Item {
+  t: Taint | null;
+  c: ConstV | undefined;
+}
+
+/**
+ * A container tracked element by element: a list or tuple (`seq`) or a dict with constant
+ * keys (`map`; a `configparser` object is a map keyed by section and option). Shapes are
+ * immutable values: an update replaces the shape.
+ */
+type Shape = { kind: 'seq'; items: readonly Item[] } | { kind: 'map'; items: ReadonlyMap<string, Item>; config: boolean };
+
+/** An assigned value: its taint, its constant (if any) and its shape (if a tracked container). */
+interface Val {
+  t: Taint | null;
+  c: ConstV | undefined;
+  shape: Shape | null;
 }
 
 interface SummarySink {
@@ -44,6 +85,13 @@ const EMPTY: Summary = { params: [], ret: null, sinks: [] };
 
 interface FnState {
   env: Map<string, Taint>;
+  /** Names (and attribute chains) known to hold a constant at this point. */
+  consts: Map<string, ConstV>;
+  /** Names (and attribute chains) holding a container tracked element by element. */
+  shapes: Map<string, Shape>;
+  /** The scope whose names are tracked flow-sensitively (the function's, or the module's). */
+  scope: Scope;
+  fold: FoldEnv;
   summary: Summary;
   /** Returns are HTTP responses (a route or error handler). */
   returnsResponse: boolean;
@@ -63,6 +111,12 @@ const SAFE_SESSION = new Set(['flask.session', 'quart.session']);
 /** Run the analysis over a module; `flows` holds what it found. */
 export class TaintAnalysis {
   readonly flows: Flow[] = [];
+  /** Observations of the nodes in `observe` (see {@link Observation}). */
+  readonly observed = new Map<A.AnyNode, Observation>();
+  /** Branches the analysis pruned because their condition is constant. */
+  readonly dead: DeadCode[] = [];
+  /** Nodes whose values triage asks about (pattern findings' flagged arguments). */
+  observe: ReadonlySet<A.AnyNode> | null = null;
   private readonly seen = new Set<string>();
   private readonly summaries = new Map<A.AnyNode, Summary | 'pending'>();
   private readonly sources: SourceFinder;
@@ -83,7 +137,7 @@ export class TaintAnalysis {
 
   /** Analyse module-level code and every function. */
   run(): this {
-    const st = this.newState(EMPTY, false, false);
+    const st = this.newState(EMPTY, false, false, this.sem.module);
     this.execBlock(this.module.body, st, 0);
     walk(this.module, (n) => {
       if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef') this.summaryOf(n);
@@ -94,8 +148,31 @@ export class TaintAnalysis {
 
   // ---------------------------------------------------------------- functions
 
-  private newState(summary: Summary, returnsResponse: boolean, returnsHtml: boolean): FnState {
-    return { env: new Map(), summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
+  private newState(summary: Summary, returnsResponse: boolean, returnsHtml: boolean, scope: Scope): FnState {
+    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
+    st.fold = {
+      name: (e) => this.nameConst(e, st),
+      item: (c, k) => {
+        const sh = this.shapeAt(c, st);
+        return sh ? itemOf(sh, k)?.c : undefined;
+      },
+      builtin: (e) => this.sem.lookup(e.id, e) === undefined,
+    };
+    return st;
+  }
+
+  /** The constant a name holds here: tracked for the current scope's own names, folded from a single binding for the others. */
+  private nameConst(e: A.Name, st: FnState): ConstV | undefined {
+    const c = st.consts.get(e.id);
+    if (c !== undefined || st.consts.has(e.id)) return c;
+    if (live(st.env.get(e.id) ?? null)) return undefined;
+    if (st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id)) return undefined;
+    return this.sem.constValue(e);
+  }
+
+  private shapeAt(e: A.Expr, st: FnState): Shape | undefined {
+    const k = keyOf(e);
+    return k ? st.shapes.get(k) : undefined;
   }
 
   private summaryOf(fn: A.FunctionDef): Summary {
@@ -119,7 +196,7 @@ export class TaintAnalysis {
     const summary: Summary = { params: params.map((p) => p.arg), ret: null, sinks: [] };
     const route = routeOf(fn, this.sem, this.fastapiModule);
     const errorHandler = fn.decorator_list.some((d) => d.type === 'Call' && d.func.type === 'Attribute' && (d.func.attr === 'errorhandler' || d.func.attr === 'exception_handler'));
-    const st = this.newState(summary, !!route || errorHandler, !!route && this.flaskModule && route.framework !== 'fastapi');
+    const st = this.newState(summary, !!route || errorHandler, !!route && this.flaskModule && route.framework !== 'fastapi', this.sem.scopeOf(fn.body[0] ?? fn));
     const client = route ? clientParams(fn, route, this.sem) : new Set<string>();
     params.forEach((p, i) => {
       if (p.arg === 'self' || p.arg === 'cls' || i >= 30) return;
@@ -149,6 +226,8 @@ export class TaintAnalysis {
       case 'FunctionDef':
       case 'AsyncFunctionDef':
       case 'ClassDef':
+        this.forget(s.name, st);
+        return false;
       case 'Import':
       case 'ImportFrom':
       case 'Global':
@@ -166,31 +245,56 @@ export class TaintAnalysis {
       }
       case 'Assign': {
         const first = s.targets[0]!;
-        if (s.targets.length === 1 && (first.type === 'Tuple' || first.type === 'List') && (s.value.type === 'Tuple' || s.value.type === 'List') && first.elts.length === s.value.elts.length) {
-          first.elts.forEach((e, i) => this.assign(e, this.eval((s.value as A.TupleExpr).elts[i]!, st, 0), s, st));
+        if (s.targets.length === 1 && (first.type === 'Tuple' || first.type === 'List') && !first.elts.some((e) => e.type === 'Starred')) {
+          const v = s.value;
+          if ((v.type === 'Tuple' || v.type === 'List') && first.elts.length === v.elts.length && !v.elts.some((e) => e.type === 'Starred')) {
+            const vals = v.elts.map((e) => this.valueOf(e, st));
+            first.elts.forEach((e, i) => this.assign(e, vals[i]!, s, st));
+            return false;
+          }
+          const whole = this.valueOf(v, st);
+          const sh = whole.shape;
+          if (sh && sh.kind === 'seq' && sh.items.length === first.elts.length) {
+            first.elts.forEach((e, i) => this.assign(e, { t: sh.items[i]!.t, c: sh.items[i]!.c, shape: null }, s, st));
+            return false;
+          }
+          for (const tg of s.targets) this.assign(tg, { t: whole.t, c: undefined, shape: null }, s, st);
           return false;
         }
-        const t = this.eval(s.value, st, 0);
-        for (const tg of s.targets) this.assign(tg, t, s, st);
+        const val = this.valueOf(s.value, st);
+        for (const tg of s.targets) this.assign(tg, val, s, st);
         return false;
       }
       case 'AnnAssign':
-        if (s.value) this.assign(s.target, this.eval(s.value, st, 0), s, st);
+        if (s.value) this.assign(s.target, this.valueOf(s.value, st), s, st);
         return false;
       case 'AugAssign': {
         const cur = this.eval(s.target, st, 0);
+        const sh = this.shapeAt(s.target, st);
+        if (sh && sh.kind === 'seq' && s.op === 'Add' && (s.value.type === 'List' || s.value.type === 'Tuple') && !s.value.elts.some((e) => e.type === 'Starred')) {
+          const items = [...sh.items, ...s.value.elts.map((e) => ({ t: this.eval(e, st, 0), c: fold(e, st.fold) }))];
+          this.assign(s.target, { t: joinItems(items), c: undefined, shape: { kind: 'seq', items } }, s, st);
+          return false;
+        }
+        const curC = fold(s.target, st.fold);
         const v = this.eval(s.value, st, 0);
+        const vc = fold(s.value, st.fold);
         const t = join(cur, v);
-        this.assign(s.target, t ? { ...t, head: cur ? cur.head : false } : null, s, st);
+        const c = curC !== undefined && vc !== undefined ? binop(s.op, curC, vc) : undefined;
+        this.assign(s.target, { t: t ? { ...t, head: cur ? cur.head : false } : null, c, shape: null }, s, st);
         return false;
       }
       case 'Return': {
         if (!s.value) return true;
+        const body = s.value.type === 'Tuple' && s.value.elts[0] ? s.value.elts[0] : s.value;
         const t = this.eval(s.value, st, 0);
         if (t) {
           if (t.params) st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask };
           if (st.returnsResponse) this.hit(t, RETURN_RESPONSE, s, st, false);
-          if (st.returnsHtml && isStringBuilding(s.value, this.sem)) this.hit(t, RETURN_HTML, s, st, false);
+          if (st.returnsHtml) {
+            const bt = body === s.value ? t : this.eval(body, st, 0);
+            if (bt && this.isHtmlBody(body, st, 0) && !fromJsonBody(bt)) this.hit(bt, RETURN_HTML, s, st, false);
+          }
         }
         return true;
       }
@@ -201,13 +305,19 @@ export class TaintAnalysis {
       case 'Assert':
         this.eval(s.test, st, 0);
         if (s.msg) this.eval(s.msg, st, 0);
-        this.applyGuards(st.env, guardsOf(s.test, this.sem), true);
+        this.applyGuards(st, guardsOf(s.test, this.sem), true, s.test);
         return false;
       case 'Delete':
         for (const t of s.targets) {
           const k = keyOf(t);
-          if (k) st.env.delete(k);
-          else this.eval(t, st, 0);
+          if (k) this.forget(k, st);
+          else {
+            this.eval(t, st, 0);
+            if (t.type === 'Subscript') {
+              const ck = keyOf(t.value);
+              if (ck) st.shapes.delete(ck);
+            }
+          }
         }
         return false;
       case 'If':
@@ -220,41 +330,30 @@ export class TaintAnalysis {
       case 'AsyncWith':
         for (const it of s.items) {
           const t = this.eval(it.context_expr, st, 0);
-          if (it.optional_vars) this.assign(it.optional_vars, t, s, st);
+          if (it.optional_vars) this.assign(it.optional_vars, { t, c: undefined, shape: null }, s, st);
         }
         return this.execBlock(s.body, st, depth + 1);
       case 'Try':
       case 'TryStar': {
-        const before = new Map(st.env);
+        const before = snapshot(st);
         const bodyLeaves = this.execBlock(s.body, st, depth + 1);
-        const afterBody = st.env;
-        const outs: Map<string, Taint>[] = [];
+        const afterBody = snapshot(st);
+        const outs: Snap[] = [];
         if (!bodyLeaves) {
-          if (!this.execBlock(s.orelse, st, depth + 1)) outs.push(st.env);
+          if (!this.execBlock(s.orelse, st, depth + 1)) outs.push(snapshot(st));
         }
         for (const h of s.handlers) {
-          st.env = merge(before, afterBody);
-          if (h.name) st.env.delete(h.name);
+          restore(st, mergeSnap(before, afterBody));
+          if (h.name) this.forget(h.name, st);
           if (h.exc_type) this.eval(h.exc_type, st, 0);
-          if (!this.execBlock(h.body, st, depth + 1)) outs.push(st.env);
+          if (!this.execBlock(h.body, st, depth + 1)) outs.push(snapshot(st));
         }
         const leaves = outs.length === 0;
-        st.env = leaves ? merge(before, afterBody) : outs.reduce((a, b) => merge(a, b));
+        restore(st, leaves ? mergeSnap(before, afterBody) : outs.reduce((a, b) => mergeSnap(a, b)));
         return this.execBlock(s.finalbody, st, depth + 1) || leaves;
       }
-      case 'Match': {
-        const subject = this.eval(s.subject, st, 0);
-        const base = st.env;
-        let out = new Map(base);
-        for (const c of s.cases) {
-          st.env = new Map(base);
-          if (subject && c.pattern.type === 'Name') this.assign(c.pattern, subject, s, st);
-          if (c.guard) this.eval(c.guard, st, 0);
-          if (!this.execBlock(c.body, st, depth + 1)) out = merge(out, st.env);
-        }
-        st.env = out;
-        return false;
-      }
+      case 'Match':
+        return this.execMatch(s, st, depth);
       default:
         return false;
     }
@@ -262,71 +361,151 @@ export class TaintAnalysis {
 
   private execIf(s: A.If, st: FnState, depth: number): boolean {
     this.eval(s.test, st, 0);
+    const c = fold(s.test, st.fold);
+    if (c !== undefined) {
+      // Dead-branch pruning: a constant condition runs one branch only.
+      const holds = truthy(c);
+      this.markDead(holds ? s.orelse : s.body, `the condition \`${this.text(s.test)}\` at line ${s.lineno} is always ${holds ? 'true' : 'false'}`);
+      return this.execBlock(holds ? s.body : s.orelse, st, depth + 1);
+    }
     const guards = guardsOf(s.test, this.sem);
-    const base = st.env;
-    st.env = new Map(base);
-    this.applyGuards(st.env, guards, true);
+    const base = snapshot(st);
+    this.applyGuards(st, guards, true, s.test);
     const leavesT = this.execBlock(s.body, st, depth + 1);
-    const envT = st.env;
-    st.env = new Map(base);
-    this.applyGuards(st.env, guards, false);
+    const snapT = snapshot(st);
+    restore(st, base);
+    this.applyGuards(st, guards, false, s.test);
     const leavesF = this.execBlock(s.orelse, st, depth + 1);
-    const envF = st.env;
+    const snapF = snapshot(st);
     if (leavesT && leavesF) {
-      st.env = base;
+      restore(st, base);
       return true;
     }
-    st.env = leavesT ? envF : leavesF ? envT : merge(envT, envF);
+    restore(st, leavesT ? snapF : leavesF ? snapT : mergeSnap(snapT, snapF));
+    return false;
+  }
+
+  /** `match` on a constant runs the first case whose literal pattern matches; otherwise every case is a branch. */
+  private execMatch(s: A.Match, st: FnState, depth: number): boolean {
+    const subject = this.valueOf(s.subject, st);
+    if (subject.c !== undefined) {
+      const i = s.cases.findIndex((c) => !c.guard && patternMatches(c.pattern, subject.c!) !== false);
+      const chosen = s.cases[i];
+      if (chosen && patternMatches(chosen.pattern, subject.c) === true) {
+        for (const c of s.cases) if (c !== chosen) this.markDead(c.body, `\`match\` on the constant ${JSON.stringify(subject.c)} at line ${s.lineno} never takes this case`);
+        if (chosen.pattern.type === 'Name' && chosen.pattern.id !== '_') this.assign(chosen.pattern, subject, s, st);
+        return this.execBlock(chosen.body, st, depth + 1);
+      }
+    }
+    const base = snapshot(st);
+    let out: Snap | null = null;
+    let irrefutable = false;
+    for (const c of s.cases) {
+      restore(st, base);
+      if (c.pattern.type === 'Name') {
+        if (c.pattern.id !== '_') this.assign(c.pattern, subject, s, st);
+        if (!c.guard) irrefutable = true;
+      }
+      if (c.guard) this.eval(c.guard, st, 0);
+      if (!this.execBlock(c.body, st, depth + 1)) out = out ? mergeSnap(out, snapshot(st)) : snapshot(st);
+    }
+    if (!irrefutable) out = out ? mergeSnap(out, base) : base;
+    if (!out) {
+      restore(st, base);
+      return true;
+    }
+    restore(st, out);
     return false;
   }
 
   private execLoop(s: A.For | A.While, st: FnState, depth: number): boolean {
-    const iterT = s.type === 'While' ? (this.eval(s.test, st, 0), null) : this.eval(s.iter, st, 0);
+    if (s.type === 'While') {
+      this.eval(s.test, st, 0);
+      const c = fold(s.test, st.fold);
+      if (c !== undefined && !truthy(c)) {
+        this.markDead(s.body, `the loop condition \`${this.text(s.test)}\` at line ${s.lineno} is always false`);
+        return this.execBlock(s.orelse, st, depth + 1);
+      }
+    }
+    const iterT = s.type === 'While' ? null : this.eval(s.iter, st, 0);
     const rounds = st.loopDepth < 3 ? 2 : 1;
     st.loopDepth++;
-    const base = new Map(st.env);
+    const base = snapshot(st);
     for (let r = 0; r < rounds; r++) {
-      if (s.type !== 'While') this.assign(s.target, iterT ? { ...iterT, head: true } : null, s, st);
+      if (s.type !== 'While') this.assign(s.target, { t: iterT ? { ...iterT, head: true } : null, c: undefined, shape: null }, s, st);
       this.execBlock(s.body, st, depth + 1);
-      st.env = merge(base, st.env);
+      restore(st, mergeSnap(base, snapshot(st)));
     }
     st.loopDepth--;
     this.execBlock(s.orelse, st, depth + 1);
     return false;
   }
 
-  private assign(target: A.Expr, t: Taint | null, stmt: A.AnyNode, st: FnState): void {
+  /** A name or attribute chain is rebound to something untracked. */
+  private forget(k: string, st: FnState): void {
+    st.env.delete(k);
+    st.consts.delete(k);
+    st.shapes.delete(k);
+  }
+
+  private assign(target: A.Expr, v: Val, stmt: A.AnyNode, st: FnState): void {
     switch (target.type) {
       case 'Name':
       case 'Attribute': {
         const k = keyOf(target);
         if (target.type === 'Attribute') this.eval(target.value, st, 0);
         if (!k) return;
-        if (t) st.env.set(k, this.step(t, stmt));
+        if (v.t) st.env.set(k, this.step(v.t, stmt));
         else st.env.delete(k);
+        if (v.c !== undefined) st.consts.set(k, v.c);
+        else st.consts.delete(k);
+        if (v.shape) st.shapes.set(k, v.shape);
+        else st.shapes.delete(k);
         return;
       }
       case 'Subscript': {
         this.eval(target.slice, st, 0);
         this.eval(target.value, st, 0);
+        const t = v.t;
         if (t) {
           const sink = this.subscriptSink(target);
           if (sink) this.hit(t, sink, stmt, st, false);
         }
         const k = keyOf(target.value);
-        if (k && t) st.env.set(k, this.step({ ...(join(st.env.get(k) ?? null, t) as Taint), head: st.env.get(k)?.head ?? false }, stmt));
+        if (!k) return;
+        const sh = st.shapes.get(k);
+        const key = target.slice.type === 'Slice' ? undefined : fold(target.slice, st.fold);
+        if (sh && key !== undefined) {
+          const next = setItem(sh, key, { t, c: v.c });
+          if (next) {
+            this.setShape(k, next, stmt, st);
+            return;
+          }
+        }
+        st.shapes.delete(k);
+        st.consts.delete(k);
+        if (t) st.env.set(k, this.step({ ...(join(st.env.get(k) ?? null, t) as Taint), head: st.env.get(k)?.head ?? false }, stmt));
         return;
       }
       case 'Tuple':
       case 'List':
-        for (const e of target.elts) this.assign(e, t, stmt, st);
+        for (const e of target.elts) this.assign(e, { t: v.t, c: undefined, shape: null }, stmt, st);
         return;
       case 'Starred':
-        this.assign(target.value, t, stmt, st);
+        this.assign(target.value, { t: v.t, c: undefined, shape: null }, stmt, st);
         return;
       default:
         return;
     }
+  }
+
+  /** Replace a tracked container's shape and keep its overall taint the join of its elements. */
+  private setShape(k: string, sh: Shape, node: A.AnyNode, st: FnState): void {
+    st.shapes.set(k, sh);
+    st.consts.delete(k);
+    const t = joinItems(sh.kind === 'seq' ? sh.items : [...sh.items.values()], sh.kind === 'seq');
+    if (t) st.env.set(k, this.step(t, node));
+    else st.env.delete(k);
   }
 
   /** `session[k] = v` (trust boundary) and `response.headers[k] = v` (header injection). */
@@ -338,20 +517,106 @@ export class TaintAnalysis {
     return null;
   }
 
-  private applyGuards(env: Map<string, Taint>, guards: Guard[], branch: boolean): void {
+  private applyGuards(st: FnState, guards: Guard[], branch: boolean, test: A.Expr): void {
     for (const g of guards) {
       if (g.when !== branch) continue;
-      const t = env.get(g.key);
+      const t = st.env.get(g.key);
       if (!t) continue;
-      const c = clear(t, g.bits);
-      if (c) env.set(g.key, c);
-      else env.delete(g.key);
+      const c = clear(t, g.bits, `the check \`${this.text(test)}\` at line ${test.lineno}`);
+      if (c) st.env.set(g.key, c);
+      else st.env.delete(g.key);
     }
+  }
+
+  /** Record statements that never run (a pruned branch), for triage. */
+  private markDead(body: readonly A.AnyNode[], reason: string): void {
+    if (!body.length || this.observe === null) return;
+    const a = body[0]!;
+    const b = body[body.length - 1]!;
+    this.dead.push({ startLine: a.lineno, startColumn: a.col_offset, endLine: b.end_lineno, endColumn: b.end_col_offset, reason });
   }
 
   // ---------------------------------------------------------------- expressions
 
+  /** The taint of an expression; records it when triage observes the node. */
   private eval(e: A.Expr, st: FnState, d: number): Taint | null {
+    const t = this.eval1(e, st, d);
+    if (this.observe !== null && this.observe.has(e)) this.record(e, t, st);
+    return t;
+  }
+
+  private record(e: A.Expr, t: Taint | null, st: FnState): void {
+    const value = fold(e, st.fold);
+    let head: ConstV | undefined;
+    const sh = this.shapeAt(e, st);
+    if (sh && sh.kind === 'seq') head = sh.items[0]?.c;
+    else if ((e.type === 'List' || e.type === 'Tuple') && e.elts[0] && e.elts[0].type !== 'Starred') head = fold(e.elts[0], st.fold);
+    const prev = this.observed.get(e);
+    if (!prev) {
+      this.observed.set(e, { taint: t, value, head, visits: 1 });
+      return;
+    }
+    prev.taint = join(prev.taint, t);
+    if (prev.value !== value) prev.value = undefined;
+    if (prev.head !== head) prev.head = undefined;
+    prev.visits++;
+  }
+
+  /**
+   * The value of an expression that is being assigned: its taint, its constant, and the
+   * element-by-element shape of a list, tuple, dict literal or `configparser` object.
+   */
+  private valueOf(e: A.Expr, st: FnState): Val {
+    switch (e.type) {
+      case 'List':
+      case 'Tuple': {
+        if (e.elts.some((x) => x.type === 'Starred')) break;
+        const items = e.elts.map((x) => ({ t: this.eval(x, st, 1), c: fold(x, st.fold) }));
+        const t = joinItems(items, true);
+        if (this.observe !== null && this.observe.has(e)) this.record(e, t, st);
+        return { t, c: undefined, shape: { kind: 'seq', items } };
+      }
+      case 'Dict': {
+        const items = new Map<string, Item>();
+        let t: Taint | null = null;
+        let exact = true;
+        e.keys.forEach((k, i) => {
+          const vt = this.eval(e.values[i]!, st, 1);
+          t = join(t, vt);
+          if (!k) {
+            exact = false;
+            return;
+          }
+          t = join(t, this.eval(k, st, 1));
+          const kc = fold(k, st.fold);
+          if (kc === undefined) exact = false;
+          else items.set(itemKey(kc), { t: vt, c: fold(e.values[i]!, st.fold) });
+        });
+        return { t, c: undefined, shape: exact ? { kind: 'map', items, config: false } : null };
+      }
+      case 'Call': {
+        const q = this.sem.callName(e) ?? '';
+        if (!e.args.length && !e.keywords.length && (q === 'list' || q === 'dict' || q === 'tuple')) {
+          return { t: null, c: undefined, shape: q === 'dict' ? { kind: 'map', items: new Map(), config: false } : { kind: 'seq', items: [] } };
+        }
+        if (/^configparser\.(?:Raw|Safe)?ConfigParser$/.test(q)) {
+          const t = this.eval(e, st, 0);
+          return { t, c: undefined, shape: { kind: 'map', items: new Map(), config: true } };
+        }
+        if (e.func.type === 'Attribute' && e.func.attr === 'copy' && !e.args.length) {
+          const sh = this.shapeAt(e.func.value, st);
+          if (sh) return { t: this.eval(e, st, 0), c: undefined, shape: sh };
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    const t = this.eval(e, st, 0);
+    return { t, c: fold(e, st.fold), shape: null };
+  }
+
+  private eval1(e: A.Expr, st: FnState, d: number): Taint | null {
     if (d > MAX_EXPR_DEPTH) return null;
     switch (e.type) {
       case 'Constant':
@@ -372,6 +637,12 @@ export class TaintAnalysis {
       }
       case 'Subscript': {
         this.eval(e.slice, st, d + 1);
+        const sh = this.shapeAt(e.value, st);
+        if (sh && e.slice.type !== 'Slice') {
+          const key = fold(e.slice, st.fold);
+          const item = key === undefined ? undefined : itemOf(sh, key);
+          if (item) return item.t;
+        }
         return this.eval(e.value, st, d + 1);
       }
       case 'Call':
@@ -384,7 +655,7 @@ export class TaintAnalysis {
         if (!l) {
           const lit = this.sem.constValue(e.left);
           t = { ...t, head: false };
-          if (typeof lit === 'string') t = clear(t, prefixClears(lit));
+          if (typeof lit === 'string') t = clear(t, prefixClears(lit), `the fixed prefix '${lit.slice(0, 40)}'`);
           if (t && e.op === 'Div' && r && this.isPathExpr(e.left, st)) t = { ...t, joined: true };
         }
         return t;
@@ -402,16 +673,31 @@ export class TaintAnalysis {
           t = join(t, vt);
         });
         if (!t) return null;
-        return clear({ ...(t as Taint), head }, prefixClears(prefix));
+        return clear({ ...(t as Taint), head }, prefixClears(prefix), `the fixed prefix '${prefix.slice(0, 40)}'`);
       }
       case 'FormattedValue':
         if (e.format_spec) this.eval(e.format_spec, st, d + 1);
         return this.eval(e.value, st, d + 1);
-      case 'BoolOp':
-        return e.values.map((v) => this.eval(v, st, d + 1)).reduce<Taint | null>((a, b) => join(a, b), null);
-      case 'IfExp':
+      case 'BoolOp': {
+        // `a or b` is `a` when `a` is a truthy constant (and `a and b` when a falsy one).
+        let t: Taint | null = null;
+        for (const v of e.values) {
+          t = join(t, this.eval(v, st, d + 1));
+          const c = fold(v, st.fold);
+          if (c !== undefined && truthy(c) === (e.op === 'Or')) break;
+        }
+        return t;
+      }
+      case 'IfExp': {
         this.eval(e.test, st, d + 1);
+        const c = fold(e.test, st.fold);
+        if (c !== undefined) {
+          const holds = truthy(c);
+          this.markDead([holds ? e.orelse : e.body], `the condition \`${this.text(e.test)}\` at line ${e.lineno} is always ${holds ? 'true' : 'false'}`);
+          return this.eval(holds ? e.body : e.orelse, st, d + 1);
+        }
         return join(this.eval(e.body, st, d + 1), this.eval(e.orelse, st, d + 1));
+      }
       case 'Dict': {
         let t: Taint | null = null;
         for (const k of e.keys) if (k) t = join(t, this.eval(k, st, d + 1));
@@ -434,20 +720,19 @@ export class TaintAnalysis {
       case 'SetComp':
       case 'GeneratorExp':
       case 'DictComp': {
-        const saved = st.env;
-        st.env = new Map(saved);
+        const saved = snapshot(st);
         let t: Taint | null = null;
         for (const g of e.generators) {
           const it = this.eval(g.iter, st, d + 1);
-          this.assign(g.target, it, g, st);
+          this.assign(g.target, { t: it, c: undefined, shape: null }, g, st);
           for (const c of g.ifs) {
             this.eval(c, st, d + 1);
-            this.applyGuards(st.env, guardsOf(c, this.sem), true);
+            this.applyGuards(st, guardsOf(c, this.sem), true, c);
           }
         }
         if (e.type === 'DictComp') t = join(this.eval(e.key, st, d + 1), this.eval(e.value, st, d + 1));
         else t = this.eval(e.elt, st, d + 1);
-        st.env = saved;
+        restore(st, saved);
         return t;
       }
       case 'Await':
@@ -458,9 +743,9 @@ export class TaintAnalysis {
         if (e.value) this.eval(e.value, st, d + 1);
         return null;
       case 'NamedExpr': {
-        const t = this.eval(e.value, st, d + 1);
-        this.assign(e.target, t, e, st);
-        return t;
+        const v = this.valueOf(e.value, st);
+        this.assign(e.target, v, e, st);
+        return v.t;
       }
       case 'Compare':
         this.eval(e.left, st, d + 1);
@@ -510,9 +795,13 @@ export class TaintAnalysis {
     let allArgs: Taint | null = kwAll;
     for (const a of args) allArgs = join(allArgs, a);
 
+    if (f.type === 'Attribute') {
+      const shaped = this.shapeCall(call, f, args, st);
+      if (shaped !== undefined) return shaped;
+    }
     if (q) {
       const san = SANITIZERS.get(q);
-      if (san !== undefined) return clear(allArgs, san);
+      if (san !== undefined) return clear(allArgs, san, `${q}()`);
       if (PATH_JOINS.has(q)) {
         let t = args[0] ?? null;
         let later: Taint | null = null;
@@ -546,12 +835,140 @@ export class TaintAnalysis {
         if (typeof lit === 'string') {
           if (f.attr === 'join') return allArgs;
           const prefix = f.attr === 'format' ? lit.slice(0, lit.search(/\{|$/)) : lit;
-          const t = clear(allArgs, prefixClears(prefix));
+          const t = clear(allArgs, prefixClears(prefix), `the fixed prefix '${prefix.slice(0, 40)}'`);
           return t ? { ...t, head: f.attr === 'format' && lit.startsWith('{') && t.head } : null;
         }
       }
     }
     return null;
+  }
+
+  /**
+   * Methods of a tracked container: reads return the element (`d.get("k")`, `lst.pop(0)`),
+   * writes update the shape (`append`, `insert`, `extend` with a literal, configparser
+   * `set`). Returns undefined when the call is not one of them (the shape is dropped when
+   * an unknown method may have changed the container).
+   */
+  private shapeCall(call: A.Call, f: A.Attribute, args: (Taint | null)[], st: FnState): Taint | null | undefined {
+    const k = keyOf(f.value);
+    const sh = k ? st.shapes.get(k) : undefined;
+    if (!k || !sh) return undefined;
+    const cs = call.args.map((a) => (a.type === 'Starred' ? undefined : fold(a, st.fold)));
+    if (call.keywords.length || call.args.some((a) => a.type === 'Starred')) {
+      st.shapes.delete(k);
+      return undefined;
+    }
+    const item = (i: number): Item => ({ t: args[i] ?? null, c: cs[i] });
+    switch (f.attr) {
+      case 'get': {
+        if (sh.kind === 'map' && sh.config && call.args.length === 2 && cs[0] !== undefined && cs[1] !== undefined) return sh.items.get(configKey(cs[0], cs[1]))?.t ?? null;
+        if (sh.kind !== 'map' || sh.config || !call.args.length || cs[0] === undefined) return undefined;
+        const got = sh.items.get(itemKey(cs[0]));
+        return got ? got.t : (args[1] ?? null);
+      }
+      case 'set':
+        if (sh.kind === 'map' && sh.config && call.args.length === 3 && cs[0] !== undefined && cs[1] !== undefined) {
+          const items = new Map(sh.items);
+          items.set(configKey(cs[0], cs[1]), item(2));
+          this.setShape(k, { kind: 'map', items, config: true }, call, st);
+          return null;
+        }
+        break;
+      case 'append':
+        if (sh.kind === 'seq' && call.args.length === 1) {
+          this.setShape(k, { kind: 'seq', items: [...sh.items, item(0)] }, call, st);
+          return null;
+        }
+        break;
+      case 'insert':
+        if (sh.kind === 'seq' && call.args.length === 2 && typeof cs[0] === 'number' && Number.isInteger(cs[0])) {
+          const items = [...sh.items];
+          const at = cs[0] < 0 ? Math.max(0, items.length + cs[0]) : Math.min(items.length, cs[0]);
+          items.splice(at, 0, item(1));
+          this.setShape(k, { kind: 'seq', items }, call, st);
+          return null;
+        }
+        break;
+      case 'extend': {
+        const a = call.args[0];
+        if (sh.kind === 'seq' && a && (a.type === 'List' || a.type === 'Tuple') && !a.elts.some((x) => x.type === 'Starred')) {
+          const added = a.elts.map((x) => ({ t: this.eval(x, st, 1), c: fold(x, st.fold) }));
+          this.setShape(k, { kind: 'seq', items: [...sh.items, ...added] }, call, st);
+          return null;
+        }
+        const other = a ? this.shapeAt(a, st) : undefined;
+        if (sh.kind === 'seq' && other && other.kind === 'seq') {
+          this.setShape(k, { kind: 'seq', items: [...sh.items, ...other.items] }, call, st);
+          return null;
+        }
+        break;
+      }
+      case 'pop': {
+        if (sh.kind === 'seq' && call.args.length <= 1) {
+          const i = call.args.length ? cs[0] : -1;
+          if (typeof i !== 'number' || !Number.isInteger(i) || !sh.items.length) break;
+          const at = i < 0 ? sh.items.length + i : i;
+          if (at < 0 || at >= sh.items.length) break;
+          const items = [...sh.items];
+          const [got] = items.splice(at, 1);
+          this.setShape(k, { kind: 'seq', items }, call, st);
+          return got!.t;
+        }
+        if (sh.kind === 'map' && !sh.config && call.args.length >= 1 && cs[0] !== undefined) {
+          const key = itemKey(cs[0]);
+          const got = sh.items.get(key);
+          const items = new Map(sh.items);
+          items.delete(key);
+          this.setShape(k, { kind: 'map', items, config: false }, call, st);
+          return got ? got.t : (args[1] ?? null);
+        }
+        break;
+      }
+      case 'keys':
+      case 'values':
+      case 'items':
+      case 'count':
+      case 'index':
+      case 'copy':
+      case 'has_section':
+      case 'has_option':
+      case 'sections':
+        return undefined;
+      default:
+        break;
+    }
+    // Anything else may change the container: stop tracking its elements.
+    st.shapes.delete(k);
+    return undefined;
+  }
+
+  /**
+   * Whether a value a Flask view returns is its HTML body: a string built or passed through
+   * (a name, an attribute, a subscript, an f-string, string methods), not a dict or list
+   * (Flask serialises those as JSON) nor a response another sink already checks.
+   */
+  private isHtmlBody(e: A.Expr, st: FnState, d: number): boolean {
+    if (d > 8) return false;
+    switch (e.type) {
+      case 'JoinedStr':
+      case 'Subscript':
+        return true;
+      case 'BinOp':
+        return e.op === 'Add' || e.op === 'Mod';
+      case 'Name':
+      case 'Attribute':
+        return !this.shapeAt(e, st);
+      case 'IfExp':
+        return this.isHtmlBody(e.body, st, d + 1) || this.isHtmlBody(e.orelse, st, d + 1);
+      case 'Call': {
+        const f = e.func;
+        if (f.type === 'Attribute' && STRING_METHODS.has(f.attr)) return true;
+        const q = this.sem.callName(e) ?? '';
+        return q === 'str' || q === 'format';
+      }
+      default:
+        return false;
+    }
   }
 
   private isPathExpr(e: A.Expr, st: FnState): boolean {
@@ -610,7 +1027,7 @@ export class TaintAnalysis {
     for (let i = 0; i < s.params.length && i < 30; i++) {
       if (!(s.ret.params & (1 << i))) continue;
       const a = argFor(i);
-      if (a) out = join(out, clear(via(a, i), ~s.ret.mask & ALL_MASK));
+      if (a) out = join(out, clear(via(a, i), ~s.ret.mask & ALL_MASK, `${fn.name}()`));
     }
     return out;
   }
@@ -666,26 +1083,119 @@ function isZero(e: A.Expr | undefined): boolean {
   return !!e && e.type === 'Constant' && e.value === 0;
 }
 
-/** Union of two environments (a name is tainted after a branch if it is on either side). */
-function merge(a: Map<string, Taint>, b: Map<string, Taint>): Map<string, Taint> {
-  if (a === b) return new Map(a);
-  const out = new Map(a);
-  for (const [k, v] of b) out.set(k, join(out.get(k) ?? null, v)!);
-  return out;
+/** The state of a function at one point, copied at branches (shapes are immutable values, so copying the maps is enough). */
+interface Snap {
+  env: Map<string, Taint>;
+  consts: Map<string, ConstV>;
+  shapes: Map<string, Shape>;
 }
 
-/** A returned expression that builds a string (f-string, concatenation with a literal, `%`, `.format()`). */
-function isStringBuilding(e: A.Expr, sem: SemanticModel): boolean {
-  switch (e.type) {
-    case 'JoinedStr':
-      return true;
-    case 'BinOp':
-      return (e.op === 'Add' || e.op === 'Mod') && (sem.isLiteralString(e.left) || e.left.type === 'JoinedStr' || isStringBuilding(e.left, sem));
-    case 'Call':
-      return e.func.type === 'Attribute' && e.func.attr === 'format';
-    case 'Tuple':
-      return !!e.elts[0] && isStringBuilding(e.elts[0], sem);
-    default:
-      return false;
-  }
+function snapshot(st: FnState): Snap {
+  return { env: new Map(st.env), consts: new Map(st.consts), shapes: new Map(st.shapes) };
 }
+
+function restore(st: FnState, s: Snap): void {
+  st.env = new Map(s.env);
+  st.consts = new Map(s.consts);
+  st.shapes = new Map(s.shapes);
+}
+
+/** The state after either of two paths: taints join, constants and shapes survive only where both paths agree. */
+function mergeSnap(a: Snap, b: Snap): Snap {
+  if (a === b) return { env: new Map(a.env), consts: new Map(a.consts), shapes: new Map(a.shapes) };
+  const env = new Map(a.env);
+  for (const [k, v] of b.env) env.set(k, join(env.get(k) ?? null, v)!);
+  const consts = new Map<string, ConstV>();
+  for (const [k, v] of a.consts) if (b.consts.has(k) && b.consts.get(k) === v) consts.set(k, v);
+  const shapes = new Map<string, Shape>();
+  for (const [k, v] of a.shapes) {
+    const w = b.shapes.get(k);
+    const m = w ? mergeShape(v, w) : null;
+    if (m) shapes.set(k, m);
+  }
+  return { env, consts, shapes };
+}
+
+function mergeItem(a: Item, b: Item): Item {
+  return { t: join(a.t, b.t), c: a.c === b.c ? a.c : undefined };
+}
+
+function mergeShape(a: Shape, b: Shape): Shape | null {
+  if (a === b) return a;
+  if (a.kind === 'seq' && b.kind === 'seq') {
+    if (a.items.length !== b.items.length) return null;
+    return { kind: 'seq', items: a.items.map((x, i) => mergeItem(x, b.items[i]!)) };
+  }
+  if (a.kind === 'map' && b.kind === 'map' && a.config === b.config && a.items.size === b.items.size) {
+    const items = new Map<string, Item>();
+    for (const [k, v] of a.items) {
+      const w = b.items.get(k);
+      if (!w) return null;
+      items.set(k, mergeItem(v, w));
+    }
+    return { kind: 'map', items, config: a.config };
+  }
+  return null;
+}
+
+/** The overall taint of a container: the join of its elements (a list's head is its first element's). */
+function joinItems(items: readonly Item[], seq = true): Taint | null {
+  let t: Taint | null = null;
+  for (const it of items) t = join(t, it.t);
+  if (!t || !seq) return t;
+  const head = items[0]?.t?.head ?? false;
+  return t.head === head ? t : { ...t, head };
+}
+
+function itemKey(c: ConstV): string {
+  return `${typeof c}:${String(c)}`;
+}
+
+function configKey(section: ConstV, option: ConstV): string {
+  return `${String(section)}\u0000${String(option).toLowerCase()}`;
+}
+
+/** The element of a tracked container at a constant key or index, if known. */
+function itemOf(sh: Shape, key: ConstV): Item | undefined {
+  if (sh.kind === 'map') return sh.config ? undefined : sh.items.get(itemKey(key));
+  if (typeof key !== 'number' || !Number.isInteger(key)) return undefined;
+  return sh.items[key < 0 ? sh.items.length + key : key];
+}
+
+/** The shape after `container[key] = value`, or null when it can no longer be tracked. */
+function setItem(sh: Shape, key: ConstV, v: Item): Shape | null {
+  if (sh.kind === 'map') {
+    if (sh.config) return null;
+    const items = new Map(sh.items);
+    items.set(itemKey(key), v);
+    return { kind: 'map', items, config: false };
+  }
+  if (typeof key !== 'number' || !Number.isInteger(key)) return null;
+  const at = key < 0 ? sh.items.length + key : key;
+  if (at < 0 || at >= sh.items.length) return null;
+  const items = [...sh.items];
+  items[at] = v;
+  return { kind: 'seq', items };
+}
+
+/** Whether a `case` pattern matches a constant subject: true, false, or undefined when krait cannot tell. */
+function patternMatches(p: A.Expr, subject: ConstV): boolean | undefined {
+  if (p.type === 'Name') return true;
+  if (p.type === 'Constant') return p.value === subject;
+  if (p.type === 'BinOp' && p.op === 'BitOr') {
+    const l = patternMatches(p.left, subject);
+    const r = patternMatches(p.right, subject);
+    if (l === true || r === true) return true;
+    return l === false && r === false ? false : undefined;
+  }
+  return undefined;
+}
+
+/** A value that came from a JSON body (a dict or list, which Flask returns as JSON, not HTML). */
+function fromJsonBody(t: Taint): boolean {
+  let s = t.trace;
+  while (s && s.prev) s = s.prev;
+  return !!s && /\b(?:get_json|json)\b/.test(s.message);
+}
+
+const STRING_METHODS = new Set(['format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'title', 'capitalize', 'format_map', 'center', 'ljust', 'rjust', 'zfill', 'decode', 'casefold']);

@@ -12,28 +12,70 @@ import { SOURCE_TEXT_HINT } from './sources.js';
 
 export { FLOW_RULES } from './sinks.js';
 
-const cache = new WeakMap<A.Module, Map<string, Flow[]>>();
+interface Cached {
+  analysis: TaintAnalysis | null;
+  byRule: Map<string, Flow[]>;
+}
 
+const cache = new WeakMap<A.Module, Cached>();
+/** Nodes triage will ask about, registered before the analysis runs (see {@link requestObservations}). */
+const pending = new WeakMap<A.Module, Set<A.AnyNode>>();
+
+/**
+ * Ask the module's analysis to observe these nodes (pattern findings' flagged arguments).
+ * Call before the flow rules run (the engine does it after the walk, before `Module:exit`).
+ */
+export function requestObservations(module: A.Module, nodes: Iterable<A.AnyNode>): void {
+  let set = pending.get(module);
+  if (!set) pending.set(module, (set = new Set()));
+  for (const n of nodes) set.add(n);
+}
+
+/**
+ * The module's data-flow analysis, observing `observe` (run once and shared with the flow
+ * rules; run again only when triage needs nodes the first run did not observe).
+ */
+export function analysisOf(module: A.Module, ctx: Pick<RuleContext, 'semantic' | 'lines' | 'source'>, observe: ReadonlySet<A.AnyNode>): TaintAnalysis {
+  const got = cache.get(module);
+  if (got?.analysis && [...observe].every((n) => got.analysis!.observe?.has(n))) return got.analysis;
+  const all = new Set([...(pending.get(module) ?? []), ...observe]);
+  const analysis = new TaintAnalysis(module, ctx.semantic, ctx.lines);
+  analysis.observe = all;
+  analysis.run();
+  if (got) got.analysis = analysis;
+  else cache.set(module, { analysis, byRule: groupFlows(analysis) });
+  return analysis;
+}
 
 /** The flows of a module, grouped by rule id (computed on first use). */
 export function flowsOf(module: A.Module, ctx: Pick<RuleContext, 'semantic' | 'lines' | 'source'>): Map<string, Flow[]> {
-  let byRule = cache.get(module);
-  if (byRule) return byRule;
-  byRule = new Map();
+  const got = cache.get(module);
+  if (got) return got.byRule;
   // Every source needs one of these words in the text (request objects and handlers, argv,
-  // stdin, the environment, input(), tracebacks, route decorators): without any, no flow.
-  if (!SOURCE_TEXT_HINT.test(ctx.source)) {
-    cache.set(module, byRule);
+  // stdin, the environment, input(), tracebacks, route decorators): without any, no flow —
+  // unless triage needs the analysis's constants anyway.
+  const observe = pending.get(module);
+  if (!SOURCE_TEXT_HINT.test(ctx.source) && !observe?.size) {
+    const byRule = new Map<string, Flow[]>();
+    cache.set(module, { analysis: null, byRule });
     return byRule;
   }
-  const analysis = new TaintAnalysis(module, ctx.semantic, ctx.lines).run();
+  const analysis = new TaintAnalysis(module, ctx.semantic, ctx.lines);
+  analysis.observe = observe ?? new Set();
+  analysis.run();
+  const byRule = groupFlows(analysis);
+  cache.set(module, { analysis, byRule });
+  return byRule;
+}
+
+function groupFlows(analysis: TaintAnalysis): Map<string, Flow[]> {
+  const byRule = new Map<string, Flow[]>();
   for (const f of analysis.flows) {
     let list = byRule.get(f.rule);
     if (!list) byRule.set(f.rule, (list = []));
     list.push(f);
   }
   for (const list of byRule.values()) list.sort((a, b) => a.node.lineno - b.node.lineno || a.node.col_offset - b.node.col_offset);
-  cache.set(module, byRule);
   return byRule;
 }
 

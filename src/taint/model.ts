@@ -70,6 +70,13 @@ export interface Taint {
   origin: Origin | null;
   /** Built by os.path.join/Path with a controlled later part (an absolute value replaces the base). */
   joined: boolean;
+  /**
+   * Sink kinds a sanitiser or barrier guard removed on the way (a value whose `mask` is 0
+   * is kept, as a residue, so that triage can say "sanitised by shlex.quote()" rather than
+   * "unknown"); `by` names the last one.
+   */
+  cleared?: number;
+  by?: string;
 }
 
 /** Union of two abstract values (may-taint): masks and parameters join, the strongest origin's trace is kept. */
@@ -84,13 +91,25 @@ export function join(a: Taint | null, b: Taint | null): Taint | null {
     trace: pick.trace,
     origin: pick.origin,
     joined: a.joined || b.joined,
+    ...(a.cleared || b.cleared ? { cleared: (a.cleared ?? 0) | (b.cleared ?? 0), by: a.by ?? b.by } : {}),
   };
 }
 
-/** The taint with sink kinds `bits` removed, or null when nothing is left. */
-export function clear(t: Taint | null, bits: number): Taint | null {
+/**
+ * The taint with sink kinds `bits` removed by `by` (a sanitiser or guard, for explanations).
+ * A value from a real source keeps a residue with mask 0 (it reaches no sink, but triage can
+ * tell it was sanitised); any other value whose mask empties becomes null.
+ */
+export function clear(t: Taint | null, bits: number, by?: string): Taint | null {
   if (!t) return null;
   const mask = t.mask & ~bits;
-  if (mask === 0) return null;
-  return mask === t.mask && !(bits & K.PATH && t.joined) ? t : { ...t, mask, joined: bits & K.PATH ? false : t.joined };
+  if (mask === t.mask && !(bits & K.PATH && t.joined)) return t;
+  const removed = t.mask & bits;
+  if (mask === 0 && !t.origin) return null;
+  return { ...t, mask, joined: bits & K.PATH ? false : t.joined, cleared: (t.cleared ?? 0) | removed, by: removed && by ? by : t.by };
+}
+
+/** A value that still reaches some sink kind (not a sanitised residue). */
+export function live(t: Taint | null): t is Taint {
+  return t !== null && t.mask !== 0;
 }

@@ -53,7 +53,7 @@ export const insecureRandomSecret = defineRule({
   category: 'code',
   severity: 'medium',
   confidence: 'medium',
-  cwe: [338],
+  cwe: [338, 330],
   docs: {
     what: 'Flags `random` calls whose result becomes a token, password, key, salt, nonce, OTP or session id (by the name of the variable, keyword, dict key or function that receives it). Unlike B311 it ignores `random` used for simulations or sampling.',
     why: '`random` is a Mersenne Twister seeded predictably; after 624 outputs its whole future is known. Tokens or reset codes made from it can be predicted (CWE-338).',

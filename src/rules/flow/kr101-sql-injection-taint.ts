@@ -17,7 +17,7 @@ export const sqlInjectionTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/89.html", "https://owasp.org/www-community/attacks/SQL_Injection", "https://cheatsheetseries.owasp.org/cheatsheets/Query_Parameterization_Cheat_Sheet.html"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} reaches a SQL query in \`${sink}\`: pass it as a query parameter instead of formatting it into the SQL text.`);
     },
   },

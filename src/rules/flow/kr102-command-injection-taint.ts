@@ -17,7 +17,7 @@ export const commandInjectionTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/78.html", "https://owasp.org/www-community/attacks/Command_Injection", "https://docs.python.org/3/library/subprocess.html#security-considerations"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} reaches a shell command or program name in \`${sink}\`: pass arguments as a list without shell=True, or quote with shlex.quote().`);
     },
   },

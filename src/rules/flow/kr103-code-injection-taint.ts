@@ -8,7 +8,7 @@ export const codeInjectionTaint = defineRule({
   category: 'injection',
   severity: 'high',
   confidence: 'high',
-  cwe: [95],
+  cwe: [95, 94],
   docs: {
     what: "Follows untrusted data into `eval()`, `exec()` and `compile()`.",
     why: "Evaluated text is Python: the attacker runs arbitrary code in the server process (CWE-95).",
@@ -17,7 +17,7 @@ export const codeInjectionTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/95.html", "https://owasp.org/www-community/attacks/Code_Injection"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} is evaluated as Python code in \`${sink}\`: never eval input; use ast.literal_eval() for literals or a real parser.`);
     },
   },

@@ -17,7 +17,7 @@ export const pathTraversalTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/22.html", "https://owasp.org/www-community/attacks/Path_Traversal"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} reaches a file path in \`${sink}\`: resolve the path and check that it stays inside the base directory (or use secure_filename()).`);
     },
   },

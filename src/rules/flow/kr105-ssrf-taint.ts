@@ -17,7 +17,7 @@ export const ssrfTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/918.html", "https://cheatsheetseries.owasp.org/cheatsheets/Server_Side_Request_Forgery_Prevention_Cheat_Sheet.html"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} chooses the target of an outgoing request in \`${sink}\` (SSRF): check the host against an allow-list first.`);
     },
   },

@@ -17,7 +17,7 @@ export const sstiTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/1336.html", "https://portswigger.net/web-security/server-side-template-injection"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} becomes template source in \`${sink}\` (server-side template injection): pass it as a template variable, never into the template text.`);
     },
   },

@@ -17,7 +17,7 @@ export const openRedirectTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/601.html", "https://cheatsheetseries.owasp.org/cheatsheets/Unvalidated_Redirects_and_Forwards_Cheat_Sheet.html"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} chooses the redirect target in \`${sink}\` (open redirect): allow only relative paths or known hosts.`);
     },
   },

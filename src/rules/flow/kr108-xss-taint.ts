@@ -17,7 +17,7 @@ export const xssTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/79.html", "https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} is written into HTML without escaping in \`${sink}\` (XSS): render it through an autoescaping template or html.escape() it.`);
     },
   },

@@ -17,7 +17,7 @@ export const unsafeDeserializationTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/502.html", "https://docs.python.org/3/library/pickle.html"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} is deserialised by \`${sink}\`, which can run code: use JSON (or yaml.safe_load) for untrusted data.`);
     },
   },

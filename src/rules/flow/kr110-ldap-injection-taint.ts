@@ -17,7 +17,7 @@ export const ldapInjectionTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/90.html", "https://cheatsheetseries.owasp.org/cheatsheets/LDAP_Injection_Prevention_Cheat_Sheet.html"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} is built into an LDAP filter in \`${sink}\`: escape it with escape_filter_chars().`);
     },
   },

@@ -17,7 +17,7 @@ export const xpathInjectionTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/643.html", "https://lxml.de/xpathxslt.html#the-xpath-method"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} is built into an XPath expression in \`${sink}\`: pass it as an XPath variable ($name) instead.`);
     },
   },

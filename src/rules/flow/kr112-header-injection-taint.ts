@@ -17,7 +17,7 @@ export const headerInjectionTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/113.html", "https://owasp.org/www-community/attacks/HTTP_Response_Splitting"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} is written into a response header in \`${sink}\`: strip or encode CR/LF (urllib.parse.quote) first.`);
     },
   },

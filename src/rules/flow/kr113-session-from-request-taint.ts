@@ -17,7 +17,7 @@ export const sessionFromRequestTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/501.html", "https://cwe.mitre.org/data/definitions/384.html"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} is stored in the session in \`${sink}\` without validation: store server-side facts (after authentication or an allow-list check), not client input.`);
     },
   },

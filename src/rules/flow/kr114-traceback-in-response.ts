@@ -17,7 +17,7 @@ export const tracebackInResponse = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/209.html", "https://owasp.org/www-community/Improper_Error_Handling"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} are sent to the client in \`${sink}\`: log the traceback server-side and return a generic message.`);
     },
   },

@@ -17,7 +17,7 @@ export const absolutePathJoinTaint = defineRule({
     references: ["https://cwe.mitre.org/data/definitions/36.html", "https://docs.python.org/3/library/os.path.html#os.path.join"],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} is joined into a path that reaches \`${sink}\`: an absolute value replaces the base directory; use secure_filename()/basename() or check the resolved path stays inside the base.`);
     },
   },

@@ -7,7 +7,7 @@ export const execUsed = defineRule({
   category: 'injection',
   severity: 'medium',
   confidence: 'high',
-  cwe: [95],
+  cwe: [95, 94],
   docs: {
     what: 'Flags calls to the builtin `exec()`.',
     why: '`exec` runs any Python code it is given. If any part of the string comes from a user, a file or the network, an attacker can run code in your process (CWE-95, eval injection).',

@@ -7,7 +7,7 @@ export const evalUsed = defineRule({
   category: 'injection',
   severity: 'medium',
   confidence: 'high',
-  cwe: [95],
+  cwe: [95, 94],
   docs: {
     what: 'Flags calls to the builtin `eval()`.',
     why: '`eval` evaluates any Python expression, including `__import__("os").system(...)`; with user-influenced input it is code injection (CWE-95).',

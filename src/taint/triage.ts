@@ -1,0 +1,287 @@
+/**
+ * Triage: the reasoning layer's verdict on pattern findings whose risk depends on what
+ * reaches the flagged argument (a command, code, SQL text, a deserialised payload, an XML
+ * document, a URL, HTML marked safe). The data-flow analysis observes that argument and
+ * answers `reachable` (an untrusted source reaches it), `constant`, `sanitised` (cleared
+ * for this sink kind on every path), `safe-configuration`, or `unknown`. Import findings
+ * (B403, B404, B405…) follow the verdicts of the calls into the imported module. A pattern
+ * finding and a data-flow finding on the same place become one finding that keeps the
+ * pattern rule's id and names the flow rule in `relatedRuleIds`.
+ */
+import type { Finding, Severity, TraceStep, Verdict } from '../findings.js';
+import { severityRank } from '../findings.js';
+import type * as A from '../python/ast.js';
+import type { SemanticModel } from '../python/semantic.js';
+import { K, type Step, type Taint } from './model.js';
+import type { DeadCode, Observation, TaintAnalysis } from './engine.js';
+
+/** How a pattern rule's flagged argument is found and which sink kind it is. */
+interface TriageRule {
+  /** Sink kind bit (see K) the argument must still carry to be reachable. */
+  bit: number;
+  /** The flagged expression, from the node the rule reported. */
+  pick: (node: A.AnyNode) => A.Expr | null;
+  /** `argv`: only the program (first element) matters when no shell runs it. */
+  mode?: 'argv' | 'xml';
+  /** Data-flow rules whose finding on the same place merges into this one. */
+  flows: readonly string[];
+  /** What the sink does, for reasons: 'the command', 'the evaluated code'. */
+  what: string;
+}
+
+function callOf(n: A.AnyNode): A.Call | null {
+  return n.type === 'Call' ? n : null;
+}
+
+function arg(i: number, ...keywords: string[]) {
+  return (n: A.AnyNode): A.Expr | null => {
+    const c = callOf(n);
+    if (!c) return null;
+    const a = c.args[i];
+    if (a && a.type !== 'Starred') return a;
+    for (const k of c.keywords) if (k.arg && keywords.includes(k.arg)) return k.value;
+    return null;
+  };
+}
+
+/** The whole string a SQL literal is part of: the outermost `+`/`%` chain, the f-string, or the `.format()` call. */
+function sqlString(n: A.AnyNode): A.Expr | null {
+  let p = n.parent;
+  if (!p) return null;
+  if (p.type === 'BinOp') {
+    let top: A.AnyNode = p;
+    while (top.parent && top.parent.type === 'BinOp') top = top.parent;
+    return top as A.Expr;
+  }
+  if (p.type === 'JoinedStr') return p;
+  if (p.type === 'Attribute' && p.attr === 'format' && p.parent && p.parent.type === 'Call') return p.parent;
+  p = null;
+  return null;
+}
+
+const SHELL = { bit: K.SHELL, flows: ['KR102'], what: 'the command' } as const;
+const CODE = { bit: K.CODE, flows: ['KR103'], what: 'the evaluated code' } as const;
+const DESER = { bit: K.DESER, flows: ['KR109'], what: 'the deserialised data' } as const;
+const XML = { bit: 0, flows: [] as string[], what: 'the parsed XML', mode: 'xml' as const };
+
+/** Pattern rules the reasoning layer judges, by rule id. */
+export const TRIAGE_RULES: ReadonlyMap<string, TriageRule> = new Map<string, TriageRule>([
+  ['B602', { ...SHELL, pick: arg(0, 'args') }],
+  ['B604', { ...SHELL, pick: arg(0, 'args', 'cmd', 'command') }],
+  ['B605', { ...SHELL, pick: arg(0, 'cmd', 'command') }],
+  ['B601', { ...SHELL, pick: arg(0, 'command') }],
+  ['B603', { ...SHELL, pick: arg(0, 'args'), mode: 'argv' }],
+  ['B606', { ...SHELL, pick: (n) => (callOf(n) && /spawn/.test(calleeText(callOf(n)!)) ? arg(1)(n) : arg(0, 'path', 'filepath')(n)), mode: 'argv' }],
+  ['B307', { ...CODE, pick: arg(0, 'source') }],
+  ['B102', { ...CODE, pick: arg(0, 'source') }],
+  ['B608', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: sqlString }],
+  ['KR129', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: (n) => (n.type === 'Call' ? arg(0, 'sql', 'query')(n) : (n as A.Expr)) }],
+  ['B611', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: arg(0, 'sql') }],
+  ['B301', { ...DESER, pick: arg(0, 'data', 'file') }],
+  ['B302', { ...DESER, pick: arg(0) }],
+  ['B506', { ...DESER, pick: arg(0, 'stream') }],
+  ['B614', { ...DESER, pick: arg(0, 'f') }],
+  ['B310', { bit: K.SSRF, flows: ['KR105'], what: 'the URL', pick: arg(0, 'url') }],
+  ['B308', { bit: K.XSS, flows: ['KR108'], what: 'the HTML marked safe', pick: arg(0, 's') }],
+  ['B703', { bit: K.XSS, flows: ['KR108'], what: 'the HTML marked safe', pick: arg(0, 's') }],
+  ['B704', { bit: K.XSS, flows: ['KR108'], what: 'the HTML marked safe', pick: arg(0, 'base') }],
+  ...['B313', 'B314', 'B315', 'B316', 'B317', 'B318', 'B319'].map((id): [string, TriageRule] => [id, { ...XML, pick: arg(0, 'source', 'text', 'string', 'file') }]),
+]);
+
+/** Import findings and the call findings that are their uses. */
+const IMPORT_USES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['B403', ['B301']],
+  ['B404', ['B602', 'B603', 'B604', 'B605', 'B606']],
+  ['B405', ['B313', 'B314']],
+  ['B406', ['B317']],
+  ['B407', ['B315']],
+  ['B408', ['B318']],
+  ['B409', ['B319']],
+]);
+
+/** Verdicts that dismiss a finding by default. */
+export const DISMISSING: ReadonlySet<Verdict['kind']> = new Set(['constant', 'sanitised', 'safe-configuration']);
+
+/** Flow rules (KR101–KR115) that can merge into a pattern finding. */
+const FLOW_RULE = /^KR1(?:0\d|1[0-5])$/;
+
+function calleeText(c: A.Call): string {
+  const f = c.func;
+  return f.type === 'Attribute' ? f.attr : f.type === 'Name' ? f.id : '';
+}
+
+/** The nodes whose values triage needs for these findings (the flagged arguments). */
+export function observationTargets(findings: readonly Finding[], nodes: ReadonlyMap<Finding, A.AnyNode>): Set<A.AnyNode> {
+  const out = new Set<A.AnyNode>();
+  for (const f of findings) {
+    const rule = TRIAGE_RULES.get(f.ruleId);
+    const n = nodes.get(f);
+    if (!rule || !n) continue;
+    const e = rule.pick(n);
+    if (e) out.add(e);
+  }
+  return out;
+}
+
+export interface TriageInput {
+  findings: Finding[];
+  /** The node each code finding was reported at (the call, the literal…). */
+  nodes: ReadonlyMap<Finding, A.AnyNode>;
+  semantic: SemanticModel;
+  lines: readonly string[];
+  source: string;
+  path: string;
+  /** The data-flow analysis of the module, run with `observe` covering the targets. */
+  analysis: TaintAnalysis;
+}
+
+/**
+ * Give every triageable finding its verdict, dismiss those judged safe (status
+ * `dismissed`), and merge flow findings into the pattern findings on the same place.
+ * Mutates the findings; returns the list without the merged flow findings.
+ */
+export function triageFindings(input: TriageInput): Finding[] {
+  const { findings, nodes, analysis } = input;
+  const verdicts = new Map<Finding, Verdict>();
+  const xmlUnsafe = /setFeature\s*\(\s*[\w.]*feature_external_(?:ges|pes)\s*,\s*(?:True|1)\s*\)/.test(input.source);
+  for (const f of findings) {
+    const rule = TRIAGE_RULES.get(f.ruleId);
+    const n = nodes.get(f);
+    if (!rule || !n) continue;
+    const e = rule.pick(n);
+    const v = e ? judge(rule, e, analysis, input, xmlUnsafe) : null;
+    if (v) verdicts.set(f, v);
+  }
+  // Imports follow their uses.
+  for (const f of findings) {
+    const uses = IMPORT_USES.get(f.ruleId);
+    if (!uses) continue;
+    const useFindings = findings.filter((u) => uses.includes(u.ruleId));
+    verdicts.set(f, importVerdict(f, useFindings, verdicts));
+  }
+  // Merge flow findings into the pattern finding on the same place.
+  const merged = new Set<Finding>();
+  for (const flow of findings) {
+    if (!FLOW_RULE.test(flow.ruleId)) continue;
+    const fn = nodes.get(flow);
+    const target = fn && findings.find((p) => p !== flow && !merged.has(p) && TRIAGE_RULES.get(p.ruleId)?.flows.includes(flow.ruleId) && samePlace(p, nodes.get(p), fn));
+    if (!target) continue;
+    merged.add(flow);
+    target.relatedRuleIds = [...new Set([...(target.relatedRuleIds ?? []), flow.ruleId])];
+    if (flow.trace) target.trace = flow.trace;
+    if (severityRank(flow.severity) > severityRank(target.severity)) target.severity = flow.severity as Severity;
+    target.confidence = 'high';
+    if (flow.status === 'suppressed') target.status = 'suppressed';
+    verdicts.set(target, { kind: 'reachable', reason: `${sourceText(flow.trace)} reaches ${TRIAGE_RULES.get(target.ruleId)!.what} (see the trace; data-flow rule ${flow.ruleId})` });
+  }
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (merged.has(f)) continue;
+    const v = verdicts.get(f);
+    if (v) {
+      f.verdict = v;
+      if (DISMISSING.has(v.kind) && (f.status ?? 'active') === 'active') f.status = 'dismissed';
+      if (v.kind === 'reachable' && !f.trace) {
+        const t = reachableTaint(f, input);
+        if (t) f.trace = traceSteps(t, input.path, f);
+      }
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+function samePlace(p: Finding, pn: A.AnyNode | undefined, fn: A.AnyNode): boolean {
+  if (!pn) return false;
+  const within = (a: A.AnyNode, b: A.AnyNode) =>
+    (a.lineno > b.lineno || (a.lineno === b.lineno && a.col_offset >= b.col_offset)) &&
+    (a.end_lineno < b.end_lineno || (a.end_lineno === b.end_lineno && a.end_col_offset <= b.end_col_offset));
+  return within(pn, fn) || within(fn, pn) || (p.location.startLine === fn.lineno && p.location.startColumn === fn.col_offset);
+}
+
+function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: TriageInput, xmlUnsafe: boolean): Verdict {
+  const obs = analysis.observed.get(e);
+  if (!obs) {
+    const dead = deadAt(analysis.dead, e);
+    if (dead) return { kind: 'constant', reason: `never runs: ${dead.reason}` };
+    return { kind: 'unknown', reason: 'the data-flow analysis did not reach this call' };
+  }
+  const what = rule.what;
+  const t = obs.taint;
+  if (rule.mode === 'argv') {
+    if (t && t.origin && t.mask & rule.bit && t.head) return { kind: 'reachable', reason: `${origin(t)} reaches the program to run` };
+    if (typeof obs.head === 'string') return { kind: 'constant', reason: `runs the fixed program '${clip(obs.head)}' without a shell` };
+    if (obs.value !== undefined) return { kind: 'constant', reason: `runs the fixed program '${clip(String(obs.value))}' without a shell` };
+    return { kind: 'unknown', reason: 'the program to run is computed' };
+  }
+  if (t && t.origin && t.mask & rule.bit && rule.mode !== 'xml') return { kind: 'reachable', reason: `${origin(t)} reaches ${what}` };
+  if (obs.value !== undefined) return { kind: 'constant', reason: `${what} is the constant ${JSON.stringify(clip(String(obs.value)))}` };
+  if (rule.mode === 'xml') {
+    if (xmlUnsafe) return { kind: 'unknown', reason: 'this module turns on external entities (setFeature feature_external_ges/pes)' };
+    return {
+      kind: 'safe-configuration',
+      reason: "Python's standard XML parsers no longer resolve external entities (since 3.7.1) and expat limits entity expansion: no XXE unless a parser enables external entities",
+    };
+  }
+  if (t && t.origin && !(t.mask & rule.bit) && (t.cleared ?? 0) & rule.bit) return { kind: 'sanitised', reason: `${origin(t)} reaches ${what} only through ${t.by ?? 'a sanitiser'}` };
+  return { kind: 'unknown', reason: `${what} is computed from values krait cannot follow` };
+}
+
+function deadAt(dead: readonly DeadCode[], e: A.AnyNode): DeadCode | undefined {
+  return dead.find(
+    (d) =>
+      (e.lineno > d.startLine || (e.lineno === d.startLine && e.col_offset >= d.startColumn)) &&
+      (e.end_lineno < d.endLine || (e.end_lineno === d.endLine && e.end_col_offset <= d.endColumn)),
+  );
+}
+
+function importVerdict(imp: Finding, uses: Finding[], verdicts: ReadonlyMap<Finding, Verdict>): Verdict {
+  const mod = /\bthe ([\w.]+) module\b/.exec(imp.message)?.[1] ?? /\bUsing ([\w.]+) to parse\b/.exec(imp.message)?.[1] ?? 'the module';
+  if (!uses.length) return { kind: 'constant', reason: `${mod} is imported, but nothing in this file calls it in a way that can be attacked` };
+  const kinds = uses.map((u) => verdicts.get(u)?.kind ?? 'unknown');
+  const lines = uses.map((u) => u.location.startLine).join(', ');
+  if (kinds.includes('reachable')) return { kind: 'reachable', reason: `untrusted data reaches a call into ${mod} (line ${lines})` };
+  if (kinds.includes('unknown')) return { kind: 'unknown', reason: `a call into ${mod} receives values krait cannot follow (lines ${lines})` };
+  const kind = kinds.includes('sanitised') ? 'sanitised' : kinds.includes('safe-configuration') ? 'safe-configuration' : 'constant';
+  return { kind, reason: `every call into ${mod} in this file was judged safe (lines ${lines}: ${[...new Set(kinds)].join(', ')})` };
+}
+
+function reachableTaint(f: Finding, input: TriageInput): Taint | null {
+  const rule = TRIAGE_RULES.get(f.ruleId);
+  const n = input.nodes.get(f);
+  const e = rule && n ? rule.pick(n) : null;
+  return e ? (input.analysis.observed.get(e)?.taint ?? null) : null;
+}
+
+function traceSteps(t: Taint, path: string, f: Finding): TraceStep[] | undefined {
+  if (!t.trace) return undefined;
+  const steps: TraceStep[] = [];
+  for (let s: Step | null = t.trace; s; s = s.prev) {
+    steps.push({ location: { path, startLine: s.node.lineno, startColumn: s.node.col_offset, endLine: s.node.end_lineno, endColumn: s.node.end_col_offset }, message: s.message, kind: s.kind });
+  }
+  steps.reverse();
+  const kept = steps.length > 19 ? [steps[0]!, ...steps.slice(steps.length - 18)] : steps;
+  kept.push({ location: f.location, message: `${f.ruleId} (sink)`, kind: 'sink' });
+  return kept;
+}
+
+const ORIGIN_TEXT = { request: 'HTTP request data', cli: 'command-line or console input', env: 'an environment variable', traceback: 'exception details' } as const;
+
+function origin(t: Taint): string {
+  let s = t.trace;
+  while (s && s.prev) s = s.prev;
+  const where = s ? ` (${s.message.replace(/ \(source: .*\)$/, '')}, line ${s.node.lineno})` : '';
+  return `${t.origin ? ORIGIN_TEXT[t.origin] : 'untrusted data'}${where}`;
+}
+
+function sourceText(trace: TraceStep[] | undefined): string {
+  const s = trace?.[0];
+  return s ? `${s.message.replace(/ \(source: (.*)\)$/, ' ($1)')} at line ${s.location.startLine}` : 'untrusted data';
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+/** Observation type re-exported for tests. */
+export type { Observation };
