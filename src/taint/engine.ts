@@ -35,7 +35,8 @@ export interface Observation {
   value: ConstV | undefined;
   /** The first element of an argv list (the program), when it is a known constant. */
   head: ConstV | undefined;
-  /** A shell list (`["sh", "-c", cmd]`): the command is element 2. */
+  /** Built only from constants on every visit (which constant may depend on the path). */
+  lit: boolean;
   visits: number;
 }
 
@@ -66,6 +67,8 @@ interface Val {
   t: Taint | null;
   c: ConstV | undefined;
   shape: Shape | null;
+  /** Built only from constants (set when `c` is unknown but every leaf is a literal). */
+  lit?: boolean;
 }
 
 interface SummarySink {
@@ -80,6 +83,8 @@ interface Summary {
   /** Which parameters flow into the return value, and which sink kinds survive. */
   ret: { params: number; mask: number } | null;
   sinks: SummarySink[];
+  /** Every value the function returns is built only from constants. */
+  retLit?: boolean;
 }
 const EMPTY: Summary = { params: [], ret: null, sinks: [] };
 
@@ -89,6 +94,10 @@ interface FnState {
   consts: Map<string, ConstV>;
   /** Names (and attribute chains) holding a container tracked element by element. */
   shapes: Map<string, Shape>;
+  /** Names (and attribute chains) built only from constants, whichever constant it is. */
+  lits: Set<string>;
+  /** Every return so far returned a value built only from constants (and nothing was yielded). */
+  retLit: boolean;
   /** The scope whose names are tracked flow-sensitively (the function's, or the module's). */
   scope: Scope;
   fold: FoldEnv;
@@ -149,7 +158,7 @@ export class TaintAnalysis {
   // ---------------------------------------------------------------- functions
 
   private newState(summary: Summary, returnsResponse: boolean, returnsHtml: boolean, scope: Scope): FnState {
-    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
+    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), lits: new Set(), retLit: true, scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
     st.fold = {
       name: (e) => this.nameConst(e, st),
       item: (c, k) => {
@@ -198,8 +207,16 @@ export class TaintAnalysis {
     const errorHandler = fn.decorator_list.some((d) => d.type === 'Call' && d.func.type === 'Attribute' && (d.func.attr === 'errorhandler' || d.func.attr === 'exception_handler'));
     const st = this.newState(summary, !!route || errorHandler, !!route && this.flaskModule && route.framework !== 'fastapi', this.sem.scopeOf(fn.body[0] ?? fn));
     const client = route ? clientParams(fn, route, this.sem) : new Set<string>();
+    const typed = route ? this.typedRouteParams(fn, route) : new Map<string, string>();
     params.forEach((p, i) => {
       if (p.arg === 'self' || p.arg === 'cls' || i >= 30) return;
+      const by = typed.get(p.arg);
+      if (by && !client.has(p.arg)) {
+        // Client data validated into a number or UUID by the framework: a sanitised residue.
+        const trace: Step = { node: p, message: `parameter '${p.arg}' of route handler ${fn.name}() (source: HTTP request data)`, kind: 'source', prev: null, len: 1 };
+        st.env.set(p.arg, { mask: 0, head: false, params: 0, trace, origin: 'request', joined: false, cleared: USER_MASK, by });
+        return;
+      }
       const t: Taint = { mask: ALL_MASK, head: true, params: 1 << i, trace: null, origin: null, joined: false };
       if (client.has(p.arg)) {
         t.mask = USER_MASK;
@@ -209,7 +226,96 @@ export class TaintAnalysis {
       st.env.set(p.arg, t);
     });
     this.execBlock(fn.body, st, 0);
+    summary.retLit = st.retLit;
     return summary;
+  }
+
+  /**
+   * Route parameters the framework converts before the handler sees them — Flask's
+   * `<int:id>`/`<float:x>`/`<uuid:u>` converters, FastAPI parameters annotated as numbers,
+   * booleans, UUIDs or dates — with the reason, for the sanitised verdict.
+   */
+  private typedRouteParams(fn: A.FunctionDef, route: NonNullable<ReturnType<typeof routeOf>>): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const a of [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs]) {
+      const conv = route.pathParams.get(a.arg);
+      if (conv && ['int', 'float', 'uuid'].includes(conv)) out.set(a.arg, `the <${conv}:${a.arg}> URL converter`);
+      else if (a.annotation && route.framework === 'fastapi') {
+        const ann = this.text(a.annotation);
+        if (TYPED_ANNOTATION.test(ann)) out.set(a.arg, `the type annotation '${ann}' of route parameter '${a.arg}'`);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether an expression is built only from constants — literals, names holding them,
+   * string and arithmetic operations, conditional expressions whose branches both are,
+   * string methods, serialisers of constants, and calls to the module's own functions that
+   * only ever return such values — even when which constant depends on the path taken.
+   */
+  private litOnly(e: A.Expr, st: FnState, d: number): boolean {
+    if (d > 30) return false;
+    const l = (x: A.Expr | null | undefined) => !x || this.litOnly(x, st, d + 1);
+    switch (e.type) {
+      case 'Constant':
+      case 'Compare':
+        return true;
+      case 'Name': {
+        if (st.consts.has(e.id) || st.lits.has(e.id)) return true;
+        if (live(st.env.get(e.id) ?? null) || (st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id))) return false;
+        if (this.sem.constValue(e) !== undefined) return true;
+        const b = this.sem.lookup(e.id, e);
+        return !!b && b.kind === 'assign' && b.count === 1 && !!b.value && b.value !== e && d < 8 && this.litOnly(b.value, st, d + 4);
+      }
+      case 'Attribute': {
+        const k = keyOf(e);
+        return !!k && (st.consts.has(k) || st.lits.has(k));
+      }
+      case 'JoinedStr':
+      case 'List':
+      case 'Tuple':
+      case 'Set':
+        return (e.type === 'JoinedStr' ? e.values : e.elts).every((x) => l(x));
+      case 'FormattedValue':
+        return l(e.value) && l(e.format_spec);
+      case 'BinOp':
+        return l(e.left) && l(e.right);
+      case 'UnaryOp':
+        return l(e.operand);
+      case 'BoolOp':
+        return e.values.every((x) => l(x));
+      case 'IfExp':
+        return l(e.body) && l(e.orelse);
+      case 'Dict':
+        return e.keys.every((k) => k !== null && l(k)) && e.values.every((x) => l(x));
+      case 'Subscript': {
+        const sh = this.shapeAt(e.value, st);
+        if (sh && e.slice.type !== 'Slice') {
+          const key = fold(e.slice, st.fold);
+          const item = key === undefined ? undefined : itemOf(sh, key);
+          if (item) return item.c !== undefined;
+        }
+        return l(e.value) && l(e.slice);
+      }
+      case 'Slice':
+        return l(e.lower) && l(e.upper) && l(e.step);
+      case 'Call': {
+        if (e.keywords.some((k) => !l(k.value)) || e.args.some((a) => !l(a))) {
+          // A function of the module that returns only constants ignores its arguments' values.
+          const callee = this.localCallee(e);
+          return !!callee && this.summaryOf(callee.fn).retLit === true;
+        }
+        const f = e.func;
+        if (f.type === 'Attribute' && STRING_METHODS.has(f.attr)) return l(f.value);
+        const q = this.sem.callName(e) ?? '';
+        if (PURE_OF_CONSTANTS.has(q)) return true;
+        const callee = this.localCallee(e);
+        return !!callee && this.summaryOf(callee.fn).retLit === true;
+      }
+      default:
+        return false;
+    }
   }
 
   // ---------------------------------------------------------------- statements
@@ -281,11 +387,13 @@ export class TaintAnalysis {
         const vc = fold(s.value, st.fold);
         const t = join(cur, v);
         const c = curC !== undefined && vc !== undefined ? binop(s.op, curC, vc) : undefined;
-        this.assign(s.target, { t: t ? { ...t, head: cur ? cur.head : false } : null, c, shape: null }, s, st);
+        const lit = c === undefined && this.litOnly(s.target, st, 0) && this.litOnly(s.value, st, 0);
+        this.assign(s.target, { t: t ? { ...t, head: cur ? cur.head : false } : null, c, shape: null, lit }, s, st);
         return false;
       }
       case 'Return': {
         if (!s.value) return true;
+        if (st.retLit && !this.litOnly(s.value, st, 0)) st.retLit = false;
         const body = s.value.type === 'Tuple' && s.value.elts[0] ? s.value.elts[0] : s.value;
         const t = this.eval(s.value, st, 0);
         if (t) {
@@ -446,6 +554,7 @@ export class TaintAnalysis {
     st.env.delete(k);
     st.consts.delete(k);
     st.shapes.delete(k);
+    st.lits.delete(k);
   }
 
   private assign(target: A.Expr, v: Val, stmt: A.AnyNode, st: FnState): void {
@@ -459,6 +568,8 @@ export class TaintAnalysis {
         else st.env.delete(k);
         if (v.c !== undefined) st.consts.set(k, v.c);
         else st.consts.delete(k);
+        if (v.c === undefined && v.lit) st.lits.add(k);
+        else st.lits.delete(k);
         if (v.shape) st.shapes.set(k, v.shape);
         else st.shapes.delete(k);
         return;
@@ -551,11 +662,13 @@ export class TaintAnalysis {
     const sh = this.shapeAt(e, st);
     if (sh && sh.kind === 'seq') head = sh.items[0]?.c;
     else if ((e.type === 'List' || e.type === 'Tuple') && e.elts[0] && e.elts[0].type !== 'Starred') head = fold(e.elts[0], st.fold);
+    const lit = value !== undefined || (!live(t) && this.litOnly(e, st, 0));
     const prev = this.observed.get(e);
     if (!prev) {
-      this.observed.set(e, { taint: t, value, head, visits: 1 });
+      this.observed.set(e, { taint: t, value, head, lit, visits: 1 });
       return;
     }
+    prev.lit &&= lit;
     prev.taint = join(prev.taint, t);
     if (prev.value !== value) prev.value = undefined;
     if (prev.head !== head) prev.head = undefined;
@@ -613,7 +726,8 @@ export class TaintAnalysis {
         break;
     }
     const t = this.eval(e, st, 0);
-    return { t, c: fold(e, st.fold), shape: null };
+    const c = fold(e, st.fold);
+    return { t, c, shape: null, lit: c === undefined && !live(t) && this.litOnly(e, st, 0) };
   }
 
   private eval1(e: A.Expr, st: FnState, d: number): Taint | null {
@@ -740,6 +854,7 @@ export class TaintAnalysis {
         return this.eval(e.value, st, d + 1);
       case 'YieldFrom':
       case 'Yield':
+        st.retLit = false;
         if (e.value) this.eval(e.value, st, d + 1);
         return null;
       case 'NamedExpr': {
@@ -809,6 +924,8 @@ export class TaintAnalysis {
         if (later) t = join(t, { ...later, joined: true, head: args[0] ? args[0].head : false });
         return t;
       }
+      // A decoder undoes the encoding that cleared kinds on the way in (quote → unquote).
+      if (DECODERS.has(q)) return allArgs && allArgs.cleared ? { ...allArgs, mask: allArgs.mask | allArgs.cleared, cleared: 0 } : allArgs;
       if (PROPAGATORS.has(q)) return allArgs;
     }
     const callee = this.localCallee(call);
@@ -1088,21 +1205,23 @@ interface Snap {
   env: Map<string, Taint>;
   consts: Map<string, ConstV>;
   shapes: Map<string, Shape>;
+  lits: Set<string>;
 }
 
 function snapshot(st: FnState): Snap {
-  return { env: new Map(st.env), consts: new Map(st.consts), shapes: new Map(st.shapes) };
+  return { env: new Map(st.env), consts: new Map(st.consts), shapes: new Map(st.shapes), lits: new Set(st.lits) };
 }
 
 function restore(st: FnState, s: Snap): void {
   st.env = new Map(s.env);
   st.consts = new Map(s.consts);
   st.shapes = new Map(s.shapes);
+  st.lits = new Set(s.lits);
 }
 
 /** The state after either of two paths: taints join, constants and shapes survive only where both paths agree. */
 function mergeSnap(a: Snap, b: Snap): Snap {
-  if (a === b) return { env: new Map(a.env), consts: new Map(a.consts), shapes: new Map(a.shapes) };
+  if (a === b) return { env: new Map(a.env), consts: new Map(a.consts), shapes: new Map(a.shapes), lits: new Set(a.lits) };
   const env = new Map(a.env);
   for (const [k, v] of b.env) env.set(k, join(env.get(k) ?? null, v)!);
   const consts = new Map<string, ConstV>();
@@ -1113,7 +1232,10 @@ function mergeSnap(a: Snap, b: Snap): Snap {
     const m = w ? mergeShape(v, w) : null;
     if (m) shapes.set(k, m);
   }
-  return { env, consts, shapes };
+  // Built from constants on both paths (a constant on one, another on the other counts too).
+  const lits = new Set<string>();
+  for (const k of [...a.lits, ...a.consts.keys()]) if ((b.lits.has(k) || b.consts.has(k)) && !consts.has(k)) lits.add(k);
+  return { env, consts, shapes, lits };
 }
 
 function mergeItem(a: Item, b: Item): Item {
@@ -1198,4 +1320,18 @@ function fromJsonBody(t: Taint): boolean {
   return !!s && /\b(?:get_json|json)\b/.test(s.message);
 }
 
-const STRING_METHODS = new Set(['format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'title', 'capitalize', 'format_map', 'center', 'ljust', 'rjust', 'zfill', 'decode', 'casefold']);
+/** Annotations of FastAPI parameters that the framework validates into a number, boolean, UUID or date. */
+const TYPED_ANNOTATION = /^(?:Optional\[)?(?:int|float|bool|UUID|uuid\.UUID|Decimal|decimal\.Decimal|date|datetime|time|timedelta|PositiveInt|NegativeInt|NonNegativeInt|NonPositiveInt|conint\(.*\)|confloat\(.*\))\]?(?:\s*\|\s*None)?$/;
+
+/** Decoders that undo an encoding which cleared sink kinds (`quote` → `unquote`, `html.escape` → `html.unescape`). */
+const DECODERS = new Set(['urllib.parse.unquote', 'urllib.parse.unquote_plus', 'urllib.parse.unquote_to_bytes', 'urllib.unquote', 'urllib.unquote_plus', 'html.unescape', 'xml.sax.saxutils.unescape']);
+
+/** Functions whose result is a constant when their arguments are (serialisers, encoders, conversions). */
+const PURE_OF_CONSTANTS = new Set([
+  'str', 'int', 'float', 'bool', 'len', 'repr', 'bytes', 'tuple', 'list', 'dict', 'sorted', 'min', 'max', 'abs', 'round', 'chr', 'ord', 'hex', 'oct', 'bin',
+  'json.dumps', 'pickle.dumps', 'marshal.dumps', 'yaml.dump', 'yaml.safe_dump', 'base64.b64encode', 'base64.b64decode', 'base64.urlsafe_b64encode',
+  'base64.urlsafe_b64decode', 'base64.b32encode', 'base64.b16encode', 'binascii.hexlify', 'binascii.unhexlify', 'zlib.compress', 'zlib.decompress',
+  'textwrap.dedent', 'os.path.join', 'posixpath.join', 'pathlib.Path', 'shlex.join', 'shlex.quote', 'html.escape', 'urllib.parse.quote', 'urllib.parse.urlencode',
+]);
+
+const STRING_METHODS = new Set(['format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'title', 'capitalize', 'format_map', 'center', 'ljust', 'rjust', 'zfill', 'decode', 'encode', 'casefold', 'split', 'rsplit', 'splitlines', 'removeprefix', 'removesuffix', 'swapcase']);

@@ -168,6 +168,8 @@ export function triageFindings(input: TriageInput): Finding[] {
     if (!target) continue;
     merged.add(flow);
     target.relatedRuleIds = [...new Set([...(target.relatedRuleIds ?? []), flow.ruleId])];
+    // The merged finding is both: its CWEs are the pattern rule's, then the flow rule's.
+    target.cwe = [...target.cwe, ...flow.cwe.filter((c) => !target.cwe.includes(c))];
     if (flow.trace) target.trace = flow.trace;
     if (severityRank(flow.severity) > severityRank(target.severity)) target.severity = flow.severity as Severity;
     target.confidence = 'high';
@@ -211,11 +213,13 @@ function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: Tria
   if (rule.mode === 'argv') {
     if (t && t.origin && t.mask & rule.bit && t.head) return { kind: 'reachable', reason: `${origin(t)} reaches the program to run` };
     if (typeof obs.head === 'string') return { kind: 'constant', reason: `runs the fixed program '${clip(obs.head)}' without a shell` };
+    if (obs.lit) return { kind: 'constant', reason: `runs a program named only by constants (\`${clip(exprText(input.lines, e))}\`) without a shell` };
     if (obs.value !== undefined) return { kind: 'constant', reason: `runs the fixed program '${clip(String(obs.value))}' without a shell` };
     return { kind: 'unknown', reason: 'the program to run is computed' };
   }
   if (t && t.origin && t.mask & rule.bit && rule.mode !== 'xml') return { kind: 'reachable', reason: `${origin(t)} reaches ${what}` };
   if (obs.value !== undefined) return { kind: 'constant', reason: `${what} is the constant ${JSON.stringify(clip(String(obs.value)))}` };
+  if (obs.lit) return { kind: 'constant', reason: `${what} is built only from constants (\`${clip(exprText(input.lines, e))}\`)` };
   if (rule.mode === 'xml') {
     if (xmlUnsafe) return { kind: 'unknown', reason: 'this module turns on external entities (setFeature feature_external_ges/pes)' };
     return {
@@ -277,6 +281,12 @@ function origin(t: Taint): string {
 function sourceText(trace: TraceStep[] | undefined): string {
   const s = trace?.[0];
   return s ? `${s.message.replace(/ \(source: (.*)\)$/, ' ($1)')} at line ${s.location.startLine}` : 'untrusted data';
+}
+
+/** The source text of an expression's first line. */
+function exprText(lines: readonly string[], e: A.AnyNode): string {
+  const line = lines[e.lineno - 1] ?? '';
+  return (e.end_lineno === e.lineno ? line.slice(e.col_offset, e.end_col_offset) : `${line.slice(e.col_offset)} …`).trim();
 }
 
 function clip(s: string): string {
