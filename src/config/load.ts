@@ -5,12 +5,14 @@
  * plugin option sections such as `[tool.bandit.hardcoded_tmp_directory] tmp_dirs`).
  * Validated with zod; a bad file is a one-line error naming the file and the field.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readRegularFile } from '../deps/manifests/include.js';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseIniText } from 'ini';
 import { z } from 'zod';
 import { SEVERITIES, CONFIDENCES } from '../findings.js';
+import { withoutContent } from '../deps/manifests/common.js';
 
 const stringList = z.union([z.array(z.string()), z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))]);
 
@@ -71,6 +73,9 @@ export interface ResolvedConfig {
 
 export class ConfigError extends Error {}
 
+/** Configuration files larger than this (bytes) are not read. */
+const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
+
 /** A configuration with nothing set (for `--no-config`). */
 export function emptyConfig(): ResolvedConfig {
   return { sources: [], select: [], ignore: [], exclude: [], include: [], perPathIgnores: new Map(), allowlist: [], ignoreAdvisories: [], ruleOptions: new Map() };
@@ -106,12 +111,16 @@ export function loadConfig(start: string, explicit?: string): ResolvedConfig {
 
 /** Read one file into `cfg`; returns true when it held krait or bandit settings. */
 function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): boolean {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`cannot read config ${file}: ${(err as Error).message}`);
+  // A configuration file is hostile input too: a FIFO, a device or a huge file named
+  // pyproject.toml must not hang the scan or fill memory.
+  const got = readRegularFile(file, MAX_CONFIG_BYTES);
+  if (!got.ok) {
+    const why = `config ${file} ${got.reason}`;
+    if (required || path.basename(file) === 'krait.toml') throw new ConfigError(why);
+    (cfg.warnings ??= []).push(`${why}; its settings were not read`);
+    return false;
   }
+  const text = got.text.replace(/^\uFEFF/, '');
   const base = path.basename(file);
   if (base === '.bandit' || file.endsWith('.ini') || file.endsWith('.cfg')) {
     const ini = parseIniText(text) as Record<string, Record<string, string> | string>;
@@ -133,7 +142,7 @@ function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): b
   try {
     doc = parseToml(text) as Record<string, unknown>;
   } catch (err) {
-    const why = `invalid TOML in ${file}: ${(err as Error).message.split('\n')[0]!.replace(/\.\s*$/, '')}`;
+    const why = `invalid TOML in ${file}: ${withoutContent((err as Error).message).replace(/\.\s*$/, '')}`;
     // krait's own file, or one named with --config, must be right; a project's pyproject.toml
     // that does not parse is reported and skipped (the dependency audit reports it too).
     if (required || base === 'krait.toml') throw new ConfigError(why);

@@ -5,7 +5,8 @@
  * checks KR501–KR512 run over the whole project. See `rules.ts` for the rules and
  * their CWEs, `osv.ts` for the range semantics.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { DEFAULT_INCLUDE_LIMIT, localTarget, outsideReason, readInclude } from './manifests/include.js';
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import type { Finding, Severity } from '../findings.js';
 import { severityRank, SEVERITIES } from '../findings.js';
@@ -81,6 +82,8 @@ export interface DependencyInput {
   ignore?: AdvisoryIgnore[];
   /** Cache directory holding `krait db update` data (default: the user cache). */
   cacheDir?: string;
+  /** Size limit (bytes) of a manifest or an included file; larger ones are not read (default 5 MB). */
+  maxFileSize?: number;
   /** Today's date `YYYY-MM-DD` for ignore expiry (tests); default: the clock. */
   today?: string;
 }
@@ -138,8 +141,14 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const fileTexts = new Map<string, string>();
   const constraintFiles = new Set<string>();
+  const maxBytes = input.maxFileSize ?? DEFAULT_INCLUDE_LIMIT;
   for (const f of candidates) {
     try {
+      const size = statSync(f.absPath).size;
+      if (size > maxBytes) {
+        diagnostics.push({ path: f.path, kind: 'read-error', message: `not read: larger than the size limit (${size} bytes > ${maxBytes}; raise it with --max-file-size)` });
+        continue;
+      }
       const text = readFileSync(f.absPath, 'utf8');
       fileTexts.set(f.absPath, text);
       if (f.mkind === 'requirements') {
@@ -157,18 +166,16 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
     const root = rootOf(f.absPath, f.path);
     const result =
       f.mkind === 'requirements'
-        ? parseManifestWithRole(f, text, root, seen, constraintFiles.has(resolve(f.absPath)))
+        ? parseManifestWithRole(f, text, root, seen, constraintFiles.has(resolve(f.absPath)), maxBytes)
         : parseManifest({ path: f.path, absPath: f.absPath, text }, f.mkind, { root, seen });
     seen.add(resolve(f.absPath));
     texts.set(f.path, splitLines(text));
     for (const inc of result.included ?? []) {
-      const abs = isAbsolute(inc) ? inc : join(root, inc);
-      try {
-        texts.set(inc, splitLines(readFileSync(abs, 'utf8')));
-      } catch {
-        /* reported by the parser */
-      }
+      // Only the files the parser followed (inside the root, regular, within the limit), read again under the same checks.
+      const got = readInclude(isAbsolute(inc) ? inc : join(root, inc), root, maxBytes);
+      if (got.ok) texts.set(inc, splitLines(got.text));
     }
+    checkLocalSources(result, f.absPath, root, diagnostics);
     diagnostics.push(...result.diagnostics);
     manifests.push({ result, path: f.path, root, dir: dirKey(root, f.path) });
   }
@@ -600,8 +607,31 @@ function parseManifestWithRole(
   root: string,
   seen: Set<string>,
   constraint: boolean,
+  maxBytes: number,
 ): ManifestResult {
-  return parseRequirementsTxt({ path: f.path, absPath: f.absPath, text }, { root, seen, role: constraint ? 'constraint' : 'requirement' });
+  return parseRequirementsTxt({ path: f.path, absPath: f.absPath, text }, { root, seen, maxBytes, role: constraint ? 'constraint' : 'requirement' });
+}
+
+/**
+ * Local sources a manifest or lock file names (`path =`, `directory`, `file:` URLs,
+ * editable paths) that point outside the scan root become diagnostics naming them. They
+ * are never opened. Requirements files check their own (`-e`, path requirements).
+ */
+function checkLocalSources(result: ManifestResult, absPath: string, root: string, diagnostics: FileDiagnostic[]): void {
+  if (result.format === 'requirements') return;
+  const dir = dirname(absPath);
+  const done = new Set<string>();
+  const check = (target: string, path: string, line: number, what: string) => {
+    const key = `${path}\u0000${line}\u0000${target}`;
+    if (done.has(key)) return;
+    done.add(key);
+    const abs = localTarget(target, dir);
+    if (abs === undefined) return;
+    const why = outsideReason(abs, root);
+    if (why) diagnostics.push({ path, kind: 'parse-error', line, message: `${what} ${target}: not followed (${why})` });
+  };
+  for (const s of result.localSources ?? []) check(s.target, s.path, s.line, s.what);
+  for (const r of result.requirements) if (r.local && r.url) check(r.url, r.source.path, r.source.line, `local source of ${r.name}`);
 }
 
 function satisfiesReq(r: Requirement, v: string): boolean {

@@ -66,13 +66,13 @@ function splitMarker(text: string, urlForm: boolean): [string, string | undefine
 export function parsePep508(input: string): ParsedSpec | { error: string } {
   const text = input.trim();
   const nm = NAME.exec(text);
-  if (!nm || !nm[1]) return { error: `not a requirement: ${JSON.stringify(text.slice(0, 80))}` };
+  if (!nm || !nm[1]) return { error: 'not a requirement (no package name at the start)' };
   const name = nm[1];
   let rest = text.slice(name.length).trimStart();
   let extras: string[] = [];
   if (rest.startsWith('[')) {
     const close = rest.indexOf(']');
-    if (close < 0) return { error: `unclosed extras in ${JSON.stringify(text.slice(0, 80))}` };
+    if (close < 0) return { error: 'unclosed extras (a [ without ])' };
     extras = rest
       .slice(1, close)
       .split(',')
@@ -82,7 +82,7 @@ export function parsePep508(input: string): ParsedSpec | { error: string } {
   }
   if (rest.startsWith('@')) {
     const [url, marker] = splitMarker(rest.slice(1), true);
-    if (!url) return { error: `empty URL in ${JSON.stringify(text.slice(0, 80))}` };
+    if (!url) return { error: 'empty URL after @' };
     const parsed = parseVcsUrl(url);
     const local = /^(file:|\.{0,2}\/)/i.test(url);
     return { name, extras, specifier: '', marker, url, vcs: parsed?.vcs, local: local || undefined };
@@ -90,7 +90,7 @@ export function parsePep508(input: string): ParsedSpec | { error: string } {
   const [specPart, marker] = splitMarker(rest, false);
   let specifier = specPart.trim();
   if (specifier.startsWith('(')) {
-    if (!specifier.endsWith(')')) return { error: `unbalanced parenthesis in ${JSON.stringify(text.slice(0, 80))}` };
+    if (!specifier.endsWith(')')) return { error: 'unbalanced parenthesis' };
     specifier = specifier.slice(1, -1).trim();
   }
   specifier = specifier
@@ -99,7 +99,7 @@ export function parsePep508(input: string): ParsedSpec | { error: string } {
     .filter(Boolean)
     .join(',');
   if (specifier && !/^(~=|===|==|!=|<=|>=|<|>)/.test(specifier)) {
-    return { error: `bad version specifier ${JSON.stringify(specifier.slice(0, 60))} for ${name}` };
+    return { error: `bad version specifier for ${name}` };
   }
   return { name, extras, specifier, marker };
 }

@@ -164,7 +164,11 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const skipped = [...disc.skipped];
-  const diagnostics: FileDiagnostic[] = (config.warnings ?? []).map((message) => ({ path: message.replace(/^invalid TOML in (.*?): .*$/, '$1'), kind: 'config-error' as const, message }));
+  const diagnostics: FileDiagnostic[] = (config.warnings ?? []).map((message) => ({
+    path: /^(?:invalid TOML in (.*?): |config (.*?) (?:not followed|not found|cannot be read))/.exec(message)?.slice(1).find(Boolean) ?? '.',
+    kind: 'config-error' as const,
+    message,
+  }));
   if (jobsNote) diagnostics.push({ path: '.', kind: 'config-error', message: jobsNote });
   let findings: Finding[] = [];
   const analysed: FileResult[] = [];
@@ -202,6 +206,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
       localModules: disc.localModules,
       online: options.online ?? false,
       ignore: config.ignoreAdvisories,
+      maxFileSize: baseOptions.maxFileSize,
     });
     for (const f of deps.findings) findings.push(f);
     for (const d of deps.diagnostics) diagnostics.push(d);

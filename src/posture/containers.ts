@@ -3,6 +3,7 @@
  * `dockerfile-ast` (continuations, the escape directive, JSON forms, heredocs); compose
  * files with `yaml` (with a line counter for positions).
  */
+import { withoutContent } from '../deps/manifests/common.js';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { Finding } from '../findings.js';
@@ -128,7 +129,7 @@ export function checkCompose(shownPath: string, text: string, findings: Finding[
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
   if (doc.errors.length) {
-    diagnostics.push({ path: shownPath, kind: 'parse-error', message: `${shownPath}: invalid YAML (${doc.errors[0]!.message.split('\n')[0]}); compose checks skipped`, line: lc.linePos(doc.errors[0]!.pos[0]).line });
+    diagnostics.push({ path: shownPath, kind: 'parse-error', message: `${shownPath}: invalid YAML (${withoutContent(doc.errors[0]!.message)}); compose checks skipped`, line: lc.linePos(doc.errors[0]!.pos[0]).line });
     return;
   }
   const lineOf = (n: YamlNode | null | undefined) => (n && n.range ? lc.linePos(n.range[0]).line : 1);

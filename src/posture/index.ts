@@ -12,6 +12,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
+import { withoutContent } from '../deps/manifests/common.js';
 import { parse as parseToml } from 'smol-toml';
 import type { Finding } from '../findings.js';
 import type { FileDiagnostic, FileKind } from '../model.js';
@@ -93,7 +94,7 @@ export async function analyzePosture(input: PostureInput): Promise<PostureResult
       if (f.kind === 'dockerfile') checkDockerfile(f.path, text, findings);
       else checkCompose(f.path, text, findings, diagnostics);
     } catch (err) {
-      diagnostics.push({ path: f.path, kind: 'parse-error', message: `${f.path}: could not be checked (${(err as Error).message.split('\n')[0]})` });
+      diagnostics.push({ path: f.path, kind: 'parse-error', message: `${f.path}: could not be checked (${withoutContent((err as Error).message ?? String(err))})` });
     }
   }
 

@@ -17,6 +17,11 @@ export interface ManifestResult {
   requireHashes?: boolean;
   /** Files read besides this one (`-r`/`-c` includes), relative paths. */
   included?: string[];
+  /**
+   * Local paths the file names but krait never opens (lock `path =`/`directory`/`editable`
+   * sources): checked by the caller to stay inside the scan root.
+   */
+  localSources?: { target: string; path: string; line: number; what: string }[];
 }
 
 /** A file to parse: its path relative to the scan root (as reported), absolute path and text. */
@@ -40,10 +45,24 @@ export function parseError(file: ManifestFile, message: string, line?: number): 
   return d;
 }
 
-/** First line of an error message (TOML/YAML errors carry a code frame after it). */
+/**
+ * What a parser's error says, without what it read: the first line of the message (TOML
+ * and YAML errors carry a code frame after it), with every quoted piece (`"…"`, `'…'`,
+ * `` `…` ``) replaced by `…` (JSON errors quote the offending text) and cut to 160
+ * characters. Where the error is goes in the diagnostic's line, never the file's content.
+ */
 export function firstLine(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  return msg.split('\n')[0]?.trim() ?? msg;
+  const msg = e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  return withoutContent(msg);
+}
+
+/** {@link firstLine} for a message string. */
+export function withoutContent(msg: string): string {
+  let line = (msg.split(/\r\n|\r|\n/)[0] ?? '').trim().replace(/:\s*$/, '');
+  line = line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '…');
+  // An unbalanced quote: drop everything from it on.
+  line = line.replace(/["'`].*$/, '…');
+  return line.length > 160 ? line.slice(0, 160) + '…' : line;
 }
 
 /** True when a URL is plain `http:` (not localhost). */

@@ -8,6 +8,7 @@
 import { isMap, isScalar, isSeq, parseDocument, LineCounter } from 'yaml';
 import { makeRequirement, parsePep508 } from '../requirement.js';
 import { emptyResult, parseError, sourceAt, type ManifestFile, type ManifestResult } from './common.js';
+import { firstLine } from './common.js';
 
 /** Parse an `environment.yml`. */
 export function parseCondaEnv(file: ManifestFile): ManifestResult {
@@ -17,7 +18,7 @@ export function parseCondaEnv(file: ManifestFile): ManifestResult {
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = e?.pos ? lc.linePos(e.pos[0]).line : undefined;
-    result.diagnostics.push(parseError(file, `invalid YAML: ${(e?.message ?? 'error').split('\n')[0]}`, line));
+    result.diagnostics.push(parseError(file, `invalid YAML: ${firstLine(e ?? 'error')}`, line));
     return result;
   }
   const root = doc.contents;

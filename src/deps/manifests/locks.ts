@@ -71,8 +71,12 @@ export function parseTomlLock(file: ManifestFile, format: LockFormat): ManifestR
     const spec: ParsedSpec = { name, extras: [], specifier: version ? `==${version}` : '' };
     let skip = false;
     const src = pkg['source'];
+    const local = (target: unknown, what: string) => {
+      if (isStr(target)) (result.localSources ??= []).push({ target, path: file.path, line, what: `${what} of ${name}` });
+    };
     if (format === 'uv-lock' && isTable(src)) {
       if (isStr(src['editable']) || isStr(src['virtual'])) skip = true; // the project / workspace members
+      for (const k of ['editable', 'virtual', 'directory', 'path']) local(src[k], `${k} source`);
       if (isStr(src['directory']) || isStr(src['path'])) spec.local = true;
       if (isStr(src['registry'])) indexes.add(src['registry']);
       if (isStr(src['git'])) {
@@ -89,6 +93,7 @@ export function parseTomlLock(file: ManifestFile, format: LockFormat): ManifestR
         spec.url = src['url'];
         spec.vcs = { type: 'git', url: src['url'], ref: commit, commitPinned: isCommitId(commit) };
       } else if ((type === 'directory' || type === 'file') && isStr(src['url'])) {
+        local(src['url'], `${type} source`);
         spec.url = src['url'];
         spec.local = true;
       } else if (type === 'legacy' && isStr(src['url'])) indexes.add(src['url']);
@@ -99,6 +104,7 @@ export function parseTomlLock(file: ManifestFile, format: LockFormat): ManifestR
         spec.url = pkg['git'];
         spec.vcs = { type: 'git', url: pkg['git'], ref: commit, commitPinned: isCommitId(commit) };
       } else if (isStr(pkg['path'])) {
+        local(pkg['path'], 'path source');
         spec.url = pkg['path'];
         spec.local = true;
       } else if (isStr(pkg['url'])) spec.url = pkg['url'];
@@ -110,7 +116,11 @@ export function parseTomlLock(file: ManifestFile, format: LockFormat): ManifestR
         spec.url = vcs['url'];
         spec.vcs = { type, url: vcs['url'], ref: commit, commitPinned: isCommitId(commit) };
       }
-      if (isTable(pkg['directory'])) spec.local = true;
+      if (isTable(pkg['directory'])) {
+        spec.local = true;
+        local(pkg['directory']['path'], 'directory source');
+      }
+      if (isTable(pkg['archive'])) local(pkg['archive']['path'], 'archive path');
       if (isStr(pkg['index'])) indexes.add(pkg['index']);
     }
     if (skip) return;

@@ -8,8 +8,9 @@
  * Source of the format: pip's "Requirements File Format"
  * (<https://pip.pypa.io/en/stable/reference/requirements-file-format/>).
  */
-import { readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { DEFAULT_INCLUDE_LIMIT, localTarget, outsideReason, readInclude, type IncludeRead } from './include.js';
 import { parsePep508, parseVcsUrl, makeRequirement, type ParsedSpec } from '../requirement.js';
 import { emptyResult, parseError, sourceAt, type ManifestFile, type ManifestResult } from './common.js';
 
@@ -74,24 +75,54 @@ function parseUrlRequirement(target: string): ParsedSpec | undefined {
 
 /**
  * Parse a requirements file and, recursively, the files it includes.
+ *
+ * Includes are hostile input: `-r`/`-c` are followed only to regular files inside the scan
+ * root (after resolving symbolic links), within `maxBytes`, each once (cycles end); any
+ * other include — `/etc/passwd`, `/dev/zero`, a FIFO, `../../outside`, a link out of the
+ * project — is never opened and becomes a diagnostic naming it. `-e` and path requirements
+ * that point outside the root get a diagnostic too (they are never opened).
  * @param file the file (path relative to its scan root, absolute path, text)
- * @param opts.root the scan root, to report included files relative to it
- * @param opts.seen absolute paths already parsed (a file included twice is read once)
+ * @param opts.root the scan root: includes must stay inside it (default: the file's folder)
+ * @param opts.seen real paths already parsed (a file included twice is read once)
  * @param opts.role `constraint` for files reached through `-c`
- * @param opts.readFile reads an included file (tests may substitute it)
+ * @param opts.readFile reads an included file that passed the checks (tests may substitute it)
+ * @param opts.maxBytes size limit of an included file (default 5 MB)
  */
 export function parseRequirementsTxt(
   file: ManifestFile,
-  opts: { root?: string; seen?: Set<string>; role?: 'requirement' | 'constraint'; readFile?: (abs: string) => string; group?: string } = {},
+  opts: { root?: string; seen?: Set<string>; role?: 'requirement' | 'constraint'; readFile?: (abs: string) => string; group?: string; maxBytes?: number } = {},
 ): ManifestResult {
   const result = emptyResult(FORMAT);
   const seen = opts.seen ?? new Set<string>();
   seen.add(resolve(file.absPath));
+  try {
+    seen.add(realpathSync.native(file.absPath));
+  } catch {
+    /* a file given by text only (tests) */
+  }
   const root = opts.root ?? dirname(file.absPath);
-  const readFile = opts.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
+  let realRoot = root;
+  try {
+    realRoot = realpathSync.native(root);
+  } catch {
+    /* keep the lexical root */
+  }
+  const maxBytes = opts.maxBytes ?? DEFAULT_INCLUDE_LIMIT;
+  const read = (abs: string): IncludeRead => {
+    const r = readInclude(abs, root, maxBytes);
+    if (!r.ok || !opts.readFile) return r;
+    return { ok: true, real: r.real, text: opts.readFile(r.real) };
+  };
   const role = opts.role ?? 'requirement';
   const group = opts.group ?? (/(^|[-_.])(dev|test|tests|testing|lint|docs?)([-_.]|$)/i.test(basename(file.path)) ? 'dev' : 'main');
   result.included = [];
+  /** A diagnostic when a local path (`-e ../x`, `file:…`, `./pkg.whl`) points outside the root. */
+  const checkLocal = (what: string, target: string, line: number) => {
+    const abs = localTarget(target, dirname(file.absPath));
+    if (abs === undefined) return;
+    const why = outsideReason(abs, root);
+    if (why) result.diagnostics.push(parseError(file, `${what} ${target}: not followed (${why})`, line));
+  };
 
   for (const ll of logicalLines(file.text)) {
     const words = ll.text.split(/\s+/);
@@ -111,23 +142,22 @@ export function parseRequirementsTxt(
             result.diagnostics.push(parseError(file, `${opt} without a file name`, ll.start));
             break;
           }
-          if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+          if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^file:/i.test(value)) {
             result.diagnostics.push(parseError(file, `${opt} ${value}: remote requirement files are not fetched (krait works offline)`, ll.start));
             break;
           }
-          const abs = resolve(dirname(file.absPath), value);
-          if (seen.has(abs)) break;
-          let text: string;
-          try {
-            text = readFile(abs);
-          } catch (e) {
-            result.diagnostics.push(parseError(file, `${opt} ${value}: cannot read ${abs} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, ll.start));
+          const abs = localTarget(value, dirname(file.absPath)) ?? resolve(dirname(file.absPath), value);
+          const got = read(abs);
+          if (!got.ok) {
+            result.diagnostics.push(parseError(file, `${opt} ${value}: ${got.reason}`, ll.start));
             break;
           }
-          const rel = relative(root, abs).split(sep).join('/');
+          if (seen.has(got.real) || seen.has(abs)) break;
+          seen.add(got.real);
+          const rel = relative(realRoot, got.real).split(sep).join('/');
           const sub = parseRequirementsTxt(
-            { path: rel.startsWith('..') ? abs : rel, absPath: abs, text },
-            { root, seen, readFile, role: opt === '-c' || opt === '--constraint' ? 'constraint' : role },
+            { path: rel, absPath: got.real, text: got.text },
+            { root, seen, readFile: opts.readFile, maxBytes, role: opt === '-c' || opt === '--constraint' ? 'constraint' : role },
           );
           result.included.push(rel, ...(sub.included ?? []));
           result.requirements.push(...sub.requirements);
@@ -152,6 +182,7 @@ export function parseRequirementsTxt(
           break;
         case '-e':
         case '--editable': {
+          if (value) checkLocal(opt, value, ll.start);
           const spec = parseUrlRequirement(value) ?? (value ? ({ ...parsePep508(value) } as ParsedSpec) : undefined);
           if (!spec || 'error' in spec || !spec.name) {
             // `-e .` / `-e ./path` without #egg: the project itself or a local package.
@@ -175,6 +206,12 @@ export function parseRequirementsTxt(
     const hashes = [...optText.matchAll(/--hash[=\s]+(\S+)/g)].map((m) => m[1] ?? '').filter(Boolean);
     const src = sourceAt(file, FORMAT, ll.start, ll.end);
     const urlSpec = parseUrlRequirement(reqText);
+    if (urlSpec?.local && urlSpec.url) checkLocal('local requirement', urlSpec.url, ll.start);
+    else {
+      // `name @ file:///…` (PEP 508 direct reference to a local path).
+      const at = /^[^@]*@\s*(file:\S+)/i.exec(reqText);
+      if (at?.[1]) checkLocal('local requirement', at[1], ll.start);
+    }
     const spec = urlSpec ?? parsePep508(reqText);
     if ('error' in spec) {
       result.diagnostics.push(parseError(file, `line ${ll.start}: ${spec.error}`, ll.start));
