@@ -49,6 +49,33 @@ export interface TraceStep {
   kind: 'source' | 'step' | 'sink';
 }
 
+/** One replacement in a source file: lines 1-based, columns 0-based UTF-16 code units (as {@link Location}). */
+export interface TextEdit {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  /** The new text ('' deletes the range). */
+  text: string;
+}
+
+/**
+ * A mechanical rewrite that removes the finding, applied by `krait fix`. `safe` keeps the
+ * program's behaviour; `unsafe` may change it (applied only with `--unsafe-fixes`).
+ * `minPython` is the oldest Python the rewritten code runs on ('3.9').
+ */
+export interface Autofix {
+  description: string;
+  safety: 'safe' | 'unsafe';
+  minPython?: string;
+  edits: TextEdit[];
+  /**
+   * The finding's own code before and after the fix (the changed lines only), the changed
+   * line of `after` ending with a short `# krait: …` comment; for reports.
+   */
+  preview?: { startLine: number; before: string; after: string };
+}
+
 /**
  * What became of a finding. Exactly one applies, with this precedence (the first that holds
  * wins): `suppressed` (a comment in the code: `# nosec`, `# noqa`, `# pragma: allowlist
@@ -95,6 +122,8 @@ export interface Finding {
   fix?: string;
   /** Data-flow findings: source → steps → sink. */
   trace?: TraceStep[];
+  /** A mechanical rewrite of the flagged code (`krait fix`), when its secure form is certain. */
+  autofix?: Autofix;
   /**
    * Stable identifier across unrelated edits: a hash of the rule id, the path and the
    * normalised text of the flagged line(s) plus an occurrence index, never the line number.

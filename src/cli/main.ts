@@ -42,6 +42,21 @@ interface ScanFlags {
   quiet?: boolean;
 }
 
+/** Options of `krait fix`. */
+export interface FixFlags {
+  unsafeFixes?: boolean;
+  diff?: boolean;
+  select?: string[];
+  ignore?: string[];
+  exclude?: string[];
+  include?: string[];
+  targetVersion?: string;
+  baseline?: string;
+  config?: string | false;
+  gitignore: boolean;
+  quiet?: boolean;
+}
+
 const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 const positiveInt = (name: string) => (v: string) => {
   const n = Number(v);
@@ -180,6 +195,27 @@ export function buildProgram(setExit: (code: number) => void): Command {
       if (f.format === 'json') process.stdout.write(JSON.stringify(report.posture?.routes ?? [], null, 2) + '\n');
       else process.stdout.write(renderRoutes(report.posture ?? { routes: [] }, { color: useColor(f) }) + '\n');
       setExit(0);
+    });
+
+  program
+    .command('fix')
+    .description('rewrite the audited code for findings whose secure form is mechanical (safe fixes; --unsafe-fixes for all)')
+    .argument('[paths...]', 'files and folders to fix', ['.'])
+    .option('--unsafe-fixes', 'also apply fixes that may change behaviour')
+    .option('--diff', 'print a unified diff and write nothing; exit 1 when there is a change')
+    .option('--select <ids>', 'fix only these rules: ids, id prefixes or names, comma-separated', list)
+    .option('--ignore <ids>', 'leave these rules alone', list)
+    .option('--exclude <globs>', 'skip paths matching these globs', list)
+    .option('--include <globs>', 'fix only paths matching these globs', list)
+    .option('--target-version <version>', 'oldest Python the code must run on (default: requires-python of pyproject.toml, else 3.9)')
+    .option('--baseline <file>', 'leave the findings of this baseline alone')
+    .option('-c, --config <file>', 'configuration file (pyproject.toml, krait.toml or .bandit)')
+    .option('--no-config', 'read no configuration file')
+    .option('--no-gitignore', 'do not honour .gitignore files')
+    .option('-q, --quiet', 'no summary on stderr')
+    .action(async (paths: string[], f: FixFlags) => {
+      const { runFixCommand } = await import('./fix.js');
+      setExit(await runFixCommand(paths, f, scanOptions(paths, { ...f, format: 'text', gitignore: f.gitignore } as ScanFlags, ['rules'])));
     });
 
   program

@@ -4,7 +4,8 @@
  * to the rules → secrets, egress, metrics → a plain, serialisable FileResult.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { Finding } from '../findings.js';
+import type { Autofix, Finding } from '../findings.js';
+import { autofixFor, hasFixer } from '../fix/fixers.js';
 import type { FileDiagnostic, FileKind, FileResult } from '../model.js';
 import type * as A from '../python/ast.js';
 import { parsePython } from '../python/parse.js';
@@ -260,7 +261,7 @@ function makeContext(
   nodes?: Map<Finding, A.AnyNode>,
 ): RuleContext {
   const opts = (Object.hasOwn(task.options.ruleOptions, rule.id) ? task.options.ruleOptions[rule.id] : undefined) ?? {};
-  return {
+  const ctx: RuleContext = {
     path: task.path,
     source,
     lines,
@@ -293,9 +294,18 @@ function makeContext(
         fingerprint: '',
         ...(o.trace ? { trace: o.trace } : {}),
         ...(o.properties ? { properties: o.properties } : {}),
+        ...withFix(rule.id, node, ctx),
       };
       out.push(finding);
       nodes?.set(finding, node);
     },
   };
+  return ctx;
+}
+
+/** `{ autofix }` when the rule has a mechanical fix for this node (`fix/fixers.ts`), else `{}`. */
+function withFix(ruleId: string, node: A.AnyNode, ctx: RuleContext): { autofix?: Autofix } {
+  if (!hasFixer(ruleId)) return {};
+  const autofix = autofixFor(ruleId, node, ctx);
+  return autofix ? { autofix } : {};
 }

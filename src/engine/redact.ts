@@ -30,6 +30,22 @@ export function redactSnippets(findings: Finding[]): void {
     }
   }
   if (overlay.size === 0) return;
+  // A fix that touches a line holding a secret would print it (edits, preview): drop it.
+  const secretLines = new Map<string, Set<number>>();
+  for (const f of findings) {
+    if (!isSecretFinding(f)) continue;
+    let set = secretLines.get(f.location.path);
+    if (!set) secretLines.set(f.location.path, (set = new Set()));
+    for (let l = f.location.startLine; l <= f.location.endLine; l++) set.add(l);
+  }
+  for (const f of findings) {
+    const set = f.autofix && secretLines.get(f.location.path);
+    if (!set) continue;
+    const ranges: [number, number][] = f.autofix!.edits.map((e) => [e.startLine, e.endLine]);
+    const p = f.autofix!.preview;
+    if (p) ranges.push([p.startLine, p.startLine + p.before.split('\n').length - 1]);
+    if (ranges.some(([a, b]) => [...set].some((l) => l >= a && l <= b))) delete f.autofix;
+  }
   for (const f of findings) {
     const lines = overlay.get(f.location.path);
     if (!lines || !f.snippet) continue;

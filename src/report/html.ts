@@ -8,6 +8,7 @@
  * Content-Security-Policy (`default-src 'none'`, the style and script allowed by their
  * SHA-256 hashes) would block any markup that slipped through anyway.
  */
+import { fixCommand } from './text.js';
 import { createHash } from 'node:crypto';
 import { compareFindings, SEVERITIES, CATEGORIES } from '../findings.js';
 import type { Finding, Severity } from '../findings.js';
@@ -204,6 +205,14 @@ function findingHtml(f: Finding, i: number, lookup: RuleLookup): string {
   parts.push(`<p class="small muted">Rule ${esc(f.ruleId)} <code>${esc(f.ruleName)}</code> · category ${esc(f.category)} · confidence ${esc(f.confidence)}${cwes ? ` · ${cwes}` : ''} · fingerprint <code>${esc(f.fingerprint)}</code></p>`);
   parts.push(snippetHtml(f));
   if (f.fix) parts.push(`<div class="fix"><strong>Fix:</strong> ${esc(f.fix)}</div>`);
+  if (f.autofix) {
+    const pv = f.autofix.preview;
+    parts.push(
+      `<div class="fix"><strong>Fix available</strong> (${esc(f.autofix.safety)}): ${esc(f.autofix.description)} — <code>${esc(fixCommand(f))}</code>` +
+        (pv ? `<div class="small muted">Before</div><pre>${esc(pv.before)}</pre><div class="small muted">After</div><pre>${esc(pv.after)}</pre>` : '') +
+        '</div>',
+    );
+  }
   if (f.trace?.length) {
     parts.push(
       `<h3>Data flow</h3><ol class="trace">${f.trace

@@ -5,6 +5,7 @@
  * `finding-NNN-<slug>.md` per finding (issue description, location, current state,
  * recommended solution, why this helps, implementation steps, testing recommendations).
  */
+import { fixCommand } from './text.js';
 import { mkdirSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareFindings, SEVERITIES } from '../findings.js';
@@ -178,6 +179,7 @@ function findingMarkdown(e: Entry, total: number, summaryFile: string, lookup: R
     `- **Category**: ${f.category}`,
     `- **CWE**: ${f.cwe.length ? f.cwe.map((c) => `[CWE-${c}](${cweUrl(c)})`).join(', ') : 'none'}`,
     `- **Fingerprint**: ${mdCode(f.fingerprint)}`,
+    ...(f.autofix ? [`- **Fix available**: ${mdText(f.autofix.description)} — ${mdCode(fixCommand(f))}${f.autofix.safety === 'unsafe' ? ' (unsafe: behaviour may change, review the diff)' : ''}${f.autofix.minPython ? `; needs Python ${f.autofix.minPython}+` : ''}`] : []),
     `- Finding ${e.n} of ${total} — back to the [summary](../${encodeURI(summaryFile)})`,
     '',
     '## Issue description',
@@ -194,6 +196,11 @@ function findingMarkdown(e: Entry, total: number, summaryFile: string, lookup: R
   lines.push('## Current state', mdBlock(f.snippet || '(no snippet)', lang), '');
   lines.push('## Recommended solution');
   if (f.fix) lines.push(mdText(f.fix), '');
+  const pv = f.autofix?.preview;
+  if (pv) {
+    lines.push(`Fix available: ${mdCode(fixCommand(f))} rewrites this code:`, '');
+    lines.push('Before:', mdBlock(pv.before, lang), '', 'After:', mdBlock(pv.after, lang), '');
+  }
   if (d.instead) lines.push(mdBlock(`# Use instead (${f.ruleId})\n${d.instead}`, 'python'), '');
   if (!f.fix && !d.instead) lines.push(`See ${mdCode(`krait explain ${f.ruleId}`)} for the safe pattern.`, '');
   lines.push('## Why this helps');

@@ -163,12 +163,30 @@ function result(f: Finding, ruleIndex: number): Json {
       category: f.category,
       cwe: f.cwe.map((c) => `CWE-${c}`),
       ...(f.fix ? { fix: f.fix } : {}),
+      ...(f.autofix ? { fixAvailable: true, fixSafety: f.autofix.safety } : {}),
     },
   };
   if (f.relatedRuleIds?.length) (r.properties as Json).relatedRuleIds = f.relatedRuleIds;
   if (f.verdict) (r.properties as Json).verdict = f.verdict;
   if (f.status === 'dismissed') {
     r.suppressions = [{ kind: 'external', status: 'accepted', justification: `krait triage: ${f.verdict?.kind ?? 'dismissed'} — ${f.verdict?.reason ?? ''}` }];
+  }
+  if (f.autofix) {
+    // SARIF 2.1.0 §3.55: the fix as replacements of regions (1-based columns, like region()).
+    r.fixes = [
+      {
+        description: { text: `${f.autofix.description} (${f.autofix.safety} fix: krait fix${f.autofix.safety === 'unsafe' ? ' --unsafe-fixes' : ''})` },
+        artifactChanges: [
+          {
+            artifactLocation: pathToUri(f.location.path),
+            replacements: f.autofix.edits.map((e) => ({
+              deletedRegion: { startLine: e.startLine, startColumn: e.startColumn + 1, endLine: e.endLine, endColumn: e.endColumn + 1 },
+              ...(e.text ? { insertedContent: { text: e.text } } : {}),
+            })),
+          },
+        ],
+      },
+    ];
   }
   if (f.trace?.length) {
     // The source and the lines that built the value, as related locations the viewer links to.

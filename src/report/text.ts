@@ -99,6 +99,7 @@ export function renderFindingText(f: Finding, c: Colors, verbose = false): strin
   const out = [head, `  ${terminalSafe(f.message)}`, ...renderSnippet(f, c)];
   if (f.verdict) out.push(`  ${c.bold('Verdict:')} ${f.verdict.kind}${f.status === 'dismissed' ? ' (dismissed)' : ''} — ${terminalSafe(f.verdict.reason)}${f.relatedRuleIds?.length ? ` [also ${f.relatedRuleIds.map(terminalSafe).join(', ')}]` : ''}`);
   if (f.fix) out.push(`  ${c.green('Fix:')} ${indentRest(terminalSafe(f.fix), '       ')}`);
+  if (f.autofix) out.push(`  ${c.green('Fix available:')} ${terminalSafe(f.autofix.description)} (${fixCommand(f)})`);
   if (f.trace?.length) {
     if (verbose) {
       out.push('  Trace:');
@@ -114,6 +115,11 @@ export function renderFindingText(f: Finding, c: Colors, verbose = false): strin
   }
   if (verbose) out.push(c.dim(`  Fingerprint: ${f.fingerprint}`));
   return out.join('\n');
+}
+
+/** The command that applies a finding's automatic fix. */
+export function fixCommand(f: Finding): string {
+  return `krait fix${f.autofix?.safety === 'unsafe' ? ' --unsafe-fixes' : ''} --select ${f.ruleId} ${f.location.path}`;
 }
 
 /** Indent every line after the first (multi-line fixes under their label). */

@@ -1,0 +1,47 @@
+/**
+ * `krait fix` on the command line (the built bin, as a user runs it): `--diff` prints a
+ * unified diff, writes nothing and exits 1; without it the file is rewritten, safe fixes
+ * only unless `--unsafe-fixes`; requires-python gates fixes that need a newer Python;
+ * --select narrows the rules; a `# nosec` finding is not fixed.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'krait.js');
+const CODE = 'import tarfile\nimport requests\nimport yaml\n\nrequests.get(URL, verify=False)  # rates\nyaml.load(s)  # nosec B506 -- trusted file\nwith tarfile.open(p) as t:\n    t.extractall(d)\n';
+let dir: string;
+const krait = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'krait-fixcli-'));
+  writeFileSync(path.join(dir, 'app.py'), CODE);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('krait fix', () => {
+  it('--diff prints the diff, writes nothing, exits 1', () => {
+    const r = krait('fix', '.', '--diff', '--unsafe-fixes', '--no-config');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('-requests.get(URL, verify=False)  # rates\n+requests.get(URL, timeout=30)  # rates');
+    expect(r.stdout).not.toContain('safe_load'); // suppressed by # nosec
+    expect(r.stderr).toContain('B202: needs Python 3.12+');
+    expect(readFileSync(path.join(dir, 'app.py'), 'utf8')).toBe(CODE);
+  });
+  it('applies only safe fixes by default (all of these are unsafe)', () => {
+    const r = krait('fix', '.', '--no-config');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/fixed 0 findings in 0 files; 3 more with --unsafe-fixes/);
+    expect(readFileSync(path.join(dir, 'app.py'), 'utf8')).toBe(CODE);
+  });
+  it('writes the fixes; requires-python allows filter="data"; --select narrows', () => {
+    writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "x"\nrequires-python = ">=3.12"\n');
+    const r = krait('fix', '.', '--unsafe-fixes', '--select', 'B202');
+    expect(r.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'app.py'), 'utf8')).toBe(CODE.replace('t.extractall(d)', 't.extractall(d, filter="data")'));
+    expect(krait('fix', '.', '--diff', '--unsafe-fixes', '--select', 'B202').status).toBe(0); // nothing left
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Findings with an automatic fix say so in every report: text ("Fix available"), SARIF
+ * (`fixes` with replacements), Markdown and HTML (the finding's own code before and after,
+ * with the inline comment on the changed line), JSON (`autofix`).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scan } from '../../src/engine/scan.js';
+import { writeReport } from '../../src/report/index.js';
+import { ruleMeta } from '../../src/rules/catalog.js';
+import type { Report } from '../../src/model.js';
+
+const CODE = 'import yaml\n\n\ndef load(fh):\n    return yaml.load(fh)  # settings\n';
+let dir: string;
+let report: Report;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'krait-fixrep-'));
+  writeFileSync(path.join(dir, 'conf.py'), CODE);
+  report = await scan({ targets: [dir], analyses: ['rules'], select: ['B506'], config: false, jobs: 1 });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('fix available in every report', () => {
+  it('JSON carries the edits and the preview', () => {
+    const f = report.findings.find((x) => x.ruleId === 'B506')!;
+    expect(f.autofix).toMatchObject({ safety: 'unsafe', edits: [{ startLine: 5, startColumn: 16, endLine: 5, endColumn: 20, text: 'safe_load' }] });
+    expect(f.autofix!.preview).toEqual({ startLine: 5, before: '    return yaml.load(fh)  # settings', after: '    return yaml.safe_load(fh)  # settings  # krait: yaml.load → yaml.safe_load' });
+  });
+  it('text', async () => {
+    const text = (await writeReport(report, { format: 'text', color: false, lookupRule: ruleMeta }))!;
+    expect(text).toMatch(/Fix available: yaml\.load → yaml\.safe_load .*\(krait fix --unsafe-fixes --select B506 /);
+  });
+  it('SARIF fixes', async () => {
+    const sarif = JSON.parse((await writeReport(report, { format: 'sarif', color: false, lookupRule: ruleMeta }))!);
+    const r = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'B506');
+    expect(r.fixes[0].artifactChanges[0].replacements).toEqual([{ deletedRegion: { startLine: 5, startColumn: 17, endLine: 5, endColumn: 21 }, insertedContent: { text: 'safe_load' } }]);
+    expect(r.fixes[0].artifactChanges[0].artifactLocation).toEqual(r.locations[0].physicalLocation.artifactLocation);
+  });
+  it('Markdown and HTML show the code before and after', async () => {
+    const out = path.join(dir, 'md');
+    await writeReport(report, { format: 'markdown', output: out, color: false, lookupRule: ruleMeta });
+    const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.md'));
+    const md = files.map((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8')).find((t) => t.includes('**Fix available**'))!;
+    expect(md).toContain('Before:');
+    expect(md).toContain('    return yaml.safe_load(fh)  # settings  # krait: yaml.load → yaml.safe_load');
+    const html = (await writeReport(report, { format: 'html', color: false, lookupRule: ruleMeta }))!;
+    expect(html).toContain('Fix available');
+    expect(html).toContain('return yaml.safe_load(fh)  # settings  # krait: yaml.load → yaml.safe_load');
+  });
+});
