@@ -8,6 +8,7 @@ import type { FileEgress, EgressSummary } from './egress/types.js';
 import type { DependencyReport } from './deps/types.js';
 import type { PostureReport, Route } from './posture/types.js';
 import type { Score } from './report/score-types.js';
+import type { TaintFacts } from './taint/engine.js';
 
 /** Version of the JSON report schema (`schema/report.schema.json`). Bump on breaking change. */
 export const REPORT_SCHEMA_VERSION = '1.0.0';
@@ -69,6 +70,8 @@ export interface FileResult {
   imports?: { module: string; line: number; optional?: boolean }[];
   /** Set when the file could not be analysed at all. */
   skipped?: string;
+  /** What the data-flow analysis tells the project pass (cross-module flows); not in the report. */
+  taint?: TaintFacts;
 }
 
 export interface Report {

@@ -23,7 +23,8 @@ import { isSuppressed, readSuppressions, readTextSuppressions, type Suppressions
 import { snippetAt, splitLines } from './snippet.js';
 import { assignFingerprints } from './fingerprint.js';
 import { redactSnippets } from './redact.js';
-import { analysisOf, requestObservations } from '../taint/index.js';
+import { analysisOf, configureModule, requestObservations, taintFactsOf } from '../taint/index.js';
+import type { ExternalResolver } from '../taint/engine.js';
 import { observationTargets, triageFindings } from '../taint/triage.js';
 
 /** Which analyses run (the CLI's subcommands select a subset). */
@@ -53,6 +54,11 @@ export interface AnalyzeOptions {
    * place. `false` (`--no-triage`) reports the pattern findings as bandit does.
    */
   triage?: boolean;
+  /**
+   * Top-level names of the project's own modules: each Python file then reports its calls
+   * into them and what its functions pass on (`FileResult.taint`), for cross-module flows.
+   */
+  localModules?: string[];
   /** Files larger than this many bytes are skipped. */
   maxFileSize: number;
 }
@@ -104,6 +110,32 @@ export function analyzeFile(task: FileTask): FileResult {
   return result;
 }
 
+/**
+ * The code rules over one parsed module, then the reasoning layer's triage of their
+ * findings (unless `--no-triage`). `external` resolves calls into other modules (the
+ * project pass's second look at a file).
+ */
+export function runCodeRules(
+  task: Pick<FileTask, 'path' | 'options'>,
+  text: string,
+  lines: string[],
+  parsed: ReturnType<typeof parsePython>,
+  semantic: SemanticModel,
+  suppressions: Suppressions,
+  result: Pick<FileResult, 'findings'>,
+  external?: ExternalResolver,
+): void {
+  const nodes = new Map<Finding, A.AnyNode>();
+  const triage = task.options.triage !== false;
+  if (external) configureModule(parsed.module, { external, ...(task.options.localModules ? { localModules: new Set(task.options.localModules) } : {}) });
+  runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings, parsed.comments, triage ? nodes : undefined);
+  if (triage && nodes.size) {
+    const ctx = { semantic, lines, source: text };
+    const analysis = analysisOf(parsed.module, ctx, observationTargets(result.findings, nodes));
+    result.findings = triageFindings({ findings: result.findings, nodes, semantic, lines, source: text, path: task.path, analysis });
+  }
+}
+
 function analyzePython(task: FileTask, text: string, lines: string[], analyses: Set<Analysis>, result: FileResult): void {
   const parsed = parsePython(text);
   const diags: FileDiagnostic[] = result.diagnostics;
@@ -118,14 +150,9 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   const suppressions: Suppressions = task.options.ignoreNosec ? new Map() : readSuppressions(parsed.comments);
   result.imports = semantic.imports.map((i) => (semantic.isOptionalImport(i.node) ? { module: i.module, line: i.line, optional: true } : { module: i.module, line: i.line }));
   if (analyses.has('rules')) {
-    const nodes = new Map<Finding, A.AnyNode>();
-    const triage = task.options.triage !== false;
-    runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings, parsed.comments, triage ? nodes : undefined);
-    if (triage && nodes.size) {
-      const ctx = { semantic, lines, source: text };
-      const analysis = analysisOf(parsed.module, ctx, observationTargets(result.findings, nodes));
-      result.findings = triageFindings({ findings: result.findings, nodes, semantic, lines, source: text, path: task.path, analysis });
-    }
+    if (task.options.localModules?.length) configureModule(parsed.module, { localModules: new Set(task.options.localModules) });
+    runCodeRules(task, text, lines, parsed, semantic, suppressions, result);
+    if (task.options.localModules?.length) result.taint = taintFactsOf(parsed.module, { semantic, lines, source: text });
   }
   if (analyses.has('secrets')) {
     for (const f of detectSecrets({ path: task.path, kind: task.kind, text, lines, documentationLines: documentationLines(parsed, lines) })) {

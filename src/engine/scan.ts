@@ -20,6 +20,7 @@ import { computeScore } from '../report/score.js';
 import { applyBaseline, loadBaseline } from '../report/baseline.js';
 import { VERSION } from '../version.js';
 import { redactSnippets } from './redact.js';
+import { crossModuleFlows } from './crossmodule.js';
 
 /** Every analysis krait has; subcommands select a subset. */
 export const ALL_ANALYSES = ['rules', 'secrets', 'egress', 'metrics', 'deps', 'posture'] as const;
@@ -143,6 +144,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     ruleOptions,
     ignoreNosec: options.ignoreNosec ?? config.ignoreNosec ?? false,
     triage: options.triage ?? true,
+    localModules: disc.localModules,
     maxFileSize: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
   };
 
@@ -162,6 +164,11 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   stage(`discovery (${disc.files.length} files)`);
   const results = await runTasks(tasks, jobs, options.onProgress ? (d) => options.onProgress!(d, tasks.length) : undefined);
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  // Cross-module data flow: files calling into functions of other modules that matter are
+  // analysed again with those functions' summaries (see engine/crossmodule.ts).
+  if (analyses.has('rules')) crossModuleFlows(tasks, results.filter((r) => !r.skipped));
+  stage('cross-module flows');
 
   const skipped = [...disc.skipped];
   const diagnostics: FileDiagnostic[] = (config.warnings ?? []).map((message) => ({
@@ -188,7 +195,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     startedAt: new Date(started).toISOString(),
     durationMs: 0,
     targets: options.targets,
-    files: analysed.map(({ findings: _f, routes: _r, ...rest }) => rest),
+    files: analysed.map(({ findings: _f, routes: _r, taint: _t, ...rest }) => rest),
     skipped,
     diagnostics,
     findings: [],

@@ -26,6 +26,41 @@ export interface Flow {
   sinkLabel: string;
   /** The flow passes through a call to another function of the module. */
   interprocedural: boolean;
+  /** The file of the sink when it lies in another module of the project (a cross-module flow). */
+  path?: string;
+}
+
+/**
+ * A function or class of another module of the project, as the project pass resolves a
+ * qualified name (`dao.find_user`, `helpers.wrapper.RequestWrapper`): its module's
+ * analysis supplies the summary.
+ */
+export interface ExternalCallee {
+  kind: 'function' | 'class';
+  /** The function (for a class: its `__init__`, or null). */
+  fn: A.FunctionDef | null;
+  /** Name for messages: `find_user`, `RequestWrapper.get_query_parameter`. */
+  name: string;
+  /** Display path of the module's file. */
+  path: string;
+  analysis: TaintAnalysis;
+  /** 1 for methods (the instance is `self`). */
+  offset: number;
+  /** For a class: its qualified name, the type of the instances it makes. */
+  cls?: string;
+}
+
+/** Resolves calls into other modules of the project (set by the project pass). */
+export interface ExternalResolver {
+  lookup(qualified: string): ExternalCallee | null;
+}
+
+/** What one module tells the project pass about itself (plain, serialisable). */
+export interface TaintFacts {
+  /** Functions and methods (`f`, `Class.m`, and `Class` when a method is) that return a source, reach a sink from a parameter, or pass a parameter to their result. */
+  exports: Record<string, { src?: true; sinks?: true; pass?: true; lit?: true }>;
+  /** Calls into the project's own modules (qualified names), and whether an argument carried untrusted data. */
+  calls: { callee: string; src?: true }[];
 }
 
 /** What the analysis saw reach an expression that a pattern rule flagged (joined over every visit). */
@@ -69,6 +104,8 @@ interface Val {
   shape: Shape | null;
   /** Built only from constants (set when `c` is unknown but every leaf is a literal). */
   lit?: boolean;
+  /** An instance of a class of another module (its qualified name). */
+  cls?: string;
 }
 
 interface SummarySink {
@@ -77,6 +114,8 @@ interface SummarySink {
   node: A.AnyNode;
   mask: number;
   needsHead: boolean;
+  /** The sink's file when it lies in another module (reached through a call there). */
+  path?: string;
 }
 interface Summary {
   params: string[];
@@ -85,6 +124,8 @@ interface Summary {
   sinks: SummarySink[];
   /** Every value the function returns is built only from constants. */
   retLit?: boolean;
+  /** Untrusted data the function returns whatever its arguments (`return request.args["q"]`). */
+  retSrc?: Taint | null;
 }
 const EMPTY: Summary = { params: [], ret: null, sinks: [] };
 
@@ -98,6 +139,8 @@ interface FnState {
   lits: Set<string>;
   /** Every return so far returned a value built only from constants (and nothing was yielded). */
   retLit: boolean;
+  /** Names holding an instance of a class of another module (qualified class name). */
+  types: Map<string, string>;
   /** The scope whose names are tracked flow-sensitively (the function's, or the module's). */
   scope: Scope;
   fold: FoldEnv;
@@ -126,6 +169,14 @@ export class TaintAnalysis {
   readonly dead: DeadCode[] = [];
   /** Nodes whose values triage asks about (pattern findings' flagged arguments). */
   observe: ReadonlySet<A.AnyNode> | null = null;
+  /** Calls into other modules of the project, resolved by the project pass (null in the per-file pass). */
+  external: ExternalResolver | null = null;
+  /** Top-level names of the project's own modules: calls into them are recorded for the project pass. */
+  localModules: ReadonlySet<string> | null = null;
+  /** Statements executed (a deterministic measure of the analysis's work, for tests). */
+  steps = 0;
+  /** Calls into the project's own modules seen so far. */
+  readonly projectCalls: TaintFacts['calls'] = [];
   private readonly seen = new Set<string>();
   private readonly summaries = new Map<A.AnyNode, Summary | 'pending'>();
   private readonly sources: SourceFinder;
@@ -157,8 +208,42 @@ export class TaintAnalysis {
 
   // ---------------------------------------------------------------- functions
 
+  /** The summary of one of this module's functions (computed on first use). */
+  summaryFor(fn: A.FunctionDef): Summary {
+    return this.summaryOf(fn);
+  }
+
+  /** What the project pass needs to know about this module (after {@link run}). */
+  facts(): TaintFacts {
+    const exports: TaintFacts['exports'] = {};
+    const add = (key: string, fn: A.FunctionDef) => {
+      const s = this.summaries.get(fn);
+      if (!s || s === 'pending') return;
+      const e: { src?: true; sinks?: true; pass?: true; lit?: true } = {};
+      if (s.retSrc) e.src = true;
+      if (s.sinks.length) e.sinks = true;
+      if (s.ret) e.pass = true;
+      if (s.retLit) e.lit = true;
+      if (e.src || e.sinks || e.pass || e.lit) exports[key] = e;
+    };
+    for (const st of this.module.body) {
+      if (st.type === 'FunctionDef' || st.type === 'AsyncFunctionDef') add(st.name, st);
+      if (st.type === 'ClassDef') {
+        const methods = st.body.filter((m): m is A.FunctionDef => m.type === 'FunctionDef' || m.type === 'AsyncFunctionDef');
+        for (const m of methods) {
+          this.summaryOf(m);
+          add(`${st.name}.${m.name}`, m);
+        }
+        // The class stands for what its methods do (an instance made here is used there).
+        const flags = methods.map((m) => exports[`${st.name}.${m.name}`]).filter((x) => x !== undefined);
+        if (flags.length) exports[st.name] = Object.assign({}, ...flags.map((f) => ({ ...(f.src ? { src: true } : {}), ...(f.sinks ? { sinks: true } : {}), ...(f.pass ? { pass: true } : {}) })));
+      }
+    }
+    return { exports, calls: this.projectCalls };
+  }
+
   private newState(summary: Summary, returnsResponse: boolean, returnsHtml: boolean, scope: Scope): FnState {
-    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), lits: new Set(), retLit: true, scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
+    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), lits: new Set(), retLit: true, types: new Map(), scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
     st.fold = {
       name: (e) => this.nameConst(e, st),
       item: (c, k) => {
@@ -302,16 +387,21 @@ export class TaintAnalysis {
         return l(e.lower) && l(e.upper) && l(e.step);
       case 'Call': {
         if (e.keywords.some((k) => !l(k.value)) || e.args.some((a) => !l(a))) {
-          // A function of the module that returns only constants ignores its arguments' values.
+          // A function that returns only constants ignores its arguments' values.
           const callee = this.localCallee(e);
-          return !!callee && this.summaryOf(callee.fn).retLit === true;
+          if (callee) return this.summaryOf(callee.fn).retLit === true;
+          const q = this.sem.callName(e);
+          const ext = this.external && q ? this.external.lookup(q) : null;
+          return !!ext && ext.kind === 'function' && !!ext.fn && ext.analysis.summaryFor(ext.fn).retLit === true;
         }
         const f = e.func;
         if (f.type === 'Attribute' && STRING_METHODS.has(f.attr)) return l(f.value);
         const q = this.sem.callName(e) ?? '';
         if (PURE_OF_CONSTANTS.has(q)) return true;
         const callee = this.localCallee(e);
-        return !!callee && this.summaryOf(callee.fn).retLit === true;
+        if (callee) return this.summaryOf(callee.fn).retLit === true;
+        const ext = this.external && q ? this.external.lookup(q) : null;
+        return !!ext && ext.kind === 'function' && !!ext.fn && ext.analysis.summaryFor(ext.fn).retLit === true;
       }
       default:
         return false;
@@ -328,6 +418,7 @@ export class TaintAnalysis {
 
   private execStmt(s: A.Stmt, st: FnState, depth: number): boolean {
     if (depth > MAX_STMT_DEPTH) return false;
+    this.steps++;
     switch (s.type) {
       case 'FunctionDef':
       case 'AsyncFunctionDef':
@@ -398,6 +489,7 @@ export class TaintAnalysis {
         const t = this.eval(s.value, st, 0);
         if (t) {
           if (t.params) st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask };
+          if (t.origin && t.trace && live(t) && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0 });
           if (st.returnsResponse) this.hit(t, RETURN_RESPONSE, s, st, false);
           if (st.returnsHtml) {
             const bt = body === s.value ? t : this.eval(body, st, 0);
@@ -572,6 +664,8 @@ export class TaintAnalysis {
         else st.lits.delete(k);
         if (v.shape) st.shapes.set(k, v.shape);
         else st.shapes.delete(k);
+        if (v.cls) st.types.set(k, v.cls);
+        else st.types.delete(k);
         return;
       }
       case 'Subscript': {
@@ -716,6 +810,13 @@ export class TaintAnalysis {
           const t = this.eval(e, st, 0);
           return { t, c: undefined, shape: { kind: 'map', items: new Map(), config: true } };
         }
+        if (this.external && q) {
+          const ext = this.external.lookup(q);
+          if (ext && ext.kind === 'class' && ext.cls) {
+            const t = this.eval(e, st, 0);
+            return { t, c: undefined, shape: null, cls: ext.cls };
+          }
+        }
         if (e.func.type === 'Attribute' && e.func.attr === 'copy' && !e.args.length) {
           const sh = this.shapeAt(e.func.value, st);
           if (sh) return { t: this.eval(e, st, 0), c: undefined, shape: sh };
@@ -810,7 +911,17 @@ export class TaintAnalysis {
           this.markDead([holds ? e.orelse : e.body], `the condition \`${this.text(e.test)}\` at line ${e.lineno} is always ${holds ? 'true' : 'false'}`);
           return this.eval(holds ? e.body : e.orelse, st, d + 1);
         }
-        return join(this.eval(e.body, st, d + 1), this.eval(e.orelse, st, d + 1));
+        // Barrier guards hold in the branch they select (`v if v in ALLOWED else "/"`).
+        const guards = guardsOf(e.test, this.sem);
+        if (!guards.length) return join(this.eval(e.body, st, d + 1), this.eval(e.orelse, st, d + 1));
+        const base = snapshot(st);
+        this.applyGuards(st, guards, true, e.test);
+        const tb = this.eval(e.body, st, d + 1);
+        restore(st, base);
+        this.applyGuards(st, guards, false, e.test);
+        const to = this.eval(e.orelse, st, d + 1);
+        restore(st, base);
+        return join(tb, to);
       }
       case 'Dict': {
         let t: Taint | null = null;
@@ -929,7 +1040,18 @@ export class TaintAnalysis {
       if (PROPAGATORS.has(q)) return allArgs;
     }
     const callee = this.localCallee(call);
-    if (callee) return this.applySummary(callee.fn, callee.offset, call, args, keywords, st);
+    if (callee) return this.applySummary(this.summaryOf(callee.fn), callee.fn.name, callee.offset, call, args, keywords, st, null);
+    if (this.localModules && q && this.localModules.has(q.split('.')[0]!)) {
+      const src = args.some((a) => live(a) && !!a.origin) || [...keywords.values()].some((a) => live(a) && !!a.origin);
+      if (this.projectCalls.length < 500) this.projectCalls.push(src ? { callee: q, src: true } : { callee: q });
+    }
+    if (this.external) {
+      const typed = f.type === 'Attribute' && f.value.type === 'Name' ? st.types.get(f.value.id) : undefined;
+      const ext = typed ? this.external.lookup(`${typed}.${f.type === 'Attribute' ? f.attr : ''}`) : q ? this.external.lookup(q) : null;
+      if (ext && ext.kind === 'function' && ext.fn) {
+        return this.applySummary(ext.analysis.summaryFor(ext.fn), ext.name, typed ? 1 : ext.offset, call, args, keywords, st, ext.path);
+      }
+    }
     if (f.type === 'Attribute') {
       if (fnSource) return this.sourceTaint(call, fnSource);
       if (receiver) {
@@ -1118,9 +1240,14 @@ export class TaintAnalysis {
     return null;
   }
 
-  private applySummary(fn: A.FunctionDef, offset: number, call: A.Call, args: (Taint | null)[], keywords: Map<string, Taint | null>, st: FnState): Taint | null {
-    const s = this.summaryOf(fn);
+  /**
+   * The value of a call to a summarised function: sinks its parameters reach become flows
+   * (in `remote`'s file when the function lives in another module), and its result carries
+   * the arguments that flow to it and the untrusted data it returns.
+   */
+  private applySummary(s: Summary, fnName: string, offset: number, call: A.Call, args: (Taint | null)[], keywords: Map<string, Taint | null>, st: FnState, remote: string | null): Taint | null {
     if (s === EMPTY) return null;
+    const fn = { name: fnName };
     const argFor = (i: number): Taint | null => {
       const pos = i - offset;
       if (pos >= 0 && pos < call.args.length && call.args[pos]?.type !== 'Starred') return args[pos] ?? null;
@@ -1136,11 +1263,17 @@ export class TaintAnalysis {
       if (!a || !(a.mask & sink.mask) || (sink.needsHead && !a.head)) continue;
       const saved = st.inter;
       st.inter = true;
-      this.hit({ ...via(a, sink.param), mask: a.mask & sink.mask }, sink.spec, sink.node, st, sink.needsHead);
+      this.hit({ ...via(a, sink.param), mask: a.mask & sink.mask }, sink.spec, sink.node, st, sink.needsHead, sink.path ?? remote ?? undefined);
       st.inter = saved;
     }
-    if (!s.ret) return null;
     let out: Taint | null = null;
+    if (s.retSrc && s.retSrc.trace) {
+      // A helper that returns request data (here or in another module): a source at the call.
+      const tr = remote ? tagSteps(s.retSrc.trace, remote) : s.retSrc.trace;
+      const step: Step = { node: call, message: `${this.text(call)} (returns what ${fn.name}() read)`, kind: 'step', prev: tr, len: tr.len + 1 };
+      out = { ...s.retSrc, trace: tr.len < MAX_TRACE ? step : tr };
+    }
+    if (!s.ret) return out;
     for (let i = 0; i < s.params.length && i < 30; i++) {
       if (!(s.ret.params & (1 << i))) continue;
       const a = argFor(i);
@@ -1151,14 +1284,14 @@ export class TaintAnalysis {
 
   // ---------------------------------------------------------------- findings
 
-  private hit(t: Taint, spec: SinkSpec, node: A.AnyNode, st: FnState, needsHead: boolean): void {
+  private hit(t: Taint, spec: SinkSpec, node: A.AnyNode, st: FnState, needsHead: boolean, path?: string): void {
     if (!(t.mask & spec.bit)) return;
     if (t.origin && t.trace) {
       const rule = spec.rule === FLOW_RULES.path && t.joined ? FLOW_RULES.absolutePath : spec.rule;
-      const key = `${rule}:${node.lineno}:${node.col_offset}:${node.end_lineno}:${node.end_col_offset}`;
+      const key = `${path ?? ''}:${rule}:${node.lineno}:${node.col_offset}:${node.end_lineno}:${node.end_col_offset}`;
       if (!this.seen.has(key)) {
         this.seen.add(key);
-        this.flows.push({ rule, node, origin: t.origin, trace: t.trace, sinkLabel: spec.label, interprocedural: st.inter });
+        this.flows.push({ rule, node, origin: t.origin, trace: t.trace, sinkLabel: spec.label, interprocedural: st.inter || !!path, ...(path ? { path } : {}) });
       }
     }
     if (t.params) {
@@ -1166,7 +1299,7 @@ export class TaintAnalysis {
         if (!(t.params & (1 << i))) continue;
         if (st.summary.sinks.length >= 64) break;
         if (!st.summary.sinks.some((s) => s.node === node && s.param === i && s.spec === spec)) {
-          st.summary.sinks.push({ param: i, spec, node, mask: t.mask & spec.bit, needsHead });
+          st.summary.sinks.push({ param: i, spec, node, mask: t.mask & spec.bit, needsHead, ...(path ? { path } : {}) });
         }
       }
     }
@@ -1198,6 +1331,18 @@ const HEADER_SINK: SinkSpec = { rule: FLOW_RULES.header, bit: K.HEADER, label: '
 
 function isZero(e: A.Expr | undefined): boolean {
   return !!e && e.type === 'Constant' && e.value === 0;
+}
+
+/** A copy of a trace whose steps without a file are marked as steps in `path` (a step in another module). */
+function tagSteps(step: Step, path: string): Step {
+  const chain: Step[] = [];
+  for (let s: Step | null = step; s && chain.length < MAX_TRACE; s = s.prev) chain.push(s);
+  let prev: Step | null = null;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const s = chain[i]!;
+    prev = { ...s, prev, path: s.path ?? path };
+  }
+  return prev!;
 }
 
 /** The state of a function at one point, copied at branches (shapes are immutable values, so copying the maps is enough). */

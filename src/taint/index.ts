@@ -6,7 +6,7 @@
 import type { Confidence, Severity, TraceStep } from '../findings.js';
 import type { RuleContext } from '../engine/rule.js';
 import type * as A from '../python/ast.js';
-import { TaintAnalysis, type Flow } from './engine.js';
+import { TaintAnalysis, type ExternalResolver, type Flow, type TaintFacts } from './engine.js';
 import type { Origin } from './model.js';
 import { SOURCE_TEXT_HINT } from './sources.js';
 
@@ -18,6 +18,46 @@ interface Cached {
 }
 
 const cache = new WeakMap<A.Module, Cached>();
+/** Per-module settings of the analysis: the project's own top-level modules, and the resolver of calls into them. */
+const settings = new WeakMap<A.Module, { localModules?: ReadonlySet<string>; external?: ExternalResolver }>();
+
+/**
+ * Configure the analysis of a module before the rules run: which top-level names are the
+ * project's own modules (calls into them are recorded for the project pass), and, in the
+ * project pass, the resolver that brings their summaries in.
+ */
+export function configureModule(module: A.Module, s: { localModules?: ReadonlySet<string>; external?: ExternalResolver }): void {
+  settings.set(module, s);
+}
+
+function newAnalysis(module: A.Module, ctx: Pick<RuleContext, 'semantic' | 'lines'>): TaintAnalysis {
+  const a = new TaintAnalysis(module, ctx.semantic, ctx.lines);
+  const s = settings.get(module);
+  if (s?.localModules) a.localModules = s.localModules;
+  if (s?.external) a.external = s.external;
+  return a;
+}
+
+/**
+ * The module's facts for the project pass (functions that return sources, reach sinks or
+ * pass parameters on; calls into the project's modules), running the analysis if the
+ * rules did not.
+ */
+export function taintFactsOf(module: A.Module, ctx: Pick<RuleContext, 'semantic' | 'lines' | 'source'>): TaintFacts {
+  const got = cache.get(module);
+  if (got?.analysis) return got.analysis.facts();
+  const analysis = newAnalysis(module, ctx);
+  analysis.observe = pending.get(module) ?? new Set();
+  analysis.run();
+  cache.set(module, { analysis, byRule: groupFlows(analysis) });
+  return analysis.facts();
+}
+
+/** Flows whose sink lies in another module (found in the project pass): reported there. */
+export function remoteFlowsOf(module: A.Module): Flow[] {
+  return cache.get(module)?.analysis?.flows.filter((f) => f.path) ?? [];
+}
+
 /** Nodes triage will ask about, registered before the analysis runs (see {@link requestObservations}). */
 const pending = new WeakMap<A.Module, Set<A.AnyNode>>();
 
@@ -39,7 +79,7 @@ export function analysisOf(module: A.Module, ctx: Pick<RuleContext, 'semantic' |
   const got = cache.get(module);
   if (got?.analysis && [...observe].every((n) => got.analysis!.observe?.has(n))) return got.analysis;
   const all = new Set([...(pending.get(module) ?? []), ...observe]);
-  const analysis = new TaintAnalysis(module, ctx.semantic, ctx.lines);
+  const analysis = newAnalysis(module, ctx);
   analysis.observe = all;
   analysis.run();
   if (got) got.analysis = analysis;
@@ -60,7 +100,7 @@ export function flowsOf(module: A.Module, ctx: Pick<RuleContext, 'semantic' | 'l
     cache.set(module, { analysis: null, byRule });
     return byRule;
   }
-  const analysis = new TaintAnalysis(module, ctx.semantic, ctx.lines);
+  const analysis = newAnalysis(module, ctx);
   analysis.observe = observe ?? new Set();
   analysis.run();
   const byRule = groupFlows(analysis);
@@ -119,10 +159,10 @@ function location(path: string, n: A.AnyNode): TraceStep['location'] {
 /** Materialise a flow's trace: source first, then the steps, then the sink. At most 20 steps (the source and the last ones). */
 export function traceOf(f: Flow, path: string, sinkText: string): TraceStep[] {
   const steps: TraceStep[] = [];
-  for (let s: Flow['trace'] | null = f.trace; s; s = s.prev) steps.push({ location: location(path, s.node), message: s.message, kind: s.kind });
+  for (let s: Flow['trace'] | null = f.trace; s; s = s.prev) steps.push({ location: location(s.path ?? path, s.node), message: s.message, kind: s.kind });
   steps.reverse();
   const kept = steps.length > 19 ? [steps[0]!, ...steps.slice(steps.length - 18)] : steps;
-  kept.push({ location: location(path, f.node), message: `${sinkText} (sink: ${f.sinkLabel})`, kind: 'sink' });
+  kept.push({ location: location(f.path ?? path, f.node), message: `${sinkText} (sink: ${f.sinkLabel})`, kind: 'sink' });
   return kept;
 }
 
@@ -134,6 +174,7 @@ export function reportFlows(module: A.Module, ctx: RuleContext, describe: (what:
   const flows = flowsOf(module, ctx).get(ctx.rule.id);
   if (!flows) return;
   for (const f of flows) {
+    if (f.path) continue; // the sink is in another module: the project pass reports it there
     if ((f.origin === 'cli' || f.origin === 'env') && !LOCAL_SOURCE_RULES.has(ctx.rule.id)) continue;
     const sinkText = textOf(ctx.lines, f.node);
     const source = f.trace && firstStep(f);

@@ -51,6 +51,8 @@ export interface Step {
   prev: Step | null;
   /** Number of steps from the source (1 for the source itself). */
   len: number;
+  /** The file of `node` when it is not the module being analysed (a step in another module). */
+  path?: string;
 }
 
 /** The abstract value of a tainted expression. */

@@ -167,14 +167,8 @@ export function triageFindings(input: TriageInput): Finding[] {
     const target = fn && findings.find((p) => p !== flow && !merged.has(p) && TRIAGE_RULES.get(p.ruleId)?.flows.includes(flow.ruleId) && samePlace(p, nodes.get(p), fn));
     if (!target) continue;
     merged.add(flow);
-    target.relatedRuleIds = [...new Set([...(target.relatedRuleIds ?? []), flow.ruleId])];
-    // The merged finding is both: its CWEs are the pattern rule's, then the flow rule's.
-    target.cwe = [...target.cwe, ...flow.cwe.filter((c) => !target.cwe.includes(c))];
-    if (flow.trace) target.trace = flow.trace;
-    if (severityRank(flow.severity) > severityRank(target.severity)) target.severity = flow.severity as Severity;
-    target.confidence = 'high';
-    if (flow.status === 'suppressed') target.status = 'suppressed';
-    verdicts.set(target, { kind: 'reachable', reason: `${sourceText(flow.trace)} reaches ${TRIAGE_RULES.get(target.ruleId)!.what} (see the trace; data-flow rule ${flow.ruleId})` });
+    mergeFlow(target, flow);
+    verdicts.set(target, target.verdict!);
   }
   const out: Finding[] = [];
   for (const f of findings) {
@@ -191,6 +185,21 @@ export function triageFindings(input: TriageInput): Finding[] {
     out.push(f);
   }
   return out;
+}
+
+/**
+ * Merge a data-flow finding into the pattern finding at the same place: the pattern rule's
+ * id stays, the flow rule goes in `relatedRuleIds`, the trace and the flow rule's CWEs are
+ * added, confidence is high, severity the higher of the two, and the verdict `reachable`.
+ */
+export function mergeFlow(target: Finding, flow: Finding): void {
+  target.relatedRuleIds = [...new Set([...(target.relatedRuleIds ?? []), flow.ruleId])];
+  target.cwe = [...target.cwe, ...flow.cwe.filter((c) => !target.cwe.includes(c))];
+  if (flow.trace) target.trace = flow.trace;
+  if (severityRank(flow.severity) > severityRank(target.severity)) target.severity = flow.severity as Severity;
+  target.confidence = 'high';
+  if (flow.status === 'suppressed') target.status = 'suppressed';
+  target.verdict = { kind: 'reachable', reason: `${sourceText(flow.trace)} reaches ${TRIAGE_RULES.get(target.ruleId)?.what ?? 'the sink'} (see the trace; data-flow rule ${flow.ruleId})` };
 }
 
 function samePlace(p: Finding, pn: A.AnyNode | undefined, fn: A.AnyNode): boolean {
