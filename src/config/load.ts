@@ -13,6 +13,30 @@ import { parse as parseIniText } from 'ini';
 import { z } from 'zod';
 import { SEVERITIES, CONFIDENCES } from '../findings.js';
 import { withoutContent } from '../deps/manifests/common.js';
+import { SINK_KIND_NAMES } from '../taint/models/kinds.js';
+import type { ProjectTaintModels } from '../taint/models/project.js';
+
+const sinkKind = z.enum(SINK_KIND_NAMES as [string, ...string[]]);
+const dotted = z.string().regex(/^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*$/, 'expected a dotted Python name');
+
+/** `[tool.krait.taint]`: the project's own sources, sinks, sanitizers and pass-through summaries (docs/configuration.md). */
+export const TaintModelsSchema = z
+  .object({
+    sources: z
+      .array(z.object({ name: dotted, form: z.enum(['call', 'attribute']).optional(), origin: z.enum(['request', 'cli', 'env']).optional(), label: z.string().optional() }).strict())
+      .optional(),
+    sinks: z
+      .array(
+        z
+          .object({ name: dotted.optional(), method: z.string().regex(/^[A-Za-z_]\w*$/, 'expected a method name').optional(), kind: sinkKind, args: z.array(z.number().int().min(0)).optional(), keywords: z.array(z.string()).optional(), label: z.string().optional() })
+          .strict()
+          .refine((s) => !!s.name !== !!s.method, 'give either name (a qualified function) or method (a method name)'),
+      )
+      .optional(),
+    sanitizers: z.array(z.object({ name: dotted, clears: z.union([z.literal('all'), z.array(sinkKind).min(1)]) }).strict()).optional(),
+    'pass-through': z.array(dotted).optional(),
+  })
+  .strict();
 
 const stringList = z.union([z.array(z.string()), z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))]);
 
@@ -40,6 +64,8 @@ export const KraitConfigSchema = z
       .optional(),
     /** Per-rule options, by rule id or name: `[tool.krait.rules.B108] tmp_dirs = [...]`. */
     rules: z.record(z.string(), z.unknown()).optional(),
+    /** The project's own taint models: `[[tool.krait.taint.sinks]] name = "myapp.db.run_sql" kind = "sql"`. */
+    taint: TaintModelsSchema.optional(),
   })
   .strict();
 
@@ -69,6 +95,8 @@ export interface ResolvedConfig {
   ignoreAdvisories: { id: string; reason: string; expires?: string }[];
   /** Rule id or name (or bandit plugin name) → option name → value (Maps: any key is a plain key). */
   ruleOptions: Map<string, Map<string, unknown>>;
+  /** The project's own taint models (`[tool.krait.taint]`), merged over the files read. */
+  taint?: ProjectTaintModels;
 }
 
 export class ConfigError extends Error {}
@@ -176,6 +204,7 @@ function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): b
       if (!parsedIds.success) throw new ConfigError(`invalid [tool.krait] in ${file}: per-path-ignores.${glob}: expected a list of rule ids`);
       addPerPath(cfg, glob, parsedIds.data);
     }
+    if (k.taint) addTaintModels(cfg, k.taint as z.infer<typeof TaintModelsSchema>);
     cfg.allowlist.push(...(k.allowlist ?? []));
     cfg.ignoreAdvisories.push(...(k['ignore-advisories'] ?? []));
     for (const [rule, opts] of ownEntries(tool['krait'] as Record<string, unknown>, 'rules')) {
@@ -187,6 +216,14 @@ function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): b
   if (used) cfg.sources.push(file);
   else if (required) throw new ConfigError(`${file} has no [tool.krait] or [tool.bandit] section`);
   return used;
+}
+
+function addTaintModels(cfg: ResolvedConfig, t: z.infer<typeof TaintModelsSchema>): void {
+  const m = (cfg.taint ??= {});
+  if (t.sources?.length) (m.sources ??= []).push(...(t.sources as NonNullable<ProjectTaintModels['sources']>));
+  if (t.sinks?.length) (m.sinks ??= []).push(...(t.sinks as NonNullable<ProjectTaintModels['sinks']>));
+  if (t.sanitizers?.length) (m.sanitizers ??= []).push(...(t.sanitizers as NonNullable<ProjectTaintModels['sanitizers']>));
+  if (t['pass-through']?.length) (m.passThrough ??= []).push(...t['pass-through']);
 }
 
 const BANDIT_KEYS = new Set(['exclude_dirs', 'exclude', 'skips', 'tests', 'targets', 'recursive', 'any_other_function_with_shell_equals_true']);

@@ -26,6 +26,7 @@ import { redactSnippets } from './redact.js';
 import { analysisOf, configureModule, requestObservations, taintFactsOf } from '../taint/index.js';
 import type { ExternalResolver } from '../taint/engine.js';
 import { observationTargets, triageFindings } from '../taint/triage.js';
+import { setProjectModels, type ProjectTaintModels } from '../taint/models/project.js';
 
 /** Which analyses run (the CLI's subcommands select a subset). */
 export type Analysis = 'rules' | 'secrets' | 'egress' | 'metrics' | 'posture';
@@ -61,6 +62,8 @@ export interface AnalyzeOptions {
   localModules?: string[];
   /** Files larger than this many bytes are skipped. */
   maxFileSize: number;
+  /** The project's own taint sources, sinks and sanitizers (`[tool.krait.taint]`), as plain data. */
+  taintModels?: ProjectTaintModels;
 }
 
 const PYTHON_KINDS = new Set<FileKind>(['python', 'setup-py']);
@@ -207,6 +210,7 @@ export function runRules(
   comments: RuleContext['comments'] = [],
   nodes?: Map<Finding, A.AnyNode>,
 ): void {
+  setProjectModels(task.options.taintModels);
   const rules: CodeRule[] = [];
   for (const id of task.options.enabledRules) {
     const r = rulesById.get(id);

@@ -146,6 +146,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     triage: options.triage ?? true,
     localModules: disc.localModules,
     maxFileSize: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ...(config.taint ? { taintModels: config.taint } : {}),
   };
 
   const tasks: FileTask[] = [];

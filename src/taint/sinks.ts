@@ -63,6 +63,7 @@ let extra: readonly SinkSpec[] = [];
  */
 export function setProjectSinks(rows: readonly SinkRow[]): void {
   if (extra.length === 0 && rows.length === 0) return;
+  extra = [];
   byName.clear();
   byMethod.clear();
   extra = rows.map(specOf);

@@ -42,3 +42,30 @@ export function runPairs(pairs: readonly Pair[]): void {
     else it(p.name, () => checkPair(p));
   }
 }
+
+import { parsePython } from '../../src/python/parse.js';
+import { linkParents } from '../../src/python/visit.js';
+import { SemanticModel } from '../../src/python/semantic.js';
+import { runRules } from '../../src/engine/analyze.js';
+import { readSuppressions } from '../../src/engine/suppress.js';
+import { splitLines } from '../../src/engine/snippet.js';
+import type { Finding } from '../../src/findings.js';
+import type { ProjectTaintModels } from '../../src/taint/models/project.js';
+
+/** Run rules over a snippet with a project's own taint models (as `[tool.krait.taint]` gives them). */
+export function runWithModels(code: string, ruleIds: string[], taintModels?: ProjectTaintModels): Finding[] {
+  const parsed = parsePython(code);
+  linkParents(parsed.module);
+  const semantic = new SemanticModel(parsed.module, '');
+  const out: Finding[] = [];
+  runRules(
+    { path: 'snippet.py', options: { analyses: ['rules'], enabledRules: ruleIds, ruleOptions: {}, ignoreNosec: false, maxFileSize: 1 << 30, ...(taintModels ? { taintModels } : {}) } },
+    code,
+    splitLines(code),
+    parsed.module,
+    semantic,
+    readSuppressions(parsed.comments),
+    out,
+  );
+  return out;
+}
