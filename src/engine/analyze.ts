@@ -135,7 +135,10 @@ export function runCodeRules(
   if (triage && nodes.size) {
     const ctx = { semantic, lines, source: text };
     const analysis = analysisOf(parsed.module, ctx, observationTargets(result.findings, nodes));
-    result.findings = triageFindings({ findings: result.findings, nodes, semantic, lines, source: text, path: task.path, analysis });
+    result.findings = triageFindings({
+      findings: result.findings, nodes, semantic, lines, source: text, path: task.path, analysis,
+      isSuppressed: (id, from, to) => isSuppressed(suppressions, id, '', from, to),
+    });
   }
 }
 

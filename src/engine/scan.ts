@@ -21,6 +21,7 @@ import { applyBaseline, loadBaseline } from '../report/baseline.js';
 import { VERSION } from '../version.js';
 import { redactSnippets } from './redact.js';
 import { crossModuleFlows } from './crossmodule.js';
+import { TRIAGE_RULES } from '../taint/triage.js';
 
 /** Every analysis krait has; subcommands select a subset. */
 export const ALL_ANALYSES = ['rules', 'secrets', 'egress', 'metrics', 'deps', 'posture'] as const;
@@ -157,7 +158,10 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     if (!isPython && !analyses.has('secrets')) continue;
     // Rules a per-path ignore removes for this file are not run at all (the findings filter
     // below applies the same ignores to the other analyses).
-    const rules = perPath.length ? enabled.filter((id) => !perPathIgnored(f.relPath, f.path, id, CODE_RULE_NAMES.get(id) ?? '')) : enabled;
+    const narrowed = perPath.length ? enabled.filter((id) => !perPathIgnored(f.relPath, f.path, id, CODE_RULE_NAMES.get(id) ?? '')) : enabled;
+    // A pattern rule and the data-flow rule that merges into it run together (the merged
+    // finding answers to either id, and the filter below drops it if either is ignored).
+    const rules = baseOptions.triage ? withMergePartners(narrowed) : narrowed;
     tasks.push({ absPath: f.absPath, path: f.path, kind: f.kind, packageName: f.packageName, options: { ...baseOptions, enabledRules: rules } });
   }
 
@@ -231,7 +235,12 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   const selected = ruleFilter(selectTokens, []);
   const notIgnored = ruleFilter([], ignoreTokens);
   const relOf = new Map(disc.files.map((f) => [f.path, f.relPath]));
+  let silenced = 0;
   findings = findings.filter((f) => {
+    if (f.status === 'suppressed') {
+      silenced++;
+      return false;
+    }
     const ids: [string, string][] = [[f.ruleId, f.ruleName], ...(f.relatedRuleIds ?? []).map((id): [string, string] => [id, ''])];
     const rel = relOf.get(f.location.path) ?? f.location.path;
     return ids.some(([id, name]) => selected(id, name)) && ids.every(([id, name]) => notIgnored(id, name)) && !(perPath.length && ids.some(([id, name]) => perPathIgnored(rel, f.location.path, id, name)));
@@ -262,7 +271,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
       throw new UsageError((err as Error).message);
     }
   }
-  report.suppressedCount = before - findings.length;
+  report.suppressedCount = before - findings.length + silenced;
   findings.sort(compareFindings);
   report.findings = findings;
   report.dismissed = dismissed.sort(compareFindings);
@@ -320,6 +329,18 @@ function tokenMatches(token: string, id: string, name: string): boolean {
  */
 export function ruleFilter(select: string[], ignore: string[]): (id: string, name: string) => boolean {
   return (id, name) => (select.length === 0 || select.some((s) => tokenMatches(s, id, name))) && !ignore.some((s) => tokenMatches(s, id, name));
+}
+
+/** The rule ids plus, for each pattern rule triage judges, the data-flow rules that merge into it, and the reverse. */
+function withMergePartners(ids: string[]): string[] {
+  const out = new Set(ids);
+  for (const [pattern, rule] of TRIAGE_RULES) {
+    if (out.has(pattern)) for (const f of rule.flows) out.add(f);
+  }
+  for (const [pattern, rule] of TRIAGE_RULES) {
+    if (rule.flows.some((f) => ids.includes(f)) && CODE_RULE_NAMES.has(pattern)) out.add(pattern);
+  }
+  return [...out];
 }
 
 /**

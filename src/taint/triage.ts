@@ -27,6 +27,8 @@ interface TriageRule {
   flows: readonly string[];
   /** What the sink does, for reasons: 'the command', 'the evaluated code'. */
   what: string;
+  /** The flagged argument names a file whose contents matter (a constant path is not constant data). */
+  fileArg?: (call: A.Call, sem: SemanticModel) => boolean;
 }
 
 function callOf(n: A.AnyNode): A.Call | null {
@@ -77,10 +79,10 @@ export const TRIAGE_RULES: ReadonlyMap<string, TriageRule> = new Map<string, Tri
   ['B608', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: sqlString }],
   ['KR129', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: (n) => (n.type === 'Call' ? arg(0, 'sql', 'query')(n) : (n as A.Expr)) }],
   ['B611', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: arg(0, 'sql') }],
-  ['B301', { ...DESER, pick: arg(0, 'data', 'file') }],
+  ['B301', { ...DESER, pick: arg(0, 'data', 'file'), fileArg: (c, sem) => !/\.loads$/.test(sem.callName(c) ?? '') }],
   ['B302', { ...DESER, pick: arg(0) }],
   ['B506', { ...DESER, pick: arg(0, 'stream') }],
-  ['B614', { ...DESER, pick: arg(0, 'f') }],
+  ['B614', { ...DESER, pick: arg(0, 'f'), fileArg: () => true }],
   ['B310', { bit: K.SSRF, flows: ['KR105'], what: 'the URL', pick: arg(0, 'url') }],
   ['B308', { bit: K.XSS, flows: ['KR108'], what: 'the HTML marked safe', pick: arg(0, 's') }],
   ['B703', { bit: K.XSS, flows: ['KR108'], what: 'the HTML marked safe', pick: arg(0, 's') }],
@@ -93,8 +95,8 @@ const IMPORT_USES: ReadonlyMap<string, readonly string[]> = new Map([
   ['B403', ['B301']],
   ['B404', ['B602', 'B603', 'B604', 'B605', 'B606']],
   ['B405', ['B313', 'B314']],
-  ['B406', ['B317']],
-  ['B407', ['B315']],
+  ['B406', ['B317', 'B315']],
+  ['B407', ['B316']],
   ['B408', ['B318']],
   ['B409', ['B319']],
 ]);
@@ -103,7 +105,7 @@ const IMPORT_USES: ReadonlyMap<string, readonly string[]> = new Map([
 export const DISMISSING: ReadonlySet<Verdict['kind']> = new Set(['constant', 'sanitised', 'safe-configuration']);
 
 /** Flow rules (KR101–KR115) that can merge into a pattern finding. */
-const FLOW_RULE = /^KR1(?:0\d|1[0-5])$/;
+const FLOW_RULE = /^KR1[01]\d$/;
 
 function calleeText(c: A.Call): string {
   const f = c.func;
@@ -133,6 +135,8 @@ export interface TriageInput {
   path: string;
   /** The data-flow analysis of the module, run with `observe` covering the targets. */
   analysis: TaintAnalysis;
+  /** `# nosec` comments of the module: a pattern finding and its flow rule answer to either id. */
+  isSuppressed?: (id: string, from: number, to: number) => boolean;
 }
 
 /**
@@ -173,10 +177,13 @@ export function triageFindings(input: TriageInput): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
     if (merged.has(f)) continue;
+    // `# nosec KR102` on a B602 line silences it too (and `# nosec B602` a KR102 there).
+    if (input.isSuppressed && partnersOf(f.ruleId).some((id) => input.isSuppressed!(id, f.location.startLine, f.location.endLine))) f.status = 'suppressed';
     const v = verdicts.get(f);
     if (v) {
       f.verdict = v;
       if (DISMISSING.has(v.kind) && (f.status ?? 'active') === 'active') f.status = 'dismissed';
+      if (v.kind === 'reachable') f.confidence = 'high';
       if (v.kind === 'reachable' && !f.trace) {
         const t = reachableTaint(f, input);
         if (t) f.trace = traceSteps(t, input.path, f);
@@ -200,6 +207,15 @@ export function mergeFlow(target: Finding, flow: Finding): void {
   target.confidence = 'high';
   if (flow.status === 'suppressed') target.status = 'suppressed';
   target.verdict = { kind: 'reachable', reason: `${sourceText(flow.trace)} reaches ${TRIAGE_RULES.get(target.ruleId)?.what ?? 'the sink'} (see the trace; data-flow rule ${flow.ruleId})` };
+}
+
+/** The rules a finding merges with: a pattern rule's flow rules, a flow rule's pattern rules. */
+function partnersOf(id: string): string[] {
+  const rule = TRIAGE_RULES.get(id);
+  if (rule) return [...rule.flows];
+  const out: string[] = [];
+  for (const [p, r] of TRIAGE_RULES) if (r.flows.includes(id)) out.push(p);
+  return out;
 }
 
 function samePlace(p: Finding, pn: A.AnyNode | undefined, fn: A.AnyNode): boolean {
@@ -227,6 +243,8 @@ function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: Tria
     return { kind: 'unknown', reason: 'the program to run is computed' };
   }
   if (t && t.origin && t.mask & rule.bit && rule.mode !== 'xml') return { kind: 'reachable', reason: `${origin(t)} reaches ${what}` };
+  const call = e.parent && e.parent.type === 'Call' ? e.parent : e.parent?.type === 'keyword' && e.parent.parent?.type === 'Call' ? e.parent.parent : null;
+  if (rule.fileArg && call && rule.fileArg(call, input.semantic)) return { kind: 'unknown', reason: `${what} comes from a file; its contents are not known` };
   if (obs.value !== undefined) return { kind: 'constant', reason: `${what} is the constant ${JSON.stringify(clip(String(obs.value)))}` };
   if (obs.lit) return { kind: 'constant', reason: `${what} is built only from constants (\`${clip(exprText(input.lines, e))}\`)` };
   if (rule.mode === 'xml') {

@@ -135,16 +135,14 @@ describe('triage: one vulnerable/safe pair per triaged rule', () => {
     });
   }
 
-  // Bug: triage.ts raises the confidence only when a flow finding merges (issue 14: "reachable: attach the trace, raise confidence").
-  it.fails('raises the confidence of a reachable finding even when no flow rule merges into it (B604 stays low)', async () => {
+  it('raises the confidence of a reachable finding even when no flow rule merges into it (B604 stays low)', async () => {
     const p = PAIRS.find((x) => x.rule === 'B604')!;
     const f = findingAt(await run(p.vulnerable), 'B604', lineOf(p.vulnerable, '# sink'));
     expect(f.verdict?.kind).toBe('reachable');
     expect(f.confidence).toBe('high');
   });
 
-  // Bug: the B614/B301 argument is a file path for torch.load and shelve.open; a constant path says nothing about the data read from it.
-  it.fails('does not dismiss torch.load / shelve.open of a constant path as constant data', async () => {
+  it('does not dismiss torch.load / shelve.open of a constant path as constant data', async () => {
     const code = 'import shelve, torch\ndef f():\n    m = torch.load("model.pt")  # sink\n    return m, shelve.open("cache.db")\n';
     const r = await run(code);
     expect(findingAt(r, 'B614', 3).status ?? 'active').toBe('active');
@@ -220,8 +218,7 @@ describe('triage: import findings follow their uses', () => {
     expect(f.verdict?.kind).toBe('unknown');
   });
 
-  // Bug: IMPORT_USES maps B407 (xml.dom.expatbuilder) to B315 (xml.sax.expatreader.create_parser); its calls are B316.
-  it.fails('B407 follows the expatbuilder calls (B316): an active use keeps the import active', async () => {
+  it('B407 follows the expatbuilder calls (B316): an active use keeps the import active', async () => {
     const code = `from xml.dom import expatbuilder\n${GES}def f(data):\n    return expatbuilder.parseString(data)\n`;
     const r = await run(code);
     expect(findingAt(r, 'B316', 6).status ?? 'active').toBe('active');
@@ -355,22 +352,22 @@ describe('triage: merging, --no-triage and rule filters', () => {
     expect([at5[0]!.ruleId, ...(at5[0]!.relatedRuleIds ?? [])]).toContain('KR102');
   });
 
-  // Issue 14 says --ignore and per-path ignores match either id of a merged finding; the ignored flow rule simply does not run, so B602 stays (unmerged).
-  it.fails('--ignore KR102 drops the merged B602 finding (today B602 stays, without the flow rule)', async () => {
+  // Issue 14: --ignore and per-path ignores match either id of a merged finding (the partner rule still runs so that the merge happens).
+  it('--ignore KR102 drops the merged B602 finding', async () => {
     const r = await run(VULN, { ignore: ['KR102'] });
     expect(r.findings.filter((f) => f.location.startLine === 5)).toEqual([]);
   });
 
-  it.fails('a per-path ignore of KR102 drops the merged B602 finding (today B602 stays, without the flow rule)', async () => {
+  it('a per-path ignore of KR102 drops the merged B602 finding', async () => {
     const r = await run(VULN, { config: undefined }, { 'pyproject.toml': '[tool.krait.per-path-ignores]\n"app.py" = ["KR102"]\n' });
     expect(r.findings.filter((f) => f.location.startLine === 5)).toEqual([]);
   });
 
-  it('--ignore B602 / a per-path ignore of B602 leave the flow finding KR102', async () => {
+  it('--ignore B602 / a per-path ignore of B602 drop the merged finding, flow rule included (either id)', async () => {
     const ig = await run(VULN, { ignore: ['B602'] });
-    expect(ig.findings.filter((f) => f.location.startLine === 5).map((f) => f.ruleId)).toEqual(['KR102']);
+    expect(ig.findings.filter((f) => f.location.startLine === 5)).toEqual([]);
     const pp = await run(VULN, { config: undefined }, { 'pyproject.toml': '[tool.krait.per-path-ignores]\n"app.py" = ["B602"]\n' });
-    expect(pp.findings.filter((f) => f.location.startLine === 5).map((f) => f.ruleId)).toEqual(['KR102']);
+    expect(pp.findings.filter((f) => f.location.startLine === 5)).toEqual([]);
   });
 
   it('# nosec B602 silences the pattern finding', async () => {
@@ -378,14 +375,12 @@ describe('triage: merging, --no-triage and rule filters', () => {
     expect(all(r).filter((f) => f.ruleId === 'B602')).toEqual([]);
   });
 
-  // Bug: the flow finding is dropped by its own `# nosec KR102` before triage runs, so nothing merges and B602 stays active.
-  it.fails('# nosec KR102 silences the merged B602 finding through its related id', async () => {
+  it('# nosec KR102 silences the merged B602 finding through its related id', async () => {
     const r = await run(VULN.replace('# sink', '# nosec KR102'));
     expect(r.findings.filter((f) => f.location.startLine === 5 && /^(B602|KR102)$/.test(f.ruleId))).toEqual([]);
   });
 
-  // Bug: `# nosec B602` drops the pattern finding, and the flow finding it would have merged into is then reported on its own.
-  it.fails('# nosec B602 also silences the flow finding that would have merged into it', async () => {
+  it('# nosec B602 also silences the flow finding that would have merged into it', async () => {
     const r = await run(VULN.replace('# sink', '# nosec B602'));
     expect(r.findings.filter((f) => f.ruleId === 'KR102')).toEqual([]);
   });
