@@ -1,6 +1,6 @@
 /**
  * The `krait` command line (commander): scan (default), secrets, deps, stats, routes,
- * rules, explain, db. Exit codes: 0 nothing at or above --fail-on, 1 findings,
+ * rules, explain (a rule, or one finding by fingerprint), db. Exit codes: 0 nothing at or above --fail-on, 1 findings,
  * 2 usage or fatal errors (with a message that says what to do).
  */
 import { Command, CommanderError, Option } from 'commander';
@@ -15,6 +15,7 @@ import { renderDepsTable, updateDatabase } from '../deps/index.js';
 import { loadDatabase } from '../deps/database.js';
 import { VERSION } from '../version.js';
 import { renderRuleList, renderExplain } from './rules-text.js';
+import { findByFingerprint, renderFindingExplanation } from './explain-finding.js';
 
 interface ScanFlags {
   format: ReportFormat;
@@ -230,11 +231,25 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('explain')
-    .description("print a rule's full documentation")
-    .argument('<id>', 'rule id (B602, S602, KR101) or name')
-    .action((id: string) => {
-      const meta = ruleMeta(id);
-      if (!meta) throw new UsageError(`unknown rule "${id}" (run krait rules to list them)`);
+    .description("print a rule's full documentation, or with --finding why one finding of a scan got its status and verdict")
+    .argument('[args...]', 'a rule id (B602, S602, KR101) or name; with --finding, the paths to scan (default .)')
+    .option('--finding <fingerprint>', 'scan PATHS and explain the finding (active or dismissed) with this fingerprint')
+    .option('-c, --config <file>', 'configuration file for the scan (with --finding)')
+    .option('--no-config', 'read no configuration file (with --finding)')
+    .option('--no-triage', 'scan without the reasoning layer (with --finding)')
+    .action(async (args: string[], f: { finding?: string; config?: string | false; triage: boolean }) => {
+      if (f.finding !== undefined) {
+        const targets = args.length ? args : ['.'];
+        const report = await scan({ targets, config: f.config === false ? false : f.config, triage: f.triage });
+        const found = findByFingerprint(report, f.finding);
+        if (!found) throw new UsageError(`no finding has fingerprint "${f.finding}" in ${targets.join(', ')} (krait scan -v or -f json shows the fingerprints)`);
+        process.stdout.write(renderFindingExplanation(found));
+        setExit(0);
+        return;
+      }
+      if (args.length !== 1) throw new UsageError('give one rule id (krait explain B602) or --finding FINGERPRINT [PATHS]');
+      const meta = ruleMeta(args[0]!);
+      if (!meta) throw new UsageError(`unknown rule "${args[0]}" (run krait rules to list them)`);
       process.stdout.write(renderExplain(meta));
       setExit(0);
     });
