@@ -2,6 +2,7 @@
  * The report model: what a scan returns (`scan()` in the library API, `--format json` on
  * the CLI). Each analysis owns the type of its own section, defined in its folder.
  */
+import type { PackageVerdict } from './rules/malicious/verdict.js';
 import type { Finding } from './findings.js';
 import type { FileMetrics, ProjectMetrics } from './metrics/types.js';
 import type { FileEgress, EgressSummary } from './egress/types.js';
@@ -102,6 +103,8 @@ export interface Report {
   egress?: EgressSummary;
   dependencies?: DependencyReport;
   posture?: PostureReport;
+  /** Per-package verdicts from the malicious-package indicators (KR601–KR609, B613), when code rules ran. */
+  packages?: PackageVerdict[];
   score?: Score;
   /** The list of checks that ran (for the NO_SECURITY_ISSUES output). */
   checksPerformed: string[];

@@ -15,6 +15,7 @@ import { CODE_RULES } from '../rules/index.js';
 import type { Analysis, AnalyzeOptions, FileTask } from './analyze.js';
 import { defaultJobs, runTasks } from './pool.js';
 import { analyzeDependencies } from '../deps/index.js';
+import { packageVerdicts } from '../rules/malicious/verdict.js';
 import { aggregateProject } from './project.js';
 import { computeScore } from '../report/score.js';
 import { applyBaseline, loadBaseline } from '../report/baseline.js';
@@ -245,6 +246,15 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     const rel = relOf.get(f.location.path) ?? f.location.path;
     return ids.some(([id, name]) => selected(id, name)) && ids.every(([id, name]) => notIgnored(id, name)) && !(perPath.length && ids.some(([id, name]) => perPathIgnored(rel, f.location.path, id, name)));
   });
+
+  // Per-package verdicts from the malicious-package indicators, before thresholds and the
+  // baseline (a verdict must not change with --severity), plus KR609 for a package name
+  // that typosquats a popular project.
+  if (analyses.has('rules')) {
+    const pv = packageVerdicts(disc.files, findings, options.targets, baseOptions.maxFileSize);
+    for (const f of pv.findings) if (ruleOn(f.ruleId, f.ruleName)) findings.push(f);
+    report.packages = pv.verdicts;
+  }
 
   // No snippet may show a secret through a context line.
   redactSnippets(findings);

@@ -9,6 +9,7 @@ import { DEPENDENCY_RULES } from '../deps/rules.js';
 import { SECRET_RULES } from '../secrets/rules.js';
 import { POSTURE_RULES } from '../posture/rules.js';
 import { MISSING_SECURITY_HEADERS } from '../posture/kr309-missing-security-headers.js';
+import { PACKAGE_NAME_TYPOSQUAT } from './malicious/verdict.js';
 
 let cache: Map<string, RuleMeta> | undefined;
 
@@ -40,7 +41,7 @@ function index(): Map<string, RuleMeta> {
   return cache;
 }
 
-/** Rules of analyses that report outside the code-rule engine (secrets, posture). */
+/** Rules of analyses that report outside the code-rule engine (secrets, posture, package verdicts). */
 function extraRules(): RuleMeta[] {
-  return [...SECRET_RULES.map(strip), ...POSTURE_RULES.map(strip), MISSING_SECURITY_HEADERS];
+  return [...SECRET_RULES.map(strip), ...POSTURE_RULES.map(strip), MISSING_SECURITY_HEADERS, strip(PACKAGE_NAME_TYPOSQUAT)];
 }

@@ -99,6 +99,7 @@ import { nosqlInjectionTaint } from './flow/kr117-nosql-injection-taint.js';
 import { xxeTaint } from './flow/kr118-xxe-taint.js';
 import { unsafeReflectionTaint } from './flow/kr119-unsafe-reflection-taint.js';
 import { POSTURE_CODE_RULES } from './posture/index.js';
+import { MALICIOUS_CODE_RULES } from './malicious/index.js';
 import { jwtSignatureNotVerified } from './auth/kr120-jwt-signature-not-verified.js';
 import { jwtClaimsNotVerified } from './auth/kr121-jwt-claims-not-verified.js';
 import { weakPasswordHash } from './auth/kr122-weak-password-hash.js';
@@ -216,6 +217,7 @@ export const CODE_RULES: readonly CodeRule[] = [
   xxeTaint,
   unsafeReflectionTaint,
   ...POSTURE_CODE_RULES,
+  ...MALICIOUS_CODE_RULES,
   jwtSignatureNotVerified,
   jwtClaimsNotVerified,
   weakPasswordHash,

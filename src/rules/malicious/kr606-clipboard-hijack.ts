@@ -1,0 +1,88 @@
+/**
+ * KR606 clipboard-hijack: code that reads the clipboard and writes it back — the
+ * "clipper" that swaps a copied cryptocurrency address for the attacker's — or reads it
+ * silently when the package is installed or imported.
+ */
+import { defineRule } from '../../engine/rule.js';
+import type * as A from '../../python/ast.js';
+import { walk } from '../../python/visit.js';
+import { PROCESS_CALL, constantText, factsFor, moduleOf, phaseWord } from './facts.js';
+import type { SemanticModel } from '../../python/semantic.js';
+
+const READ = /^(?:pyperclip\.paste|clipboard\.paste|win32clipboard\.GetClipboardData|pandas\.read_clipboard|xerox\.paste|klembord\.get\w*|pyclip\.paste)$/;
+const WRITE = /^(?:pyperclip\.copy|clipboard\.copy|win32clipboard\.SetClipboard(?:Text|Data)|xerox\.copy|klembord\.set\w*|pyclip\.copy)$/;
+const READ_CMD = /^(?:pbpaste|xclip\b.*-o|xsel\b.*-o|wl-paste|powershell.*Get-Clipboard)/;
+const WRITE_CMD = /^(?:pbcopy|xclip\b(?!.*-o)|xsel\b.*-i|wl-copy|clip(?:\.exe)?$|powershell.*Set-Clipboard)/;
+/** Wallet addresses (Bitcoin legacy/bech32, Ethereum, Monero, Litecoin, Tron, Solana-ish) and regexes for them. */
+const WALLET = /^(?:(?:bc1|[13])[a-km-zA-HJ-NP-Z1-9]{25,39}|0x[a-fA-F0-9]{40}|4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}|[LM][a-km-zA-HJ-NP-Z1-9]{26,33}|T[A-Za-z1-9]{33})$|\{25,3[49]\}|0x\[a-fA-F0-9\]\{40\}|\^\(?bc1|\[13\]\[a-km/;
+
+interface ClipFacts {
+  reads: A.Call[];
+  writes: A.Call[];
+  wallet: boolean;
+}
+const cache = new WeakMap<A.Module, ClipFacts>();
+
+function clipFacts(module: A.Module, semantic: SemanticModel): ClipFacts {
+  let f = cache.get(module);
+  if (f) return f;
+  const out: ClipFacts = { reads: [], writes: [], wallet: false };
+  walk(module, (n) => {
+    if (n.type === 'Call') {
+      const q = semantic.qualifiedName(n.func) ?? '';
+      const attr = n.func.type === 'Attribute' ? n.func.attr : '';
+      if (READ.test(q) || attr === 'clipboard_get') out.reads.push(n);
+      else if (WRITE.test(q) || attr === 'clipboard_append') out.writes.push(n);
+      else if (PROCESS_CALL.test(q)) {
+        const text = constantText(n).trim();
+        if (READ_CMD.test(text)) out.reads.push(n);
+        else if (WRITE_CMD.test(text)) out.writes.push(n);
+      }
+    } else if (n.type === 'Constant' && n.kind === 'str' && typeof n.value === 'string' && n.value.length < 200 && WALLET.test(n.value)) out.wallet = true;
+    return true;
+  });
+  cache.set(module, out);
+  return (f = out);
+}
+
+export const clipboardHijack = defineRule({
+  id: 'KR606',
+  name: 'clipboard-hijack',
+  category: 'code',
+  severity: 'high',
+  confidence: 'medium',
+  cwe: [507],
+  docs: {
+    what:
+      'Flags clipboard writes (`pyperclip.copy`, `clipboard_append`, `win32clipboard.SetClipboardData`, `pbcopy`/`xclip`) in a file that also reads the clipboard: high when the file holds a cryptocurrency address or an address regex (critical at install or import time), medium otherwise; and clipboard reads at install or import time (medium).',
+    why:
+      'Clippers watch the clipboard and replace a copied wallet address with the attacker\'s, so the victim pays the attacker; others just steal what was copied (passwords, keys). A library has no reason to read and rewrite the clipboard behind the user\'s back — a Trojan horse (CWE-507).',
+    example: 'import re, pyperclip\nwhile True:\n    if re.match(r"^0x[a-fA-F0-9]{40}$", pyperclip.paste()):\n        pyperclip.copy("0x00000000219ab540356cBB839Cbe05303d7705Fa")',
+    instead: 'Touch the clipboard only on an explicit user action (a "copy" button) and never rewrite what the user copied.',
+    references: ['https://cwe.mitre.org/data/definitions/507.html', 'https://attack.mitre.org/techniques/T1115/'],
+  },
+  visit: {
+    Call(node, ctx) {
+      const cf = clipFacts(moduleOf(node), ctx.semantic);
+      const isWrite = cf.writes.includes(node);
+      const isRead = cf.reads.includes(node);
+      if (!isWrite && !isRead) return;
+      const phase = factsFor(node, ctx.semantic, ctx.path).phaseOf(node);
+      if (isWrite && cf.reads.length) {
+        ctx.report(node, {
+          severity: cf.wallet ? (phase === 'runtime' ? 'high' : 'critical') : 'medium',
+          message: `The clipboard is read and rewritten${cf.wallet ? ' in a file that holds a cryptocurrency address or address pattern' : ''} ${phaseWord(phase)}.`,
+          fix: 'Do not rewrite the clipboard.',
+          properties: { indicator: 'clipboard', phase },
+        });
+      } else if (isRead && phase !== 'runtime' && !cf.writes.length) {
+        ctx.report(node, {
+          severity: 'medium',
+          message: `The clipboard is read ${phaseWord(phase)}.`,
+          fix: 'Do not read the clipboard unless the user asks for it.',
+          properties: { indicator: 'clipboard', phase },
+        });
+      }
+    },
+  },
+});
