@@ -38,6 +38,25 @@ export function terminalSafe(s: string): string {
   );
 }
 
+/**
+ * PACKAGE VERDICTS: one line per package with malicious-package indicators (risk, name,
+ * version, where, which rules), then how many packages had none.
+ */
+function renderPackageVerdicts(report: Report, c: Colors): string[] {
+  const pk = report.packages ?? [];
+  const flagged = pk.filter((p) => p.risk !== 'none');
+  const out = [c.bold(`PACKAGE VERDICTS (${pk.length} package${pk.length === 1 ? '' : 's'}):`)];
+  for (const p of flagged.slice(0, 20)) {
+    const risk = p.risk === 'low' || p.risk === 'medium' || p.risk === 'high' || p.risk === 'critical' ? paintSeverity(c, p.risk, p.risk.toUpperCase()) : p.risk;
+    const squat = p.typosquatOf ? ` (name imitates '${terminalSafe(p.typosquatOf)}')` : '';
+    out.push(`- ${risk}  ${terminalSafe(p.name)}${p.version ? ` ${terminalSafe(p.version)}` : ''} (${terminalSafe(p.root)})${squat}: ${p.indicators.length} indicator${p.indicators.length === 1 ? '' : 's'}, ${p.indicatorRules.join(', ')}`);
+  }
+  if (flagged.length > 20) out.push(`  … and ${flagged.length - 20} more (see the JSON report)`);
+  const clean = pk.length - flagged.length;
+  out.push(flagged.length ? `${clean} package${clean === 1 ? '' : 's'} without malicious-package indicators.` : '- No malicious-package indicators.');
+  return out;
+}
+
 function paintSeverity(c: Colors, s: Severity, text: string): string {
   switch (s) {
     case 'critical':
@@ -282,6 +301,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   out.push('');
 
   if (report.egress) out.push(renderEgress(report.egress, { color: opts.color, maxFiles: 10 }), '');
+  if (report.packages?.length) out.push(...renderPackageVerdicts(report, c), '');
   if (report.metrics) {
     const quality = report.findings.filter((f) => f.category === 'quality').length;
     out.push(renderStatsSummary(report.metrics, quality, { color: opts.color }), '');

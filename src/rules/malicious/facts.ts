@@ -203,7 +203,7 @@ function computeFacts(module: A.Module, semantic: SemanticModel, path: string): 
   walk(module, (n) => {
     if (n.type === 'Constant' && n.kind === 'str' && typeof n.value === 'string') {
       const what = dropKind(n.value);
-      const ep = parseEndpoint(n.value);
+      const ep = parseEndpoint(n.value.replace(/^[.@/]+/, ''));
       // Only the host is kept: webhook URLs carry their token in the path.
       if (what && ep) dropEndpoints.push({ value: ep.host, what, line: n.lineno });
       if (ep && IP_LOOKUP_HOSTS.test(ep.host)) identityEndpoint = true;
@@ -280,7 +280,8 @@ function targetNames(t: A.Expr): string[] {
 
 /** What kind of collector an endpoint string names, or undefined. */
 export function dropKind(s: string): string | undefined {
-  const ep = parseEndpoint(s);
+  // f-string parts such as ".x.oastify.com" (after a `{}`) are host suffixes.
+  const ep = parseEndpoint(s.replace(/^[.@/]+/, ''));
   if (!ep || !ep.host) return undefined;
   for (const [re, what] of DROP_HOSTS) {
     if (re.test(ep.host)) {

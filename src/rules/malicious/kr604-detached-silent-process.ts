@@ -36,14 +36,14 @@ export const detachedSilentProcess = defineRule({
           return k && /DEVNULL|devnull/.test(exprWords(k.value));
         });
         const session = kw('start_new_session');
-        const detached =
-          (session && ctx.constValue(session.value) === true) ||
-          /setsid|setpgrp/.test(exprWords(kw('preexec_fn')?.value ?? node)) && !!kw('preexec_fn') ||
-          DETACH_FLAGS.test(exprWords(kw('creationflags')?.value ?? node)) && !!kw('creationflags');
+        const preexec = kw('preexec_fn');
+        const flags = kw('creationflags');
+        const windowsDetached = !!flags && DETACH_FLAGS.test(exprWords(flags.value));
+        const detached = (!!session && ctx.constValue(session.value) === true) || (!!preexec && /setsid|setpgrp/.test(exprWords(preexec.value))) || windowsDetached;
         const text = constantText(node);
         if (silent && detached) why = 'with its output discarded and in a new session';
         else if (/(?:^|\s|\/)nohup\s|\s&\s*$|(?:^|\s)start\s+\/b\s|(?:^|[\\/\s])pythonw(?:\.exe)?\b/i.test(text)) why = 'in the background (nohup, &, start /b or pythonw)';
-        else if (detached && /^(?:os\.spawn|subprocess\.Popen)/.test(q)) why = 'detached from the installer';
+        else if (windowsDetached) why = 'detached and without a window';
         else if (/^os\.spawn/.test(q) && node.args[0] && /P_DETACH/.test(exprWords(node.args[0]))) why = 'detached (P_DETACH)';
       } else if (q === 'os.fork') {
         // fork + setsid in the same function: a daemon.
