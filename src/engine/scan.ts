@@ -252,7 +252,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   // that typosquats a popular project.
   if (analyses.has('rules')) {
     const pv = packageVerdicts(disc.files, findings, options.targets, baseOptions.maxFileSize);
-    for (const f of pv.findings) if (ruleOn(f.ruleId, f.ruleName)) findings.push(f);
+    for (const f of pv.findings) if (selected(f.ruleId, f.ruleName) && notIgnored(f.ruleId, f.ruleName)) findings.push(f);
     report.packages = pv.verdicts;
   }
 
