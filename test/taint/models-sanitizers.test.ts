@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPairs, type Pair } from './models-helpers.js';
 
 const F = 'from flask import Flask, request\napp = Flask(__name__)\n';
@@ -220,3 +220,26 @@ passThrough.push(
 );
 
 describe('taint model rows: pass-through summaries', () => runPairs(passThrough));
+
+/**
+ * Conversions that clear every kind leave a sanitised residue: an unknown call would also
+ * return untainted data, so these rows are checked through the triage verdict of the
+ * pattern finding at the sink (dismissed as 'sanitised', naming the conversion).
+ */
+describe('taint model rows: conversions that clear every kind (seen in the triage verdict)', () => {
+  for (const conv of ['int', 'float', 'uuid.UUID', 'decimal.Decimal', 'ipaddress.ip_address', 'datetime.date.fromisoformat']) {
+    it(`${conv}() is a sanitiser for every kind`, async () => {
+      const { mkdtempSync, writeFileSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const path = await import('node:path');
+      const { scan } = await import('../../src/engine/scan.js');
+      const root = mkdtempSync(path.join(tmpdir(), 'krait-conv-'));
+      const code = `import uuid, decimal, ipaddress, datetime\nfrom flask import request\ndef f(cur):\n    cur.execute("SELECT * FROM t WHERE a = '%s'" % ${conv}(request.args["n"]))\n`;
+      writeFileSync(path.join(root, 'app.py'), code);
+      const r = await scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'] });
+      const f = [...r.findings, ...(r.dismissed ?? [])].find((x) => x.ruleId === 'B608');
+      expect(f?.verdict?.kind).toBe('sanitised');
+      expect(f?.verdict?.reason).toContain(`${conv}()`);
+    });
+  }
+});
