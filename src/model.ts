@@ -50,7 +50,8 @@ export interface SkippedFile {
 /** A problem with one input file that did not stop its analysis (syntax error, bad bytes…). */
 export interface FileDiagnostic {
   path: string;
-  kind: 'syntax-error' | 'decode-error' | 'too-deep' | 'read-error' | 'config-error' | 'parse-error';
+  /** `partial`: the file's time budget ran out and the message names the analyses left out. */
+  kind: 'syntax-error' | 'decode-error' | 'too-deep' | 'read-error' | 'config-error' | 'parse-error' | 'partial';
   message: string;
   line?: number;
 }

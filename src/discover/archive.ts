@@ -60,6 +60,8 @@ export interface ExtractedArchive {
   /** Absolute path of the private temporary folder holding the extracted entries. */
   dir: string;
   skipped: SkippedEntry[];
+  /** Entry paths that occur more than once (the last copy, which pip installs, is the one extracted). */
+  duplicates: string[];
   /** Remove `dir` and everything in it. Safe to call more than once; never throws. */
   cleanup(): void;
 }
@@ -113,8 +115,10 @@ class Extraction {
   totalOut = 0;
   totalIn = 0;
   readonly skipped: SkippedEntry[] = [];
-  /** Normalised paths already written (duplicates are skipped, never overwritten). */
-  private readonly written = new Set<string>();
+  /** Entry paths met more than once, each once, in order (the last copy is the one kept). */
+  readonly duplicates: string[] = [];
+  /** Normalised paths already written, with the file each was written to. */
+  private readonly written = new Map<string, string>();
 
   constructor(
     readonly dir: string,
@@ -163,19 +167,28 @@ class Extraction {
       this.skip(rel, `larger than the per-file size limit (${this.limits.maxEntryBytes} bytes)`);
       return undefined;
     }
-    if (this.written.has(rel)) {
-      this.skip(rel, 'duplicate entry in archive (first one kept)');
-      return undefined;
-    }
     const abs = path.join(this.dir, ...rel.split('/'));
     if (!abs.startsWith(this.dir + path.sep)) {
       this.skip(name, TRAVERSAL);
       return undefined;
     }
+    const earlier = this.written.get(rel);
+    if (earlier !== undefined) {
+      // Python's zipfile (so pip) reads the last entry of a name, and tarfile's extraction
+      // leaves the last one: the earlier copy (a file krait wrote itself) is replaced.
+      if (!this.duplicates.includes(rel)) this.duplicates.push(rel);
+      this.skip(rel, 'duplicate entry in archive (an earlier copy was replaced by this later one, which is what pip installs)');
+      try {
+        unlinkSync(earlier);
+      } catch {
+        /* already gone (abandoned) */
+      }
+      this.written.delete(rel);
+    }
     try {
       mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 });
       const fd = openSync(abs, 'wx', 0o600);
-      this.written.add(rel);
+      this.written.set(rel, abs);
       return new OutFile(this, rel, abs, fd);
     } catch (err) {
       this.skip(rel, `cannot be extracted (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
@@ -270,7 +283,7 @@ export async function extractArchive(absPath: string, limits: Partial<ArchiveLim
       throw new Error(`${path.basename(absPath)}: corrupt or unsupported ${format === 'zip' ? 'zip' : 'tar'} archive (${msg})`);
     }
   }
-  return { dir, skipped: x.skipped, cleanup };
+  return { dir, skipped: x.skipped, duplicates: x.duplicates, cleanup };
 }
 
 const CHUNK = 64 * 1024;
@@ -287,6 +300,9 @@ function extractZip(absPath: string, x: Extraction): void {
     readSync(fd, head, 0, 4, 0);
     if (head.readUInt32LE(0) !== 0x04034b50 && head.readUInt32LE(0) !== 0x06054b50) throw new Error('no zip signature at the start');
     const special = zipSpecialEntries(fd, size);
+    // Python's zipfile (so pip) refuses a zip without an end-of-central-directory record
+    // ("File is not a zip file"); so does krait, rather than reading what it can stream.
+    if (!special) throw new Error('no end of central directory record (truncated, or not a zip)');
     let current: OutFile | undefined;
     const unzip = new Unzip((file: UnzipFile) => {
       current?.close();
@@ -341,10 +357,11 @@ function extractZip(absPath: string, x: Extraction): void {
 /**
  * Names of zip entries that are not regular files or folders (symbolic links, devices,
  * FIFOs), from the Unix mode in the central directory's external attributes (APPNOTE
- * 4.4.2/4.4.15: "version made by" host 3 = Unix, mode in the high 16 bits). A missing or
- * unreadable central directory yields an empty map: nothing is ever created as a link anyway.
+ * 4.4.2/4.4.15: "version made by" host 3 = Unix, mode in the high 16 bits). No end record
+ * at all yields undefined; an unreadable central directory an empty map (nothing is ever
+ * created as a link anyway).
  */
-function zipSpecialEntries(fd: number, size: number): Map<string, string> {
+function zipSpecialEntries(fd: number, size: number): Map<string, string> | undefined {
   const out = new Map<string, string>();
   try {
     const tailLen = Math.min(size, 22 + 0xffff);
@@ -357,7 +374,7 @@ function zipSpecialEntries(fd: number, size: number): Map<string, string> {
         break;
       }
     }
-    if (eocd < 0) return out;
+    if (eocd < 0) return undefined;
     let cdSize = tail.readUInt32LE(eocd + 12);
     let cdOffset = tail.readUInt32LE(eocd + 16);
     if (cdOffset === 0xffffffff || cdSize === 0xffffffff) {

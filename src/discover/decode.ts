@@ -74,3 +74,13 @@ export function looksBinary(bytes: Uint8Array): boolean {
   for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
   return false;
 }
+
+/**
+ * Universal newlines, as CPython reads source files: `\r\n` and a lone `\r` both end a
+ * line, so `# comment\ros.system(x)` is a comment and then code. Returns the text with
+ * every line end as `\n`; line N of the result is CPython's line N, and columns are
+ * unchanged (a line's own characters are not touched). The same text when it has no `\r`.
+ */
+export function universalNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}

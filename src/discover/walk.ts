@@ -19,8 +19,8 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
+import type { Ignore } from 'ignore';
+import { compileLinearGlob, linearIgnore } from './glob.js';
 import type { FileKind, SkippedFile } from '../model.js';
 import { fileKind } from './kinds.js';
 import { extractArchive, isArchiveName, isUnsupportedArchiveName, type ArchiveLimits } from './archive.js';
@@ -57,6 +57,8 @@ export interface Discovery {
   localModules: string[];
   /** Targets that do not exist (the CLI reports them as usage errors). */
   missing: string[];
+  /** Archives holding several entries of one name (display path of the archive, entry paths). */
+  archiveDuplicates?: { archive: string; entries: string[] }[];
   /**
    * Remove the temporary folders archives were extracted to. The caller must call it once
    * the files have been read (in a `finally`); safe to call more than once; never throws.
@@ -132,6 +134,7 @@ export async function discoverWithArchives(targets: string[], opts: DiscoverOpti
       cleanups.push(x.cleanup);
       const prefix = `${a.path}!/`;
       for (const s of x.skipped) out.skipped.push({ path: s.entry ? prefix + s.entry : a.path, reason: s.reason });
+      if (x.duplicates.length) (out.archiveDuplicates ??= []).push({ archive: a.path, entries: x.duplicates });
       const dir = x.dir;
       walk(dir, (abs) => prefix + path.relative(dir, abs).split(path.sep).join('/'), (inner) => {
         // Extraction never writes nested archives; should one appear, it is not expanded.
@@ -219,8 +222,8 @@ type Matcher = (rel: string, base: string) => boolean;
 
 function compileGlob(glob: string): Matcher {
   const g = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
-  const m = picomatch(g, { dot: true });
-  const inside = picomatch(`${g}/**`, { dot: true });
+  const m = compileLinearGlob(g);
+  const inside = compileLinearGlob(`${g}/**`);
   const hasSlash = g.includes('/');
   return (rel, base) => m(rel) || inside(rel) || (!hasSlash && m(base));
 }
@@ -259,7 +262,7 @@ function walkRoot(
     let ignores = dir.ignores;
     if (opts.gitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
-        const ig = ignore().add(readFileSync(path.join(dir.abs, '.gitignore'), 'utf8'));
+        const ig = linearIgnore().add(readFileSync(path.join(dir.abs, '.gitignore'), 'utf8'));
         ignores = [...ignores, { base: dir.rel, ig }];
       } catch {
         /* an unreadable .gitignore is ignored */

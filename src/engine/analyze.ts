@@ -11,7 +11,7 @@ import type * as A from '../python/ast.js';
 import { parsePython } from '../python/parse.js';
 import { SemanticModel } from '../python/semantic.js';
 import { linkParents, pushChildrenReversed } from '../python/visit.js';
-import { decodePython, decodeText, looksBinary } from '../discover/decode.js';
+import { decodePython, decodeText, looksBinary, universalNewlines } from '../discover/decode.js';
 import { detectSecrets } from '../secrets/index.js';
 import { maskSecret } from '../secrets/mask.js';
 import { analyzeEgress } from '../egress/index.js';
@@ -27,6 +27,7 @@ import { analysisOf, configureModule, requestObservations, taintFactsOf } from '
 import type { ExternalResolver } from '../taint/engine.js';
 import { observationTargets, triageFindings } from '../taint/triage.js';
 import { setProjectModels, type ProjectTaintModels } from '../taint/models/project.js';
+import { notebookModule, remapToNotebook } from './notebook.js';
 
 /** Which analyses run (the CLI's subcommands select a subset). */
 export type Analysis = 'rules' | 'secrets' | 'egress' | 'metrics' | 'posture';
@@ -64,12 +65,38 @@ export interface AnalyzeOptions {
   maxFileSize: number;
   /** The project's own taint sources, sinks and sanitizers (`[tool.krait.taint]`), as plain data. */
   taintModels?: ProjectTaintModels;
+  /**
+   * Wall-clock milliseconds one file may take (default {@link DEFAULT_FILE_TIME_BUDGET_MS}).
+   * Past it the analyses not yet run (or the rest of the rule walk) are left out and the file
+   * gets a `partial` diagnostic naming them; the scan goes on.
+   */
+  timeBudgetMs?: number;
+}
+
+/** Default per-file time budget: 180 s (the slowest standard-library file takes under 2 s alone; the margin covers loaded machines). */
+export const DEFAULT_FILE_TIME_BUDGET_MS = 180_000;
+
+/** The per-file deadline (epoch ms) and what was left out once it passed. */
+interface Budget {
+  deadline: number;
+  ms: number;
+  skipped: string[];
+}
+
+/** True (and `what` recorded as left out) when the budget is spent. */
+function spent(b: Budget, what: string): boolean {
+  if (b.skipped.length || Date.now() >= b.deadline) {
+    b.skipped.push(what);
+    return true;
+  }
+  return false;
 }
 
 const PYTHON_KINDS = new Set<FileKind>(['python', 'setup-py']);
 
 /** Analyse one file. Never throws for bad input: problems become diagnostics or `skipped`. */
 export function analyzeFile(task: FileTask): FileResult {
+  const started = Date.now();
   const result: FileResult = { path: task.path, kind: task.kind, findings: [], diagnostics: [] };
   let bytes: Buffer;
   try {
@@ -91,22 +118,35 @@ export function analyzeFile(task: FileTask): FileResult {
   }
   const decoded = isPython ? decodePython(bytes) : decodeText(bytes);
   if (decoded.problem) result.diagnostics.push({ path: task.path, kind: 'decode-error', message: decoded.problem });
-  const text = decoded.text;
+  // CPython's universal newlines: every analysis sees `\n` line ends and CPython's line numbers.
+  const text = universalNewlines(decoded.text);
   const lines = splitLines(text);
   const analyses = new Set(task.options.analyses);
+  const ms = task.options.timeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS;
+  const budget: Budget = { deadline: started + ms, ms, skipped: [] };
   try {
-    if (isPython) analyzePython(task, text, lines, analyses, result);
-    else if (analyses.has('secrets')) {
-      const found = detectSecrets({ path: task.path, kind: task.kind, text, lines });
-      const sup = task.options.ignoreNosec ? new Map() : readTextSuppressions(lines);
-      for (const f of found) {
-        if (isSuppressed(sup, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine)) continue;
-        result.findings.push(f);
+    if (isPython) analyzePython(task, text, lines, analyses, result, budget);
+    else {
+      if (analyses.has('secrets') && !spent(budget, 'secrets')) {
+        const found = detectSecrets({ path: task.path, kind: task.kind, text, lines });
+        const sup = task.options.ignoreNosec ? new Map() : readTextSuppressions(lines);
+        for (const f of found) {
+          if (isSuppressed(sup, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine)) continue;
+          result.findings.push(f);
+        }
       }
+      if (task.kind === 'notebook') analyzeNotebook(task, text, lines, analyses, result, budget);
     }
   } catch (err) {
     // A bug of ours on one file must not stop the scan; say so clearly.
     result.diagnostics.push({ path: task.path, kind: 'parse-error', message: `internal error while analysing: ${(err as Error).message}` });
+  }
+  if (budget.skipped.length) {
+    result.diagnostics.push({
+      path: task.path,
+      kind: 'partial',
+      message: `partly analysed: the per-file time budget (${ms} ms) ran out; not done: ${budget.skipped.join(', ')}`,
+    });
   }
   assignFingerprints(result.findings, (f) => lines[f.location.startLine - 1] ?? '');
   redactSnippets(result.findings);
@@ -116,7 +156,8 @@ export function analyzeFile(task: FileTask): FileResult {
 /**
  * The code rules over one parsed module, then the reasoning layer's triage of their
  * findings (unless `--no-triage`). `external` resolves calls into other modules (the
- * project pass's second look at a file).
+ * project pass's second look at a file). Past `deadline` (epoch ms) the rule walk stops
+ * and triage is not run; returns false then.
  */
 export function runCodeRules(
   task: Pick<FileTask, 'path' | 'options'>,
@@ -127,12 +168,13 @@ export function runCodeRules(
   suppressions: Suppressions,
   result: Pick<FileResult, 'findings'>,
   external?: ExternalResolver,
-): void {
+  deadline = Infinity,
+): boolean {
   const nodes = new Map<Finding, A.AnyNode>();
   const triage = task.options.triage !== false;
   if (external) configureModule(parsed.module, { external, ...(task.options.localModules ? { localModules: new Set(task.options.localModules) } : {}) });
-  runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings, parsed.comments, triage ? nodes : undefined);
-  if (triage && nodes.size) {
+  const complete = runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings, parsed.comments, triage ? nodes : undefined, deadline);
+  if (complete && triage && nodes.size && Date.now() < deadline) {
     const ctx = { semantic, lines, source: text };
     const analysis = analysisOf(parsed.module, ctx, observationTargets(result.findings, nodes));
     result.findings = triageFindings({
@@ -140,10 +182,47 @@ export function runCodeRules(
       isSuppressed: (id, from, to) => isSuppressed(suppressions, id, '', from, to),
     });
   }
+  return complete;
 }
 
-function analyzePython(task: FileTask, text: string, lines: string[], analyses: Set<Analysis>, result: FileResult): void {
-  const parsed = parsePython(text);
+/**
+ * A notebook's code cells through the code analyses (secrets are scanned over the whole
+ * notebook by the caller): joined into one module, analysed as Python, every line mapped
+ * back to the .ipynb file (engine/notebook.ts); IPython shell commands are KR146.
+ */
+function analyzeNotebook(task: FileTask, text: string, fileLines: string[], analyses: Set<Analysis>, result: FileResult, budget: Budget): void {
+  const code = new Set([...analyses].filter((a) => a !== 'secrets'));
+  if (!code.size) return;
+  const nb = notebookModule(text, task.path);
+  if (!nb) {
+    result.diagnostics.push({ path: task.path, kind: 'parse-error', message: 'not a notebook (no JSON object with a "cells" list); its code was not analysed' });
+    return;
+  }
+  const inner: FileResult = { path: task.path, kind: task.kind, findings: [], diagnostics: [] };
+  analyzePython(task, nb.source, nb.lines, code, inner, budget);
+  remapToNotebook(nb, inner, fileLines);
+  result.findings.push(...inner.findings);
+  result.diagnostics.push(...inner.diagnostics);
+  if (inner.imports) result.imports = inner.imports;
+  if (inner.egress) result.egress = inner.egress;
+  if (inner.metrics) result.metrics = inner.metrics;
+  if (inner.routes) result.routes = inner.routes;
+  if (code.has('rules') && task.options.enabledRules.includes('KR146')) {
+    const sup = task.options.ignoreNosec ? new Map() : readTextSuppressions(nb.originalLines);
+    for (const f of nb.shell) {
+      const at = nb.origins.findIndex((o) => o.cell === f.properties!['notebookCell'] && o.cellLine === f.properties!['notebookLine']) + 1;
+      if (isSuppressed(sup, f.ruleId, f.ruleName, at, at)) continue;
+      const jsonLine = fileLines[f.location.startLine - 1] ?? '';
+      const col = jsonLine.indexOf('"') + 1;
+      result.findings.push({ ...f, location: { ...f.location, startColumn: col, endColumn: Math.max(col, jsonLine.length) } });
+    }
+  }
+}
+
+function analyzePython(task: FileTask, text: string, lines: string[], analyses: Set<Analysis>, result: FileResult, budget: Budget): void {
+  if (spent(budget, 'parsing and every analysis')) return;
+  const parsed = parsePython(text, { deadline: budget.deadline });
+  if (parsed.timedOut) budget.skipped.push('the rest of the file after the part parsed in time');
   const diags: FileDiagnostic[] = result.diagnostics;
   for (const e of parsed.syntaxErrors) {
     diags.push({ path: task.path, kind: 'syntax-error', line: e.line, message: `syntax error at line ${e.line}: ${e.message}; the rest of the file was still analysed` });
@@ -155,20 +234,20 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   const semantic = new SemanticModel(parsed.module, task.packageName);
   const suppressions: Suppressions = task.options.ignoreNosec ? new Map() : readSuppressions(parsed.comments);
   result.imports = semantic.imports.map((i) => (semantic.isOptionalImport(i.node) ? { module: i.module, line: i.line, optional: true } : { module: i.module, line: i.line }));
-  if (analyses.has('rules')) {
+  if (analyses.has('rules') && !spent(budget, 'code rules')) {
     if (task.options.localModules?.length) configureModule(parsed.module, { localModules: new Set(task.options.localModules) });
-    runCodeRules(task, text, lines, parsed, semantic, suppressions, result);
-    if (task.options.localModules?.length) result.taint = taintFactsOf(parsed.module, { semantic, lines, source: text });
+    if (!runCodeRules(task, text, lines, parsed, semantic, suppressions, result, undefined, budget.deadline)) budget.skipped.push('the rest of the code rules and triage');
+    if (task.options.localModules?.length && !spent(budget, 'data-flow facts for other modules')) result.taint = taintFactsOf(parsed.module, { semantic, lines, source: text });
   }
-  if (analyses.has('secrets')) {
+  if (analyses.has('secrets') && !spent(budget, 'secrets')) {
     for (const f of detectSecrets({ path: task.path, kind: task.kind, text, lines, documentationLines: documentationLines(parsed, lines) })) {
       if (isSuppressed(suppressions, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine)) continue;
       result.findings.push(f);
     }
   }
-  if (analyses.has('egress')) result.egress = analyzeEgress(parsed.module, semantic, text, task.path);
-  if (analyses.has('metrics')) result.metrics = computeFileMetrics(parsed, text, semantic);
-  if (analyses.has('posture')) {
+  if (analyses.has('egress') && !spent(budget, 'egress')) result.egress = analyzeEgress(parsed.module, semantic, text, task.path);
+  if (analyses.has('metrics') && !spent(budget, 'statistics')) result.metrics = computeFileMetrics(parsed, text, semantic);
+  if (analyses.has('posture') && !spent(budget, 'routes')) {
     const routes = collectRoutes(parsed.module, semantic, task.path);
     if (routes.length) result.routes = routes;
   }
@@ -201,7 +280,11 @@ export function documentationLines(parsed: ReturnType<typeof parsePython>, lines
 
 const rulesById = new Map(CODE_RULES.map((r) => [r.id, r]));
 
-/** Run the enabled code rules over one module in a single walk. */
+/**
+ * Run the enabled code rules over one module in a single walk. With a `deadline` (epoch
+ * ms), the walk stops once it has passed (checked every 256 nodes) and returns false;
+ * true when every node was visited.
+ */
 export function runRules(
   task: Pick<FileTask, 'path' | 'options'>,
   source: string,
@@ -212,7 +295,8 @@ export function runRules(
   out: Finding[],
   comments: RuleContext['comments'] = [],
   nodes?: Map<Finding, A.AnyNode>,
-): void {
+  deadline = Infinity,
+): boolean {
   setProjectModels(task.options.taintModels);
   const rules: CodeRule[] = [];
   for (const id of task.options.enabledRules) {
@@ -236,9 +320,11 @@ export function runRules(
       list.push({ rule: r, fn: fn as Handler['fn'], ctx: undefined });
     }
   }
-  if (table.size === 0) return;
+  if (table.size === 0) return true;
   const stack: A.AnyNode[] = [module];
+  let visited = 0;
   while (stack.length) {
+    if ((++visited & 255) === 0 && deadline !== Infinity && Date.now() >= deadline) return false;
     const node = stack.pop()!;
     const handlers = table.get(node.type);
     if (handlers) {
@@ -253,6 +339,7 @@ export function runRules(
   // The flow rules run at exit: the analysis they start also observes what triage will ask about.
   if (nodes?.size) requestObservations(module, observationTargets(out, nodes));
   if (exits) for (const h of exits) h.fn(module, h.ctx ?? (h.ctx = ctxFor(h.rule)));
+  return true;
 }
 
 const STATEMENT_TYPES = new Set([

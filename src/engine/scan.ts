@@ -5,7 +5,9 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { compileLinearGlob } from '../discover/glob.js';
+import { archiveDuplicateEntry } from '../rules/misc/kr147-archive-duplicate-entry.js';
+import { createHash } from 'node:crypto';
 import { compareFindings, confidenceRank, severityRank, type Confidence, type Finding, type Severity } from '../findings.js';
 import { REPORT_SCHEMA_VERSION, type FileDiagnostic, type FileResult, type Report } from '../model.js';
 import { discoverWithArchives } from '../discover/walk.js';
@@ -53,6 +55,11 @@ export interface ScanOptions {
   ignoreNosec?: boolean;
   /** Per-file size limit in bytes (default 5 MB). */
   maxFileSize?: number;
+  /**
+   * Wall-clock milliseconds one file's analysis may take (default 180,000); past it the file
+   * is listed with a `partial` diagnostic naming what was left out, and the scan goes on.
+   */
+  fileTimeBudgetMs?: number;
   /** Worker threads (default: the cores available; a larger number is capped at the cores available, with a diagnostic). */
   jobs?: number;
   /** Configuration file; `false` to read none; default: discovered from the first target. */
@@ -111,11 +118,27 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     throw new UsageError((err as Error).message);
   }
 
+  // Globs are compiled for linear-time matching (discover/glob.ts); one that cannot be is a
+  // usage error when the caller gave it, and a config-error diagnostic (pattern dropped)
+  // when it comes from the scanned project's configuration.
+  const globWarnings: string[] = [];
+  const usableGlobs = (globs: readonly string[], fromConfig: boolean): string[] =>
+    globs.filter((g) => {
+      try {
+        compileLinearGlob(g);
+        return true;
+      } catch (err) {
+        if (!fromConfig) throw new UsageError((err as Error).message);
+        globWarnings.push(`${(err as Error).message}; the pattern was ignored`);
+        return false;
+      }
+    });
+
   const disc = await discoverWithArchives(
     options.targets,
     {
-      exclude: [...config.exclude, ...(options.exclude ?? [])],
-      include: [...config.include, ...(options.include ?? [])],
+      exclude: [...usableGlobs(config.exclude, true), ...usableGlobs(options.exclude ?? [], false)],
+      include: [...usableGlobs(config.include, true), ...usableGlobs(options.include ?? [], false)],
       gitignore: options.gitignore ?? true,
       defaultExcludes: true,
       cwd,
@@ -132,9 +155,9 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   const enabled = selectRules(selectTokens, ignoreTokens);
   // Per-path ignores: a glob (matched against the path inside the scan root, the display
   // path, and the base name when it has no `/`) and select/ignore-style tokens.
-  const perPath = [...config.perPathIgnores].map(([glob, tokens]) => {
-    const full = picomatch(glob.replace(/^\.\//, ''), { dot: true });
-    const base = glob.includes('/') ? null : picomatch(glob, { dot: true });
+  const perPath = [...config.perPathIgnores].filter(([glob]) => usableGlobs([glob.replace(/^\.\//, '')], true).length).map(([glob, tokens]) => {
+    const full = compileLinearGlob(glob.replace(/^\.\//, ''));
+    const base = glob.includes('/') ? null : compileLinearGlob(glob);
     return { covers: (rel: string, display: string) => full(rel) || full(display) || (!!base && base(path.basename(rel))), tokens };
   });
   const perPathIgnored = (rel: string, display: string, id: string, name: string): boolean =>
@@ -149,11 +172,13 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     localModules: disc.localModules,
     maxFileSize: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     ...(config.taint ? { taintModels: config.taint } : {}),
+    ...(options.fileTimeBudgetMs !== undefined ? { timeBudgetMs: options.fileTimeBudgetMs } : {}),
   };
 
   const tasks: FileTask[] = [];
   for (const f of disc.files) {
-    const isPython = f.kind === 'python' || f.kind === 'setup-py';
+    // Notebooks' code cells go through the code analyses too (engine/notebook.ts).
+    const isPython = f.kind === 'python' || f.kind === 'setup-py' || f.kind === 'notebook';
     // Lock files hold hashes, not secrets: only the dependency audit reads them.
     if (LOCK_KINDS.has(f.kind)) continue;
     if (!isPython && !analyses.has('secrets')) continue;
@@ -183,6 +208,9 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     message,
   }));
   if (jobsNote) diagnostics.push({ path: '.', kind: 'config-error', message: jobsNote });
+  for (const message of globWarnings) diagnostics.push({ path: config.sources[0] ?? '', kind: 'config-error', message });
+  // An archive that cannot be opened is skipped (listed by discovery) and a diagnostic.
+  for (const s of disc.skipped) if (s.reason.startsWith('archive cannot be opened')) diagnostics.push({ path: s.path, kind: 'read-error', message: s.reason });
   let findings: Finding[] = [];
   const analysed: FileResult[] = [];
   for (const r of results) {
@@ -194,6 +222,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     analysed.push(r);
     for (const f of r.findings) findings.push(f);
   }
+  if (enabled.includes(archiveDuplicateEntry.id)) for (const d of disc.archiveDuplicates ?? []) findings.push(duplicateEntryFinding(d.archive, d.entries));
 
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -388,4 +417,28 @@ function checksPerformed(analyses: Set<ScanAnalysis>, rules: number): string[] {
   if (analyses.has('posture')) out.push('project posture: .env handling, settings, Docker and compose files, routes and auth');
   if (analyses.has('metrics')) out.push('statistics and cyclomatic complexity');
   return out;
+}
+
+/** KR147 for an archive with entries of the same path (`entries`: each such path once). */
+function duplicateEntryFinding(archive: string, entries: string[]): Finding {
+  const r = archiveDuplicateEntry;
+  const shown = entries.slice(0, 5).join(', ') + (entries.length > 5 ? `, … (${entries.length} in all)` : '');
+  return {
+    ruleId: r.id,
+    ruleName: r.name,
+    category: r.category,
+    severity: r.severity,
+    confidence: r.confidence,
+    cwe: r.cwe,
+    message: `The archive holds several entries with the same path (${shown}); the last copy, the one pip installs, was analysed.`,
+    location: { path: archive, startLine: 1, startColumn: 0, endLine: 1, endColumn: 0 },
+    snippet: '',
+    fix: r.docs.instead,
+    fingerprint: fingerprintOf(`${r.id}\u0000${archive}\u0000${entries.join('\u0000')}`),
+    properties: { duplicateEntries: entries.slice(0, 100) },
+  };
+}
+
+function fingerprintOf(s: string): string {
+  return createHash('sha256').update(s).digest('hex').slice(0, 16);
 }

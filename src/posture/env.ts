@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import ignore from 'ignore';
+import { linearIgnore } from '../discover/glob.js';
 import type { Finding } from '../findings.js';
 import type { FileDiagnostic } from '../model.js';
 import { splitLines } from '../engine/snippet.js';
@@ -55,7 +55,7 @@ export function isGitIgnored(abs: string, top: string): boolean {
   let ignored = false;
   for (const { base, text } of layers) {
     const sub = base ? rel.slice(base.length + 1) : rel;
-    const ig = ignore().add(text);
+    const ig = linearIgnore().add(text);
     // Parent folders ignored → the file is ignored whatever later layers say (git does not descend).
     const segs = sub.split('/');
     for (let i = 1; i < segs.length; i++) if (ig.ignores(segs.slice(0, i).join('/') + '/')) return true;

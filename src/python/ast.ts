@@ -16,7 +16,25 @@ export interface NodeBase {
 
 // ---------- module and statements ----------
 
-export interface Module extends NodeBase { type: 'Module'; body: Stmt[] }
+export interface Module extends NodeBase {
+  type: 'Module';
+  body: Stmt[];
+  /** Identifiers written in a form NFKC normalisation changes (set by the parser when there are any). */
+  renamed?: RenamedIdentifier[];
+}
+
+/**
+ * An identifier written in a form that CPython's NFKC normalisation (PEP 3131) changes
+ * (`ｅｖａｌ` → `eval`): 1-based line, 0-based start/end column (UTF-16 units) of the
+ * written form, the written text and the name CPython binds.
+ */
+export interface RenamedIdentifier {
+  line: number;
+  col: number;
+  endCol: number;
+  written: string;
+  name: string;
+}
 
 export interface FunctionDef extends NodeBase {
   type: 'FunctionDef' | 'AsyncFunctionDef';

@@ -31,11 +31,20 @@ export interface ParseResult {
   syntaxErrors: SyntaxProblem[];
   /** True when some subtree was nested deeper than MAX_DEPTH and was not lowered. */
   tooDeep: boolean;
+  /** True when the deadline passed while parsing: the rest of the file was not parsed or lowered. */
+  timedOut: boolean;
   /** Comments: 1-based line and the comment's text (with `#`). */
   comments: { line: number; col: number; text: string }[];
   /** Offsets of line starts (UTF-16 units), for position look-ups. */
   lineStarts: number[];
+  /** Identifiers whose written spelling CPython's NFKC normalisation changes (the AST holds the normalised name). */
+  renamed: RenamedIdentifier[];
 }
+
+export type { RenamedIdentifier } from './ast.js';
+type RenamedIdentifier = A.RenamedIdentifier;
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The shared child list of raw nodes the walk did not descend into (never written to). */
 const NO_KIDS: Raw[] = [];
@@ -86,15 +95,26 @@ function parser(): Parser {
  * Never throws on bad input: syntax errors are returned in `syntaxErrors` and whatever
  * could be parsed is still lowered.
  */
-export function parsePython(source: string): ParseResult {
+export function parsePython(source: string, opts: { deadline?: number } = {}): ParseResult {
   const p = parser();
-  // tree-sitter's node binding reads the string in chunks through a callback when it is large.
+  const deadline = opts.deadline ?? Infinity;
+  let timedOut = false;
+  // tree-sitter's node binding reads the string in chunks through a callback when it is
+  // large; past the deadline the callback ends the input (the rest is not parsed).
   const tree =
     source.length < 16384
       ? p.parse(source)
-      : p.parse((index: number) => (index < source.length ? source.slice(index, index + 16384) : null));
-  const lowering = new Lowering(source);
+      : p.parse((index: number) => {
+          if (index >= source.length) return null;
+          if (deadline !== Infinity && Date.now() >= deadline) {
+            timedOut = true;
+            return null;
+          }
+          return source.slice(index, index + 16384);
+        });
+  const lowering = new Lowering(source, deadline);
   const root = lowering.walk(tree);
+  timedOut ||= lowering.timedOut;
   const module = lowering.module(root);
   const syntaxErrors: SyntaxProblem[] = [];
   if (tree.rootNode.hasError) {
@@ -108,7 +128,8 @@ export function parsePython(source: string): ParseResult {
     }
   }
   (tree as unknown as { delete?: () => void }).delete?.();
-  return { module, syntaxErrors, tooDeep: lowering.tooDeep, comments: lowering.comments, lineStarts: lowering.lineStarts };
+  if (lowering.renamed.length) module.renamed = lowering.renamed;
+  return { module, syntaxErrors, tooDeep: lowering.tooDeep, timedOut, comments: lowering.comments, lineStarts: lowering.lineStarts, renamed: lowering.renamed };
 }
 
 function findMissing(tree: Parser.Tree): SyntaxProblem | null {
@@ -135,10 +156,15 @@ const UNOPS: Record<string, A.UnaryOperator> = { '~': 'Invert', not: 'Not', '+':
 class Lowering {
   readonly lineStarts: number[] = [0];
   readonly comments: ParseResult['comments'] = [];
+  readonly renamed: RenamedIdentifier[] = [];
   tooDeep = false;
+  timedOut = false;
   firstError: Raw | null = null;
 
-  constructor(private readonly src: string) {
+  constructor(
+    private readonly src: string,
+    private readonly deadline = Infinity,
+  ) {
     for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
@@ -160,7 +186,13 @@ class Lowering {
     const typeNames = TYPE_NAMES;
     const namedById = TYPE_NAMED;
     const fieldNames = FIELD_NAMES;
+    const deadline = this.deadline;
+    let steps = 0;
     for (;;) {
+      if ((++steps & 1023) === 0 && deadline !== Infinity && Date.now() >= deadline) {
+        this.timedOut = true;
+        return root;
+      }
       const parent = stack[stack.length - 1]!;
       let descend = false;
       const typeId = c.nodeTypeId;
@@ -239,6 +271,21 @@ class Lowering {
 
   private text(r: Raw): string {
     return this.src.slice(r.s, r.e);
+  }
+
+  /**
+   * An identifier (or dotted name) as CPython sees it: NFKC-normalised (PEP 3131), so
+   * `ｅｖａｌ` is `eval`. A spelling that normalisation changes is recorded in `renamed`.
+   */
+  private ident(r: Raw): string {
+    const t = this.src.slice(r.s, r.e);
+    if (ASCII.test(t)) return t;
+    const n = t.normalize('NFKC');
+    if (n !== t) {
+      const [line, col] = this.position(r.s);
+      this.renamed.push({ line, col, endCol: col + (r.e - r.s), written: t, name: n });
+    }
+    return n;
   }
 
   /** Index in `lineStarts` of the line holding `offset`, searching from `from` (a line at or before it) when given. */
@@ -353,7 +400,7 @@ class Lowering {
       case 'nonlocal_statement':
         return this.at(r, {
           type: r.t === 'global_statement' ? ('Global' as const) : ('Nonlocal' as const),
-          names: this.named(r).map((x) => this.text(x)),
+          names: this.named(r).map((x) => this.ident(x)),
         }) as A.Global;
       case 'import_statement':
         return this.at(r, { type: 'Import' as const, names: this.fields(r, 'name').map((x) => this.alias(x)) }) as A.Import;
@@ -518,13 +565,13 @@ class Lowering {
     if (r.t === 'aliased_import') {
       const name = this.field(r, 'name');
       const as = this.field(r, 'alias');
-      return this.at(r, { type: 'alias' as const, name: name ? this.dotted(name) : '', asname: as ? this.text(as) : null }) as A.Alias;
+      return this.at(r, { type: 'alias' as const, name: name ? this.dotted(name) : '', asname: as ? this.ident(as) : null }) as A.Alias;
     }
     return this.at(r, { type: 'alias' as const, name: this.dotted(r), asname: null }) as A.Alias;
   }
 
   private dotted(r: Raw): string {
-    return this.text(r).replace(/\s+/g, '');
+    return this.ident(r).replace(/\s+/g, '');
   }
 
   private importFrom(r: Raw): A.ImportFrom {
@@ -608,9 +655,9 @@ class Lowering {
       const target = this.field(value, 'alias');
       const inner = this.named(value).filter((x) => x !== target);
       excType = inner[0] ? this.expr(inner[0]) : null;
-      if (target) name = this.text(target).trim();
+      if (target) name = this.ident(target).trim();
     } else if (value) excType = this.expr(value);
-    if (alias) name = this.text(alias);
+    if (alias) name = this.ident(alias);
     if (!value) {
       // Older grammar shapes: `except E as e:` as an as_pattern child, or bare expressions.
       const exprs = this.named(k).filter((x) => x !== blockRaw && x !== alias);
@@ -620,10 +667,10 @@ class Lowering {
           const inner = this.named(first);
           excType = inner[0] ? this.expr(inner[0]) : null;
           const target = this.field(first, 'alias') ?? inner[1];
-          if (target) name = this.text(target).trim();
+          if (target) name = this.ident(target).trim();
         } else {
           excType = this.expr(first);
-          if (exprs[1]) name = this.text(exprs[1]);
+          if (exprs[1]) name = this.ident(exprs[1]);
         }
       }
     }
@@ -667,7 +714,7 @@ class Lowering {
     const ret = this.field(r, 'return_type');
     const node = this.at(outer ?? r, {
       type: isAsync ? ('AsyncFunctionDef' as const) : ('FunctionDef' as const),
-      name: name ? this.text(name) : '',
+      name: name ? this.ident(name) : '',
       args: this.parameters(params ?? r, !params),
       body: this.body(this.field(r, 'body')),
       decorator_list: decorators,
@@ -690,7 +737,7 @@ class Lowering {
     if (sup) this.callArgs(sup, bases, keywords);
     const node = this.at(outer ?? r, {
       type: 'ClassDef' as const,
-      name: name ? this.text(name) : '',
+      name: name ? this.ident(name) : '',
       bases,
       keywords,
       body: this.body(this.field(r, 'body')),
@@ -720,7 +767,7 @@ class Lowering {
     const mkArg = (nameRaw: Raw | undefined, at: Raw, annotation: Raw | undefined): A.Arg =>
       this.at(at, {
         type: 'arg' as const,
-        arg: nameRaw ? this.text(nameRaw) : '',
+        arg: nameRaw ? this.ident(nameRaw) : '',
         annotation: annotation ? this.expr(annotation) : null,
       }) as A.Arg;
     for (const p of r.k) {
@@ -829,7 +876,7 @@ class Lowering {
   expr(r: Raw): A.Expr {
     switch (r.t) {
       case 'identifier':
-        return this.at(r, { type: 'Name' as const, id: this.text(r) }) as A.Name;
+        return this.at(r, { type: 'Name' as const, id: this.ident(r) }) as A.Name;
       case 'integer':
       case 'float': {
         const t = this.text(r).replace(/_/g, '');
@@ -857,7 +904,7 @@ class Lowering {
         return this.at(r, {
           type: 'Attribute' as const,
           value: obj ? this.expr(obj) : this.unparsed(r, 'missing object'),
-          attr: attr ? this.text(attr) : '',
+          attr: attr ? this.ident(attr) : '',
         }) as A.Attribute;
       }
       case 'subscript': {
@@ -1017,7 +1064,7 @@ class Lowering {
       case 'member_type': {
         const v = this.named(r);
         if (v.length !== 2) return this.unparsed(r, r.t);
-        return this.at(r, { type: 'Attribute' as const, value: this.expr(v[0]!), attr: this.text(v[1]!) }) as A.Attribute;
+        return this.at(r, { type: 'Attribute' as const, value: this.expr(v[0]!), attr: this.ident(v[1]!) }) as A.Attribute;
       }
       case 'splat_type': {
         const v = this.named(r)[0];
@@ -1103,7 +1150,7 @@ class Lowering {
       if (k.t === 'keyword_argument') {
         const name = this.field(k, 'name');
         keywords.push(
-          this.at(k, { type: 'keyword' as const, arg: name ? this.text(name) : null, value: this.exprOrMissing(k, this.field(k, 'value')) }) as A.Keyword,
+          this.at(k, { type: 'keyword' as const, arg: name ? this.ident(name) : null, value: this.exprOrMissing(k, this.field(k, 'value')) }) as A.Keyword,
         );
       } else if (k.t === 'dictionary_splat') {
         const v = this.named(k)[0];

@@ -72,6 +72,9 @@ import { djangoExtraUsed } from './injection/b610-django-extra-used.js';
 import { djangoRawsqlUsed } from './injection/b611-django-rawsql-used.js';
 import { loggingConfigInsecureListen } from './injection/b612-logging-config-insecure-listen.js';
 import { trojansource } from './misc/b613-trojansource.js';
+import { identifierNormalisationObfuscation } from './misc/kr145-identifier-normalisation-obfuscation.js';
+import { notebookShellCommand } from './injection/kr146-notebook-shell-command.js';
+import { archiveDuplicateEntry } from './misc/kr147-archive-duplicate-entry.js';
 import { pytorchLoad } from './deserialization/b614-pytorch-load.js';
 import { huggingfaceUnsafeDownload } from './network/b615-huggingface-unsafe-download.js';
 import { jinja2AutoescapeFalse } from './xss/b701-jinja2-autoescape-false.js';
@@ -190,6 +193,9 @@ export const CODE_RULES: readonly CodeRule[] = [
   djangoRawsqlUsed,
   loggingConfigInsecureListen,
   trojansource,
+  identifierNormalisationObfuscation,
+  notebookShellCommand,
+  archiveDuplicateEntry,
   pytorchLoad,
   huggingfaceUnsafeDownload,
   jinja2AutoescapeFalse,

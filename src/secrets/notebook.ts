@@ -10,6 +10,10 @@ export interface NotebookCell {
   lines: string[];
   /** For each cell line, the 1-based line of the .ipynb file holding it. */
   fileLines: number[];
+  /** 1-based position of the cell in the notebook (outputs carry their cell's). */
+  cell: number;
+  /** True for a code cell's source (not its outputs, not a markdown or raw cell). */
+  code: boolean;
 }
 
 interface Token {
@@ -84,7 +88,8 @@ export function notebookCells(text: string): NotebookCell[] | undefined {
     return lastLine;
   };
   const out: NotebookCell[] = [];
-  const add = (kind: FileKind, src: unknown): void => {
+  let cellNo = 0;
+  const add = (kind: FileKind, src: unknown, code = false): void => {
     const parts = asLines(src);
     if (!parts) return;
     const lines: string[] = [];
@@ -98,11 +103,12 @@ export function notebookCells(text: string): NotebookCell[] | undefined {
         fileLines.push(line);
       }
     }
-    out.push({ kind, lines, fileLines });
+    out.push({ kind, lines, fileLines, cell: cellNo, code });
   };
   for (const cell of cells as Array<Record<string, unknown>>) {
+    cellNo++;
     if (!cell || typeof cell !== 'object') continue;
-    add(cell.cell_type === 'code' ? 'python' : 'text', cell.source);
+    add(cell.cell_type === 'code' ? 'python' : 'text', cell.source, cell.cell_type === 'code');
     if (Array.isArray(cell.outputs)) {
       for (const o of cell.outputs as Array<Record<string, unknown>>) {
         if (!o || typeof o !== 'object') continue;
