@@ -77,6 +77,29 @@ export interface Autofix {
 }
 
 /**
+ * How a data-flow finding can be reached from outside, for a reader to check by hand:
+ * the route, the parameter, a request that demonstrates it and the impact. Text only:
+ * krait never sends it.
+ */
+export interface ProofOfConcept {
+  kind: 'http' | 'cli';
+  /** HTTP method ('' for a CLI entry point). */
+  method: string;
+  /** URL pattern of the route, or the command name. */
+  path: string;
+  /** The request parameter (or argument) that reaches the sink. */
+  parameter: string;
+  /** Where the parameter travels. */
+  in: 'query' | 'form' | 'json' | 'path' | 'cookie' | 'header' | 'file' | 'argv';
+  /** A value that shows the flaw for this sink kind. */
+  payload: string;
+  /** A `curl` line (or command line) that sends the payload. */
+  request: string;
+  /** What an attacker gains, in one sentence. */
+  impact: string;
+}
+
+/**
  * What became of a finding. Exactly one applies, with this precedence (the first that holds
  * wins): `suppressed` (a comment in the code: `# nosec`, `# noqa`, `# pragma: allowlist
  * secret`, or the configuration's fingerprint allowlist) > `dismissed` (the reasoning layer
@@ -122,6 +145,8 @@ export interface Finding {
   fix?: string;
   /** Data-flow findings: source → steps → sink. */
   trace?: TraceStep[];
+  /** Data-flow findings from an HTTP route or CLI entry point: how to reach the sink. */
+  proof?: ProofOfConcept;
   /** A mechanical rewrite of the flagged code (`krait fix`), when its secure form is certain. */
   autofix?: Autofix;
   /**

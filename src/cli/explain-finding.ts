@@ -41,6 +41,16 @@ export function renderFindingExplanation(f: Finding): string {
     f.trace.forEach((s, i) => out.push(`  ${String(i + 1).padStart(2)}. ${where(s.location)}  ${s.kind.padEnd(6)}  ${terminalSafe(s.message)}`));
   } else out.push('Trace:      none');
   if (f.snippet) out.push('Code:', ...terminalSafe(f.snippet).split('\n').map((l) => `  ${l}`));
+  if (f.proof) {
+    const p = f.proof;
+    out.push(
+      'Impact:     ' + terminalSafe(p.impact),
+      p.kind === 'http' ? `Route:      ${terminalSafe(`${p.method} ${p.path}`)} — parameter ${terminalSafe(p.parameter)} (${p.in}) reaches the sink` : `Entry:      ${terminalSafe(p.path)}`,
+      `Payload:    ${JSON.stringify(p.payload)}`,
+      `Proof:      ${terminalSafe(p.request)}   (for a local test instance; krait sends nothing)`,
+    );
+  }
+  if (f.autofix) out.push(`Fix:        ${terminalSafe(f.autofix.description)} (${f.autofix.safety}; krait fix${f.autofix.safety === 'unsafe' ? ' --unsafe-fixes' : ''})`);
   out.push(`Fingerprint: ${f.fingerprint}`, `Run \`krait explain ${f.ruleId}\` for the rule's documentation.`, '');
   return out.join('\n');
 }

@@ -9,6 +9,7 @@ import type { ScanAnalysis } from './scan.js';
 import { aggregateMetrics } from '../metrics/index.js';
 import { summarizeEgress } from '../egress/index.js';
 import { analyzePosture } from '../posture/index.js';
+import { attachProofs } from '../posture/proof.js';
 
 /**
  * Fill the report's project sections (`metrics`, `egress`, `posture`) from the per-file
@@ -37,5 +38,6 @@ export async function aggregateProject(
     for (const f of posture.findings) findings.push(f);
     for (const d of posture.diagnostics) diagnostics.push(d);
     report.posture = posture.report;
+    attachProofs(findings, posture.report.routes);
   }
 }

@@ -213,6 +213,12 @@ function findingHtml(f: Finding, i: number, lookup: RuleLookup): string {
         '</div>',
     );
   }
+  if (f.proof) {
+    const p = f.proof;
+    parts.push(
+      `<h3>Impact and proof of concept</h3><p>${esc(p.impact)}</p><p class="small">${p.kind === 'http' ? `Route <code>${esc(`${p.method} ${p.path}`)}</code>, parameter <code>${esc(p.parameter)}</code> (${esc(p.in)})` : `Entry point <code>${esc(p.path)}</code>`} · payload <code>${esc(p.payload)}</code></p><pre>${esc(p.request)}</pre><p class="small muted">For a local test instance only; krait never sends it.</p>`,
+    );
+  }
   if (f.trace?.length) {
     parts.push(
       `<h3>Data flow</h3><ol class="trace">${f.trace

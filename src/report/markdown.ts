@@ -164,6 +164,24 @@ function summaryMarkdown(report: Report, score: Score, entries: Entry[], folder:
   return lines.join('\n');
 }
 
+/** "Impact and proof of concept" for a data-flow finding reachable from a route or CLI entry point. */
+function proofMarkdown(f: Finding): string[] {
+  const p = f.proof!;
+  return [
+    '## Impact and proof of concept',
+    mdText(p.impact),
+    '',
+    p.kind === 'http'
+      ? `- **Route**: ${mdCode(`${p.method} ${p.path}`)} — parameter ${mdCode(p.parameter)} (${p.in}) reaches the sink`
+      : `- **Entry point**: ${mdCode(p.path)} — ${mdCode(p.parameter)} reaches the sink`,
+    `- **Payload** (${mdText('for this sink kind')}): ${mdCode(p.payload)}`,
+    '',
+    'A request that demonstrates it, against a local test instance only (krait never sends it):',
+    mdBlock(p.request, 'sh'),
+    '',
+  ];
+}
+
 function findingMarkdown(e: Entry, total: number, summaryFile: string, lookup: RuleLookup): string {
   const f = e.finding;
   const meta = ruleFor(f, lookup);
@@ -193,6 +211,7 @@ function findingMarkdown(e: Entry, total: number, summaryFile: string, lookup: R
     f.trace.forEach((s, i) => lines.push(`${i + 1}. ${s.kind}: ${mdCode(`${s.location.path}:${s.location.startLine}`)} — ${mdText(s.message)}`));
     lines.push('');
   }
+  if (f.proof) lines.push(...proofMarkdown(f));
   lines.push('## Current state', mdBlock(f.snippet || '(no snippet)', lang), '');
   lines.push('## Recommended solution');
   if (f.fix) lines.push(mdText(f.fix), '');

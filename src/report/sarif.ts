@@ -164,6 +164,7 @@ function result(f: Finding, ruleIndex: number): Json {
       cwe: f.cwe.map((c) => `CWE-${c}`),
       ...(f.fix ? { fix: f.fix } : {}),
       ...(f.autofix ? { fixAvailable: true, fixSafety: f.autofix.safety } : {}),
+      ...(f.proof ? { proofOfConcept: { ...f.proof } } : {}),
     },
   };
   if (f.relatedRuleIds?.length) (r.properties as Json).relatedRuleIds = f.relatedRuleIds;
