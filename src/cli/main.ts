@@ -36,6 +36,9 @@ interface ScanFlags {
   baseline?: string;
   writeBaseline?: string;
   online?: boolean;
+  history?: boolean;
+  since?: string;
+  allRefs?: boolean;
   triage: boolean;
   showDismissed?: boolean;
   color?: boolean;
@@ -87,6 +90,9 @@ function addScanOptions(cmd: Command, formats: readonly string[] = REPORT_FORMAT
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', 'write the findings of this scan as a baseline')
     .option('--online', 'allow network look-ups (OSV API) for dependencies')
+    .option('--history', 'also audit every blob in the git history for secrets (removed secrets: rotate them)')
+    .option('--since <rev>', 'with --history: only commits in REV..HEAD')
+    .option('--all-refs', 'with --history: every branch and tag, not only HEAD')
     .option('--no-triage', 'report every pattern finding as bandit does: no verdicts, no dismissal, no merging of data-flow findings')
     .option('--show-dismissed', 'also list findings the reasoning layer dismissed (text; SARIF marks them suppressed)')
     .option('--color', 'force colours')
@@ -114,6 +120,7 @@ function scanOptions(paths: string[], f: ScanFlags, analyses?: ScanAnalysis[]): 
     gitignore: f.gitignore,
     baseline: f.baseline,
     online: f.online,
+    ...(f.history || f.since || f.allRefs ? { history: { ...(f.since ? { since: f.since } : {}), allRefs: !!f.allRefs } } : {}),
     triage: f.triage,
     onProgress: progress(f),
   };

@@ -17,6 +17,7 @@ import { CODE_RULES } from '../rules/index.js';
 import type { Analysis, AnalyzeOptions, FileTask } from './analyze.js';
 import { defaultJobs, runTasks } from './pool.js';
 import { analyzeDependencies } from '../deps/index.js';
+import { scanHistory } from '../secrets/history.js';
 import { packageVerdicts } from '../rules/malicious/verdict.js';
 import { aggregateProject } from './project.js';
 import { computeScore } from '../report/score.js';
@@ -68,6 +69,8 @@ export interface ScanOptions {
   baseline?: string;
   /** Allow network look-ups (OSV API). */
   online?: boolean;
+  /** Also audit the git history of each target's repository for secrets (see secrets/history.ts). */
+  history?: { since?: string; allRefs?: boolean };
   /**
    * The reasoning layer (default true): pattern findings judged safe (`constant`,
    * `sanitised`, `safe-configuration`) are dismissed into `report.dismissed`; data-flow
@@ -253,6 +256,35 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     for (const f of deps.findings) findings.push(f);
     for (const d of deps.diagnostics) diagnostics.push(d);
     report.dependencies = deps.report;
+  }
+
+  // Secrets that were committed and later removed: every blob of the history, once.
+  if (options.history && analyses.has('secrets')) {
+    const tops = new Set<string>();
+    for (const root of disc.roots) {
+      try {
+        const h = await scanHistory({
+          root,
+          ...(options.history.since ? { since: options.history.since } : {}),
+          allRefs: !!options.history.allRefs,
+          maxFileSize: baseOptions.maxFileSize,
+          allowlist: new Set(config.allowlist),
+          displayTop: (top) => {
+            const rel = path.relative(cwd, top).split(path.sep).join('/');
+            return rel.startsWith('..') || path.isAbsolute(rel) ? top : rel || '.';
+          },
+        });
+        const key = h.findings.map((f) => f.fingerprint).join(',') + h.stats.commits;
+        if (tops.has(key)) continue;
+        tops.add(key);
+        // Secrets still in the working tree are reported by the tree scan; history adds the removed ones.
+        for (const f of h.findings) if (!f.properties?.['inWorkingTree']) findings.push(f);
+        for (const w of h.warnings) diagnostics.push({ path: root, kind: 'config-error', message: w });
+        report.checksPerformed.push(`secrets in git history: ${h.stats.commits} commits, ${h.stats.blobs} blobs (${h.stats.ms} ms)`);
+      } catch (err) {
+        diagnostics.push({ path: root, kind: 'config-error', message: `git history not audited: ${(err as Error).message}` });
+      }
+    }
   }
 
   stage('dependencies');
