@@ -74,7 +74,8 @@ export function notebookModule(text: string, path: string): NotebookModule | und
         snippet: snippetAt(c.lines, s.line + 1, s.line + 1),
         fix: r.docs.instead,
         fingerprint: '',
-        properties: { notebookCell: o.cell, notebookLine: o.cellLine, command: s.command.slice(0, 200) },
+        // The command text is not copied into the finding: it may hold a token (`!curl -H 'Authorization: …'`); the snippet passes redaction.
+        properties: { notebookCell: o.cell, notebookLine: o.cellLine },
       });
     }
   }
