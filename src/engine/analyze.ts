@@ -25,6 +25,7 @@ import { assignFingerprints } from './fingerprint.js';
 import { redactSnippets } from './redact.js';
 import { analysisOf, configureModule, requestObservations, taintFactsOf } from '../taint/index.js';
 import type { ExternalResolver } from '../taint/engine.js';
+import { redactDeep, redactText } from './redact-text.js';
 import { observationTargets, triageFindings } from '../taint/triage.js';
 import { setProjectModels, type ProjectTaintModels } from '../taint/models/project.js';
 import { notebookModule, remapToNotebook } from './notebook.js';
@@ -103,18 +104,18 @@ export function analyzeFile(task: FileTask): FileResult {
     const st = statSync(task.absPath);
     if (st.size > task.options.maxFileSize) {
       result.skipped = `larger than the size limit (${st.size} bytes > ${task.options.maxFileSize}; raise it with --max-file-size)`;
-      return result;
+      return redactResult(result);
     }
     bytes = readFileSync(task.absPath);
   } catch (err) {
     result.skipped = `cannot be read: ${(err as Error).message.split('\n')[0]}`;
-    return result;
+    return redactResult(result);
   }
   const isPython = PYTHON_KINDS.has(task.kind);
   const hasBom = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   if (!hasBom && looksBinary(bytes)) {
     result.skipped = 'binary file (contains NUL bytes)';
-    return result;
+    return redactResult(result);
   }
   const decoded = isPython ? decodePython(bytes) : decodeText(bytes);
   if (decoded.problem) result.diagnostics.push({ path: task.path, kind: 'decode-error', message: decoded.problem });
@@ -150,6 +151,23 @@ export function analyzeFile(task: FileTask): FileResult {
   }
   assignFingerprints(result.findings, (f) => lines[f.location.startLine - 1] ?? '');
   redactSnippets(result.findings);
+  // Nothing leaves the worker holding a secret: every string of the result (messages,
+  // snippets, fixes, properties, traces, diagnostics, egress, routes, metrics) is redacted.
+  return redactResult(result);
+}
+
+/**
+ * {@link redactDeep} over a file's result, except two internal fields that never reach a
+ * report: `path` (the key the project pass joins results on; the report's paths are
+ * redacted at the end of the scan) and `taint` (summaries the cross-module pass reads).
+ */
+function redactResult(result: FileResult): FileResult {
+  const r = result as unknown as Record<string, unknown>;
+  for (const k of Object.keys(r)) {
+    if (k === 'path' || k === 'taint') continue;
+    const v = r[k];
+    r[k] = typeof v === 'string' ? redactText(v) : redactDeep(v);
+  }
   return result;
 }
 

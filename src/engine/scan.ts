@@ -26,6 +26,7 @@ import { VERSION } from '../version.js';
 import { redactSnippets } from './redact.js';
 import { crossModuleFlows } from './crossmodule.js';
 import { TRIAGE_RULES } from '../taint/triage.js';
+import { redactDeep, redactText } from './redact-text.js';
 
 /** Every analysis krait has; subcommands select a subset. */
 export const ALL_ANALYSES = ['rules', 'secrets', 'egress', 'metrics', 'deps', 'posture'] as const;
@@ -296,7 +297,8 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   // A finding that merged a data-flow rule into a pattern rule answers to either id.
   const selected = ruleFilter(selectTokens, []);
   const notIgnored = ruleFilter([], ignoreTokens);
-  const relOf = new Map(disc.files.map((f) => [f.path, f.relPath]));
+  // Worker results carry redacted paths (a file may be named like a token): look both up.
+  const relOf = new Map(disc.files.flatMap((f) => [[f.path, f.relPath] as const, [redactText(f.path), f.relPath] as const]));
   let silenced = 0;
   findings = findings.filter((f) => {
     if (f.status === 'suppressed') {
@@ -349,7 +351,10 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   report.score = computeScore(report);
   stage('redaction, thresholds, baseline, score');
   report.durationMs = Date.now() - started;
-  return report;
+  // The one redaction step, over everything the project pass added too (dependency tables,
+  // index URLs, posture, diagnostics, skipped-file reasons, paths): no string of the report
+  // holds a secret, whatever format renders it.
+  return redactDeep(report);
 }
 
 /**
