@@ -7,6 +7,7 @@ import type { FileDiagnostic, FileResult, Report } from '../model.js';
 import type { Discovery } from '../discover/walk.js';
 import type { ScanAnalysis } from './scan.js';
 import { aggregateMetrics } from '../metrics/index.js';
+import { complexityHotspots, testingSummary } from '../metrics/quality.js';
 import { summarizeEgress } from '../egress/index.js';
 import { analyzePosture } from '../posture/index.js';
 import { attachProofs } from '../posture/proof.js';
@@ -26,7 +27,11 @@ export async function aggregateProject(
   diagnostics: FileDiagnostic[],
   maxFileSize: number,
 ): Promise<void> {
-  if (analyses.has('metrics')) report.metrics = aggregateMetrics(files, disc.localModules);
+  if (analyses.has('metrics')) {
+    report.metrics = aggregateMetrics(files, disc.localModules);
+    report.metrics.testing = testingSummary(files, disc.roots);
+    report.metrics.hotspots = complexityHotspots(files);
+  }
   if (analyses.has('egress')) report.egress = summarizeEgress(files);
   if (analyses.has('posture')) {
     const posture = await analyzePosture({

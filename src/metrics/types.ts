@@ -117,4 +117,8 @@ export interface ProjectMetrics {
   meanComplexity: number;
   /** Functions and methods with a complexity. */
   complexityFunctions: number;
+  /** Test files, test-to-code ratio and line coverage (the overview's Quality & Testing). */
+  testing?: import('./quality.js').TestingSummary;
+  /** Functions above the complexity threshold, most complex first (the overview's Performance). */
+  hotspots?: import('./quality.js').Hotspot[];
 }

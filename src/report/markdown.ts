@@ -93,6 +93,23 @@ export function findingFileNames(findings: readonly Finding[]): string[] {
   return findings.map((f, i) => `finding-${String(i + 1).padStart(width, '0')}-${slugify(f.ruleName || f.ruleId)}.md`);
 }
 
+/** The overview's Performance field: functions above the complexity threshold. */
+function performanceLine(report: Report): string {
+  const h = report.metrics?.hotspots;
+  if (!h) return '- Performance: not assessed (statistics were not computed)';
+  if (!h.length) return '- Performance: no function above cyclomatic complexity 10';
+  const top = h.slice(0, 5).map((x) => `${mdCode(`${x.path}:${x.line}`)} ${mdCode(x.name)} (${x.complexity})`).join(', ');
+  return `- Performance: ${h.length} function${h.length === 1 ? '' : 's'} above cyclomatic complexity 10 (hot spots: ${top}${h.length > 5 ? ', …' : ''})`;
+}
+
+/** The overview's Quality & Testing field: test files, test-to-code ratio, line coverage. */
+function testingLine(report: Report): string {
+  const t = report.metrics?.testing;
+  if (!t) return '- Quality & Testing: not assessed (statistics were not computed)';
+  const cov = t.coverage ? `line coverage ${t.coverage.percent}% (${mdCode(t.coverage.file)})` : 'no coverage report found (coverage.xml, coverage.json, lcov.info)';
+  return `- Quality & Testing: ${t.testFiles} test file${t.testFiles === 1 ? '' : 's'}, test-to-code ratio ${t.ratio.toFixed(2)} (${t.testCodeLines} test / ${t.codeLines} code lines); ${cov}`;
+}
+
 function summaryMarkdown(report: Report, score: Score, entries: Entry[], folder: string, lookup: RuleLookup): string {
   const findings = entries.map((e) => e.finding);
   const count = (pred: (f: Finding) => boolean): number => findings.filter(pred).length;
@@ -131,9 +148,9 @@ function summaryMarkdown(report: Report, score: Score, entries: Entry[], folder:
     '',
     '## Findings Summary',
     `- Security: ${security.length} finding${security.length === 1 ? '' : 's'} (${SCORE_CATEGORIES.map((c) => `${c.title.toLowerCase()} ${security.filter((f) => scoreCategoryOf(f.category) === c.id).length}`).join(', ')})`,
-    '- Performance: not assessed by krait (0)',
+    performanceLine(report),
     `- Code Quality: ${quality.length} finding${quality.length === 1 ? '' : 's'}`,
-    '- Quality & Testing: not assessed by krait (0)',
+    testingLine(report),
     '',
     `## Score: ${score.total}/${score.max}`,
     '',
