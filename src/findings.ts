@@ -162,6 +162,18 @@ export interface Finding {
   verdict?: Verdict;
   /** Other rules that reported the same place (a data-flow rule merged into a pattern finding). */
   relatedRuleIds?: string[];
+  /** For a suppressed or baselined finding: what silenced it, and the justification written next to it. */
+  suppression?: Suppression;
+}
+
+/** What silenced a finding (see {@link FindingStatus}). */
+export interface Suppression {
+  /** `nosec`/`noqa`/`pragma`: a comment in the code; `allowlist`: the configuration's fingerprint allowlist; `baseline`: `--baseline`. */
+  by: 'nosec' | 'noqa' | 'pragma' | 'allowlist' | 'baseline';
+  /** The comment as written (`# nosec B602 -- reviewed`), for comment suppressions. */
+  comment?: string;
+  /** The reason written after the IDs, when one was given. */
+  justification?: string;
 }
 
 /** Numeric rank of a severity: critical = 4 … info = 0. */

@@ -74,6 +74,8 @@ export interface FileResult {
   skipped?: string;
   /** What the data-flow analysis tells the project pass (cross-module flows); not in the report. */
   taint?: TaintFacts;
+  /** Findings silenced by a comment in this file (status `suppressed`, with `suppression` set). */
+  suppressed?: Finding[];
 }
 
 export interface Report {
@@ -86,7 +88,7 @@ export interface Report {
   /** The paths given to the scan, as given. */
   targets: string[];
   /** Files analysed, relative to their scan root, with per-file data. */
-  files: Array<Omit<FileResult, 'findings'>>;
+  files: Array<Omit<FileResult, 'findings' | 'suppressed'>>;
   skipped: SkippedFile[];
   diagnostics: FileDiagnostic[];
   /** All findings after suppression, baseline and thresholds, sorted (see compareFindings). */

@@ -16,6 +16,10 @@ import { loadDatabase } from '../deps/database.js';
 import { VERSION } from '../version.js';
 import { renderRuleList, renderExplain } from './rules-text.js';
 import { findByFingerprint, renderFindingExplanation } from './explain-finding.js';
+import { unknownRuleMessage } from '../engine/rule-tokens.js';
+import { terminalSafe, terminalWidth, wrapToWidth } from '../report/terminal.js';
+import { renderAnalysisText } from '../report/text.js';
+import { advisoryDataLine, exitLine } from '../report/summary.js';
 
 interface ScanFlags {
   format: ReportFormat;
@@ -44,6 +48,9 @@ interface ScanFlags {
   color?: boolean;
   verbose?: boolean;
   quiet?: boolean;
+  diffBase?: string;
+  showSuppressed?: boolean;
+  summaryOnly?: boolean;
 }
 
 /** Options of `krait fix`. */
@@ -68,37 +75,62 @@ const positiveInt = (name: string) => (v: string) => {
   return n;
 };
 
-function addScanOptions(cmd: Command, formats: readonly string[] = REPORT_FORMATS): Command {
-  return cmd
-    .argument('[paths...]', 'files and folders to audit', ['.'])
-    .addOption(new Option('-f, --format <format>', 'report format').choices([...formats]).default('text'))
-    .option('-o, --output <path>', 'write the report to a file (a folder for markdown)')
-    .option('--select <ids>', 'run only these rules: ids, id prefixes (B6, KR1) or names, comma-separated', list)
-    .option('--ignore <ids>', 'leave out these rules (ids, prefixes or names)', list)
+/** Option groups: each command offers only the options it acts on. */
+type OptionGroup = 'findings' | 'nosec' | 'online' | 'report' | 'triage' | 'history';
+
+/**
+ * Add the options of a scanning command: the paths, `--format` with the formats it really
+ * writes, the discovery options every command shares, and the groups it acts on —
+ * `findings` (rule selection, thresholds, exit code, baselines, suppressed findings),
+ * `nosec` (`--ignore-nosec`), `online` (`--online`), `report` (`--output`, `--verbose`),
+ * `triage` (`--no-triage`, `--show-dismissed`).
+ */
+function addScanOptions(cmd: Command, formats: readonly string[], groups: readonly OptionGroup[]): Command {
+  const has = (g: OptionGroup) => groups.includes(g);
+  cmd.argument('[paths...]', 'files and folders to audit', ['.']).addOption(new Option('-f, --format <format>', 'output format').choices([...formats]).default(formats[0]));
+  if (has('report')) cmd.option('-o, --output <path>', 'write the report to a file (a folder for markdown)');
+  if (has('findings')) {
+    cmd
+      .option('--select <ids>', 'run only these rules: ids, id prefixes (B6, KR1) or names, comma-separated', list)
+      .option('--ignore <ids>', 'leave out these rules (ids, prefixes or names)', list);
+  }
+  cmd
     .option('--exclude <globs>', 'skip paths matching these globs', list)
-    .option('--include <globs>', 'analyse only paths matching these globs', list)
-    .addOption(new Option('--severity <level>', 'report findings at or above this severity').choices([...SEVERITIES]))
-    .addOption(new Option('--confidence <level>', 'report findings at or above this confidence').choices([...CONFIDENCES]))
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']))
-    .option('--exit-zero', 'always exit 0 when the scan completes')
-    .option('--ignore-nosec', 'report findings silenced by # nosec / # noqa too')
+    .option('--include <globs>', 'analyse only paths matching these globs', list);
+  if (has('findings')) {
+    cmd
+      .addOption(new Option('--severity <level>', 'report findings at or above this severity').choices([...SEVERITIES]))
+      .addOption(new Option('--confidence <level>', 'report findings at or above this confidence').choices([...CONFIDENCES]))
+      .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default low)').choices([...SEVERITIES, 'none']))
+      .option('--exit-zero', 'always exit 0 when the scan completes')
+      .option('--diff-base <rev>', 'report only findings on lines changed since this git revision (e.g. origin/main)')
+      .option('--baseline <file>', 'report only findings that are not in this baseline')
+      .option('--write-baseline <file>', 'write the findings of this scan as a baseline')
+      .option('--show-suppressed', 'also list the findings silenced by # nosec, # noqa, the allowlist or the baseline')
+      .option('--summary-only', 'print only the summary (score, counts, exit code reason)');
+  }
+  if (has('nosec')) cmd.option('--ignore-nosec', 'report findings silenced by # nosec / # noqa too');
+  cmd
     .option('--max-file-size <bytes>', 'skip files larger than this (default 5 MB)', positiveInt('--max-file-size'))
     .option('-j, --jobs <n>', 'worker threads (default: the cores available)', positiveInt('--jobs'))
     .option('-c, --config <file>', 'configuration file (pyproject.toml, krait.toml or .bandit)')
     .option('--no-config', 'read no configuration file')
-    .option('--no-gitignore', 'do not honour .gitignore files')
-    .option('--baseline <file>', 'report only findings that are not in this baseline')
-    .option('--write-baseline <file>', 'write the findings of this scan as a baseline')
-    .option('--online', 'allow network look-ups (OSV API) for dependencies')
-    .option('--history', 'also audit every blob in the git history for secrets (removed secrets: rotate them)')
-    .option('--since <rev>', 'with --history: only commits in REV..HEAD')
-    .option('--all-refs', 'with --history: every branch and tag, not only HEAD')
-    .option('--no-triage', 'report every pattern finding as bandit does: no verdicts, no dismissal, no merging of data-flow findings')
-    .option('--show-dismissed', 'also list findings the reasoning layer dismissed (text; SARIF marks them suppressed)')
-    .option('--color', 'force colours')
-    .option('--no-color', 'no colours')
-    .option('-v, --verbose', 'more detail (traces, properties)')
-    .option('-q, --quiet', 'no progress output');
+    .option('--no-gitignore', 'do not honour .gitignore files');
+  if (has('online')) cmd.option('--online', 'allow network look-ups (OSV API) for dependencies');
+  if (has('history')) {
+    cmd
+      .option('--history', 'also audit every blob in the git history for secrets (removed secrets: rotate them)')
+      .option('--since <rev>', 'with --history: only commits in REV..HEAD')
+      .option('--all-refs', 'with --history: every branch and tag, not only HEAD');
+  }
+  if (has('triage')) {
+    cmd
+      .option('--no-triage', 'report every pattern finding as bandit does: no verdicts, no dismissal, no merging of data-flow findings')
+      .option('--show-dismissed', 'also list findings the reasoning layer dismissed (text; SARIF marks them suppressed)');
+  }
+  cmd.option('--color', 'force colours').option('--no-color', 'no colours');
+  if (has('report')) cmd.option('-v, --verbose', 'more detail (traces, properties, context lines)');
+  return cmd.option('-q, --quiet', 'no progress output');
 }
 
 function scanOptions(paths: string[], f: ScanFlags, analyses?: ScanAnalysis[]): ScanOptions {
@@ -122,6 +154,7 @@ function scanOptions(paths: string[], f: ScanFlags, analyses?: ScanAnalysis[]): 
     online: f.online,
     ...(f.history || f.since || f.allRefs ? { history: { ...(f.since ? { since: f.since } : {}), allRefs: !!f.allRefs } } : {}),
     triage: f.triage,
+    diffBase: f.diffBase,
     onProgress: progress(f),
   };
 }
@@ -145,12 +178,52 @@ function useColor(f: ScanFlags): boolean {
   return !!process.stdout.isTTY && !process.env['NO_COLOR'];
 }
 
-async function emit(report: Report, f: ScanFlags): Promise<number> {
+/** The options every format shares, from the flags. */
+function reportOptions(f: ScanFlags) {
+  return {
+    output: f.output,
+    color: useColor(f),
+    verbose: f.verbose,
+    lookupRule: ruleMeta,
+    width: f.output ? undefined : terminalWidth(),
+    showSuppressed: f.showSuppressed,
+    summaryOnly: f.summaryOnly,
+    failOn: f.failOn ?? 'low',
+    exitZero: !!f.exitZero,
+    showDismissed: f.showDismissed,
+  };
+}
+
+function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}
+
+async function emit(report: Report, f: ScanFlags, noScore = false): Promise<number> {
   if (f.writeBaseline) writeBaseline(report, f.writeBaseline);
-  const text = await writeReport(report, { format: f.format, output: f.output, color: useColor(f), verbose: f.verbose, lookupRule: ruleMeta, showDismissed: f.showDismissed });
-  if (text !== undefined) process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  const text = await writeReport(report, { format: f.format, ...reportOptions(f), noScore });
+  if (text !== undefined) print(text);
   else if (!f.quiet && f.output) process.stderr.write(`krait: ${f.format} report written to ${f.output}\n`);
   return exitCodeFor(report, f.failOn ?? 'low', !!f.exitZero);
+}
+
+/**
+ * Output of a command that runs one analysis (`secrets`, `deps`): its own findings and a
+ * one-line summary in the text formats, no score in any format but HTML and Markdown
+ * (which are full reports).
+ */
+async function emitAnalysis(report: Report, f: ScanFlags, what: string, checks: string, table?: () => string, scope?: string): Promise<number> {
+  if (f.format !== 'html' && f.format !== 'markdown') delete report.score;
+  if ((f.format === 'text' || (f.format as string) === 'table') && !f.output) {
+    if (f.writeBaseline) writeBaseline(report, f.writeBaseline);
+    const o = reportOptions(f);
+    const body = renderAnalysisText(report, { ...o, what, checks, scope, summaryOnly: f.summaryOnly || !!table });
+    const adv = advisoryDataLine(report);
+    print(
+      wrapToWidth([...(table && !f.summaryOnly ? [table(), ''] : []), ...(adv ? [adv] : []), body.trimEnd(), exitLine(report, o.failOn, o.exitZero)].join('\n'), o.width),
+    );
+    return exitCodeFor(report, f.failOn ?? 'low', !!f.exitZero);
+  }
+  return emit(report, { ...f, format: (f.format as string) === 'table' ? 'text' : f.format }, true);
 }
 
 /** Build the program; `run` receives the exit code of the command. */
@@ -159,51 +232,59 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('Security auditor for Python projects: code, data flow, secrets, egress, dependencies, posture and statistics — offline.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run krait --help for usage)')
+    // One error prefix for every message: commander's own ("error: unknown option") too.
+    .configureOutput({ outputError: (str, write) => write(str.startsWith('error:') ? `krait: ${str}` : str) })
     .exitOverride();
 
-  addScanOptions(program.command('scan', { isDefault: true }).description('full audit (the default command)')).action(async (paths: string[], f: ScanFlags) => {
-    setExit(await emit(await scan(scanOptions(paths, f)), f));
+  const FINDINGS_FORMATS = REPORT_FORMATS;
+  addScanOptions(program.command('scan', { isDefault: true }).description('full audit (the default command)'), FINDINGS_FORMATS, ['report', 'findings', 'nosec', 'online', 'triage', 'history']).action(
+    async (paths: string[], f: ScanFlags) => {
+      setExit(await emit(await scan(scanOptions(paths, f)), f));
+    },
+  );
+
+  addScanOptions(program.command('secrets').description('hardcoded secrets only'), FINDINGS_FORMATS, ['report', 'findings', 'nosec', 'history']).action(async (paths: string[], f: ScanFlags) => {
+    setExit(await emitAnalysis(await scan(scanOptions(paths, f, ['secrets'])), f, 'secret', 'hardcoded secrets and credentials in every text file'));
   });
 
-  addScanOptions(program.command('secrets').description('hardcoded secrets only')).action(async (paths: string[], f: ScanFlags) => {
-    setExit(await emit(await scan(scanOptions(paths, f, ['secrets'])), f));
+  addScanOptions(program.command('deps').description('dependency audit only: manifests, lock files, advisories, typosquats'), ['table', ...FINDINGS_FORMATS.filter((x) => x !== 'text')], [
+    'report',
+    'findings',
+    'online',
+  ]).action(async (paths: string[], f: ScanFlags) => {
+    const report = await scan(scanOptions(paths, f, ['deps']));
+    for (const d of report.diagnostics) process.stderr.write(`krait: warning: ${terminalSafe(d.path)}: ${terminalSafe(d.message)}\n`);
+    const deps = report.dependencies;
+    // The table without its own data line: the advisory data's date and age follow it.
+    const table = deps ? () => renderDepsTable(deps).replace(/\nAdvisory data: [^\n]*$/, '') : () => 'No manifest or lock file found.';
+    const scope = deps ? `${deps.summary.requirements} requirements in ${deps.manifests.length} manifest${deps.manifests.length === 1 ? '' : 's'}, ${deps.summary.vulnerable} vulnerable` : undefined;
+    setExit(await emitAnalysis(report, f, 'dependency finding', 'manifests, lock files, known vulnerabilities, typosquatting', table, scope));
   });
 
-  addScanOptions(program.command('deps').description('dependency audit only: manifests, lock files, advisories, typosquats'), ['table', ...REPORT_FORMATS])
-    .action(async (paths: string[], f: ScanFlags) => {
-      const report = await scan(scanOptions(paths, f, ['deps']));
-      if ((f.format as string) === 'table' || (f.format === 'text' && !f.output)) {
-        if (report.dependencies) process.stdout.write(renderDepsTable(report.dependencies) + '\n');
-        for (const d of report.diagnostics) process.stderr.write(`krait: ${d.path}: ${d.message}\n`);
-        setExit(exitCodeFor(report, f.failOn ?? 'low', !!f.exitZero));
-        return;
-      }
-      setExit(await emit(report, f));
-    });
-
-  addScanOptions(program.command('stats').description('code statistics and cyclomatic complexity'), ['table', 'json', 'html', 'markdown']).action(async (paths: string[], f: ScanFlags) => {
+  addScanOptions(program.command('stats').description('code statistics and cyclomatic complexity'), ['table', 'json', 'html', 'markdown'], []).action(async (paths: string[], f: ScanFlags) => {
     const report = await scan(scanOptions(paths, f, ['metrics']));
     const { renderStats } = await import('../metrics/index.js');
-    if ((f.format as string) === 'table' || f.format === 'text') {
-      process.stdout.write(renderStats(report, { color: useColor(f) }) + '\n');
+    if ((f.format as string) === 'table') {
+      print(wrapToWidth(renderStats(report, { color: useColor(f) }), terminalWidth()));
     } else if (f.format === 'json') {
       // The statistics alone: per file and in total.
       const stats = { files: report.files.filter((x) => x.metrics).map((x) => ({ path: x.path, ...x.metrics })), total: report.metrics };
-      process.stdout.write(JSON.stringify(stats, null, 2) + '\n');
+      print(JSON.stringify(stats, null, 2));
     } else {
       await emit(report, { ...f, exitZero: true });
     }
     setExit(0);
   });
 
-  addScanOptions(program.command('routes').description('inventory of HTTP routes and CLI entry points, with auth and validation status'), ['table', 'json'])
-    .action(async (paths: string[], f: ScanFlags) => {
+  addScanOptions(program.command('routes').description('inventory of HTTP routes and CLI entry points, with auth and validation status'), ['table', 'json'], []).action(
+    async (paths: string[], f: ScanFlags) => {
       const report = await scan(scanOptions(paths, f, ['posture']));
       const { renderRoutes } = await import('../posture/index.js');
-      if (f.format === 'json') process.stdout.write(JSON.stringify(report.posture?.routes ?? [], null, 2) + '\n');
-      else process.stdout.write(renderRoutes(report.posture ?? { routes: [] }, { color: useColor(f) }) + '\n');
+      if (f.format === 'json') print(JSON.stringify(report.posture?.routes ?? [], null, 2));
+      else print(wrapToWidth(renderRoutes(report.posture ?? { routes: [] }, { color: useColor(f) }), terminalWidth()));
       setExit(0);
-    });
+    },
+  );
 
   program
     .command('fix')
@@ -256,7 +337,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       }
       if (args.length !== 1) throw new UsageError('give one rule id (krait explain B602) or --finding FINGERPRINT [PATHS]');
       const meta = ruleMeta(args[0]!);
-      if (!meta) throw new UsageError(`unknown rule "${args[0]}" (run krait rules to list them)`);
+      if (!meta) throw new UsageError(unknownRuleMessage(args[0]!, 'krait explain'));
       process.stdout.write(renderExplain(meta));
       setExit(0);
     });

@@ -97,6 +97,11 @@ export interface ResolvedConfig {
   ruleOptions: Map<string, Map<string, unknown>>;
   /** The project's own taint models (`[tool.krait.taint]`), merged over the files read. */
   taint?: ProjectTaintModels;
+  /**
+   * Select/ignore tokens that came from bandit's configuration (`[tool.bandit]`, `.bandit`),
+   * with where (`skips of .bandit`): an unknown one there is a warning, not an error.
+   */
+  banditTokens?: Map<string, string>;
 }
 
 export class ConfigError extends Error {}
@@ -236,8 +241,13 @@ function applyBandit(b: Record<string, unknown>, cfg: ResolvedConfig, file: stri
     throw new ConfigError(`invalid [tool.bandit] ${key} in ${file}: expected a list of strings`);
   };
   for (const d of list(b['exclude_dirs'], 'exclude_dirs')) cfg.exclude.push(d.replace(/^\.\//, '').replace(/\/$/, ''));
-  cfg.ignore.push(...list(b['skips'], 'skips'));
-  cfg.select.push(...list(b['tests'], 'tests'));
+  const skips = list(b['skips'], 'skips');
+  const tests = list(b['tests'], 'tests');
+  cfg.banditTokens ??= new Map();
+  for (const t of skips) cfg.banditTokens.set(t, `skips of ${file}`);
+  for (const t of tests) cfg.banditTokens.set(t, `tests of ${file}`);
+  cfg.ignore.push(...skips);
+  cfg.select.push(...tests);
   for (const [key, value] of Object.entries(b)) {
     if (BANDIT_KEYS.has(key) || !value || typeof value !== 'object' || Array.isArray(value)) continue;
     const section = value as Record<string, unknown>;

@@ -6,20 +6,21 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Autofix, Finding } from '../findings.js';
 import { autofixFor, hasFixer } from '../fix/fixers.js';
+import type { SuppressionMarker } from './suppress.js';
 import type { FileDiagnostic, FileKind, FileResult } from '../model.js';
 import type * as A from '../python/ast.js';
 import { parsePython } from '../python/parse.js';
 import { SemanticModel } from '../python/semantic.js';
 import { linkParents, pushChildrenReversed } from '../python/visit.js';
 import { decodePython, decodeText, looksBinary, universalNewlines } from '../discover/decode.js';
-import { detectSecrets } from '../secrets/index.js';
+import { scanSecrets } from '../secrets/index.js';
 import { maskSecret } from '../secrets/mask.js';
 import { analyzeEgress } from '../egress/index.js';
 import { collectRoutes } from '../posture/routes.js';
 import { computeFileMetrics } from '../metrics/index.js';
 import { CODE_RULES } from '../rules/index.js';
 import type { CodeRule, ReportOptions, RuleContext } from './rule.js';
-import { isSuppressed, readSuppressions, readTextSuppressions, type Suppressions } from './suppress.js';
+import { isSuppressed, readSuppressions, readTextSuppressions, suppressionFor, type Suppressions } from './suppress.js';
 import { snippetAt, splitLines } from './snippet.js';
 import { assignFingerprints } from './fingerprint.js';
 import { redactSnippets } from './redact.js';
@@ -129,12 +130,9 @@ export function analyzeFile(task: FileTask): FileResult {
     if (isPython) analyzePython(task, text, lines, analyses, result, budget);
     else {
       if (analyses.has('secrets') && !spent(budget, 'secrets')) {
-        const found = detectSecrets({ path: task.path, kind: task.kind, text, lines });
+        const found = scanSecrets({ path: task.path, kind: task.kind, text, lines });
         const sup = task.options.ignoreNosec ? new Map() : readTextSuppressions(lines);
-        for (const f of found) {
-          if (isSuppressed(sup, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine)) continue;
-          result.findings.push(f);
-        }
+        keepSecrets(found, sup, task.options.ignoreNosec, result);
       }
       if (task.kind === 'notebook') analyzeNotebook(task, text, lines, analyses, result, budget);
     }
@@ -149,8 +147,9 @@ export function analyzeFile(task: FileTask): FileResult {
       message: `partly analysed: the per-file time budget (${ms} ms) ran out; not done: ${budget.skipped.join(', ')}`,
     });
   }
-  assignFingerprints(result.findings, (f) => lines[f.location.startLine - 1] ?? '');
-  redactSnippets(result.findings);
+  const all = result.suppressed ? [...result.findings, ...result.suppressed] : result.findings;
+  assignFingerprints(all, (f) => lines[f.location.startLine - 1] ?? '');
+  redactSnippets(all);
   // Nothing leaves the worker holding a secret: every string of the result (messages,
   // snippets, fixes, properties, traces, diagnostics, egress, routes, metrics) is redacted.
   return redactResult(result);
@@ -184,14 +183,15 @@ export function runCodeRules(
   parsed: ReturnType<typeof parsePython>,
   semantic: SemanticModel,
   suppressions: Suppressions,
-  result: Pick<FileResult, 'findings'>,
+  result: Pick<FileResult, 'findings' | 'suppressed'>,
   external?: ExternalResolver,
   deadline = Infinity,
 ): boolean {
   const nodes = new Map<Finding, A.AnyNode>();
   const triage = task.options.triage !== false;
   if (external) configureModule(parsed.module, { external, ...(task.options.localModules ? { localModules: new Set(task.options.localModules) } : {}) });
-  const complete = runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings, parsed.comments, triage ? nodes : undefined, deadline);
+  const complete = runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings, parsed.comments, triage ? nodes : undefined, deadline, (result.suppressed ??= []));
+  if (result.suppressed.length === 0) delete result.suppressed;
   if (complete && triage && nodes.size && Date.now() < deadline) {
     const ctx = { semantic, lines, source: text };
     const analysis = analysisOf(parsed.module, ctx, observationTargets(result.findings, nodes));
@@ -237,6 +237,40 @@ function analyzeNotebook(task: FileTask, text: string, fileLines: string[], anal
   }
 }
 
+/** Mark a finding as silenced by a comment (status `suppressed`, with what silenced it). */
+export function markSuppressed(f: Finding, c: Pick<SuppressionMarker, 'kind' | 'text' | 'justification'>): Finding {
+  f.status = 'suppressed';
+  f.suppression = { by: c.kind, comment: c.text, ...(c.justification ? { justification: c.justification } : {}) };
+  return f;
+}
+
+/** Sort the secrets of one file into active and suppressed (kept, marked) findings. */
+function keepSecrets(found: ReturnType<typeof scanSecrets>, sup: Suppressions, ignoreNosec: boolean, result: FileResult): void {
+  for (const f of found.findings) {
+    const c = suppressionFor(sup, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine);
+    if (c) (result.suppressed ??= []).push(markSuppressed(f, c));
+    else result.findings.push(f);
+  }
+  for (const f of found.suppressed) {
+    if (ignoreNosec) {
+      delete f.properties?.['suppressedBy'];
+      result.findings.push(f);
+      continue;
+    }
+    const by = String(f.properties?.['suppressedBy'] ?? 'nosec');
+    const comment = (f.properties?.['suppressionComment'] as SuppressionMarker | undefined) ?? { kind: by === 'pragma' ? 'pragma' : 'nosec', text: by === 'pragma' ? 'pragma: allowlist secret' : '# nosec' };
+    if (by === 'allowlist') {
+      f.status = 'suppressed';
+      f.suppression = { by: 'allowlist' };
+    } else markSuppressed(f, comment);
+    if (f.properties) {
+      delete f.properties['suppressedBy'];
+      delete f.properties['suppressionComment'];
+    }
+    (result.suppressed ??= []).push(f);
+  }
+}
+
 function analyzePython(task: FileTask, text: string, lines: string[], analyses: Set<Analysis>, result: FileResult, budget: Budget): void {
   if (spent(budget, 'parsing and every analysis')) return;
   const parsed = parsePython(text, { deadline: budget.deadline });
@@ -258,11 +292,10 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
     if (task.options.localModules?.length && !spent(budget, 'data-flow facts for other modules')) result.taint = taintFactsOf(parsed.module, { semantic, lines, source: text });
   }
   if (analyses.has('secrets') && !spent(budget, 'secrets')) {
-    for (const f of detectSecrets({ path: task.path, kind: task.kind, text, lines, documentationLines: documentationLines(parsed, lines) })) {
-      if (isSuppressed(suppressions, f.ruleId, f.ruleName, f.location.startLine, f.location.endLine)) continue;
-      result.findings.push(f);
-    }
+    const found = scanSecrets({ path: task.path, kind: task.kind, text, lines, documentationLines: documentationLines(parsed, lines) });
+    keepSecrets(found, suppressions, task.options.ignoreNosec, result);
   }
+  if (result.suppressed?.length === 0) delete result.suppressed;
   if (analyses.has('egress') && !spent(budget, 'egress')) result.egress = analyzeEgress(parsed.module, semantic, text, task.path);
   if (analyses.has('metrics') && !spent(budget, 'statistics')) result.metrics = computeFileMetrics(parsed, text, semantic);
   if (analyses.has('posture') && !spent(budget, 'routes')) {
@@ -302,6 +335,7 @@ const rulesById = new Map(CODE_RULES.map((r) => [r.id, r]));
  * Run the enabled code rules over one module in a single walk. With a `deadline` (epoch
  * ms), the walk stops once it has passed (checked every 256 nodes) and returns false;
  * true when every node was visited.
+ * Findings a comment suppresses go to `suppressedOut` (marked) when given, else are dropped.
  */
 export function runRules(
   task: Pick<FileTask, 'path' | 'options'>,
@@ -314,6 +348,7 @@ export function runRules(
   comments: RuleContext['comments'] = [],
   nodes?: Map<Finding, A.AnyNode>,
   deadline = Infinity,
+  suppressedOut?: Finding[],
 ): boolean {
   setProjectModels(task.options.taintModels);
   const rules: CodeRule[] = [];
@@ -327,7 +362,7 @@ export function runRules(
   const contexts = new Map<CodeRule, RuleContext>();
   const ctxFor = (rule: CodeRule): RuleContext => {
     let c = contexts.get(rule);
-    if (!c) contexts.set(rule, (c = makeContext(rule, task, source, lines, semantic, suppressions, out, comments, nodes)));
+    if (!c) contexts.set(rule, (c = makeContext(rule, task, source, lines, semantic, suppressions, out, comments, nodes, suppressedOut)));
     return c;
   };
   for (const r of rules) {
@@ -397,7 +432,8 @@ function makeContext(
   suppressions: Suppressions,
   out: Finding[],
   comments: RuleContext['comments'],
-  nodes?: Map<Finding, A.AnyNode>,
+  nodes: Map<Finding, A.AnyNode> | undefined,
+  suppressedOut: Finding[] | undefined,
 ): RuleContext {
   const opts = (Object.hasOwn(task.options.ruleOptions, rule.id) ? task.options.ruleOptions[rule.id] : undefined) ?? {};
   const ctx: RuleContext = {
@@ -418,8 +454,9 @@ function makeContext(
       const n = o.node ?? node;
       const at = o.range ? { lineno: o.range.line, col_offset: o.range.column, end_lineno: o.range.endLine, end_col_offset: o.range.endColumn } : n;
       const [from, to] = o.range ? [o.range.line, o.range.endLine] : statementLines(n);
-      if (!o.unsuppressable && isSuppressed(suppressions, rule.id, rule.name, from, to)) return;
-      const finding: Finding = {
+      const sup = o.unsuppressable ? undefined : suppressionFor(suppressions, rule.id, rule.name, from, to);
+      if (sup && !suppressedOut) return;
+      const f: Finding = {
         ruleId: rule.id,
         ruleName: rule.name,
         category: rule.category,
@@ -435,8 +472,11 @@ function makeContext(
         ...(o.properties ? { properties: o.properties } : {}),
         ...withFix(rule.id, node, ctx),
       };
-      out.push(finding);
-      nodes?.set(finding, node);
+      if (sup) suppressedOut!.push(markSuppressed(f, sup));
+      else {
+        out.push(f);
+        nodes?.set(f, node);
+      }
     },
   };
   return ctx;

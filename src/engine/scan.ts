@@ -3,7 +3,7 @@
  * (dependencies, posture, statistics and egress summaries) → suppression by allowlist and
  * baseline, thresholds → score → Report.
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compileLinearGlob } from '../discover/glob.js';
 import { archiveDuplicateEntry } from '../rules/misc/kr147-archive-duplicate-entry.js';
@@ -21,12 +21,15 @@ import { scanHistory } from '../secrets/history.js';
 import { packageVerdicts } from '../rules/malicious/verdict.js';
 import { aggregateProject } from './project.js';
 import { computeScore } from '../report/score.js';
-import { applyBaseline, loadBaseline } from '../report/baseline.js';
+import { loadBaseline } from '../report/baseline.js';
 import { VERSION } from '../version.js';
 import { redactSnippets } from './redact.js';
 import { crossModuleFlows } from './crossmodule.js';
 import { TRIAGE_RULES } from '../taint/triage.js';
 import { redactDeep, redactText } from './redact-text.js';
+import { assignProjectFingerprints } from './fingerprint.js';
+import { changedLines, type ChangedLines } from './diff.js';
+import { tokenMatches, unknownRuleMessage, unknownRuleTokens } from './rule-tokens.js';
 
 /** Every analysis krait has; subcommands select a subset. */
 export const ALL_ANALYSES = ['rules', 'secrets', 'egress', 'metrics', 'deps', 'posture'] as const;
@@ -78,6 +81,8 @@ export interface ScanOptions {
    * findings merge into the pattern finding at the same place. `false`: bandit's view.
    */
   triage?: boolean;
+  /** Report only findings on lines changed since this git revision (`--diff-base`). */
+  diffBase?: string;
   /** Progress callback: files done, files total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -154,8 +159,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     throw new UsageError(`path not found: ${disc.missing.join(', ')} (give existing files or folders to scan)`);
   }
 
-  const selectTokens = [...config.select, ...(options.select ?? [])];
-  const ignoreTokens = [...config.ignore, ...(options.ignore ?? [])];
+  const { selectTokens, ignoreTokens } = checkRuleTokens(options, config);
   const enabled = selectRules(selectTokens, ignoreTokens);
   // Per-path ignores: a glob (matched against the path inside the scan root, the display
   // path, and the base name when it has no `/`) and select/ignore-style tokens.
@@ -206,16 +210,13 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   stage('cross-module flows');
 
   const skipped = [...disc.skipped];
-  const diagnostics: FileDiagnostic[] = (config.warnings ?? []).map((message) => ({
-    path: /^(?:invalid TOML in (.*?): |config (.*?) (?:not followed|not found|cannot be read))/.exec(message)?.slice(1).find(Boolean) ?? '.',
-    kind: 'config-error' as const,
-    message,
-  }));
+  const diagnostics: FileDiagnostic[] = (config.warnings ?? []).map((message) => ({ path: warningPath(message), kind: 'config-error' as const, message }));
   if (jobsNote) diagnostics.push({ path: '.', kind: 'config-error', message: jobsNote });
   for (const message of globWarnings) diagnostics.push({ path: config.sources[0] ?? '', kind: 'config-error', message });
   // An archive that cannot be opened is skipped (listed by discovery) and a diagnostic.
   for (const s of disc.skipped) if (s.reason.startsWith('archive cannot be opened')) diagnostics.push({ path: s.path, kind: 'read-error', message: s.reason });
   let findings: Finding[] = [];
+  let suppressed: Finding[] = [];
   const analysed: FileResult[] = [];
   for (const r of results) {
     for (const d of r.diagnostics) diagnostics.push(d);
@@ -225,6 +226,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     }
     analysed.push(r);
     for (const f of r.findings) findings.push(f);
+    for (const f of r.suppressed ?? []) suppressed.push(f);
   }
   if (enabled.includes(archiveDuplicateEntry.id)) for (const d of disc.archiveDuplicates ?? []) findings.push(duplicateEntryFinding(d.archive, d.entries));
 
@@ -234,7 +236,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     startedAt: new Date(started).toISOString(),
     durationMs: 0,
     targets: options.targets,
-    files: analysed.map(({ findings: _f, routes: _r, taint: _t, ...rest }) => rest),
+    files: analysed.map(({ findings: _f, routes: _r, taint: _t, suppressed: _s, ...rest }) => rest),
     skipped,
     diagnostics,
     findings: [],
@@ -299,16 +301,31 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   const notIgnored = ruleFilter([], ignoreTokens);
   // Worker results carry redacted paths (a file may be named like a token): look both up.
   const relOf = new Map(disc.files.flatMap((f) => [[f.path, f.relPath] as const, [redactText(f.path), f.relPath] as const]));
-  let silenced = 0;
-  findings = findings.filter((f) => {
-    if (f.status === 'suppressed') {
-      silenced++;
-      return false;
-    }
+  // Findings already marked suppressed (a comment found by a later pass) join the suppressed list.
+  for (const f of findings) if (f.status === 'suppressed') suppressed.push(f);
+  findings = findings.filter((f) => f.status !== 'suppressed');
+  const minSev = options.severity ?? config.severity;
+  const minConf = options.confidence ?? config.confidence;
+  const ruleScope = (f: Finding) => {
     const ids: [string, string][] = [[f.ruleId, f.ruleName], ...(f.relatedRuleIds ?? []).map((id): [string, string] => [id, ''])];
     const rel = relOf.get(f.location.path) ?? f.location.path;
     return ids.some(([id, name]) => selected(id, name)) && ids.every(([id, name]) => notIgnored(id, name)) && !(perPath.length && ids.some(([id, name]) => perPathIgnored(rel, f.location.path, id, name)));
-  });
+  };
+  // Rule selection and thresholds apply to suppressed findings too: they are listed and
+  // counted as what would be reported without the suppression.
+  const inScope = (f: Finding) =>
+    ruleScope(f) && (!minSev || severityRank(f.severity) >= severityRank(minSev)) && (!minConf || confidenceRank(f.confidence) >= confidenceRank(minConf));
+  assignProjectFingerprints(findings);
+  // Findings the reasoning layer dismissed are kept apart: not scored, not failing the run.
+  let dismissed = findings.filter((f) => f.status === 'dismissed' && ruleScope(f));
+  findings = findings.filter((f) => f.status !== 'dismissed' && inScope(f));
+  suppressed = suppressed.filter(inScope);
+  if (options.diffBase) {
+    const inDiff = diffFilter(options.diffBase, disc.roots[0] ?? cwd, new Map(disc.files.map((f) => [f.path, f.absPath])));
+    findings = findings.filter(inDiff);
+    suppressed = suppressed.filter(inDiff);
+    dismissed = dismissed.filter(inDiff);
+  }
 
   // Per-package verdicts from the malicious-package indicators, before thresholds and the
   // baseline (a verdict must not change with --severity), plus KR609 for a package name
@@ -320,31 +337,25 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   }
 
   // No snippet may show a secret through a context line.
-  redactSnippets(findings);
+  redactSnippets([...findings, ...suppressed, ...dismissed]);
 
-  // Findings the reasoning layer dismissed are kept apart: not scored, not failing the run.
-  const dismissed = findings.filter((f) => f.status === 'dismissed');
-  if (dismissed.length) findings = findings.filter((f) => f.status !== 'dismissed');
-
-  // Thresholds, allowlist, baseline.
-  const before = findings.length;
-  const minSev = options.severity ?? config.severity;
-  const minConf = options.confidence ?? config.confidence;
+  // Allowlist (by fingerprint), then the baseline: those findings are kept, marked.
   const allow = new Set(config.allowlist);
-  findings = findings.filter(
-    (f) =>
-      (!minSev || severityRank(f.severity) >= severityRank(minSev)) &&
-      (!minConf || confidenceRank(f.confidence) >= confidenceRank(minConf)) &&
-      !allow.has(f.fingerprint),
-  );
-  if (options.baseline) {
-    try {
-      findings = applyBaseline(findings, loadBaseline(options.baseline));
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-  }
-  report.suppressedCount = before - findings.length + silenced;
+  const baseline = options.baseline ? loadBaselineOrThrow(options.baseline) : undefined;
+  findings = findings.filter((f) => {
+    if (allow.has(f.fingerprint)) {
+      f.status = 'suppressed';
+      f.suppression = { by: 'allowlist' };
+    } else if (baseline?.has(f.fingerprint)) {
+      f.status = 'baselined';
+      f.suppression = { by: 'baseline' };
+    } else return true;
+    suppressed.push(f);
+    return false;
+  });
+  suppressed.sort(compareFindings);
+  report.suppressed = suppressed;
+  report.suppressedCount = suppressed.length;
   findings.sort(compareFindings);
   report.findings = findings;
   report.dismissed = dismissed.sort(compareFindings);
@@ -371,6 +382,49 @@ export function capJobs(requested: number | undefined): { jobs: number; note?: s
   return { jobs: whole };
 }
 
+/** The configuration file a warning is about. */
+function warningPath(message: string): string {
+  return (
+    /^(?:invalid TOML in (.*?): |config (.*?) (?:not followed|not found|cannot be read))/.exec(message)?.slice(1).find(Boolean) ??
+    / of (.+?); it was left out$/.exec(message)?.[1] ??
+    '.'
+  );
+}
+
+/** Is a finding on a line changed since `rev` (`--diff-base`)? */
+function diffFilter(rev: string, dir: string, absOf: Map<string, string>): (f: Finding) => boolean {
+  let changed: ChangedLines;
+  try {
+    changed = changedLines(dir, rev);
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]!);
+  }
+  return (f) => {
+    const abs = absOf.get(f.location.path);
+    const lines = abs ? (changed.get(abs) ?? changed.get(realpathOr(abs))) : undefined;
+    if (!lines) return false;
+    if (lines === 'all') return true;
+    for (let l = f.location.startLine; l <= f.location.endLine; l++) if (lines.has(l)) return true;
+    return false;
+  };
+}
+
+function realpathOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+function loadBaselineOrThrow(file: string): ReadonlySet<string> {
+  try {
+    return loadBaseline(file);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
 /** Where configuration discovery starts: the first target, or its folder when it is a file. */
 function configStart(target: string): string {
   try {
@@ -391,12 +445,32 @@ export function selectRules(select: string[], ignore: string[]): string[] {
 
 const CODE_RULE_NAMES = new Map(CODE_RULES.map((r) => [r.id, r.name]));
 
-/** Does a select/ignore token name this rule: its id (`B602`, ruff's `S602`), an id prefix (`B6`, `KR5`) or its name? */
-function tokenMatches(token: string, id: string, name: string): boolean {
-  const t = token.trim();
-  if (!t) return false;
-  const up = t.toUpperCase().replace(/^S(\d{3})$/, 'B$1');
-  return id === up || (/^(B|KR)\d*$/.test(up) && id.startsWith(up)) || name === t.toLowerCase().replace(/_/g, '-');
+/**
+ * The select/ignore tokens of a scan, checked: an unknown one on the command line or in
+ * `[tool.krait]` (select, ignore, per-path ignores) is a UsageError naming it and the
+ * closest known rule; one from bandit's own configuration (which may name checks bandit
+ * retired) is left out with a warning in `config.warnings`.
+ */
+function checkRuleTokens(options: ScanOptions, config: ResolvedConfig): { selectTokens: string[]; ignoreTokens: string[] } {
+  for (const [list, flag] of [[options.select, '--select'], [options.ignore, '--ignore']] as const) {
+    const bad = unknownRuleTokens(list ?? []);
+    if (bad.length) throw new UsageError(unknownRuleMessage(bad[0]!, flag));
+  }
+  const fromBandit = config.banditTokens ?? new Map<string, string>();
+  const keep = (tokens: string[], where: string) =>
+    tokens.filter((t) => {
+      if (!unknownRuleTokens([t]).length) return true;
+      const bandit = fromBandit.get(t);
+      if (bandit === undefined) throw new UsageError(unknownRuleMessage(t, where));
+      (config.warnings ??= []).push(`${unknownRuleMessage(t, bandit)}; it was left out`);
+      return false;
+    });
+  const src = config.sources.find((f) => !f.endsWith('.bandit')) ?? 'the configuration';
+  for (const [glob, tokens] of config.perPathIgnores) config.perPathIgnores.set(glob, keep(tokens, `per-path-ignores "${glob}" of ${src}`));
+  return {
+    selectTokens: [...keep(config.select, `select of ${src}`), ...(options.select ?? [])],
+    ignoreTokens: [...keep(config.ignore, `ignore of ${src}`), ...(options.ignore ?? [])],
+  };
 }
 
 /**

@@ -3,15 +3,70 @@
  *   `# nosec`                 every check on that line
  *   `# nosec B602, B607`      only those (bandit IDs or check names)
  *   `# noqa: S602`            ruff's flake8-bandit codes (S602 = B602); krait ids work too
+ *   `# pragma: allowlist secret`   detect-secrets' marker (secrets only)
+ * A justification may follow the IDs: `# nosec B602 -- reason` or `# nosec B602: reason`.
  * A suppression on any line of a multi-line statement covers the whole statement.
+ *
+ * {@link parseSuppressionComment} is the one parser of these comments; the engine, the
+ * secrets analysis and any rule about suppressions (e.g. one flagging a missing reason)
+ * read comments through it.
  */
 
-/** Per-line suppressions of one file: line → 'all' or the set of suppressed ids/names (upper-case ids, lower-case names). */
-export type Suppressions = Map<number, 'all' | Set<string>>;
+/** One suppression marker of a comment, resolved for the engine (see {@link parseSuppressionMarkers}). */
+export interface SuppressionMarker {
+  /** `nosec` (bandit), `noqa` (ruff/flake8) or `pragma` (detect-secrets' `allowlist secret`). */
+  kind: 'nosec' | 'noqa' | 'pragma';
+  /** `all`, or the suppressed ids (upper-case, `S602` read as `B602`) and check names (kebab-case). */
+  ids: 'all' | Set<string>;
+  /** The reason written after the IDs (`-- reason`, `: reason`), when one was given. */
+  justification?: string;
+  /** The comment as written from its marker on (trimmed, at most 200 characters). */
+  text: string;
+}
 
-const NOSEC = /#\s*nosec\b:?([^#]*)/i;
-const NOQA = /#\s*noqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)/i;
+/** Per-line suppressions of one file: line → the suppression markers on it. */
+export type Suppressions = Map<number, SuppressionMarker[]>;
+
 const ID = /^(?:B\d{3}|KR\d{3,4}|S\d{3})$/i;
+const MARKER = /#\s*(nosec\b|noqa\b)|(pragma:\s*allowlist[ -]secret\b)/gi;
+
+/**
+ * Every suppression marker in one comment (`# noqa: S602  # nosec B101 -- reason` gives
+ * two), each read by {@link parseSuppressionComment}, the one parser of these comments;
+ * plus detect-secrets' `pragma: allowlist secret` (after any comment marker). A bare
+ * `# noqa`, or one naming only other tools' codes (`E501`), is not a krait suppression.
+ */
+export function parseSuppressionMarkers(comment: string): SuppressionMarker[] {
+  const out: SuppressionMarker[] = [];
+  if (comment.length > 2000) return out;
+  const markers = [...comment.matchAll(MARKER)];
+  markers.forEach((m, i) => {
+    const end = i + 1 < markers.length ? markers[i + 1]!.index! : comment.length;
+    const segment = comment.slice(m.index!, end);
+    const text = segment.trim().slice(0, 200);
+    if (m[2]) {
+      const justification = cleanReason(segment.slice(m[0].length));
+      out.push({ kind: 'pragma', ids: 'all', text, ...(justification ? { justification } : {}) });
+      return;
+    }
+    const parsed = parseSuppressionComment(segment);
+    if (!parsed) return;
+    const ids = new Set<string>();
+    for (const w of parsed.ids) {
+      if (ID.test(w)) ids.add(normaliseId(w));
+      else if (w.includes('_')) ids.add(w.replace(/_/g, '-').toLowerCase());
+    }
+    if (parsed.tool === 'noqa' && ids.size === 0) return;
+    out.push({ kind: parsed.tool, ids: ids.size ? ids : 'all', text, ...(parsed.justification ? { justification: parsed.justification } : {}) });
+  });
+  return out;
+}
+
+/** The reason after the IDs, without its leading separator (`--`, `:`, `—`, `-`). */
+function cleanReason(rest: string): string | undefined {
+  const r = rest.replace(/^[\s,]*(?:--+|—|–|:|-)?\s*/, '').trim();
+  return r ? r.slice(0, 200) : undefined;
+}
 
 /**
  * Read suppressions from comments.
@@ -20,30 +75,11 @@ const ID = /^(?:B\d{3}|KR\d{3,4}|S\d{3})$/i;
 export function readSuppressions(comments: Iterable<{ line: number; text: string }>): Suppressions {
   const out: Suppressions = new Map();
   for (const c of comments) {
-    const text = c.text;
-    if (text.length > 2000) continue;
-    const add = (what: 'all' | Set<string>) => {
-      const prev = out.get(c.line);
-      if (prev === 'all' || what === 'all') out.set(c.line, 'all');
-      else if (prev) for (const x of what) prev.add(x);
-      else out.set(c.line, what);
-    };
-    const nosec = NOSEC.exec(text);
-    if (nosec) {
-      const words = (nosec[1] ?? '').split(/[\s,]+/).filter(Boolean);
-      const ids = new Set<string>();
-      for (const w of words) {
-        if (ID.test(w)) ids.add(normaliseId(w));
-        else if (/^[a-z][a-z0-9_-]+$/.test(w) && w.includes('_')) ids.add(w.replace(/_/g, '-').toLowerCase());
-      }
-      add(ids.size ? ids : 'all');
-    }
-    const noqa = NOQA.exec(text);
-    if (noqa) {
-      const ids = new Set<string>();
-      for (const w of noqa[1]!.split(/[\s,]+/)) if (ID.test(w)) ids.add(normaliseId(w));
-      if (ids.size) add(ids);
-    }
+    const parsed = parseSuppressionMarkers(c.text).filter((p) => p.kind !== 'pragma');
+    if (!parsed.length) continue;
+    const prev = out.get(c.line);
+    if (prev) prev.push(...parsed);
+    else out.set(c.line, parsed);
   }
   return out;
 }
@@ -65,16 +101,22 @@ export function readTextSuppressions(lines: readonly string[]): Suppressions {
 }
 
 /**
- * Is a finding of rule `id` (kebab-case `name`) on lines `from..to` suppressed?
+ * The suppression comment that silences a finding of rule `id` (kebab-case `name`) on
+ * lines `from..to`, or undefined.
  */
-export function isSuppressed(s: Suppressions, id: string, name: string, from: number, to: number): boolean {
-  if (s.size === 0) return false;
+export function suppressionFor(s: Suppressions, id: string, name: string, from: number, to: number): SuppressionMarker | undefined {
+  if (s.size === 0) return undefined;
   for (let l = from; l <= to; l++) {
-    const x = s.get(l);
-    if (!x) continue;
-    if (x === 'all' || x.has(id) || x.has(name)) return true;
+    const list = s.get(l);
+    if (!list) continue;
+    for (const x of list) if (x.ids === 'all' || x.ids.has(id) || x.ids.has(name)) return x;
   }
-  return false;
+  return undefined;
+}
+
+/** Is a finding of rule `id` (kebab-case `name`) on lines `from..to` suppressed? */
+export function isSuppressed(s: Suppressions, id: string, name: string, from: number, to: number): boolean {
+  return suppressionFor(s, id, name, from, to) !== undefined;
 }
 
 /** One suppression comment, read as a reviewer reads it. */

@@ -9,16 +9,23 @@ import { severityRank } from '../findings.js';
 import type { Severity } from '../findings.js';
 import type { Report } from '../model.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJson, stableOrder } from './json.js';
 import { MARKDOWN_ENTRY, writeMarkdown } from './markdown.js';
 import { noRules } from './rules.js';
 import type { RuleLookup } from './rules.js';
 import { renderSarif } from './sarif.js';
 import { computeScore } from './score.js';
 import { renderText } from './text.js';
+import { renderConcise } from './concise.js';
+import { renderGithub } from './github.js';
+import { renderGitlab } from './gitlab.js';
+import type { SummaryOptions } from './summary.js';
 
 export { computeScore } from './score.js';
 export { renderText } from './text.js';
+export { renderConcise } from './concise.js';
+export { renderGithub } from './github.js';
+export { renderGitlab } from './gitlab.js';
 export { renderJson } from './json.js';
 export { renderSarif, buildSarif } from './sarif.js';
 export { writeMarkdown } from './markdown.js';
@@ -27,10 +34,10 @@ export { writeBaseline, loadBaseline, applyBaseline } from './baseline.js';
 export type { RuleLookup } from './rules.js';
 export type { Score } from './score-types.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
+export const REPORT_FORMATS = ['text', 'concise', 'json', 'sarif', 'github', 'gitlab', 'markdown', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export interface WriteReportOptions {
+export interface WriteReportOptions extends SummaryOptions {
   format: ReportFormat;
   /** A file (text, json, sarif, html) or a directory (markdown). */
   output?: string;
@@ -44,6 +51,14 @@ export interface WriteReportOptions {
   date?: Date;
   /** List the findings the reasoning layer dismissed (text), or emit them as suppressed results (SARIF). */
   showDismissed?: boolean;
+  /** Wrap the text report to this many columns (the CLI passes the terminal width on a TTY). */
+  width?: number;
+  /** List suppressed and baselined findings in text and concise (`--show-suppressed`). */
+  showSuppressed?: boolean;
+  /** Text and concise: only the summary (`--summary-only`). */
+  summaryOnly?: boolean;
+  /** A command that runs one analysis: no score in the output (HTML and Markdown, full reports, keep it). */
+  noScore?: boolean;
 }
 
 function oneLine(e: unknown): string {
@@ -84,9 +99,9 @@ function writeFileAtomic(file: string, text: string): void {
  * thrown as an Error with a one-line message.
  */
 export async function writeReport(report: Report, opts: WriteReportOptions): Promise<string | undefined> {
-  const scored: Report = report.score ? report : { ...report, score: computeScore(report) };
-  const lookup = opts.lookupRule ?? noRules;
   const { format, output } = opts;
+  const scored: Report = report.score || (opts.noScore && format !== 'html' && format !== 'markdown') ? report : { ...report, score: computeScore(report) };
+  const lookup = opts.lookupRule ?? noRules;
 
   if (format === 'markdown') {
     if (!output) throw new Error('--format markdown writes a directory: give it with --output DIR');
@@ -117,10 +132,29 @@ export async function writeReport(report: Report, opts: WriteReportOptions): Pro
   let text: string;
   switch (format) {
     case 'text':
-      text = renderText(scored, { color: opts.color && !output, verbose: opts.verbose, showDismissed: opts.showDismissed });
+      text = renderText(scored, {
+        color: opts.color && !output,
+        verbose: opts.verbose,
+        showDismissed: opts.showDismissed,
+        width: output ? undefined : opts.width,
+        showSuppressed: opts.showSuppressed,
+        summaryOnly: opts.summaryOnly,
+        failOn: opts.failOn,
+        exitZero: opts.exitZero,
+        now: opts.now,
+      });
+      break;
+    case 'concise':
+      text = renderConcise(scored, { showSuppressed: opts.showSuppressed, summaryOnly: opts.summaryOnly });
+      break;
+    case 'github':
+      text = renderGithub(scored);
+      break;
+    case 'gitlab':
+      text = renderGitlab(scored);
       break;
     case 'json':
-      text = renderJson(scored);
+      text = scored.score ? renderJson(scored) : JSON.stringify(stableOrder(scored), null, 2) + '\n';
       break;
     case 'sarif':
       text = renderSarif(scored, lookup, { showDismissed: opts.showDismissed });

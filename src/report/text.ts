@@ -6,8 +6,11 @@
  * `python-security-analysis-assistant.md`.
  */
 import { createColors } from 'picocolors';
-import type { Finding, Severity } from '../findings.js';
+import { SEVERITIES, severityRank, type Finding, type Severity } from '../findings.js';
 import type { Report } from '../model.js';
+import { terminalSafe, terminalSafeBlock, wrapToWidth } from './terminal.js';
+import { advisoryDataLine, summaryLines, type SummaryOptions } from './summary.js';
+export { dismissedLine } from './summary.js';
 import { computeScore } from './score.js';
 import { renderEgress } from '../egress/render.js';
 import { renderStatsSummary } from '../metrics/render.js';
@@ -15,28 +18,22 @@ import type { Score, ScoreCount } from './score-types.js';
 
 type Colors = ReturnType<typeof createColors>;
 
-export interface TextOptions {
+export interface TextOptions extends SummaryOptions {
   /** ANSI colours (the CLI passes `true` only on a TTY without NO_COLOR). */
   color: boolean;
-  /** Full data-flow traces and finding properties. */
+  /** Full data-flow traces and finding properties, and the context lines of every snippet. */
   verbose?: boolean;
   /** List the dismissed findings instead of counting them. */
   showDismissed?: boolean;
+  /** Wrap lines to this many columns (the CLI passes the terminal's width on a TTY). */
+  width?: number;
+  /** List the suppressed and baselined findings (`--show-suppressed`). */
+  showSuppressed?: boolean;
+  /** Print only the summary (`--summary-only`). */
+  summaryOnly?: boolean;
 }
 
-/**
- * Make audited text safe for a terminal: control characters (ESC and the other C0/C1
- * codes except tab and newline) and bidirectional overrides (Trojan Source, CVE-2021-42574)
- * are shown as `\u{…}` escapes, so a scanned file cannot move the cursor, recolour the
- * terminal or reorder what the reader sees.
- */
-export function terminalSafe(s: string): string {
-  return String(s).replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
-  );
-}
+export { terminalSafe, terminalSafeBlock } from './terminal.js';
 
 /**
  * PACKAGE VERDICTS: one line per package with malicious-package indicators (risk, name,
@@ -92,32 +89,50 @@ function scopeLine(report: Report): string {
   return `Scope: ${targets} — ${parts.join(', ')} (krait ${terminalSafe(report.tool.version)}, ${secs} s)`;
 }
 
-/** The snippet indented, the flagged lines marked with `>`. */
-function renderSnippet(f: Finding, c: Colors): string[] {
+/**
+ * The snippet indented, the flagged lines marked with `>`. Context lines are shown for
+ * critical and high findings (and all of them when `context`); the others show only the
+ * flagged lines, so a long report stays readable.
+ */
+function renderSnippet(f: Finding, c: Colors, context: boolean): string[] {
   if (!f.snippet) return [];
-  return f.snippet.split('\n').map((line) => {
+  const out: string[] = [];
+  for (const line of f.snippet.split('\n')) {
     const m = /^\s*(\d+) /.exec(line);
     const n = m ? Number(m[1]) : NaN;
     const flagged = n >= f.location.startLine && n <= f.location.endLine;
     const text = terminalSafe(line);
-    return flagged ? `  ${c.bold('>')} ${text}` : `    ${c.dim(text)}`;
-  });
+    if (flagged) out.push(`  ${c.bold('>')} ${text}`);
+    else if (context) out.push(`    ${c.dim(text)}`);
+  }
+  return out;
 }
 
-/** One finding: `path:line:col  SEVERITY/confidence  RULEID rule-name  CWE-n`, message, snippet, fix. */
-export function renderFindingText(f: Finding, c: Colors, verbose = false): string {
+/**
+ * One finding: `path:line:col  SEVERITY/confidence  RULEID rule-name  CWE-n`, message,
+ * snippet, fix. `number` prefixes the head (`#3 `) so summary sections can point to it;
+ * `fixSeenAt` is the number of an earlier finding with the same fix text, printed as a
+ * pointer instead of the text again.
+ */
+export function renderFindingText(f: Finding, c: Colors, verbose = false, number?: number, fixSeenAt?: number): string {
   const l = f.location;
   const head = [
-    c.bold(`${terminalSafe(l.path)}:${l.startLine}:${l.startColumn + 1}`),
+    (number !== undefined ? c.dim(`#${number} `) : '') + c.bold(`${terminalSafe(l.path)}:${l.startLine}:${l.startColumn + 1}`),
     paintSeverity(c, f.severity, `${f.severity.toUpperCase()}/${f.confidence}`),
     `${c.bold(terminalSafe(f.ruleId))} ${terminalSafe(f.ruleName)}`,
     f.cwe.length ? f.cwe.map((n) => `CWE-${n}`).join(',') : '',
   ]
     .filter(Boolean)
     .join('  ');
-  const out = [head, `  ${terminalSafe(f.message)}`, ...renderSnippet(f, c)];
+  const out = [head, `  ${terminalSafe(f.message)}`, ...renderSnippet(f, c, verbose || severityRank(f.severity) >= severityRank('high'))];
   if (f.verdict) out.push(`  ${c.bold('Verdict:')} ${f.verdict.kind}${f.status === 'dismissed' ? ' (dismissed)' : ''} — ${terminalSafe(f.verdict.reason)}${f.relatedRuleIds?.length ? ` [also ${f.relatedRuleIds.map(terminalSafe).join(', ')}]` : ''}`);
-  if (f.fix) out.push(`  ${c.green('Fix:')} ${indentRest(terminalSafe(f.fix), '       ')}`);
+  if (f.suppression) {
+    const s = f.suppression;
+    const how = s.by === 'baseline' ? 'in the baseline' : s.by === 'allowlist' ? 'by the allowlist' : `by ${terminalSafe(s.comment ?? '# ' + s.by)}`;
+    out.push(`  ${c.dim(`Suppressed ${how}${s.justification ? '' : s.comment ? ' (no reason given)' : ''}`)}`);
+  }
+  if (f.fix && fixSeenAt !== undefined) out.push(`  ${c.green('Fix:')} as for #${fixSeenAt}`);
+  else if (f.fix) out.push(`  ${c.green('Fix:')} ${indentRest(terminalSafeBlock(f.fix), '       ')}`);
   if (f.autofix) out.push(`  ${c.green('Fix available:')} ${terminalSafe(f.autofix.description)} (${fixCommand(f)})`);
   if (f.trace?.length) {
     if (verbose) {
@@ -186,85 +201,89 @@ function skippedAndDiagnostics(report: Report, c: Colors): string[] {
 
 /**
  * Render the terminal report. Returns the text (ending with a newline); colours only
- * when `opts.color`. Uses `report.score` when present, else computes it.
+ * when `opts.color`; lines wrapped to `opts.width` when given. Uses `report.score` when
+ * present, else computes it. Each finding is printed once, numbered; the summary sections
+ * above point to the numbers, and the report ends with the summary (score, counts, what
+ * failed the exit code, suppressed and dismissed counts).
  */
-/**
- * One line on the findings the reasoning layer dismissed, counted by verdict
- * (`3 findings dismissed by triage (constant: 2, sanitised: 1) — --show-dismissed lists them.`), or null.
- */
-export function dismissedLine(report: Report): string | null {
-  const d = report.dismissed ?? [];
-  if (!d.length) return null;
-  const by = new Map<string, number>();
-  for (const f of d) by.set(f.verdict?.kind ?? 'unknown', (by.get(f.verdict?.kind ?? 'unknown') ?? 0) + 1);
-  const parts = [...by.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`);
-  return `${d.length} finding${d.length === 1 ? '' : 's'} dismissed by triage (${parts.join(', ')}) — --show-dismissed lists them.`;
-}
-
+/** The dismissed findings when `--show-dismissed` asks for them (the summary counts them otherwise). */
 function dismissedSection(report: Report, c: Colors, opts: TextOptions): string[] {
   const out: string[] = [];
-  const line = dismissedLine(report);
-  if (!line) return out;
-  if (opts.showDismissed) {
-    out.push('', c.bold(`DISMISSED (${report.dismissed!.length}):`), '');
-    for (const f of report.dismissed!) out.push(renderFindingText(f, c, opts.verbose), '');
-  } else out.push(c.dim(line));
+  if (!opts.showDismissed || !report.dismissed?.length) return out;
+  out.push('', c.bold(`DISMISSED (${report.dismissed.length}):`), '');
+  for (const f of report.dismissed) out.push(renderFindingText(f, c, opts.verbose), '');
   return out;
 }
 
 export function renderText(report: Report, opts: TextOptions): string {
+  return wrapToWidth(renderTextLines(report, opts).join('\n').replace(/\n+$/, '') + '\n', opts.width);
+}
+
+function renderTextLines(report: Report, opts: TextOptions): string[] {
   const c = createColors(opts.color);
   const score: Score = report.score ?? computeScore(report);
+  const summary = () => ['', ...summaryLines(report, { ...opts, score, color: opts.color })];
+  if (opts.summaryOnly) return summaryLines(report, { ...opts, score, color: opts.color });
 
   if (report.files.length === 0 && report.findings.length === 0) {
-    return (
-      [
-        c.bold('NO_ACTIONABLE_INPUT'),
-        '',
-        'Please provide Python code or dependencies to analyze:',
-        '- Source files',
-        '- requirements.txt / pyproject.toml',
-        '',
-        `Nothing krait can analyse was found in: ${report.targets.length ? report.targets.map(terminalSafe).join(', ') : '(no paths given)'}`,
-        ...skippedAndDiagnostics(report, c),
-      ].join('\n') + '\n'
-    );
+    return [
+      c.bold('NO_ACTIONABLE_INPUT'),
+      '',
+      'Please provide Python code or dependencies to analyze:',
+      '- Source files',
+      '- requirements.txt / pyproject.toml',
+      '',
+      `Nothing krait can analyse was found in: ${report.targets.length ? report.targets.map(terminalSafe).join(', ') : '(no paths given)'}`,
+      ...skippedAndDiagnostics(report, c),
+    ];
   }
 
+  const advisory = advisoryDataLine(report, opts.now);
   if (report.findings.length === 0) {
     const checks = report.checksPerformed.length ? report.checksPerformed : ['(no checks reported)'];
-    return (
-      [
-        c.bold('NO_SECURITY_ISSUES'),
-        '',
-        `${c.green('✅')} Security scan complete — no vulnerabilities detected.`,
-        '',
-        'Checks performed:',
-        ...checks.map((k) => `- ${terminalSafe(k)}: ✓`),
-        '',
-        'Code appears secure for the analyzed scope.',
-        '',
-        scopeLine(report),
-        `OVERALL SCORE: ${fmtPoints(score.total)}/${score.max}`,
-        ...score.categories.filter((k) => k.status.startsWith('Not assessed')).map((k) => `${k.title}: ${k.status}`),
-        ...dismissedSection(report, c, opts),
-        ...skippedAndDiagnostics(report, c),
-      ].join('\n') + '\n'
-    );
+    return [
+      c.bold('NO_SECURITY_ISSUES'),
+      '',
+      `${c.green('✅')} Security scan complete — no vulnerabilities detected.`,
+      '',
+      'Checks performed:',
+      ...checks.map((k) => `- ${terminalSafe(k)}: ✓`),
+      '',
+      'Code appears secure for the analyzed scope.',
+      '',
+      scopeLine(report),
+      ...(advisory ? [advisory] : []),
+      `OVERALL SCORE: ${fmtPoints(score.total)}/${score.max}`,
+      ...score.categories.filter((k) => k.status.startsWith('Not assessed')).map((k) => `${k.title}: ${k.status}`),
+      ...suppressedList(report, c, opts),
+      ...dismissedSection(report, c, opts),
+      ...skippedAndDiagnostics(report, c),
+      ...summary(),
+    ];
   }
 
+  // Numbers of the findings, so that summary sections can point to them.
+  const numberOf = new Map<Finding, number>(report.findings.map((f, i) => [f, i + 1]));
+  const numberAt = (path: string, line: number, ruleId: string) => {
+    const f = report.findings.find((x) => x.location.path === path && x.location.startLine === line && x.ruleId === ruleId);
+    return f ? numberOf.get(f) : undefined;
+  };
+
   const out: string[] = [];
-  out.push(c.bold('PYTHON SECURITY AUDIT'), '================================', scopeLine(report), '');
+  out.push(c.bold('PYTHON SECURITY AUDIT'), '================================', scopeLine(report));
+  if (advisory) out.push(advisory);
+  out.push('');
   const totalText = `${fmtPoints(score.total)}/${score.max}`;
   const pct = score.total / score.max;
   out.push(`${c.bold('OVERALL SCORE:')} ${c.bold(pct >= 0.8 ? c.green(totalText) : pct >= 0.5 ? c.yellow(totalText) : c.red(totalText))}  (risk level: ${score.riskLevel})`, '');
   out.push(...listSection(c.bold('STRENGTHS:'), score.strengths.map(terminalSafe)), '');
   out.push(...listSection(c.bold('IMPROVEMENTS:'), score.improvements.map(terminalSafe)), '');
 
-  const byRule = new Map<string, { sev: Severity; name: string; where: string[]; message: string }>();
+  const byRule = new Map<string, { sev: Severity; name: string; where: string[] }>();
   for (const k of score.critical) {
-    const g = byRule.get(k.ruleId) ?? { sev: k.severity, name: k.ruleName, where: [], message: k.message };
-    g.where.push(`${k.path}:${k.line}`);
+    const g = byRule.get(k.ruleId) ?? { sev: k.severity, name: k.ruleName, where: [] };
+    const n = numberAt(k.path, k.line, k.ruleId);
+    g.where.push(`${n !== undefined ? `#${n} ` : ''}${terminalSafe(k.path)}:${k.line}`);
     byRule.set(k.ruleId, g);
   }
   out.push(
@@ -272,7 +291,7 @@ export function renderText(report: Report, opts: TextOptions): string {
       c.bold('CRITICAL ISSUES:'),
       [...byRule.entries()].map(([id, g]) => {
         const places = g.where.length > 3 ? `${g.where.slice(0, 3).join(', ')} +${g.where.length - 3} more` : g.where.join(', ');
-        return `${paintSeverity(c, g.sev, `[${g.sev.toUpperCase()}]`)} ${terminalSafe(id)} ${terminalSafe(g.name)} — ${terminalSafe(places)}`;
+        return `${paintSeverity(c, g.sev, `[${g.sev.toUpperCase()}]`)} ${terminalSafe(id)} ${terminalSafe(g.name)} — ${places}`;
       }),
     ),
     '',
@@ -286,11 +305,14 @@ export function renderText(report: Report, opts: TextOptions): string {
     out.push('');
   });
 
+  // Each critical/high finding is printed once, under FINDINGS; this section points there.
   out.push(c.bold('CRITICAL VULNERABILITIES:'));
   if (score.critical.length === 0) out.push('- None');
-  for (const k of score.critical) {
-    out.push(`- ${terminalSafe(k.path)}:${k.line}  ${paintSeverity(c, k.severity, k.severity.toUpperCase())}  ${terminalSafe(k.ruleId)} ${terminalSafe(k.ruleName)}: ${terminalSafe(k.message)}`);
-    if (k.fix) out.push(`  Fix: ${indentRest(terminalSafe(k.fix), '       ')}`);
+  else {
+    const nums = score.critical.map((k) => numberAt(k.path, k.line, k.ruleId)).filter((n): n is number => n !== undefined);
+    const crit = score.critical.filter((k) => k.severity === 'critical').length;
+    const range = nums.length ? ` (${ranges(nums)})` : '';
+    out.push(`- ${crit} critical and ${score.critical.length - crit} high: listed first under FINDINGS below${range}, each with its code and fix`);
   }
   out.push('');
 
@@ -308,11 +330,73 @@ export function renderText(report: Report, opts: TextOptions): string {
   }
 
   out.push(c.bold(`FINDINGS (${report.findings.length}):`), '');
-  for (const f of report.findings) out.push(renderFindingText(f, c, opts.verbose), '');
-  if (report.suppressedCount) {
-    out.push(c.dim(`${report.suppressedCount} finding${report.suppressedCount === 1 ? '' : 's'} suppressed by # nosec / # noqa / allowlists (not shown).`));
-  }
+  out.push(...findingBlocks(report.findings, c, opts.verbose));
+  out.push(...suppressedList(report, c, opts));
   out.push(...dismissedSection(report, c, opts));
   out.push(...skippedAndDiagnostics(report, c));
-  return out.join('\n').replace(/\n+$/, '') + '\n';
+  out.push(...summary());
+  return out;
+}
+
+/** Findings, numbered from 1, each followed by a blank line; a fix already printed is pointed to. */
+function findingBlocks(findings: readonly Finding[], c: Colors, verbose = false, from = 1): string[] {
+  const out: string[] = [];
+  const fixAt = new Map<string, number>();
+  findings.forEach((f, i) => {
+    const n = from + i;
+    const key = f.fix ? `${f.ruleId}\u0000${f.fix}` : '';
+    const seen = key && !verbose ? fixAt.get(key) : undefined;
+    if (key && !fixAt.has(key)) fixAt.set(key, n);
+    out.push(renderFindingText(f, c, verbose, n, seen), '');
+  });
+  return out;
+}
+
+/** `1–4, 7, 9–10` from sorted numbers. */
+function ranges(nums: number[]): string {
+  const sorted = [...new Set(nums)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(i === j ? `#${sorted[i]}` : `#${sorted[i]}–#${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** The suppressed and baselined findings, when `--show-suppressed` asks for them. */
+function suppressedList(report: Report, c: Colors, opts: TextOptions): string[] {
+  const list = report.suppressed ?? [];
+  if (!opts.showSuppressed || !list.length) return [];
+  return [c.bold(`SUPPRESSED (${list.length}):`), '', ...findingBlocks(list, c, opts.verbose, report.findings.length + 1)];
+}
+
+/**
+ * The findings of one analysis and a one-line summary, for the commands that run one
+ * analysis (`krait secrets`): no score and no verdict about checks that did not run.
+ * `what` names the findings (`secret`), `checks` what was looked for.
+ */
+export function renderAnalysisText(report: Report, opts: TextOptions & { what: string; checks: string; scope?: string }): string {
+  const c = createColors(opts.color);
+  const out: string[] = [];
+  if (!opts.summaryOnly) {
+    if (report.findings.length) out.push(...findingBlocks(report.findings, c, opts.verbose));
+    out.push(...suppressedList(report, c, opts));
+    // Skipped files are listed by the full report (and --format json); diagnostics matter here.
+    out.push(...skippedAndDiagnostics({ ...report, skipped: opts.verbose ? report.skipped : [] }, c).slice(out.length ? 0 : 1));
+    if (out.length && out[out.length - 1] !== '') out.push('');
+  }
+  out.push(analysisSummary(report, opts.what, opts.checks, opts, opts.scope));
+  return wrapToWidth(out.join('\n').replace(/\n+$/, '') + '\n', opts.width);
+}
+
+/** `3 secrets (1 critical, 2 high) in 12 files; 1 suppressed` — or what was checked when nothing was found. */
+function analysisSummary(report: Report, what: string, checks: string, opts: TextOptions, scope?: string): string {
+  const n = report.findings.length;
+  const files = scope ?? `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
+  const bySev = SEVERITIES.map((s) => [s, report.findings.filter((f) => f.severity === s).length] as const).filter(([, k]) => k > 0);
+  const sup = report.suppressedCount ? `; ${report.suppressedCount} suppressed${opts.showSuppressed ? '' : ' (--show-suppressed lists them)'}` : '';
+  if (!n) return `No ${what}s found (${files}; checked: ${checks})${sup}.`;
+  return `${n} ${what}${n === 1 ? '' : 's'} (${bySev.map(([s, k]) => `${k} ${s}`).join(', ')}; ${files})${sup}.`;
 }

@@ -11,6 +11,7 @@
 import type { Finding, Severity, Confidence } from '../findings.js';
 import type { FileKind } from '../model.js';
 import { snippetAt, splitLines } from '../engine/snippet.js';
+import { parseSuppressionMarkers, type SuppressionMarker } from '../engine/suppress.js';
 import { scanLines, type Candidate } from './scan.js';
 import { maskSecret, secretFingerprint, isAllowlisted } from './mask.js';
 import { notebookCells } from './notebook.js';
@@ -59,21 +60,23 @@ export function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);
 }
 
-const PRAGMA = /pragma:\s*allowlist[ -]secret/i;
 const PRAGMA_NEXT = /pragma:\s*allowlist[ -]nextline[ -]secret/i;
-const NOSEC = /#\s*nosec\b([^#\n]*)/i;
 const BANDIT_PASSWORD_TESTS = new Set(['B105', 'B106', 'B107']);
 
-function suppressedBy(lines: readonly string[], c: { ruleId: string }, startLine: number, endLine: number): string | undefined {
-  if (startLine > 1 && PRAGMA_NEXT.test(lines[startLine - 2] ?? '')) return 'pragma';
+/** The comment (parsed by the engine's one suppression parser) that silences a secret on these lines. */
+function suppressedBy(lines: readonly string[], c: { ruleId: string }, startLine: number, endLine: number): SuppressionMarker | undefined {
+  if (startLine > 1) {
+    const prev = lines[startLine - 2] ?? '';
+    const m = prev.length <= 100_000 ? PRAGMA_NEXT.exec(prev) : null;
+    if (m) return { kind: 'pragma', ids: 'all', text: prev.slice(m.index).trim().slice(0, 200) };
+  }
   for (let n = startLine; n <= Math.min(endLine, startLine + 60); n++) {
     const text = lines[n - 1] ?? '';
-    if (text.length > 100_000) continue;
-    if (PRAGMA.test(text)) return 'pragma';
-    const m = NOSEC.exec(text);
-    if (m) {
-      const ids = m[1]!.split(/[\s,:]+/).filter((t) => /^[A-Z]{1,3}\d{2,4}$/i.test(t)).map((t) => t.toUpperCase());
-      if (ids.length === 0 || ids.includes(c.ruleId) || (c.ruleId === 'KR202' && ids.some((i) => BANDIT_PASSWORD_TESTS.has(i)))) return 'nosec';
+    if (text.length > 100_000 || !/nosec|pragma/i.test(text)) continue;
+    // `pragma: allowlist secret` may follow any comment marker (`//`, `;`) in other file types.
+    for (const s of parseSuppressionMarkers(text)) {
+      if (s.kind === 'noqa') continue;
+      if (s.kind === 'pragma' || s.ids === 'all' || s.ids.has(c.ruleId) || (c.ruleId === 'KR202' && [...s.ids].some((i) => BANDIT_PASSWORD_TESTS.has(i)))) return s;
     }
   }
   return undefined;
@@ -235,9 +238,11 @@ export function scanSecrets(input: SecretsInput): SecretsResult {
         ...(inDocs ? { inDocumentation: true } : {}),
       },
     };
-    const why = suppressedBy(lines, c, p.startLine, p.endLine) ?? (isAllowlisted(finding.fingerprint, input.allowlist) ? 'allowlist' : undefined);
+    const comment = suppressedBy(lines, c, p.startLine, p.endLine);
+    const why = comment?.kind ?? (isAllowlisted(finding.fingerprint, input.allowlist) ? 'allowlist' : undefined);
     if (why) {
       finding.properties!.suppressedBy = why;
+      if (comment) finding.properties!.suppressionComment = comment;
       suppressed.push(finding);
     } else findings.push(finding);
   }

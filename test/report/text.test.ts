@@ -84,11 +84,11 @@ describe('renderText', () => {
   });
 
   it('neutralises terminal escapes and bidi overrides from audited text', () => {
-    expect(terminalSafe('a\u001b[31mred\u202eb\tc')).toBe('a\\u{1b}[31mred\\u{202e}b\tc');
+    expect(terminalSafe('a\u001b[31mred\u202eb\tc\r\n\u0085\u2066')).toBe('a\\x1b[31mred\\u202eb\tc\\x0d\\x0a\\x85\\u2066');
     const evil = buildFindings([{ path: 'x\u001b]0;pwn\u0007.py', source: 'x = 1\n', line: 1, ruleId: 'B1', ruleName: 'n', category: 'code',
       severity: 'low', confidence: 'low', cwe: [], message: 'm\u001b[2J' }]);
     const out = renderText(makeReport({ findings: evil }), { color: false });
     expect(out).not.toContain('\u001b');
-    expect(out).toContain('x\\u{1b}]0;pwn\\u{7}.py:1:1');
+    expect(out).toContain('x\\x1b]0;pwn\\x07.py:1:1');
   });
 });

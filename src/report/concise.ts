@@ -1,0 +1,28 @@
+/**
+ * `--format concise`: one line per finding, `path:line:col: ID [severity] message` (ruff's
+ * concise format, with the severity added), then one summary line. Every field from the
+ * audited project is made terminal-safe.
+ */
+import type { Finding } from '../findings.js';
+import type { Report } from '../model.js';
+import { countsBySeverity, dismissedLine, suppressedLine } from './summary.js';
+import { terminalSafe } from './terminal.js';
+
+/** One finding as `path:line:col: ID [severity] message` (column 1-based). */
+export function conciseLine(f: Finding): string {
+  const l = f.location;
+  return `${terminalSafe(l.path)}:${l.startLine}:${l.startColumn + 1}: ${terminalSafe(f.ruleId)} [${f.severity}] ${terminalSafe(f.message)}`;
+}
+
+/** The concise report: the findings, one line each, then `Found N findings (…).` and the suppressed/dismissed counts. */
+export function renderConcise(report: Report, opts: { showSuppressed?: boolean; summaryOnly?: boolean } = {}): string {
+  const out = opts.summaryOnly ? [] : report.findings.map(conciseLine);
+  if (opts.showSuppressed && !opts.summaryOnly) for (const f of report.suppressed ?? []) out.push(`${conciseLine(f)} (${f.status ?? 'suppressed'})`);
+  const n = report.findings.length;
+  out.push(n ? `Found ${n} finding${n === 1 ? '' : 's'} (${countsBySeverity(report.findings)}).` : 'Found no findings.');
+  const sup = suppressedLine(report, opts.showSuppressed);
+  if (sup) out.push(sup);
+  const dis = dismissedLine(report);
+  if (dis) out.push(dis);
+  return out.join('\n') + '\n';
+}
