@@ -141,18 +141,18 @@ describe('suppressions visible', () => {
 
 describe('--diff-base', () => {
   it('reports only findings on lines changed since the revision', () => {
-    const root = tree({ 'old.py': 'import pickle\npickle.loads(b"")\n' });
+    const root = tree({ 'old.py': 'import pickle\ndef g(x):\n    return pickle.loads(x)\n' });
     const git = (...a: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...a], { cwd: root, stdio: 'pipe' });
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'base');
     appendFileSync(path.join(root, 'old.py'), 'eval(input())\n');
-    writeFileSync(path.join(root, 'new.py'), 'import marshal\nmarshal.loads(b"")\n');
+    writeFileSync(path.join(root, 'new.py'), 'import marshal\ndef f(x):\n    return marshal.loads(x)\n');
     const r = JSON.parse(krait(['scan', '.', '--diff-base', 'HEAD', '--format', 'json', '--no-config'], root).stdout);
     const where = r.findings.map((f: { location: { path: string; startLine: number } }) => `${f.location.path}:${f.location.startLine}`);
-    expect(where).toContain('old.py:3');
-    expect(where).toContain('new.py:2');
-    expect(where).not.toContain('old.py:2');
+    expect(where).toContain('old.py:4');
+    expect(where).toContain('new.py:3');
+    expect(where).not.toContain('old.py:3');
     const bad = krait(['scan', '.', '--diff-base', 'no-such-rev'], root);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('krait: error: --diff-base: unknown git revision "no-such-rev"');

@@ -38,7 +38,7 @@ describe('renderStats', () => {
     const hostile = report([{ path: 'evil\u001b[2J.py', source: 'x = 1\n' }]);
     const plain = renderStats(hostile, { color: false });
     expect(plain).not.toContain('\u001b[2J');
-    expect(plain).toContain('evil\\u{1b}[2J.py');
+    expect(plain).toContain('evil\\x1b[2J.py');
     expect(renderStats(r, { color: true })).toMatch(/\u001b\[/);
   });
 
