@@ -289,7 +289,10 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   if (analyses.has('rules') && !spent(budget, 'code rules')) {
     if (task.options.localModules?.length) configureModule(parsed.module, { localModules: new Set(task.options.localModules) });
     if (!runCodeRules(task, text, lines, parsed, semantic, suppressions, result, undefined, budget.deadline)) budget.skipped.push('the rest of the code rules and triage');
-    if (task.options.localModules?.length && !spent(budget, 'data-flow facts for other modules')) result.taint = taintFactsOf(parsed.module, { semantic, lines, source: text });
+    if (task.options.localModules?.length && !spent(budget, 'data-flow facts for other modules')) {
+      result.taint = taintFactsOf(parsed.module, { semantic, lines, source: text });
+      if (result.findings.some((f) => f.verdict?.kind === 'unknown')) result.taint.unknown = true;
+    }
   }
   if (analyses.has('secrets') && !spent(budget, 'secrets')) {
     const found = scanSecrets({ path: task.path, kind: task.kind, text, lines, documentationLines: documentationLines(parsed, lines) });

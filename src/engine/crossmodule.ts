@@ -17,11 +17,11 @@ import type * as A from '../python/ast.js';
 import { parsePython } from '../python/parse.js';
 import { SemanticModel } from '../python/semantic.js';
 import { linkParents } from '../python/visit.js';
-import { decodePython } from '../discover/decode.js';
+import { decodePython, universalNewlines } from '../discover/decode.js';
 import { CODE_RULES } from '../rules/index.js';
 import { TaintAnalysis, type ExternalCallee, type ExternalResolver, type Flow, type TaintFacts } from '../taint/engine.js';
 import { flowRating, remoteFlowsOf, traceOf } from '../taint/index.js';
-import { mergeFlow, TRIAGE_RULES } from '../taint/triage.js';
+import { IMPORT_RULES, mergeFlow, TRIAGE_RULES } from '../taint/triage.js';
 import { runCodeRules, statementLines, type FileTask } from './analyze.js';
 import { isSuppressed, readSuppressions, type Suppressions } from './suppress.js';
 import { snippetAt, splitLines } from './snippet.js';
@@ -42,7 +42,8 @@ interface Loaded {
   suppressions: Suppressions;
 }
 
-const CODE_RULE_IDS = new Set(CODE_RULES.map((r) => r.id));
+/** Rules whose findings depend on what the data flow knows: flow rules, pattern rules triage judges, import rules that follow them. */
+const REASONED = new Set(CODE_RULES.map((r) => r.id).filter((id) => /^KR1[01]\d$/.test(id) || TRIAGE_RULES.has(id) || IMPORT_RULES.has(id)));
 const RULES = new Map(CODE_RULES.map((r) => [r.id, r]));
 /** Data-flow rules that report flows from local input (command line, environment) too. */
 const LOCAL_SOURCE_RULES = new Set(['KR101', 'KR102', 'KR103']);
@@ -61,7 +62,8 @@ export function moduleNameOf(task: Pick<FileTask, 'absPath' | 'packageName'>): s
  * know what the callees return), and flows whose sink lies in another module are reported
  * at that sink (merged into the pattern finding there when there is one).
  */
-export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult[]): void {
+/** Returns how many files were analysed again. */
+export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult[]): number {
   const byPath = new Map(results.map((r) => [r.path, r]));
   const pyTasks = tasks.filter((t) => (t.kind === 'python' || t.kind === 'setup-py') && byPath.has(t.path));
   const index = new Map<string, FileTask[]>();
@@ -86,21 +88,22 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
     }
     return null;
   };
-  // A call matters when its callee returns untrusted data, reaches a sink from a parameter,
-  // passes untrusted arguments on, returns only constants, or calls (in its file) something
-  // that matters in turn — to the depth that chains are followed.
+  // A call matters when its callee returns untrusted data; when untrusted data goes in and the
+  // callee reaches a sink, passes it on, or calls (in its file) something that matters in
+  // turn, to the depth that chains are followed; or when the callee returns only constants
+  // and the caller has a pattern finding whose verdict is still unknown.
   const fileMatters = new Map<string, boolean>();
-  const matters = (q: string, from: FileTask, src: boolean, depth = 1): boolean => {
+  const matters = (q: string, from: FileTask, src: boolean, unknown: boolean, depth = 1): boolean => {
     const r = resolve(q, from);
     if (!r) return false;
     const e = facts.get(r.task.path)?.exports[r.rest];
-    if (e && (e.src || e.sinks || e.lit || (e.pass && src))) return true;
-    if (depth >= MAX_DEPTH) return false;
+    if (e && (e.src || (src && (e.sinks || e.pass)) || (unknown && e.lit))) return true;
+    if (!src || depth >= MAX_DEPTH) return false;
     const key = `${depth}:${r.task.path}`;
     let m = fileMatters.get(key);
     if (m === undefined) {
       fileMatters.set(key, false);
-      m = (facts.get(r.task.path)?.calls ?? []).some((c) => matters(c.callee, r.task, true, depth + 1));
+      m = (facts.get(r.task.path)?.calls ?? []).some((c) => matters(c.callee, r.task, true, false, depth + 1));
       fileMatters.set(key, m);
     }
     return m;
@@ -111,7 +114,7 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
     if (loaded.has(t.path)) return loaded.get(t.path)!;
     let l: Loaded | null = null;
     try {
-      const text = decodePython(readFileSync(t.absPath)).text;
+      const text = universalNewlines(decodePython(readFileSync(t.absPath)).text);
       const lines = splitLines(text);
       const parsed = parsePython(text);
       linkParents(parsed.module);
@@ -146,23 +149,28 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
   let callers = 0;
   for (const t of pyTasks) {
     const f = facts.get(t.path);
-    if (!f || !f.calls.some((c) => matters(c.callee, t, !!c.src))) continue;
+    if (!f || !f.calls.some((c) => matters(c.callee, t, !!c.src, !!f.unknown))) continue;
     if (++callers > MAX_CALLERS) break;
     const l = load(t);
     const result = byPath.get(t.path);
     if (!l || !result) continue;
     // A second look at the caller, with the callees' summaries.
+    // Only the rules whose findings depend on data flow run again: data-flow rules and the
+    // pattern rules triage judges (their verdicts may change); the others' findings stand.
+    const again = t.options.enabledRules.filter((id) => REASONED.has(id));
     const fresh: Pick<FileResult, 'findings'> = { findings: [] };
     try {
-      runCodeRules(t, l.text, l.lines, l.parsed, l.semantic, l.suppressions, fresh, resolverFor(t, 1));
+      runCodeRules({ path: t.path, options: { ...t.options, enabledRules: again } }, l.text, l.lines, l.parsed, l.semantic, l.suppressions, fresh, resolverFor(t, 1));
     } catch {
       continue; // keep the per-file findings
     }
-    result.findings = [...fresh.findings, ...result.findings.filter((x) => !CODE_RULE_IDS.has(x.ruleId))];
+    const redone = new Set(again);
+    result.findings = [...fresh.findings, ...result.findings.filter((x) => !redone.has(x.ruleId))];
     assignFingerprints(result.findings, (x) => l.lines[x.location.startLine - 1] ?? '');
     redactSnippets(result.findings);
     for (const flow of remoteFlowsOf(l.parsed.module)) reportRemote(flow, t, byPath, pyTasks, load);
   }
+  return Math.min(callers, MAX_CALLERS);
 }
 
 /** The function, method or class `rest` (`f`, `C`, `C.m`) of a module, as a callee. */

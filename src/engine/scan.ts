@@ -206,8 +206,9 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
 
   // Cross-module data flow: files calling into functions of other modules that matter are
   // analysed again with those functions' summaries (see engine/crossmodule.ts).
-  if (analyses.has('rules')) crossModuleFlows(tasks, results.filter((r) => !r.skipped));
-  stage('cross-module flows');
+  stage(`per-file analysis (${tasks.length} files, ${jobs} jobs)`);
+  const callers = analyses.has('rules') ? crossModuleFlows(tasks, results.filter((r) => !r.skipped)) : 0;
+  stage(`cross-module flows (${callers} files analysed again)`);
 
   const skipped = [...disc.skipped];
   const diagnostics: FileDiagnostic[] = (config.warnings ?? []).map((message) => ({ path: warningPath(message), kind: 'config-error' as const, message }));
@@ -244,7 +245,6 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     checksPerformed: checksPerformed(analyses, enabled.length),
   };
 
-  stage(`per-file analysis (${tasks.length} files, ${jobs} jobs)`);
   if (analyses.has('deps')) {
     const manifestFiles = disc.files.filter((f) => MANIFEST_KINDS.has(f.kind)).map((f) => ({ path: f.path, absPath: f.absPath, kind: f.kind }));
     const deps = await analyzeDependencies({

@@ -61,6 +61,8 @@ export interface TaintFacts {
   exports: Record<string, { src?: true; sinks?: true; pass?: true; lit?: true }>;
   /** Calls into the project's own modules (qualified names), and whether an argument carried untrusted data. */
   calls: { callee: string; src?: true }[];
+  /** Some pattern finding of the file got the verdict `unknown` (a callee's summary may settle it). */
+  unknown?: true;
 }
 
 /** What the analysis saw reach an expression that a pattern rule flagged (joined over every visit). */
@@ -220,7 +222,9 @@ export class TaintAnalysis {
       const s = this.summaries.get(fn);
       if (!s || s === 'pending') return;
       const e: { src?: true; sinks?: true; pass?: true; lit?: true } = {};
-      if (s.retSrc) e.src = true;
+      // Only HTTP request data: command-line and environment readers are everywhere in
+      // library code (argparse, getopt), and a flow from them is a local user's own input.
+      if (s.retSrc && s.retSrc.origin === 'request') e.src = true;
       if (s.sinks.length) e.sinks = true;
       if (s.ret) e.pass = true;
       if (s.retLit) e.lit = true;

@@ -101,6 +101,9 @@ const IMPORT_USES: ReadonlyMap<string, readonly string[]> = new Map([
   ['B409', ['B319']],
 ]);
 
+/** Import rules whose verdict follows the calls into the imported module. */
+export const IMPORT_RULES: ReadonlySet<string> = new Set(IMPORT_USES.keys());
+
 /** Verdicts that dismiss a finding by default. */
 export const DISMISSING: ReadonlySet<Verdict['kind']> = new Set(['constant', 'sanitised', 'safe-configuration']);
 
