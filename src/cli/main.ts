@@ -3,6 +3,7 @@
  * rules, explain (a rule, or one finding by fingerprint), db. Exit codes: 0 nothing at or above --fail-on, 1 findings,
  * 2 usage or fatal errors (with a message that says what to do).
  */
+import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import { SEVERITIES, CONFIDENCES, type Severity } from '../findings.js';
@@ -261,15 +262,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     setExit(await emitAnalysis(report, f, 'dependency finding', 'manifests, lock files, known vulnerabilities, typosquatting', table, scope));
   });
 
-  addScanOptions(program.command('stats').description('code statistics and cyclomatic complexity'), ['table', 'json', 'html', 'markdown'], []).action(async (paths: string[], f: ScanFlags) => {
+  // html and markdown are written by the report writer, so stats takes --output (markdown needs a folder).
+  addScanOptions(program.command('stats').description('code statistics and cyclomatic complexity'), ['table', 'json', 'html', 'markdown'], ['report']).action(async (paths: string[], f: ScanFlags) => {
     const report = await scan(scanOptions(paths, f, ['metrics']));
     const { renderStats } = await import('../metrics/index.js');
+    const out = (text: string) => (f.output ? writeFileSync(f.output, text.endsWith('\n') ? text : `${text}\n`) : print(text));
     if ((f.format as string) === 'table') {
-      print(wrapToWidth(renderStats(report, { color: useColor(f) }), terminalWidth()));
+      out(f.output ? renderStats(report, { color: false }) : wrapToWidth(renderStats(report, { color: useColor(f) }), terminalWidth()));
     } else if (f.format === 'json') {
       // The statistics alone: per file and in total.
       const stats = { files: report.files.filter((x) => x.metrics).map((x) => ({ path: x.path, ...x.metrics })), total: report.metrics };
-      print(JSON.stringify(stats, null, 2));
+      out(JSON.stringify(stats, null, 2));
     } else {
       await emit(report, { ...f, exitZero: true });
     }

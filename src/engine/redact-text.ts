@@ -152,6 +152,8 @@ function keyValues(s: string, spans: Span[]): void {
     if (b <= lastNameEnd) continue;
     lastNameEnd = b;
     const name = s.slice(a, b).replace(/^[.-]+|[.-]+$/g, '');
+    // A path component (`/etc/passwd: …`, `C:\\keys\\token = …`) names a file, not a key.
+    if (a > 0 && (s[a - 1] === '/' || s[a - 1] === '\\')) continue;
     if (!isCredentialName(name)) continue;
     const sep = SEPARATOR.exec(s.slice(b, b + 64));
     if (!sep) continue;
