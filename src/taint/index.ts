@@ -158,11 +158,19 @@ function location(path: string, n: A.AnyNode): TraceStep['location'] {
 
 /** Materialise a flow's trace: source first, then the steps, then the sink. At most 20 steps (the source and the last ones). */
 export function traceOf(f: Flow, path: string, sinkText: string): TraceStep[] {
+  return traceSteps(f.trace, path, { location: location(f.path ?? path, f.node), message: `${sinkText} (sink: ${f.sinkLabel})`, kind: 'sink' });
+}
+
+/**
+ * A taint's steps as report trace steps, source first (steps in other modules keep their
+ * file; `path` for the rest), at most 20 with the sink: the source and the last ones.
+ */
+export function traceSteps(trace: Flow['trace'], path: string, sink: TraceStep): TraceStep[] {
   const steps: TraceStep[] = [];
-  for (let s: Flow['trace'] | null = f.trace; s; s = s.prev) steps.push({ location: location(s.path ?? path, s.node), message: s.message, kind: s.kind });
+  for (let s: Flow['trace'] | null = trace; s; s = s.prev) steps.push({ location: location(s.path ?? path, s.node), message: s.message, kind: s.kind });
   steps.reverse();
   const kept = steps.length > 19 ? [steps[0]!, ...steps.slice(steps.length - 18)] : steps;
-  kept.push({ location: location(f.path ?? path, f.node), message: `${sinkText} (sink: ${f.sinkLabel})`, kind: 'sink' });
+  kept.push(sink);
   return kept;
 }
 

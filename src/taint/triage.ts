@@ -14,6 +14,7 @@ import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { K, type Step, type Taint } from './model.js';
 import type { DeadCode, Observation, TaintAnalysis } from './engine.js';
+import { traceSteps } from './index.js';
 
 /** How a pattern rule's flagged argument is found and which sink kind it is. */
 interface TriageRule {
@@ -189,7 +190,7 @@ export function triageFindings(input: TriageInput): Finding[] {
       if (v.kind === 'reachable') f.confidence = 'high';
       if (v.kind === 'reachable' && !f.trace) {
         const t = reachableTaint(f, input);
-        if (t) f.trace = traceSteps(t, input.path, f);
+        if (t?.trace) f.trace = traceSteps(t.trace, input.path, { location: f.location, message: `${f.ruleId} (sink)`, kind: 'sink' });
       }
     }
     out.push(f);
@@ -287,17 +288,6 @@ function reachableTaint(f: Finding, input: TriageInput): Taint | null {
   return e ? (input.analysis.observed.get(e)?.taint ?? null) : null;
 }
 
-function traceSteps(t: Taint, path: string, f: Finding): TraceStep[] | undefined {
-  if (!t.trace) return undefined;
-  const steps: TraceStep[] = [];
-  for (let s: Step | null = t.trace; s; s = s.prev) {
-    steps.push({ location: { path, startLine: s.node.lineno, startColumn: s.node.col_offset, endLine: s.node.end_lineno, endColumn: s.node.end_col_offset }, message: s.message, kind: s.kind });
-  }
-  steps.reverse();
-  const kept = steps.length > 19 ? [steps[0]!, ...steps.slice(steps.length - 18)] : steps;
-  kept.push({ location: f.location, message: `${f.ruleId} (sink)`, kind: 'sink' });
-  return kept;
-}
 
 const ORIGIN_TEXT = { request: 'HTTP request data', cli: 'command-line or console input', env: 'an environment variable', traceback: 'exception details' } as const;
 
