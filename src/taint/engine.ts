@@ -10,7 +10,7 @@ import type { Scope, SemanticModel } from '../python/semantic.js';
 import { walk } from '../python/visit.js';
 import { ALL_MASK, K, USER_MASK, clear, join, live, type Origin, type Step, type Taint } from './model.js';
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
-import { CONTAINER_ADDERS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, prefixClears } from './sanitizers.js';
+import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
 import { FLOW_RULES, sinkTaint, sinksFor, type CallTaints, type SinkSpec } from './sinks.js';
 import { SourceFinder, clientParams, routeOf, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, type Guard } from './guards.js';
@@ -995,7 +995,15 @@ export class TaintAnalysis {
     }
   }
 
+  /** A call's taint, less the kinds an argument-dependent sanitiser clears (`re.sub(r"[^\w]", "", x)`, a `replace()` chain). */
   private evalCall(call: A.Call, st: FnState, d: number): Taint | null {
+    const t = this.evalCallBase(call, st, d);
+    if (!t || !(t.mask & USER_MASK)) return t;
+    const san = argumentSanitizer(call, this.sem.callName(call), this.sem);
+    return san.bits ? clear(t, san.bits, san.label) : t;
+  }
+
+  private evalCallBase(call: A.Call, st: FnState, d: number): Taint | null {
     const f = call.func;
     let receiver: Taint | null = null;
     let fnSource: SourceHit | null = null;
@@ -1029,6 +1037,9 @@ export class TaintAnalysis {
       const shaped = this.shapeCall(call, f, args, st);
       if (shaped !== undefined) return shaped;
     }
+    if (f.type === 'Attribute' && !fnSource) {
+      for (const row of METHOD_PASS_THROUGH.get(f.attr) ?? []) if (row.when(call, this.sem)) return join(receiver, allArgs);
+    }
     if (q) {
       const san = SANITIZERS.get(q);
       if (san !== undefined) return clear(allArgs, san, `${q}()`);
@@ -1058,6 +1069,11 @@ export class TaintAnalysis {
     }
     if (f.type === 'Attribute') {
       if (fnSource) return this.sourceTaint(call, fnSource);
+      if (allArgs && (RECEIVER_ADDERS.get(f.attr) ?? []).some((r) => r.when(call, this.sem))) {
+        const k = keyOf(f.value);
+        if (k) st.env.set(k, this.step({ ...join(receiver, allArgs)!, head: receiver ? receiver.head : allArgs.head }, call));
+        return null;
+      }
       if (receiver) {
         if (NON_PROPAGATING_METHODS.has(f.attr)) return null;
         if (CONTAINER_ADDERS.has(f.attr) && allArgs) {
@@ -1205,7 +1221,8 @@ export class TaintAnalysis {
         return this.isHtmlBody(e.body, st, d + 1) || this.isHtmlBody(e.orelse, st, d + 1);
       case 'Call': {
         const f = e.func;
-        if (f.type === 'Attribute' && STRING_METHODS.has(f.attr)) return true;
+        // String methods, and the text of an in-memory file (`buf.getvalue()`).
+        if (f.type === 'Attribute' && (STRING_METHODS.has(f.attr) || f.attr === 'getvalue')) return true;
         const q = this.sem.callName(e) ?? '';
         return q === 'str' || q === 'format';
       }

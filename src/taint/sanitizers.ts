@@ -10,8 +10,8 @@
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { K } from './model.js';
-import { bitsOf, MODELS, type SanitizerRow } from './models/index.js';
-import { charsetClears, patternCharset, removedChars } from './models/regex.js';
+import { bitsOf, MODELS, type MethodRow, type SanitizerRow } from './models/index.js';
+import { charSetFrom, charsetClears, deniedChars, intersect, patternCharset, removedChars, strPredicateCharset, type CharSet } from './models/regex.js';
 import { boundCall } from './models/predicates.js';
 
 function buildSanitizers(rows: readonly SanitizerRow[], into: Map<string, number>): void {
@@ -39,6 +39,18 @@ export const PATH_JOINS: ReadonlySet<string> = new Set(MODELS.flatMap((m) => m.p
 
 /** Methods whose result says something about the receiver but carries none of it. */
 export const NON_PROPAGATING_METHODS: ReadonlySet<string> = new Set(MODELS.flatMap((m) => m.nonPropagatingMethods ?? []));
+
+/** Methods whose result carries the receiver's and the arguments' taint on some receivers (`PATTERN.sub(r, s)`), by method name. */
+export const METHOD_PASS_THROUGH: ReadonlyMap<string, readonly MethodRow[]> = indexMethods(MODELS.flatMap((m) => m.methodPassThrough ?? []));
+
+/** Methods that add their arguments to some receivers only (`buf.write(x)` on an `io.StringIO`), by method name. */
+export const RECEIVER_ADDERS: ReadonlyMap<string, readonly MethodRow[]> = indexMethods(MODELS.flatMap((m) => m.receiverAdders ?? []));
+
+function indexMethods(rows: readonly MethodRow[]): Map<string, MethodRow[]> {
+  const out = new Map<string, MethodRow[]>();
+  for (const r of rows) for (const m of r.methods) (out.get(m) ?? out.set(m, []).get(m)!).push(r);
+  return out;
+}
 
 /** Methods of a container that add their arguments to it (`cmd.append(x)`). */
 export const CONTAINER_ADDERS: ReadonlySet<string> = new Set(MODELS.flatMap((m) => m.containerAdders ?? []));
@@ -71,17 +83,40 @@ export function prefixClears(prefix: string): number {
 
 /**
  * The sink kinds (bits) a call's result is safe for, looking at its arguments too: the
- * table's sanitizers by name; `re.sub(r"[^a-z0-9]", "", x)` (and `PATTERN.sub("", x)` with
- * a compiled pattern) with a negated allow-list class, which clears every kind whose
- * dangerous characters the class excludes; a chain of `.replace(c, "")` that removes CR
- * and LF (header and log injection). 0 when the call clears nothing; the interpreter
- * clears these bits from whatever taint the call's result carries.
+ * table's sanitizers by name, else {@link argumentSanitizer}. 0 when the call clears
+ * nothing; the interpreter clears these bits from whatever taint the call's result carries.
  */
 export function callSanitizer(call: A.Call, qualified: string | null, sem: SemanticModel): number {
   if (qualified) {
     const s = SANITIZERS.get(qualified);
     if (s !== undefined) return s;
   }
+  return argumentSanitizer(call, qualified, sem).bits;
+}
+
+/** What an argument-dependent sanitiser clears, and how to name it in explanations. */
+export interface ArgumentSanitizer {
+  bits: number;
+  label: string;
+}
+
+const NONE: ArgumentSanitizer = { bits: 0, label: '' };
+const CR_LF = (s: Set<string> | null): boolean => !!s && s.has('\r') && s.has('\n');
+
+/**
+ * Sanitisers that depend on their arguments, not their name:
+ * - `re.sub(r"[^a-z0-9]", "", x)` (and `PATTERN.sub("", x)` with a compiled pattern) with
+ *   a negated allow-list class: clears every kind whose dangerous characters the class
+ *   excludes;
+ * - `re.sub(r"[\r\n]", "", x)` / `re.sub(r"\r|\n", " ", x)`: a deny-list that removes
+ *   both CR and LF clears header (and log) injection;
+ * - a chain of `.replace(c, r)` that removes CR and LF (one of them, or other characters,
+ *   clears nothing);
+ * - `"".join(ch for ch in x if ch not in "\r\n")`: a character filter; a deny-list of CR
+ *   and LF clears header injection, an allow-list (`ch in ALLOWED`, `ch.isalnum()`) every
+ *   kind its characters cannot exploit.
+ */
+export function argumentSanitizer(call: A.Call, qualified: string | null, sem: SemanticModel): ArgumentSanitizer {
   const f = call.func;
   let pattern: A.Expr | undefined;
   let repl: A.Expr | undefined;
@@ -100,16 +135,77 @@ export function callSanitizer(call: A.Call, qualified: string | null, sem: Seman
       count = call.args[2] ?? call.keywords.find((k) => k.arg === 'count')?.value;
     }
   } else if (f.type === 'Attribute' && f.attr === 'replace') {
-    const removed = removedChars(call, sem);
-    return removed.has('\r') && removed.has('\n') ? K.HEADER : 0;
+    return CR_LF(removedChars(call, sem)) ? { bits: K.HEADER, label: 'the replace() chain that removes CR and LF' } : NONE;
+  } else if (f.type === 'Attribute' && f.attr === 'join' && call.args.length === 1 && !call.keywords.length) {
+    const bits = filterClears(call.args[0]!, sem);
+    return bits ? { bits, label: 'the character filter' } : NONE;
   }
-  if (!pattern || !repl) return 0;
-  if (count && sem.constValue(count) !== 0) return 0;
+  if (!pattern || !repl) return NONE;
+  if (count && sem.constValue(count) !== 0) return NONE;
   const p = sem.constValue(pattern);
   const r = sem.constValue(repl);
-  if (typeof p !== 'string' || typeof r !== 'string' || r.includes('\\')) return 0;
-  const kept = patternCharset(p, flags ? sem.qualifiedName(flags) ?? '' : '', 'negated-class');
-  if (!kept) return 0;
-  for (const ch of r) kept.add(ch);
-  return charsetClears(kept);
+  if (typeof p !== 'string' || typeof r !== 'string' || r.includes('\\')) return NONE;
+  const fl = flags ? (sem.qualifiedName(flags) ?? '') : '';
+  const kept = patternCharset(p, fl, 'negated-class');
+  if (kept) {
+    for (const ch of r) kept.add(ch);
+    const bits = charsetClears(kept);
+    return bits ? { bits, label: `re.sub() with the allow-list ${p.slice(0, 40)}` } : NONE;
+  }
+  if (!r.includes('\r') && !r.includes('\n') && CR_LF(deniedChars(p, fl))) return { bits: K.HEADER, label: `re.sub() of ${p.slice(0, 40)}, which removes CR and LF` };
+  return NONE;
+}
+
+/**
+ * `ch for ch in x if COND` (a generator or list comprehension that keeps some characters):
+ * the kinds its result is safe for. COND may be `ch not in "..."`/`ch != "c"` (a deny-list:
+ * CR and LF both out clears headers), `ch in "..."` (an allow-list) or `ch.isalnum()` and
+ * the like, joined with `and`.
+ */
+function filterClears(e: A.Expr, sem: SemanticModel): number {
+  if ((e.type !== 'GeneratorExp' && e.type !== 'ListComp') || e.generators.length !== 1) return 0;
+  const g = e.generators[0]!;
+  if (g.target.type !== 'Name' || e.elt.type !== 'Name' || e.elt.id !== g.target.id || g.is_async) return 0;
+  const v = g.target.id;
+  const denied = new Set<string>();
+  let allowed: CharSet | null = null;
+  const conds: A.Expr[] = [];
+  for (const c of g.ifs) {
+    if (c.type === 'BoolOp' && c.op === 'And') conds.push(...c.values);
+    else conds.push(c);
+  }
+  for (const c of conds) {
+    if (c.type === 'Compare' && c.ops.length === 1 && c.left.type === 'Name' && c.left.id === v) {
+      const op = c.ops[0]!;
+      const chars = literalChars(c.comparators[0]!, sem);
+      if (!chars) continue;
+      if (op === 'NotIn' || op === 'NotEq') for (const ch of chars) denied.add(ch);
+      else if (op === 'In' || op === 'Eq') {
+        const cs = charSetFrom(chars);
+        allowed = allowed ? intersect(allowed, cs) : cs;
+      }
+    } else if (c.type === 'Call' && c.func.type === 'Attribute' && c.func.value.type === 'Name' && c.func.value.id === v && !c.args.length) {
+      const cs = strPredicateCharset(c.func.attr);
+      if (cs) allowed = allowed ? intersect(allowed, cs) : cs;
+    }
+  }
+  let bits = allowed ? charsetClears(allowed) : 0;
+  if (denied.has('\r') && denied.has('\n')) bits |= K.HEADER;
+  return bits;
+}
+
+/** The characters of a literal string, or of a tuple/list/set of one-character literals. */
+function literalChars(e: A.Expr, sem: SemanticModel): string[] | null {
+  const c = sem.constValue(e);
+  if (typeof c === 'string') return [...c];
+  if (e.type === 'Tuple' || e.type === 'List' || e.type === 'Set') {
+    const out: string[] = [];
+    for (const x of e.elts) {
+      const v = sem.constValue(x);
+      if (typeof v !== 'string') return null;
+      out.push(...v);
+    }
+    return out;
+  }
+  return null;
 }

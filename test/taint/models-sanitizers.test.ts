@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPairs, type Pair } from './models-helpers.js';
+import { py, runPairs, type Pair } from './models-helpers.js';
 
 const F = 'from flask import Flask, request\napp = Flask(__name__)\n';
 const view = (imports: string, body: string): string => `${imports}\n${F}@app.route("/x", methods=["GET", "POST"])\ndef x():\n${body.replace(/^/gm, '    ')}\n`;
@@ -125,7 +125,6 @@ const sanitizers: Pair[] = [
     vuln: view('import os, re', `os.system("ls " + re.sub(r"[;&|]", "", ${u}))`),
     safe: view('import os, re', `os.system("ls " + re.sub(r"[^a-z0-9]", "", ${u}))`),
     source: 'request.args',
-    needs: 'call callSanitizer(call, q, sem) (sanitizers.ts) instead of SANITIZERS.get(q): a sanitiser that depends on its arguments',
   },
   {
     name: 're.sub with a compiled negated class',
@@ -133,7 +132,6 @@ const sanitizers: Pair[] = [
     vuln: view('import re\nBAD = re.compile(r"[^\\w./-]")', `return open("/srv/" + BAD.sub("", ${u})).read()`),
     safe: view('import re\nBAD = re.compile(r"[^\\w-]")', `return open("/srv/" + BAD.sub("", ${u})).read()`),
     source: 'request.args',
-    needs: 'call callSanitizer(call, q, sem) for method calls too (PATTERN.sub)',
   },
   {
     name: 're.sub clears nothing when the pattern is not a negated class',
@@ -155,7 +153,6 @@ const sanitizers: Pair[] = [
     vuln: view('from flask import make_response', `r = make_response("ok")\nr.headers["X-N"] = ${u}.replace("\\r", "")\nreturn r`),
     safe: view('from flask import make_response', `r = make_response("ok")\nr.headers["X-N"] = ${u}.replace("\\r", "").replace("\\n", "")\nreturn r`),
     source: 'request.args',
-    needs: 'call callSanitizer(call, q, sem) for method calls on a tainted receiver (a replace() chain)',
   },
   {
     name: 'base64 encoding clears nothing',
@@ -165,6 +162,24 @@ const sanitizers: Pair[] = [
     source: 'request.args',
   },
 ];
+
+/** Header injection (CWE-113): a sanitiser must provably remove both CR and LF (or encode them). */
+const hdr = (imports: string, value: string): string => view(`from flask import make_response\n${imports}`, `r = make_response("ok")\nr.headers["X-N"] = ${value}\nreturn r`);
+const headerSanitizers: Pair[] = [
+  ['re.sub of a class with CR and LF (one is not enough)', 'import re', `re.sub(r"[\\r]", "", ${u})`, `re.sub(r"[\\r\\n]", "", ${u})`],
+  ['re.sub of an alternation of CR and LF (CRLF as a pair is not enough)', 'import re', `re.sub(r"\\r\\n", "", ${u})`, `re.sub(r"\\r|\\n", " ", ${u})`],
+  ['re.sub whose replacement puts a newline back', 'import re', `re.sub(r"[\\r\\n]+", "\\n", ${u})`, `re.sub(r"[\\r\\n]+", " ", ${u})`],
+  ['re.sub of \\s (which holds CR and LF)', 'import re', `re.sub(r"\\t", "", ${u})`, `re.sub(r"\\s+", " ", ${u})`],
+  ['a compiled pattern removing CR and LF', 'import re\nCRLF = re.compile(r"[\\r\\n]")\nCR = re.compile(r"\\r")', `CR.sub("", ${u})`, `CRLF.sub("", ${u})`],
+  ['a character filter that drops CR and LF', '', `"".join(ch for ch in ${u} if ch != "\\r")`, `"".join(ch for ch in ${u} if ch not in "\\r\\n")`],
+  ['a character filter with a tuple of CR and LF', '', `"".join([ch for ch in ${u} if ch not in ("<", ">")])`, `"".join([ch for ch in ${u} if ch not in ("\\r", "\\n")])`],
+  ['a character allow-list filter', '', `"".join(c for c in ${u} if c not in "<>")`, `"".join(c for c in ${u} if c.isalnum())`],
+  ['replace() of other characters clears nothing; CR and LF to spaces does', '', `${u}.replace("<", "").replace(">", "")`, `${u}.replace("\\n", " ").replace("\\r", " ")`],
+  ['replace() of the CRLF pair leaves a lone LF', '', `${u}.replace("\\r\\n", "")`, `${u}.replace("\\r", "").replace("\\n", "")`],
+  ['urllib.parse.quote encodes CR and LF', 'import urllib.parse', `urllib.parse.unquote(${u})`, `urllib.parse.quote(${u})`],
+  ['int() clears header injection', '', `str(${u})`, `str(int(${u}))`],
+].map(([what, imports, vuln, safe]): Pair => ({ name: `header sanitiser: ${what}`, rule: 'KR112', vuln: hdr(imports!, vuln!), safe: hdr(imports!, safe!), source: 'request.args' }));
+sanitizers.push(...headerSanitizers);
 
 describe('taint model rows: sanitizers per sink kind', () => runPairs(sanitizers));
 
@@ -215,7 +230,37 @@ passThrough.push(
     vuln: view('import io', `buf = io.StringIO()\nbuf.write("<p>")\nbuf.write(${u})\nreturn buf.getvalue()`),
     safe: view('import io', 'buf = io.StringIO()\nbuf.write("<p>")\nreturn buf.getvalue()'),
     source: 'request.args',
-    needs: 'a write() into an untyped receiver that taints the receiver only when it is a StringIO (self.write() must not taint self)',
+  },
+);
+
+passThrough.push(
+  {
+    name: 'pass-through write() taints an io.StringIO but not self (self.write() of a handler)',
+    rule: 'KR102',
+    vuln: view('import io, os', `buf = io.StringIO()\nbuf.write("ping ")\nbuf.write(${u})\nos.system(buf.getvalue())`),
+    safe: py(`
+import os
+from flask import request
+class H:
+    def go(self):
+        self.write(request.args["u"])
+        os.system("ping " + self.host)
+`),
+    source: 'request.args',
+  },
+  {
+    name: 'pass-through io.BytesIO write() then read()',
+    rule: 'KR109',
+    vuln: view('import io, pickle', 'b = io.BytesIO()\nb.write(request.get_data())\nb.seek(0)\nreturn str(pickle.load(b))'),
+    safe: view('import io, pickle', 'b = io.BytesIO()\nb.write(open("/srv/state", "rb").read())\nb.seek(0)\nreturn str(pickle.load(b))'),
+    source: 'request.get_data',
+  },
+  {
+    name: 'pass-through compiled pattern methods carry the string',
+    rule: 'KR102',
+    vuln: view('import os, re\nWS = re.compile(r"\\s+")', `os.system("ping " + WS.split(${u})[0])`),
+    safe: view('import os, re\nWS = re.compile(r"\\s+")', 'os.system("ping " + WS.split("localhost")[0])'),
+    source: 'request.args',
   },
 );
 

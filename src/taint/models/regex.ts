@@ -378,3 +378,74 @@ export function removedChars(call: A.Call, sem: SemanticModel): Set<string> {
   }
   return out;
 }
+
+/**
+ * The ASCII characters every occurrence of which a `re.sub(p, repl, x)` removes: `p` is
+ * one atom (a class, an escape, a literal character, optionally with `+` or `*`) or an
+ * alternation of such atoms (`\r|\n`; a multi-character branch like `\r\n` removes no
+ * single character for sure). Null when the pattern is not of that form.
+ */
+export function deniedChars(p: string, flags: string): Set<string> | null {
+  const { ignoreCase } = flagsOf(flags);
+  let body = p;
+  const group = /^\((?:\?:)?(.*)\)([+*]?)$/s.exec(body);
+  if (group && !group[1]!.includes('(')) body = group[1]!;
+  const out = new Set<string>();
+  let i = 0;
+  let branchAtoms = 0;
+  let branch = charSet();
+  const endBranch = (): void => {
+    if (branchAtoms === 1) for (const c of branch.ascii) out.add(c);
+    branchAtoms = 0;
+    branch = charSet();
+  };
+  while (i < body.length) {
+    const c = body[i]!;
+    if (c === '|') {
+      endBranch();
+      i++;
+      continue;
+    }
+    if (c === '+' || c === '*') {
+      i++;
+      continue;
+    }
+    let atom: CharSet | null;
+    if (c === '[') {
+      const cls = parseClass(body, i + 1);
+      if (!cls) return null;
+      atom = cls.negated ? complement(cls.set) : cls.set;
+      i = cls.next;
+    } else if (c === '\\') {
+      const e = escapeSet(body, i + 1);
+      if (!e) return null;
+      atom = e.set;
+      i = e.next;
+    } else if ('()?{}.^$'.includes(c)) {
+      return null;
+    } else {
+      atom = charSetOf(c);
+      i++;
+    }
+    branchAtoms++;
+    merge(branch, withCase(atom, ignoreCase));
+  }
+  endBranch();
+  return out;
+}
+
+/** The set of the given characters (each one character long). */
+export function charSetFrom(chars: Iterable<string>): CharSet {
+  const s = charSet();
+  for (const c of chars) s.add(c);
+  return s;
+}
+
+/** The characters both sets hold. */
+export function intersect(a: CharSet, b: CharSet): CharSet {
+  const s = charSet();
+  for (const c of a.ascii) if (b.ascii.has(c)) s.ascii.add(c);
+  const rank = { none: 0, word: 1, any: 2 } as const;
+  s.nonAscii = rank[a.nonAscii] <= rank[b.nonAscii] ? a.nonAscii : b.nonAscii;
+  return s;
+}

@@ -6,9 +6,10 @@
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
 import { keywordArg } from '../../rules/calls.js';
-import { allArguments, boundCall, hasShellTrue, headOnly, pickSubprocess, receiverHead, shellList } from './predicates.js';
+import { allArguments, boundCall, hasShellTrue, headOnly, pickSubprocess, receiverHead, receiverMadeBy, shellList } from './predicates.js';
 import type { CallTaints, LibraryModel } from './types.js';
 
+const IN_MEMORY_FILES = ['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO'];
 const SUBPROCESS = ['Popen', 'call', 'run', 'check_call', 'check_output'].map((f) => `subprocess.${f}`);
 const LOG_LEVELS = ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception', 'fatal', 'log'];
 const LOGGER_NAMES = /^(?:_?log|_?logger|LOG|LOGGER|_LOG|_LOGGER|log_|logger_)$/;
@@ -165,6 +166,10 @@ export const STDLIB: LibraryModel = {
     'email.message_from_string', 'email.message_from_bytes', 're.sub', 're.subn', 're.escape', 'unicodedata.normalize', 'operator.concat', 'operator.add',
     'collections.OrderedDict', 'collections.deque', 'collections.ChainMap', 'collections.defaultdict',
   ],
+  // A compiled pattern's methods return (parts of) the string they are given.
+  methodPassThrough: [{ methods: ['sub', 'subn', 'split', 'findall', 'finditer', 'match', 'fullmatch', 'search'], when: receiverMadeBy(['re.compile']) }],
+  // An in-memory file holds what is written to it (getvalue() and read() return the receiver's taint).
+  receiverAdders: [{ methods: ['write', 'writelines'], when: receiverMadeBy(IN_MEMORY_FILES) }],
   pathJoins: ['os.path.join', 'posixpath.join', 'ntpath.join', 'pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath', 'pathlib.WindowsPath', 'pathlib.PureWindowsPath'],
   // list.append/extend, set.add, dict.update, deque; configparser's set/read_string/read_dict. (Not write(): self.write() would taint every attribute of self.)
   containerAdders: ['append', 'extend', 'insert', 'add', 'update', 'setdefault', 'appendleft', 'extendleft', 'set', 'read_string', 'read_dict'],

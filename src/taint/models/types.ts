@@ -149,6 +149,16 @@ export interface FormSourceRow {
   label: string;
 }
 
+/**
+ * Methods that behave as a summary only on some receivers, which krait recognises by how
+ * they were made (`PATTERN.sub(r, s)` where `PATTERN = re.compile(...)`; `buf.write(x)`
+ * where `buf = io.StringIO()`): a table cannot type receivers, so `when` does.
+ */
+export interface MethodRow {
+  methods: readonly string[];
+  when: (call: A.Call, sem: SemanticModel) => boolean;
+}
+
 /** One library's model. Every field is optional; the tables are merged in `models/index.ts`. */
 export interface LibraryModel {
   /** Short name of the library or framework: 'flask', 'stdlib'. */
@@ -167,6 +177,10 @@ export interface LibraryModel {
   pathJoins?: readonly string[];
   /** Methods of a container that add their arguments to it (`cmd.append(x)`, `cfg.set(s, k, v)`). */
   containerAdders?: readonly string[];
+  /** Methods whose result carries the receiver's and the arguments' taint on the receivers `when` accepts (`PATTERN.sub(r, s)`). */
+  methodPassThrough?: readonly MethodRow[];
+  /** Methods that add their arguments to the receivers `when` accepts (`buf.write(x)` on an `io.StringIO`; `self.write()` elsewhere must not taint `self`). */
+  receiverAdders?: readonly MethodRow[];
   /** Methods whose result says something about the receiver but carries none of it (`isdigit`). */
   nonPropagatingMethods?: readonly string[];
 }
