@@ -13,7 +13,7 @@ import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
 import { FLOW_RULES, sinkTaint, sinksFor, type CallTaints, type SinkSpec } from './sinks.js';
 import { SourceFinder, clientParams, routeOf, type SourceHit } from './sources.js';
-import { guardsOf, keyOf, type Guard } from './guards.js';
+import { guardsOf, keyOf, statementGuards, type Guard } from './guards.js';
 
 /** A source-to-sink flow found in the module. */
 export interface Flow {
@@ -423,6 +423,16 @@ export class TaintAnalysis {
   private execStmt(s: A.Stmt, st: FnState, depth: number): boolean {
     if (depth > MAX_STMT_DEPTH) return false;
     this.steps++;
+    const leaves = this.execStmt1(s, st, depth);
+    // A conversion that raises on invalid input (`n = int(v)`, `uuid.UUID(v)`) validates its argument for the code after it.
+    if (!leaves && (s.type === 'Expr' || s.type === 'Assign' || s.type === 'AnnAssign')) {
+      const guards = statementGuards(s, this.sem);
+      if (guards.length && s.value) this.applyGuards(st, guards, true, s.value);
+    }
+    return leaves;
+  }
+
+  private execStmt1(s: A.Stmt, st: FnState, depth: number): boolean {
     switch (s.type) {
       case 'FunctionDef':
       case 'AsyncFunctionDef':

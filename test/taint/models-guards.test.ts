@@ -116,12 +116,17 @@ const pairs: Pair[] = [
     'if not url_has_allowed_host_and_scheme(nxt, allowed_hosts={"example.com"}):\n    nxt = "/"',
     'return redirect(nxt)',
   ),
-  guard('int() in a try/except that returns', 'KR101', '', 'v = request.args["v"]', 'try:\n    float("1")\nexcept ValueError:\n    return "bad"', 'try:\n    int(v)\nexcept ValueError:\n    return "bad"', 'cur.execute("SELECT * FROM t WHERE id = " + v)', {
-    needs: 'apply statementGuards(stmt, sem) (guards.ts) after each statement: a conversion that raises validates its argument',
-  }),
-  guard('uuid.UUID() in a try/except that returns', 'KR104', 'import uuid', 'v = request.args["v"]', 'try:\n    uuid.uuid4()\nexcept ValueError:\n    return "bad"', 'try:\n    uuid.UUID(v)\nexcept ValueError:\n    return "bad"', 'return open("/srv/" + v).read()', {
-    needs: 'apply statementGuards(stmt, sem) (guards.ts) after each statement',
-  }),
+  guard('int() in a try/except that returns', 'KR101', '', 'v = request.args["v"]', 'try:\n    float("1")\nexcept ValueError:\n    return "bad"', 'try:\n    int(v)\nexcept ValueError:\n    return "bad"', 'cur.execute("SELECT * FROM t WHERE id = " + v)'),
+  guard('uuid.UUID() in a try/except that returns', 'KR104', 'import uuid', 'v = request.args["v"]', 'try:\n    uuid.uuid4()\nexcept ValueError:\n    return "bad"', 'try:\n    uuid.UUID(v)\nexcept ValueError:\n    return "bad"', 'return open("/srv/" + v).read()'),
+  guard(
+    'n = int(v) validates v only when a failure leaves (an except that goes on does not)',
+    'KR102',
+    'import os',
+    'v = request.args["v"]',
+    'try:\n    n = int(v)\nexcept ValueError:\n    n = 0',
+    'try:\n    n = int(v)\nexcept ValueError:\n    raise',
+    'os.system("kill " + v)',
+  ),
 ];
 
 describe('taint model rows: barrier guards', () => runPairs(pairs));
