@@ -194,7 +194,7 @@ export function runCodeRules(
   if (result.suppressed.length === 0) delete result.suppressed;
   if (complete && triage && nodes.size && Date.now() < deadline) {
     const ctx = { semantic, lines, source: text };
-    const analysis = analysisOf(parsed.module, ctx, observationTargets(result.findings, nodes));
+    const analysis = analysisOf(parsed.module, ctx, observationTargets(result.findings, nodes, semantic));
     result.findings = triageFindings({
       findings: result.findings, nodes, semantic, lines, source: text, path: task.path, analysis,
       isSuppressed: (id, from, to) => isSuppressed(suppressions, id, '', from, to),
@@ -393,7 +393,7 @@ export function runRules(
   }
   const exits = table.get('Module:exit');
   // The flow rules run at exit: the analysis they start also observes what triage will ask about.
-  if (nodes?.size) requestObservations(module, observationTargets(out, nodes));
+  if (nodes?.size) requestObservations(module, observationTargets(out, nodes, semantic));
   if (exits) for (const h of exits) h.fn(module, h.ctx ?? (h.ctx = ctxFor(h.rule)));
   return true;
 }

@@ -21,7 +21,7 @@ interface TriageRule {
   /** Sink kind bit (see K) the argument must still carry to be reachable. */
   bit: number;
   /** The flagged expression, from the node the rule reported. */
-  pick: (node: A.AnyNode) => A.Expr | null;
+  pick: (node: A.AnyNode, sem: SemanticModel) => A.Expr | null;
   /** `argv`: only the program (first element) matters when no shell runs it. */
   mode?: 'argv' | 'xml';
   /** Data-flow rules whose finding on the same place merges into this one. */
@@ -62,6 +62,29 @@ function sqlString(n: A.AnyNode): A.Expr | null {
   return null;
 }
 
+/** Is this a call of the builtin `compile` (not a function of the module's own of that name)? */
+function isCompile(e: A.Expr, sem: SemanticModel): e is A.Call {
+  if (e.type !== 'Call') return false;
+  const q = sem.callName(e);
+  return q === 'builtins.compile' || (q === 'compile' && sem.lookup('compile', e) === undefined);
+}
+
+/**
+ * The code that `exec`/`eval` runs: their argument, or — for a code object made by
+ * `compile(src, name, mode)`, passed directly or through a name bound once
+ * (`code = compile(...); exec(code)`) — compile's source argument, whose value decides.
+ */
+function codeSource(n: A.AnyNode, sem: SemanticModel): A.Expr | null {
+  const e = arg(0, 'source')(n);
+  if (!e) return null;
+  let c: A.Expr = e;
+  if (c.type === 'Name') {
+    const b = sem.lookup(c.id, c);
+    if (b && b.kind === 'assign' && b.count === 1 && b.value && isCompile(b.value, sem)) c = b.value;
+  }
+  return isCompile(c, sem) ? (arg(0, 'source')(c) ?? e) : e;
+}
+
 const SHELL = { bit: K.SHELL, flows: ['KR102'], what: 'the command' } as const;
 const CODE = { bit: K.CODE, flows: ['KR103'], what: 'the evaluated code' } as const;
 const DESER = { bit: K.DESER, flows: ['KR109'], what: 'the deserialised data' } as const;
@@ -75,8 +98,8 @@ export const TRIAGE_RULES: ReadonlyMap<string, TriageRule> = new Map<string, Tri
   ['B601', { ...SHELL, pick: arg(0, 'command') }],
   ['B603', { ...SHELL, pick: arg(0, 'args'), mode: 'argv' }],
   ['B606', { ...SHELL, pick: (n) => (callOf(n) && /spawn/.test(calleeText(callOf(n)!)) ? arg(1)(n) : arg(0, 'path', 'filepath')(n)), mode: 'argv' }],
-  ['B307', { ...CODE, pick: arg(0, 'source') }],
-  ['B102', { ...CODE, pick: arg(0, 'source') }],
+  ['B307', { ...CODE, pick: codeSource }],
+  ['B102', { ...CODE, pick: codeSource }],
   ['B608', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: sqlString }],
   ['KR129', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: (n) => (n.type === 'Call' ? arg(0, 'sql', 'query')(n) : (n as A.Expr)) }],
   ['B611', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: arg(0, 'sql') }],
@@ -117,13 +140,13 @@ function calleeText(c: A.Call): string {
 }
 
 /** The nodes whose values triage needs for these findings (the flagged arguments). */
-export function observationTargets(findings: readonly Finding[], nodes: ReadonlyMap<Finding, A.AnyNode>): Set<A.AnyNode> {
+export function observationTargets(findings: readonly Finding[], nodes: ReadonlyMap<Finding, A.AnyNode>, sem: SemanticModel): Set<A.AnyNode> {
   const out = new Set<A.AnyNode>();
   for (const f of findings) {
     const rule = TRIAGE_RULES.get(f.ruleId);
     const n = nodes.get(f);
     if (!rule || !n) continue;
-    const e = rule.pick(n);
+    const e = rule.pick(n, sem);
     if (e) out.add(e);
   }
   return out;
@@ -156,7 +179,7 @@ export function triageFindings(input: TriageInput): Finding[] {
     const rule = TRIAGE_RULES.get(f.ruleId);
     const n = nodes.get(f);
     if (!rule || !n) continue;
-    const e = rule.pick(n);
+    const e = rule.pick(n, input.semantic);
     const v = e ? judge(rule, e, analysis, input, xmlUnsafe) : null;
     if (v) verdicts.set(f, v);
   }
@@ -237,8 +260,9 @@ function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: Tria
     if (dead) return { kind: 'constant', reason: `never runs: ${dead.reason}` };
     return { kind: 'unknown', reason: 'the data-flow analysis did not reach this call' };
   }
-  const what = rule.what;
   const t = obs.taint;
+  const compiled = rule.bit === K.CODE && e.parent && e.parent.type === 'Call' && isCompile(e.parent, input.semantic) ? e.parent : null;
+  const what = compiled ? `the source compiled into the executed code (compile() at line ${compiled.lineno})` : rule.what;
   if (rule.mode === 'argv') {
     if (t && t.origin && t.mask & rule.bit && t.head) return { kind: 'reachable', reason: `${origin(t)} reaches the program to run` };
     if (typeof obs.head === 'string') return { kind: 'constant', reason: `runs the fixed program '${clip(obs.head)}' without a shell` };
@@ -284,7 +308,7 @@ function importVerdict(imp: Finding, uses: Finding[], verdicts: ReadonlyMap<Find
 function reachableTaint(f: Finding, input: TriageInput): Taint | null {
   const rule = TRIAGE_RULES.get(f.ruleId);
   const n = input.nodes.get(f);
-  const e = rule && n ? rule.pick(n) : null;
+  const e = rule && n ? rule.pick(n, input.semantic) : null;
   return e ? (input.analysis.observed.get(e)?.taint ?? null) : null;
 }
 
