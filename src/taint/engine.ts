@@ -14,6 +14,7 @@ import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, NON_PROPAGATING
 import { FLOW_RULES, sinkTaint, sinksFor, type CallTaints, type SinkSpec } from './sinks.js';
 import { SourceFinder, clientParams, routeOf, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, statementGuards, type Guard } from './guards.js';
+import { PURE_METHODS, PURE_OF_CONSTANTS } from './models/pure.js';
 
 /** A source-to-sink flow found in the module. */
 export interface Flow {
@@ -399,9 +400,9 @@ export class TaintAnalysis {
           return !!ext && ext.kind === 'function' && !!ext.fn && ext.analysis.summaryFor(ext.fn).retLit === true;
         }
         const f = e.func;
-        if (f.type === 'Attribute' && STRING_METHODS.has(f.attr)) return l(f.value);
         const q = this.sem.callName(e) ?? '';
-        if (PURE_OF_CONSTANTS.has(q)) return true;
+        if (PURE_OF_CONSTANTS.has(q) && !this.shadowsBuiltin(e, q)) return true;
+        if (f.type === 'Attribute' && PURE_METHODS.has(f.attr)) return l(f.value);
         const callee = this.localCallee(e);
         if (callee) return this.summaryOf(callee.fn).retLit === true;
         const ext = this.external && q ? this.external.lookup(q) : null;
@@ -410,6 +411,13 @@ export class TaintAnalysis {
       default:
         return false;
     }
+  }
+
+  /** A bare builtin name (`str`, `bytes.fromhex`) rebound in the module or function (`def str(...)`), so the call is not the builtin. */
+  private shadowsBuiltin(call: A.Call, q: string): boolean {
+    const root = q.split('.')[0]!;
+    const b = this.sem.lookup(root, call);
+    return b !== undefined && b.kind !== 'import';
   }
 
   // ---------------------------------------------------------------- statements
@@ -1501,13 +1509,5 @@ const TYPED_ANNOTATION = /^(?:Optional\[)?(?:int|float|bool|UUID|uuid\.UUID|Deci
 
 /** Decoders that undo an encoding which cleared sink kinds (`quote` → `unquote`, `html.escape` → `html.unescape`). */
 const DECODERS = new Set(['urllib.parse.unquote', 'urllib.parse.unquote_plus', 'urllib.parse.unquote_to_bytes', 'urllib.unquote', 'urllib.unquote_plus', 'html.unescape', 'xml.sax.saxutils.unescape']);
-
-/** Functions whose result is a constant when their arguments are (serialisers, encoders, conversions). */
-const PURE_OF_CONSTANTS = new Set([
-  'str', 'int', 'float', 'bool', 'len', 'repr', 'bytes', 'tuple', 'list', 'dict', 'sorted', 'min', 'max', 'abs', 'round', 'chr', 'ord', 'hex', 'oct', 'bin',
-  'json.dumps', 'pickle.dumps', 'marshal.dumps', 'yaml.dump', 'yaml.safe_dump', 'base64.b64encode', 'base64.b64decode', 'base64.urlsafe_b64encode',
-  'base64.urlsafe_b64decode', 'base64.b32encode', 'base64.b16encode', 'binascii.hexlify', 'binascii.unhexlify', 'zlib.compress', 'zlib.decompress',
-  'textwrap.dedent', 'os.path.join', 'posixpath.join', 'pathlib.Path', 'shlex.join', 'shlex.quote', 'html.escape', 'urllib.parse.quote', 'urllib.parse.urlencode',
-]);
 
 const STRING_METHODS = new Set(['format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'title', 'capitalize', 'format_map', 'center', 'ljust', 'rjust', 'zfill', 'decode', 'encode', 'casefold', 'split', 'rsplit', 'splitlines', 'removeprefix', 'removesuffix', 'swapcase']);

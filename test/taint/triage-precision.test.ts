@@ -68,3 +68,38 @@ describe('code objects: exec/eval of compile() follow compile\'s source', () => 
     await expectVerdict('def compile(a, b, c):\n    return a\ndef f(src):\n    exec(compile("x = 1", src, "exec"))  # sink\n', 'B102', 'unknown');
   });
 });
+
+describe('pure functions of constants are constants (models/pure.ts)', () => {
+  it('a constant dict entry through bytes.fromhex into marshal.loads is constant; the tainted entry is reachable', async () => {
+    const code = (key: string) => `import marshal\n${FLASK}def f():\n    mapping = {"keyA": request.args["a"], "keyB": "e901000000"}  # source\n    bar = mapping["${key}"]\n    return marshal.loads(bytes.fromhex(bar))  # sink\n`;
+    await expectVerdict(code('keyB'), 'B302', 'constant', /constants/);
+    const f = await expectVerdict(code('keyA'), 'B302', 'reachable');
+    expect(f.trace?.[0]?.location.startLine).toBe(4);
+  });
+
+  const CASES: { rule: string; imp: string; safe: string; vuln: string }[] = [
+    { rule: 'B301', imp: 'import pickle, base64', safe: 'pickle.loads(base64.b64decode(BLOB))', vuln: 'pickle.loads(base64.b64decode(request.data))' },
+    { rule: 'B102', imp: 'import zlib', safe: 'exec(zlib.decompress(PAYLOAD).decode())', vuln: 'exec(zlib.decompress(request.data).decode())' },
+    { rule: 'B307', imp: 'import json', safe: 'eval(json.loads(\'"6 * 7"\'))', vuln: 'eval(json.loads(request.data))' },
+    { rule: 'B301', imp: 'import pickle, codecs', safe: 'pickle.loads(codecs.decode(HEX, "hex"))', vuln: 'pickle.loads(codecs.decode(request.args["h"], "hex"))' },
+    { rule: 'B307', imp: '', safe: 'eval(str(42) + "+1")', vuln: 'eval(str(request.args["n"]) + "+1")' },
+  ];
+  for (const c of CASES) {
+    it(`${c.rule}: ${c.safe} is constant; ${c.vuln} is reachable`, async () => {
+      const head = `${c.imp}\n${FLASK}BLOB = b"gARLAS4="\nPAYLOAD = b"x\\x9c+\\xc9\\x07\\x00\\x02\\x95\\x01\\x17"\nHEX = "80044b012e"\n`;
+      await expectVerdict(`${head}def f():\n    return ${c.safe}  # sink\n`, c.rule, 'constant');
+      await expectVerdict(`${head}def f():\n    return ${c.vuln}  # sink\n`, c.rule, 'reachable');
+    });
+  }
+
+  it('a pure function of a value krait cannot follow stays unknown', async () => {
+    await expectVerdict('import marshal\ndef f(h):\n    return marshal.loads(bytes.fromhex(h))  # sink\n', 'B302', 'unknown');
+    await expectVerdict('import pickle\ndef f(h):\n    return pickle.loads(open(h, "rb").read().strip())  # sink\n', 'B301', 'unknown');
+  });
+});
+
+describe('pure functions: shadowed builtins are not pure', () => {
+  it('a module function named str is not the builtin', async () => {
+    await expectVerdict('import os\ndef str(x):\n    return os.environ["CMD"]\ndef f():\n    os.system(str(1))  # sink\n', 'B605', 'unknown');
+  });
+});

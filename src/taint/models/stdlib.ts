@@ -155,7 +155,7 @@ export const STDLIB: LibraryModel = {
     },
   ],
   passThrough: [
-    'str', 'bytes', 'bytearray', 'repr', 'ascii', 'format', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'iter', 'next', 'min', 'max',
+    'str', 'bytes', 'bytearray', 'bytes.fromhex', 'bytearray.fromhex', 'repr', 'ascii', 'format', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'iter', 'next', 'min', 'max',
     'os.fspath', 'os.fsencode', 'os.fsdecode', 'os.path.normpath', 'os.path.abspath', 'os.path.realpath', 'os.path.expanduser', 'os.path.expandvars', 'os.path.dirname', 'os.path.splitext', 'os.path.split',
     'posixpath.normpath', 'ntpath.normpath',
     'urllib.parse.urljoin', 'urllib.parse.unquote', 'urllib.parse.unquote_plus', 'urllib.parse.unquote_to_bytes', 'urllib.parse.urlunparse', 'urllib.parse.urlunsplit', 'urllib.parse.urlparse', 'urllib.parse.urlsplit', 'urllib.unquote', 'urllib.parse.parse_qs', 'urllib.parse.parse_qsl',
