@@ -11,7 +11,7 @@ import { walk } from '../python/visit.js';
 import { ALL_MASK, K, USER_MASK, clear, join, live, type Origin, type Step, type Taint } from './model.js';
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
-import { FLOW_RULES, sinkTaint, sinksFor, type CallTaints, type SinkSpec } from './sinks.js';
+import { FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
 import { SourceFinder, clientParams, routeOf, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, statementGuards, type Guard } from './guards.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS } from './models/pure.js';
@@ -161,7 +161,6 @@ const MAX_STMT_DEPTH = 120;
 const MAX_CALL_DEPTH = 3;
 const MAX_TRACE = 40;
 const TERMINATORS = new Set(['flask.abort', 'abort', 'sys.exit', 'exit', 'quit', 'os._exit', 'werkzeug.exceptions.abort', 'django.http.Http404']);
-const SAFE_SESSION = new Set(['flask.session', 'quart.session']);
 
 /** Run the analysis over a module; `flows` holds what it found. */
 export class TaintAnalysis {
@@ -691,12 +690,14 @@ export class TaintAnalysis {
         return;
       }
       case 'Subscript': {
-        this.eval(target.slice, st, 0);
+        const kt = this.eval(target.slice, st, 0);
         this.eval(target.value, st, 0);
         const t = v.t;
-        if (t) {
-          const sink = this.subscriptSink(target);
-          if (sink) this.hit(t, sink, stmt, st, false);
+        if (t || kt) {
+          for (const sink of this.subscriptSinks(target)) {
+            if (t) this.hit(t, sink.spec, stmt, st, false);
+            if (kt && sink.keys) this.hit(kt, sink.spec, stmt, st, false);
+          }
         }
         const k = keyOf(target.value);
         if (!k) return;
@@ -735,13 +736,11 @@ export class TaintAnalysis {
     else st.env.delete(k);
   }
 
-  /** `session[k] = v` (trust boundary) and `response.headers[k] = v` (header injection). */
-  private subscriptSink(target: A.Subscript): SinkSpec | null {
+  /** Item-assignment sinks of the models (`session[k] = v`, `response.headers[k] = v`); a container that is itself a source (`request.headers`, a handler's `self.headers`) is none. */
+  private subscriptSinks(target: A.Subscript): SubscriptSinkSpec[] {
     const v = target.value;
-    const q = this.sem.qualifiedName(v);
-    if ((q && SAFE_SESSION.has(q)) || (v.type === 'Attribute' && v.attr === 'session' && this.sources.isRequestObject(v.value))) return SESSION_SINK;
-    if (v.type === 'Attribute' && v.attr === 'headers' && !this.sources.isRequestObject(v.value)) return HEADER_SINK;
-    return null;
+    if (v.type === 'Attribute' && this.sources.attribute(v)) return [];
+    return subscriptSinksFor(v, this.sem);
   }
 
   private applyGuards(st: FnState, guards: Guard[], branch: boolean, test: A.Expr): void {
@@ -1365,8 +1364,6 @@ export class TaintAnalysis {
 
 const RETURN_RESPONSE: SinkSpec = { rule: FLOW_RULES.traceback, bit: K.RESPONSE, label: 'an HTTP response (returned by the handler)' };
 const RETURN_HTML: SinkSpec = { rule: FLOW_RULES.xss, bit: K.XSS, label: 'an HTML response (a string returned by a Flask view)' };
-const SESSION_SINK: SinkSpec = { rule: FLOW_RULES.session, bit: K.SESSION, label: 'the session' };
-const HEADER_SINK: SinkSpec = { rule: FLOW_RULES.header, bit: K.HEADER, label: 'an HTTP response header' };
 
 function isZero(e: A.Expr | undefined): boolean {
   return !!e && e.type === 'Constant' && e.value === 0;

@@ -8,7 +8,8 @@
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { join, type Taint } from './model.js';
-import { KINDS, MODELS, type CallTaints, type SinkKind, type SinkRow } from './models/index.js';
+import { containerMatches } from './models/predicates.js';
+import { KINDS, MODELS, type CallTaints, type ContainerSpec, type SinkKind, type SinkRow } from './models/index.js';
 
 export { FLOW_RULES } from './models/kinds.js';
 export type { CallTaints } from './models/types.js';
@@ -89,4 +90,24 @@ export function sinkTaint(spec: SinkSpec, t: CallTaints, sem: SemanticModel): Ta
   for (const i of spec.args ?? [0]) out = join(out, t.args[i] ?? null);
   for (const k of spec.keywords ?? []) out = join(out, t.keywords.get(k) ?? null);
   return out;
+}
+
+/** An item-assignment sink resolved to its rule and taint bit (`session[k] = v`, `response.headers[k] = v`). */
+export interface SubscriptSinkSpec {
+  spec: SinkSpec;
+  container: ContainerSpec;
+  /** A controlled key reaches the sink too. */
+  keys: boolean;
+}
+
+const SUBSCRIPT_SINKS: readonly SubscriptSinkSpec[] = MODELS.flatMap((m) =>
+  (m.subscriptSinks ?? []).map((r) => {
+    const k = KINDS[r.kind];
+    return { spec: { rule: k.rule, bit: k.bit, label: r.label ?? k.label, kind: r.kind }, container: r.container, keys: r.keys ?? false };
+  }),
+);
+
+/** The item-assignment sinks `container[key] = value` is (the container matched against each row's spec). */
+export function subscriptSinksFor(container: A.Expr, sem: SemanticModel): SubscriptSinkSpec[] {
+  return SUBSCRIPT_SINKS.filter((r) => containerMatches(r.container, container, sem));
 }

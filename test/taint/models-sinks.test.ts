@@ -204,7 +204,6 @@ const pairs: Pair[] = [
     vuln: view('from flask import session', `session[${u}] = True`),
     safe: view('from flask import session', `session["seen"] = True`),
     source: 'request.args',
-    needs: 'report a tainted subscript key of session[...] = v (only the value is checked)',
   },
   // ---- NoSQL (KR117)
   sink('nosql sink pymongo $where', 'KR117', 'import pymongo\nusers = pymongo.MongoClient().db.users', 'users.find({"$where": "this.name == \'" + ${T} + "\'"})'),
@@ -216,6 +215,139 @@ const pairs: Pair[] = [
     source: 'request.get_json',
   },
 ];
+
+/** A Django function view (request data from `request.GET`), with `imports` first. */
+const dj = (imports: string, body: string): string => `${imports}\ndef view(request):\n${body.replace(/^/gm, '    ')}\n`;
+/** A Starlette/FastAPI or aiohttp handler. */
+const asgi = (imports: string, body: string): string => `${imports}\nasync def view(request):\n${body.replace(/^/gm, '    ')}\n`;
+const g = 'request.GET["u"]';
+
+/** Response headers (KR112), every way a framework sets one; safe twins set constants, or headers that are not a response's. */
+const headerPairs: Pair[] = [
+  ...['add', 'set', 'setdefault'].map((m) => sink(`header sink Headers.${m}()`, 'KR112', 'from flask import make_response', `r = make_response("ok")\nr.headers.${m}("X-Name", \${T})\nreturn r`)),
+  sink('header sink Headers.extend()', 'KR112', 'from flask import make_response', 'r = make_response("ok")\nr.headers.extend([("X-Name", ${T})])\nreturn r'),
+  sink('header sink Headers.update()', 'KR112', 'from flask import make_response', 'r = make_response("ok")\nr.headers.update({"X-Name": ${T}})\nreturn r'),
+  sink('header sink a tainted header name', 'KR112', 'from flask import make_response', 'r = make_response("ok")\nr.headers[${T}] = "1"\nreturn r', '"X-Name"'),
+  sink('header sink flask Response(headers=)', 'KR112', 'from flask import Response', 'return Response("ok", headers={"X-Name": ${T}})'),
+  sink('header sink flask Response(body, status, headers)', 'KR112', 'from flask import Response', 'return Response("ok", 200, {"X-Name": ${T}})'),
+  sink('header sink make_response(body, status, headers)', 'KR112', 'from flask import make_response', 'return make_response("ok", 200, {"X-Name": ${T}})'),
+  sink('header sink make_response(body, headers)', 'KR112', 'from flask import make_response', 'h = {"X-Name": ${T}}\nreturn make_response("ok", h)'),
+  sink('header sink werkzeug Headers object', 'KR112', 'from werkzeug.datastructures import Headers\nfrom flask import Response', 'h = Headers()\nh.add("X-Name", ${T})\nreturn Response("ok", headers=h)'),
+  sink('header sink after_request-style response parameter', 'KR112', '', 'def add(response):\n    response.headers["X-Name"] = ${T}\n    return response\nreturn add'),
+  {
+    name: 'header sink: outgoing request headers are not a response (requests, httpx, a session attribute)',
+    rule: 'KR112',
+    vuln: view('import requests\nfrom flask import make_response', `r = make_response("ok")\nr.headers["X-Name"] = ${u}\nreturn r`),
+    safe: view('import requests, httpx', `s = requests.Session()\ns.headers["X-Name"] = ${u}\nc = httpx.Client()\nc.headers.update({"X-Name": ${u}})\nself.session.headers["X-Name"] = ${u}\nreturn "ok"`),
+    source: 'request.args',
+  },
+  {
+    name: 'header sink: the request\'s own headers and a plain dict are not a response',
+    rule: 'KR112',
+    vuln: view('from flask import make_response', `r = make_response("ok")\nr.headers.set("X-Name", ${u})\nreturn r`),
+    safe: view('from flask import make_response', `request.headers.get(${u})\nd = {}\nd["X-Name"] = ${u}\nd.update({"X": ${u}})\nreturn "ok"`),
+    source: 'request.args',
+  },
+  {
+    name: 'header sink: make_response status is not a header',
+    rule: 'KR112',
+    vuln: view('from flask import make_response', `return make_response("ok", 200, {"X-Name": ${u}})`),
+    safe: view('from flask import make_response', `return make_response("ok", 200, {"X-Name": "static"})`),
+    source: 'request.args',
+  },
+  // Django
+  { name: 'header sink django response["X"] = v', rule: 'KR112', vuln: dj('from django.http import HttpResponse', `response = HttpResponse("ok")\nresponse["X-Name"] = ${g}\nreturn response`), safe: dj('from django.http import HttpResponse', 'response = HttpResponse("ok")\nresponse["X-Name"] = "static"\nreturn response'), source: 'request.GET' },
+  { name: 'header sink django render() response["X"] = v', rule: 'KR112', vuln: dj('from django.shortcuts import render', `response = render(request, "t.html")\nresponse["X-Name"] = ${g}\nreturn response`), safe: dj('from django.shortcuts import render', `ctx = {}\nctx["X-Name"] = ${g}\nreturn render(request, "t.html", ctx)`), source: 'request.GET' },
+  { name: 'header sink django a tainted header name', rule: 'KR112', vuln: dj('from django.http import HttpResponse', `response = HttpResponse("ok")\nresponse[${g}] = "1"\nreturn response`), safe: dj('from django.http import HttpResponse', 'response = HttpResponse("ok")\nresponse["X-Name"] = "1"\nreturn response'), source: 'request.GET' },
+  { name: 'header sink django response.headers[...]', rule: 'KR112', vuln: dj('from django.http import JsonResponse', `response = JsonResponse({})\nresponse.headers["X-Name"] = ${g}\nreturn response`), safe: dj('from django.http import JsonResponse', 'response = JsonResponse({})\nresponse.headers["X-Name"] = "static"\nreturn response'), source: 'request.GET' },
+  { name: 'header sink django HttpResponse(headers=)', rule: 'KR112', vuln: dj('from django.http import HttpResponse', `return HttpResponse("ok", headers={"X-Name": ${g}})`), safe: dj('from django.http import HttpResponse', `return HttpResponse("ok", headers={"X-Name": "static"})`), source: 'request.GET' },
+  // Starlette / FastAPI
+  { name: 'header sink starlette Response(headers=)', rule: 'KR112', vuln: asgi('from starlette.responses import Response', 'return Response("ok", headers={"X-Name": request.query_params["u"]})'), safe: asgi('from starlette.responses import Response', 'return Response(request.query_params["u"], headers={"X-Name": "static"}, media_type="text/plain")'), source: 'request.query_params' },
+  { name: 'header sink starlette JSONResponse(content, status, headers)', rule: 'KR112', vuln: asgi('from starlette.responses import JSONResponse', 'return JSONResponse({}, 200, {"X-Name": request.query_params["u"]})'), safe: asgi('from starlette.responses import JSONResponse', 'return JSONResponse({"u": request.query_params["u"]}, 200, {"X-Name": "static"})'), source: 'request.query_params' },
+  {
+    name: 'header sink fastapi response parameter headers[...]',
+    rule: 'KR112',
+    vuln: py(`
+from fastapi import FastAPI, Response
+app = FastAPI()
+@app.get("/x")
+def x(q: str, response: Response):
+    response.headers["X-Name"] = q
+    return {}
+`),
+    safe: py(`
+from fastapi import FastAPI, Response
+app = FastAPI()
+@app.get("/x")
+def x(q: int, response: Response):
+    response.headers["X-Name"] = str(q)
+    return {}
+`),
+    source: "parameter 'q'",
+  },
+  // aiohttp
+  { name: 'header sink aiohttp web.Response(headers=)', rule: 'KR112', vuln: asgi('from aiohttp import web', 'return web.Response(text="ok", headers={"X-Name": request.query["u"]})'), safe: asgi('from aiohttp import web', 'return web.Response(text=request.query["u"], headers={"X-Name": "static"})'), source: 'request.query' },
+  { name: 'header sink aiohttp resp.headers[...]', rule: 'KR112', vuln: asgi('from aiohttp import web', 'resp = web.Response(text="ok")\nresp.headers["X-Name"] = request.match_info["u"]\nreturn resp'), safe: asgi('from aiohttp import web', 'resp = web.Response(text="ok")\nresp.headers["X-Name"] = "static"\nreturn resp'), source: 'request.match_info' },
+  {
+    name: 'header sink: an http.server handler\'s self.headers are the request\'s',
+    rule: 'KR112',
+    vuln: 'from http.server import BaseHTTPRequestHandler\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_header("X-Path", self.path)',
+    safe: 'from http.server import BaseHTTPRequestHandler\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.headers["X-Path"] = self.path\n        self.send_header("X-Path", "/")',
+    source: 'self.path',
+  },
+];
+
+/** Sessions (KR113): every way a framework writes one, values and keys; safe twins store constants or server-side facts. */
+const sessionPairs: Pair[] = [
+  { name: 'session sink django request.session[k] = v', rule: 'KR113', vuln: dj('import django', `request.session["next"] = ${g}`), safe: dj('import django', `request.session["next"] = "/home"`), source: 'request.GET' },
+  { name: 'session sink django a tainted session key', rule: 'KR113', vuln: dj('import django', `request.session[${g}] = "true"`), safe: dj('import django', `request.session["seen"] = "true"`), source: 'request.GET' },
+  { name: 'session sink django request.session.setdefault()', rule: 'KR113', vuln: dj('import django', `request.session.setdefault("next", ${g})`), safe: dj('import django', `request.session.setdefault("next", "/home")`), source: 'request.GET' },
+  { name: 'session sink django request.session.update()', rule: 'KR113', vuln: dj('import django', `request.session.update({"next": ${g}})`), safe: dj('import django', `request.session.update({"next": "/home"})`), source: 'request.GET' },
+  { name: 'session sink django class-based view self.request.session', rule: 'KR113', vuln: py(`
+from django.views import View
+class V(View):
+    def get(self, request):
+        self.request.session["role"] = self.request.GET["role"]
+`), safe: py(`
+from django.views import View
+class V(View):
+    def get(self, request):
+        self.request.session["role"] = "guest"
+`), source: 'request.GET' },
+  { name: 'session sink starlette request.session[k] = v', rule: 'KR113', vuln: asgi('from starlette.requests import Request', 'request.session["next"] = request.query_params["u"]'), safe: asgi('from starlette.requests import Request', 'request.session["next"] = "/"'), source: 'request.query_params' },
+  { name: 'session sink aiohttp_session get_session()', rule: 'KR113', vuln: asgi('from aiohttp_session import get_session', 'session = await get_session(request)\nsession["next"] = request.query["u"]'), safe: asgi('from aiohttp_session import get_session', 'session = await get_session(request)\nsession["next"] = "/"'), source: 'request.query' },
+  { name: 'session sink aiohttp_session a tainted key', rule: 'KR113', vuln: asgi('from aiohttp_session import new_session', 'session = await new_session(request)\nsession[request.query["k"]] = 1'), safe: asgi('from aiohttp_session import new_session', 'cache = {}\ncache[request.query["k"]] = 1'), source: 'request.query' },
+  { name: 'session sink beaker environ["beaker.session"]', rule: 'KR113', vuln: py(`
+from bottle import request, route
+@route("/x")
+def x():
+    s = request.environ.get("beaker.session")
+    s["user"] = request.forms.get("user")
+`), safe: py(`
+from bottle import request, route
+@route("/x")
+def x():
+    s = request.environ.get("beaker.session")
+    s["user"] = "anonymous"
+`), source: 'request.forms' },
+  sink('session sink flask session.setdefault()', 'KR113', 'from flask import session', 'session.setdefault("next", ${T})'),
+  sink('session sink: a value from a dead branch is safe', 'KR113', 'from flask import session', 'DEBUG = False\nif DEBUG or True:\n    session["next"] = ${T}', '"/"'),
+  {
+    name: 'session sink: the value of a dead branch never reaches the session',
+    rule: 'KR113',
+    vuln: view('from flask import session', `v = "/"\nif len(${u}) > 3:\n    v = ${u}\nsession["next"] = v`),
+    safe: view('from flask import session', `v = "/"\nif False:\n    v = ${u}\nsession["next"] = v`),
+    source: 'request.args',
+  },
+  {
+    name: 'session sink: an allow-listed value is safe',
+    rule: 'KR113',
+    vuln: view('from flask import session', `lang = ${u}\nsession["lang"] = lang`),
+    safe: view('from flask import session', `lang = ${u}\nif lang not in ("en", "fr"):\n    lang = "en"\nsession["lang"] = lang`),
+    source: 'request.args',
+  },
+];
+pairs.push(...headerPairs, ...sessionPairs);
 
 // Tornado's write() is a method of the handler: its own snippet.
 const tornado = pairs.findIndex((p) => p.name === 'xss sink tornado RequestHandler.write');

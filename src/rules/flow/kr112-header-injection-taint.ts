@@ -10,7 +10,7 @@ export const headerInjectionTaint = defineRule({
   confidence: 'medium',
   cwe: [113],
   docs: {
-    what: "Follows untrusted data into HTTP response headers: `send_header()` of `http.server` handlers (which write values as given) and `response.headers[...] = value`.",
+    what: "Follows untrusted data into HTTP response header names and values: `send_header()` of `http.server` handlers (which write values as given), `response.headers[...] = value` and the `add`/`set`/`setdefault`/`extend`/`update` methods of response headers (Flask/Werkzeug, Django, Starlette/FastAPI, aiohttp), Django's `response[\"X-...\"] = value`, and the headers given to a response (`Response(..., headers=...)`, `make_response(body, status, headers)`, `HttpResponse(headers=...)`, `web.Response(headers=...)`). Outgoing requests' headers are not reported. A `replace()` chain or `re.sub()` that removes both CR and LF, a character filter that drops them, `urllib.parse.quote()` and `int()` sanitise.",
     why: "CR/LF in a header value ends the header block: the attacker adds headers (cookies) or a body to the response (HTTP response splitting, CWE-113). Werkzeug and Django reject newlines in headers; `http.server` does not.",
     example: "self.send_header(\"Location\", self.path)",
     instead: "self.send_header(\"Location\", quote(self.path, safe=\"/\"))",

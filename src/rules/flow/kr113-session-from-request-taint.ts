@@ -10,7 +10,7 @@ export const sessionFromRequestTaint = defineRule({
   confidence: 'high',
   cwe: [501, 384, 20],
   docs: {
-    what: "Reports request data stored straight into the session (`session[...] = request...`, Django `request.session[...]`).",
+    what: "Reports request data stored straight into the session, as a value or as a key the client chooses: Flask/Quart `session[...] = ...`, Django, Starlette and Pyramid `request.session[...]`, `update()` and `setdefault()`, aiohttp_session's `await get_session(request)`, Beaker's `environ[\"beaker.session\"]`.",
     why: "The session is trusted state: copying unvalidated client data into it (a role, a user id, a redirect target) lets the client set what the server later believes (trust boundary violation, CWE-501; with ids, session fixation, CWE-384).",
     example: "session[\"role\"] = request.form[\"role\"]",
     instead: "user = authenticate(request.form[\"user\"], request.form[\"password\"])\nsession[\"user_id\"] = user.id  # server-side facts only",

@@ -2,6 +2,13 @@
 import { allArguments, htmlResponse } from './predicates.js';
 import type { LibraryModel } from './types.js';
 
+/** Django's response classes and shortcuts: `response["X-Name"] = v` sets a header on what they return. */
+const RESPONSES = [
+  'HttpResponse', 'StreamingHttpResponse', 'FileResponse', 'JsonResponse', 'HttpResponseRedirect', 'HttpResponsePermanentRedirect', 'HttpResponseNotModified', 'HttpResponseBadRequest',
+  'HttpResponseNotFound', 'HttpResponseForbidden', 'HttpResponseNotAllowed', 'HttpResponseGone', 'HttpResponseServerError',
+].flatMap((c) => [`django.http.${c}`, `django.http.response.${c}`]);
+const SHORTCUTS = ['django.shortcuts.render', 'django.shortcuts.redirect', 'django.shortcuts.render_to_response', 'django.template.response.TemplateResponse', 'django.template.response.SimpleTemplateResponse'];
+
 export const DJANGO: LibraryModel = {
   id: 'django',
   request: { attributes: ['GET', 'POST', 'body', 'COOKIES', 'META', 'FILES', 'REQUEST', 'raw_post_data', 'headers', 'read'], methodsOnly: ['read'] },
@@ -16,7 +23,9 @@ export const DJANGO: LibraryModel = {
       ],
     },
   ],
+  subscriptSinks: [{ kind: 'header', container: { madeBy: [...RESPONSES, ...SHORTCUTS] }, keys: true }],
   sinks: [
+    { kind: 'header', names: [...RESPONSES, 'django.template.response.TemplateResponse'], keywords: ['headers'] },
     { kind: 'sql', methods: ['raw'], keywords: ['raw_query'] },
     { kind: 'sql', methods: ['extra'], args: [], keywords: ['where', 'select', 'tables', 'order_by'] },
     { kind: 'sql', names: ['django.db.models.expressions.RawSQL', 'django.db.models.RawSQL'], keywords: ['sql'] },

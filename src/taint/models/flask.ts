@@ -1,8 +1,15 @@
 /** Flask, Quart and Werkzeug: the request proxy, response and template sinks, upload and path sanitizers. */
+import type * as A from '../../python/ast.js';
+import { join } from '../model.js';
 import { allArguments, arg, htmlResponse } from './predicates.js';
 import type { LibraryModel } from './types.js';
 
 const RESPONSES = ['flask.make_response', 'flask.Response', 'werkzeug.wrappers.Response', 'werkzeug.Response', 'quart.make_response', 'quart.Response'];
+
+/** The second argument of make_response is its headers when it is a dict (a literal, or a name for one), not a status. */
+function isHeaderDict(e: A.Expr | undefined): boolean {
+  return !!e && (e.type === 'Dict' || e.type === 'Name' || (e.type === 'Call' && e.func.type === 'Name' && e.func.id === 'dict'));
+}
 
 export const FLASK: LibraryModel = {
   id: 'flask',
@@ -22,7 +29,9 @@ export const FLASK: LibraryModel = {
     { kind: 'path', names: ['flask.send_from_directory', 'flask.helpers.send_from_directory'], keywords: ['directory'] },
     // FileStorage.save(dst): only when the receiver is an uploaded file (tainted).
     { kind: 'path', methods: ['save'], pick: (t) => (t.receiver ? arg(t, 0, 'dst') : null) },
-    { kind: 'session', names: ['flask.session.update', 'flask.session.setdefault', 'quart.session.update', 'quart.session.setdefault'], pick: allArguments },
+    // Headers given with the response: Response(body, status, headers), make_response(body, status, headers) or make_response(body, headers).
+    { kind: 'header', names: RESPONSES.filter((n) => !n.endsWith('make_response')), args: [2], keywords: ['headers'] },
+    { kind: 'header', names: ['flask.make_response', 'quart.make_response'], pick: (t) => join(arg(t, 2), isHeaderDict(t.call.args[1]) ? arg(t, 1) : null) },
     { kind: 'traceback', names: ['flask.jsonify', 'flask.abort', 'quart.jsonify', ...RESPONSES], pick: allArguments },
   ],
   sanitizers: [

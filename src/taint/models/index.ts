@@ -8,6 +8,7 @@ import { DJANGO, DRF } from './django.js';
 import { FLASK, MARKUPSAFE } from './flask.js';
 import { COMMAND_RUNNERS, DESERIALIZERS, HTTP_CLIENTS, LDAP, TEMPLATES, XML } from './services.js';
 import { DBAPI, NOSQL, SQLALCHEMY } from './sql.js';
+import { STATE } from './state.js';
 import { STDLIB } from './stdlib.js';
 import type { LibraryModel } from './types.js';
 import { BOTTLE, CLI, HTTP_SERVER, LAMBDA, PYRAMID, TORNADO } from './wsgi.js';
@@ -39,4 +40,5 @@ export const MODELS: readonly LibraryModel[] = [
   DESERIALIZERS,
   LDAP,
   XML,
+  STATE,
 ];

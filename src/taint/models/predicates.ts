@@ -6,7 +6,7 @@ import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
 import { hasShellTrue, keywordArg } from '../../rules/calls.js';
 import { join, type Taint } from '../model.js';
-import type { CallTaints } from './types.js';
+import type { CallTaints, ContainerSpec } from './types.js';
 
 export { hasShellTrue };
 
@@ -93,6 +93,7 @@ export function boundCall(e: A.Expr, sem: SemanticModel): A.Call | null {
   const b = sem.lookup(e.id, e);
   if (!b) return null;
   if (b.kind === 'assign' && b.count === 1 && b.value?.type === 'Call') return b.value;
+  if (b.kind === 'assign' && b.count === 1 && b.value?.type === 'Await' && b.value.value.type === 'Call') return b.value.value;
   if (b.kind === 'with' && b.count === 1) {
     for (let n = b.node.parent; n; n = n.parent) {
       if (n.type === 'withitem') return n.context_expr.type === 'Call' && n.optional_vars === b.node ? n.context_expr : null;
@@ -140,4 +141,64 @@ export function selfIn(bases: readonly string[]) {
     const cls = enclosingClass(call);
     return !!cls && derivesFrom(cls, sem, bases);
   };
+}
+
+/**
+ * A request object, by the conventions every framework shares: a `request`/`req` name,
+ * a `.request` attribute (`self.request`), a request proxy imported by name
+ * (`flask.request`, `bottle.request`).
+ */
+export function isRequestLike(e: A.Expr, sem: SemanticModel): boolean {
+  if (e.type === 'Name') {
+    const q = sem.qualifiedName(e);
+    return e.id === 'request' || e.id === 'req' || (q !== null && /(?:^|\.)request$/.test(q));
+  }
+  return e.type === 'Attribute' && e.attr === 'request';
+}
+
+/** The value a name is bound to once (`x = ...`, `x = await ...`), or the expression itself. */
+function boundValue(e: A.Expr, sem: SemanticModel): A.Expr {
+  if (e.type !== 'Name') return e;
+  const b = sem.lookup(e.id, e);
+  if (!b || b.kind !== 'assign' || b.count !== 1 || !b.value) return e;
+  return b.value.type === 'Await' ? b.value.value : b.value;
+}
+
+/** Does `e` match a container spec (see {@link ContainerSpec})? */
+export function containerMatches(spec: ContainerSpec, e: A.Expr, sem: SemanticModel): boolean {
+  if (!matches(spec, e, sem)) return false;
+  return !spec.when || spec.when(e, sem);
+}
+
+function matches(spec: ContainerSpec, e: A.Expr, sem: SemanticModel): boolean {
+  if (spec.names) {
+    const q = sem.qualifiedName(e);
+    if (q && spec.names.includes(q)) return true;
+  }
+  if (e.type === 'Attribute') {
+    if (spec.requestAttributes?.includes(e.attr) && isRequestLike(e.value, sem)) return true;
+    if (spec.attributes?.includes(e.attr) && !isRequestLike(e.value, sem)) return true;
+  }
+  if (spec.madeBy) {
+    const made = boundCall(e, sem);
+    if (made && spec.madeBy.includes(sem.callName(made) ?? '')) return true;
+  }
+  if (spec.items) {
+    const v = boundValue(e, sem);
+    let key: unknown;
+    if (v.type === 'Subscript') key = sem.constValue(v.slice);
+    else if (v.type === 'Call' && v.func.type === 'Attribute' && v.func.attr === 'get' && v.args[0]) key = sem.constValue(v.args[0]);
+    if (typeof key === 'string' && spec.items.includes(key)) return true;
+  }
+  return false;
+}
+
+/** A condition: the method is called on a container matching `spec` (`response.headers.add(...)`, `request.session.update(...)`). */
+export function methodOn(spec: ContainerSpec) {
+  return (call: A.Call, sem: SemanticModel): boolean => call.func.type === 'Attribute' && containerMatches(spec, call.func.value, sem);
+}
+
+/** The name an object is reached by, last segment (`self._session` → `_session`), for naming conventions. */
+export function lastName(e: A.Expr): string | null {
+  return e.type === 'Name' ? e.id : e.type === 'Attribute' ? e.attr : null;
 }

@@ -10,7 +10,7 @@ import { boundCall, constKw, imports, receiverMadeBy } from './predicates.js';
 import type { LibraryModel } from './types.js';
 
 const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
-const CLIENTS = ['requests.Session', 'requests.session', 'requests.sessions.Session', 'httpx.Client', 'httpx.AsyncClient'];
+export const CLIENTS = ['requests.Session', 'requests.session', 'requests.sessions.Session', 'httpx.Client', 'httpx.AsyncClient'];
 
 export const HTTP_CLIENTS: LibraryModel = {
   id: 'http_clients',

@@ -69,6 +69,40 @@ export interface SinkRow {
   pick?: (t: CallTaints, sem: SemanticModel) => Taint | null;
 }
 
+/**
+ * Which objects a container sink (or a method sink on a container) applies to. An object
+ * matches when it is one of `names`, an attribute in `attributes` of a non-request object,
+ * an attribute in `requestAttributes` of a request object, or a name bound once to a call
+ * of one of `madeBy` or to an item `X["k"]`/`X.get("k")` with "k" in `items`; `when` then
+ * narrows it.
+ */
+export interface ContainerSpec {
+  /** Qualified names: `flask.session`. */
+  names?: readonly string[];
+  /** `<x>.headers` for an `x` that is not a request object (nor a source). */
+  attributes?: readonly string[];
+  /** `request.session`, `self.request.session`. */
+  requestAttributes?: readonly string[];
+  /** Constructors (qualified names): `response = HttpResponse()`, `session = await get_session(request)`. */
+  madeBy?: readonly string[];
+  /** Constant keys of a mapping item: `environ["beaker.session"]`. */
+  items?: readonly string[];
+  /** Extra condition on the container expression. */
+  when?: (container: A.Expr, sem: SemanticModel) => boolean;
+}
+
+/**
+ * A subscript assignment sink: `session[k] = v`, `response.headers[k] = v`, Django's
+ * `response["X-Frame"] = v`. The assigned value reaches the sink; with `keys`, a
+ * controlled key does too (a session key the client chooses).
+ */
+export interface SubscriptSinkRow {
+  kind: SinkKind;
+  container: ContainerSpec;
+  keys?: boolean;
+  label?: string;
+}
+
 /** A sanitizer row: calls whose result is safe for the listed sink kinds. */
 export interface SanitizerRow {
   names: readonly string[];
@@ -170,6 +204,8 @@ export interface LibraryModel {
   handlerFunctions?: readonly HandlerFunctionRow[];
   formSources?: readonly FormSourceRow[];
   sinks?: readonly SinkRow[];
+  /** Item assignments that are sinks (`session[k] = v`, `response.headers[k] = v`). */
+  subscriptSinks?: readonly SubscriptSinkRow[];
   sanitizers?: readonly SanitizerRow[];
   /** Calls whose result carries the taint of every argument (pass-through summaries). */
   passThrough?: readonly string[];
