@@ -7,6 +7,7 @@
 import { scan, UsageError, type ScanOptions } from '../engine/scan.js';
 import { findRequiresPython, lowestPython, planFixes, unifiedDiff, type FixOptions } from '../fix/apply.js';
 import type { FixFlags } from './main.js';
+import { terminalSafe } from '../report/terminal.js';
 
 /** Run `krait fix`; resolves to the exit code. */
 export async function runFixCommand(paths: string[], f: FixFlags, options: ScanOptions): Promise<number> {
@@ -31,6 +32,7 @@ export async function runFixCommand(paths: string[], f: FixFlags, options: ScanO
   };
   let applied = 0;
   let changedFiles = 0;
+  let failed = 0;
   const skipped = new Map<string, number>();
   for (const file of files) {
     for (const o of file.outcomes) {
@@ -39,9 +41,18 @@ export async function runFixCommand(paths: string[], f: FixFlags, options: ScanO
       else say(`krait: ${o.finding.location.path}:${o.finding.location.startLine} ${o.finding.ruleId}: ${o.message}`);
     }
     if (file.after === file.before) continue;
-    changedFiles++;
     if (f.diff) process.stdout.write(unifiedDiff(file));
-    else file.write();
+    else {
+      try {
+        file.write();
+      } catch (e) {
+        // Refused (a link, a file changed since the scan) or unwritable: say so, fix the rest.
+        say(`krait: ${terminalSafe((e as Error).message)}`);
+        failed++;
+        continue;
+      }
+    }
+    changedFiles++;
   }
   const verb = f.diff ? 'would fix' : 'fixed';
   const unsafe = skipped.get('unsafe');
@@ -51,5 +62,5 @@ export async function runFixCommand(paths: string[], f: FixFlags, options: ScanO
       (targetPython ? ` (target Python ${targetPython}, from ${from})` : ' (target Python 3.9 assumed: no requires-python found)'),
   );
   if (f.diff) return changedFiles ? 1 : 0;
-  return 0;
+  return failed ? 1 : 0;
 }

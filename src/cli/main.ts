@@ -3,7 +3,7 @@
  * rules, explain (a rule, or one finding by fingerprint), db. Exit codes: 0 nothing at or above --fail-on, 1 findings,
  * 2 usage or fatal errors (with a message that says what to do).
  */
-import { writeFileSync } from 'node:fs';
+import { writeFileSafely } from '../report/safe-write.js';
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import { SEVERITIES, CONFIDENCES, type Severity } from '../findings.js';
@@ -266,7 +266,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   addScanOptions(program.command('stats').description('code statistics and cyclomatic complexity'), ['table', 'json', 'html', 'markdown'], ['report']).action(async (paths: string[], f: ScanFlags) => {
     const report = await scan(scanOptions(paths, f, ['metrics']));
     const { renderStats } = await import('../metrics/index.js');
-    const out = (text: string) => (f.output ? writeFileSync(f.output, text.endsWith('\n') ? text : `${text}\n`) : print(text));
+    const out = (text: string) => (f.output ? writeFileSafely(f.output, text.endsWith('\n') ? text : `${text}\n`, 'statistics file') : print(text));
     if ((f.format as string) === 'table') {
       out(f.output ? renderStats(report, { color: false }) : wrapToWidth(renderStats(report, { color: useColor(f) }), terminalWidth()));
     } else if (f.format === 'json') {

@@ -6,7 +6,8 @@
  *
  * Source of the export: <https://google.github.io/osv.dev/data/#data-dumps>.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileSafely } from '../report/safe-write.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -90,11 +91,9 @@ export async function updateDatabase(opts: UpdateOptions = {}): Promise<{ ok: bo
   }
   if (!db.advisories.length) return { ok: false, message: `krait db update: ${url} holds no PyPI advisories; local advisory data unchanged` };
   try {
-    mkdirSync(cacheDir, { recursive: true });
     const target = join(cacheDir, CACHED_DB_NAME);
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, gzipSync(Buffer.from(JSON.stringify(db))));
-    renameSync(tmp, target);
+    // No writing through a link planted as the cache file (report/safe-write.ts).
+    writeFileSafely(target, gzipSync(Buffer.from(JSON.stringify(db))), 'advisory cache');
     clearDatabaseCache();
     return { ok: true, message: `krait db update: ${db.advisories.length} PyPI advisories stored in ${target} (${db.date})` };
   } catch (e) {

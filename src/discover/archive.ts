@@ -22,6 +22,7 @@
  */
 import { closeSync, createReadStream, fstatSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { removeTempDir, trackTempDir } from './temp-dirs.js';
 import path from 'node:path';
 import { Readable, Transform, pipeline, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -260,15 +261,12 @@ export async function extractArchive(absPath: string, limits: Partial<ArchiveLim
   const format = archiveFormat(path.basename(absPath));
   if (!format) throw new Error(`${path.basename(absPath)}: not an archive krait opens (.whl, .zip, .egg, .tar.gz, .tgz, .tar)`);
   const dir = mkdtempSync(path.join(tmpdir(), 'krait-archive-'));
+  trackTempDir(dir); // removed on SIGINT/SIGTERM too (temp-dirs.ts)
   let removed = false;
   const cleanup = () => {
     if (removed) return;
     removed = true;
-    try {
-      rmSync(dir, { recursive: true, force: true });
-    } catch {
-      /* nothing more to do */
-    }
+    removeTempDir(dir);
   };
   const x = new Extraction(dir, { ...DEFAULT_ARCHIVE_LIMITS, ...limits });
   try {

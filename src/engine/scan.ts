@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { compareFindings, confidenceRank, severityRank, type Confidence, type Finding, type Severity } from '../findings.js';
 import { REPORT_SCHEMA_VERSION, type FileDiagnostic, type FileResult, type Report } from '../model.js';
 import { discoverWithArchives } from '../discover/walk.js';
+import { holdTempDirCleanup } from '../discover/temp-dirs.js';
 import { LOCK_KINDS, MANIFEST_KINDS } from '../discover/kinds.js';
 import { emptyConfig, loadConfig, type ResolvedConfig } from '../config/load.js';
 import { CODE_RULES } from '../rules/index.js';
@@ -99,10 +100,13 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 export async function scan(options: ScanOptions): Promise<Report> {
   // Archives are extracted to temporary folders during discovery; they go whatever happens.
   const cleanups: (() => void)[] = [];
+  // …and on SIGINT/SIGTERM, before the process ends (discover/temp-dirs.ts).
+  const release = holdTempDirCleanup();
   try {
     return await runScan(options, cleanups);
   } finally {
     for (const c of cleanups) c();
+    release();
   }
 }
 

@@ -8,7 +8,7 @@
  * same `import secrets` line, is shared). The file keeps its encoding (PEP 263 cookie or
  * UTF-8), BOM and line endings. Archives (`x.whl!/…`) are never rewritten.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { createTwoFilesPatch } from 'diff';
@@ -225,9 +225,42 @@ export function fixFile(absPath: string, display: string, findings: readonly Fin
         out = iconv.encode(after, decoded.encoding);
         if (iconv.decode(out, decoded.encoding) !== after) throw new Error(`${display}: the fixed text cannot be written in ${decoded.encoding}`);
       }
-      writeFileSync(absPath, out);
+      writeInPlace(absPath, display, bytes, out);
     },
   };
+}
+
+/**
+ * Rewrite a source file in place, only if it is still the regular file krait read: the
+ * last component is opened without following a symbolic link (one planted since the scan
+ * is refused, never written through), and the bytes must be those the fix was computed
+ * from. Keeps the file's inode, owner and mode.
+ * @throws Error with a one-line message naming `display` when refused
+ */
+function writeInPlace(absPath: string, display: string, original: Buffer, out: Buffer): void {
+  let fd: number;
+  try {
+    fd = openSync(absPath, constants.O_RDWR | constants.O_NOFOLLOW);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new Error(`${display}: not fixed: it is a symbolic link; krait does not write through links`);
+    throw new Error(`${display}: not fixed: ${(e as Error).message.split('\n')[0]}`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error(`${display}: not fixed: not a regular file`);
+    const now = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < now.length) {
+      const n = readSync(fd, now, got, now.length - got, got);
+      if (n <= 0) break;
+      got += n;
+    }
+    if (got !== original.length || !now.equals(original)) throw new Error(`${display}: not fixed: the file changed since it was scanned; run krait fix again`);
+    ftruncateSync(fd, 0);
+    for (let off = 0; off < out.length; ) off += writeSync(fd, out, off, out.length - off, off);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A unified diff of one file's fix (`--diff`). */

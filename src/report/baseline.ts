@@ -7,8 +7,8 @@
  * The file is JSON holding fingerprints, rule ids and paths only — never snippets,
  * messages or secret text — so it is safe to commit.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { writeFileSafely } from './safe-write.js';
 import type { Finding } from '../findings.js';
 import type { Report } from '../model.js';
 
@@ -38,7 +38,7 @@ export function baselineOf(report: Report): BaselineFile {
 
 /**
  * Write the baseline of `report` to `file` (parent directories created; written to a
- * temporary file then renamed). Throws an Error with a one-line message when the path is
+ * temporary file then renamed; a symbolic link at `file` is refused: `safe-write.ts`). Throws an Error with a one-line message when the path is
  * a directory or cannot be written.
  */
 export function writeBaseline(report: Report, file: string): void {
@@ -52,10 +52,7 @@ export function writeBaseline(report: Report, file: string): void {
     if (isDir) {
       throw new Error(`${file} is a directory; give a file path for the baseline`);
     }
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(baselineOf(report), null, 2) + '\n', 'utf8');
-    renameSync(tmp, file);
+    writeFileSafely(file, JSON.stringify(baselineOf(report), null, 2) + '\n', 'baseline');
   } catch (e) {
     if (e instanceof Error && !(e as NodeJS.ErrnoException).code) throw new Error(`cannot write baseline: ${e.message}`);
     throw new Error(`cannot write baseline ${file}: ${errMessage(e)}`);

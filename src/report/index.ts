@@ -3,8 +3,9 @@
  * code policy helper. Formats live in their own modules (text, json, sarif, markdown,
  * html); baselines in `baseline.ts`; the score in `score.ts`.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { lstatOrUndefined, writeFileSafely } from './safe-write.js';
 import { severityRank } from '../findings.js';
 import type { Severity } from '../findings.js';
 import type { Report } from '../model.js';
@@ -76,15 +77,12 @@ function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined 
   }
 }
 
-function writeFileAtomic(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
+/** lstat that answers `undefined` whatever goes wrong (the write reports real errors). */
+function lstatOrUndefinedQuiet(path: string): ReturnType<typeof lstatOrUndefined> {
   try {
-    writeFileSync(tmp, text, 'utf8');
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    return lstatOrUndefined(path);
+  } catch {
+    return undefined;
   }
 }
 
@@ -94,7 +92,8 @@ function writeFileAtomic(file: string, text: string): void {
  * returns `undefined`. Markdown always needs `output` (a directory).
  *
  * Never clobbers a directory by accident: a file format aimed at an existing directory
- * is an error, and Markdown refuses an existing non-empty directory unless it only holds
+ * is an error, a symbolic link or non-regular file where the report goes is refused
+ * (`safe-write.ts`), and Markdown refuses an existing non-empty directory unless it only holds
  * earlier krait Markdown output (`security-analysis-YYYY-MM-DD[.md]`). Every failure is
  * thrown as an Error with a one-line message.
  */
@@ -105,6 +104,8 @@ export async function writeReport(report: Report, opts: WriteReportOptions): Pro
 
   if (format === 'markdown') {
     if (!output) throw new Error('--format markdown writes a directory: give it with --output DIR');
+    // Never list, fill or judge a folder through a link planted where the report goes.
+    if (lstatOrUndefinedQuiet(output)?.isSymbolicLink()) throw new Error(`cannot write Markdown report to ${output}: output folder ${output} is a symbolic link; krait does not write through links`);
     const st = statOrUndefined(output);
     if (st && !st.isDirectory()) throw new Error(`${output} is a file; --format markdown needs a directory for --output`);
     if (st) {
@@ -169,7 +170,7 @@ export async function writeReport(report: Report, opts: WriteReportOptions): Pro
   const st = statOrUndefined(output);
   if (st?.isDirectory()) throw new Error(`${output} is a directory; --format ${format} writes one file, give a file path`);
   try {
-    writeFileAtomic(resolve(output), text);
+    writeFileSafely(resolve(output), text, 'report file');
   } catch (e) {
     throw new Error(`cannot write ${format} report to ${output}: ${oneLine(e)}`);
   }

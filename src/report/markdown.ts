@@ -6,7 +6,8 @@
  * recommended solution, why this helps, implementation steps, testing recommendations).
  */
 import { fixCommand } from './text.js';
-import { mkdirSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync } from 'node:fs';
+import { ensureRealDir, refuseLink, writeFileSafely } from './safe-write.js';
 import { join } from 'node:path';
 import { compareFindings, SEVERITIES } from '../findings.js';
 import type { Finding } from '../findings.js';
@@ -265,38 +266,71 @@ function findingMarkdown(e: Entry, total: number, summaryFile: string, lookup: R
   return lines.join('\n');
 }
 
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text, 'utf8');
-  renameSync(tmp, file);
+/** The record, at the end of the summary, of the finding files a run wrote. */
+const WRITTEN_MARK = '<!-- krait-written:';
+
+/**
+ * Finding files an earlier run wrote into the folder, read from that run's summary (only
+ * when the summary is a regular file, not a link); names that are not finding files are ignored.
+ */
+function writtenBefore(summaryPath: string): string[] {
+  try {
+    const st = lstatSync(summaryPath);
+    if (!st.isFile() || st.size > 16 * 1024 * 1024) return [];
+    const text = readFileSync(summaryPath, 'utf8');
+    const at = text.lastIndexOf(WRITTEN_MARK);
+    if (at < 0) return [];
+    const end = text.indexOf('-->', at);
+    return text
+      .slice(at + WRITTEN_MARK.length, end < 0 ? undefined : end)
+      .split(/\s+/)
+      .filter((n) => FINDING_FILE.test(n));
+  } catch {
+    return [];
+  }
 }
 
 /**
  * Write the Markdown report into `dir` (created when missing): the summary
  * `security-analysis-YYYY-MM-DD.md` and the folder `security-analysis-YYYY-MM-DD/` with
- * one file per finding. Old `finding-*.md` files of the same day are removed first, so
- * the folder matches the report. Returns the paths written, summary first. `date`
+ * one file per finding. The finding files an earlier run of the same day wrote (listed at
+ * the end of its summary) are removed first, so the folder matches the report; nothing
+ * else is ever deleted, and a symbolic link as the output folder, the day's folder or a
+ * report file is refused (an Error naming it). Returns the paths written, summary first. `date`
  * defaults to now. Throws on I/O errors (the caller turns them into one-line messages).
  */
 export function writeMarkdown(report: Report, dir: string, date: Date = new Date(), lookupRule: RuleLookup = noRules): string[] {
   const day = isoDay(date);
   const base = `security-analysis-${day}`;
   const folder = join(dir, base);
-  mkdirSync(folder, { recursive: true });
-  for (const name of readdirSync(folder)) if (FINDING_FILE.test(name)) rmSync(join(folder, name));
+  const summaryPath = join(dir, `${base}.md`);
+  // Writes only where told: no link as the output folder, the day's folder or any file.
+  ensureRealDir(dir, 'output folder');
+  refuseLink(summaryPath, 'report file');
+  ensureRealDir(folder, 'report folder');
+  // Remove only the finding files the earlier run of the day wrote (listed in its summary),
+  // and only regular files: never a link, never a file krait did not write.
+  for (const name of writtenBefore(summaryPath)) {
+    const p = join(folder, name);
+    try {
+      if (lstatSync(p).isFile()) rmSync(p);
+    } catch {
+      /* already gone */
+    }
+  }
 
   const findings = [...report.findings].sort(compareFindings);
   const names = findingFileNames(findings);
   const entries: Entry[] = findings.map((f, i) => ({ n: i + 1, file: names[i]!, finding: f }));
   const score = report.score ?? computeScore(report);
 
-  const summaryPath = join(dir, `${base}.md`);
   const written: string[] = [];
   for (const e of entries) {
     const p = join(folder, e.file);
-    writeAtomic(p, findingMarkdown(e, entries.length, `${base}.md`, lookupRule));
+    writeFileSafely(p, findingMarkdown(e, entries.length, `${base}.md`, lookupRule), 'report file');
     written.push(p);
   }
-  writeAtomic(summaryPath, summaryMarkdown(report, score, entries, base, lookupRule));
+  const record = `\n${WRITTEN_MARK} ${entries.map((e) => e.file).join(' ')} -->\n`;
+  writeFileSafely(summaryPath, summaryMarkdown(report, score, entries, base, lookupRule) + record, 'report file');
   return [summaryPath, ...written];
 }
