@@ -123,12 +123,14 @@ interface SummarySink {
 interface Summary {
   params: string[];
   /** Which parameters flow into the return value, and which sink kinds survive. */
-  ret: { params: number; mask: number } | null;
+  ret: { params: number; mask: number; by?: string } | null;
   sinks: SummarySink[];
   /** Every value the function returns is built only from constants. */
   retLit?: boolean;
   /** Untrusted data the function returns whatever its arguments (`return request.args["q"]`). */
   retSrc?: Taint | null;
+  /** The imported object every return gives (`return yaml.SafeLoader`): its qualified name; null when the returns differ or are not one. */
+  retName?: string | null;
 }
 const EMPTY: Summary = { params: [], ret: null, sinks: [] };
 
@@ -227,7 +229,7 @@ export class TaintAnalysis {
       if (s.retSrc && s.retSrc.origin === 'request') e.src = true;
       if (s.sinks.length) e.sinks = true;
       if (s.ret) e.pass = true;
-      if (s.retLit) e.lit = true;
+      if (s.retLit || s.retName) e.lit = true;
       if (e.src || e.sinks || e.pass || e.lit) exports[key] = e;
     };
     for (const st of this.module.body) {
@@ -314,7 +316,8 @@ export class TaintAnalysis {
       }
       st.env.set(p.arg, t);
     });
-    this.execBlock(fn.body, st, 0);
+    // Falling off the end returns None: not one imported object.
+    if (!this.execBlock(fn.body, st, 0)) summary.retName = null;
     summary.retLit = st.retLit;
     return summary;
   }
@@ -419,6 +422,30 @@ export class TaintAnalysis {
     return b !== undefined && b.kind !== 'import';
   }
 
+  /** The qualified name of an imported object an expression names (`yaml.SafeLoader`, `SafeLoader` imported from yaml), or null. */
+  private importedName(e: A.Expr): string | null {
+    let root: A.Expr = e;
+    for (let i = 0; i < 20 && root.type === 'Attribute'; i++) root = root.value;
+    if (root.type !== 'Name') return null;
+    const b = this.sem.lookup(root.id, root);
+    if (!b || b.kind !== 'import') return null;
+    const q = this.sem.qualifiedName(e);
+    return q && q.includes('.') ? q : null;
+  }
+
+  /**
+   * The imported object a call always returns, when the callee is a function of this module
+   * or (in the project pass) of another module whose every return names the same one
+   * (`def loader(): return yaml.SafeLoader`); null otherwise.
+   */
+  returnedName(call: A.Call): string | null {
+    const callee = this.localCallee(call);
+    if (callee) return this.summaryOf(callee.fn).retName ?? null;
+    const q = this.sem.callName(call);
+    const ext = this.external && q ? this.external.lookup(q) : null;
+    return ext && ext.kind === 'function' && ext.fn ? (ext.analysis.summaryFor(ext.fn).retName ?? null) : null;
+  }
+
   // ---------------------------------------------------------------- statements
 
   /** Execute a block; true when it always leaves (return, raise, break, continue, abort()). */
@@ -504,12 +531,22 @@ export class TaintAnalysis {
         return false;
       }
       case 'Return': {
-        if (!s.value) return true;
+        if (!s.value) {
+          st.summary.retName = null;
+          return true;
+        }
         if (st.retLit && !this.litOnly(s.value, st, 0)) st.retLit = false;
+        if (st.summary.retName !== null && st.summary !== EMPTY) {
+          const qn = this.importedName(s.value);
+          st.summary.retName = qn && (st.summary.retName === undefined || st.summary.retName === qn) ? qn : null;
+        }
         const body = s.value.type === 'Tuple' && s.value.elts[0] ? s.value.elts[0] : s.value;
         const t = this.eval(s.value, st, 0);
         if (t) {
-          if (t.params) st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask };
+          if (t.params) {
+            const by = st.summary.ret ? st.summary.ret.by : t.by;
+            st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask, ...(by ? { by } : {}) };
+          }
           if (t.origin && t.trace && live(t) && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0 });
           if (st.returnsResponse) this.hit(t, RETURN_RESPONSE, s, st, false);
           if (st.returnsHtml) {
@@ -987,6 +1024,7 @@ export class TaintAnalysis {
       case 'YieldFrom':
       case 'Yield':
         st.retLit = false;
+        if (st.summary !== EMPTY) st.summary.retName = null;
         if (e.value) this.eval(e.value, st, d + 1);
         return null;
       case 'NamedExpr': {
@@ -1315,7 +1353,7 @@ export class TaintAnalysis {
     for (let i = 0; i < s.params.length && i < 30; i++) {
       if (!(s.ret.params & (1 << i))) continue;
       const a = argFor(i);
-      if (a) out = join(out, clear(via(a, i), ~s.ret.mask & ALL_MASK, `${fn.name}()`));
+      if (a) out = join(out, clear(via(a, i), ~s.ret.mask & ALL_MASK, s.ret.by ? `${fn.name}() (${s.ret.by})` : `${fn.name}()`));
     }
     return out;
   }

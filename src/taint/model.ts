@@ -99,15 +99,17 @@ export function join(a: Taint | null, b: Taint | null): Taint | null {
 
 /**
  * The taint with sink kinds `bits` removed by `by` (a sanitiser or guard, for explanations).
- * A value from a real source keeps a residue with mask 0 (it reaches no sink, but triage can
- * tell it was sanitised); any other value whose mask empties becomes null.
+ * A value from a real source or from a parameter keeps a residue with mask 0 (it reaches no
+ * sink, but triage can tell it was sanitised, and a function's summary that its result is
+ * its parameter sanitised: `def clean(v): return str(int(v))`); any other value whose mask
+ * empties becomes null.
  */
 export function clear(t: Taint | null, bits: number, by?: string): Taint | null {
   if (!t) return null;
   const mask = t.mask & ~bits;
   if (mask === t.mask && !(bits & K.PATH && t.joined)) return t;
   const removed = t.mask & bits;
-  if (mask === 0 && !t.origin) return null;
+  if (mask === 0 && !t.origin && !t.params) return null;
   return { ...t, mask, joined: bits & K.PATH ? false : t.joined, cleared: (t.cleared ?? 0) | removed, by: removed && by ? by : t.by };
 }
 

@@ -30,6 +30,21 @@ interface TriageRule {
   what: string;
   /** The flagged argument names a file whose contents matter (a constant path is not constant data). */
   fileArg?: (call: A.Call, sem: SemanticModel) => boolean;
+  /** A safe configuration that settles the finding whatever the data (the reason), e.g. a loader a helper returns. */
+  safeConfig?: (node: A.AnyNode, analysis: TaintAnalysis, lines: readonly string[]) => string | null;
+}
+
+/** PyYAML loaders that build only plain data. */
+const SAFE_YAML_LOADERS = /^yaml\.(?:C)?SafeLoader$/;
+
+/** `yaml.load(s, Loader=loader())` where `loader()` (here or in another module) always returns `yaml.SafeLoader`. */
+function yamlLoaderConfig(node: A.AnyNode, analysis: TaintAnalysis, lines: readonly string[]): string | null {
+  const c = callOf(node);
+  if (!c) return null;
+  const l = c.keywords.find((k) => k.arg === 'Loader')?.value ?? c.args[1];
+  if (!l || l.type !== 'Call') return null;
+  const q = analysis.returnedName(l);
+  return q && SAFE_YAML_LOADERS.test(q) ? `the loader \`${clip(exprText(lines, l))}\` always returns ${q}, which builds only plain data` : null;
 }
 
 function callOf(n: A.AnyNode): A.Call | null {
@@ -105,7 +120,7 @@ export const TRIAGE_RULES: ReadonlyMap<string, TriageRule> = new Map<string, Tri
   ['B611', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: arg(0, 'sql') }],
   ['B301', { ...DESER, pick: arg(0, 'data', 'file'), fileArg: (c, sem) => !/\.loads$/.test(sem.callName(c) ?? '') }],
   ['B302', { ...DESER, pick: arg(0) }],
-  ['B506', { ...DESER, pick: arg(0, 'stream') }],
+  ['B506', { ...DESER, pick: arg(0, 'stream'), safeConfig: yamlLoaderConfig }],
   ['B614', { ...DESER, pick: arg(0, 'f'), fileArg: () => true }],
   ['B310', { bit: K.SSRF, flows: ['KR105'], what: 'the URL', pick: arg(0, 'url') }],
   ['B308', { bit: K.XSS, flows: ['KR108'], what: 'the HTML marked safe', pick: arg(0, 's') }],
@@ -179,6 +194,11 @@ export function triageFindings(input: TriageInput): Finding[] {
     const rule = TRIAGE_RULES.get(f.ruleId);
     const n = nodes.get(f);
     if (!rule || !n) continue;
+    const safe = rule.safeConfig?.(n, analysis, input.lines);
+    if (safe) {
+      verdicts.set(f, { kind: 'safe-configuration', reason: safe });
+      continue;
+    }
     const e = rule.pick(n, input.semantic);
     const v = e ? judge(rule, e, analysis, input, xmlUnsafe) : null;
     if (v) verdicts.set(f, v);
