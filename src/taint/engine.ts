@@ -785,7 +785,11 @@ export class TaintAnalysis {
       if (g.when !== branch) continue;
       const t = st.env.get(g.key);
       if (!t) continue;
-      const c = clear(t, g.bits, `the check \`${this.text(test)}\` at line ${test.lineno}`);
+      if (g.unlessTainted) {
+        const kt = this.eval(g.unlessTainted, st, 0);
+        if (live(kt) && kt.origin) continue;
+      }
+      const c = clear(t, g.bits, `${g.label ?? 'the check'} \`${this.text(test)}\` at line ${test.lineno}`);
       if (c) st.env.set(g.key, c);
       else st.env.delete(g.key);
     }

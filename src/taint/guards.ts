@@ -16,6 +16,10 @@ export interface Guard {
   key: string;
   bits: number;
   when: boolean;
+  /** What the check is, for verdict reasons ('the HMAC signature check'); 'the check' when absent. */
+  label?: string;
+  /** The check proves nothing when this expression holds untrusted data (an HMAC key the attacker chose). */
+  unlessTainted?: A.Expr;
 }
 
 /** Functions that normalise a path (so a prefix test on their result is a containment test). */
@@ -127,6 +131,7 @@ function callGuards(test: A.Call, sem: SemanticModel): Guard[] {
       return [];
     }
   }
+  if ((q === 'hmac.compare_digest' || q === 'secrets.compare_digest') && test.args.length === 2) return hmacGuards(test.args[0]!, test.args[1]!, sem);
   if (SAFE_URL_CHECKS.test(q) && test.args[0]) {
     const k = keyOf(test.args[0]);
     if (k) return [{ key: k, bits: K.SSRF | K.REDIRECT, when: true }];
@@ -201,6 +206,62 @@ function literalShape(values: readonly A.Expr[], sem: SemanticModel): Guard[] {
   const out: Guard[] = [];
   for (const [k, q] of starts) if (ends.get(k) === q && inner.get(k) === q) out.push({ key: k, bits: K.CODE, when: true });
   return out;
+}
+
+/**
+ * An authenticity check: `hmac.compare_digest(sig, expected)` where one side is an HMAC of
+ * a message under a key — `hmac.new(key, msg, digestmod).digest()`/`.hexdigest()`,
+ * `hmac.digest(key, msg, digest)`, or a name bound once to one of those — and the other is
+ * not. Where it holds, the message was made by a holder of the key, so deserialising it
+ * (`pickle.loads(msg)`) runs no attacker's payload: msg is cleared for deserialisation
+ * only (a server may well sign strings a user chose, which stay dangerous elsewhere).
+ * The message must be a name bound once (so the value verified is the value used).
+ */
+function hmacGuards(a: A.Expr, b: A.Expr, sem: SemanticModel): Guard[] {
+  const ma = hmacMessage(a, sem, 0);
+  const mb = hmacMessage(b, sem, 0);
+  const mac = ma && !mb ? ma : mb && !ma ? mb : null;
+  if (!mac) return [];
+  const { msg, key } = mac;
+  const k = keyOf(msg);
+  if (!k) return [];
+  if (msg.type === 'Name') {
+    const bnd = sem.lookup(msg.id, msg);
+    if (!bnd || bnd.count !== 1) return [];
+  }
+  return [{ key: k, bits: K.DESER, when: true, label: 'the HMAC signature check', unlessTainted: key }];
+}
+
+/** The message and key arguments of an HMAC computation (see {@link hmacGuards}), or null. */
+function hmacMessage(e: A.Expr, sem: SemanticModel, d: number): { msg: A.Expr; key: A.Expr } | null {
+  if (d > 4) return null;
+  if (e.type === 'Name') {
+    const b = sem.lookup(e.id, e);
+    return b && b.kind === 'assign' && b.count === 1 && b.value && b.value !== e ? hmacMessage(b.value, sem, d + 1) : null;
+  }
+  if (e.type !== 'Call') return null;
+  const q = sem.callName(e) ?? '';
+  const msgArg = (c: A.Call): { msg: A.Expr; key: A.Expr } | null => {
+    const at = (i: number, kw: string): A.Expr | null => {
+      const p = c.args[i];
+      if (p && p.type !== 'Starred') return p;
+      return c.keywords.find((k) => k.arg === kw)?.value ?? null;
+    };
+    const msg = at(1, 'msg');
+    const key = at(0, 'key');
+    return msg && key ? { msg, key } : null;
+  };
+  if (q === 'hmac.digest') return msgArg(e);
+  if (e.func.type === 'Attribute' && (e.func.attr === 'digest' || e.func.attr === 'hexdigest') && !e.args.length) {
+    let m: A.Expr = e.func.value;
+    if (m.type === 'Name') {
+      const b = sem.lookup(m.id, m);
+      if (!b || b.kind !== 'assign' || b.count !== 1 || !b.value) return null;
+      m = b.value;
+    }
+    return m.type === 'Call' && sem.callName(m) === 'hmac.new' ? msgArg(m) : null;
+  }
+  return null;
 }
 
 /** Conversions that raise on anything but a number or an identifier, with the kinds their success proves safe. */

@@ -103,3 +103,34 @@ describe('pure functions: shadowed builtins are not pure', () => {
     await expectVerdict('import os\ndef str(x):\n    return os.environ["CMD"]\ndef f():\n    os.system(str(1))  # sink\n', 'B605', 'unknown');
   });
 });
+
+describe('authenticity guard: hmac.compare_digest before deserialising', () => {
+  const app = (body: string) => `import hmac, hashlib, pickle, os\nfrom flask import request, abort\nSECRET = os.environ["SECRET"].encode()\ndef f():\n    blob = request.data  # source\n    sig = request.headers["X-Sig"]\n${body.replace(/^/gm, '    ')}\n`;
+  const SAFE: [string, string][] = [
+    ['hmac.new(...).hexdigest() and an abort', 'expected = hmac.new(SECRET, blob, hashlib.sha256).hexdigest()\nif not hmac.compare_digest(sig, expected):\n    abort(403)\nreturn pickle.loads(blob)  # sink'],
+    ['hmac.digest(...) inline and a raise', 'if not hmac.compare_digest(hmac.digest(SECRET, blob, "sha256"), sig):\n    raise PermissionError("bad signature")\nreturn pickle.loads(blob)  # sink'],
+    ['a bound HMAC object, the load inside the branch where it holds', 'mac = hmac.new(SECRET, msg=blob, digestmod=hashlib.sha256)\nif hmac.compare_digest(mac.digest(), sig):\n    return pickle.loads(blob)  # sink\nabort(403)'],
+  ];
+  for (const [name, body] of SAFE) {
+    it(`${name}: sanitised, naming the HMAC check`, async () => {
+      await expectVerdict(app(body), 'B301', 'sanitised', /HMAC signature check `.*compare_digest/);
+    });
+  }
+  const VULN: [string, string][] = [
+    ['an unkeyed hash proves nothing', 'expected = hashlib.sha256(blob).hexdigest()\nif not hmac.compare_digest(sig, expected):\n    abort(403)\nreturn pickle.loads(blob)  # sink'],
+    ['== on something unrelated', 'if sig != request.cookies.get("sig"):\n    abort(403)\nreturn pickle.loads(blob)  # sink'],
+    ['a check that does not stop the path', 'expected = hmac.new(SECRET, blob, hashlib.sha256).hexdigest()\nif not hmac.compare_digest(sig, expected):\n    print("bad signature")\nreturn pickle.loads(blob)  # sink'],
+    ['the value loaded is not the value verified', 'other = request.form["o"]\nexpected = hmac.new(SECRET, blob, hashlib.sha256).hexdigest()\nif not hmac.compare_digest(sig, expected):\n    abort(403)\nreturn pickle.loads(other)  # sink'],
+    ['a key the attacker chose', 'key = request.args["k"].encode()\nexpected = hmac.new(key, blob, hashlib.sha256).hexdigest()\nif not hmac.compare_digest(sig, expected):\n    abort(403)\nreturn pickle.loads(blob)  # sink'],
+  ];
+  for (const [name, body] of VULN) {
+    it(`${name}: reachable`, async () => {
+      await expectVerdict(app(body), 'B301', 'reachable');
+    });
+  }
+
+  it('the HMAC check clears deserialisation only: the verified value still reaches a shell', async () => {
+    const code = app('expected = hmac.new(SECRET, blob, hashlib.sha256).hexdigest()\nif not hmac.compare_digest(sig, expected):\n    abort(403)\nos.system(blob)  # sink');
+    await expectVerdict(code, 'B605', 'reachable');
+  });
+});
