@@ -331,8 +331,9 @@ export class TaintAnalysis {
     const out = new Map<string, string>();
     for (const a of [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs]) {
       const conv = route.pathParams.get(a.arg);
-      if (conv && ['int', 'float', 'uuid'].includes(conv)) out.set(a.arg, `the <${conv}:${a.arg}> URL converter`);
-      else if (a.annotation && route.framework === 'fastapi') {
+      const safe = route.framework === 'django' ? (route.safeConverters ?? []) : ['int', 'float', 'uuid'];
+      if (conv && safe.includes(conv)) out.set(a.arg, `the <${conv}:${a.arg}> URL converter`);
+      else if (a.annotation && (route.framework === 'fastapi' || route.framework === 'django')) {
         const ann = this.text(a.annotation);
         if (TYPED_ANNOTATION.test(ann)) out.set(a.arg, `the type annotation '${ann}' of route parameter '${a.arg}'`);
       }

@@ -11,7 +11,7 @@ import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import type { Origin } from './model.js';
 import { MODELS, type FormSourceRow, type HandlerClassRow, type HandlerFunctionRow, type SourceMethodRow, type SourceRow } from './models/index.js';
-import { derivesFrom, enclosingClass, importsModule } from './models/predicates.js';
+import { boundCall, derivesFrom, enclosingClass, importsModule } from './models/predicates.js';
 
 /** A recognised source at an expression. */
 export interface SourceHit {
@@ -145,11 +145,13 @@ export class SourceFinder {
 
 /** How a route decorator (or a handler convention) declares its handler's parameters. */
 export interface RouteInfo {
-  framework: 'flask' | 'fastapi' | 'other' | 'lambda' | 'tornado';
+  framework: 'flask' | 'fastapi' | 'other' | 'lambda' | 'tornado' | 'django';
   /** Parameter names bound from the URL path (Flask `<name>`, FastAPI `{name}`), with Flask's converter. */
   pathParams: Map<string, string>;
-  /** For handler conventions (Lambda, Tornado): the parameters that hold client data. */
+  /** For handler conventions (Lambda, Tornado, Django function views): the parameters that hold client data. */
   params?: Set<string>;
+  /** URL converters that validate a parameter into something harmless (Django's `int`, `uuid`, `slug`). */
+  safeConverters?: readonly string[];
 }
 
 const ROUTE_ATTRS = new Set(['route', 'get', 'post', 'put', 'delete', 'patch', 'api_route', 'websocket', 'options', 'head', 'add_url_rule']);
@@ -195,6 +197,92 @@ export function setProjectSources(rows: readonly SourceRow[]): void {
   (SOURCE_TEXT_HINT as SourceHint).extra = words.length ? new RegExp(words.join('|')) : null;
 }
 
+/**
+ * A module-level function whose parameters start with `h.leading`, with more after them,
+ * in a module that imports one of `h.modules` (and not pytest), not called by name in its
+ * own module (a helper), and not a test or a fixture.
+ */
+function leadingHandler(fn: A.FunctionDef, names: readonly string[], h: HandlerFunctionRow, sem: SemanticModel): boolean {
+  const lead = h.leading!;
+  if (fn.parent?.type !== 'Module' || /^test/.test(fn.name)) return false;
+  const extra = names.length - lead.length + fn.args.kwonlyargs.length + (fn.args.vararg ? 1 : 0) + (fn.args.kwarg ? 1 : 0);
+  if (extra <= 0 || !lead.every((n, i) => names[i] === n)) return false;
+  if (!h.modules?.some((m) => importsModule(sem, m)) || importsModule(sem, 'pytest')) return false;
+  if (fn.decorator_list.some((d) => /fixture/.test(sem.qualifiedName(d.type === 'Call' ? d.func : d) ?? ''))) return false;
+  if (h.returns && !returnsOneOf(fn, h.returns, sem)) return false;
+  return !calledInModule(fn, sem);
+}
+
+/** Does `fn` return a call of one of `names` (`return render(...)`, `response = HttpResponse(); ...; return response`)? */
+function returnsOneOf(fn: A.FunctionDef, names: readonly string[], sem: SemanticModel): boolean {
+  const stack: A.AnyNode[] = [...fn.body];
+  let guard = 0;
+  while (stack.length && guard++ < 50000) {
+    const n = stack.pop()!;
+    if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'ClassDef' || n.type === 'Lambda') continue;
+    if (n.type === 'Return' && n.value) {
+      const v = n.value;
+      const made = v.type === 'Call' ? v : boundCall(v, sem);
+      if (made && names.includes(sem.callName(made) ?? '')) return true;
+      continue;
+    }
+    for (const v of Object.values(n)) {
+      if (!v || typeof v !== 'object' || v === n.parent) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === 'object' && 'type' in x) stack.push(x as A.AnyNode);
+      } else if ('type' in v) stack.push(v as A.AnyNode);
+    }
+  }
+  return false;
+}
+
+/** Per module: the names it calls, and the URL converters of views routed in it (`path("<int:pk>/", views.detail)`). */
+interface ModuleCalls {
+  called: Set<string>;
+  converters: Map<string, Map<string, string>>;
+}
+const moduleCalls = new WeakMap<A.Module, ModuleCalls>();
+
+function callsOf(mod: A.Module, sem: SemanticModel): ModuleCalls {
+  let got = moduleCalls.get(mod);
+  if (got) return got;
+  got = { called: new Set(), converters: new Map() };
+  const stack: A.AnyNode[] = [...mod.body];
+  let guard = 0;
+  while (stack.length && guard++ < 200000) {
+    const n = stack.pop()!;
+    if (n.type === 'Call') {
+      if (n.func.type === 'Name') got.called.add(n.func.id);
+      const view = n.args[1];
+      const route = n.args[0] ? sem.constValue(n.args[0]) : undefined;
+      if (typeof route === 'string' && view && (view.type === 'Name' || view.type === 'Attribute') && /(?:^|\.)(?:path|re_path|url)$/.test(sem.callName(n) ?? '')) {
+        const name = view.type === 'Name' ? view.id : view.attr;
+        const conv = got.converters.get(name) ?? new Map<string, string>();
+        for (const m of route.matchAll(/<(?:([a-zA-Z_]\w*):)?([a-zA-Z_]\w*)>/g)) conv.set(m[2]!, m[1] ?? 'str');
+        got.converters.set(name, conv);
+      }
+    }
+    for (const v of Object.values(n)) {
+      if (!v || typeof v !== 'object' || v === n.parent) continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === 'object' && 'type' in x) stack.push(x as A.AnyNode);
+      } else if ('type' in v) stack.push(v as A.AnyNode);
+    }
+  }
+  moduleCalls.set(mod, got);
+  return got;
+}
+
+/** Does the module call `fn` by its name anywhere (then it is a helper, not a view)? */
+function calledInModule(fn: A.FunctionDef, sem: SemanticModel): boolean {
+  return callsOf(fn.parent as A.Module, sem).called.has(fn.name);
+}
+
+/** Converters of a view's URL parameters declared in the same module: `path("<int:pk>/", view)` (Django's default converter is `str`). */
+function urlConverters(fn: A.FunctionDef, sem: SemanticModel): Map<string, string> {
+  return callsOf(fn.parent as A.Module, sem).converters.get(fn.name) ?? new Map();
+}
+
 function paramMatches(names: readonly string[], want: readonly string[]): boolean {
   return names.length === want.length && names.every((n, i) => n.replace(/^_+/, '') === want[i]);
 }
@@ -213,6 +301,21 @@ export function routeOf(fn: A.FunctionDef, sem: SemanticModel, fastapiModule: bo
     return { framework, pathParams };
   }
   const names = [...fn.args.posonlyargs, ...fn.args.args].map((a) => a.arg);
+  // Function views by their leading parameters (Django's `def view(request, slug)`).
+  for (const h of HANDLER_FUNCTIONS) {
+    if (h.origin !== 'request' || !h.leading || !leadingHandler(fn, names, h, sem)) continue;
+    // Parameters without a default (a default is a view option from the URL configuration).
+    const positional = [...fn.args.posonlyargs, ...fn.args.args];
+    const firstDefault = positional.length - fn.args.defaults.length;
+    const rest = positional.slice(h.leading.length, Math.max(h.leading.length, firstDefault)).map((a) => a.arg);
+    fn.args.kwonlyargs.forEach((a, i) => {
+      if (!fn.args.kw_defaults[i]) rest.push(a.arg);
+    });
+    if (fn.args.vararg) rest.push(fn.args.vararg.arg);
+    if (fn.args.kwarg) rest.push(fn.args.kwarg.arg);
+    if (!rest.length) continue;
+    return { framework: 'django', pathParams: urlConverters(fn, sem), params: new Set(rest), safeConverters: h.safeConverters ?? [] };
+  }
   // Handler functions by their parameters (Lambda's `def handler(event, context)`), only request-origin ones.
   for (const h of HANDLER_FUNCTIONS) {
     if (h.origin !== 'request' || !h.params || !paramMatches(names, h.params)) continue;
@@ -243,6 +346,18 @@ const NOT_CLIENT_DEFAULTS = /^(?:Depends|Security|fastapi\.Depends|fastapi\.Secu
 export function clientParams(fn: A.FunctionDef, route: RouteInfo, sem: SemanticModel): Set<string> {
   const out = new Set<string>();
   const all = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs];
+  if (route.params && route.framework === 'django') {
+    // A converter or a type annotation that validates the value leaves it out.
+    for (const a of all) {
+      if (!route.params.has(a.arg)) continue;
+      const conv = route.pathParams.get(a.arg);
+      const ann = a.annotation ? annotationText(a.annotation) : '';
+      if ((conv && route.safeConverters?.includes(conv)) || (ann && SAFE_ANNOTATIONS.test(ann))) continue;
+      out.add(a.arg);
+    }
+    for (const p of route.params) if (!all.some((a) => a.arg === p)) out.add(p);
+    return out;
+  }
   if (route.params) return new Set(route.params);
   if (route.framework === 'flask') {
     for (const a of all) {

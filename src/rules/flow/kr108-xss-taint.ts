@@ -10,7 +10,7 @@ export const xssTaint = defineRule({
   confidence: 'high',
   cwe: [79],
   docs: {
-    what: "Follows untrusted data into HTML that is not escaped: `Markup()`, `mark_safe()`, `make_response()`/`HttpResponse()`/`HTMLResponse` bodies, and strings a Flask view builds and returns. `html.escape()`, `markupsafe.escape()` and `bleach.clean()` sanitise.",
+    what: "Follows untrusted data into HTML that is not escaped: `Markup()`, `mark_safe()`, `make_response()`/`HttpResponse()`/`StreamingHttpResponse()`/`HTMLResponse` bodies (built in place or in a variable), `response.write()` on a Django response, strings a Flask view builds and returns, and variables a constant template prints raw (`{{ x|safe }}`, `{% autoescape false %}`, a Jinja2 `Environment` or `Template` without autoescape). The URL parameters of Django function views (`def view(request, slug)`) are request data unless an `int`/`uuid`/`slug` converter or a type annotation validates them. `html.escape()`, `markupsafe.escape()` and `bleach.clean()` sanitise.",
     why: "Markup in the data runs as script in the victim's browser: session theft, actions on the user's behalf (reflected XSS, CWE-79).",
     example: "@app.route(\"/hello\")\ndef hello():\n    return f\"<h1>Hello {request.args['name']}</h1>\"",
     instead: "@app.route(\"/hello\")\ndef hello():\n    return render_template(\"hello.html\", name=request.args[\"name\"])  # autoescaped",

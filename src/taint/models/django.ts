@@ -1,6 +1,17 @@
 /** Django: the request object, validated forms, raw SQL, responses, templates and escapes. */
-import { allArguments, htmlResponse } from './predicates.js';
+import type * as A from '../../python/ast.js';
+import type { SemanticModel } from '../../python/semantic.js';
+import { allArguments, boundCall, htmlResponse } from './predicates.js';
 import type { LibraryModel } from './types.js';
+
+/** A condition: the method's receiver is a response made by one of `classes` whose content type is HTML. */
+function htmlResponseMadeBy(classes: readonly string[]) {
+  return (call: A.Call, sem: SemanticModel): boolean => {
+    if (call.func.type !== 'Attribute') return false;
+    const made = boundCall(call.func.value, sem);
+    return !!made && classes.includes(sem.callName(made) ?? '') && htmlResponse(made, sem);
+  };
+}
 
 /** Django's response classes and shortcuts: `response["X-Name"] = v` sets a header on what they return. */
 const RESPONSES = [
@@ -12,6 +23,19 @@ const SHORTCUTS = ['django.shortcuts.render', 'django.shortcuts.redirect', 'djan
 export const DJANGO: LibraryModel = {
   id: 'django',
   request: { attributes: ['GET', 'POST', 'body', 'COOKIES', 'META', 'FILES', 'REQUEST', 'raw_post_data', 'headers', 'read'], methodsOnly: ['read'] },
+  // Function views: `def view(request, slug)` gets the URL's captured values after the request.
+  handlerFunctions: [
+    {
+      framework: 'django',
+      origin: 'request',
+      leading: ['request'],
+      modules: ['django.http', 'django.shortcuts', 'django.views', 'django.template.response', 'rest_framework.decorators', 'rest_framework.response'],
+      clientParams: 'rest',
+      safeConverters: ['int', 'uuid', 'slug'],
+      returns: [...RESPONSES, ...SHORTCUTS, 'rest_framework.response.Response'],
+      label: 'a URL parameter of a Django view',
+    },
+  ],
   formSources: [
     {
       attribute: 'cleaned_data',
@@ -25,7 +49,7 @@ export const DJANGO: LibraryModel = {
   ],
   subscriptSinks: [{ kind: 'header', container: { madeBy: [...RESPONSES, ...SHORTCUTS] }, keys: true }],
   sinks: [
-    { kind: 'header', names: [...RESPONSES, 'django.template.response.TemplateResponse'], keywords: ['headers'] },
+    { kind: 'header', names: [...RESPONSES, 'django.template.response.TemplateResponse'], args: [], keywords: ['headers'] },
     { kind: 'sql', methods: ['raw'], keywords: ['raw_query'] },
     { kind: 'sql', methods: ['extra'], args: [], keywords: ['where', 'select', 'tables', 'order_by'] },
     { kind: 'sql', names: ['django.db.models.expressions.RawSQL', 'django.db.models.RawSQL'], keywords: ['sql'] },
@@ -35,12 +59,17 @@ export const DJANGO: LibraryModel = {
     // format_html escapes its arguments, not its format string.
     { kind: 'xss', label: 'the format string of format_html', names: ['django.utils.html.format_html'], keywords: ['format_string'] },
     { kind: 'xss', names: ['django.http.HttpResponse', 'django.http.response.HttpResponse'], keywords: ['content'], when: htmlResponse },
+    { kind: 'xss', names: ['django.http.StreamingHttpResponse', 'django.http.response.StreamingHttpResponse'], keywords: ['streaming_content'], when: htmlResponse },
+    // A response is a file: response.write(html), response.writelines(parts) add to an HTML body.
+    { kind: 'xss', label: 'an HTML response (HttpResponse.write)', methods: ['write', 'writelines'], when: htmlResponseMadeBy(['django.http.HttpResponse', 'django.http.response.HttpResponse']) },
     {
       kind: 'traceback',
       names: ['django.http.HttpResponse', 'django.http.JsonResponse', 'django.http.HttpResponseServerError', 'django.http.HttpResponseBadRequest', 'django.http.response.HttpResponse'],
       pick: allArguments,
     },
   ],
+  // A template context holds the values it is given.
+  passThrough: ['django.template.Context', 'django.template.context.Context', 'django.template.RequestContext', 'django.template.context.RequestContext'],
   sanitizers: [
     { names: ['django.utils.html.escape', 'django.utils.html.conditional_escape', 'django.utils.html.strip_tags', 'django.utils.html.escapejs'], clears: ['xss'] },
     { names: ['django.utils._os.safe_join', 'django.utils.text.get_valid_filename'], clears: ['path'] },

@@ -4,6 +4,7 @@
  * this list (and from a project's own rows, see `project.ts`).
  */
 import { AIOHTTP, STARLETTE } from './asgi.js';
+import { AUTOESCAPE } from './autoescape.js';
 import { DJANGO, DRF } from './django.js';
 import { FLASK, MARKUPSAFE } from './flask.js';
 import { COMMAND_RUNNERS, DESERIALIZERS, HTTP_CLIENTS, LDAP, TEMPLATES, XML } from './services.js';
@@ -41,4 +42,5 @@ export const MODELS: readonly LibraryModel[] = [
   LDAP,
   XML,
   STATE,
+  AUTOESCAPE,
 ];

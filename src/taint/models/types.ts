@@ -167,8 +167,22 @@ export interface HandlerFunctionRow {
   params?: readonly string[];
   /** Decorators (qualified names, called or not) that make a function a handler: `click.command`. */
   decorators?: readonly string[];
-  /** Which parameters hold client data: names, or 'all' (every one but self/cls). */
-  clientParams: readonly string[] | 'all';
+  /** Which parameters hold client data: names, 'all' (every one but self/cls), or 'rest' (every one after `leading`). */
+  clientParams: readonly string[] | 'all' | 'rest';
+  /**
+   * The handler's leading parameters (`request` of a Django function view): a module-level
+   * function that starts with them, in a module importing one of `modules`, that returns
+   * one of `returns`, is a handler unless the module calls it itself (a helper) or it is a
+   * test or fixture; its parameters without a default value after them hold client data
+   * (a default is a view option the URL configuration passes, `document_root=None`).
+   */
+  leading?: readonly string[];
+  /** Modules one of which the handler's module imports (`django.http`, `django.shortcuts`). */
+  modules?: readonly string[];
+  /** URL converters that validate a parameter into something harmless (Django's `<int:pk>`, `<slug:s>`). */
+  safeConverters?: readonly string[];
+  /** With `leading`: a handler returns a call of one of these (a response class or shortcut), directly or through a name. */
+  returns?: readonly string[];
   label: string;
 }
 
