@@ -19,7 +19,7 @@ import { SemanticModel } from '../python/semantic.js';
 import { linkParents } from '../python/visit.js';
 import { decodePython, universalNewlines } from '../discover/decode.js';
 import { CODE_RULES } from '../rules/index.js';
-import { TaintAnalysis, type ExternalCallee, type ExternalResolver, type Flow, type TaintFacts } from '../taint/engine.js';
+import { TaintAnalysis, type ExternalCallee, type ExternalResolver, type ExternalUse, type Flow, type TaintFacts } from '../taint/engine.js';
 import { flowRating, remoteFlowsOf, traceOf } from '../taint/index.js';
 import { IMPORT_RULES, mergeFlow, TRIAGE_RULES } from '../taint/triage.js';
 import { runCodeRules, statementLines, type FileTask } from './analyze.js';
@@ -109,6 +109,37 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
     return m;
   };
 
+  /**
+   * Whether analysing a callee can change what the caller needs (otherwise its file is not
+   * parsed again). Its per-file summary flags say what it does alone; what it calls in turn
+   * may add a returned source (or, with untrusted arguments, a sink or a pass-through).
+   */
+  const worthLoading = (r: { task: FileTask; rest: string }, use: ExternalUse, depth: number): boolean => {
+    const e = facts.get(r.task.path)?.exports[r.rest];
+    if (use.kind === 'constants') return !!e?.lit;
+    const deeper = () => depth < MAX_DEPTH && (facts.get(r.task.path)?.calls ?? []).some((c) => matters(c.callee, r.task, true, false, depth + 1));
+    if (use.kind === 'class') return !!e || deeper();
+    if (e?.src) return true;
+    if (use.tainted) return !!(e?.pass || e?.sinks) || deeper();
+    return reachesSource(r.task, depth);
+  };
+  /** Whether a file calls, within the depth left, a project function that returns request data. */
+  const sourceCallers = new Map<string, boolean>();
+  const reachesSource = (t: FileTask, depth: number): boolean => {
+    if (depth >= MAX_DEPTH) return false;
+    const key = `${depth}:${t.path}`;
+    let m = sourceCallers.get(key);
+    if (m === undefined) {
+      sourceCallers.set(key, false);
+      m = (facts.get(t.path)?.calls ?? []).some((c) => {
+        const r = resolve(c.callee, t);
+        return !!r && (!!facts.get(r.task.path)?.exports[r.rest]?.src || reachesSource(r.task, depth + 1));
+      });
+      sourceCallers.set(key, m);
+    }
+    return m;
+  };
+
   const loaded = new Map<string, Loaded | null>();
   const load = (t: FileTask): Loaded | null => {
     if (loaded.has(t.path)) return loaded.get(t.path)!;
@@ -130,9 +161,10 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
   // Callee analyses, one per file and depth (their own calls resolved one level deeper).
   const calleeAnalyses = new Map<string, TaintAnalysis>();
   const resolverFor = (from: FileTask, depth: number): ExternalResolver => ({
-    lookup(q: string): ExternalCallee | null {
+    lookup(q: string, use?: ExternalUse): ExternalCallee | null {
       const r = resolve(q, from);
       if (!r) return null;
+      if (use && !worthLoading(r, use, depth)) return null;
       const l = load(r.task);
       if (!l) return null;
       const key = `${depth}:${r.task.path}`;

@@ -53,8 +53,17 @@ export interface ExternalCallee {
 
 /** Resolves calls into other modules of the project (set by the project pass). */
 export interface ExternalResolver {
-  lookup(qualified: string): ExternalCallee | null;
+  /**
+   * The callee a qualified name stands for, or null. `use` says what the caller needs, so that
+   * a resolver can skip callees whose summary cannot change the result: `constants` (does it
+   * return only constants), `class` (is it a class of the project), or `call` with whether any
+   * argument or the receiver carries taint (without taint only a returned source matters).
+   */
+  lookup(qualified: string, use?: ExternalUse): ExternalCallee | null;
 }
+
+/** What a caller needs from an external callee (see {@link ExternalResolver.lookup}). */
+export type ExternalUse = { kind: 'constants' } | { kind: 'class' } | { kind: 'call'; tainted: boolean };
 
 /** What one module tells the project pass about itself (plain, serialisable). */
 export interface TaintFacts {
@@ -399,7 +408,7 @@ export class TaintAnalysis {
           const callee = this.localCallee(e);
           if (callee) return this.summaryOf(callee.fn).retLit === true;
           const q = this.sem.callName(e);
-          const ext = this.external && q ? this.external.lookup(q) : null;
+          const ext = this.external && q ? this.external.lookup(q, { kind: 'constants' }) : null;
           return !!ext && ext.kind === 'function' && !!ext.fn && ext.analysis.summaryFor(ext.fn).retLit === true;
         }
         const f = e.func;
@@ -408,7 +417,7 @@ export class TaintAnalysis {
         if (f.type === 'Attribute' && PURE_METHODS.has(f.attr)) return l(f.value);
         const callee = this.localCallee(e);
         if (callee) return this.summaryOf(callee.fn).retLit === true;
-        const ext = this.external && q ? this.external.lookup(q) : null;
+        const ext = this.external && q ? this.external.lookup(q, { kind: 'constants' }) : null;
         return !!ext && ext.kind === 'function' && !!ext.fn && ext.analysis.summaryFor(ext.fn).retLit === true;
       }
       default:
@@ -874,7 +883,7 @@ export class TaintAnalysis {
           return { t, c: undefined, shape: { kind: 'map', items: new Map(), config: true } };
         }
         if (this.external && q) {
-          const ext = this.external.lookup(q);
+          const ext = this.external.lookup(q, { kind: 'class' });
           if (ext && ext.kind === 'class' && ext.cls) {
             const t = this.eval(e, st, 0);
             return { t, c: undefined, shape: null, cls: ext.cls };
@@ -1122,7 +1131,8 @@ export class TaintAnalysis {
     }
     if (this.external) {
       const typed = f.type === 'Attribute' && f.value.type === 'Name' ? st.types.get(f.value.id) : undefined;
-      const ext = typed ? this.external.lookup(`${typed}.${f.type === 'Attribute' ? f.attr : ''}`) : q ? this.external.lookup(q) : null;
+      const use: ExternalUse = { kind: 'call', tainted: !!allArgs || !!receiver };
+      const ext = typed ? this.external.lookup(`${typed}.${f.type === 'Attribute' ? f.attr : ''}`, use) : q ? this.external.lookup(q, use) : null;
       if (ext && ext.kind === 'function' && ext.fn) {
         return this.applySummary(ext.analysis.summaryFor(ext.fn), ext.name, typed ? 1 : ext.offset, call, args, keywords, st, ext.path);
       }
