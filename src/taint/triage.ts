@@ -12,9 +12,10 @@ import type { Finding, Severity, TraceStep, Verdict } from '../findings.js';
 import { severityRank } from '../findings.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
-import { K, type Step, type Taint } from './model.js';
+import { K, live, type Step, type Taint } from './model.js';
 import type { DeadCode, Observation, TaintAnalysis } from './engine.js';
 import { traceSteps } from './index.js';
+import { externalEntitiesOn, parserUses, type ParsedDocument } from './xml-parsers.js';
 
 /** How a pattern rule's flagged argument is found and which sink kind it is. */
 interface TriageRule {
@@ -32,6 +33,10 @@ interface TriageRule {
   fileArg?: (call: A.Call, sem: SemanticModel) => boolean;
   /** A safe configuration that settles the finding whatever the data (the reason), e.g. a loader a helper returns. */
   safeConfig?: (node: A.AnyNode, analysis: TaintAnalysis, lines: readonly string[]) => string | null;
+  /** The flagged call makes an XML parser object: its verdict follows the documents the parser reads (see xml-parsers.ts). */
+  parser?: (call: A.Call, sem: SemanticModel) => boolean;
+  /** The flagged parser resolves external entities by its own options (lxml `resolve_entities=True`…), whatever the module does. */
+  entitiesOn?: boolean;
 }
 
 /** PyYAML loaders that build only plain data. */
@@ -126,7 +131,10 @@ export const TRIAGE_RULES: ReadonlyMap<string, TriageRule> = new Map<string, Tri
   ['B308', { bit: K.XSS, flows: ['KR108'], what: 'the HTML marked safe', pick: arg(0, 's') }],
   ['B703', { bit: K.XSS, flows: ['KR108'], what: 'the HTML marked safe', pick: arg(0, 's') }],
   ['B704', { bit: K.XSS, flows: ['KR108'], what: 'the HTML marked safe', pick: arg(0, 'base') }],
-  ...['B313', 'B314', 'B315', 'B316', 'B317', 'B318', 'B319'].map((id): [string, TriageRule] => [id, { ...XML, pick: arg(0, 'source', 'text', 'string', 'file') }]),
+  ...['B313', 'B314', 'B316', 'B318', 'B319'].map((id): [string, TriageRule] => [id, { ...XML, pick: arg(0, 'source', 'text', 'string', 'file') }]),
+  ['B315', { ...XML, pick: arg(0, 'source'), parser: () => true }],
+  ['B317', { ...XML, pick: arg(0, 'source', 'string'), parser: (c, sem) => /(?:^|\.)make_parser$/.test(sem.callName(c) ?? '') }],
+  ['KR131', { ...XML, pick: arg(0, 'source'), entitiesOn: true, parser: (c, sem) => !/(?:^|\.)iterparse$/.test(sem.callName(c) ?? '') }],
 ]);
 
 /** Import findings and the call findings that are their uses. */
@@ -161,6 +169,10 @@ export function observationTargets(findings: readonly Finding[], nodes: Readonly
     const rule = TRIAGE_RULES.get(f.ruleId);
     const n = nodes.get(f);
     if (!rule || !n) continue;
+    if (n.type === 'Call' && rule.parser?.(n, sem)) {
+      for (const d of parserUses(n, sem).documents) out.add(d.expr);
+      continue;
+    }
     const e = rule.pick(n, sem);
     if (e) out.add(e);
   }
@@ -189,7 +201,8 @@ export interface TriageInput {
 export function triageFindings(input: TriageInput): Finding[] {
   const { findings, nodes, analysis } = input;
   const verdicts = new Map<Finding, Verdict>();
-  const xmlUnsafe = /setFeature\s*\(\s*[\w.]*feature_external_(?:ges|pes)\s*,\s*(?:True|1)\s*\)/.test(input.source);
+  const xmlUnsafe = externalEntitiesOn(analysis.module, input.semantic);
+  const parserTaints = new Map<Finding, Taint>();
   for (const f of findings) {
     const rule = TRIAGE_RULES.get(f.ruleId);
     const n = nodes.get(f);
@@ -197,6 +210,12 @@ export function triageFindings(input: TriageInput): Finding[] {
     const safe = rule.safeConfig?.(n, analysis, input.lines);
     if (safe) {
       verdicts.set(f, { kind: 'safe-configuration', reason: safe });
+      continue;
+    }
+    if (n.type === 'Call' && rule.parser?.(n, input.semantic)) {
+      const { verdict, taint } = judgeParser(rule, n, input, xmlUnsafe);
+      verdicts.set(f, verdict);
+      if (taint) parserTaints.set(f, taint);
       continue;
     }
     const e = rule.pick(n, input.semantic);
@@ -232,7 +251,7 @@ export function triageFindings(input: TriageInput): Finding[] {
       if (DISMISSING.has(v.kind) && (f.status ?? 'active') === 'active') f.status = 'dismissed';
       if (v.kind === 'reachable') f.confidence = 'high';
       if (v.kind === 'reachable' && !f.trace) {
-        const t = reachableTaint(f, input);
+        const t = parserTaints.get(f) ?? reachableTaint(f, input);
         if (t?.trace) f.trace = traceSteps(t.trace, input.path, { location: f.location, message: `${f.ruleId} (sink)`, kind: 'sink' });
       }
     }
@@ -273,7 +292,7 @@ function samePlace(p: Finding, pn: A.AnyNode | undefined, fn: A.AnyNode): boolea
   return within(pn, fn) || within(fn, pn) || (p.location.startLine === fn.lineno && p.location.startColumn === fn.col_offset);
 }
 
-function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: TriageInput, xmlUnsafe: boolean): Verdict {
+function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: TriageInput, xmlUnsafe: number): Verdict {
   const obs = analysis.observed.get(e);
   if (!obs) {
     const dead = deadAt(analysis.dead, e);
@@ -296,14 +315,52 @@ function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: Tria
   if (obs.value !== undefined) return { kind: 'constant', reason: `${what} is the constant ${JSON.stringify(clip(String(obs.value)))}` };
   if (obs.lit) return { kind: 'constant', reason: `${what} is built only from constants (\`${clip(exprText(input.lines, e))}\`)` };
   if (rule.mode === 'xml') {
-    if (xmlUnsafe) return { kind: 'unknown', reason: 'this module turns on external entities (setFeature feature_external_ges/pes)' };
-    return {
-      kind: 'safe-configuration',
-      reason: "Python's standard XML parsers no longer resolve external entities (since 3.7.1) and expat limits entity expansion: no XXE unless a parser enables external entities",
-    };
+    const on = entitiesOnReason(rule, xmlUnsafe);
+    if (on && t && t.origin && live(t)) return { kind: 'reachable', reason: `${origin(t)} reaches ${what}, and ${on}` };
+    if (on) return { kind: 'unknown', reason: `${what} is computed from values krait cannot follow, and ${on}` };
+    return { kind: 'safe-configuration', reason: STDLIB_XML_SAFE };
   }
   if (t && t.origin && !(t.mask & rule.bit) && (t.cleared ?? 0) & rule.bit) return { kind: 'sanitised', reason: `${origin(t)} reaches ${what} only through ${t.by ?? 'a sanitiser'}` };
   return { kind: 'unknown', reason: `${what} is computed from values krait cannot follow` };
+}
+
+const STDLIB_XML_SAFE = "Python's standard XML parsers no longer resolve external entities (since 3.7.1) and expat limits entity expansion: no XXE unless a parser enables external entities";
+
+/** Why external entities may be on for this finding's parser, or null when they stay off. */
+function entitiesOnReason(rule: TriageRule, xmlUnsafe: number): string | null {
+  if (rule.entitiesOn) return 'this parser resolves external entities or reaches the network (its options)';
+  return xmlUnsafe ? `this module turns on external entities (setFeature feature_external_ges/pes at line ${xmlUnsafe})` : null;
+}
+
+/**
+ * The verdict on a finding at the creation of an XML parser object (make_parser(),
+ * create_parser(), lxml's XMLParser(...)): `constant` when every document the parser reads
+ * in its function is a constant (or it reads none); `reachable` when untrusted data reaches
+ * one and external entities are on; `safe-configuration` for a standard-library parser in
+ * a module that leaves external entities off; otherwise `unknown` (an escaping parser, a
+ * document krait cannot follow).
+ */
+function judgeParser(rule: TriageRule, call: A.Call, input: TriageInput, xmlUnsafe: number): { verdict: Verdict; taint?: Taint } {
+  const dead = deadAt(input.analysis.dead, call);
+  if (dead) return { verdict: { kind: 'constant', reason: `never runs: ${dead.reason}` } };
+  const on = entitiesOnReason(rule, xmlUnsafe);
+  const uses = parserUses(call, input.semantic);
+  if (uses.escapes) return { verdict: on ? { kind: 'unknown', reason: `krait cannot see every document this parser reads (${uses.escapes}), and ${on}` } : { kind: 'safe-configuration', reason: STDLIB_XML_SAFE } };
+  let unknownDoc: ParsedDocument | null = null;
+  for (const d of uses.documents) {
+    const obs = input.analysis.observed.get(d.expr);
+    const t = obs?.taint;
+    if (on && t && t.origin && live(t)) return { verdict: { kind: 'reachable', reason: `${origin(t)} reaches the document parsed at line ${d.expr.lineno}, and ${on}` }, taint: t };
+    const constant = obs && !d.file && (obs.value !== undefined || obs.lit);
+    if (!constant && !(!obs && deadAt(input.analysis.dead, d.expr))) unknownDoc ??= d;
+  }
+  if (!unknownDoc) {
+    const lines = [...new Set(uses.documents.map((d) => d.expr.lineno))].join(', ');
+    return { verdict: { kind: 'constant', reason: uses.documents.length ? `every document this parser reads is a constant (line${uses.documents.length > 1 ? 's' : ''} ${lines})` : 'the parser is never used to read a document' } };
+  }
+  if (!on) return { verdict: { kind: 'safe-configuration', reason: STDLIB_XML_SAFE } };
+  const why = unknownDoc.file ? 'is read from a file whose contents krait does not know' : 'is computed from values krait cannot follow';
+  return { verdict: { kind: 'unknown', reason: `the document parsed at line ${unknownDoc.expr.lineno} ${why}, and ${on}` } };
 }
 
 function deadAt(dead: readonly DeadCode[], e: A.AnyNode): DeadCode | undefined {

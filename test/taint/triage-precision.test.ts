@@ -134,3 +134,48 @@ describe('authenticity guard: hmac.compare_digest before deserialising', () => {
     await expectVerdict(code, 'B605', 'reachable');
   });
 });
+
+describe('XML parser objects (CWE-611)', () => {
+  const SAX = 'import xml.sax\nfrom xml.sax.handler import feature_external_ges\n';
+  it('make_parser() with external entities set off is safe-configuration; set on it stays active', async () => {
+    const code = (v: string) => `${SAX}def f(data):\n    parser = xml.sax.make_parser()  # sink\n    parser.setFeature(feature_external_ges, ${v})\n    parser.parse(data)\n`;
+    await expectVerdict(code('False'), 'B317', 'safe-configuration');
+    await expectVerdict(code('True'), 'B317', 'unknown', /external entities.*line 5/);
+    // A flag krait cannot fold may be true.
+    await expectVerdict(`${SAX}def f(data, flag):\n    parser = xml.sax.make_parser()  # sink\n    parser.setFeature(feature_external_ges, flag)\n    parser.parse(data)\n`, 'B317', 'unknown');
+  });
+
+  it('a parser with external entities on: request data is reachable, a constant document constant', async () => {
+    const code = (doc: string) => `import io\n${SAX}${FLASK}def f():\n    parser = xml.sax.make_parser()  # sink\n    parser.setFeature(feature_external_ges, True)\n    parser.parse(io.StringIO(${doc}))\n`;
+    // io.StringIO passes its text on; the document is a stream, not text, so a constant one is still not `constant`.
+    const f = await expectVerdict(code('request.data'), 'B317', 'reachable', /HTTP request data/);
+    expect(f.trace?.[0]?.kind).toBe('source');
+    await expectVerdict(`${SAX}def f():\n    parser = xml.sax.make_parser()  # sink\n    parser.setFeature(feature_external_ges, True)\n    parser.feed("<a/>")\n    parser.close()\n`, 'B317', 'constant', /every document this parser reads is a constant/);
+  });
+
+  const LXML = 'from lxml import etree\n';
+  it('KR131: an lxml parser that resolves entities is constant when every use parses a constant document', async () => {
+    const safe = `${LXML}def f():\n    parser = etree.XMLParser(resolve_entities=True, no_network=False)  # sink\n    a = etree.fromstring("<a/>", parser)\n    b = etree.XML(b"<b/>", parser=parser)\n    return a, b\n`;
+    await expectVerdict(safe, 'KR131', 'constant', /lines 4, 5/);
+    const direct = `${LXML}def f():\n    return etree.fromstring("<a/>", etree.XMLParser(load_dtd=True))  # sink\n`;
+    await expectVerdict(direct, 'KR131', 'constant');
+  });
+
+  it('KR131: one tainted use is reachable; an unknown use, a file, or an escaping parser stay unknown', async () => {
+    const tainted = `${LXML}${FLASK}def f():\n    parser = etree.XMLParser(resolve_entities=True)  # sink\n    etree.fromstring("<a/>", parser)\n    return etree.fromstring(request.data, parser)\n`;
+    const f = await expectVerdict(tainted, 'KR131', 'reachable', /line 6/);
+    expect(f.trace?.[0]?.location.startLine).toBe(6);
+    await expectVerdict(`${LXML}def f(data):\n    parser = etree.XMLParser(resolve_entities=True)  # sink\n    return etree.fromstring(data, parser)\n`, 'KR131', 'unknown');
+    await expectVerdict(`${LXML}def f():\n    parser = etree.XMLParser(resolve_entities=True)  # sink\n    return etree.parse("config.xml", parser)\n`, 'KR131', 'unknown', /file/);
+    await expectVerdict(`${LXML}def f():\n    parser = etree.XMLParser(resolve_entities=True)  # sink\n    etree.fromstring("<a/>", parser)\n    return parser\n`, 'KR131', 'unknown', /escapes/);
+    await expectVerdict(`${LXML}def f(h):\n    parser = etree.XMLParser(resolve_entities=True)  # sink\n    h(parser)\n`, 'KR131', 'unknown', /escapes/);
+    await expectVerdict(`${LXML}class C:\n    def f(self):\n        self.parser = etree.XMLParser(resolve_entities=True)  # sink\n`, 'KR131', 'unknown', /local variable/);
+    await expectVerdict(`${LXML}def f(docs):\n    parser = etree.XMLParser(resolve_entities=True)  # sink\n    return [etree.fromstring(d, parser) for d in docs]\n`, 'KR131', 'unknown');
+  });
+
+  it('pulldom.parseString(data, parser=parser) with a make_parser() parser follows data', async () => {
+    const code = (doc: string) => `${SAX}from xml.dom import pulldom\n${FLASK}def f():\n    parser = xml.sax.make_parser()  # sink\n    parser.setFeature(feature_external_ges, True)\n    return pulldom.parseString(${doc}, parser=parser)\n`;
+    await expectVerdict(code('"<a/>"'), 'B317', 'constant');
+    await expectVerdict(code('request.data'), 'B317', 'reachable');
+  });
+});
