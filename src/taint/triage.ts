@@ -123,8 +123,9 @@ export const TRIAGE_RULES: ReadonlyMap<string, TriageRule> = new Map<string, Tri
   ['B608', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: sqlString }],
   ['KR129', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: (n) => (n.type === 'Call' ? arg(0, 'sql', 'query')(n) : (n as A.Expr)) }],
   ['B611', { bit: K.SQL, flows: ['KR101'], what: 'the SQL text', pick: arg(0, 'sql') }],
-  ['B301', { ...DESER, pick: arg(0, 'data', 'file'), fileArg: (c, sem) => !/\.loads$/.test(sem.callName(c) ?? '') }],
-  ['B302', { ...DESER, pick: arg(0) }],
+  // loads/decode take the serialised bytes or text; load, Unpickler, shelve.open and read_pickle a file whose contents matter.
+  ['B301', { ...DESER, pick: arg(0, 'data', 'file', 'string', 'filename', 'filepath_or_buffer'), fileArg: (c, sem) => !/\.(?:loads|decode)$/.test(sem.callName(c) ?? '') }],
+  ['B302', { ...DESER, pick: arg(0, 'file'), fileArg: (c, sem) => /\.load$/.test(sem.callName(c) ?? '') }],
   ['B506', { ...DESER, pick: arg(0, 'stream'), safeConfig: yamlLoaderConfig }],
   ['B614', { ...DESER, pick: arg(0, 'f'), fileArg: () => true }],
   ['B310', { bit: K.SSRF, flows: ['KR105'], what: 'the URL', pick: arg(0, 'url') }],
@@ -203,6 +204,8 @@ export function triageFindings(input: TriageInput): Finding[] {
   const verdicts = new Map<Finding, Verdict>();
   const xmlUnsafe = externalEntitiesOn(analysis.module, input.semantic);
   const parserTaints = new Map<Finding, Taint>();
+  /** Findings a safe configuration settles whatever the data: a flow finding at the same place is a false alarm of the flow rule (which cannot see the configuration). */
+  const settled = new Set<Finding>();
   for (const f of findings) {
     const rule = TRIAGE_RULES.get(f.ruleId);
     const n = nodes.get(f);
@@ -210,6 +213,7 @@ export function triageFindings(input: TriageInput): Finding[] {
     const safe = rule.safeConfig?.(n, analysis, input.lines);
     if (safe) {
       verdicts.set(f, { kind: 'safe-configuration', reason: safe });
+      settled.add(f);
       continue;
     }
     if (n.type === 'Call' && rule.parser?.(n, input.semantic)) {
@@ -237,6 +241,7 @@ export function triageFindings(input: TriageInput): Finding[] {
     const target = fn && findings.find((p) => p !== flow && !merged.has(p) && TRIAGE_RULES.get(p.ruleId)?.flows.includes(flow.ruleId) && samePlace(p, nodes.get(p), fn));
     if (!target) continue;
     merged.add(flow);
+    if (settled.has(target)) continue;
     mergeFlow(target, flow);
     verdicts.set(target, target.verdict!);
   }

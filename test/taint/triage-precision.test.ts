@@ -179,3 +179,34 @@ describe('XML parser objects (CWE-611)', () => {
     await expectVerdict(code('request.data'), 'B317', 'reachable');
   });
 });
+
+describe('deserialisers are triaged alike', () => {
+  const CASES: { rule: string; imp: string; safe: string; vuln: string }[] = [
+    { rule: 'B301', imp: 'import jsonpickle', safe: 'jsonpickle.decode(\'{"py/object": "builtins.int"}\')', vuln: 'jsonpickle.decode(request.data)' },
+    { rule: 'B301', imp: 'import jsonpickle', safe: 'jsonpickle.decode(string="[1, 2]")', vuln: 'jsonpickle.decode(string=request.data)' },
+    { rule: 'B301', imp: 'import dill', safe: 'dill.loads(b"\\x80\\x04K\\x01.")', vuln: 'dill.loads(request.data)' },
+    { rule: 'B301', imp: 'import pickle', safe: 'pickle.loads(data=b"\\x80\\x04K\\x01.")', vuln: 'pickle.loads(data=request.data)' },
+    { rule: 'B302', imp: 'import marshal', safe: 'marshal.loads(b"\\xe9\\x01\\x00\\x00\\x00")', vuln: 'marshal.loads(request.data)' },
+    { rule: 'B506', imp: 'import yaml', safe: 'yaml.load("a: 1", Loader=yaml.Loader)', vuln: 'yaml.load(request.data, Loader=yaml.Loader)' },
+  ];
+  for (const c of CASES) {
+    it(`${c.rule}: ${c.safe} is constant; ${c.vuln} is reachable`, async () => {
+      await expectVerdict(`${c.imp}\n${FLASK}def f():\n    return ${c.safe}  # sink\n`, c.rule, 'constant');
+      await expectVerdict(`${c.imp}\n${FLASK}def f():\n    return ${c.vuln}  # sink\n`, c.rule, 'reachable');
+    });
+  }
+
+  it('the file readers (shelve.open, pickle.load, marshal.load) are not constant for a constant path', async () => {
+    await expectVerdict('import shelve\ndef f():\n    return shelve.open("cache.db")  # sink\n', 'B301', 'unknown', /file/);
+    await expectVerdict('import marshal\ndef f():\n    return marshal.load(open("x.bin", "rb"))  # sink\n', 'B302', 'unknown', /file/);
+  });
+
+  it('yaml.load with a loader from a local factory returning yaml.SafeLoader is safe-configuration even for request data (the flow rule does not override it)', async () => {
+    const code = (loader: string) => `import yaml\n${FLASK}def get_loader():\n    return ${loader}\ndef f():\n    return yaml.load(request.data, Loader=get_loader())  # sink\n`;
+    const safe = await expectVerdict(code('yaml.SafeLoader'), 'B506', 'safe-configuration', /SafeLoader/);
+    expect(safe.relatedRuleIds ?? []).toEqual([]);
+    const r = await run(code('yaml.SafeLoader'));
+    expect(all(r).filter((f) => f.ruleId === 'KR109')).toEqual([]);
+    await expectVerdict(code('yaml.UnsafeLoader'), 'B506', 'reachable');
+  });
+});
