@@ -1106,6 +1106,10 @@ export class TaintAnalysis {
       const shaped = this.shapeCall(call, f, args, st);
       if (shaped !== undefined) return shaped;
     }
+    // `base.joinpath(part)` on a path: like `base / part`, a controlled part is joined.
+    if (f.type === 'Attribute' && f.attr === 'joinpath' && allArgs && this.isPathExpr(f.value, st)) {
+      return join(receiver, { ...allArgs, joined: true, head: receiver ? receiver.head : false });
+    }
     if (f.type === 'Attribute' && !fnSource) {
       for (const row of METHOD_PASS_THROUGH.get(f.attr) ?? []) if (row.when(call, this.sem)) return join(receiver, allArgs);
     }

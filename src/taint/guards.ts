@@ -58,21 +58,25 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0): Guard[] {
           if (lit.includes('..') || lit === '/' || lit === '\\' || lit === '\0') bits |= K.PATH;
           return bits ? [{ key: rk, bits, when: !when }] : [];
         }
-        // Allow-list membership: `x in ALLOWED`, `urlparse(x).netloc in HOSTS`.
+        // Allow-list membership: `x in ALLOWED`, `urlparse(x).netloc in HOSTS` (also through
+        // `parts = urlparse(x)`: then both `parts.netloc` and x are validated).
         const k = keyOf(test.left);
-        if (k) return [{ key: k, bits: ALL_MASK, when }];
         const parsed = parsedUrlKey(test.left, sem);
-        if (parsed) return [{ key: parsed, bits: K.SSRF | K.REDIRECT, when }];
-        return [];
+        const out: Guard[] = [];
+        if (k) out.push({ key: k, bits: ALL_MASK, when });
+        if (parsed && parsed !== k) out.push({ key: parsed, bits: K.SSRF | K.REDIRECT, when });
+        return out;
       }
       if (op === 'Eq' || op === 'NotEq') {
         // Equality with a constant: the value is that constant.
         const [side, other] = right.type === 'Constant' ? [test.left, right] : test.left.type === 'Constant' ? [right, test.left] : [null, null];
         if (!side || !other) return [];
         const k = keyOf(side);
-        if (k) return [{ key: k, bits: ALL_MASK, when: op === 'Eq' }];
         const parsed = parsedUrlKey(side, sem);
-        if (parsed) return [{ key: parsed, bits: K.SSRF | K.REDIRECT, when: op === 'Eq' }];
+        const out: Guard[] = [];
+        if (k) out.push({ key: k, bits: ALL_MASK, when: op === 'Eq' });
+        if (parsed && parsed !== k) out.push({ key: parsed, bits: K.SSRF | K.REDIRECT, when: op === 'Eq' });
+        return out;
       }
       return [];
     }
@@ -297,11 +301,14 @@ export function keyOf(e: A.Expr): string | null {
   return null;
 }
 
-/** `urlparse(x).netloc` / `.hostname` / `.host` → key of x (the scheme alone pins no host). */
+/**
+ * `urlparse(x).netloc` / `.hostname` / `.host` → key of x (the scheme alone pins no host);
+ * also `parts.netloc` where `parts` is bound once to `urlparse(x)`.
+ */
 function parsedUrlKey(e: A.Expr, sem: SemanticModel): string | null {
   if (e.type !== 'Attribute' || !['netloc', 'hostname', 'host'].includes(e.attr)) return null;
-  const v = e.value;
-  if (v.type !== 'Call' || !v.args[0]) return null;
+  const v = boundCall(e.value, sem);
+  if (!v || !v.args[0]) return null;
   const q = sem.callName(v) ?? '';
   if (!/(?:^|\.)(?:urlparse|urlsplit)$/.test(q)) return null;
   return keyOf(v.args[0]);

@@ -94,6 +94,11 @@ const pairs: Pair[] = [
   sink('path sink os.path.isfile', 'KR104', 'import os', 'return str(os.path.isfile("/srv/" + ${T}))'),
   sink('path sink pathlib read_text', 'KR104', 'from pathlib import Path', 'return Path(${T}).read_text()'),
   sink('path sink pathlib open', 'KR104', 'from pathlib import Path', 'return Path(${T}).open().read()'),
+  ...['read_text()', 'read_bytes()', 'write_text("x")', 'unlink()', 'open().read()'].map((m) =>
+    sink(`path sink pathlib ${m} on a base with a part joined (secure_filename is the safe twin)`, 'KR115', 'from pathlib import Path\nfrom werkzeug.utils import secure_filename\nBASE = Path("/srv/data")', `return (BASE / \${T}).${m}`, `secure_filename(${u})`),
+  ),
+  sink('path sink pathlib joinpath(part).read_text()', 'KR115', 'from pathlib import Path\nimport os\nBASE = Path("/srv/data")', 'return BASE.joinpath(${T}).read_text()', `os.path.basename(${u})`),
+  sink('path sink pathlib part joined through a name', 'KR115', 'from pathlib import Path\nBASE = Path("/srv/data")', 'p = BASE / ${T}\nreturn p.read_bytes()', '"report.txt"'),
   sink('path sink shutil.copy', 'KR104', 'import shutil', 'shutil.copy("/srv/" + ${T}, "/tmp/x")'),
   sink('path sink shutil.rmtree', 'KR104', 'import shutil', 'shutil.rmtree("/srv/" + ${T})'),
   sink('path sink send_file', 'KR104', 'from flask import send_file', 'return send_file("/srv/" + ${T})'),

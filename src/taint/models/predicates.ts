@@ -51,10 +51,15 @@ export function headOnly(i: number) {
   };
 }
 
-/** The receiver, when its head is controlled (`Path(user).read_text()`). */
-export function receiverHead(t: CallTaints): Taint | null {
-  return t.receiver && t.receiver.head ? t.receiver : null;
+/**
+ * The receiver of a path method, when its head is controlled (`Path(user).read_text()`) or a
+ * controlled part was joined onto a base (`(BASE / user).read_text()`: `..` climbs out of the
+ * base and an absolute part replaces it — reported as KR115).
+ */
+export function receiverPath(t: CallTaints): Taint | null {
+  return t.receiver && (t.receiver.head || t.receiver.joined) ? t.receiver : null;
 }
+
 
 /** Does the module import `m` (or a submodule of it)? */
 export function importsModule(sem: SemanticModel, m: string): boolean {

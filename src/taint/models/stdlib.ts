@@ -6,7 +6,7 @@
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
 import { keywordArg } from '../../rules/calls.js';
-import { allArguments, boundCall, hasShellTrue, headOnly, pickSubprocess, receiverHead, receiverMadeBy, shellList } from './predicates.js';
+import { allArguments, boundCall, hasShellTrue, headOnly, pickSubprocess, receiverPath, receiverMadeBy, shellList } from './predicates.js';
 import type { CallTaints, LibraryModel } from './types.js';
 
 const IN_MEMORY_FILES = ['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO'];
@@ -119,7 +119,7 @@ export const STDLIB: LibraryModel = {
     {
       kind: 'path',
       methods: ['read_text', 'read_bytes', 'write_text', 'write_bytes', 'unlink', 'rmdir', 'touch', 'iterdir', 'mkdir', 'open', 'rename', 'symlink_to', 'hardlink_to', 'chmod', 'glob', 'rglob'],
-      pick: receiverHead,
+      pick: receiverPath,
       needsHead: () => true,
     },
     // ---- SSRF (CWE-918)
