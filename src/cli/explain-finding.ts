@@ -28,7 +28,7 @@ function where(l: Location): string {
  */
 export function renderFindingExplanation(f: Finding): string {
   const out = [
-    `${f.ruleId} ${f.ruleName}`,
+    terminalSafe(`${f.ruleId} ${f.ruleName}`),
     `Location:   ${where(f.location)}`,
     `Message:    ${terminalSafe(f.message)}`,
     `Severity:   ${f.severity}   Confidence: ${f.confidence}${f.cwe.length ? `   CWE: ${f.cwe.map((c) => `CWE-${c}`).join(', ')}` : ''}`,
@@ -51,6 +51,6 @@ export function renderFindingExplanation(f: Finding): string {
     );
   }
   if (f.autofix) out.push(`Fix:        ${terminalSafe(f.autofix.description)} (${f.autofix.safety}; krait fix${f.autofix.safety === 'unsafe' ? ' --unsafe-fixes' : ''})`);
-  out.push(`Fingerprint: ${f.fingerprint}`, `Run \`krait explain ${f.ruleId}\` for the rule's documentation.`, '');
+  out.push(`Fingerprint: ${terminalSafe(f.fingerprint)}`, `Run \`krait explain ${terminalSafe(f.ruleId)}\` for the rule's documentation.`, '');
   return out.join('\n');
 }

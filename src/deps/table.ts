@@ -7,9 +7,11 @@
 import type { Finding, Severity } from '../findings.js';
 import { severityRank } from '../findings.js';
 import type { DependencyReport, DepsTableRow } from './types.js';
+import { terminalSafe } from '../report/terminal.js';
 
+/** A table cell: audited text on one line, `|` escaped, control and bidi characters shown as escapes. */
 function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim() || '—';
+  return terminalSafe(s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim()) || '—';
 }
 
 function str(v: unknown): string {
@@ -70,7 +72,7 @@ export function renderDepsTable(report: DependencyReport): string {
   const counts = `${report.summary.requirements} requirements in ${report.manifests.length} manifest${report.manifests.length === 1 ? '' : 's'}, ${report.summary.vulnerable} vulnerable`;
   out.push('');
   out.push(
-    `Advisory data: ${db.source}${db.date ? `, ${db.date}` : ''}${db.commit ? ` (commit ${db.commit.slice(0, 12)})` : ''}, ${db.advisories} advisories. ${counts}.${db.note ? ` Note: ${db.note}.` : ''}`,
+    terminalSafe(`Advisory data: ${db.source}${db.date ? `, ${db.date}` : ''}${db.commit ? ` (commit ${db.commit.slice(0, 12)})` : ''}, ${db.advisories} advisories. ${counts}.${db.note ? ` Note: ${db.note}.` : ''}`),
   );
   return out.join('\n');
 }

@@ -18,6 +18,7 @@ import type { Finding } from '../findings.js';
 import type { FileDiagnostic, FileKind } from '../model.js';
 import { splitLines } from '../engine/snippet.js';
 import type { PostureReport, Route } from './types.js';
+import { terminalSafe } from '../report/terminal.js';
 import { checkEnvFiles } from './env.js';
 import { checkCompose, checkDockerfile } from './containers.js';
 import { NO_PER_ENV_CONFIG, UNBOUNDED_BODY, postureFinding } from './rules.js';
@@ -223,19 +224,23 @@ export function renderRoutes(report: PostureReport, opts: { color: boolean }): s
   const valText = (r: Route) => (r.validation === 'validated' ? c.green('validated') : r.validation === 'unvalidated' ? c.red('NOT VALIDATED') : r.validation === 'no-input' ? c.dim('no input') : c.dim('validation ?'));
   out.push(c.bold(`HTTP routes (${http.length})`));
   if (!http.length) out.push('  none found');
-  const width = Math.min(48, Math.max(4, ...http.map((r) => (r.path ?? '(no URL found)').length)));
-  const mwidth = Math.min(24, Math.max(3, ...http.map((r) => r.methods.join(',').length)));
+  // Everything but the counts comes from audited files: escaped for the terminal
+  // (control characters, ANSI, bidi overrides, newlines) before it is padded or coloured.
+  const t = terminalSafe;
+  const methodsOf = (r: Route) => t(r.methods.join(','));
+  const width = Math.min(48, Math.max(4, ...http.map((r) => (r.path === undefined ? '(no URL found)' : t(r.path)).length)));
+  const mwidth = Math.min(24, Math.max(3, ...http.map((r) => methodsOf(r).length)));
   for (const r of http) {
-    const p = r.path ?? c.dim('(no URL found)');
-    const loc = `${r.location.path}:${r.location.line}`;
+    const p = r.path === undefined ? c.dim('(no URL found)'.padEnd(width)) : t(r.path).padEnd(width);
+    const loc = `${t(r.location.path)}:${r.location.line}`;
     const extras = [r.rateLimited ? 'rate-limited' : '', r.csrfExempt ? c.yellow('csrf-exempt') : ''].filter(Boolean).join(' ');
-    out.push(`  ${r.methods.join(',').padEnd(mwidth)}  ${String(p).padEnd(width)}  ${authText(r)}  ${valText(r)}  ${c.dim(loc)} ${r.handler}${extras ? '  ' + extras : ''}`);
-    const ev = [...(r.authBy.length ? [`auth: ${r.authBy.join(', ')}`] : []), ...(r.validatedBy.length ? [`validation: ${r.validatedBy.join(', ')}`] : []), ...(r.inputs.length ? [`reads: ${r.inputs.join(', ')}`] : [])];
+    out.push(`  ${methodsOf(r).padEnd(mwidth)}  ${p}  ${authText(r)}  ${valText(r)}  ${c.dim(loc)} ${t(r.handler)}${extras ? '  ' + extras : ''}`);
+    const ev = [...(r.authBy.length ? [`auth: ${r.authBy.map(t).join(', ')}`] : []), ...(r.validatedBy.length ? [`validation: ${r.validatedBy.map(t).join(', ')}`] : []), ...(r.inputs.length ? [`reads: ${r.inputs.map(t).join(', ')}`] : [])];
     if (ev.length) out.push(`  ${''.padEnd(mwidth)}  ${c.dim(ev.join('; '))}`);
   }
   out.push('', c.bold(`CLI entry points (${cli.length})`));
   if (!cli.length) out.push('  none found');
-  for (const r of cli) out.push(`  ${(r.path ?? '?').padEnd(24)}  ${r.framework.padEnd(15)}  ${c.dim(`${r.location.path}:${r.location.line}`)} ${r.handler}`);
+  for (const r of cli) out.push(`  ${t(r.path ?? '?').padEnd(24)}  ${t(r.framework).padEnd(15)}  ${c.dim(`${t(r.location.path)}:${r.location.line}`)} ${t(r.handler)}`);
   const unauth = http.filter((r) => r.auth === 'none' && r.stateChanging).length;
   const unval = http.filter((r) => r.validation === 'unvalidated').length;
   out.push('', `${http.length} routes: ${unauth} state-changing without authentication, ${unval} reading input without validation.`);

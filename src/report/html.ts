@@ -9,6 +9,7 @@
  * SHA-256 hashes) would block any markup that slipped through anyway.
  */
 import { fixCommand } from './text.js';
+import { terminalSafeBlock } from './terminal.js';
 import { createHash } from 'node:crypto';
 import { compareFindings, SEVERITIES, CATEGORIES } from '../findings.js';
 import type { Finding, Severity } from '../findings.js';
@@ -18,9 +19,14 @@ import { ruleFor, cweUrl, noRules } from './rules.js';
 import type { RuleLookup } from './rules.js';
 import type { Score } from './score-types.js';
 
-/** Escape text for HTML element content and quoted attribute values. */
+/**
+ * Escape text for HTML element content and quoted attribute values. Control characters
+ * (tab and newline kept) and bidirectional overrides and isolates are shown as escapes
+ * (`\x1b`, `\u202e`), as in the terminal, so audited code cannot reorder what the
+ * reader sees (Trojan Source).
+ */
 export function esc(value: unknown): string {
-  return String(value ?? '')
+  return terminalSafeBlock(value ?? '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -6,6 +6,7 @@
  * recommended solution, why this helps, implementation steps, testing recommendations).
  */
 import { fixCommand } from './text.js';
+import { terminalSafe, terminalSafeBlock } from './terminal.js';
 import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { ensureRealDir, refuseLink, writeFileSafely } from './safe-write.js';
 import { join } from 'node:path';
@@ -39,33 +40,49 @@ export function slugify(s: string): string {
 }
 
 /**
- * Escape audited text for Markdown prose: HTML is shown, not interpreted (`<` `>` `&`),
- * and Markdown punctuation that could make links, emphasis or tables is backslashed.
- * Newlines become spaces.
+ * Escape audited text for Markdown prose: HTML is shown, not interpreted (`<` `>` `&`);
+ * Markdown punctuation that could make links, images, emphasis, tables, math or
+ * footnotes is backslashed; bare URLs (`https://`, `www.`) are broken so that GFM does
+ * not turn them into links (`@` is backslashed too; GitHub may still show an e-mail
+ * address as a mailto link whose text is the address itself); a list marker or indentation at the
+ * start cannot make a list or a code block. Newlines become spaces, and other control
+ * characters and bidirectional overrides are shown as escapes (`\x1b`, `\u202e`), as in
+ * the terminal.
  */
 export function mdText(s: string): string {
-  return String(s)
-    .replace(/\r?\n|\r/g, ' ')
+  return terminalSafe(String(s).replace(/\r?\n|\r/g, ' '))
+    .replace(/^\s+/, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1');
+    .replace(/([\\`*_[\]{}()#+!|~$@=-])/g, '\\$1')
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/^(\d+)([.])/, '$1\\$2');
 }
 
-/** An inline code span that holds any text (backtick fence longer than any run inside). */
+/**
+ * An inline code span that holds any text (backtick fence longer than any run inside);
+ * newlines become spaces, control characters and bidi overrides are shown as escapes.
+ */
 export function mdCode(s: string): string {
-  const t = String(s).replace(/\r?\n|\r/g, ' ');
+  const t = terminalSafe(String(s).replace(/\r?\n|\r/g, ' '));
   const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
   const f = '`'.repeat(longest + 1);
   const pad = t.startsWith('`') || t.endsWith('`') || t.startsWith(' ') ? ' ' : '';
   return `${f}${pad}${t}${pad}${f}`;
 }
 
-/** A fenced code block that holds any text. */
+/**
+ * A fenced code block that holds any text: the fence is longer than any backtick run
+ * inside, so no line of the text can close it; control characters (tab and newline
+ * kept) and bidi overrides are shown as escapes.
+ */
 export function mdBlock(s: string, lang = ''): string {
-  const longest = Math.max(2, ...[...String(s).matchAll(/`+/g)].map((m) => m[0].length));
+  const t = terminalSafeBlock(String(s).replace(/\r\n?/g, '\n'));
+  const longest = Math.max(2, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
   const f = '`'.repeat(longest + 1);
-  return `${f}${lang}\n${s}\n${f}`;
+  return `${f}${lang}\n${t}\n${f}`;
 }
 
 function langOf(path: string): string {

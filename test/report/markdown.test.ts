@@ -52,7 +52,7 @@ describe('writeMarkdown', () => {
     expect(md).toContain('`app/main.py:16:5`');
     expect(md).toContain('```python\n15     cmd = request.args.get("cmd")\n16     subprocess.call(cmd, shell=True)');
     expect(md).toContain('subprocess.call(["ls", name])'); // docs.instead
-    expect(md).toContain('With a shell, characters such as ; \\| and $\\(\\)'); // docs.why, escaped
+    expect(md).toContain('With a shell, characters such as ; \\| and \\$\\(\\)'); // docs.why, escaped
     expect(md).toContain('[CWE-78](https://cwe.mitre.org/data/definitions/78.html)');
     expect(md).toMatch(/\[summary\]\(\.\.\/security-analysis-2025-12-09\.md\)/);
     const back = resolve(dirname(b602), '../security-analysis-2025-12-09.md');
