@@ -10,7 +10,7 @@ import type { Scope, SemanticModel } from '../python/semantic.js';
 import { walk } from '../python/visit.js';
 import { ALL_MASK, K, USER_MASK, clear, join, live, type Origin, type Step, type Taint } from './model.js';
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
-import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
+import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
 import { FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
 import { SourceFinder, clientParams, routeOf, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, statementGuards, type Guard } from './guards.js';
@@ -526,8 +526,9 @@ export class TaintAnalysis {
       case 'AugAssign': {
         const cur = this.eval(s.target, st, 0);
         const sh = this.shapeAt(s.target, st);
-        if (sh && sh.kind === 'seq' && s.op === 'Add' && (s.value.type === 'List' || s.value.type === 'Tuple') && !s.value.elts.some((e) => e.type === 'Starred')) {
-          const items = [...sh.items, ...s.value.elts.map((e) => ({ t: this.eval(e, st, 0), c: fold(e, st.fold) }))];
+        const added = sh && sh.kind === 'seq' && s.op === 'Add' ? this.seqItems(s.value, st) : null;
+        if (sh && sh.kind === 'seq' && added) {
+          const items = [...sh.items, ...added];
           this.assign(s.target, { t: joinItems(items), c: undefined, shape: { kind: 'seq', items } }, s, st);
           return false;
         }
@@ -845,8 +846,57 @@ export class TaintAnalysis {
    * The value of an expression that is being assigned: its taint, its constant, and the
    * element-by-element shape of a list, tuple, dict literal or `configparser` object.
    */
+  /** The elements of a list or tuple literal (without `*`), or of a name holding a tracked sequence; null otherwise. */
+  private seqItems(e: A.Expr, st: FnState): Item[] | null {
+    if (e.type === 'List' || e.type === 'Tuple') {
+      if (e.elts.some((x) => x.type === 'Starred')) return null;
+      return e.elts.map((x) => ({ t: this.eval(x, st, 1), c: fold(x, st.fold) }));
+    }
+    const sh = this.shapeAt(e, st);
+    if (sh && sh.kind === 'seq') {
+      this.eval(e, st, 1);
+      return [...sh.items];
+    }
+    return null;
+  }
+
+  /**
+   * The shape a serialiser round trip keeps (`json.loads(json.dumps(x))`, or through a name
+   * bound once to the dump): a sequence, or a mapping whose keys are all strings (JSON
+   * turns other keys into strings). Undefined when `e` is not such a load.
+   */
+  private roundTripShape(e: A.Call, q: string, st: FnState): Shape | null | undefined {
+    const rt = ROUND_TRIPS.find((r) => r.loads.includes(q));
+    if (!rt || e.args.length !== 1) return undefined;
+    let dumped: A.Expr = e.args[0]!;
+    if (dumped.type === 'Name') {
+      const b = this.sem.lookup(dumped.id, dumped);
+      if (!b || b.kind !== 'assign' || b.count !== 1 || !b.value) return undefined;
+      dumped = b.value;
+    }
+    if (dumped.type !== 'Call' || !rt.dumps.includes(this.sem.callName(dumped) ?? '') || !dumped.args[0]) return undefined;
+    const inner = dumped.args[0];
+    const sh = inner.type === 'List' || inner.type === 'Tuple' || inner.type === 'Dict' ? this.valueOf(inner, st).shape : (this.shapeAt(inner, st) ?? null);
+    if (!sh) return null;
+    if (sh.kind === 'map' && (sh.config || [...sh.items.keys()].some((k) => !k.startsWith('string:')))) return null;
+    return sh;
+  }
+
   private valueOf(e: A.Expr, st: FnState): Val {
     switch (e.type) {
+      case 'BinOp': {
+        // [a, b] + [c]: the elements of both sides, in order.
+        if (e.op !== 'Add') break;
+        const isSeq = (x: A.Expr) => x.type === 'List' || x.type === 'Tuple' || this.shapeAt(x, st)?.kind === 'seq';
+        if (!isSeq(e.left) || !isSeq(e.right)) break;
+        const l = this.seqItems(e.left, st);
+        const r = l ? this.seqItems(e.right, st) : null;
+        if (!l || !r) break;
+        const items = [...l, ...r];
+        const t = joinItems(items, true);
+        if (this.observe !== null && this.observe.has(e)) this.record(e, t, st);
+        return { t, c: undefined, shape: { kind: 'seq', items } };
+      }
       case 'List':
       case 'Tuple': {
         if (e.elts.some((x) => x.type === 'Starred')) break;
@@ -878,6 +928,8 @@ export class TaintAnalysis {
         if (!e.args.length && !e.keywords.length && (q === 'list' || q === 'dict' || q === 'tuple')) {
           return { t: null, c: undefined, shape: q === 'dict' ? { kind: 'map', items: new Map(), config: false } : { kind: 'seq', items: [] } };
         }
+        const rt = this.roundTripShape(e, q, st);
+        if (rt) return { t: this.eval(e, st, 0), c: undefined, shape: rt };
         if (/^configparser\.(?:Raw|Safe)?ConfigParser$/.test(q)) {
           const t = this.eval(e, st, 0);
           return { t, c: undefined, shape: { kind: 'map', items: new Map(), config: true } };

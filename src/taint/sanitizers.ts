@@ -10,7 +10,7 @@
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { K } from './model.js';
-import { bitsOf, MODELS, type MethodRow, type SanitizerRow } from './models/index.js';
+import { bitsOf, MODELS, type MethodRow, type RoundTripRow, type SanitizerRow } from './models/index.js';
 import { charSetFrom, charsetClears, deniedChars, intersect, patternCharset, removedChars, strPredicateCharset, type CharSet } from './models/regex.js';
 import { boundCall } from './models/predicates.js';
 
@@ -51,6 +51,9 @@ function indexMethods(rows: readonly MethodRow[]): Map<string, MethodRow[]> {
   for (const r of rows) for (const m of r.methods) (out.get(m) ?? out.set(m, []).get(m)!).push(r);
   return out;
 }
+
+/** Serialiser round trips that keep a container's elements apart (`json.loads(json.dumps(x))`). */
+export const ROUND_TRIPS: readonly RoundTripRow[] = MODELS.flatMap((m) => m.roundTrips ?? []);
 
 /** Methods of a container that add their arguments to it (`cmd.append(x)`). */
 export const CONTAINER_ADDERS: ReadonlySet<string> = new Set(MODELS.flatMap((m) => m.containerAdders ?? []));

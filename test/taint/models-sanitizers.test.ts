@@ -264,6 +264,33 @@ class H:
   },
 );
 
+/** Element-sensitive containers through extend, +=, list concatenation and a JSON round trip: `vuln` reads the tainted element, `safe` a constant one. */
+const elements: [string, string, string, string][] = [
+  ['list.extend([...])', `cmd = ["ping"]\ncmd.extend(["-c", ${u}])`, 'cmd[2]', 'cmd[1]'],
+  ['list += [...]', `cmd = ["ping"]\ncmd += ["-c", ${u}]`, 'cmd[2]', 'cmd[1]'],
+  ['list += a tracked list', `extra = ["-c", ${u}]\ncmd = ["ping"]\ncmd += extra`, 'cmd[2]', 'cmd[1]'],
+  ['list.extend(a tracked list)', `extra = ["-c", ${u}]\ncmd = ["ping"]\ncmd.extend(extra)`, 'cmd[2]', 'cmd[0]'],
+  ['list + list', `cmd = ["ping"] + ["-c", ${u}]`, 'cmd[2]', 'cmd[1]'],
+  ['json round trip of a dict', `d = json.loads(json.dumps({"host": ${u}, "count": "1"}))`, 'd["host"]', 'd["count"]'],
+  ['json round trip through a name', `s = json.dumps([${u}, "localhost"])\nl = json.loads(s)`, 'l[0]', 'l[1]'],
+];
+for (const [what, setup, bad, good] of elements) {
+  passThrough.push({
+    name: `element-sensitive pass-through: ${what}`,
+    rule: 'KR102',
+    vuln: view('import os, json', `${setup}\nos.system("ping " + ${bad})`),
+    safe: view('import os, json', `${setup}\nos.system("ping " + ${good})`),
+    source: 'request.args',
+  });
+}
+passThrough.push({
+  name: 'element-sensitive pass-through: an argv list extended after a constant program',
+  rule: 'KR102',
+  vuln: view('import subprocess', `cmd = []\ncmd.extend([${u}, "-c", "1"])\nsubprocess.run(cmd)`),
+  safe: view('import subprocess', `cmd = ["ping"]\ncmd.extend(["-c", "1", ${u}])\ncmd += ["-W", ${u}]\nsubprocess.run(cmd)`),
+  source: 'request.args',
+});
+
 describe('taint model rows: pass-through summaries', () => runPairs(passThrough));
 
 /**

@@ -170,6 +170,7 @@ export const STDLIB: LibraryModel = {
   methodPassThrough: [{ methods: ['sub', 'subn', 'split', 'findall', 'finditer', 'match', 'fullmatch', 'search'], when: receiverMadeBy(['re.compile']) }],
   // An in-memory file holds what is written to it (getvalue() and read() return the receiver's taint).
   receiverAdders: [{ methods: ['write', 'writelines'], when: receiverMadeBy(IN_MEMORY_FILES) }],
+  roundTrips: [{ dumps: ['json.dumps'], loads: ['json.loads'] }],
   pathJoins: ['os.path.join', 'posixpath.join', 'ntpath.join', 'pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath', 'pathlib.WindowsPath', 'pathlib.PureWindowsPath'],
   // list.append/extend, set.add, dict.update, deque; configparser's set/read_string/read_dict. (Not write(): self.write() would taint every attribute of self.)
   containerAdders: ['append', 'extend', 'insert', 'add', 'update', 'setdefault', 'appendleft', 'extendleft', 'set', 'read_string', 'read_dict'],

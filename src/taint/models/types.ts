@@ -207,6 +207,12 @@ export interface MethodRow {
   when: (call: A.Call, sem: SemanticModel) => boolean;
 }
 
+/** A serialiser whose load gives back the elements its dump was given, each with its own taint (`json.loads(json.dumps(x))`). */
+export interface RoundTripRow {
+  dumps: readonly string[];
+  loads: readonly string[];
+}
+
 /** One library's model. Every field is optional; the tables are merged in `models/index.ts`. */
 export interface LibraryModel {
   /** Short name of the library or framework: 'flask', 'stdlib'. */
@@ -229,6 +235,8 @@ export interface LibraryModel {
   containerAdders?: readonly string[];
   /** Methods whose result carries the receiver's and the arguments' taint on the receivers `when` accepts (`PATTERN.sub(r, s)`). */
   methodPassThrough?: readonly MethodRow[];
+  /** Serialiser round trips that keep a container's elements apart. */
+  roundTrips?: readonly RoundTripRow[];
   /** Methods that add their arguments to the receivers `when` accepts (`buf.write(x)` on an `io.StringIO`; `self.write()` elsewhere must not taint `self`). */
   receiverAdders?: readonly MethodRow[];
   /** Methods whose result says something about the receiver but carries none of it (`isdigit`). */
