@@ -561,6 +561,11 @@ export class TaintAnalysis {
           if (t.origin && t.trace && live(t) && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0 });
           if (st.returnsResponse) this.hit(t, RETURN_RESPONSE, s, st, false);
           if (st.returnsHtml) {
+            // (body, status, headers) or (body, headers): Flask sends the headers as given.
+            const v = s.value;
+            const headers = v.type === 'Tuple' ? (v.elts.length === 3 ? v.elts[2] : v.elts.length === 2 && (v.elts[1]!.type === 'Dict' || v.elts[1]!.type === 'List') ? v.elts[1] : undefined) : undefined;
+            const ht = headers ? this.eval(headers, st, 0) : null;
+            if (ht) this.hit(ht, RETURN_HEADERS, headers!, st, false);
             const bt = body === s.value ? t : this.eval(body, st, 0);
             if (bt && this.isHtmlBody(body, st, 0) && !fromJsonBody(bt)) this.hit(bt, RETURN_HTML, s, st, false);
           }
@@ -1472,6 +1477,7 @@ export class TaintAnalysis {
 }
 
 const RETURN_RESPONSE: SinkSpec = { rule: FLOW_RULES.traceback, bit: K.RESPONSE, label: 'an HTTP response (returned by the handler)' };
+const RETURN_HEADERS: SinkSpec = { rule: FLOW_RULES.header, bit: K.HEADER, label: 'the headers of a response (returned by a Flask view)', kind: 'header' };
 const RETURN_HTML: SinkSpec = { rule: FLOW_RULES.xss, bit: K.XSS, label: 'an HTML response (a string returned by a Flask view)' };
 
 function isZero(e: A.Expr | undefined): boolean {

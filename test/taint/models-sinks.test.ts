@@ -260,6 +260,15 @@ const headerPairs: Pair[] = [
     safe: view('from flask import make_response', `return make_response("ok", 200, {"X-Name": "static"})`),
     source: 'request.args',
   },
+  sink('header sink a Flask view returning (body, status, headers)', 'KR112', '', 'return "ok", 200, {"X-Name": ${T}}'),
+  sink('header sink a Flask view returning (body, headers)', 'KR112', '', 'return "ok", {"X-Name": ${T}}'),
+  {
+    name: 'header sink: a Flask view\'s returned status is not a header',
+    rule: 'KR112',
+    vuln: view('', `return "ok", 302, [("Location", ${u})]`),
+    safe: view('', `return "ok", ${u}`),
+    source: 'request.args',
+  },
   // Django
   { name: 'header sink django response["X"] = v', rule: 'KR112', vuln: dj('from django.http import HttpResponse', `response = HttpResponse("ok")\nresponse["X-Name"] = ${g}\nreturn response`), safe: dj('from django.http import HttpResponse', 'response = HttpResponse("ok")\nresponse["X-Name"] = "static"\nreturn response'), source: 'request.GET' },
   { name: 'header sink django render() response["X"] = v', rule: 'KR112', vuln: dj('from django.shortcuts import render', `response = render(request, "t.html")\nresponse["X-Name"] = ${g}\nreturn response`), safe: dj('from django.shortcuts import render', `ctx = {}\nctx["X-Name"] = ${g}\nreturn render(request, "t.html", ctx)`), source: 'request.GET' },
