@@ -178,6 +178,23 @@ describe('barrier guard recognisers', () => {
     expect(bits('re.fullmatch(r"[a-z.]+", x)') & K.PATH).toBe(0);
     expect(bits('re.fullmatch(r"(?:foo|bar)", x)') & K.SHELL).toBe(K.SHELL);
     expect(bits('re.fullmatch(r"[0-9]{1,5}", x)') & K.SSRF).toBe(K.SSRF);
+    // [A-Za-z0-9_]+ clears every injection kind (not SSRF: a bare word can name an internal host).
+    const word = bits('re.fullmatch(r"[A-Za-z0-9_]+", x)');
+    for (const k of [K.SQL, K.SHELL, K.CODE, K.PATH, K.XSS, K.HEADER, K.LDAP, K.XPATH, K.SSTI, K.REDIRECT, K.DESER]) expect(word & k).toBe(k);
+    expect(word & K.SSRF).toBe(0);
+    // A top-level alternation is fine for fullmatch (it anchors the whole pattern), not for an anchor on one branch.
+    expect(bits('re.fullmatch(r"[a-z]+|[0-9]+", x)') & K.SHELL).toBe(K.SHELL);
+    expect(bits('re.fullmatch(r"[a-z]+|.*", x)')).toBe(0);
+    expect(bits('re.match(r"[a-z]+|[0-9]+$", x)')).toBe(0);
+    expect(bits('re.match(r"^[a-z]+|[0-9]+$", x)')).toBe(0);
+    expect(bits('re.search(r"^(?:[a-z]+|[0-9]+)$", x)') & K.SHELL).toBe(K.SHELL);
+    // Quotes pass SQL's dangerous characters; <, > pass XSS's; a dot allows '..' in paths.
+    expect(bits(`re.fullmatch(r"[a-z']+", x)`) & K.SQL).toBe(0);
+    expect(bits('re.fullmatch(r"[a-z<>]+", x)') & K.XSS).toBe(0);
+    expect(bits('re.fullmatch(r"[a-z()]+", x)') & K.CODE).toBe(0);
+    expect(bits('re.fullmatch(r"[a-z;|&]+", x)') & K.SHELL).toBe(0);
+    // (Each of those patterns parses: it still clears header injection.)
+    for (const p of [`r"[a-z']+"`, 'r"[a-z<>]+"', 'r"[a-z()]+"', 'r"[a-z;|&]+"']) expect(bits(`re.fullmatch(${p}, x)`) & K.HEADER).toBe(K.HEADER);
     // \\d also matches non-ASCII digits, which a URL parser may read as a host.
     expect(bits('re.fullmatch(r"\\d{1,5}", x)') & K.SSRF).toBe(0);
   });

@@ -210,3 +210,16 @@ describe('deserialisers are triaged alike', () => {
     await expectVerdict(code('yaml.UnsafeLoader'), 'B506', 'reachable');
   });
 });
+
+describe('regular-expression validators in triage', () => {
+  const code = (check: string) => `import re, subprocess\n${FLASK}NAME = r"[A-Za-z0-9_]+"\nANY = re.compile(r".*")\nWORD = re.compile(NAME)\ndef f():\n    v = request.args["v"]  # source\n${check.replace(/^/gm, '    ')}\n    subprocess.call("convert " + v, shell=True)  # sink\n`;
+  it('re.fullmatch(NAME, v) with a module constant pattern, and a compiled WORD.fullmatch(v), sanitise the command', async () => {
+    await expectVerdict(code('if not re.fullmatch(NAME, v):\n    raise ValueError(v)'), 'B602', 'sanitised', /re\.fullmatch\(NAME, v\)/);
+    await expectVerdict(code('if not WORD.fullmatch(v):\n    return "bad"'), 'B602', 'sanitised');
+    await expectVerdict(code('if not re.fullmatch(r"[a-z]+|[0-9]+", v):\n    return "bad"'), 'B602', 'sanitised');
+  });
+  it('.* clears nothing; re.match without an end anchor clears nothing', async () => {
+    await expectVerdict(code('if not ANY.fullmatch(v):\n    raise ValueError(v)'), 'B602', 'reachable');
+    await expectVerdict(code('if not re.match(NAME, v):\n    raise ValueError(v)'), 'B602', 'reachable');
+  });
+});

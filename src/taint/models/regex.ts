@@ -171,6 +171,8 @@ interface Parsed {
   /** The pattern ends with `$` (a trailing newline may follow) or `\Z`. */
   end: '$' | 'Z' | null;
   start: boolean;
+  /** An alternation at the top level (`a|b`): anchors then hold for one branch only. */
+  topAlternation?: boolean;
 }
 
 /** The characters any match of a whole pattern can hold, with its anchors; null when unsupported. */
@@ -180,6 +182,7 @@ function parsePattern(p: string, ignoreCase: boolean): Parsed | null {
   let start = false;
   let end: Parsed['end'] = null;
   let depth = 0;
+  let topAlternation = false;
   if (p.startsWith('(?i)')) {
     ignoreCase = true;
     i = 4;
@@ -234,8 +237,12 @@ function parsePattern(p: string, ignoreCase: boolean): Parsed | null {
       if (--depth < 0) return null;
       i++;
     } else if (c === '|') {
-      // Alternation: the union of the branches; anchors must hold on every branch, so only a group's alternation keeps them.
-      if (depth === 0) return null;
+      // Alternation: the union of the branches. At the top level, anchors hold for one branch only
+      // (`^a|b$`): only a fullmatch, which anchors the whole pattern, can use it.
+      if (depth === 0) {
+        if (start || end) return null;
+        topAlternation = true;
+      }
       i++;
     } else if (c === '*' || c === '+' || c === '?') {
       i++;
@@ -252,8 +259,8 @@ function parsePattern(p: string, ignoreCase: boolean): Parsed | null {
       i++;
     }
   }
-  if (depth !== 0) return null;
-  return { set, end, start };
+  if (depth !== 0 || (topAlternation && (start || end))) return null;
+  return { set, end, start, topAlternation };
 }
 
 function charSetOf(c: string): CharSet {
@@ -286,6 +293,7 @@ export function patternCharset(p: string, flags: string, mode: 'negated-class' |
   const parsed = parsePattern(p, ignoreCase);
   if (!parsed) return null;
   if (mode === 'fullmatch') return parsed.set;
+  if (parsed.topAlternation) return null;
   if (!parsed.end || (mode === 'search' && !parsed.start)) return null;
   if (parsed.end === '$') {
     if (multiline) return null;
