@@ -90,14 +90,15 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
   };
   // A call matters when its callee returns untrusted data; when untrusted data goes in and the
   // callee reaches a sink, passes it on, or calls (in its file) something that matters in
-  // turn, to the depth that chains are followed; or when the callee returns only constants
-  // and the caller has a pattern finding whose verdict is still unknown.
+  // turn, to the depth that chains are followed; when the callee returns only constants
+  // and the caller has a pattern finding whose verdict is still unknown; or when a request
+  // object goes in and the callee (a helper, a wrapper class) reads request data from it.
   const fileMatters = new Map<string, boolean>();
-  const matters = (q: string, from: FileTask, src: boolean, unknown: boolean, depth = 1): boolean => {
+  const matters = (q: string, from: FileTask, src: boolean, unknown: boolean, depth = 1, req = false): boolean => {
     const r = resolve(q, from);
     if (!r) return false;
     const e = facts.get(r.task.path)?.exports[r.rest];
-    if (e && (e.src || (src && (e.sinks || e.pass)) || (unknown && e.lit))) return true;
+    if (e && (e.src || (src && (e.sinks || e.pass)) || (unknown && e.lit) || (req && e.req))) return true;
     if (!src || depth >= MAX_DEPTH) return false;
     const key = `${depth}:${r.task.path}`;
     let m = fileMatters.get(key);
@@ -119,7 +120,7 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
     if (use.kind === 'constants') return !!e?.lit;
     const deeper = () => depth < MAX_DEPTH && (facts.get(r.task.path)?.calls ?? []).some((c) => matters(c.callee, r.task, true, false, depth + 1));
     if (use.kind === 'class') return !!e || deeper();
-    if (e?.src) return true;
+    if (e?.src || (use.req && e?.req)) return true;
     if (use.tainted) return !!(e?.pass || e?.sinks) || deeper();
     return reachesSource(r.task, depth);
   };
@@ -181,7 +182,7 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
   let callers = 0;
   for (const t of pyTasks) {
     const f = facts.get(t.path);
-    if (!f || !f.calls.some((c) => matters(c.callee, t, !!c.src, !!f.unknown))) continue;
+    if (!f || !f.calls.some((c) => matters(c.callee, t, !!c.src, !!f.unknown, 1, !!c.req))) continue;
     if (++callers > MAX_CALLERS) break;
     const l = load(t);
     const result = byPath.get(t.path);

@@ -63,14 +63,14 @@ export interface ExternalResolver {
 }
 
 /** What a caller needs from an external callee (see {@link ExternalResolver.lookup}). */
-export type ExternalUse = { kind: 'constants' } | { kind: 'class' } | { kind: 'call'; tainted: boolean };
+export type ExternalUse = { kind: 'constants' } | { kind: 'class' } | { kind: 'call'; tainted: boolean; /** A request object goes in (an argument, or a field of the instance). */ req?: boolean };
 
 /** What one module tells the project pass about itself (plain, serialisable). */
 export interface TaintFacts {
   /** Functions and methods (`f`, `Class.m`, and `Class` when a method is) that return a source, reach a sink from a parameter, or pass a parameter to their result. */
-  exports: Record<string, { src?: true; sinks?: true; pass?: true; lit?: true }>;
-  /** Calls into the project's own modules (qualified names), and whether an argument carried untrusted data. */
-  calls: { callee: string; src?: true }[];
+  exports: Record<string, { src?: true; sinks?: true; pass?: true; lit?: true; req?: true }>;
+  /** Calls into the project's own modules (qualified names), and whether an argument carried untrusted data or was a request object. */
+  calls: { callee: string; src?: true; req?: true }[];
   /** Some pattern finding of the file got the verdict `unknown` (a callee's summary may settle it). */
   unknown?: true;
 }
@@ -118,6 +118,10 @@ interface Val {
   lit?: boolean;
   /** An instance of a class of another module (its qualified name). */
   cls?: string;
+  /** A request object (a framework request, or a name that holds one). */
+  req?: boolean;
+  /** For an instance of a class of another module: its fields that hold a request object. */
+  reqFields?: readonly string[];
 }
 
 interface SummarySink {
@@ -140,6 +144,10 @@ interface Summary {
   retSrc?: Taint | null;
   /** The imported object every return gives (`return yaml.SafeLoader`): its qualified name; null when the returns differ or are not one. */
   retName?: string | null;
+  /** Request data (`args`, `form`, `get_json()`…) is read from a parameter or a field of `self` (it is a source when that holds a request object). */
+  readsReq?: boolean;
+  /** Fields of `self` that hold a request object when the function returns (a constructor that keeps the request: `self._req = req`). */
+  reqFields?: readonly string[];
 }
 const EMPTY: Summary = { params: [], ret: null, sinks: [] };
 
@@ -155,6 +163,16 @@ interface FnState {
   retLit: boolean;
   /** Names holding an instance of a class of another module (qualified class name). */
   types: Map<string, string>;
+  /** For those instances: their fields that hold a request object. */
+  instReq: Map<string, readonly string[]>;
+  /**
+   * Names and attribute chains that hold a request object (assumed for parameters and fields
+   * of `self` when the caller passes one, or assigned one here); request data read from them
+   * is a source. Flow-insensitive within the function (once a request object, always).
+   */
+  reqs: Set<string>;
+  /** The function is a constructor (`__init__`). */
+  ctor?: boolean;
   /** The scope whose names are tracked flow-sensitively (the function's, or the module's). */
   scope: Scope;
   fold: FoldEnv;
@@ -170,6 +188,8 @@ interface FnState {
 const MAX_EXPR_DEPTH = 300;
 const MAX_STMT_DEPTH = 120;
 const MAX_CALL_DEPTH = 3;
+/** Contexts (which parameters and fields hold a request object) a function is analysed in, besides the plain one. */
+const MAX_SPECIALISED = 4;
 const MAX_TRACE = 40;
 const TERMINATORS = new Set(['flask.abort', 'abort', 'sys.exit', 'exit', 'quit', 'os._exit', 'werkzeug.exceptions.abort', 'django.http.Http404']);
 
@@ -191,7 +211,9 @@ export class TaintAnalysis {
   /** Calls into the project's own modules seen so far. */
   readonly projectCalls: TaintFacts['calls'] = [];
   private readonly seen = new Set<string>();
-  private readonly summaries = new Map<A.AnyNode, Summary | 'pending'>();
+  private readonly summaries = new Map<A.AnyNode | string, Summary | 'pending'>();
+  /** Summaries of functions in a context where some parameters or fields hold a request object (see {@link summaryOf}). */
+  private readonly specialised = new Map<A.AnyNode, Map<string, Summary | 'pending'>>();
   private readonly sources: SourceFinder;
   private readonly flaskModule: boolean;
   private readonly fastapiModule: boolean;
@@ -222,8 +244,8 @@ export class TaintAnalysis {
   // ---------------------------------------------------------------- functions
 
   /** The summary of one of this module's functions (computed on first use). */
-  summaryFor(fn: A.FunctionDef): Summary {
-    return this.summaryOf(fn);
+  summaryFor(fn: A.FunctionDef, assume: readonly string[] = []): Summary {
+    return this.summaryOf(fn, assume);
   }
 
   /** What the project pass needs to know about this module (after {@link run}). */
@@ -232,14 +254,16 @@ export class TaintAnalysis {
     const add = (key: string, fn: A.FunctionDef) => {
       const s = this.summaries.get(fn);
       if (!s || s === 'pending') return;
-      const e: { src?: true; sinks?: true; pass?: true; lit?: true } = {};
+      const e: { src?: true; sinks?: true; pass?: true; lit?: true; req?: true } = {};
       // Only HTTP request data: command-line and environment readers are everywhere in
       // library code (argparse, getopt), and a flow from them is a local user's own input.
-      if (s.retSrc && s.retSrc.origin === 'request') e.src = true;
+      if (s.retSrc && s.retSrc.origin === 'request' && live(s.retSrc)) e.src = true;
       if (s.sinks.length) e.sinks = true;
       if (s.ret) e.pass = true;
       if (s.retLit || s.retName) e.lit = true;
-      if (e.src || e.sinks || e.pass || e.lit) exports[key] = e;
+      // Reads request data from a parameter or a field: a source when given a request object.
+      if (s.readsReq || s.reqFields) e.req = true;
+      if (e.src || e.sinks || e.pass || e.lit || e.req) exports[key] = e;
     };
     for (const st of this.module.body) {
       if (st.type === 'FunctionDef' || st.type === 'AsyncFunctionDef') add(st.name, st);
@@ -251,14 +275,14 @@ export class TaintAnalysis {
         }
         // The class stands for what its methods do (an instance made here is used there).
         const flags = methods.map((m) => exports[`${st.name}.${m.name}`]).filter((x) => x !== undefined);
-        if (flags.length) exports[st.name] = Object.assign({}, ...flags.map((f) => ({ ...(f.src ? { src: true } : {}), ...(f.sinks ? { sinks: true } : {}), ...(f.pass ? { pass: true } : {}) })));
+        if (flags.length) exports[st.name] = Object.assign({}, ...flags.map((f) => ({ ...(f.src ? { src: true } : {}), ...(f.sinks ? { sinks: true } : {}), ...(f.pass ? { pass: true } : {}), ...(f.req ? { req: true } : {}) })));
       }
     }
     return { exports, calls: this.projectCalls };
   }
 
   private newState(summary: Summary, returnsResponse: boolean, returnsHtml: boolean, scope: Scope): FnState {
-    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), lits: new Set(), retLit: true, types: new Map(), scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
+    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), lits: new Set(), retLit: true, types: new Map(), instReq: new Map(), reqs: new Set(), scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
     st.fold = {
       name: (e) => this.nameConst(e, st),
       item: (c, k) => {
@@ -284,23 +308,38 @@ export class TaintAnalysis {
     return k ? st.shapes.get(k) : undefined;
   }
 
-  private summaryOf(fn: A.FunctionDef): Summary {
-    const got = this.summaries.get(fn);
+  /**
+   * The summary of a function; with `assume`, its summary when those parameters (names) and
+   * fields of `self` (`self._req`) hold a request object — a context the caller supplies
+   * (`get_param(request, "q")`, `RequestWrapper(request).term`). At most
+   * {@link MAX_SPECIALISED} such contexts per function.
+   */
+  private summaryOf(fn: A.FunctionDef, assume: readonly string[] = []): Summary {
+    let cache = this.summaries;
+    let key: A.AnyNode | string = fn;
+    if (assume.length) {
+      let m = this.specialised.get(fn);
+      if (!m) this.specialised.set(fn, (m = new Map()));
+      key = [...assume].sort().join(',');
+      if (!m.has(key) && m.size >= MAX_SPECIALISED) return this.summaryOf(fn);
+      cache = m as Map<A.AnyNode | string, Summary | 'pending'>;
+    }
+    const got = cache.get(key);
     if (got === 'pending') return EMPTY;
     if (got) return got;
     if (this.callDepth >= MAX_CALL_DEPTH) return EMPTY;
-    this.summaries.set(fn, 'pending');
+    cache.set(key, 'pending');
     this.callDepth++;
     try {
-      const s = this.analyzeFunction(fn);
-      this.summaries.set(fn, s);
+      const s = this.analyzeFunction(fn, assume);
+      cache.set(key, s);
       return s;
     } finally {
       this.callDepth--;
     }
   }
 
-  private analyzeFunction(fn: A.FunctionDef): Summary {
+  private analyzeFunction(fn: A.FunctionDef, assume: readonly string[] = []): Summary {
     const params = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs];
     const summary: Summary = { params: params.map((p) => p.arg), ret: null, sinks: [] };
     const route = routeOf(fn, this.sem, this.fastapiModule);
@@ -325,8 +364,15 @@ export class TaintAnalysis {
       }
       st.env.set(p.arg, t);
     });
+    for (const k of assume) st.reqs.add(k);
+    if (fn.name === '__init__') st.ctor = true;
     // Falling off the end returns None: not one imported object.
     if (!this.execBlock(fn.body, st, 0)) summary.retName = null;
+    const self = fn.parent?.type === 'ClassDef' ? params[0]?.arg : undefined;
+    if (self) {
+      const fields = [...st.reqs].filter((k) => k.startsWith(`${self}.`) && !k.slice(self.length + 1).includes('.')).map((k) => k.slice(self.length + 1));
+      if (fields.length) summary.reqFields = fields;
+    }
     summary.retLit = st.retLit;
     return summary;
   }
@@ -407,9 +453,7 @@ export class TaintAnalysis {
           // A function that returns only constants ignores its arguments' values.
           const callee = this.localCallee(e);
           if (callee) return this.summaryOf(callee.fn).retLit === true;
-          const q = this.sem.callName(e);
-          const ext = this.external && q ? this.external.lookup(q, { kind: 'constants' }) : null;
-          return !!ext && ext.kind === 'function' && !!ext.fn && ext.analysis.summaryFor(ext.fn).retLit === true;
+          return this.externalCall(e, st, { kind: 'constants' })?.summary.retLit === true;
         }
         const f = e.func;
         const q = this.sem.callName(e) ?? '';
@@ -417,8 +461,7 @@ export class TaintAnalysis {
         if (f.type === 'Attribute' && PURE_METHODS.has(f.attr)) return l(f.value);
         const callee = this.localCallee(e);
         if (callee) return this.summaryOf(callee.fn).retLit === true;
-        const ext = this.external && q ? this.external.lookup(q, { kind: 'constants' }) : null;
-        return !!ext && ext.kind === 'function' && !!ext.fn && ext.analysis.summaryFor(ext.fn).retLit === true;
+        return this.externalCall(e, st, { kind: 'constants' })?.summary.retLit === true;
       }
       default:
         return false;
@@ -452,8 +495,107 @@ export class TaintAnalysis {
     const callee = this.localCallee(call);
     if (callee) return this.summaryOf(callee.fn).retName ?? null;
     const q = this.sem.callName(call);
-    const ext = this.external && q ? this.external.lookup(q) : null;
+    const ext = this.external && q ? this.external.lookup(q, { kind: 'constants' }) : null;
     return ext && ext.kind === 'function' && ext.fn ? (ext.analysis.summaryFor(ext.fn).retName ?? null) : null;
+  }
+
+  // ---------------------------------------------------------------- request objects passed around
+
+  /** Whether an expression is a request object: a framework request, or a name or field that holds one here. */
+  private isReqObj(e: A.Expr, st: FnState): boolean {
+    const k = keyOf(e);
+    if (k && st.reqs.has(k)) return true;
+    // A parameter is a request object when the caller passes one, not by its name alone —
+    // except a view's `request` (Django's convention), but not a constructor's.
+    if (e.type === 'Name' && st.summary.params.includes(e.id) && (e.id !== 'request' || st.ctor)) return false;
+    return this.sources.isRequestObject(e);
+  }
+
+  /**
+   * Request data read from a name or field that holds a request object here (`r.args` when
+   * the caller passed `request` as `r`; `self._req.values` when the constructor kept it).
+   * Also notes, for the project pass, that the function reads request-like data from a
+   * parameter or a field of `self` (it matters to a caller that passes a request object).
+   */
+  private assumedSource(e: A.Attribute, called: boolean, st: FnState): SourceHit | null {
+    const k = keyOf(e.value);
+    if (!k) return null;
+    if (st.reqs.has(k)) return this.sources.requestData(e.attr, called, k);
+    if (st.summary !== EMPTY && !st.summary.readsReq && this.sources.requestData(e.attr, called, k)) {
+      const root = k.split('.')[0]!;
+      const i = st.summary.params.indexOf(root);
+      if (i >= 0 && (k !== root || (root !== 'self' && root !== 'cls'))) st.summary.readsReq = true;
+    }
+    return null;
+  }
+
+  /** The parameters (names) and fields of `self` (`self._req`) that hold a request object at a call of `fn`. */
+  private assumedAt(fn: A.FunctionDef, offset: number, call: A.Call, st: FnState, fields: readonly string[]): string[] {
+    const params = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs];
+    const out: string[] = [];
+    call.args.forEach((a, i) => {
+      const p = params[i + offset];
+      if (p && a.type !== 'Starred' && this.isReqObj(a, st)) out.push(p.arg);
+    });
+    for (const k of call.keywords) if (k.arg && params.some((p) => p.arg === k.arg) && this.isReqObj(k.value, st)) out.push(k.arg);
+    const self = offset === 1 ? params[0]?.arg : undefined;
+    if (self) for (const f of fields) out.push(`${self}.${f}`);
+    return out;
+  }
+
+  /** The fields of a new instance of a class of another module that hold a request object (its constructor keeps one). */
+  private ctorFields(ext: ExternalCallee, call: A.Call, st: FnState): readonly string[] {
+    if (!ext.fn) return [];
+    return ext.analysis.summaryFor(ext.fn, this.assumedAt(ext.fn, 1, call, st, [])).reqFields ?? [];
+  }
+
+  /**
+   * A call of a function of another module (in the project pass): a function, a class's
+   * method called on an instance (`w.get_query_parameter("x")`, `RequestWrapper(request).term()`),
+   * with its summary in the context of the call (which parameters and fields hold a request object).
+   */
+  private externalCall(call: A.Call, st: FnState, use: ExternalUse): { callee: ExternalCallee; summary: Summary; offset: number } | null {
+    if (!this.external) return null;
+    const f = call.func;
+    const inst = f.type === 'Attribute' ? this.instanceOf(f.value, st) : null;
+    const q = inst ? null : this.sem.callName(call);
+    if (use.kind === 'call') {
+      // A request object going in (an argument, or a field of the instance) may make the callee a source.
+      const req = !!inst?.fields.length || call.args.some((a) => a.type !== 'Starred' && this.isReqObj(a, st)) || call.keywords.some((k) => this.isReqObj(k.value, st));
+      if (req) use = { ...use, req };
+    }
+    const ext = inst && f.type === 'Attribute' ? this.external.lookup(`${inst.cls}.${f.attr}`, use) : q ? this.external.lookup(q, use) : null;
+    if (!ext || ext.kind !== 'function' || !ext.fn) return null;
+    const offset = inst ? 1 : ext.offset;
+    const assume = this.assumedAt(ext.fn, offset, call, st, inst?.fields ?? []);
+    return { callee: ext, summary: ext.analysis.summaryFor(ext.fn, assume), offset };
+  }
+
+  /** An instance of a class of another module: a name holding one, or a constructor call (`RequestWrapper(request).term`). */
+  private instanceOf(e: A.Expr, st: FnState): { cls: string; fields: readonly string[] } | null {
+    if (e.type === 'Name') {
+      const cls = st.types.get(e.id);
+      return cls ? { cls, fields: st.instReq.get(e.id) ?? [] } : null;
+    }
+    if (e.type !== 'Call' || !this.external) return null;
+    const q = this.sem.callName(e);
+    const ext = q ? this.external.lookup(q, { kind: 'class' }) : null;
+    return ext && ext.kind === 'class' && ext.cls ? { cls: ext.cls, fields: this.ctorFields(ext, e, st) } : null;
+  }
+
+  /**
+   * A property of an instance of a class of another module (`wrapper.term` where `term` is a
+   * `@property`): the value its getter returns; undefined when `e` is not one.
+   */
+  private propertyRead(e: A.Attribute, st: FnState): Taint | null | undefined {
+    if (!this.external || (e.value.type !== 'Name' && e.value.type !== 'Call')) return undefined;
+    const inst = this.instanceOf(e.value, st);
+    if (!inst) return undefined;
+    const ext = this.external.lookup(`${inst.cls}.${e.attr}`, { kind: 'call', tainted: false, req: inst.fields.length > 0 });
+    if (!ext || ext.kind !== 'function' || !ext.fn || !ext.fn.decorator_list.some((d) => /^(?:property|cached_property|functools\.cached_property)$/.test(this.sem.qualifiedName(d) ?? ''))) return undefined;
+    if (e.value.type === 'Call') this.eval(e.value, st, 1);
+    const read: A.Call = { type: 'Call', func: e, args: [], keywords: [], lineno: e.lineno, col_offset: e.col_offset, end_lineno: e.end_lineno, end_col_offset: e.end_col_offset, parent: e.parent } as unknown as A.Call;
+    return this.applySummary(ext.analysis.summaryFor(ext.fn, this.assumedAt(ext.fn, 1, read, st, inst.fields)), ext.name, 1, read, [], new Map(), st, ext.path);
   }
 
   // ---------------------------------------------------------------- statements
@@ -558,7 +700,8 @@ export class TaintAnalysis {
             const by = st.summary.ret ? st.summary.ret.by : t.by;
             st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask, ...(by ? { by } : {}) };
           }
-          if (t.origin && t.trace && live(t) && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0 });
+          // Sanitised residues too: the caller's value is then sanitised (`return int(request.args["n"])`).
+          if (t.origin && t.trace && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0 });
           if (st.returnsResponse) this.hit(t, RETURN_RESPONSE, s, st, false);
           if (st.returnsHtml) {
             // (body, status, headers) or (body, headers): Flask sends the headers as given.
@@ -740,6 +883,9 @@ export class TaintAnalysis {
         else st.shapes.delete(k);
         if (v.cls) st.types.set(k, v.cls);
         else st.types.delete(k);
+        if (v.reqFields) st.instReq.set(k, v.reqFields);
+        else st.instReq.delete(k);
+        if (v.req) st.reqs.add(k);
         return;
       }
       case 'Subscript': {
@@ -943,7 +1089,8 @@ export class TaintAnalysis {
           const ext = this.external.lookup(q, { kind: 'class' });
           if (ext && ext.kind === 'class' && ext.cls) {
             const t = this.eval(e, st, 0);
-            return { t, c: undefined, shape: null, cls: ext.cls };
+            const reqFields = this.ctorFields(ext, e, st);
+            return { t, c: undefined, shape: null, cls: ext.cls, ...(reqFields.length ? { reqFields } : {}) };
           }
         }
         if (e.func.type === 'Attribute' && e.func.attr === 'copy' && !e.args.length) {
@@ -957,7 +1104,7 @@ export class TaintAnalysis {
     }
     const t = this.eval(e, st, 0);
     const c = fold(e, st.fold);
-    return { t, c, shape: null, lit: c === undefined && !live(t) && this.litOnly(e, st, 0) };
+    return { t, c, shape: null, lit: c === undefined && !live(t) && this.litOnly(e, st, 0), ...(this.isReqObj(e, st) ? { req: true } : {}) };
   }
 
   private eval1(e: A.Expr, st: FnState, d: number): Taint | null {
@@ -970,8 +1117,10 @@ export class TaintAnalysis {
       case 'Name':
         return st.env.get(e.id) ?? null;
       case 'Attribute': {
-        const src = this.sources.attribute(e);
+        const src = this.sources.attribute(e) ?? this.assumedSource(e, false, st);
         if (src) return this.sourceTaint(e, src);
+        const prop = this.propertyRead(e, st);
+        if (prop !== undefined) return prop;
         const k = keyOf(e);
         if (k && st.env.has(k)) {
           this.eval(e.value, st, d + 1);
@@ -1134,7 +1283,7 @@ export class TaintAnalysis {
     let receiver: Taint | null = null;
     let fnSource: SourceHit | null = null;
     if (f.type === 'Attribute') {
-      fnSource = this.sources.attribute(f);
+      fnSource = this.sources.attribute(f) ?? this.assumedSource(f, false, st);
       if (!fnSource) receiver = this.eval(f.value, st, d + 1);
     } else if (f.type !== 'Name') this.eval(f, st, d + 1);
     const args = call.args.map((a) => this.eval(a, st, d + 1));
@@ -1146,7 +1295,7 @@ export class TaintAnalysis {
       kwAll = join(kwAll, t);
     }
     const q = this.sem.callName(call);
-    const src = this.sources.call(call, q);
+    const src = this.sources.call(call, q) ?? (f.type === 'Attribute' ? this.assumedSource(f, true, st) : null);
     if (src) return this.sourceTaint(call, src);
 
     const taints: CallTaints = { call, args, keywords, receiver };
@@ -1185,19 +1334,20 @@ export class TaintAnalysis {
       if (PROPAGATORS.has(q)) return allArgs;
     }
     const callee = this.localCallee(call);
-    if (callee) return this.applySummary(this.summaryOf(callee.fn), callee.fn.name, callee.offset, call, args, keywords, st, null);
+    if (callee) {
+      // A method of the same class called on `self` sees the fields of `self` that hold a request object.
+      const self = callee.offset === 1 && f.type === 'Attribute' && f.value.type === 'Name' ? `${f.value.id}.` : null;
+      const fields = self ? [...st.reqs].filter((k) => k.startsWith(self) && !k.slice(self.length).includes('.')).map((k) => k.slice(self.length)) : [];
+      const assume = this.assumedAt(callee.fn, callee.offset, call, st, fields);
+      return this.applySummary(this.summaryOf(callee.fn, assume), callee.fn.name, callee.offset, call, args, keywords, st, null);
+    }
     if (this.localModules && q && this.localModules.has(q.split('.')[0]!)) {
       const src = args.some((a) => live(a) && !!a.origin) || [...keywords.values()].some((a) => live(a) && !!a.origin);
-      if (this.projectCalls.length < 500) this.projectCalls.push(src ? { callee: q, src: true } : { callee: q });
+      const req = call.args.some((a) => a.type !== 'Starred' && this.isReqObj(a, st)) || call.keywords.some((k) => this.isReqObj(k.value, st));
+      if (this.projectCalls.length < 500) this.projectCalls.push({ callee: q, ...(src ? { src: true as const } : {}), ...(req ? { req: true as const } : {}) });
     }
-    if (this.external) {
-      const typed = f.type === 'Attribute' && f.value.type === 'Name' ? st.types.get(f.value.id) : undefined;
-      const use: ExternalUse = { kind: 'call', tainted: !!allArgs || !!receiver };
-      const ext = typed ? this.external.lookup(`${typed}.${f.type === 'Attribute' ? f.attr : ''}`, use) : q ? this.external.lookup(q, use) : null;
-      if (ext && ext.kind === 'function' && ext.fn) {
-        return this.applySummary(ext.analysis.summaryFor(ext.fn), ext.name, typed ? 1 : ext.offset, call, args, keywords, st, ext.path);
-      }
-    }
+    const ext = this.externalCall(call, st, { kind: 'call', tainted: !!allArgs || !!receiver });
+    if (ext) return this.applySummary(ext.summary, ext.callee.name, ext.offset, call, args, keywords, st, ext.callee.path);
     if (f.type === 'Attribute') {
       if (fnSource) return this.sourceTaint(call, fnSource);
       if (allArgs && (RECEIVER_ADDERS.get(f.attr) ?? []).some((r) => r.when(call, this.sem))) {

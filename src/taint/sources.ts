@@ -67,6 +67,16 @@ export class SourceFinder {
     return false;
   }
 
+  /**
+   * Request data read from an object the caller knows to be a request object (`r.args`,
+   * `self._req.values`, `r.get_json()` when `r` holds one): the hit, or null when `attr` is
+   * not a request attribute (or, not `called`, one that is only a method).
+   */
+  requestData(attr: string, called: boolean, on: string): SourceHit | null {
+    if (!REQUEST_ATTRS.has(attr) || (!called && METHODS_ONLY.has(attr))) return null;
+    return { origin: 'request', label: `HTTP request data (${on}.${attr}${called ? '()' : ''})` };
+  }
+
   /** A source at an attribute access (`request.args`, `sys.argv`, `self.path` in a handler, `form.cleaned_data`). */
   attribute(e: A.Attribute): SourceHit | null {
     if (REQUEST_ATTRS.has(e.attr) && !METHODS_ONLY.has(e.attr) && this.isRequestObject(e.value)) {

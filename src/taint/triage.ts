@@ -400,7 +400,7 @@ const ORIGIN_TEXT = { request: 'HTTP request data', cli: 'command-line or consol
 function origin(t: Taint): string {
   let s = t.trace;
   while (s && s.prev) s = s.prev;
-  const where = s ? ` (${s.message.replace(/ \(source: .*\)$/, '')}, line ${s.node.lineno})` : '';
+  const where = s ? ` (${s.message.replace(/ \(source: .*\)$/, '')}, ${s.path ? `${s.path}:${s.node.lineno}` : `line ${s.node.lineno}`})` : '';
   return `${t.origin ? ORIGIN_TEXT[t.origin] : 'untrusted data'}${where}`;
 }
 

@@ -128,3 +128,122 @@ describe('callee summaries that clear or fix a value', () => {
     expect(at(all, 'B307', 'c/load.py', 13).verdict?.kind).toBe('constant');
   });
 });
+
+describe('request wrapper objects and helpers that read the request they are given', () => {
+  const wrapper = [
+    'class RequestWrapper:',
+    '    def __init__(self, req):',
+    '        self._req = req',
+    '    def get_query_parameter(self, name, default=""):',
+    '        return self._req.args.get(name, default)', // 5
+    '    @property',
+    '    def term(self):',
+    '        return self._req.values.get("term", "")', // 8
+    '    def form_value(self, name):',
+    '        value = self._req.form[name]', // 10
+    '        return value.strip()',
+    '    def page(self):',
+    '        return int(self._req.args.get("page", "1"))', // 13
+    '    def mode(self):',
+    '        return "fast"',
+    '    def body(self):',
+    '        return self._req.get_json()', // 17
+    'def get_param(r, name):',
+    '    return r.args.get(name)', // 19
+    'def get_count(r):',
+    '    return int(r.args.get("n", "0"))',
+    '',
+  ].join('\n');
+  const views = [
+    'import os, sqlite3',
+    'from flask import Flask, request, make_response, session',
+    'from helpers.request_wrapper import RequestWrapper, get_param, get_count',
+    'app = Flask(__name__)',
+    '@app.route("/a")',
+    'def a():',
+    '    param = RequestWrapper(request).get_query_parameter("x")', // 7
+    '    os.system("echo " + param)', // 8: shell
+    '    return "ok"',
+    '@app.route("/b")',
+    'def b():',
+    '    w = RequestWrapper(request)',
+    '    cur = sqlite3.connect("x").cursor()',
+    '    cur.execute("SELECT * FROM t WHERE a = \'" + w.term + "\'")', // 14: SQL through a property
+    '    eval(w.form_value("f"))', // 15: code
+    '    os.system("echo %d" % w.page())', // 16: int() in the wrapper: sanitised
+    '    eval(w.mode())', // 17: constant
+    '    session["k"] = w.body()', // 18: session (trust boundary)
+    '    return "ok"',
+    '@app.route("/c")',
+    'def c():',
+    '    resp = make_response("ok")',
+    '    resp.headers["X-A"] = get_param(request, "h")', // 23: header, a plain helper
+    '    eval(str(get_count(request)))', // 24: sanitised
+    '    return resp',
+    'def not_a_request(cfg):',
+    '    w = RequestWrapper(cfg)',
+    '    eval(w.get_query_parameter("x"))', // 28: not a request: no source
+    '    eval(get_param(cfg, "x"))', // 29: likewise
+    '',
+  ].join('\n');
+  const files = { 'helpers/__init__.py': '', 'helpers/request_wrapper.py': wrapper, 'web/__init__.py': '', 'web/views.py': views };
+
+  it('a wrapper built over the request is a source through its methods and properties, with the trace through the wrapper', async () => {
+    const { all } = await scanProject(files);
+    const v = (id: string, line: number) => at(all, id, 'web/views.py', line);
+    const shell = v('KR102', 8);
+    expect(shell.ruleId).toBe('B605');
+    expect(shell.verdict?.kind).toBe('reachable');
+    expect(tracePlaces(shell)[0]).toBe('request_wrapper.py:5');
+    expect(tracePlaces(shell)).toContain('views.py:7');
+    expect(tracePlaces(shell).at(-1)).toBe('views.py:8');
+    expect(tracePlaces(v('KR101', 14))[0]).toBe('request_wrapper.py:8');
+    expect(v('KR103', 15).verdict?.kind).toBe('reachable');
+    expect(tracePlaces(v('KR103', 15))[0]).toBe('request_wrapper.py:10');
+    expect(tracePlaces(v('KR113', 18))[0]).toBe('request_wrapper.py:17');
+    const header = v('KR112', 23);
+    expect(tracePlaces(header)[0]).toBe('request_wrapper.py:19');
+    expect(header.trace![0]!.location.path).toMatch(/helpers[\\/]request_wrapper\.py$/);
+  });
+
+  it('the safe twins: int() in the wrapper sanitises, a constant method is constant, a wrapper over something else is no source', async () => {
+    const { all } = await scanProject(files);
+    const v = (id: string, line: number) => at(all, id, 'web/views.py', line);
+    expect(v('B605', 16).verdict?.kind).toBe('sanitised');
+    expect(v('B605', 16).verdict?.reason).toMatch(/int\(\)/);
+    expect(v('B307', 17).verdict?.kind).toBe('constant');
+    expect(v('B307', 24).verdict?.kind).toBe('sanitised');
+    for (const line of [28, 29]) {
+      expect(v('B307', line).verdict?.kind).toBe('unknown');
+      expect(v('B307', line).relatedRuleIds).toBeUndefined();
+    }
+    // No data-flow finding from the wrapper built over `cfg`.
+    expect(all.filter((f) => f.location.startLine >= 26 && f.location.path === 'web/views.py' && (f.ruleId.startsWith('KR1') || f.relatedRuleIds?.length))).toEqual([]);
+  });
+
+  it('a helper in the same module that reads the request object it is given', async () => {
+    const code = [
+      'import os',
+      'from flask import Flask, request',
+      'app = Flask(__name__)',
+      'def param_of(r, name):',
+      '    return r.form.get(name, "")', // 5
+      'def number_of(r, name):',
+      '    return int(r.form.get(name, "0"))',
+      '@app.route("/p", methods=["POST"])',
+      'def p():',
+      '    os.system("ls " + param_of(request, "d"))', // 10
+      '    os.system("ls %d" % number_of(request, "d"))', // 11
+      '    return "ok"',
+      'def q(options):',
+      '    os.system("ls " + param_of(options, "d"))', // 14
+      '',
+    ].join('\n');
+    const { all } = await scanProject({ 'one.py': code });
+    const f = at(all, 'KR102', 'one.py', 10);
+    expect(f.verdict?.kind).toBe('reachable');
+    expect(tracePlaces(f)[0]).toBe('one.py:5');
+    expect(at(all, 'B605', 'one.py', 11).verdict?.kind).toBe('sanitised');
+    expect(at(all, 'B605', 'one.py', 14).verdict?.kind).toBe('unknown');
+  });
+});
