@@ -121,6 +121,7 @@ const CR_LF = (s: Set<string> | null): boolean => !!s && s.has('\r') && s.has('\
  */
 export function argumentSanitizer(call: A.Call, qualified: string | null, sem: SemanticModel): ArgumentSanitizer {
   const f = call.func;
+  if (qualified && QUOTES.has(qualified)) return quoteClears(call, qualified, sem);
   let pattern: A.Expr | undefined;
   let repl: A.Expr | undefined;
   let flags: A.Expr | undefined;
@@ -157,6 +158,44 @@ export function argumentSanitizer(call: A.Call, qualified: string | null, sem: S
   }
   if (!r.includes('\r') && !r.includes('\n') && CR_LF(deniedChars(p, fl))) return { bits: K.HEADER, label: `re.sub() of ${p.slice(0, 40)}, which removes CR and LF` };
   return NONE;
+}
+
+/** Percent-encoders whose `safe` argument (positional 1) names characters left as they are. */
+const QUOTES = new Map([
+  ['urllib.parse.quote', '/'],
+  ['urllib.parse.quote_plus', ''],
+  ['urllib.quote', '/'],
+  ['urllib.quote_plus', ''],
+]);
+
+/** Characters that, kept by `safe=`, let a value exploit a sink kind again. */
+const QUOTE_DANGER: [number, string][] = [
+  [K.SSRF, ':'],
+  [K.REDIRECT, ':/\\'],
+  [K.SQL, '\'"\\;'],
+  [K.SHELL, ';|&$`\'"<>()\\ \n'],
+  [K.XSS, '<>"\'&`'],
+  [K.LDAP, '()*\\'],
+  [K.XPATH, '\'"[]()'],
+  [K.SSTI, '{}%'],
+  [K.HEADER, '\r\n'],
+];
+
+/**
+ * `urllib.parse.quote(x, safe=S)` / `quote_plus`: everything but [A-Za-z0-9_.~-] and S is
+ * percent-encoded. It clears the kinds whose dangerous characters S does not keep — so the
+ * default `safe='/'` does not clear redirects (`//evil.example` stays a protocol-relative
+ * URL) and `safe=':/'` does not clear SSRF. A `safe` krait cannot fold clears nothing.
+ * Percent-encoding never changes where a value came from (sessions), nor makes it a path.
+ */
+function quoteClears(call: A.Call, q: string, sem: SemanticModel): ArgumentSanitizer {
+  const arg = call.args[1] ?? call.keywords.find((k) => k.arg === 'safe')?.value;
+  const safe = arg ? sem.constValue(arg) : QUOTES.get(q);
+  if (typeof safe !== 'string') return NONE;
+  const kept = safe;
+  let bits = K.DESER;
+  for (const [bit, danger] of QUOTE_DANGER) if (![...danger].some((c) => kept.includes(c))) bits |= bit;
+  return { bits, label: `${q.split('.').pop()}()${arg ? ` with safe=${JSON.stringify(kept).slice(0, 20)}` : ''}` };
 }
 
 /**

@@ -120,6 +120,27 @@ const sanitizers: Pair[] = [
     source: 'request.args',
   },
   {
+    name: "urllib.parse.quote clears SSRF, but not with safe=':/' (the scheme survives)",
+    rule: 'KR105',
+    vuln: view('import requests\nfrom urllib.parse import quote', `return requests.get(quote(${u}, safe=":/"), timeout=5).text`),
+    safe: view('import requests\nfrom urllib.parse import quote', `return requests.get(quote(${u}), timeout=5).text`),
+    source: 'request.args',
+  },
+  {
+    name: "urllib.parse.quote keeps '/' (//evil.example redirects); quote_plus clears redirects",
+    rule: 'KR107',
+    vuln: view('from flask import redirect\nfrom urllib.parse import quote', `return redirect(quote(${u}))`),
+    safe: view('from flask import redirect\nfrom urllib.parse import quote_plus', `return redirect(quote_plus(${u}))`),
+    source: 'request.args',
+  },
+  {
+    name: 'urllib.parse.quote clears a shell command, unless safe= keeps the metacharacters',
+    rule: 'KR102',
+    vuln: view('import os\nfrom urllib.parse import quote', `os.system("fetch " + quote(${u}, safe="/;|&"))`),
+    safe: view('import os\nfrom urllib.parse import quote', `os.system("fetch " + quote(${u}))`),
+    source: 'request.args',
+  },
+  {
     name: 're.sub with a negated allow-list class clears what the class excludes',
     rule: 'KR102',
     vuln: view('import os, re', `os.system("ls " + re.sub(r"[;&|]", "", ${u}))`),

@@ -1,6 +1,8 @@
 import { defineRule } from '../../engine/rule.js';
 import { keywordArg, hasKwargsSplat } from '../calls.js';
 
+/** Response methods that set a cookie: set_cookie everywhere, Django's set_signed_cookie (same options). */
+const COOKIE_SETTERS = new Set(['set_cookie', 'set_signed_cookie']);
 const SENSITIVE = /sess|token|auth|jwt|remember|sid|login|user|csrf|xsrf|secret|key/i;
 
 /** KR132: cookies set without Secure, HttpOnly or SameSite. */
@@ -12,7 +14,7 @@ export const insecureCookie = defineRule({
   confidence: 'medium',
   cwe: [614, 1004, 1275],
   docs: {
-    what: 'Flags `response.set_cookie()` (Flask/Werkzeug, Django, Starlette) without `secure=True` (CWE-614), `httponly=True` (CWE-1004) or `samesite="Lax"/"Strict"` (CWE-1275; Starlette defaults to Lax). Medium severity when the cookie name looks like a session or token, low otherwise.',
+    what: 'Flags `response.set_cookie()` (Flask/Werkzeug, Django, Starlette) and Django\'s `set_signed_cookie()` without `secure=True` (CWE-614), `httponly=True` (CWE-1004) or `samesite="Lax"/"Strict"` (CWE-1275; Starlette defaults to Lax). Medium severity when the cookie name looks like a session or token, or the cookie is signed; low otherwise.',
     why: 'Without Secure the cookie travels over plain HTTP; without HttpOnly any injected script reads it; without SameSite other sites can send it along with forged requests (CSRF).',
     example: 'resp.set_cookie("session_token", token)',
     instead: 'resp.set_cookie("session_token", token, secure=True, httponly=True, samesite="Lax")',
@@ -20,7 +22,8 @@ export const insecureCookie = defineRule({
   },
   visit: {
     Call(node, ctx) {
-      if (node.func.type !== 'Attribute' || node.func.attr !== 'set_cookie' || hasKwargsSplat(node)) return;
+      if (node.func.type !== 'Attribute' || !COOKIE_SETTERS.has(node.func.attr) || hasKwargsSplat(node)) return;
+      const method = node.func.attr;
       // Response.set_cookie(key, value, ...); CookieJar.set_cookie(cookie) takes one argument.
       if (node.args.length + node.keywords.filter((k) => k.arg === 'key' || k.arg === 'value').length < 2) return;
       const isTrue = (n: string): boolean => {
@@ -37,12 +40,13 @@ export const insecureCookie = defineRule({
       if (!missing.length) return;
       const nameExpr = node.args[0] ?? keywordArg(node, 'key')?.value;
       const name = nameExpr ? ctx.constValue(nameExpr) : undefined;
-      const sensitive = typeof name !== 'string' || SENSITIVE.test(name);
+      // A signed cookie is signed because what it holds is trusted (an identity, a grant).
+      const sensitive = method === 'set_signed_cookie' || typeof name !== 'string' || SENSITIVE.test(name);
       ctx.report(node, {
         severity: sensitive ? 'medium' : 'low',
         cwe: missing.map((m) => m[1]),
         message: `Cookie ${typeof name === 'string' ? `'${name}' ` : ''}set without ${missing.map((m) => m[0]).join(', ')}.`,
-        fix: `set_cookie(..., ${missing.map((m) => m[0]).join(', ')})`,
+        fix: `${method}(..., ${missing.map((m) => m[0]).join(', ')})`,
       });
     },
   },

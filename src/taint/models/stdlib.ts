@@ -148,16 +148,18 @@ export const STDLIB: LibraryModel = {
     { names: ['shlex.quote', 'pipes.quote', 'shlex.join'], clears: ['command'] },
     { names: ['html.escape', 'cgi.escape', 'xml.sax.saxutils.escape', 'xml.sax.saxutils.quoteattr'], clears: ['xss'] },
     { names: ['os.path.basename', 'posixpath.basename', 'ntpath.basename'], clears: ['path'] },
-    // Percent-encoding leaves only [A-Za-z0-9_.~/%-]: still a path (and a name to evaluate), nothing else.
+    // Percent-encoding leaves only [A-Za-z0-9_.~%-] and what `safe=` keeps: urlencode keeps
+    // nothing else; quote()/quote_plus() are judged with their `safe` argument (sanitizers.ts).
     {
-      names: ['urllib.parse.quote', 'urllib.parse.quote_plus', 'urllib.parse.urlencode', 'urllib.quote', 'urllib.quote_plus', 'urllib.urlencode'],
-      clears: ['sql', 'command', 'ssrf', 'ssti', 'redirect', 'xss', 'deserialization', 'ldap', 'xpath', 'header', 'session'],
+      names: ['urllib.parse.urlencode', 'urllib.urlencode'],
+      clears: ['sql', 'command', 'ssrf', 'ssti', 'redirect', 'xss', 'deserialization', 'ldap', 'xpath', 'header'],
     },
   ],
   passThrough: [
     'str', 'bytes', 'bytearray', 'bytes.fromhex', 'bytearray.fromhex', 'repr', 'ascii', 'format', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'iter', 'next', 'min', 'max',
     'os.fspath', 'os.fsencode', 'os.fsdecode', 'os.path.normpath', 'os.path.abspath', 'os.path.realpath', 'os.path.expanduser', 'os.path.expandvars', 'os.path.dirname', 'os.path.splitext', 'os.path.split',
     'posixpath.normpath', 'ntpath.normpath',
+    'urllib.parse.quote', 'urllib.parse.quote_plus', 'urllib.quote', 'urllib.quote_plus',
     'urllib.parse.urljoin', 'urllib.parse.unquote', 'urllib.parse.unquote_plus', 'urllib.parse.unquote_to_bytes', 'urllib.parse.urlunparse', 'urllib.parse.urlunsplit', 'urllib.parse.urlparse', 'urllib.parse.urlsplit', 'urllib.unquote', 'urllib.parse.parse_qs', 'urllib.parse.parse_qsl',
     'base64.b64decode', 'base64.b64encode', 'base64.urlsafe_b64decode', 'base64.urlsafe_b64encode', 'base64.b32decode', 'base64.b32encode', 'base64.b16decode', 'base64.b16encode', 'base64.b85decode', 'base64.a85decode', 'base64.decodebytes', 'base64.encodebytes', 'base64.standard_b64decode', 'base64.standard_b64encode',
     'binascii.unhexlify', 'binascii.hexlify', 'binascii.a2b_base64', 'binascii.b2a_base64', 'codecs.decode', 'codecs.encode', 'quopri.decodestring', 'html.unescape',
