@@ -17,8 +17,11 @@
  *
  * Decompression is done by libraries, never here: `fflate`'s streaming `Unzip` with
  * `UnzipInflate` for zip-based formats, `node:zlib` gunzip and `modern-tar`'s streaming
- * decoder for tars. bzip2 / xz / zstd compressed tars are not supported (no decoder in
- * those libraries) and are reported as such.
+ * decoder for tars. bzip2 / xz / zstd compressed tars, and zip entries compressed with
+ * anything but stored or deflate (bzip2, lzma, zstd…), are not supported (no decoder in
+ * those libraries): each is listed as skipped with its format named, never half-read.
+ * Data prepended to a zip (self-extracting archives) is passed over as Python's
+ * `zipfile` does, from the central directory's offsets; zip64 records are read.
  */
 import { closeSync, createReadStream, fstatSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,10 +86,36 @@ export function isArchiveName(name: string): boolean {
   return archiveFormat(name) !== undefined;
 }
 
-/** True for compressed tars krait cannot open (`.tar.bz2`, `.tar.xz`, `.tar.zst`, …): listed as skipped with a reason. */
+const UNSUPPORTED_ARCHIVES: [RegExp, string][] = [
+  [/\.(tar\.bz2|tbz2?|tb2)$/i, 'bzip2-compressed tar'],
+  [/\.(tar\.xz|txz)$/i, 'xz-compressed tar'],
+  [/\.(tar\.lzma|tar\.lz|tlz)$/i, 'lzma-compressed tar'],
+  [/\.(tar\.zst|tzst)$/i, 'zstd-compressed tar'],
+  [/\.tar\.z$/i, 'compress(1)-compressed tar'],
+  [/\.7z$/i, '7-Zip archive'],
+  [/\.rar$/i, 'RAR archive'],
+];
+
+/** True for compressed tars krait cannot open (`.tar.bz2`, `.tar.xz`, `.tbz`, `.tar.zst`, …): listed as skipped with a reason. */
 export function isUnsupportedArchiveName(name: string): boolean {
-  return /\.(tar\.(bz2|xz|lz|lzma|zst|z)|tbz2?|txz|tzst|7z|rar)$/i.test(name);
+  return unsupportedArchiveReason(name) !== undefined;
 }
+
+/**
+ * The one-line skipped reason (and diagnostic) for an archive krait does not open, naming
+ * its format and what to do; undefined for any other name. These formats need decoders
+ * (bzip2, xz/lzma, zstd) that krait does not ship: they are refused, never half-read.
+ */
+export function unsupportedArchiveReason(name: string): string | undefined {
+  const hit = UNSUPPORTED_ARCHIVES.find(([re]) => re.test(name));
+  return hit ? `archive format krait cannot open: ${hit[1]} (krait opens .whl, .zip, .egg, .tar.gz, .tgz, .tar; extract it and scan the folder)` : undefined;
+}
+
+/** Zip compression methods (APPNOTE 4.4.5) by number, for skipped reasons. */
+const ZIP_METHODS: Record<number, string> = {
+  1: 'shrink', 2: 'reduce', 3: 'reduce', 4: 'reduce', 5: 'reduce', 6: 'implode', 9: 'deflate64', 10: 'PKWARE implode', 12: 'bzip2',
+  14: 'lzma', 18: 'IBM TERSE', 19: 'IBM LZ77', 20: 'zstd', 93: 'zstd', 94: 'MP3', 95: 'xz', 96: 'JPEG', 97: 'WavPack', 98: 'PPMd', 99: 'AES encryption',
+};
 
 /**
  * The safe relative path (`/`-separated) of an archive entry, or undefined when writing it
@@ -294,13 +323,16 @@ function extractZip(absPath: string, x: Extraction): void {
   const fd = openSync(absPath, 'r');
   try {
     const size = fstatSync(fd).size;
-    const head = Buffer.alloc(4);
-    readSync(fd, head, 0, 4, 0);
-    if (head.readUInt32LE(0) !== 0x04034b50 && head.readUInt32LE(0) !== 0x06054b50) throw new Error('no zip signature at the start');
-    const special = zipSpecialEntries(fd, size);
+    const layout = zipLayout(fd, size);
     // Python's zipfile (so pip) refuses a zip without an end-of-central-directory record
     // ("File is not a zip file"); so does krait, rather than reading what it can stream.
-    if (!special) throw new Error('no end of central directory record (truncated, or not a zip)');
+    if (!layout) throw new Error('no end of central directory record (truncated, or not a zip)');
+    const { special, start } = layout;
+    // Data may come before the zip (a self-extracting stub, a shell script): Python's
+    // zipfile finds the entries from the central directory, and so does krait.
+    const head = Buffer.alloc(4);
+    readSync(fd, head, 0, 4, start);
+    if (head.readUInt32LE(0) !== 0x04034b50 && head.readUInt32LE(0) !== 0x06054b50) throw new Error(start ? `no zip entry where the central directory puts the first one (offset ${start})` : 'no zip signature at the start');
     let current: OutFile | undefined;
     const unzip = new Unzip((file: UnzipFile) => {
       current?.close();
@@ -311,7 +343,14 @@ function extractZip(absPath: string, x: Extraction): void {
         return;
       }
       const kind = special.get(file.name);
-      const out = kind ? (x.skip(safeEntryPath(file.name) ?? file.name, safeEntryPath(file.name) === undefined ? TRAVERSAL : `${kind} in archive (not extracted)`), undefined) : x.open(file.name, file.originalSize);
+      const method = file.compression;
+      const unreadable = method !== 0 && method !== 8;
+      const rel = safeEntryPath(file.name);
+      const out = kind
+        ? (x.skip(rel ?? file.name, rel === undefined ? TRAVERSAL : `${kind} in archive (not extracted)`), undefined)
+        : unreadable
+          ? (x.skip(rel ?? file.name, rel === undefined ? TRAVERSAL : `compression method ${ZIP_METHODS[method] ?? 'unknown'} (${method}) is not supported (not extracted)`), undefined)
+          : x.open(file.name, file.originalSize);
       current = out;
       // Every entry is decompressed, written or not, so that its bytes are counted and
       // fflate does not buffer it.
@@ -338,8 +377,10 @@ function extractZip(absPath: string, x: Extraction): void {
       }
     });
     unzip.register(UnzipInflate);
+    // Entries compressed otherwise are skipped (above); their bytes are read past, not kept.
+    for (const m of Object.keys(ZIP_METHODS)) unzip.register(discarder(Number(m)));
     const buf = Buffer.alloc(CHUNK);
-    for (let pos = 0; pos < size; ) {
+    for (let pos = start; pos < size; ) {
       const n = readSync(fd, buf, 0, Math.min(CHUNK, size - pos), pos);
       if (n <= 0) break;
       pos += n;
@@ -352,15 +393,28 @@ function extractZip(absPath: string, x: Extraction): void {
   }
 }
 
+/** What extraction needs from a zip's central directory. */
+interface ZipLayout {
+  /** Entries that are not regular files or folders (symbolic links, devices, FIFOs), by name. */
+  special: Map<string, string>;
+  /** File offset of the first local header: after any data prepended to the zip. */
+  start: number;
+}
+
 /**
- * Names of zip entries that are not regular files or folders (symbolic links, devices,
- * FIFOs), from the Unix mode in the central directory's external attributes (APPNOTE
- * 4.4.2/4.4.15: "version made by" host 3 = Unix, mode in the high 16 bits). No end record
- * at all yields undefined; an unreadable central directory an empty map (nothing is ever
- * created as a link anyway).
+ * Read the end record and central directory as Python's `zipfile` does: the entries'
+ * offsets are shifted by any data prepended to the zip (`concat` = where the central
+ * directory is minus where the end record says it is; 0 when the offsets were adjusted,
+ * as `zip -A` does), and extraction starts at the first local header. Also the names of
+ * entries that are not regular files or folders, from the Unix mode in the external
+ * attributes (APPNOTE 4.4.2/4.4.15: "version made by" host 3 = Unix, mode in the high 16
+ * bits). Zip64 end records and extra fields are read. No end record at all yields
+ * undefined; an unreadable central directory no special entries (nothing is ever created
+ * as a link anyway) and a start at the prepended data's end.
  */
-function zipSpecialEntries(fd: number, size: number): Map<string, string> | undefined {
-  const out = new Map<string, string>();
+function zipLayout(fd: number, size: number): ZipLayout | undefined {
+  const special = new Map<string, string>();
+  let start = 0;
   try {
     const tailLen = Math.min(size, 22 + 0xffff);
     const tail = Buffer.alloc(tailLen);
@@ -373,26 +427,36 @@ function zipSpecialEntries(fd: number, size: number): Map<string, string> | unde
       }
     }
     if (eocd < 0) return undefined;
+    const eocdAt = size - tailLen + eocd;
     let cdSize = tail.readUInt32LE(eocd + 12);
     let cdOffset = tail.readUInt32LE(eocd + 16);
-    if (cdOffset === 0xffffffff || cdSize === 0xffffffff) {
-      // Zip64: the locator sits just before the end record.
-      const locAt = size - tailLen + eocd - 20;
-      if (locAt < 0) return out;
+    let endAt = eocdAt; // where the central directory ends in the file
+    const locAt = eocdAt - 20;
+    if (locAt >= 0) {
       const loc = Buffer.alloc(20);
       readSync(fd, loc, 0, 20, locAt);
-      if (loc.readUInt32LE(0) !== 0x07064b50) return out;
-      const recAt = Number(loc.readBigUInt64LE(8));
-      const rec = Buffer.alloc(56);
-      if (recAt + 56 > size) return out;
-      readSync(fd, rec, 0, 56, recAt);
-      if (rec.readUInt32LE(0) !== 0x06064b50) return out;
-      cdSize = Number(rec.readBigUInt64LE(40));
-      cdOffset = Number(rec.readBigUInt64LE(48));
+      if (loc.readUInt32LE(0) === 0x07064b50) {
+        // Zip64: the record sits just before its locator (Python's zipfile assumes so too).
+        const recAt = locAt - 56;
+        const rec = Buffer.alloc(56);
+        if (recAt >= 0) {
+          readSync(fd, rec, 0, 56, recAt);
+          if (rec.readUInt32LE(0) === 0x06064b50) {
+            cdSize = Number(rec.readBigUInt64LE(40));
+            cdOffset = Number(rec.readBigUInt64LE(48));
+            endAt = recAt;
+          }
+        }
+      }
     }
-    if (cdOffset + cdSize > size || cdSize > 64 * 1024 * 1024) return out;
+    const concat = endAt - cdSize - cdOffset;
+    if (concat < 0) return { special, start: 0 };
+    start = concat;
+    const cdAt = cdOffset + concat;
+    if (cdAt + cdSize > size || cdSize > 64 * 1024 * 1024) return { special, start };
     const cd = Buffer.alloc(cdSize);
-    readSync(fd, cd, 0, cdSize, cdOffset);
+    readSync(fd, cd, 0, cdSize, cdAt);
+    let first = Infinity;
     for (let i = 0; i + 46 <= cd.length && cd.readUInt32LE(i) === 0x02014b50; ) {
       const host = cd.readUInt8(i + 5);
       const flags = cd.readUInt16LE(i + 8);
@@ -400,18 +464,56 @@ function zipSpecialEntries(fd: number, size: number): Map<string, string> | unde
       const extraLen = cd.readUInt16LE(i + 30);
       const commentLen = cd.readUInt16LE(i + 32);
       const mode = cd.readUInt32LE(i + 38) >>> 16;
+      let offset = cd.readUInt32LE(i + 42);
+      if (offset === 0xffffffff) offset = zip64Offset(cd.subarray(i + 46 + nameLen, i + 46 + nameLen + extraLen), cd, i) ?? offset;
+      first = Math.min(first, offset);
       const name = strFromU8(cd.subarray(i + 46, i + 46 + nameLen), !(flags & 0x800));
       if (host === 3 && mode) {
         const type = mode & S_IFMT;
-        if (type === S_IFLNK) out.set(name, 'symbolic link');
-        else if (type && type !== S_IFREG && type !== S_IFDIR) out.set(name, 'device, FIFO or socket');
+        if (type === S_IFLNK) special.set(name, 'symbolic link');
+        else if (type && type !== S_IFREG && type !== S_IFDIR) special.set(name, 'device, FIFO or socket');
       }
       i += 46 + nameLen + extraLen + commentLen;
     }
+    if (Number.isFinite(first) && concat + first < size) start = concat + first;
   } catch {
     /* an unreadable central directory: the streaming reader decides */
   }
-  return out;
+  return { special, start };
+}
+
+/**
+ * The local header offset of a central directory entry from its zip64 extra field (tag 1):
+ * the 8-byte values present are, in order, those whose 32-bit field is 0xffffffff
+ * (uncompressed size, compressed size, offset).
+ */
+function zip64Offset(extra: Buffer, cd: Buffer, at: number): number | undefined {
+  for (let j = 0; j + 4 <= extra.length; ) {
+    const tag = extra.readUInt16LE(j);
+    const len = extra.readUInt16LE(j + 2);
+    if (tag === 1) {
+      let k = j + 4;
+      if (cd.readUInt32LE(at + 24) === 0xffffffff) k += 8;
+      if (cd.readUInt32LE(at + 20) === 0xffffffff) k += 8;
+      return k + 8 <= j + 4 + len && k + 8 <= extra.length ? Number(extra.readBigUInt64LE(k)) : undefined;
+    }
+    j += 4 + len;
+  }
+  return undefined;
+}
+
+/**
+ * A fflate decoder for a compression method krait does not read: its bytes are passed
+ * over (never buffered) and nothing comes out; the entry is listed as skipped.
+ */
+function discarder(method: number) {
+  return class Discard {
+    static compression = method;
+    ondata: (err: Error | null, data: Uint8Array, final: boolean) => void = () => undefined;
+    push(_data: Uint8Array, final: boolean): void {
+      if (final) this.ondata(null, new Uint8Array(0), true);
+    }
+  };
 }
 
 /** Counts bytes flowing through; `onBytes` may throw StopExtraction to stop the stream. */

@@ -23,7 +23,7 @@ import type { Ignore } from 'ignore';
 import { compileLinearGlob, linearIgnore } from './glob.js';
 import type { FileKind, SkippedFile } from '../model.js';
 import { fileKind } from './kinds.js';
-import { extractArchive, isArchiveName, isUnsupportedArchiveName, type ArchiveLimits } from './archive.js';
+import { extractArchive, isArchiveName, unsupportedArchiveReason, type ArchiveLimits } from './archive.js';
 
 export interface DiscoveredFile {
   absPath: string;
@@ -189,8 +189,9 @@ function walkTargets(targets: string[], opts: DiscoverOptions, pending?: Pending
         seen.add(abs);
         continue;
       }
-      if (isUnsupportedArchiveName(name)) {
-        out.skipped.push({ path: display(abs), reason: 'archive format krait cannot open (only .whl, .zip, .egg, .tar.gz, .tgz, .tar)' });
+      const unsupported = unsupportedArchiveReason(name);
+      if (unsupported) {
+        out.skipped.push({ path: display(abs), reason: unsupported });
         continue;
       }
       const root = path.dirname(abs);
@@ -307,8 +308,7 @@ function walkRoot(
       }
       const kind = fileKind(e.name);
       if (!kind) {
-        const unsupported = isUnsupportedArchiveName(e.name);
-        out.skipped.push({ path: display(abs), reason: unsupported ? 'archive format krait cannot open (only .whl, .zip, .egg, .tar.gz, .tgz, .tar)' : 'not a file type krait analyses' });
+        out.skipped.push({ path: display(abs), reason: unsupportedArchiveReason(e.name) ?? 'not a file type krait analyses' });
         continue;
       }
       if (include.length && !include.some((m) => m(rel, e.name))) {

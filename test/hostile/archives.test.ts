@@ -15,11 +15,15 @@ interface Entry {
   method?: number;
 }
 
-/** A zip file of `entries` in order (local headers, central directory, end record). */
-function zip(entries: Entry[], prefix = Buffer.alloc(0)): Buffer {
+/**
+ * A zip file of `entries` in order (local headers, central directory, end record).
+ * `prefix` is data before the zip: its offsets count it (`zip -A`) unless `relative`
+ * (a stub simply concatenated before a zip, as Python's zipfile also reads).
+ */
+function zip(entries: Entry[], prefix = Buffer.alloc(0), relative = false): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
-  let offset = prefix.length;
+  let offset = relative ? 0 : prefix.length;
   for (const e of entries) {
     const raw = Buffer.from(e.data);
     const method = e.method ?? 0;
@@ -58,6 +62,73 @@ function zip(entries: Entry[], prefix = Buffer.alloc(0)): Buffer {
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([prefix, ...locals, cd, end]);
+}
+
+/** A zip64 file (sizes and offsets in zip64 extra fields, zip64 end record and locator), stored entries. */
+function zip64(entries: Entry[], prefix = Buffer.alloc(0)): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = prefix.length;
+  for (const e of entries) {
+    const raw = Buffer.from(e.data);
+    const name = Buffer.from(e.name);
+    const crc = crc32(raw);
+    const lextra = Buffer.alloc(20);
+    lextra.writeUInt16LE(1, 0);
+    lextra.writeUInt16LE(16, 2);
+    lextra.writeBigUInt64LE(BigInt(raw.length), 4);
+    lextra.writeBigUInt64LE(BigInt(raw.length), 12);
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(45, 4);
+    lh.writeUInt16LE(0x800, 6);
+    lh.writeUInt32LE(crc, 14);
+    lh.writeUInt32LE(0xffffffff, 18);
+    lh.writeUInt32LE(0xffffffff, 22);
+    lh.writeUInt16LE(name.length, 26);
+    lh.writeUInt16LE(lextra.length, 28);
+    const cextra = Buffer.alloc(28);
+    cextra.writeUInt16LE(1, 0);
+    cextra.writeUInt16LE(24, 2);
+    cextra.writeBigUInt64LE(BigInt(raw.length), 4);
+    cextra.writeBigUInt64LE(BigInt(raw.length), 12);
+    cextra.writeBigUInt64LE(BigInt(offset), 20);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(45, 4);
+    ch.writeUInt16LE(45, 6);
+    ch.writeUInt16LE(0x800, 8);
+    ch.writeUInt32LE(crc, 16);
+    ch.writeUInt32LE(0xffffffff, 20);
+    ch.writeUInt32LE(0xffffffff, 24);
+    ch.writeUInt16LE(name.length, 28);
+    ch.writeUInt16LE(cextra.length, 30);
+    ch.writeUInt32LE(0xffffffff, 42);
+    locals.push(lh, name, lextra, raw);
+    central.push(ch, name, cextra);
+    offset += 30 + name.length + lextra.length + raw.length;
+  }
+  const cd = Buffer.concat(central);
+  const rec = Buffer.alloc(56);
+  rec.writeUInt32LE(0x06064b50, 0);
+  rec.writeBigUInt64LE(44n, 4);
+  rec.writeUInt16LE(45, 12);
+  rec.writeUInt16LE(45, 14);
+  rec.writeBigUInt64LE(BigInt(entries.length), 24);
+  rec.writeBigUInt64LE(BigInt(entries.length), 32);
+  rec.writeBigUInt64LE(BigInt(cd.length), 40);
+  rec.writeBigUInt64LE(BigInt(offset), 48);
+  const loc = Buffer.alloc(20);
+  loc.writeUInt32LE(0x07064b50, 0);
+  loc.writeBigUInt64LE(BigInt(offset + cd.length), 8);
+  loc.writeUInt32LE(1, 16);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([prefix, ...locals, cd, rec, loc, end]);
 }
 
 const found = (r: { findings: { ruleId: string; location: { path: string } }[] }, id: string, path?: string) =>
@@ -111,6 +182,15 @@ describe('hostile: archives', () => {
     expect(report.skipped.some((s) => s.path.endsWith('p.whl!/a.py') || s.path.endsWith('p.whl'))).toBe(true);
   });
 
+  for (const [method, label] of [[12, 'bzip2'], [14, 'lzma'], [93, 'zstd'], [99, 'AES encryption'], [77, 'unknown']] as const) {
+    it(`a zip entry compressed with ${label} (${method}) is skipped naming the method; the entries after it are still read`, async () => {
+      const { report } = await scanTree({ 'p.whl': zip([{ name: 'a.py', data: 'x'.repeat(5000), method }, { name: 'b.py', data: 'eval(x)\n' }]) });
+      const s = report.skipped.find((x) => x.path.endsWith('p.whl!/a.py'));
+      expect(s?.reason).toBe(`compression method ${label} (${method}) is not supported (not extracted)`);
+      expect(found(report, 'B307', 'p.whl!/b.py')).toBe(true);
+    });
+  }
+
   it('a corrupt archive is skipped with its reason and a diagnostic, and the scan goes on', async () => {
     const { report } = await scanTree({ 'bad.whl': Buffer.from('PK\u0003\u0004 this is not really a zip'), 'ok.py': 'eval(x)\n' });
     expect(report.skipped.some((s) => s.path.endsWith('bad.whl') && /cannot be opened/.test(s.reason))).toBe(true);
@@ -130,11 +210,45 @@ describe('hostile: archives', () => {
     expect(report.diagnostics.some((d) => d.path.endsWith('e.zip'))).toBe(true);
   });
 
-  it('a zip with data prepended (as Python zipfile accepts) is listed, never silently dropped', async () => {
-    const { report } = await scanTree({ 'p.zip': zip([{ name: 'a.py', data: 'eval(x)\n' }], Buffer.from('#!/bin/sh\nexit 0\n')) });
-    const listed = report.skipped.some((s) => s.path.endsWith('p.zip')) || found(report, 'B307');
-    expect(listed).toBe(true);
+  it('a zip with data prepended and offsets adjusted (zip -A, self-extracting) is read as Python zipfile reads it', async () => {
+    const { report } = await scanTree({ 'p.zip': zip([{ name: 'a.py', data: 'x = 1\n' }, { name: 'b.py', data: 'eval(x)\n' }], Buffer.from('#!/bin/sh\nexit 0\n' + 'MZ'.repeat(300))) });
+    expect(found(report, 'B307', 'p.zip!/b.py')).toBe(true);
+    expect(report.skipped.filter((s) => s.path.startsWith('p.zip'))).toEqual([]);
   });
+
+  it('a zip simply concatenated after a stub (offsets relative to the zip) is read as Python zipfile reads it', async () => {
+    const stub = Buffer.concat([Buffer.from('#!/bin/sh\nexec python3 "$0"\n'), Buffer.alloc(1000, 0x41)]);
+    const { report } = await scanTree({ 'p.zip': zip([{ name: 'a.py', data: 'x = 1\n' }, { name: 'b.py', data: 'eval(x)\n' }], stub, true) });
+    expect(found(report, 'B307', 'p.zip!/b.py')).toBe(true);
+    expect(report.skipped.filter((s) => s.path.startsWith('p.zip'))).toEqual([]);
+  });
+
+  it('a stub holding a fake local header before the real zip does not hide the real entries', async () => {
+    const decoy = Buffer.from(zip([{ name: 'a.py', data: 'x = 1\n' }]).subarray(0, 40)); // a local header, no end record
+    const { report } = await scanTree({ 'p.zip': zip([{ name: 'b.py', data: 'eval(x)\n' }], decoy, true) });
+    expect(found(report, 'B307', 'p.zip!/b.py')).toBe(true);
+  });
+
+  it('a zip64 archive (sizes and offsets in zip64 fields) is read', async () => {
+    const { report } = await scanTree({ 'p.whl': zip64([{ name: 'pkg/a.py', data: 'x = 1\n' }, { name: 'pkg/b.py', data: 'eval(x)\n' }]) });
+    expect(found(report, 'B307', 'p.whl!/pkg/b.py')).toBe(true);
+    expect(report.skipped.filter((s) => s.path.startsWith('p.whl'))).toEqual([]);
+  });
+
+  it('a zip64 archive with data prepended is read', async () => {
+    const { report } = await scanTree({ 'p.zip': zip64([{ name: 'a.py', data: 'eval(x)\n' }], Buffer.alloc(777, 0x7f)) });
+    expect(found(report, 'B307', 'p.zip!/a.py')).toBe(true);
+  });
+
+  for (const name of ['p-1.0.tar.bz2', 'p-1.0.tbz', 'p-1.0.tbz2', 'p-1.0.tar.xz', 'p-1.0.txz', 'p-1.0.tar.lzma', 'p-1.0.tar.zst']) {
+    it(`${name} is refused with a one-line reason naming its format, listed as skipped and as a diagnostic`, async () => {
+      const { report } = await scanTree({ [name]: Buffer.from('BZh91AY&SY\u00fd7zXZ\u0000'), 'ok.py': 'eval(x)\n' });
+      const s = report.skipped.find((x) => x.path.endsWith(name));
+      expect(s?.reason).toMatch(/^archive format krait cannot open: (bzip2|xz|lzma|zstd)-compressed tar \(krait opens .*\)$/);
+      expect(report.diagnostics.some((d) => d.path.endsWith(name) && d.kind === 'read-error' && d.message === s!.reason)).toBe(true);
+      expect(found(report, 'B307', 'ok.py')).toBe(true);
+    });
+  }
 
   it('a duplicate entry with a traversal name is refused, not written', async () => {
     const { report } = await scanTree({ 'p.zip': zip([{ name: 'a.py', data: 'x = 1\n' }, { name: '../a.py', data: 'eval(x)\n' }]) });
