@@ -849,7 +849,8 @@ export class TaintAnalysis {
     st.loopDepth++;
     const base = snapshot(st);
     for (let r = 0; r < rounds; r++) {
-      if (s.type !== 'While') this.assign(s.target, { t: iterT ? { ...iterT, head: true } : null, c: undefined, shape: null }, s, st);
+      // `for name in CONSTANTS:` — each element of a collection built only from constants is a constant.
+      if (s.type !== 'While') this.assign(s.target, { t: iterT ? { ...iterT, head: true } : null, c: undefined, shape: null, lit: !live(iterT) && s.target.type === 'Name' && this.litOnly(s.iter, st, 0) }, s, st);
       this.execBlock(s.body, st, depth + 1);
       restore(st, mergeSnap(base, snapshot(st)));
     }
@@ -946,7 +947,11 @@ export class TaintAnalysis {
     for (const g of guards) {
       if (g.when !== branch) continue;
       const t = st.env.get(g.key);
-      if (!t) continue;
+      // An allow-list of constants: where it holds, a value that came from no source is one of those constants.
+      if (!t) {
+        if (g.pins) st.lits.add(g.key);
+        continue;
+      }
       if (g.unlessTainted) {
         const kt = this.eval(g.unlessTainted, st, 0);
         if (live(kt) && kt.origin) continue;
@@ -954,6 +959,7 @@ export class TaintAnalysis {
       const c = clear(t, g.bits, `${g.label ?? 'the check'} \`${this.text(test)}\` at line ${test.lineno}`);
       if (c) st.env.set(g.key, c);
       else st.env.delete(g.key);
+      if (g.pins && !c) st.lits.add(g.key);
     }
   }
 

@@ -20,6 +20,8 @@ export interface Guard {
   label?: string;
   /** The check proves nothing when this expression holds untrusted data (an HMAC key the attacker chose). */
   unlessTainted?: A.Expr;
+  /** Where the check holds, the value is one of the constants it lists (`x in ("a", "b")`, `x == "a"`). */
+  pins?: boolean;
 }
 
 /** Functions that normalise a path (so a prefix test on their result is a containment test). */
@@ -63,7 +65,7 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0): Guard[] {
         const k = keyOf(test.left);
         const parsed = parsedUrlKey(test.left, sem);
         const out: Guard[] = [];
-        if (k) out.push({ key: k, bits: ALL_MASK, when });
+        if (k) out.push({ key: k, bits: ALL_MASK, when, ...(constantCollection(right, sem) ? { pins: true } : {}) });
         if (parsed && parsed !== k) out.push({ key: parsed, bits: K.SSRF | K.REDIRECT, when });
         return out;
       }
@@ -74,7 +76,7 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0): Guard[] {
         const k = keyOf(side);
         const parsed = parsedUrlKey(side, sem);
         const out: Guard[] = [];
-        if (k) out.push({ key: k, bits: ALL_MASK, when: op === 'Eq' });
+        if (k) out.push({ key: k, bits: ALL_MASK, when: op === 'Eq', pins: true });
         if (parsed && parsed !== k) out.push({ key: parsed, bits: K.SSRF | K.REDIRECT, when: op === 'Eq' });
         return out;
       }
@@ -85,6 +87,17 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0): Guard[] {
     default:
       return [];
   }
+}
+
+/** A list, tuple, set or dict literal of constants, or a name bound once to one (`ALLOWED = {"ls", "pwd"}`). */
+function constantCollection(e: A.Expr, sem: SemanticModel, d = 0): boolean {
+  if (e.type === 'Name' && d < 3) {
+    const b = sem.lookup(e.id, e);
+    return !!b && b.kind === 'assign' && b.count === 1 && !!b.value && b.value !== e && constantCollection(b.value, sem, d + 1);
+  }
+  if (e.type === 'List' || e.type === 'Tuple' || e.type === 'Set') return e.elts.length <= 1000 && e.elts.every((x) => x.type !== 'Starred' && sem.constValue(x) !== undefined);
+  if (e.type === 'Dict') return e.keys.length <= 1000 && e.keys.every((k) => k !== null && sem.constValue(k) !== undefined);
+  return false;
 }
 
 function callGuards(test: A.Call, sem: SemanticModel): Guard[] {

@@ -223,3 +223,27 @@ describe('regular-expression validators in triage', () => {
     await expectVerdict(code('if not re.match(NAME, v):\n    raise ValueError(v)'), 'B602', 'reachable');
   });
 });
+
+describe('values pinned to constants', () => {
+  it('a value from a file checked against a list of constant literals is constant where the check holds', async () => {
+    const code = (check: string) => `def f(path):\n    for line in open(path):\n        value = line.strip()\n        if ${check}:\n            value = eval(value)  # sink\n`;
+    await expectVerdict(code('value in ["True", "False", "None"]'), 'B307', 'constant');
+    await expectVerdict(code('value == "None"'), 'B307', 'constant');
+    // A check that pins nothing (a list with a computed element, a prefix test) leaves it unknown.
+    await expectVerdict(code('value in ["True", path]'), 'B307', 'unknown');
+    await expectVerdict(code('value.startswith("T")'), 'B307', 'unknown');
+  });
+
+  it('request data checked against an allow-list stays sanitised (the reason names the check); the branch where it fails stays reachable', async () => {
+    const ok = `${FLASK}def f():\n    v = request.args["v"]  # source\n    if v in ("1 + 1", "2 * 3"):\n        return eval(v)  # sink\n`;
+    await expectVerdict(ok, 'B307', 'sanitised', /v in/);
+    const bad = `${FLASK}def f():\n    v = request.args["v"]  # source\n    if v not in ("1 + 1", "2 * 3"):\n        return eval(v)  # sink\n`;
+    await expectVerdict(bad, 'B307', 'reachable');
+  });
+
+  it('the loop variable over a constant collection is constant; over a parameter it is not', async () => {
+    await expectVerdict('NAMES = ["abs", "len"]\ndef f():\n    for n in NAMES:\n        print(eval(n).__doc__)  # sink\n', 'B307', 'constant');
+    await expectVerdict('def f(names):\n    for n in names:\n        print(eval(n).__doc__)  # sink\n', 'B307', 'unknown');
+    await expectVerdict(`${FLASK}def f():\n    for n in request.args.getlist("n"):\n        print(eval(n))  # sink\n`, 'B307', 'reachable');
+  });
+});
