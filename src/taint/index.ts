@@ -128,10 +128,12 @@ const ORIGIN_TEXT: Record<Origin, string> = {
 
 /**
  * Rules that report flows from local input (command line, stdin, environment). A local
- * user who can pass a path or a URL to a program can already open or fetch it; only
- * injection into SQL, shell commands and evaluated code crosses a boundary worth a finding.
+ * user who can pass a path or a URL to a program can already open or fetch it; injection
+ * into a language the program speaks with its own authority — SQL, NoSQL operators, LDAP
+ * filters and XPath queries against its data, shell commands and evaluated code — crosses
+ * a boundary worth a finding (at lower severity and confidence, see {@link flowRating}).
  */
-const LOCAL_SOURCE_RULES = new Set(['KR101', 'KR102', 'KR103']);
+const LOCAL_SOURCE_RULES = new Set(['KR101', 'KR102', 'KR103', 'KR110', 'KR111', 'KR117']);
 
 /**
  * Severity and confidence of a flow: high/high from an HTTP request straight to the sink;

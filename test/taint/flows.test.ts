@@ -167,11 +167,21 @@ describe('other sinks', () => {
     });
     testRule('KR110', {
       valid: ['import ldap\nfrom ldap.filter import escape_filter_chars\nfrom flask import request\ndef f():\n    u = escape_filter_chars(request.form["u"])\n    conn.search_s(BASE, ldap.SCOPE_SUBTREE, f"(uid={u})")'],
-      invalid: [{ code: 'import ldap\nfrom flask import request\ndef f():\n    conn.search_s(BASE, ldap.SCOPE_SUBTREE, "(uid=" + request.form["u"] + ")")', lines: [4] }],
+      invalid: [
+        { code: 'import ldap\nfrom flask import request\ndef f():\n    conn.search_s(BASE, ldap.SCOPE_SUBTREE, "(uid=" + request.form["u"] + ")")', lines: [4] },
+        // Local input into a query language is injection too (lower severity and confidence).
+        { code: 'import ldap, sys\nconn.search_s(BASE, ldap.SCOPE_SUBTREE, "(uid=" + sys.argv[1] + ")")', lines: [2], severity: 'medium', confidence: 'low' },
+      ],
     });
     testRule('KR111', {
-      valid: ['from lxml import etree\nfrom flask import request\ndef f():\n    return tree.xpath("//u[name=$n]", n=request.args["n"])'],
-      invalid: [{ code: 'from lxml import etree\nfrom flask import request\ndef f():\n    return tree.xpath(f"//u[name=\'{request.args[\'n\']}\']")', lines: [4] }],
+      valid: [
+        'from lxml import etree\nfrom flask import request\ndef f():\n    return tree.xpath("//u[name=$n]", n=request.args["n"])',
+        'import sys\nfrom lxml import etree\ntree = etree.parse("users.xml")\nprint(tree.xpath("//u[name=$n]", n=sys.argv[1]))',
+      ],
+      invalid: [
+        { code: 'from lxml import etree\nfrom flask import request\ndef f():\n    return tree.xpath(f"//u[name=\'{request.args[\'n\']}\']")', lines: [4] },
+        { code: 'import os\nfrom lxml import etree\ntree = etree.parse("users.xml")\nprint(tree.xpath(f"//u[name=\'{os.environ[\'USER_NAME\']}\']"))', lines: [4], severity: 'low', confidence: 'low' },
+      ],
     });
   });
 
