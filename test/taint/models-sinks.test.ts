@@ -269,6 +269,13 @@ const headerPairs: Pair[] = [
     safe: view('', `return "ok", ${u}`),
     source: 'request.args',
   },
+  {
+    name: 'header sink send_header with a tainted header name; http.client putheader rejects CR/LF',
+    rule: 'KR112',
+    vuln: 'from http.server import BaseHTTPRequestHandler\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_header(self.path[1:], "1")',
+    safe: 'import http.client\nfrom http.server import BaseHTTPRequestHandler\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        c = http.client.HTTPConnection("backend")\n        c.putrequest("GET", "/")\n        c.putheader("X-Path", self.path)',
+    source: 'self.path',
+  },
   // Django
   { name: 'header sink django response["X"] = v', rule: 'KR112', vuln: dj('from django.http import HttpResponse', `response = HttpResponse("ok")\nresponse["X-Name"] = ${g}\nreturn response`), safe: dj('from django.http import HttpResponse', 'response = HttpResponse("ok")\nresponse["X-Name"] = "static"\nreturn response'), source: 'request.GET' },
   { name: 'header sink django render() response["X"] = v', rule: 'KR112', vuln: dj('from django.shortcuts import render', `response = render(request, "t.html")\nresponse["X-Name"] = ${g}\nreturn response`), safe: dj('from django.shortcuts import render', `ctx = {}\nctx["X-Name"] = ${g}\nreturn render(request, "t.html", ctx)`), source: 'request.GET' },

@@ -133,8 +133,8 @@ export const STDLIB: LibraryModel = {
     // ---- XXE (CWE-611): SAX and pulldom with external general entities switched on
     { kind: 'xxe', names: ['xml.sax.parse', 'xml.sax.parseString', 'xml.dom.pulldom.parse', 'xml.dom.pulldom.parseString'], keywords: ['source', 'string', 'stream_or_string'], when: saxWithEntities },
     { kind: 'xxe', methods: ['parse', 'feed'], when: saxWithEntities },
-    // ---- headers (CWE-113): http.server writes header values as given
-    { kind: 'header', methods: ['send_header', 'putheader'], args: [1] },
+    // ---- headers (CWE-113): http.server writes header names and values as given (http.client's putheader rejects CR/LF)
+    { kind: 'header', methods: ['send_header'], args: [0, 1], keywords: ['keyword', 'value'] },
     // ---- logs (CWE-117): every argument of a logging call is written to the log
     { kind: 'log', names: LOG_LEVELS.map((l) => `logging.${l}`), pick: allArguments },
     { kind: 'log', methods: LOG_LEVELS, when: isLogger, pick: (t: CallTaints) => (t.call.func.type === 'Attribute' && (t.call.func as A.Attribute).attr === 'log' ? allArgsFrom(t, 1) : allArguments(t)) },
