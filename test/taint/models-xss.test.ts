@@ -113,6 +113,24 @@ def login(request, user):
 `),
     source: "parameter 'path'",
   },
+  {
+    name: 'django class-based view self.kwargs is a request source',
+    rule: 'KR108',
+    vuln: py(`
+from django.http import HttpResponse
+from django.views.generic import TemplateView
+class Hello(TemplateView):
+    def get(self, request, *args, **kwargs):
+        return HttpResponse("<h1>" + self.kwargs["name"] + "</h1>")
+`),
+    safe: py(`
+from django.http import HttpResponse
+class Widget:
+    def render(self):
+        return HttpResponse("<h1>" + self.kwargs["name"] + "</h1>")
+`),
+    source: 'self.kwargs',
+  },
   // ---- constant templates: escaped unless the template says otherwise
   {
     name: 'render_template_string: a |safe variable is raw, an escaped one is not',

@@ -13,6 +13,19 @@ function htmlResponseMadeBy(classes: readonly string[]) {
   };
 }
 
+/** Django's class-based views (and DRF's), whose URL values are `self.kwargs` and `self.args`. */
+const CLASS_VIEWS = [
+  ...['View', 'TemplateView', 'RedirectView', 'DetailView', 'ListView', 'FormView', 'CreateView', 'UpdateView', 'DeleteView', 'ArchiveIndexView', 'DateDetailView'].map((c) => `django.views.generic.${c}`),
+  'django.views.View',
+  'django.views.generic.base.View',
+  'django.views.generic.base.TemplateView',
+  'rest_framework.views.APIView',
+  'rest_framework.generics.GenericAPIView',
+  'rest_framework.viewsets.ViewSet',
+  'rest_framework.viewsets.ModelViewSet',
+  'rest_framework.viewsets.GenericViewSet',
+];
+
 /** Django's response classes and shortcuts: `response["X-Name"] = v` sets a header on what they return. */
 const RESPONSES = [
   'HttpResponse', 'StreamingHttpResponse', 'FileResponse', 'JsonResponse', 'HttpResponseRedirect', 'HttpResponsePermanentRedirect', 'HttpResponseNotModified', 'HttpResponseBadRequest',
@@ -36,6 +49,8 @@ export const DJANGO: LibraryModel = {
       label: 'a URL parameter of a Django view',
     },
   ],
+  // Class-based views: self.kwargs/self.args hold the URL's captured values.
+  handlerClasses: [{ framework: 'Django class-based view', bases: CLASS_VIEWS, attributes: ['kwargs', 'args'] }],
   formSources: [
     {
       attribute: 'cleaned_data',
