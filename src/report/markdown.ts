@@ -67,6 +67,7 @@ export function mdText(s: string): string {
  */
 export function mdCode(s: string): string {
   const t = terminalSafe(String(s).replace(/\r?\n|\r/g, ' '));
+  if (!t) return '` `'; // two backticks alone would be text, not an (empty) code span
   const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
   const f = '`'.repeat(longest + 1);
   const pad = t.startsWith('`') || t.endsWith('`') || t.startsWith(' ') ? ' ' : '';

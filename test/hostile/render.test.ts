@@ -9,6 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
@@ -221,3 +222,66 @@ describe('hostile text: end to end through the CLI (real files)', () => {
   });
 });
 
+
+describe('hostile text: unseen inputs (fast-check, fixed seeds)', () => {
+  const FRAGMENTS = [
+    '[', ']', '(', ')', '!', '<', '>', '&', '#', '`', '``', '```', '~~~', '*', '_', '|', '\\', '$', '@', ':', '//', '.', '-', '=', '+', '1.', ' ', '    ', '\n', '\r',
+    '\t', 'https://', 'http://', 'www.', 'javascript:', 'data:', 'evil.example', 'a@b.co', 'img', 'src=x', 'onerror=', '<!--', '-->', '<a href=', '[^1]',
+    '\x1b[2J', '\x1b]8;;', '\x07', '\x9b', '\x00', '\u202e', '\u2066', '\u200f', '\u2028', 'ｅｖａｌ', 'x', 'alert(1)', '"', "'",
+  ];
+  const hostile = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 40 }).map((a) => a.join(''));
+  const anything = fc.oneof(hostile, fc.string({ maxLength: 120, unit: 'binary' }));
+
+  it('mdText: never a link, image, HTML, heading, list, code or second paragraph; no raw control character', () => {
+    fc.assert(
+      fc.property(anything, (s) => {
+        const t = mdText(s);
+        expectTerminalSafe(t);
+        const html = gfmRender(`## Issue\n${t}\n`);
+        expect(html).not.toMatch(/<a |<img|<script|<h1|<pre|<table|<li|<code|<[a-z]+[^>]*\son[a-z]+=/i);
+        expect((html.match(/<p>/g) ?? []).length).toBeLessThanOrEqual(1);
+      }),
+      { seed: 1212, numRuns: 400 },
+    );
+  });
+
+  it('mdCode: exactly one code span that ends where it should', () => {
+    fc.assert(
+      fc.property(anything, (s) => {
+        const html = gfmRender(`Path: ${mdCode(s)} end`);
+        expect(html).not.toMatch(/<a |<img|<pre/i);
+        expect(html.match(/<code>/g)?.length).toBe(1);
+        expect(html).toMatch(/<\/code> end<\/p>/);
+      }),
+      { seed: 1213, numRuns: 400 },
+    );
+  });
+
+  it('mdBlock: exactly one code block, closed before the text after it', () => {
+    fc.assert(
+      fc.property(anything, (s) => {
+        const html = gfmRender(`## Current state\n${mdBlock(s, 'python')}\n\nAFTER`);
+        expect(html.match(/<pre>/g)?.length).toBe(1);
+        expect(html).toMatch(/<\/code><\/pre>\n<p>AFTER<\/p>/);
+        expectTerminalSafe(mdBlock(s), false);
+      }),
+      { seed: 1214, numRuns: 400 },
+    );
+  });
+
+  it('routes text: any route path, handler, file or evidence is escaped and stays on its line', () => {
+    fc.assert(
+      fc.property(fc.array(anything, { minLength: 5, maxLength: 5 }), ([p, h, file, auth, input]) => {
+        const route = {
+          kind: 'http' as const, framework: 'flask', path: p, methods: ['GET'], handler: h, location: { path: file!, line: 1 },
+          auth: 'required' as const, authBy: [auth!], validation: 'unvalidated' as const, validatedBy: [], inputs: [input!], stateChanging: false, rateLimited: false, csrfExempt: false,
+        };
+        const out = renderRoutes({ routes: [route] } as Parameters<typeof renderRoutes>[0], { color: false });
+        expectTerminalSafe(out);
+        // Header, one route line, one evidence line, blank, CLI header, "none found", blank, summary.
+        expect(out.split('\n').length).toBe(8);
+      }),
+      { seed: 1215, numRuns: 300 },
+    );
+  });
+});
