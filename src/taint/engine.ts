@@ -132,11 +132,13 @@ interface SummarySink {
   needsHead: boolean;
   /** The sink's file when it lies in another module (reached through a call there). */
   path?: string;
+  /** The steps from the parameter to the sink inside the function (see {@link paramTrace}). */
+  trace?: Step;
 }
 interface Summary {
   params: string[];
   /** Which parameters flow into the return value, and which sink kinds survive. */
-  ret: { params: number; mask: number; by?: string } | null;
+  ret: { params: number; mask: number; by?: string; trace?: Step } | null;
   sinks: SummarySink[];
   /** Every value the function returns is built only from constants. */
   retLit?: boolean;
@@ -356,7 +358,10 @@ export class TaintAnalysis {
         st.env.set(p.arg, { mask: 0, head: false, params: 0, trace, origin: 'request', joined: false, cleared: USER_MASK, by });
         return;
       }
-      const t: Taint = { mask: ALL_MASK, head: true, params: 1 << i, trace: null, origin: null, joined: false };
+      // A symbolic value whose trace starts at the parameter (no origin: not a source), so that
+      // a caller's trace can go on through the steps inside this function.
+      const trace: Step = { node: p, message: `parameter '${p.arg}' of ${fn.name}()`, kind: 'step', prev: null, len: 1 };
+      const t: Taint = { mask: ALL_MASK, head: true, params: 1 << i, trace, origin: null, joined: false };
       if (client.has(p.arg)) {
         t.mask = USER_MASK;
         t.origin = 'request';
@@ -698,7 +703,8 @@ export class TaintAnalysis {
         if (t) {
           if (t.params) {
             const by = st.summary.ret ? st.summary.ret.by : t.by;
-            st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask, ...(by ? { by } : {}) };
+            const trace = st.summary.ret ? st.summary.ret.trace : paramTrace(t.trace);
+            st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask, ...(by ? { by } : {}), ...(trace ? { trace } : {}) };
           }
           // Sanitised residues too: the caller's value is then sanitised (`return int(request.args["n"])`).
           if (t.origin && t.trace && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0 });
@@ -1566,12 +1572,27 @@ export class TaintAnalysis {
       const step: Step = { node: call, message: `${this.text(call)} → parameter '${s.params[i]}' of ${fn.name}()`, kind: 'step', prev: t.trace, len: t.trace.len + 1 };
       return { ...t, trace: t.trace.len < MAX_TRACE ? step : t.trace };
     };
+    // The caller's trace goes on through the steps inside the callee (in its file, when it
+    // lies in another module), from the parameter the value went into.
+    const inside = (t: Taint, i: number, steps: Step | undefined): Taint => {
+      if (!t.trace || !steps) return t;
+      const chain: Step[] = [];
+      for (let x: Step | null = steps; x && x.prev; x = x.prev) chain.push(x);
+      const root = chain.length ? chain[chain.length - 1]!.prev : null;
+      if (!root || root.node.type !== 'arg' || root.node.arg !== s.params[i] || t.trace.len + chain.length > MAX_TRACE) return t;
+      let prev = t.trace;
+      for (let k = chain.length - 1; k >= 0; k--) {
+        const x = chain[k]!;
+        prev = { ...x, prev, len: prev.len + 1, ...(x.path || remote ? { path: x.path ?? remote! } : {}) };
+      }
+      return { ...t, trace: prev };
+    };
     for (const sink of s.sinks) {
       const a = argFor(sink.param);
       if (!a || !(a.mask & sink.mask) || (sink.needsHead && !a.head)) continue;
       const saved = st.inter;
       st.inter = true;
-      this.hit({ ...via(a, sink.param), mask: a.mask & sink.mask }, sink.spec, sink.node, st, sink.needsHead, sink.path ?? remote ?? undefined);
+      this.hit({ ...inside(via(a, sink.param), sink.param, sink.trace), mask: a.mask & sink.mask }, sink.spec, sink.node, st, sink.needsHead, sink.path ?? remote ?? undefined);
       st.inter = saved;
     }
     let out: Taint | null = null;
@@ -1585,7 +1606,7 @@ export class TaintAnalysis {
     for (let i = 0; i < s.params.length && i < 30; i++) {
       if (!(s.ret.params & (1 << i))) continue;
       const a = argFor(i);
-      if (a) out = join(out, clear(via(a, i), ~s.ret.mask & ALL_MASK, s.ret.by ? `${fn.name}() (${s.ret.by})` : `${fn.name}()`));
+      if (a) out = join(out, clear(inside(via(a, i), i, s.ret.trace), ~s.ret.mask & ALL_MASK, s.ret.by ? `${fn.name}() (${s.ret.by})` : `${fn.name}()`));
     }
     return out;
   }
@@ -1607,7 +1628,8 @@ export class TaintAnalysis {
         if (!(t.params & (1 << i))) continue;
         if (st.summary.sinks.length >= 64) break;
         if (!st.summary.sinks.some((s) => s.node === node && s.param === i && s.spec === spec)) {
-          st.summary.sinks.push({ param: i, spec, node, mask: t.mask & spec.bit, needsHead, ...(path ? { path } : {}) });
+          const trace = paramTrace(t.trace);
+          st.summary.sinks.push({ param: i, spec, node, mask: t.mask & spec.bit, needsHead, ...(path ? { path } : {}), ...(trace ? { trace } : {}) });
         }
       }
     }
@@ -1638,6 +1660,14 @@ const RETURN_HTML: SinkSpec = { rule: FLOW_RULES.xss, bit: K.XSS, label: 'an HTM
 
 function isZero(e: A.Expr | undefined): boolean {
   return !!e && e.type === 'Constant' && e.value === 0;
+}
+
+/** A trace that starts at a parameter of the function being analysed (a symbolic value's steps), or undefined. */
+function paramTrace(t: Step | null): Step | undefined {
+  if (!t) return undefined;
+  let root = t;
+  for (let i = 0; root.prev && i <= MAX_TRACE; i++) root = root.prev;
+  return root.node.type === 'arg' && root.kind === 'step' ? t : undefined;
 }
 
 /** A copy of a trace whose steps without a file are marked as steps in `path` (a step in another module). */

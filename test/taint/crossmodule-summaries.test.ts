@@ -12,6 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/engine/scan.js';
 import type { Finding } from '../../src/findings.js';
 import type { Report } from '../../src/model.js';
+import { buildSarif } from '../../src/report/sarif.js';
+import { renderJson } from '../../src/report/json.js';
 
 const roots: string[] = [];
 afterAll(() => {
@@ -245,5 +247,37 @@ describe('request wrapper objects and helpers that read the request they are giv
     expect(tracePlaces(f)[0]).toBe('one.py:5');
     expect(at(all, 'B605', 'one.py', 11).verdict?.kind).toBe('sanitised');
     expect(at(all, 'B605', 'one.py', 14).verdict?.kind).toBe('unknown');
+  });
+});
+
+describe('traces across modules list the steps inside the other modules', () => {
+  const files = {
+    'app/__init__.py': '',
+    'app/views.py': 'from flask import Flask, request\nfrom app import services\napp = Flask(__name__)\n@app.route("/u")\ndef user():\n    name = request.args.get("name", "")\n    return str(services.find_user(name))\n',
+    'app/services.py': 'from app import dao\ndef find_user(name):\n    cleaned = name.strip()\n    return dao.lookup(cleaned)\n',
+    'app/dao.py': 'import sqlite3\ndef lookup(user):\n    cur = sqlite3.connect("x.db").cursor()\n    query = "SELECT * FROM users WHERE name = \'" + user + "\'"\n    cur.execute(query)\n    return cur.fetchall()\n',
+  };
+  const expected = ['views.py:6', 'views.py:6', 'views.py:7', 'services.py:3', 'services.py:4', 'dao.py:4', 'dao.py:5'];
+
+  it('view → service → data access: each step with its own file and line, in JSON and in SARIF codeFlows', async () => {
+    const { report, all, root } = await scanProject(files);
+    const sql = at(all, 'KR101', 'app/dao.py', 5);
+    expect(tracePlaces(sql)).toEqual(expected);
+    expect(sql.trace![3]!.message).toBe('cleaned = name.strip()');
+    expect(path.relative(root, path.resolve(sql.trace![3]!.location.path))).toBe(path.join('app', 'services.py'));
+    // JSON: the same steps.
+    const json = JSON.parse(renderJson(report)) as { findings: Finding[] };
+    const j = json.findings.find((f) => f.ruleId === 'KR101')!;
+    expect(tracePlaces(j)).toEqual(expected);
+    // SARIF: one thread flow whose locations carry each step's file.
+    const sarif = buildSarif(report) as { runs: { results: { ruleId: string; codeFlows?: { threadFlows: { locations: { location: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } } }[] }[] }[] }[] }[] };
+    const res = sarif.runs[0]!.results.find((r) => r.ruleId === 'KR101')!;
+    const locs = res.codeFlows![0]!.threadFlows[0]!.locations.map((l) => `${path.basename(l.location.physicalLocation.artifactLocation.uri)}:${l.location.physicalLocation.region.startLine}`);
+    expect(locs).toEqual(expected);
+  });
+
+  it('a service that converts the value has no trace to report (the safe twin)', async () => {
+    const { all } = await scanProject({ ...files, 'app/services.py': 'from app import dao\ndef find_user(name):\n    cleaned = int(name)\n    return dao.lookup(cleaned)\n' });
+    expect(all.filter((f) => f.ruleId === 'KR101' || f.relatedRuleIds?.includes('KR101'))).toEqual([]);
   });
 });
