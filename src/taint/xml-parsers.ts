@@ -13,6 +13,7 @@
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { walk } from '../python/visit.js';
+import { boundCall } from './models/predicates.js';
 
 /** Parse functions that take a parser object (positional argument 1, or `parser=`), with the document as argument 0. */
 const PARSE_WITH_PARSER = new Set(
@@ -59,8 +60,18 @@ function documentOf(call: A.Call, sem: SemanticModel): ParsedDocument | null {
   const expr = a && a.type !== 'Starred' ? a : (call.keywords.find((k) => k.arg !== null && DOCUMENT_KEYWORDS.has(k.arg))?.value ?? null);
   if (!expr) return null;
   const name = sem.callName(call) ?? (call.func.type === 'Attribute' ? call.func.attr : '');
-  return { expr, file: !TEXT_READERS.test(name) };
+  if (TEXT_READERS.test(name)) return { expr, file: false };
+  // A stream made in memory (`io.StringIO(text)`, `io.BytesIO(data)`, directly or through a
+  // name bound once) holds the text it was made from: that text is the document.
+  const stream = boundCall(expr, sem);
+  if (stream && IN_MEMORY_STREAMS.has(sem.callName(stream) ?? '') && stream.args.length === 1 && stream.args[0]!.type !== 'Starred' && !stream.keywords.length) {
+    return { expr: stream.args[0]!, file: false };
+  }
+  return { expr, file: true };
 }
+
+/** Constructors of in-memory streams whose only argument is their whole content. */
+const IN_MEMORY_STREAMS = new Set(['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO']);
 
 /** Is `e` passed as the parser of a parse function call? Returns that call. */
 function parserSlotOf(e: A.Expr, sem: SemanticModel): A.Call | null {

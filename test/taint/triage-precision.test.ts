@@ -109,6 +109,7 @@ describe('authenticity guard: hmac.compare_digest before deserialising', () => {
   const SAFE: [string, string][] = [
     ['hmac.new(...).hexdigest() and an abort', 'expected = hmac.new(SECRET, blob, hashlib.sha256).hexdigest()\nif not hmac.compare_digest(sig, expected):\n    abort(403)\nreturn pickle.loads(blob)  # sink'],
     ['hmac.digest(...) inline and a raise', 'if not hmac.compare_digest(hmac.digest(SECRET, blob, "sha256"), sig):\n    raise PermissionError("bad signature")\nreturn pickle.loads(blob)  # sink'],
+    ['a key read from the environment in the view (the operator\'s secret), the message sliced from a decoded blob', 'key = os.environ["PAYLOAD_KEY"].encode()\nsig2, body = blob[:32], blob[32:]\nexpected = hmac.new(key, body, hashlib.sha256).digest()\nif not hmac.compare_digest(sig2, expected):\n    abort(403)\nreturn pickle.loads(body)  # sink'],
     ['a bound HMAC object, the load inside the branch where it holds', 'mac = hmac.new(SECRET, msg=blob, digestmod=hashlib.sha256)\nif hmac.compare_digest(mac.digest(), sig):\n    return pickle.loads(blob)  # sink\nabort(403)'],
   ];
   for (const [name, body] of SAFE) {
@@ -147,9 +148,12 @@ describe('XML parser objects (CWE-611)', () => {
 
   it('a parser with external entities on: request data is reachable, a constant document constant', async () => {
     const code = (doc: string) => `import io\n${SAX}${FLASK}def f():\n    parser = xml.sax.make_parser()  # sink\n    parser.setFeature(feature_external_ges, True)\n    parser.parse(io.StringIO(${doc}))\n`;
-    // io.StringIO passes its text on; the document is a stream, not text, so a constant one is still not `constant`.
+    // An in-memory stream's document is the text it was made from (directly or through a name bound once).
     const f = await expectVerdict(code('request.data'), 'B317', 'reachable', /HTTP request data/);
     expect(f.trace?.[0]?.kind).toBe('source');
+    await expectVerdict(code('"<a/>"'), 'B317', 'constant', /every document this parser reads is a constant/);
+    await expectVerdict(code('open("feed.xml").read()'), 'B317', 'unknown');
+    await expectVerdict(`import io\n${SAX}def f():\n    doc = io.BytesIO(b"<a/>")\n    parser = xml.sax.make_parser()  # sink\n    parser.setFeature(feature_external_ges, True)\n    parser.parse(doc)\n`, 'B317', 'constant');
     await expectVerdict(`${SAX}def f():\n    parser = xml.sax.make_parser()  # sink\n    parser.setFeature(feature_external_ges, True)\n    parser.feed("<a/>")\n    parser.close()\n`, 'B317', 'constant', /every document this parser reads is a constant/);
   });
 
