@@ -291,6 +291,10 @@ export class TaintAnalysis {
         const sh = this.shapeAt(c, st);
         return sh ? itemOf(sh, k)?.c : undefined;
       },
+      missing: (c, k) => {
+        const sh = this.shapeAt(c, st);
+        return !!sh && sh.kind === 'map' && !sh.config && !sh.items.has(itemKey(k));
+      },
       builtin: (e) => this.sem.lookup(e.id, e) === undefined,
     };
     return st;

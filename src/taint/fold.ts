@@ -16,6 +16,8 @@ export interface FoldEnv {
   name(e: A.Name): ConstV | undefined;
   /** The constant value of `container[key]` / `container.get(key)` for a tracked container. */
   item(container: A.Expr, key: ConstV): ConstV | undefined;
+  /** Whether `container` is a tracked dict known to hold no entry for `key` (so `.get(key, d)` is d). */
+  missing?(container: A.Expr, key: ConstV): boolean;
   /** Whether a bare name is Python's builtin of that name (not rebound in the module). */
   builtin(e: A.Name): boolean;
 }
@@ -368,6 +370,7 @@ function foldCall(e: A.Call, env: FoldEnv, d: number): ConstV | undefined {
       if (key !== undefined) {
         const item = env.item(f.value, key);
         if (item !== undefined) return item;
+        if (env.missing?.(f.value, key)) return e.args[1] ? fold(e.args[1], env, d) : null;
       }
     }
     if (f.attr === 'join' && e.args.length === 1) {

@@ -251,3 +251,17 @@ describe('values pinned to constants', () => {
     await expectVerdict(`${FLASK}def f():\n    for n in request.args.getlist("n"):\n        print(eval(n))  # sink\n`, 'B307', 'reachable');
   });
 });
+
+describe('dict.get of a key a tracked dict does not hold is its default', () => {
+  const view = (body: string) => `${FLASK}def f(extra):\n    v = request.args.get("v", "")\n${body.replace(/^/gm, '    ')}\n`;
+  it('a dict literal with constant keys: .get() of another key is the constant default (also through compile())', async () => {
+    await expectVerdict(view('opts = {"target": v}\nexec(opts.get("fallback", "default"))  # sink'), 'B102', 'constant', /"default"/);
+    await expectVerdict(view('opts = {"target": v}\ncode = compile(opts.get("fallback", "pass"), "<x>", "exec")\nexec(code)  # sink'), 'B102', 'constant');
+  });
+  it('the key it holds, or a dict that may have gained unknown keys, is not constant', async () => {
+    await expectVerdict(view('opts = {"target": v}\nexec(opts.get("target", "default"))  # sink'), 'B102', 'reachable');
+    await expectVerdict(view('opts = {"target": "x"}\nopts[request.args["k"]] = v\nexec(opts.get("fallback", "default"))  # sink'), 'B102', 'reachable');
+    await expectVerdict(view('opts = {"target": "x"}\nopts.update(request.args)\nexec(opts.get("fallback", "default"))  # sink'), 'B102', 'reachable');
+    await expectVerdict(view('opts = {"target": "x"}\nopts.setdefault(extra, "y")\nexec(opts.get("fallback", "default"))  # sink'), 'B102', 'unknown');
+  });
+});
