@@ -276,6 +276,19 @@ const headerPairs: Pair[] = [
     safe: 'import http.client\nfrom http.server import BaseHTTPRequestHandler\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        c = http.client.HTTPConnection("backend")\n        c.putrequest("GET", "/")\n        c.putheader("X-Path", self.path)',
     source: 'self.path',
   },
+  {
+    name: 'header sink: a table\'s headers list in a module of no web framework is not a response',
+    rule: 'KR112',
+    vuln: view('from flask import make_response', `r = make_response("ok")\nr.headers.extend([("X-Name", ${u})])\nreturn r`),
+    safe: py(`
+from tabulate import tabulate
+def report(request, table):
+    table.headers.append(request.GET["col"])
+    table.headers.extend([request.GET["col2"]])
+    return tabulate(table.rows, headers=table.headers)
+`),
+    source: 'request.args',
+  },
   // Django
   { name: 'header sink django response["X"] = v', rule: 'KR112', vuln: dj('from django.http import HttpResponse', `response = HttpResponse("ok")\nresponse["X-Name"] = ${g}\nreturn response`), safe: dj('from django.http import HttpResponse', 'response = HttpResponse("ok")\nresponse["X-Name"] = "static"\nreturn response'), source: 'request.GET' },
   { name: 'header sink django render() response["X"] = v', rule: 'KR112', vuln: dj('from django.shortcuts import render', `response = render(request, "t.html")\nresponse["X-Name"] = ${g}\nreturn response`), safe: dj('from django.shortcuts import render', `ctx = {}\nctx["X-Name"] = ${g}\nreturn render(request, "t.html", ctx)`), source: 'request.GET' },

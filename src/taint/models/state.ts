@@ -7,7 +7,7 @@
  */
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
-import { allArguments, boundCall, lastName, methodOn } from './predicates.js';
+import { allArguments, boundCall, imports, lastName, methodOn } from './predicates.js';
 import { CLIENTS } from './services.js';
 import type { ContainerSpec, LibraryModel } from './types.js';
 
@@ -44,6 +44,8 @@ export const SESSIONS: ContainerSpec = {
   items: ['beaker.session'],
 };
 
+const WEB = imports('flask', 'quart', 'werkzeug', 'django', 'starlette', 'fastapi', 'aiohttp', 'bottle', 'pyramid', 'falcon', 'sanic', 'tornado', 'wsgiref', 'http.server', 'webob');
+
 export const STATE: LibraryModel = {
   id: 'state',
   subscriptSinks: [
@@ -52,7 +54,8 @@ export const STATE: LibraryModel = {
   ],
   sinks: [
     // Werkzeug's Headers.add/set/setdefault/extend/update, wsgiref's add_header, Starlette's MutableHeaders.append.
-    { kind: 'header', methods: ['add', 'set', 'setdefault', 'extend', 'update', 'add_header', 'setlist', 'append'], pick: allArguments, when: methodOn(RESPONSE_HEADERS) },
+    // The method names are also a list's, a set's and a dict's (`table.headers.append(col)`): only in a module of a web application.
+    { kind: 'header', methods: ['add', 'set', 'setdefault', 'extend', 'update', 'add_header', 'setlist', 'append'], pick: allArguments, when: (c, sem) => WEB(c, sem) && methodOn(RESPONSE_HEADERS)(c, sem) },
     { kind: 'session', methods: ['update', 'setdefault', '__setitem__'], pick: allArguments, when: methodOn(SESSIONS) },
   ],
 };
