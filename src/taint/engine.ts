@@ -971,7 +971,8 @@ export class TaintAnalysis {
       const c = clear(t, g.bits, `${g.label ?? 'the check'} \`${this.text(test)}\` at line ${test.lineno}`);
       if (c) st.env.set(g.key, c);
       else st.env.delete(g.key);
-      if (g.pins && !c) st.lits.add(g.key);
+      // (A parameter's sanitised residue is no source either: pinned like a cleared value.)
+      if (g.pins && (c === null || (c.mask === 0 && !c.origin))) st.lits.add(g.key);
     }
   }
 

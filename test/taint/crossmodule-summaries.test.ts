@@ -281,3 +281,20 @@ describe('traces across modules list the steps inside the other modules', () => 
     expect(all.filter((f) => f.ruleId === 'KR101' || f.relatedRuleIds?.includes('KR101'))).toEqual([]);
   });
 });
+
+describe('parameter residues', () => {
+  it('a parameter pinned by an allow-list of constants is still constant (its sanitised residue is no source); without the check it is unknown', async () => {
+    const code = [
+      'class Helper:',
+      '    def help(self, request):',
+      '        request = request.strip()',
+      "        if request in ['True', 'False', 'None']:",
+      '            return eval(request)', // 5
+      '        return eval(request)', // 6
+      '',
+    ].join('\n');
+    const { all } = await scanProject({ 'p.py': code });
+    expect(at(all, 'B307', 'p.py', 5).verdict?.kind).toBe('constant');
+    expect(at(all, 'B307', 'p.py', 6).verdict?.kind).toBe('unknown');
+  });
+});
