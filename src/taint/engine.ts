@@ -12,7 +12,7 @@ import { ALL_MASK, K, USER_MASK, clear, join, live, type Origin, type Step, type
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
 import { FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
-import { SourceFinder, clientParams, routeOf, type SourceHit } from './sources.js';
+import { SourceFinder, clientParams, handlerParams, routeOf, type ParamSource, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, statementGuards, type Guard } from './guards.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS } from './models/pure.js';
 
@@ -353,6 +353,8 @@ export class TaintAnalysis {
     const st = this.newState(summary, !!route || errorHandler, !!route && this.flaskModule && route.framework !== 'fastapi', this.sem.scopeOf(fn.body[0] ?? fn));
     const client = route ? clientParams(fn, route, this.sem) : new Set<string>();
     const typed = route ? this.typedRouteParams(fn, route) : new Map<string, string>();
+    // A command-line handler's parameters (click/typer commands) hold the user's input.
+    const handler = route ? new Map<string, ParamSource>() : new Map(handlerParams(fn, this.sem).map((h) => [h.param, h]));
     params.forEach((p, i) => {
       if (p.arg === 'self' || p.arg === 'cls' || i >= 30) return;
       const by = typed.get(p.arg);
@@ -370,6 +372,12 @@ export class TaintAnalysis {
         t.mask = USER_MASK;
         t.origin = 'request';
         t.trace = { node: p, message: `parameter '${p.arg}' of route handler ${fn.name}() (source: HTTP request data)`, kind: 'source', prev: null, len: 1 };
+      }
+      const h = handler.get(p.arg);
+      if (h) {
+        t.mask = USER_MASK;
+        t.origin = h.origin;
+        t.trace = { node: p, message: `${h.label} (source)`, kind: 'source', prev: null, len: 1 };
       }
       st.env.set(p.arg, t);
     });

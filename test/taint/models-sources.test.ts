@@ -193,7 +193,13 @@ def view(request):
     vuln: 'import os, click\n@click.command()\n@click.argument("host")\ndef ping(host):\n    os.system("ping " + host)',
     safe: 'import os, click\ndef ping(host):\n    os.system("ping " + host)',
     source: 'click',
-    needs: "seed handlerParams() (origin 'cli') as sources: route parameters are always origin 'request'",
+  },
+  {
+    name: 'typer command parameters (a plain function of the same shape is not a source)',
+    rule: 'KR101',
+    vuln: 'import sqlite3, typer\napp = typer.Typer()\n@app.command()\ndef show(name: str):\n    sqlite3.connect("d").execute("SELECT * FROM t WHERE n = \'" + name + "\'")',
+    safe: 'import sqlite3, typer\napp = typer.Typer()\ndef show(name: str):\n    sqlite3.connect("d").execute("SELECT * FROM t WHERE n = \'" + name + "\'")',
+    source: 'typer',
   },
   {
     name: 'sys.argv',

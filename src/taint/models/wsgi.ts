@@ -73,9 +73,16 @@ export const CLI: LibraryModel = {
     {
       framework: 'click',
       origin: 'cli',
-      decorators: ['click.command', 'click.group', 'click.argument', 'click.option', 'typer.Typer.command'],
+      decorators: ['click.command', 'click.group', 'click.argument', 'click.option'],
       clientParams: 'all',
       label: 'command-line arguments (click)',
+    },
+    {
+      framework: 'typer',
+      origin: 'cli',
+      decorators: ['typer.Typer.command'],
+      clientParams: 'all',
+      label: 'command-line arguments (typer)',
     },
   ],
   sources: [{ name: 'docopt.docopt', form: 'call', origin: 'cli', label: 'command-line arguments (docopt)' }],
