@@ -323,6 +323,12 @@ export class TaintAnalysis {
   private summaryOf(fn: A.FunctionDef, assume: readonly string[] = []): Summary {
     let cache = this.summaries;
     let key: A.AnyNode | string = fn;
+    if (assume.length && fn.name !== '__init__') {
+      // Only a function that reads request data from a parameter or a field (or keeps the
+      // request, for a constructor) can change in the context: the others keep their summary.
+      const plain = this.summaryOf(fn);
+      if (!plain.readsReq && !plain.reqFields) return plain;
+    }
     if (assume.length) {
       let m = this.specialised.get(fn);
       if (!m) this.specialised.set(fn, (m = new Map()));
