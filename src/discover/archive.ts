@@ -16,14 +16,17 @@
  *   `mkdtemp` folder only, and each target path is checked to lie inside it.
  *
  * Decompression is done by libraries, never here: `fflate`'s streaming `Unzip` with
- * `UnzipInflate` for zip-based formats, `node:zlib` gunzip and `modern-tar`'s streaming
- * decoder for tars. bzip2 / xz / zstd compressed tars, and zip entries compressed with
- * anything but stored or deflate (bzip2, lzma, zstd…), are not supported (no decoder in
- * those libraries): each is listed as skipped with its format named, never half-read.
+ * `UnzipInflate` for zip-based formats, `seek-bzip` for zip entries compressed with bzip2
+ * (method 12), `node:zlib` gunzip, `seek-bzip` (bzip2) and `xz-decompress` (xz, wasm) with
+ * `modern-tar`'s streaming decoder for tars. bzip2 output is counted byte by byte as it is
+ * decoded (the decoder stops at the first limit crossed), xz output as it streams. zstd /
+ * lzma compressed tars, and zip entries compressed with anything but stored, deflate or
+ * bzip2 (lzma, zstd…), are not supported: each is listed as skipped with its format named,
+ * never half-read.
  * Data prepended to a zip (self-extracting archives) is passed over as Python's
  * `zipfile` does, from the central directory's offsets; zip64 records are read.
  */
-import { closeSync, createReadStream, fstatSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { removeTempDir, trackTempDir } from './temp-dirs.js';
 import path from 'node:path';
@@ -31,6 +34,11 @@ import { Readable, Transform, pipeline, type TransformCallback } from 'node:stre
 import { createGunzip } from 'node:zlib';
 import { strFromU8, Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { createTarDecoder, type ParsedTarEntry } from 'modern-tar';
+import Bunzip from 'seek-bzip';
+import { createRequire } from 'node:module';
+
+// xz-decompress is CommonJS whose named exports Node cannot detect: loaded with require.
+const { XzReadableStream } = createRequire(import.meta.url)('xz-decompress') as typeof import('xz-decompress');
 
 /** Limits on what one archive may expand to. All sizes are decompressed bytes. */
 export interface ArchiveLimits {
@@ -70,25 +78,30 @@ export interface ExtractedArchive {
   cleanup(): void;
 }
 
-type ArchiveFormat = 'zip' | 'tar' | 'tar.gz';
+type ArchiveFormat = 'zip' | 'tar' | 'tar.gz' | 'tar.bz2' | 'tar.xz';
+
+/** How a tar is compressed. */
+type TarCompression = 'none' | 'gzip' | 'bzip2' | 'xz';
 
 /** The format of an archive, from its name; undefined when krait does not expand it. */
 export function archiveFormat(name: string): ArchiveFormat | undefined {
   const lower = name.toLowerCase();
   if (lower.endsWith('.whl') || lower.endsWith('.zip') || lower.endsWith('.egg')) return 'zip';
   if (lower.endsWith('.tar.gz') || lower.endsWith('.tgz')) return 'tar.gz';
+  if (/\.(tar\.bz2|tbz2?|tb2)$/.test(lower)) return 'tar.bz2';
+  if (/\.(tar\.xz|txz)$/.test(lower)) return 'tar.xz';
   if (lower.endsWith('.tar')) return 'tar';
   return undefined;
 }
 
-/** True for names krait extracts and scans: `.whl`, `.zip`, `.egg`, `.tar.gz`, `.tgz`, `.tar`. */
+/** True for names krait extracts and scans: `.whl`, `.zip`, `.egg`, `.tar.gz`, `.tgz`, `.tar.bz2`, `.tbz`, `.tar.xz`, `.txz`, `.tar`. */
 export function isArchiveName(name: string): boolean {
   return archiveFormat(name) !== undefined;
 }
 
+const OPENED = '.whl, .zip, .egg, .tar.gz, .tgz, .tar.bz2, .tbz, .tar.xz, .txz, .tar';
+
 const UNSUPPORTED_ARCHIVES: [RegExp, string][] = [
-  [/\.(tar\.bz2|tbz2?|tb2)$/i, 'bzip2-compressed tar'],
-  [/\.(tar\.xz|txz)$/i, 'xz-compressed tar'],
   [/\.(tar\.lzma|tar\.lz|tlz)$/i, 'lzma-compressed tar'],
   [/\.(tar\.zst|tzst)$/i, 'zstd-compressed tar'],
   [/\.tar\.z$/i, 'compress(1)-compressed tar'],
@@ -96,7 +109,7 @@ const UNSUPPORTED_ARCHIVES: [RegExp, string][] = [
   [/\.rar$/i, 'RAR archive'],
 ];
 
-/** True for compressed tars krait cannot open (`.tar.bz2`, `.tar.xz`, `.tbz`, `.tar.zst`, …): listed as skipped with a reason. */
+/** True for archives krait cannot open (`.tar.zst`, `.tar.lzma`, `.7z`, …): listed as skipped with a reason. */
 export function isUnsupportedArchiveName(name: string): boolean {
   return unsupportedArchiveReason(name) !== undefined;
 }
@@ -104,11 +117,11 @@ export function isUnsupportedArchiveName(name: string): boolean {
 /**
  * The one-line skipped reason (and diagnostic) for an archive krait does not open, naming
  * its format and what to do; undefined for any other name. These formats need decoders
- * (bzip2, xz/lzma, zstd) that krait does not ship: they are refused, never half-read.
+ * (lzma-alone, zstd, compress, 7-Zip, RAR) that krait does not ship: they are refused, never half-read.
  */
 export function unsupportedArchiveReason(name: string): string | undefined {
   const hit = UNSUPPORTED_ARCHIVES.find(([re]) => re.test(name));
-  return hit ? `archive format krait cannot open: ${hit[1]} (krait opens .whl, .zip, .egg, .tar.gz, .tgz, .tar; extract it and scan the folder)` : undefined;
+  return hit ? `archive format krait cannot open: ${hit[1]} (krait opens ${OPENED}; extract it and scan the folder)` : undefined;
 }
 
 /** Zip compression methods (APPNOTE 4.4.5) by number, for skipped reasons. */
@@ -279,7 +292,7 @@ class OutFile {
  * Extract an archive into a new private temporary folder (`mkdtemp` under the OS temp
  * folder, mode 0700).
  *
- * @param absPath absolute path of a `.whl`, `.zip`, `.egg`, `.tar.gz`, `.tgz` or `.tar`
+ * @param absPath absolute path of a `.whl`, `.zip`, `.egg`, `.tar.gz`/`.tgz`, `.tar.bz2`/`.tbz`, `.tar.xz`/`.txz` or `.tar`
  * @param limits per-entry, total, entry-count and ratio limits (defaults: DEFAULT_ARCHIVE_LIMITS)
  * @returns the folder, the entries not extracted with their reasons (an archive-wide stop
  *   such as an archive bomb has `entry: ''`), and `cleanup()`, which the caller must call
@@ -288,7 +301,7 @@ class OutFile {
  */
 export async function extractArchive(absPath: string, limits: Partial<ArchiveLimits> = {}): Promise<ExtractedArchive> {
   const format = archiveFormat(path.basename(absPath));
-  if (!format) throw new Error(`${path.basename(absPath)}: not an archive krait opens (.whl, .zip, .egg, .tar.gz, .tgz, .tar)`);
+  if (!format) throw new Error(`${path.basename(absPath)}: not an archive krait opens (${OPENED})`);
   const dir = mkdtempSync(path.join(tmpdir(), 'krait-archive-'));
   trackTempDir(dir); // removed on SIGINT/SIGTERM too (temp-dirs.ts)
   let removed = false;
@@ -300,7 +313,8 @@ export async function extractArchive(absPath: string, limits: Partial<ArchiveLim
   const x = new Extraction(dir, { ...DEFAULT_ARCHIVE_LIMITS, ...limits });
   try {
     if (format === 'zip') extractZip(absPath, x);
-    else await extractTar(absPath, format === 'tar.gz', x);
+    else if (format === 'tar.bz2') await extractTarBz2(absPath, x);
+    else await extractTar(absPath, format === 'tar.gz' ? 'gzip' : format === 'tar.xz' ? 'xz' : 'none', x);
   } catch (err) {
     if (err instanceof StopExtraction) {
       x.skip('', err.message);
@@ -344,7 +358,7 @@ function extractZip(absPath: string, x: Extraction): void {
       }
       const kind = special.get(file.name);
       const method = file.compression;
-      const unreadable = method !== 0 && method !== 8;
+      const unreadable = method !== 0 && method !== 8 && method !== 12;
       const rel = safeEntryPath(file.name);
       const out = kind
         ? (x.skip(rel ?? file.name, rel === undefined ? TRAVERSAL : `${kind} in archive (not extracted)`), undefined)
@@ -377,8 +391,9 @@ function extractZip(absPath: string, x: Extraction): void {
       }
     });
     unzip.register(UnzipInflate);
+    unzip.register(UnzipBzip2);
     // Entries compressed otherwise are skipped (above); their bytes are read past, not kept.
-    for (const m of Object.keys(ZIP_METHODS)) unzip.register(discarder(Number(m)));
+    for (const m of Object.keys(ZIP_METHODS)) if (Number(m) !== 12) unzip.register(discarder(Number(m)));
     const buf = Buffer.alloc(CHUNK);
     for (let pos = start; pos < size; ) {
       const n = readSync(fd, buf, 0, Math.min(CHUNK, size - pos), pos);
@@ -516,6 +531,106 @@ function discarder(method: number) {
   };
 }
 
+/**
+ * The output side of `seek-bzip`: decoded bytes are gathered in CHUNK-sized pieces and
+ * handed to `flush`, which counts them (and may throw StopExtraction, which stops the
+ * decoder there — it writes byte by byte, so never more than one chunk past a limit).
+ */
+class BzipSink {
+  private buf = Buffer.alloc(CHUNK);
+  private pos = 0;
+
+  constructor(private readonly flush: (chunk: Uint8Array) => void) {}
+
+  writeByte(byte: number): void {
+    this.buf[this.pos++] = byte;
+    if (this.pos === CHUNK) this.end();
+  }
+
+  /** Hand over what is gathered (called once more after decoding). */
+  end(): void {
+    if (!this.pos) return;
+    const chunk = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.alloc(CHUNK);
+    this.pos = 0;
+    this.flush(chunk);
+  }
+}
+
+/** One line from a decoder's error (seek-bzip's errors are objects with a message). */
+function decodeError(err: unknown): Error {
+  if (err instanceof Error) return err;
+  const m = (err as { message?: unknown } | null)?.message;
+  return new Error(typeof m === 'string' ? m : String(err));
+}
+
+/**
+ * A fflate decoder for zip entries compressed with bzip2 (method 12). fflate hands over the
+ * compressed bytes; they are kept until the entry's last piece (at most the archive's own
+ * size), then decoded by `seek-bzip` with the output counted as it comes (see BzipSink).
+ */
+class UnzipBzip2 {
+  static compression = 12;
+  ondata: (err: Error | null, data: Uint8Array, final: boolean) => void = () => undefined;
+  private parts: Uint8Array[] = [];
+
+  push(data: Uint8Array, final: boolean): void {
+    if (data.length) this.parts.push(data);
+    if (!final) return;
+    const input = Buffer.concat(this.parts);
+    this.parts = [];
+    const sink = new BzipSink((chunk) => this.ondata(null, chunk, false));
+    try {
+      Bunzip.decode(input, sink, true);
+      sink.end();
+    } catch (err) {
+      if (err instanceof StopExtraction) throw err;
+      this.ondata(decodeError(err), new Uint8Array(0), true);
+      return;
+    }
+    this.ondata(null, new Uint8Array(0), true);
+  }
+}
+
+/**
+ * A `.tar.bz2`: `seek-bzip` decodes synchronously, so the tar is decoded into a file in a
+ * second private temporary folder (never into the extraction folder), every chunk counted
+ * against the total and ratio limits as it comes out — an archive bomb stops the decoder
+ * there — and that plain tar is then read as any other. The temporary tar is removed.
+ */
+async function extractTarBz2(absPath: string, x: Extraction): Promise<void> {
+  const input = readFileSync(absPath);
+  const tmp = mkdtempSync(path.join(tmpdir(), 'krait-bunzip-'));
+  trackTempDir(tmp);
+  try {
+    const tarPath = path.join(tmp, 'archive.tar');
+    const fd = openSync(tarPath, 'wx', 0o600);
+    x.totalIn = input.length;
+    try {
+      const sink = new BzipSink((chunk) => {
+        x.countOut(chunk.length);
+        let off = 0;
+        while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
+      });
+      try {
+        Bunzip.decode(input, sink, true);
+      } catch (err) {
+        if (err instanceof StopExtraction) throw err;
+        throw decodeError(err);
+      }
+      sink.end();
+    } finally {
+      closeSync(fd);
+    }
+    // The decompressed bytes were counted above; the tar's own bytes are not counted twice.
+    x.totalOut = 0;
+    x.totalIn = 0;
+    await extractTar(tarPath, 'none', x);
+  } finally {
+    removeTempDir(tmp);
+  }
+}
+
 /** Counts bytes flowing through; `onBytes` may throw StopExtraction to stop the stream. */
 function meter(onBytes: (n: number) => void): Transform {
   return new Transform({
@@ -538,7 +653,7 @@ const TAR_TYPES: Record<string, string> = {
   fifo: 'FIFO',
 };
 
-async function extractTar(absPath: string, gzipped: boolean, x: Extraction): Promise<void> {
+async function extractTar(absPath: string, compression: TarCompression, x: Extraction): Promise<void> {
   let failure: unknown;
   const src = createReadStream(absPath, { highWaterMark: CHUNK });
   const counted = meter((n) => (x.totalIn += n));
@@ -546,7 +661,15 @@ async function extractTar(absPath: string, gzipped: boolean, x: Extraction): Pro
   const done = (err: unknown) => {
     if (err && failure === undefined) failure = err;
   };
-  const node = gzipped ? pipeline(src, counted, createGunzip(), out, done) : pipeline(src, counted, out, done);
+  let node: Readable;
+  if (compression === 'gzip') node = pipeline(src, counted, createGunzip(), out, done);
+  else if (compression === 'xz') {
+    // xz-decompress works on web streams: it pulls compressed bytes as its output is read,
+    // so a bomb stops (out throws) with little decoded ahead.
+    const compressed = Readable.toWeb(pipeline(src, counted, done)) as unknown as ReadableStream<Uint8Array>;
+    const xz = Readable.fromWeb(new XzReadableStream(compressed) as unknown as import('node:stream/web').ReadableStream<Uint8Array>);
+    node = pipeline(xz, out, done);
+  } else node = pipeline(src, counted, out, done);
   const decoder = createTarDecoder({ strict: true });
   const entries = (Readable.toWeb(node) as unknown as ReadableStream<Uint8Array>).pipeThrough(decoder);
   const reader = entries.getReader();

@@ -5,14 +5,17 @@
  * byte by byte here so that they can hold what no zip writer would produce.
  */
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { scanTree } from './analyze-helpers.js';
 
 interface Entry {
   name: string;
   data: string | Buffer;
-  /** 0 stored, 8 deflate, 12 bzip2, 14 lzma (the bytes are written as given for 12/14). */
+  /** 0 stored, 8 deflate, 12 bzip2, 14 lzma (the bytes are written as given for 12/14, unless `bzip2`). */
   method?: number;
+  /** With method 12: compress `data` with the system's bzip2 (CRC and size are those of `data`). */
+  bzip2?: boolean;
 }
 
 /**
@@ -27,7 +30,7 @@ function zip(entries: Entry[], prefix = Buffer.alloc(0), relative = false): Buff
   for (const e of entries) {
     const raw = Buffer.from(e.data);
     const method = e.method ?? 0;
-    const body = method === 8 ? deflateRawSync(raw) : raw;
+    const body = method === 8 ? deflateRawSync(raw) : method === 12 && e.bzip2 ? execFileSync('bzip2', ['-c'], { input: raw }) : raw;
     const name = Buffer.from(e.name);
     const crc = crc32(raw);
     const lh = Buffer.alloc(30);
@@ -182,7 +185,36 @@ describe('hostile: archives', () => {
     expect(report.skipped.some((s) => s.path.endsWith('p.whl!/a.py') || s.path.endsWith('p.whl'))).toBe(true);
   });
 
-  for (const [method, label] of [[12, 'bzip2'], [14, 'lzma'], [93, 'zstd'], [99, 'AES encryption'], [77, 'unknown']] as const) {
+  it('bzip2 entries (method 12) are read, also in a zip with data prepended', async () => {
+    const { report } = await scanTree({
+      'p.whl': zip([{ name: 'a.py', data: 'x = 1\n' + '# pad\n'.repeat(200), method: 12, bzip2: true }, { name: 'b.py', data: 'eval(x)\n', method: 12, bzip2: true }]),
+      'q.zip': zip([{ name: 'c.py', data: 'exec(y)\n', method: 12, bzip2: true }], Buffer.from('#!/bin/sh\nexit 0\n')),
+    });
+    expect(found(report, 'B307', 'p.whl!/b.py')).toBe(true);
+    expect(found(report, 'B102', 'q.zip!/c.py')).toBe(true);
+    expect(report.skipped).toEqual([]);
+  });
+
+  it('a corrupt bzip2 entry is skipped in one line; the entries after it are still read', async () => {
+    const bad = execFileSync('bzip2', ['-c'], { input: Buffer.from('eval(z)\n'.repeat(100)) });
+    bad[bad.length >> 1] ^= 0xff;
+    const { report } = await scanTree({ 'p.whl': zip([{ name: 'a.py', data: bad, method: 12 }, { name: 'b.py', data: 'eval(x)\n' }]) });
+    expect(report.skipped.find((x) => x.path.endsWith('p.whl!/a.py'))?.reason).toMatch(/^corrupt entry \([^\n]+\)$/);
+    expect(found(report, 'B307', 'p.whl!/a.py')).toBe(false);
+    expect(found(report, 'B307', 'p.whl!/b.py')).toBe(true);
+  });
+
+  it('a bzip2 zip entry that expands past the per-entry limit is skipped; a bomb entry stops extraction', async () => {
+    const big = Buffer.alloc(6 * 1024 * 1024, 0x20);
+    const { report } = await scanTree({ 'p.whl': zip([{ name: 'a.py', data: big, method: 12, bzip2: true }, { name: 'b.py', data: 'eval(x)\n' }]) });
+    expect(report.skipped.find((x) => x.path.endsWith('p.whl!/a.py'))?.reason).toMatch(/^larger than the per-file size limit/);
+    expect(found(report, 'B307', 'p.whl!/b.py')).toBe(true);
+    const bomb = Buffer.alloc(40 * 1024 * 1024);
+    const r2 = await scanTree({ 'q.whl': zip([{ name: 'z.py', data: bomb, method: 12, bzip2: true }]) });
+    expect(r2.report.skipped.some((x) => /^archive bomb: compression ratio above 200:1/.test(x.reason))).toBe(true);
+  }, 60_000);
+
+  for (const [method, label] of [[14, 'lzma'], [93, 'zstd'], [99, 'AES encryption'], [77, 'unknown']] as const) {
     it(`a zip entry compressed with ${label} (${method}) is skipped naming the method; the entries after it are still read`, async () => {
       const { report } = await scanTree({ 'p.whl': zip([{ name: 'a.py', data: 'x'.repeat(5000), method }, { name: 'b.py', data: 'eval(x)\n' }]) });
       const s = report.skipped.find((x) => x.path.endsWith('p.whl!/a.py'));
@@ -240,11 +272,21 @@ describe('hostile: archives', () => {
     expect(found(report, 'B307', 'p.zip!/a.py')).toBe(true);
   });
 
-  for (const name of ['p-1.0.tar.bz2', 'p-1.0.tbz', 'p-1.0.tbz2', 'p-1.0.tar.xz', 'p-1.0.txz', 'p-1.0.tar.lzma', 'p-1.0.tar.zst']) {
+  for (const name of ['p-1.0.tar.bz2', 'p-1.0.tbz', 'p-1.0.tbz2', 'p-1.0.tar.xz', 'p-1.0.txz']) {
+    it(`${name} holding garbage is skipped as corrupt in one line, with a diagnostic, and the scan goes on`, async () => {
+      const { report } = await scanTree({ [name]: Buffer.from('BZh91AY&SY\u00fd7zXZ\u0000'), 'ok.py': 'eval(x)\n' });
+      const s = report.skipped.find((x) => x.path.endsWith(name));
+      expect(s?.reason).toMatch(/^archive cannot be opened: corrupt or unsupported tar archive \([^\n]+\)$/);
+      expect(report.diagnostics.some((d) => d.path.endsWith(name) && d.kind === 'read-error')).toBe(true);
+      expect(found(report, 'B307', 'ok.py')).toBe(true);
+    });
+  }
+
+  for (const name of ['p-1.0.tar.lzma', 'p-1.0.tar.zst']) {
     it(`${name} is refused with a one-line reason naming its format, listed as skipped and as a diagnostic`, async () => {
       const { report } = await scanTree({ [name]: Buffer.from('BZh91AY&SY\u00fd7zXZ\u0000'), 'ok.py': 'eval(x)\n' });
       const s = report.skipped.find((x) => x.path.endsWith(name));
-      expect(s?.reason).toMatch(/^archive format krait cannot open: (bzip2|xz|lzma|zstd)-compressed tar \(krait opens .*\)$/);
+      expect(s?.reason).toMatch(/^archive format krait cannot open: (lzma|zstd)-compressed tar \(krait opens .*\)$/);
       expect(report.diagnostics.some((d) => d.path.endsWith(name) && d.kind === 'read-error' && d.message === s!.reason)).toBe(true);
       expect(found(report, 'B307', 'ok.py')).toBe(true);
     });
