@@ -219,7 +219,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   if (jobsNote) diagnostics.push({ path: '.', kind: 'config-error', message: jobsNote });
   for (const message of globWarnings) diagnostics.push({ path: config.sources[0] ?? '', kind: 'config-error', message });
   // An archive that cannot be opened is skipped (listed by discovery) and a diagnostic.
-  // So is an archive of a format krait does not open (.tar.bz2, .tar.xz…): skipped, and said.
+  // So is an archive of a format krait does not open (.tar.zst, .tar.lzma, .7z…): skipped, and said.
   for (const s of disc.skipped) if (s.reason.startsWith('archive cannot be opened') || s.reason.startsWith('archive format krait cannot open')) diagnostics.push({ path: s.path, kind: 'read-error', message: s.reason });
   let findings: Finding[] = [];
   let suppressed: Finding[] = [];
