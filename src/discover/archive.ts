@@ -17,11 +17,11 @@
  *
  * Decompression is done by libraries, never here: `fflate`'s streaming `Unzip` with
  * `UnzipInflate` for zip-based formats, `seek-bzip` for zip entries compressed with bzip2
- * (method 12), `node:zlib` gunzip, `seek-bzip` (bzip2) and `xz-decompress` (xz, wasm) with
+ * (method 12), `lzma-purejs` for LZMA entries (method 14), `node:zlib` gunzip, `seek-bzip` (bzip2) and `xz-decompress` (xz, wasm) with
  * `modern-tar`'s streaming decoder for tars. bzip2 output is counted byte by byte as it is
  * decoded (the decoder stops at the first limit crossed), xz output as it streams. zstd /
- * lzma compressed tars, and zip entries compressed with anything but stored, deflate or
- * bzip2 (lzma, zstd…), are not supported: each is listed as skipped with its format named,
+ * lzma compressed tars, and zip entries compressed with anything but stored, deflate,
+ * bzip2 or lzma (zstd, deflate64, PPMd…), are not supported: each is listed as skipped with its format named,
  * never half-read.
  * Data prepended to a zip (self-extracting archives) is passed over as Python's
  * `zipfile` does, from the central directory's offsets; zip64 records are read.
@@ -37,6 +37,10 @@ import { createTarDecoder, type ParsedTarEntry } from 'modern-tar';
 import Bunzip from 'seek-bzip';
 import { createRequire } from 'node:module';
 
+// lzma-purejs (zip method 14) is CommonJS/AMD without types: loaded with require.
+const LZMA = createRequire(import.meta.url)('lzma-purejs') as {
+  decompress(properties: Uint8Array, input: { readByte(): number }, output: { writeByte(byte: number): void }, outSize: number): boolean;
+};
 // xz-decompress is CommonJS whose named exports Node cannot detect: loaded with require.
 const { XzReadableStream } = createRequire(import.meta.url)('xz-decompress') as typeof import('xz-decompress');
 
@@ -358,7 +362,7 @@ function extractZip(absPath: string, x: Extraction): void {
       }
       const kind = special.get(file.name);
       const method = file.compression;
-      const unreadable = method !== 0 && method !== 8 && method !== 12;
+      const unreadable = method !== 0 && method !== 8 && method !== 12 && method !== 14;
       const rel = safeEntryPath(file.name);
       const out = kind
         ? (x.skip(rel ?? file.name, rel === undefined ? TRAVERSAL : `${kind} in archive (not extracted)`), undefined)
@@ -392,8 +396,9 @@ function extractZip(absPath: string, x: Extraction): void {
     });
     unzip.register(UnzipInflate);
     unzip.register(UnzipBzip2);
+    unzip.register(UnzipLzma);
     // Entries compressed otherwise are skipped (above); their bytes are read past, not kept.
-    for (const m of Object.keys(ZIP_METHODS)) if (Number(m) !== 12) unzip.register(discarder(Number(m)));
+    for (const m of Object.keys(ZIP_METHODS)) if (Number(m) !== 12 && Number(m) !== 14) unzip.register(discarder(Number(m)));
     const buf = Buffer.alloc(CHUNK);
     for (let pos = start; pos < size; ) {
       const n = readSync(fd, buf, 0, Math.min(CHUNK, size - pos), pos);
@@ -582,6 +587,45 @@ class UnzipBzip2 {
     const sink = new BzipSink((chunk) => this.ondata(null, chunk, false));
     try {
       Bunzip.decode(input, sink, true);
+      sink.end();
+    } catch (err) {
+      if (err instanceof StopExtraction) throw err;
+      this.ondata(decodeError(err), new Uint8Array(0), true);
+      return;
+    }
+    this.ondata(null, new Uint8Array(0), true);
+  }
+}
+
+/**
+ * A fflate decoder for zip entries compressed with LZMA (method 14, APPNOTE 5.8): a 4-byte
+ * header (version, properties size), the LZMA properties, then raw LZMA data ending with an
+ * end marker. Decoded by `lzma-purejs` once the entry's last piece is in, the output counted
+ * as it comes (see BzipSink); reading past the entry's bytes is an error, never a loop.
+ */
+class UnzipLzma {
+  static compression = 14;
+  ondata: (err: Error | null, data: Uint8Array, final: boolean) => void = () => undefined;
+  private parts: Uint8Array[] = [];
+
+  push(data: Uint8Array, final: boolean): void {
+    if (data.length) this.parts.push(data);
+    if (!final) return;
+    const input = Buffer.concat(this.parts);
+    this.parts = [];
+    const sink = new BzipSink((chunk) => this.ondata(null, chunk, false));
+    try {
+      if (input.length < 4) throw new Error('truncated lzma header');
+      const propLen = input.readUInt16LE(2);
+      if (propLen !== 5 || input.length < 4 + propLen) throw new Error('bad lzma properties header');
+      let pos = 4 + propLen;
+      const reader = {
+        readByte(): number {
+          if (pos >= input.length) throw new Error('lzma data ends early');
+          return input[pos++];
+        },
+      };
+      if (!LZMA.decompress(input.subarray(4, 4 + propLen), reader, sink, -1)) throw new Error('lzma data error');
       sink.end();
     } catch (err) {
       if (err instanceof StopExtraction) throw err;

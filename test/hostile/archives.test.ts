@@ -16,6 +16,18 @@ interface Entry {
   method?: number;
   /** With method 12: compress `data` with the system's bzip2 (CRC and size are those of `data`). */
   bzip2?: boolean;
+  /** With method 14: compress `data` with the system's xz as LZMA (CRC and size are those of `data`). */
+  lzma?: boolean;
+}
+
+/**
+ * Zip method 14 data (APPNOTE 5.8): version 9.20, properties size 5, the properties, then
+ * the LZMA data with its end marker — from an LZMA-alone file (`xz --format=lzma`) without
+ * its 8-byte size field.
+ */
+function zipLzma(raw: Buffer): Buffer {
+  const alone = execFileSync('xz', ['--format=lzma', '-c'], { input: raw });
+  return Buffer.concat([Buffer.from([9, 20, 5, 0]), alone.subarray(0, 5), alone.subarray(13)]);
 }
 
 /**
@@ -30,7 +42,7 @@ function zip(entries: Entry[], prefix = Buffer.alloc(0), relative = false): Buff
   for (const e of entries) {
     const raw = Buffer.from(e.data);
     const method = e.method ?? 0;
-    const body = method === 8 ? deflateRawSync(raw) : method === 12 && e.bzip2 ? execFileSync('bzip2', ['-c'], { input: raw }) : raw;
+    const body = method === 8 ? deflateRawSync(raw) : method === 12 && e.bzip2 ? execFileSync('bzip2', ['-c'], { input: raw }) : method === 14 && e.lzma ? zipLzma(raw) : raw;
     const name = Buffer.from(e.name);
     const crc = crc32(raw);
     const lh = Buffer.alloc(30);
@@ -214,7 +226,22 @@ describe('hostile: archives', () => {
     expect(r2.report.skipped.some((x) => /^archive bomb: compression ratio above 200:1/.test(x.reason))).toBe(true);
   }, 60_000);
 
-  for (const [method, label] of [[14, 'lzma'], [93, 'zstd'], [99, 'AES encryption'], [77, 'unknown']] as const) {
+  it('lzma entries (method 14) are read; a corrupt one is skipped in one line; a bomb stops extraction', async () => {
+    const { report } = await scanTree({ 'p.whl': zip([{ name: 'a.py', data: 'x = 1\n' + '# pad\n'.repeat(200), method: 14, lzma: true }, { name: 'b.py', data: 'eval(x)\n', method: 14, lzma: true }]) });
+    expect(found(report, 'B307', 'p.whl!/b.py')).toBe(true);
+    expect(report.skipped).toEqual([]);
+    const bad = zipLzma(Buffer.from('eval(z)\n'.repeat(100)));
+    const cut = bad.subarray(0, bad.length - 6);
+    const r1 = await scanTree({ 'q.whl': zip([{ name: 'a.py', data: cut, method: 14 }, { name: 'b.py', data: Buffer.from([9, 20, 7, 0, 1, 2]), method: 14 }, { name: 'c.py', data: 'eval(x)\n' }]) });
+    expect(r1.report.skipped.find((x) => x.path.endsWith('q.whl!/a.py'))?.reason).toMatch(/^corrupt entry \([^\n]+\)$/);
+    expect(r1.report.skipped.find((x) => x.path.endsWith('q.whl!/b.py'))?.reason).toBe('corrupt entry (bad lzma properties header)');
+    expect(found(r1.report, 'B307', 'q.whl!/a.py')).toBe(false);
+    expect(found(r1.report, 'B307', 'q.whl!/c.py')).toBe(true);
+    const r2 = await scanTree({ 'z.whl': zip([{ name: 'z.py', data: Buffer.alloc(40 * 1024 * 1024), method: 14, lzma: true }]) });
+    expect(r2.report.skipped.some((x) => /^archive bomb: compression ratio above 200:1/.test(x.reason))).toBe(true);
+  }, 60_000);
+
+  for (const [method, label] of [ [93, 'zstd'], [99, 'AES encryption'], [77, 'unknown']] as const) {
     it(`a zip entry compressed with ${label} (${method}) is skipped naming the method; the entries after it are still read`, async () => {
       const { report } = await scanTree({ 'p.whl': zip([{ name: 'a.py', data: 'x'.repeat(5000), method }, { name: 'b.py', data: 'eval(x)\n' }]) });
       const s = report.skipped.find((x) => x.path.endsWith('p.whl!/a.py'));
