@@ -99,7 +99,8 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
     if (!r) return false;
     const e = facts.get(r.task.path)?.exports[r.rest];
     if (e && (e.src || (src && (e.sinks || e.pass)) || (unknown && e.lit) || (req && e.req))) return true;
-    if (!src || depth >= MAX_DEPTH) return false;
+    // Deeper only through a callee that passes an argument on to the project's own code.
+    if (!src || depth >= MAX_DEPTH || !e?.fwd) return false;
     const key = `${depth}:${r.task.path}`;
     let m = fileMatters.get(key);
     if (m === undefined) {
@@ -118,7 +119,7 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
   const worthLoading = (r: { task: FileTask; rest: string }, use: ExternalUse, depth: number): boolean => {
     const e = facts.get(r.task.path)?.exports[r.rest];
     if (use.kind === 'constants') return !!e?.lit;
-    const deeper = () => depth < MAX_DEPTH && (facts.get(r.task.path)?.calls ?? []).some((c) => matters(c.callee, r.task, true, false, depth + 1));
+    const deeper = () => depth < MAX_DEPTH && !!e?.fwd && (facts.get(r.task.path)?.calls ?? []).some((c) => matters(c.callee, r.task, true, false, depth + 1));
     if (use.kind === 'class') return !!e || deeper();
     if (e?.src || (use.req && e?.req)) return true;
     if (use.tainted) return !!(e?.pass || e?.sinks) || deeper();

@@ -68,7 +68,7 @@ export type ExternalUse = { kind: 'constants' } | { kind: 'class' } | { kind: 'c
 /** What one module tells the project pass about itself (plain, serialisable). */
 export interface TaintFacts {
   /** Functions and methods (`f`, `Class.m`, and `Class` when a method is) that return a source, reach a sink from a parameter, or pass a parameter to their result. */
-  exports: Record<string, { src?: true; sinks?: true; pass?: true; lit?: true; req?: true }>;
+  exports: Record<string, { src?: true; sinks?: true; pass?: true; lit?: true; req?: true; fwd?: true }>;
   /** Calls into the project's own modules (qualified names), and whether an argument carried untrusted data or was a request object. */
   calls: { callee: string; src?: true; req?: true }[];
   /** Some pattern finding of the file got the verdict `unknown` (a callee's summary may settle it). */
@@ -150,6 +150,8 @@ interface Summary {
   readsReq?: boolean;
   /** Fields of `self` that hold a request object when the function returns (a constructor that keeps the request: `self._req = req`). */
   reqFields?: readonly string[];
+  /** A parameter's value is passed to a call into the project's own modules (followed by the project pass). */
+  fwd?: boolean;
 }
 const EMPTY: Summary = { params: [], ret: null, sinks: [] };
 
@@ -256,16 +258,19 @@ export class TaintAnalysis {
     const add = (key: string, fn: A.FunctionDef) => {
       const s = this.summaries.get(fn);
       if (!s || s === 'pending') return;
-      const e: { src?: true; sinks?: true; pass?: true; lit?: true; req?: true } = {};
+      const e: TaintFacts['exports'][string] = {};
       // Only HTTP request data: command-line and environment readers are everywhere in
       // library code (argparse, getopt), and a flow from them is a local user's own input.
       if (s.retSrc && s.retSrc.origin === 'request' && live(s.retSrc)) e.src = true;
       if (s.sinks.length) e.sinks = true;
       if (s.ret) e.pass = true;
-      if (s.retLit || s.retName) e.lit = true;
+      // Constants only, and something to use: a procedure (no value returned) gives callers nothing.
+      if ((s.retLit && returnsValue(fn)) || s.retName) e.lit = true;
+      // Passes an argument on to the project's own code (a chain the project pass may follow).
+      if (s.fwd) e.fwd = true;
       // Reads request data from a parameter or a field: a source when given a request object.
       if (s.readsReq || s.reqFields) e.req = true;
-      if (e.src || e.sinks || e.pass || e.lit || e.req) exports[key] = e;
+      if (e.src || e.sinks || e.pass || e.lit || e.req || e.fwd) exports[key] = e;
     };
     for (const st of this.module.body) {
       if (st.type === 'FunctionDef' || st.type === 'AsyncFunctionDef') add(st.name, st);
@@ -277,7 +282,7 @@ export class TaintAnalysis {
         }
         // The class stands for what its methods do (an instance made here is used there).
         const flags = methods.map((m) => exports[`${st.name}.${m.name}`]).filter((x) => x !== undefined);
-        if (flags.length) exports[st.name] = Object.assign({}, ...flags.map((f) => ({ ...(f.src ? { src: true } : {}), ...(f.sinks ? { sinks: true } : {}), ...(f.pass ? { pass: true } : {}), ...(f.req ? { req: true } : {}) })));
+        if (flags.length) exports[st.name] = Object.assign({}, ...flags.map((f) => ({ ...(f.src ? { src: true } : {}), ...(f.sinks ? { sinks: true } : {}), ...(f.pass ? { pass: true } : {}), ...(f.req ? { req: true } : {}), ...(f.fwd ? { fwd: true } : {}) })));
       }
     }
     return { exports, calls: this.projectCalls };
@@ -1377,6 +1382,7 @@ export class TaintAnalysis {
     if (this.localModules && q && this.localModules.has(q.split('.')[0]!)) {
       const src = args.some((a) => live(a) && !!a.origin) || [...keywords.values()].some((a) => live(a) && !!a.origin);
       const req = call.args.some((a) => a.type !== 'Starred' && this.isReqObj(a, st)) || call.keywords.some((k) => this.isReqObj(k.value, st));
+      if (args.some((a) => live(a) && !!a.params) || [...keywords.values()].some((a) => live(a) && !!a.params)) st.summary.fwd = true;
       if (this.projectCalls.length < 500) this.projectCalls.push({ callee: q, ...(src ? { src: true as const } : {}), ...(req ? { req: true as const } : {}) });
     }
     const ext = this.externalCall(call, st, { kind: 'call', tainted: !!allArgs || !!receiver });
@@ -1830,3 +1836,16 @@ const TYPED_ANNOTATION = /^(?:Optional\[)?(?:int|float|bool|UUID|uuid\.UUID|Deci
 const DECODERS = new Set(['urllib.parse.unquote', 'urllib.parse.unquote_plus', 'urllib.parse.unquote_to_bytes', 'urllib.unquote', 'urllib.unquote_plus', 'html.unescape', 'xml.sax.saxutils.unescape']);
 
 const STRING_METHODS = new Set(['format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'title', 'capitalize', 'format_map', 'center', 'ljust', 'rjust', 'zfill', 'decode', 'encode', 'casefold', 'split', 'rsplit', 'splitlines', 'removeprefix', 'removesuffix', 'swapcase']);
+
+/** Whether a function returns a value somewhere (`return x`, not a bare `return` or `return None`), and is not a generator. */
+function returnsValue(fn: A.FunctionDef): boolean {
+  let value = false;
+  let generator = false;
+  walk(fn, (n) => {
+    if (n !== fn && (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'Lambda' || n.type === 'ClassDef')) return false;
+    if (n.type === 'Yield' || n.type === 'YieldFrom') generator = true;
+    if (n.type === 'Return' && n.value && !(n.value.type === 'Constant' && n.value.value === null)) value = true;
+    return true;
+  });
+  return value && !generator;
+}
