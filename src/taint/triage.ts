@@ -202,7 +202,9 @@ export interface TriageInput {
 export function triageFindings(input: TriageInput): Finding[] {
   const { findings, nodes, analysis } = input;
   const verdicts = new Map<Finding, Verdict>();
-  const xmlUnsafe = externalEntitiesOn(analysis.module, input.semantic);
+  // Where the module turns external entities on (line, 0 for nowhere): walked only for XML findings.
+  let xmlLine: number | undefined;
+  const xmlUnsafe = (): number => (xmlLine ??= externalEntitiesOn(analysis.module, input.semantic));
   const parserTaints = new Map<Finding, Taint>();
   /** Findings a safe configuration settles whatever the data: a flow finding at the same place is a false alarm of the flow rule (which cannot see the configuration). */
   const settled = new Set<Finding>();
@@ -297,7 +299,7 @@ function samePlace(p: Finding, pn: A.AnyNode | undefined, fn: A.AnyNode): boolea
   return within(pn, fn) || within(fn, pn) || (p.location.startLine === fn.lineno && p.location.startColumn === fn.col_offset);
 }
 
-function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: TriageInput, xmlUnsafe: number): Verdict {
+function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: TriageInput, xmlUnsafe: () => number): Verdict {
   const obs = analysis.observed.get(e);
   if (!obs) {
     const dead = deadAt(analysis.dead, e);
@@ -332,9 +334,10 @@ function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: Tria
 const STDLIB_XML_SAFE = "Python's standard XML parsers no longer resolve external entities (since 3.7.1) and expat limits entity expansion: no XXE unless a parser enables external entities";
 
 /** Why external entities may be on for this finding's parser, or null when they stay off. */
-function entitiesOnReason(rule: TriageRule, xmlUnsafe: number): string | null {
+function entitiesOnReason(rule: TriageRule, xmlUnsafe: () => number): string | null {
   if (rule.entitiesOn) return 'this parser resolves external entities or reaches the network (its options)';
-  return xmlUnsafe ? `this module turns on external entities (setFeature feature_external_ges/pes at line ${xmlUnsafe})` : null;
+  const line = xmlUnsafe();
+  return line ? `this module turns on external entities (setFeature feature_external_ges/pes at line ${line})` : null;
 }
 
 /**
@@ -345,7 +348,7 @@ function entitiesOnReason(rule: TriageRule, xmlUnsafe: number): string | null {
  * a module that leaves external entities off; otherwise `unknown` (an escaping parser, a
  * document krait cannot follow).
  */
-function judgeParser(rule: TriageRule, call: A.Call, input: TriageInput, xmlUnsafe: number): { verdict: Verdict; taint?: Taint } {
+function judgeParser(rule: TriageRule, call: A.Call, input: TriageInput, xmlUnsafe: () => number): { verdict: Verdict; taint?: Taint } {
   const dead = deadAt(input.analysis.dead, call);
   if (dead) return { verdict: { kind: 'constant', reason: `never runs: ${dead.reason}` } };
   const on = entitiesOnReason(rule, xmlUnsafe);

@@ -415,6 +415,23 @@ function isWholeEnviron(n: A.Attribute | A.Name, semantic: SemanticModel): boole
  * table), or a send-like method (`s.sendall`, `session.post`) in a file that imports a
  * network module?
  */
+/**
+ * Whether the module imports a network module (the `hasNetwork` fact, from the semantic
+ * model's imports: cheap, so a rule can test a call before the module's facts are computed).
+ */
+export function importsNetwork(semantic: SemanticModel): boolean {
+  let v = networkCache.get(semantic);
+  if (v === undefined) {
+    v = semantic.imports.some((i) => {
+      const m = matchImport(i.name ? `${i.module}.${i.name}` : i.module);
+      return !!m && !m.quiet;
+    });
+    networkCache.set(semantic, v);
+  }
+  return v;
+}
+const networkCache = new WeakMap<SemanticModel, boolean>();
+
 export function isSendCall(n: A.Call, semantic: SemanticModel, facts: Pick<ModuleFacts, 'hasNetwork'>): boolean {
   const q = semantic.qualifiedName(n.func);
   if (q) {

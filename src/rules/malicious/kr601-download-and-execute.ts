@@ -91,10 +91,15 @@ export const downloadAndExecute = defineRule({
   },
   visit: {
     Call(node, ctx) {
+      const q = ctx.callName(node) ?? '';
+      const isProcess = PROCESS_CALL.test(q);
+      const exec = isExecBuiltin(node, ctx.semantic) && !!node.args[0];
+      // Only a call that executes code, runs a process or makes a file executable needs the module's facts.
+      if (!exec && !isProcess && !makesExecutable(node, ctx.semantic)) return;
       const facts = factsFor(node, ctx.semantic, ctx.path);
       const phase = facts.phaseOf(node);
       const severity = byPhase(phase, 'critical' as const, 'high' as const);
-      if (isExecBuiltin(node, ctx.semantic) && node.args[0] && mentionsFetched(node.args[0], ctx.semantic, facts)) {
+      if (exec && mentionsFetched(node.args[0]!, ctx.semantic, facts)) {
         ctx.report(node, {
           severity,
           message: `Code fetched from the network is executed ${phaseWord(phase)}.`,
@@ -103,8 +108,6 @@ export const downloadAndExecute = defineRule({
         });
         return;
       }
-      const q = ctx.callName(node) ?? '';
-      const isProcess = PROCESS_CALL.test(q);
       if (isProcess && SHELL_DROPPER.test(constantText(node))) {
         ctx.report(node, {
           severity,

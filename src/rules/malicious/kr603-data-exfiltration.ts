@@ -5,7 +5,7 @@
  * sites, tunnels and raw IP addresses weigh more.
  */
 import { defineRule } from '../../engine/rule.js';
-import { byPhase, factsFor, isSendCall, phaseWord, sensitiveArgs, type SensitiveKind } from './facts.js';
+import { byPhase, factsFor, importsNetwork, isSendCall, phaseWord, sensitiveArgs, type SensitiveKind } from './facts.js';
 import type { Severity } from '../../findings.js';
 
 const WHAT: Record<SensitiveKind, string> = {
@@ -38,8 +38,9 @@ export const dataExfiltration = defineRule({
   },
   visit: {
     Call(node, ctx) {
+      // The module's facts are computed only for a call that sends something.
+      if (!isSendCall(node, ctx.semantic, { hasNetwork: importsNetwork(ctx.semantic) })) return;
       const facts = factsFor(node, ctx.semantic, ctx.path);
-      if (!isSendCall(node, ctx.semantic, facts)) return;
       const kind = sensitiveArgs(node, ctx.semantic, facts);
       if (!kind) return;
       const phase = facts.phaseOf(node);

@@ -5,7 +5,7 @@
  */
 import { defineRule } from '../../engine/rule.js';
 import type * as A from '../../python/ast.js';
-import { PROCESS_CALL, factsFor, isFetchCall, isSendCall, moduleOf, phaseWord } from './facts.js';
+import { PROCESS_CALL, factsFor, importsNetwork, isFetchCall, isSendCall, moduleOf, phaseWord } from './facts.js';
 
 const seen = new WeakMap<A.Module, Set<string>>();
 
@@ -27,11 +27,11 @@ export const loadTimeActivity = defineRule({
   },
   visit: {
     Call(node, ctx) {
-      const facts = factsFor(node, ctx.semantic, ctx.path);
       const q = ctx.callName(node) ?? '';
-      const network = isFetchCall(node, ctx.semantic) || isSendCall(node, ctx.semantic, facts);
+      const network = isFetchCall(node, ctx.semantic) || isSendCall(node, ctx.semantic, { hasNetwork: importsNetwork(ctx.semantic) });
       const process = !network && PROCESS_CALL.test(q);
       if (!network && !process) return;
+      const facts = factsFor(node, ctx.semantic, ctx.path);
       const phase = facts.phaseOf(node);
       if (phase === 'runtime') return;
       // Import time counts only for a package's modules, not for scripts (a script's top level runs when the user runs it).
