@@ -23,21 +23,29 @@ interface ClipFacts {
 }
 const cache = new WeakMap<A.Module, ClipFacts>();
 
+/** Whether a call reads or writes the clipboard (a clipboard library, tkinter, or a clipboard command). */
+function clipKind(n: A.Call, semantic: SemanticModel): 'read' | 'write' | null {
+  const q = semantic.qualifiedName(n.func) ?? '';
+  const attr = n.func.type === 'Attribute' ? n.func.attr : '';
+  if (READ.test(q) || attr === 'clipboard_get') return 'read';
+  if (WRITE.test(q) || attr === 'clipboard_append') return 'write';
+  if (PROCESS_CALL.test(q)) {
+    const text = constantText(n).trim();
+    if (READ_CMD.test(text)) return 'read';
+    if (WRITE_CMD.test(text)) return 'write';
+  }
+  return null;
+}
+
 function clipFacts(module: A.Module, semantic: SemanticModel): ClipFacts {
   let f = cache.get(module);
   if (f) return f;
   const out: ClipFacts = { reads: [], writes: [], wallet: false };
   walk(module, (n) => {
     if (n.type === 'Call') {
-      const q = semantic.qualifiedName(n.func) ?? '';
-      const attr = n.func.type === 'Attribute' ? n.func.attr : '';
-      if (READ.test(q) || attr === 'clipboard_get') out.reads.push(n);
-      else if (WRITE.test(q) || attr === 'clipboard_append') out.writes.push(n);
-      else if (PROCESS_CALL.test(q)) {
-        const text = constantText(n).trim();
-        if (READ_CMD.test(text)) out.reads.push(n);
-        else if (WRITE_CMD.test(text)) out.writes.push(n);
-      }
+      const kind = clipKind(n, semantic);
+      if (kind === 'read') out.reads.push(n);
+      else if (kind === 'write') out.writes.push(n);
     } else if (n.type === 'Constant' && n.kind === 'str' && typeof n.value === 'string' && n.value.length < 200 && WALLET.test(n.value)) out.wallet = true;
     return true;
   });
@@ -63,10 +71,12 @@ export const clipboardHijack = defineRule({
   },
   visit: {
     Call(node, ctx) {
+      // The file-wide facts are gathered only once a call touches the clipboard.
+      const kind = clipKind(node, ctx.semantic);
+      if (!kind) return;
       const cf = clipFacts(moduleOf(node), ctx.semantic);
-      const isWrite = cf.writes.includes(node);
-      const isRead = cf.reads.includes(node);
-      if (!isWrite && !isRead) return;
+      const isWrite = kind === 'write';
+      const isRead = kind === 'read';
       const phase = factsFor(node, ctx.semantic, ctx.path).phaseOf(node);
       if (isWrite && cf.reads.length) {
         ctx.report(node, {
