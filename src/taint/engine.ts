@@ -298,7 +298,7 @@ export class TaintAnalysis {
       },
       missing: (c, k) => {
         const sh = this.shapeAt(c, st);
-        return !!sh && sh.kind === 'map' && !sh.config && !sh.items.has(itemKey(k));
+        return !!sh && sh.kind === 'map' && !sh.config && !sh.items.has(itemKey(k)) && c.type === 'Name' && !this.escapes(c);
       },
       builtin: (e) => this.sem.lookup(e.id, e) === undefined,
     };
@@ -313,6 +313,48 @@ export class TaintAnalysis {
     if (st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id)) return undefined;
     return this.sem.constValue(e);
   }
+
+  /**
+   * Whether the container a name holds may be changed behind the analysis's back: the name is
+   * passed to a call, aliased, returned, captured by a nested function or used in any way other
+   * than subscripts, membership tests, `len()` and the container methods the interpreter models.
+   * Syntactic and per function (cached); anything unusual counts as an escape.
+   */
+  private escapes(name: A.Name): boolean {
+    let scope: A.AnyNode | null = name.parent;
+    while (scope && scope.type !== 'FunctionDef' && scope.type !== 'AsyncFunctionDef' && scope.type !== 'Lambda' && scope.type !== 'Module') scope = scope.parent;
+    if (!scope) return true;
+    let byName = this.escapeCache.get(scope);
+    if (!byName) this.escapeCache.set(scope, (byName = new Map()));
+    const got = byName.get(name.id);
+    if (got !== undefined) return got;
+    let escaped = false;
+    walk(scope, (n) => {
+      if (escaped) return false;
+      if (n !== scope && (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'Lambda' || n.type === 'ClassDef')) {
+        // A nested function or class that mentions the name may change it at any time.
+        walk(n, (m) => {
+          if (m.type === 'Name' && m.id === name.id) escaped = true;
+          return !escaped;
+        });
+        return false;
+      }
+      if (n.type !== 'Name' || n.id !== name.id) return true;
+      const p = n.parent;
+      // Rebinding the name (a new container) is tracked by the interpreter.
+      if (p?.type === 'Assign' && p.targets.includes(n)) return true;
+      if ((p?.type === 'For' || p?.type === 'AsyncFor' || p?.type === 'comprehension') && p.target === n) return true;
+      if (p?.type === 'Subscript' && p.value === n) return true;
+      if (p?.type === 'Attribute' && p.value === n && CONTAINER_METHODS.has(p.attr) && p.parent?.type === 'Call' && p.parent.func === p) return true;
+      if (p?.type === 'Compare' && p.comparators.includes(n) && p.ops.every((o) => o === 'In' || o === 'NotIn')) return true;
+      if (p?.type === 'Call' && p.func.type === 'Name' && p.func.id === 'len' && p.args.length === 1) return true;
+      escaped = true;
+      return false;
+    });
+    byName.set(name.id, escaped);
+    return escaped;
+  }
+  private readonly escapeCache = new WeakMap<A.AnyNode, Map<string, boolean>>();
 
   private shapeAt(e: A.Expr, st: FnState): Shape | undefined {
     const k = keyOf(e);
@@ -1849,3 +1891,6 @@ function returnsValue(fn: A.FunctionDef): boolean {
   });
   return value && !generator;
 }
+
+/** Methods of a dict or list the interpreter models (reads, and writes it tracks or drops the shape for). */
+const CONTAINER_METHODS = new Set(['get', 'keys', 'values', 'items', 'copy', 'count', 'index', 'pop', 'append', 'insert', 'extend', 'update', 'setdefault', 'set', 'has_section', 'has_option', 'sections', 'options']);

@@ -264,4 +264,10 @@ describe('dict.get of a key a tracked dict does not hold is its default', () => 
     await expectVerdict(view('opts = {"target": "x"}\nopts.update(request.args)\nexec(opts.get("fallback", "default"))  # sink'), 'B102', 'reachable');
     await expectVerdict(view('opts = {"target": "x"}\nopts.setdefault(extra, "y")\nexec(opts.get("fallback", "default"))  # sink'), 'B102', 'unknown');
   });
+  it('a dict that escapes (passed to a call, aliased, captured) may hold any key: not constant', async () => {
+    await expectVerdict(view('opts = {}\nextra.fill(opts)\nexec(opts.get("code", "pass"))  # sink'), 'B102', 'unknown');
+    await expectVerdict(view('opts = {}\nload_into(opts)\nexec(opts.get("code", "pass"))  # sink'), 'B102', 'unknown');
+    await expectVerdict(view('opts = {"a": "b"}\nalias = opts\nalias["code"] = v\nexec(opts.get("code", "pass"))  # sink'), 'B102', 'unknown');
+    await expectVerdict(view('opts = {"a": "b"}\ncb = lambda: opts.update(request.args)\ncb()\nexec(opts.get("code", "pass"))  # sink'), 'B102', 'unknown');
+  });
 });
