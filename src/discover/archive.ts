@@ -570,14 +570,18 @@ function decodeError(err: unknown): Error {
 }
 
 /**
- * A fflate decoder for zip entries compressed with bzip2 (method 12). fflate hands over the
- * compressed bytes; they are kept until the entry's last piece (at most the archive's own
- * size), then decoded by `seek-bzip` with the output counted as it comes (see BzipSink).
+ * A fflate decoder for a zip compression method whose library decodes a whole buffer at
+ * once: fflate hands over the compressed bytes; they are kept until the entry's last piece
+ * (at most the archive's own size), then decoded with the output counted as it comes (see
+ * BzipSink), so a bomb stops the decoder at the limit. A decoding error ends the entry with
+ * that error; reaching a limit (StopExtraction) ends the extraction.
  */
-class UnzipBzip2 {
-  static compression = 12;
+abstract class BufferedUnzip {
   ondata: (err: Error | null, data: Uint8Array, final: boolean) => void = () => undefined;
   private parts: Uint8Array[] = [];
+
+  /** Decode the whole entry into `sink` (throws on corrupt data). */
+  protected abstract decode(input: Buffer, sink: BzipSink): void;
 
   push(data: Uint8Array, final: boolean): void {
     if (data.length) this.parts.push(data);
@@ -586,7 +590,7 @@ class UnzipBzip2 {
     this.parts = [];
     const sink = new BzipSink((chunk) => this.ondata(null, chunk, false));
     try {
-      Bunzip.decode(input, sink, true);
+      this.decode(input, sink);
       sink.end();
     } catch (err) {
       if (err instanceof StopExtraction) throw err;
@@ -597,42 +601,33 @@ class UnzipBzip2 {
   }
 }
 
-/**
- * A fflate decoder for zip entries compressed with LZMA (method 14, APPNOTE 5.8): a 4-byte
- * header (version, properties size), the LZMA properties, then raw LZMA data ending with an
- * end marker. Decoded by `lzma-purejs` once the entry's last piece is in, the output counted
- * as it comes (see BzipSink); reading past the entry's bytes is an error, never a loop.
- */
-class UnzipLzma {
-  static compression = 14;
-  ondata: (err: Error | null, data: Uint8Array, final: boolean) => void = () => undefined;
-  private parts: Uint8Array[] = [];
+/** Zip entries compressed with bzip2 (method 12), decoded by `seek-bzip`. */
+class UnzipBzip2 extends BufferedUnzip {
+  static compression = 12;
+  protected decode(input: Buffer, sink: BzipSink): void {
+    Bunzip.decode(input, sink, true);
+  }
+}
 
-  push(data: Uint8Array, final: boolean): void {
-    if (data.length) this.parts.push(data);
-    if (!final) return;
-    const input = Buffer.concat(this.parts);
-    this.parts = [];
-    const sink = new BzipSink((chunk) => this.ondata(null, chunk, false));
-    try {
-      if (input.length < 4) throw new Error('truncated lzma header');
-      const propLen = input.readUInt16LE(2);
-      if (propLen !== 5 || input.length < 4 + propLen) throw new Error('bad lzma properties header');
-      let pos = 4 + propLen;
-      const reader = {
-        readByte(): number {
-          if (pos >= input.length) throw new Error('lzma data ends early');
-          return input[pos++];
-        },
-      };
-      if (!LZMA.decompress(input.subarray(4, 4 + propLen), reader, sink, -1)) throw new Error('lzma data error');
-      sink.end();
-    } catch (err) {
-      if (err instanceof StopExtraction) throw err;
-      this.ondata(decodeError(err), new Uint8Array(0), true);
-      return;
-    }
-    this.ondata(null, new Uint8Array(0), true);
+/**
+ * Zip entries compressed with LZMA (method 14, APPNOTE 5.8): a 4-byte header (version,
+ * properties size), the LZMA properties, then raw LZMA data ending with an end marker.
+ * Decoded by `lzma-purejs`; reading past the entry's bytes is an error, never a loop.
+ */
+class UnzipLzma extends BufferedUnzip {
+  static compression = 14;
+  protected decode(input: Buffer, sink: BzipSink): void {
+    if (input.length < 4) throw new Error('truncated lzma header');
+    const propLen = input.readUInt16LE(2);
+    if (propLen !== 5 || input.length < 4 + propLen) throw new Error('bad lzma properties header');
+    let pos = 4 + propLen;
+    const reader = {
+      readByte(): number {
+        if (pos >= input.length) throw new Error('lzma data ends early');
+        return input[pos++]!;
+      },
+    };
+    if (!LZMA.decompress(input.subarray(4, 4 + propLen), reader, sink, -1)) throw new Error('lzma data error');
   }
 }
 
