@@ -1,6 +1,7 @@
 /**
  * RuleTester for code rules, after ESLint's: run one rule over valid and invalid Python
- * snippets and assert the exact lines it reports.
+ * snippets and assert the exact lines it reports — and, when a case asks, the columns and
+ * messages.
  */
 import { expect } from 'vitest';
 import type { Finding } from '../../src/findings.js';
@@ -46,18 +47,48 @@ export function runOn(code: string, ruleIds: string[], opts: RunOptions = {}): F
   return out;
 }
 
+/**
+ * One expected finding of an invalid case, after ESLint's RuleTester `errors`: its line and,
+ * when given, its column and message.
+ */
+export interface ExpectedFinding {
+  /** 1-based line (`Finding.location.startLine`). */
+  line: number;
+  /**
+   * 1-based column, as krait prints it in every report (`path:line:col`, SARIF): that is
+   * `Finding.location.startColumn + 1`.
+   */
+  column?: number;
+  /** The message: a string must match exactly; a RegExp is tested against it (use one for a substring). */
+  message?: string | RegExp;
+}
+
 export interface InvalidCase {
   code: string;
-  /** 1-based lines of the expected findings, in order (duplicates allowed). */
-  lines: number[];
+  /** 1-based lines of the expected findings, in order (duplicates allowed). Give this or `errors`. */
+  lines?: number[];
+  /**
+   * The expected findings, in report order (by line, then column): each one's line and, when
+   * given, column and message. Give this or `lines`.
+   */
+  errors?: ExpectedFinding[];
   severity?: Finding['severity'];
   confidence?: Finding['confidence'];
   options?: RunOptions;
 }
 
+/** A finding in the shape of an `ExpectedFinding` that asks for `want`'s fields (for readable diffs). */
+function actualAs(f: Finding, want: ExpectedFinding | undefined): ExpectedFinding {
+  const got: ExpectedFinding = { line: f.location.startLine };
+  if (want?.column !== undefined) got.column = f.location.startColumn + 1;
+  if (want?.message !== undefined) got.message = want.message instanceof RegExp && want.message.test(f.message) ? want.message : f.message;
+  return got;
+}
+
 /**
- * Assert that `ruleId` reports nothing on each valid snippet and exactly `lines` on each
- * invalid one (and the given severity/confidence on all of them, when set).
+ * Assert that `ruleId` reports nothing on each valid snippet and exactly the expected findings
+ * on each invalid one — its `lines`, or its `errors` with their columns and messages — and the
+ * given severity/confidence on all of them, when set.
  */
 export function testRule(ruleId: string, cases: { valid: (string | { code: string; options?: RunOptions })[]; invalid: InvalidCase[] }): void {
   for (const v of cases.valid) {
@@ -66,8 +97,16 @@ export function testRule(ruleId: string, cases: { valid: (string | { code: strin
     expect(found.map((f) => `${f.location.startLine}: ${f.message}`), `valid snippet should pass ${ruleId}:\n${code}`).toEqual([]);
   }
   for (const c of cases.invalid) {
+    if ((c.lines === undefined) === (c.errors === undefined)) throw new Error(`an invalid case of ${ruleId} gives both or neither of lines and errors:\n${c.code}`);
     const found = runOn(c.code, [ruleId], c.options);
-    expect(found.map((f) => f.location.startLine), `lines reported by ${ruleId} for:\n${c.code}`).toEqual(c.lines);
+    if (c.lines) {
+      expect(found.map((f) => f.location.startLine), `lines reported by ${ruleId} for:\n${c.code}`).toEqual(c.lines);
+    } else {
+      const errors = c.errors!;
+      const ordered = [...found].sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
+      const got = ordered.map((f, i) => actualAs(f, errors[i]));
+      expect(got, `findings of ${ruleId} for:\n${c.code}`).toEqual(errors);
+    }
     for (const f of found) {
       expect(f.ruleId).toBe(ruleId);
       expect(f.cwe.length).toBeGreaterThan(0);

@@ -16,8 +16,8 @@ export const authEventNotLogged = defineRule({
   docs: {
     what: 'Flags login and token routes whose handler makes no logging call (`logger.info`, `log.warning`, `logging.*`, audit helpers), so failed and successful sign-ins leave no record.',
     why: 'Without a record of authentication events, brute force, credential stuffing and account takeover go unnoticed and cannot be investigated afterwards (CWE-778 insufficient logging).',
-    example: 'def login():\n    if not user.check_password(pw):\n        return "invalid", 401',
-    instead: 'def login():\n    if not user.check_password(pw):\n        log.warning("failed login for %s from %s", email, request.remote_addr)\n        return "invalid", 401',
+    example: '@app.route("/login", methods=["POST"])\ndef login():\n    if not user.check_password(pw):\n        return "invalid", 401',
+    instead: '@app.route("/login", methods=["POST"])\ndef login():\n    if not user.check_password(pw):\n        log.warning("failed login for %s from %s", email, request.remote_addr)\n        return "invalid", 401',
     references: ['https://cwe.mitre.org/data/definitions/778.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html#which-events-to-log'],
   },
   visit: {
