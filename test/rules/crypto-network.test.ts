@@ -10,7 +10,7 @@ describe('crypto and network plugins', () => {
         'import ssl\nssl.wrap_socket(s, ssl.PROTOCOL_SSLv3)  # positional: bandit does not read it',
       ],
       invalid: [
-        { code: 'import ssl\nssl.wrap_socket(s,\n    ssl_version=ssl.PROTOCOL_SSLv3)', lines: [3], severity: 'high', confidence: 'high' },
+        { code: 'import ssl\nssl.wrap_socket(s,\n    ssl_version=ssl.PROTOCOL_SSLv3)', errors: [{ line: 3, column: 17, message: 'ssl.wrap_socket call with insecure SSL/TLS protocol version identified, security issue.' }], severity: 'high', confidence: 'high' },
         { code: 'from OpenSSL import SSL\nSSL.Context(method=SSL.TLSv1_1_METHOD)', lines: [2], severity: 'medium', confidence: 'medium' },
         { code: 'import pyOpenSSL\npyOpenSSL.SSL.Context(method=SSLv2_METHOD)', lines: [2], severity: 'high' },
         { code: 'herp_derp(ssl_version=ssl.PROTOCOL_TLSv1)', lines: [1], severity: 'medium' },
@@ -20,13 +20,13 @@ describe('crypto and network plugins', () => {
   it('B503 bad protocol as a default argument', () =>
     testRule('B503', {
       valid: ['def f(v=ssl.PROTOCOL_TLS_CLIENT): pass', 'def f(*, v=ssl.PROTOCOL_SSLv3): pass  # keyword-only: bandit does not read it'],
-      invalid: [{ code: 'import ssl\n\n@decorator\ndef open_socket(host, version=ssl.PROTOCOL_SSLv2):\n    pass', lines: [4], severity: 'medium', confidence: 'medium' }],
+      invalid: [{ code: 'import ssl\n\n@decorator\ndef open_socket(host, version=ssl.PROTOCOL_SSLv2):\n    pass', errors: [{ line: 4, column: 1, message: 'Function definition identified with insecure SSL/TLS protocol version by default, possible security issue.' }], severity: 'medium', confidence: 'medium' }],
     }));
 
   it('B504 wrap_socket without ssl_version', () =>
     testRule('B504', {
       valid: ['import ssl\nssl.wrap_socket(s, ssl_version=ssl.PROTOCOL_TLSv1_2)', 'ctx.wrap_socket(s)'],
-      invalid: [{ code: 'import ssl\nssl.wrap_socket(s)', lines: [2], severity: 'low', confidence: 'medium' }],
+      invalid: [{ code: 'import ssl\nssl.wrap_socket(s)', errors: [{ line: 2, column: 1, message: 'ssl.wrap_socket call with no SSL/TLS protocol version specified, the default SSLv23 could be insecure, possible security issue.' }], severity: 'low', confidence: 'medium' }],
     }));
 
   it('B505 weak keys: sizes, thresholds, curves and options', () =>
@@ -38,7 +38,7 @@ describe('crypto and network plugins', () => {
         'from Crypto.PublicKey import RSA\nRSA.generate()',
       ],
       invalid: [
-        { code: 'from cryptography.hazmat.primitives.asymmetric import rsa\nrsa.generate_private_key(public_exponent=65537, key_size=1024)', lines: [2], severity: 'medium' },
+        { code: 'from cryptography.hazmat.primitives.asymmetric import rsa\nrsa.generate_private_key(public_exponent=65537, key_size=1024)', errors: [{ line: 2, column: 1, message: 'RSA key sizes below 2048 bits are considered breakable.' }], severity: 'medium' },
         { code: 'from cryptography.hazmat.primitives.asymmetric import dsa\ndsa.generate_private_key(512,\n    backend)', lines: [2], severity: 'high' },
         { code: 'from cryptography.hazmat.primitives.asymmetric import ec\nec.generate_private_key(curve=ec.SECT163R2)', lines: [2], severity: 'medium' },
         { code: 'from cryptography.hazmat.primitives.asymmetric import ec\nec.generate_private_key(ec.SECP192R1())', lines: [2], severity: 'medium' },
@@ -58,7 +58,7 @@ describe('crypto and network plugins', () => {
         'client.set_missing_host_key_policy(AutoAddPolicy)  # no paramiko import',
       ],
       invalid: [
-        { code: 'import paramiko\nc = paramiko.SSHClient()\nc.set_missing_host_key_policy(paramiko.AutoAddPolicy())', lines: [3], severity: 'high', confidence: 'medium' },
+        { code: 'import paramiko\nc = paramiko.SSHClient()\nc.set_missing_host_key_policy(paramiko.AutoAddPolicy())', errors: [{ line: 3, column: 1, message: 'Paramiko call with policy set to automatically trust the unknown host key.' }], severity: 'high', confidence: 'medium' },
         { code: 'from paramiko import client\nssh = client.SSHClient()\nssh.set_missing_host_key_policy(client.WarningPolicy)', lines: [3] },
         { code: 'from paramiko import SSHClient, AutoAddPolicy\nSSHClient().set_missing_host_key_policy(AutoAddPolicy())', lines: [2] },
       ],
@@ -68,7 +68,7 @@ describe('crypto and network plugins', () => {
     testRule('B508', {
       valid: ['from pysnmp.hlapi import *\nCommunityData("public", mpModel=2)', 'CommunityData("public")'],
       invalid: [
-        { code: 'from pysnmp.hlapi import *\na = CommunityData("public", mpModel=0)\nb = CommunityData("public", mpModel=1)', lines: [2, 3], severity: 'medium', confidence: 'high' },
+        { code: 'from pysnmp.hlapi import *\na = CommunityData("public", mpModel=0)\nb = CommunityData("public", mpModel=1)', errors: [{ line: 2, column: 5, message: 'The use of SNMPv1 and SNMPv2 is insecure. You should use SNMPv3 if able.' }, { line: 3, column: 5, message: 'The use of SNMPv1 and SNMPv2 is insecure. You should use SNMPv3 if able.' }], severity: 'medium', confidence: 'high' },
         { code: 'from pysnmp.hlapi import CommunityData\nCommunityData("public", mpModel=0)', lines: [2] },
       ],
     }));
@@ -76,7 +76,7 @@ describe('crypto and network plugins', () => {
   it('B509 SNMPv3 without auth and privacy', () =>
     testRule('B509', {
       valid: ['from pysnmp.hlapi import *\nUsmUserData("securityName", "authName", "privName")'],
-      invalid: [{ code: 'from pysnmp.hlapi import *\nUsmUserData("securityName")\nUsmUserData("securityName", "authName")', lines: [2, 3], severity: 'medium' }],
+      invalid: [{ code: 'from pysnmp.hlapi import *\nUsmUserData("securityName")\nUsmUserData("securityName", "authName")', errors: [{ line: 2, column: 1, message: 'You should not use SNMPv3 without encryption. noAuthNoPriv & authNoPriv is insecure' }, { line: 3, column: 1, message: 'You should not use SNMPv3 without encryption. noAuthNoPriv & authNoPriv is insecure' }], severity: 'medium' }],
     }));
 
   it('B615 Hugging Face downloads without a pinned commit', () =>
@@ -88,7 +88,7 @@ describe('crypto and network plugins', () => {
         'model.from_pretrained("org/m")  # no Hugging Face import',
       ],
       invalid: [
-        { code: 'from transformers import AutoModel\nAutoModel.from_pretrained("org/m")', lines: [2], severity: 'medium', confidence: 'high' },
+        { code: 'from transformers import AutoModel\nAutoModel.from_pretrained("org/m")', errors: [{ line: 2, column: 1, message: 'Unsafe Hugging Face Hub download without revision pinning in from_pretrained()' }], severity: 'medium', confidence: 'high' },
         { code: 'from transformers import AutoTokenizer\nAutoTokenizer.from_pretrained("org/m", revision="main")', lines: [2] },
         { code: 'from datasets import load_dataset\nload_dataset("org/d", revision="v1.0")', lines: [2] },
         { code: 'import huggingface_hub\nhuggingface_hub.snapshot_download(repo_id="org/m")', lines: [2] },

