@@ -13,6 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { runOn, type RunOptions } from '../helpers/rule-tester.js';
 import { CODE_RULES } from '../../src/rules/index.js';
+import { allRuleMetas } from '../../src/rules/catalog.js';
 
 interface Setup {
   /** Module-level lines the fragment assumes (imports, the app or client object). */
@@ -85,7 +86,7 @@ const SETUP: Record<string, Setup> = {
   KR301: { prelude: DJANGO_SETTINGS, options: { path: 'shop/settings.py' } },
   KR302: { prelude: DJANGO_SETTINGS, options: { path: 'shop/settings.py' } },
   KR303: { prelude: DJANGO_SETTINGS, options: { path: 'shop/settings.py' } },
-  KR304: { prelude: DJANGO_SETTINGS, options: { path: 'shop/settings.py' } },
+  KR304: { prelude: 'ALLOWED_HOSTS = ["shop.example.com"]', options: { path: 'shop/settings.py' } }, // a full settings module without the four settings is the finding itself
   KR305: { prelude: DJANGO_SETTINGS, options: { path: 'shop/settings.py' } },
   KR306: { prelude: 'import os\nfrom fastapi import FastAPI' },
   KR307: { prelude: FLASK },
@@ -131,6 +132,25 @@ const EXCEPTIONS: Record<string, Exception> = {
   KR607: { instead: 'prose advice (keep setup.py declarative), not code' },
 };
 
+/**
+ * Rules of the catalog that are not code rules: their docs examples are not one Python file
+ * run through a visitor, so this test does not run them. Each id is listed, so that a new rule
+ * outside the code-rule registry shows up here (and gets its own tester) instead of being
+ * skipped silently.
+ */
+const NOT_CODE_RULES: { reason: string; ids: string[] }[] = [
+  { reason: 'secrets analysis (formats and entropy over any text file, not a code-rule visitor): tested in test/secrets', ids: ['KR201', 'KR202', 'KR203', 'KR204', 'KR205'] },
+  {
+    reason: 'project checks over .gitignore/.env, Dockerfile, compose files and the routes of all files: examples are those files, tested in test/posture',
+    ids: ['KR309', 'KR340', 'KR341', 'KR342', 'KR343', 'KR344', 'KR345', 'KR350', 'KR351', 'KR352', 'KR353', 'KR354', 'KR355', 'KR356', 'KR357', 'KR358'],
+  },
+  {
+    reason: 'dependency checks over manifests, lock files and advisories: examples are requirement lines, tested in test/deps',
+    ids: ['KR501', 'KR502', 'KR503', 'KR504', 'KR505', 'KR506', 'KR507', 'KR508', 'KR509', 'KR510', 'KR511', 'KR512'],
+  },
+  { reason: 'package verdict over package metadata (pyproject name), tested in test/malicious', ids: ['KR609'] },
+];
+
 /** The file a docs snippet becomes under a rule's setup. */
 function asFile(snippet: string, setup: Setup): string {
   const code = setup.wrap ? setup.wrap(snippet) : snippet;
@@ -143,9 +163,23 @@ describe('every code rule flags its docs example and not its docs instead', () =
     expect([...Object.keys(SETUP), ...Object.keys(EXCEPTIONS), ...Object.keys(INSTEAD_STILL_FLAGGED)].filter((id) => !ids.has(id))).toEqual([]);
   });
 
+  it('every catalog rule that is not a code rule is listed with the reason it is not run here', () => {
+    const code = new Set(CODE_RULES.map((r) => r.id));
+    const catalog = new Set(allRuleMetas().map((r) => r.id));
+    const listed = NOT_CODE_RULES.flatMap((g) => g.ids);
+    expect([...catalog].filter((id) => !code.has(id) && !listed.includes(id)), 'rules neither in CODE_RULES nor in NOT_CODE_RULES').toEqual([]);
+    expect(listed.filter((id) => code.has(id) || !catalog.has(id)), 'NOT_CODE_RULES entries that are code rules or unknown').toEqual([]);
+  });
+
   for (const rule of CODE_RULES) {
     const setup = SETUP[rule.id] ?? {};
     const skip = EXCEPTIONS[rule.id] ?? {};
+    if (SETUP[rule.id]) {
+      it(`${rule.id} ${rule.name}: its setup alone is not flagged`, () => {
+        const file = asFile('pass', setup);
+        expect(runOn(file, [rule.id], setup.options).filter((f) => f.ruleId === rule.id).map((f) => `${f.location.startLine}: ${f.message}`), `setup of ${rule.id}:\n${file}`).toEqual([]);
+      });
+    }
     it.skipIf(skip.example !== undefined)(`${rule.id} ${rule.name}: example is flagged`, () => {
       const file = asFile(rule.docs.example, setup);
       const found = runOn(file, [rule.id], setup.options).filter((f) => f.ruleId === rule.id);

@@ -20,7 +20,7 @@ export const djangoMissingSecuritySettings = defineRule({
     what: 'Flags a Django settings module (one that defines INSTALLED_APPS/MIDDLEWARE and does not extend another with `import *`) that never sets `SECURE_SSL_REDIRECT`, `SECURE_HSTS_SECONDS`, `SESSION_COOKIE_SECURE` or `CSRF_COOKIE_SECURE`.',
     why: "Django's defaults are for development: session and CSRF cookies are sent over plain HTTP and nothing redirects to HTTPS, so a network attacker can read session cookies (CWE-614 sensitive cookie without Secure, CWE-319 cleartext transmission). `manage.py check --deploy` warns about the same settings.",
     example: 'MIDDLEWARE = [...]\n# no SESSION_COOKIE_SECURE / CSRF_COOKIE_SECURE / SECURE_SSL_REDIRECT',
-    instead: 'SECURE_SSL_REDIRECT = True\nSECURE_HSTS_SECONDS = 31536000\nSESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True',
+    instead: 'MIDDLEWARE = [...]\nSECURE_SSL_REDIRECT = True\nSECURE_HSTS_SECONDS = 31536000\nSESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True',
     references: ['https://cwe.mitre.org/data/definitions/614.html', 'https://docs.djangoproject.com/en/stable/howto/deployment/checklist/#https'],
   },
   visit: {
