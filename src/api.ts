@@ -9,14 +9,15 @@
  * schema in `schema/report.schema.json`); it throws {@link UsageError} for bad targets or
  * configuration. The report writers and the rule catalog are exported too.
  */
-export { scan, UsageError, ALL_ANALYSES, type ScanOptions, type ScanAnalysis } from './engine/scan.js';
-export type { Report, FileResult, FileKind, SkippedFile, FileDiagnostic } from './model.js';
-export { REPORT_SCHEMA_VERSION } from './model.js';
-export type { Finding, Severity, Confidence, Category, Location, TraceStep } from './findings.js';
-export { SEVERITIES, CONFIDENCES, CATEGORIES } from './findings.js';
+export { scan, UsageError, ALL_ANALYSES, type ScanOptions, type ScanAnalysis } from './pipeline/scan.js';
+export type { Report, FileResult } from './report/model.js';
+export type { FileKind, SkippedFile, FileDiagnostic } from './core/file.js';
+export { REPORT_SCHEMA_VERSION } from './report/model.js';
+export type { Finding, Severity, Confidence, Category, Location, TraceStep } from './core/finding.js';
+export { SEVERITIES, CONFIDENCES, CATEGORIES } from './core/finding.js';
 export { writeReport, exitCodeFor, computeScore, REPORT_FORMATS, type ReportFormat, type WriteReportOptions } from './report/index.js';
 export { allRuleMetas, ruleMeta } from './rules/catalog.js';
-export type { RuleMeta, RuleDocs } from './rules/meta.js';
+export type { RuleMeta, RuleDocs } from './core/rule-meta.js';
 export { parsePython, type ParseResult } from './python/parse.js';
 export { SemanticModel } from './python/semantic.js';
-export { VERSION } from './version.js';
+export { VERSION } from './core/version.js';

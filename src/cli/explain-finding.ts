@@ -3,9 +3,9 @@
  * with everything the reasoning layer knows about it — status, verdict and its reason, the
  * rules merged into it and the data-flow trace step by step.
  */
-import type { Finding, Location } from '../findings.js';
-import type { Report } from '../model.js';
-import { terminalSafe } from '../report/text.js';
+import type { Finding, Location } from '../core/finding.js';
+import type { Report } from '../report/model.js';
+import { terminalSafe } from '../core/text.js';
 
 /**
  * The finding of `report` (active first, then dismissed) whose fingerprint is `fingerprint`

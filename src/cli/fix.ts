@@ -4,10 +4,24 @@
  * for the others, `--diff` prints a unified diff, writes nothing and exits 1 when there
  * is a change. Messages go to stderr, diffs to stdout.
  */
-import { scan, UsageError, type ScanOptions } from '../engine/scan.js';
-import { findRequiresPython, lowestPython, planFixes, unifiedDiff, type FixOptions } from '../fix/apply.js';
-import type { FixFlags } from './main.js';
-import { terminalSafe } from '../report/terminal.js';
+import { scan, UsageError, type ScanOptions } from '../pipeline/scan.js';
+import { findRequiresPython, lowestPython, planFixes, unifiedDiff, type FixOptions } from '../pipeline/fix.js';
+import { terminalSafe } from '../core/text.js';
+
+/** Options of `krait fix`. */
+export interface FixFlags {
+  unsafeFixes?: boolean;
+  diff?: boolean;
+  select?: string[];
+  ignore?: string[];
+  exclude?: string[];
+  include?: string[];
+  targetVersion?: string;
+  baseline?: string;
+  config?: string | false;
+  gitignore: boolean;
+  quiet?: boolean;
+}
 
 /** Run `krait fix`; resolves to the exit code. */
 export async function runFixCommand(paths: string[], f: FixFlags, options: ScanOptions): Promise<number> {

@@ -3,24 +3,27 @@
  * rules, explain (a rule, or one finding by fingerprint), db. Exit codes: 0 nothing at or above --fail-on, 1 findings,
  * 2 usage or fatal errors (with a message that says what to do).
  */
-import { writeFileSafely } from '../report/safe-write.js';
+import { writeFileSafely } from '../core/safe-write.js';
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
-import { SEVERITIES, CONFIDENCES, type Severity } from '../findings.js';
-import type { Report } from '../model.js';
-import { capJobs, scan, UsageError, type ScanAnalysis, type ScanOptions } from '../engine/scan.js';
+import { SEVERITIES, CONFIDENCES, type Severity } from '../core/finding.js';
+import type { Report } from '../report/model.js';
+import { capJobs, scan, UsageError, type ScanAnalysis, type ScanOptions } from '../pipeline/scan.js';
 import { REPORT_FORMATS, exitCodeFor, writeReport, type ReportFormat } from '../report/index.js';
 import { writeBaseline } from '../report/baseline.js';
 import { allRuleMetas, ruleMeta } from '../rules/catalog.js';
-import { renderDepsTable, updateDatabase } from '../deps/index.js';
+import { updateDatabase } from '../deps/index.js';
+import { renderDepsTable } from '../report/deps-table.js';
 import { loadDatabase } from '../deps/database.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import { renderRuleList, renderExplain } from './rules-text.js';
 import { findByFingerprint, renderFindingExplanation } from './explain-finding.js';
-import { unknownRuleMessage } from '../engine/rule-tokens.js';
-import { terminalSafe, terminalWidth, wrapToWidth } from '../report/terminal.js';
+import { unknownRuleMessage } from '../pipeline/rule-selection.js';
+import { terminalWidth, wrapToWidth } from '../report/terminal.js';
+import { terminalSafe } from '../core/text.js';
 import { renderAnalysisText } from '../report/text.js';
 import { advisoryDataLine, exitLine } from '../report/summary.js';
+import type { FixFlags } from './fix.js';
 
 interface ScanFlags {
   format: ReportFormat;
@@ -54,20 +57,6 @@ interface ScanFlags {
   summaryOnly?: boolean;
 }
 
-/** Options of `krait fix`. */
-export interface FixFlags {
-  unsafeFixes?: boolean;
-  diff?: boolean;
-  select?: string[];
-  ignore?: string[];
-  exclude?: string[];
-  include?: string[];
-  targetVersion?: string;
-  baseline?: string;
-  config?: string | false;
-  gitignore: boolean;
-  quiet?: boolean;
-}
 
 const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 const positiveInt = (name: string) => (v: string) => {
@@ -265,7 +254,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   // html and markdown are written by the report writer, so stats takes --output (markdown needs a folder).
   addScanOptions(program.command('stats').description('code statistics and cyclomatic complexity'), ['table', 'json', 'html', 'markdown'], ['report']).action(async (paths: string[], f: ScanFlags) => {
     const report = await scan(scanOptions(paths, f, ['metrics']));
-    const { renderStats } = await import('../metrics/index.js');
+    const { renderStats } = await import('../report/stats-text.js');
     const out = (text: string) => (f.output ? writeFileSafely(f.output, text.endsWith('\n') ? text : `${text}\n`, 'statistics file') : print(text));
     if ((f.format as string) === 'table') {
       out(f.output ? renderStats(report, { color: false }) : wrapToWidth(renderStats(report, { color: useColor(f) }), terminalWidth()));

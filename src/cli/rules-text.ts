@@ -2,7 +2,7 @@
  * Terminal text for `krait rules` (one line per rule) and `krait explain ID` (the rule's
  * documentation, in the order of ruff's rule pages).
  */
-import type { RuleMeta } from '../rules/meta.js';
+import type { RuleMeta } from '../core/rule-meta.js';
 
 /** One line per rule: id, severity, CWE, name, what it checks (first sentence). */
 export function renderRuleList(rules: readonly RuleMeta[]): string {

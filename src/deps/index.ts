@@ -8,11 +8,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { DEFAULT_INCLUDE_LIMIT, localTarget, outsideReason, readInclude } from './manifests/include.js';
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
-import type { Finding, Severity } from '../findings.js';
-import { severityRank, SEVERITIES } from '../findings.js';
-import type { FileDiagnostic, FileKind } from '../model.js';
-import { snippetAt, splitLines } from '../engine/snippet.js';
-import type { RuleMeta } from '../rules/meta.js';
+import type { Finding, Severity } from '../core/finding.js';
+import { severityRank, SEVERITIES } from '../core/finding.js';
+import type { FileDiagnostic, FileKind } from '../core/file.js';
+import { snippetAt, splitLines } from '../core/snippet.js';
+import type { RuleMeta } from '../core/rule-meta.js';
 import { loadDatabase, type AdvisoryDatabase } from './database.js';
 import {
   ALTERNATIVE_DISTRIBUTIONS,
@@ -42,15 +42,14 @@ import {
   VULNERABLE_RANGE,
 } from './rules.js';
 import { OBSOLETE_DISTRIBUTIONS } from './obsolete.js';
-import { isStdlibModule } from './stdlib-modules.js';
-import { renderDepsTable, rowsFromFindings } from './table.js';
+import { isStdlibModule } from '../python/stdlib-modules.js';
+import { rowsFromFindings } from './table.js';
 import { checkTyposquat } from './typosquat.js';
 import type { AdvisoryMatch, DependencyReport, ModuleIntelligence, PackageIndex, Requirement, RequirementAudit } from './types.js';
 
-export { renderDepsTable } from './table.js';
 export { updateDatabase } from './update.js';
 export { DEPENDENCY_RULES } from './rules.js';
-export { STDLIB_MODULES } from './stdlib-modules.js';
+export { STDLIB_MODULES } from '../python/stdlib-modules.js';
 export type { DependencyReport } from './types.js';
 
 /** An advisory the user accepts, with why and until when (from configuration). */

@@ -19,7 +19,7 @@
  *   unused declared dependency → 1164 "Irrelevant Code" (attack surface for nothing).
  * - Obsolete (abandoned / deprecated) project → 1104 "Use of Unmaintained Third Party Components".
  */
-import type { RuleMeta } from '../rules/meta.js';
+import type { RuleMeta } from '../core/rule-meta.js';
 
 const cwe = (n: number): string => `https://cwe.mitre.org/data/definitions/${n}.html`;
 

@@ -9,7 +9,7 @@
  * with `severitySource: 'unknown'`, so that it is neither hidden nor overstated.
  */
 import cvss from 'ae-cvss-calculator';
-import type { Severity } from '../findings.js';
+import type { Severity } from '../core/finding.js';
 import type { CompactAdvisory, CompactAffected } from './osv.js';
 
 export interface SeverityInfo {

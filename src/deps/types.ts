@@ -2,7 +2,7 @@
  * Dependency audit results (issue 5: dependencies and supply chain). Filled by `deps/`;
  * serialised as `report.dependencies` in the JSON report.
  */
-import type { Severity } from '../findings.js';
+import type { Severity } from '../core/finding.js';
 
 /** Where a requirement was written: path relative to its scan root, 1-based lines. */
 export interface RequirementSource {

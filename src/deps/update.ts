@@ -7,7 +7,7 @@
  * Source of the export: <https://google.github.io/osv.dev/data/#data-dumps>.
  */
 import { readFileSync } from 'node:fs';
-import { writeFileSafely } from '../report/safe-write.js';
+import { writeFileSafely } from '../core/safe-write.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';

@@ -3,7 +3,7 @@
  * `os.getenv("AWS_SECRET_ACCESS_KEY")`, `settings.STRIPE_SECRET_KEY`, `config("DATABASE_URL")`.
  * The name is evidence of which service the code talks to; the value is never read.
  */
-import { isCredentialName } from '../secrets/names.js';
+import { isCredentialName } from '../core/credential-names.js';
 import type { EgressChannel } from './types.js';
 
 /**

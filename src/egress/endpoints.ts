@@ -6,7 +6,7 @@
  * `"smtp.gmail.com"`, `"10.0.0.5:8080"`. Prose that mentions a URL (messages, help text)
  * is not, so documentation does not become evidence.
  */
-import { isCredentialName } from '../secrets/names.js';
+import { isCredentialName } from '../core/credential-names.js';
 import type { EndpointScope } from './types.js';
 
 /** URL schemes that name a network protocol (file:, data:, sqlite: and the like are not). */

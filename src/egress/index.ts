@@ -9,7 +9,6 @@ import { analyzeFileEgress } from './analyze.js';
 import type { FileEgress } from './types.js';
 
 export { summarizeEgress, egressVerdict, formatVia } from './summary.js';
-export { renderEgress } from './render.js';
 export { parseEndpoint, hostScope, type Endpoint } from './endpoints.js';
 export { matchImport, matchCall, NETWORK_MODULE_COUNT, type ModuleMatch } from './modules.js';
 export { subprocessNetworkCommands, networkCommand, shellCommands } from './commands.js';

@@ -10,9 +10,9 @@
  * The table in docs/fixes.md lists every fix, its safety and minimum Python version;
  * `FIX_CATALOG` below is its source.
  */
-import type { Autofix, TextEdit } from '../findings.js';
+import type { Autofix, TextEdit } from '../core/finding.js';
 import type * as A from '../python/ast.js';
-import type { RuleContext } from '../engine/rule.js';
+import type { RuleContext } from '../core/rule.js';
 
 /** What one rule's fix does, for docs/fixes.md and `krait explain`. */
 export interface FixInfo {

@@ -2,7 +2,7 @@
  * Module inventory: which modules a file imports, and whether each comes from the
  * standard library, a third party or the scanned project itself.
  */
-import { isStdlibModule } from '../deps/stdlib-modules.js';
+import { isStdlibModule } from '../python/stdlib-modules.js';
 import type { SemanticModel } from '../python/semantic.js';
 import type { ImportedModule, ImportKind } from './types.js';
 

@@ -13,7 +13,6 @@ import { countAstNodes } from './nodes.js';
 import type { ComplexityBlock, FileMetrics } from './types.js';
 
 export type { ComplexityBlock, FileMetrics, ImportedModule, ImportKind, ProjectMetrics } from './types.js';
-export { renderStats } from './render.js';
 export { aggregateMetrics } from './aggregate.js';
 export { functionComplexity } from './complexity.js';
 

@@ -6,29 +6,11 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { FileMetrics } from './types.js';
+import type { FileMetrics, Hotspot, TestingSummary } from './types.js';
 
-/** Test code in the project, and line coverage when a report is present. */
-export interface TestingSummary {
-  /** Python files that are tests (`test_*.py`, `*_test.py`, `conftest.py`, under `tests/`/`test/`). */
-  testFiles: number;
-  testCodeLines: number;
-  /** The other Python files. */
-  codeFiles: number;
-  codeLines: number;
-  /** testCodeLines / codeLines (0 without code). */
-  ratio: number;
-  /** Line coverage from `coverage.xml` (Cobertura), `coverage.json` (coverage.py) or `lcov.info`. */
-  coverage?: { percent: number; file: string };
-}
+export type { Hotspot, TestingSummary } from './types.js';
 
-/** One function above the complexity threshold. */
-export interface Hotspot {
-  path: string;
-  name: string;
-  line: number;
-  complexity: number;
-}
+
 
 const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)test_[^/]*\.py$|_tests?\.py$|(^|\/)conftest\.py$/;
 

@@ -118,7 +118,29 @@ export interface ProjectMetrics {
   /** Functions and methods with a complexity. */
   complexityFunctions: number;
   /** Test files, test-to-code ratio and line coverage (the overview's Quality & Testing). */
-  testing?: import('./quality.js').TestingSummary;
+  testing?: TestingSummary;
   /** Functions above the complexity threshold, most complex first (the overview's Performance). */
-  hotspots?: import('./quality.js').Hotspot[];
+  hotspots?: Hotspot[];
+}
+
+/** Test code in the project, and line coverage when a report is present. */
+export interface TestingSummary {
+  /** Python files that are tests (`test_*.py`, `*_test.py`, `conftest.py`, under `tests/`/`test/`). */
+  testFiles: number;
+  testCodeLines: number;
+  /** The other Python files. */
+  codeFiles: number;
+  codeLines: number;
+  /** testCodeLines / codeLines (0 without code). */
+  ratio: number;
+  /** Line coverage from `coverage.xml` (Cobertura), `coverage.json` (coverage.py) or `lcov.info`. */
+  coverage?: { percent: number; file: string };
+}
+
+/** One function above the complexity threshold. */
+export interface Hotspot {
+  path: string;
+  name: string;
+  line: number;
+  complexity: number;
 }

@@ -3,14 +3,15 @@
  * `dockerfile-ast` (continuations, the escape directive, JSON forms, heredocs); compose
  * files with `yaml` (with a line counter for positions).
  */
-import { withoutContent } from '../deps/manifests/common.js';
+import { withoutContent } from '../core/text.js';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Pair } from 'yaml';
-import type { Finding } from '../findings.js';
-import type { FileDiagnostic } from '../model.js';
-import { splitLines } from '../engine/snippet.js';
-import { isCredentialName, maskSecret } from '../secrets/index.js';
-import { hasPlaceholderMarker, isTemplateOrEmpty } from '../secrets/placeholder.js';
+import type { Finding } from '../core/finding.js';
+import type { FileDiagnostic } from '../core/file.js';
+import { splitLines } from '../core/snippet.js';
+import { isCredentialName } from '../core/credential-names.js';
+import { maskSecret } from '../core/mask.js';
+import { hasPlaceholderMarker, isTemplateOrEmpty } from '../core/placeholder.js';
 import {
   COMPOSE_DOCKER_SOCKET, COMPOSE_HOST_NETWORK, COMPOSE_PRIVILEGED, COMPOSE_SECRET, DOCKER_ADD_URL, DOCKER_PIP_UNPINNED, DOCKER_ROOT,
   DOCKER_SECRET, DOCKER_UNPINNED_BASE, postureFinding,

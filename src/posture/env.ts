@@ -6,10 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { linearIgnore } from '../discover/glob.js';
-import type { Finding } from '../findings.js';
-import type { FileDiagnostic } from '../model.js';
-import { splitLines } from '../engine/snippet.js';
+import { linearIgnore } from '../core/glob.js';
+import type { Finding } from '../core/finding.js';
+import type { FileDiagnostic } from '../core/file.js';
+import { splitLines } from '../core/snippet.js';
 import { detectSecrets, maskSecret } from '../secrets/index.js';
 import type { EnvFileStatus } from './types.js';
 import { ENV_COMMITTED, ENV_EXAMPLE_MISSING, ENV_EXAMPLE_REAL_VALUES, ENV_NOT_IGNORED, postureFinding } from './rules.js';

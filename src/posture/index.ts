@@ -12,13 +12,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
-import { withoutContent } from '../deps/manifests/common.js';
+import { withoutContent } from '../core/text.js';
 import { parse as parseToml } from 'smol-toml';
-import type { Finding } from '../findings.js';
-import type { FileDiagnostic, FileKind } from '../model.js';
-import { splitLines } from '../engine/snippet.js';
+import type { Finding } from '../core/finding.js';
+import type { FileDiagnostic, FileKind } from '../core/file.js';
+import { splitLines } from '../core/snippet.js';
 import type { PostureReport, Route } from './types.js';
-import { terminalSafe } from '../report/terminal.js';
+import { terminalSafe } from '../core/text.js';
 import { checkEnvFiles } from './env.js';
 import { checkCompose, checkDockerfile } from './containers.js';
 import { NO_PER_ENV_CONFIG, UNBOUNDED_BODY, postureFinding } from './rules.js';

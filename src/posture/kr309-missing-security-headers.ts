@@ -4,8 +4,8 @@
  * check: one file cannot tell, since the header may come from middleware, an extension or
  * a settings module anywhere in the code.
  */
-import type { Finding } from '../findings.js';
-import type { RuleMeta } from '../rules/meta.js';
+import type { Finding } from '../core/finding.js';
+import type { RuleMeta } from '../core/rule-meta.js';
 import type { Route } from './types.js';
 import { postureFinding } from './rules.js';
 

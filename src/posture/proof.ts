@@ -5,7 +5,7 @@
  * payload for the sink kind) and the impact in one sentence. krait only prints this text:
  * it never sends a request anywhere and never runs the audited code.
  */
-import type { Finding, ProofOfConcept } from '../findings.js';
+import type { Finding, ProofOfConcept } from '../core/finding.js';
 import type { Route } from './types.js';
 
 /** Payload and impact per sink kind (matched on the sink step's "(sink: …)" label). */

@@ -16,7 +16,7 @@ import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { walk } from '../python/visit.js';
 import type { Route, RouteFramework } from './types.js';
-import { allParams, dotted, exitsEarly, identifiers, kw, lastSegment, namesIn, paramDefault, strList, strValue } from './pyutil.js';
+import { allParams, dotted, exitsEarly, identifiers, kw, lastSegment, namesIn, paramDefault, strList, strValue } from '../python/helpers.js';
 
 /** A route with the syntax it came from (for rules). */
 export interface RouteHandler {

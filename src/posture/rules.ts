@@ -4,10 +4,10 @@
  * finding. The per-file posture checks are code rules in `rules/posture/`.
  */
 import { createHash } from 'node:crypto';
-import type { Finding } from '../findings.js';
-import type { RuleMeta } from '../rules/meta.js';
-import { snippetAt } from '../engine/snippet.js';
-import { maskSecret } from '../secrets/index.js';
+import type { Finding } from '../core/finding.js';
+import type { RuleMeta } from '../core/rule-meta.js';
+import { snippetAt } from '../core/snippet.js';
+import { maskSecret } from '../core/mask.js';
 
 const cwe = (n: number) => `https://cwe.mitre.org/data/definitions/${n}.html`;
 

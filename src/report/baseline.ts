@@ -8,9 +8,9 @@
  * messages or secret text — so it is safe to commit.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { writeFileSafely } from './safe-write.js';
-import type { Finding } from '../findings.js';
-import type { Report } from '../model.js';
+import { writeFileSafely } from '../core/safe-write.js';
+import type { Finding } from '../core/finding.js';
+import type { Report } from './model.js';
 
 export const BASELINE_VERSION = 1;
 

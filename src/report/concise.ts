@@ -3,10 +3,10 @@
  * concise format, with the severity added), then one summary line. Every field from the
  * audited project is made terminal-safe.
  */
-import type { Finding } from '../findings.js';
-import type { Report } from '../model.js';
+import type { Finding } from '../core/finding.js';
+import type { Report } from './model.js';
 import { countsBySeverity, dismissedLine, suppressedLine } from './summary.js';
-import { terminalSafe } from './terminal.js';
+import { terminalSafe } from '../core/text.js';
 
 /** One finding as `path:line:col: ID [severity] message` (column 1-based). */
 export function conciseLine(f: Finding): string {

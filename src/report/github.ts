@@ -8,9 +8,9 @@
  * CR and LF become `%25`, `%0D`, `%0A`; in property values `:` and `,` too (`%3A`, `%2C`).
  * Audited text is made terminal-safe first, so no control character reaches the log.
  */
-import type { Finding, Severity } from '../findings.js';
-import type { Report } from '../model.js';
-import { terminalSafe, terminalSafeBlock } from './terminal.js';
+import type { Finding, Severity } from '../core/finding.js';
+import type { Report } from './model.js';
+import { terminalSafe, terminalSafeBlock } from '../core/text.js';
 
 /** Escape the message part of a workflow command. */
 export function escapeGithubData(s: string): string {

@@ -3,8 +3,8 @@
  * `artifacts:reports:codequality`), one issue per finding: `description`, `check_name`,
  * `fingerprint`, `severity` and `location.path` / `location.lines.begin`, as ruff writes it.
  */
-import type { Severity } from '../findings.js';
-import type { Report } from '../model.js';
+import type { Severity } from '../core/finding.js';
+import type { Report } from './model.js';
 
 const SEVERITY: Record<Severity, 'blocker' | 'critical' | 'major' | 'minor' | 'info'> = {
   critical: 'blocker',

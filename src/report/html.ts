@@ -9,11 +9,11 @@
  * SHA-256 hashes) would block any markup that slipped through anyway.
  */
 import { fixCommand } from './text.js';
-import { terminalSafeBlock } from './terminal.js';
+import { terminalSafeBlock } from '../core/text.js';
 import { createHash } from 'node:crypto';
-import { compareFindings, SEVERITIES, CATEGORIES } from '../findings.js';
-import type { Finding, Severity } from '../findings.js';
-import type { Report } from '../model.js';
+import { compareFindings, SEVERITIES, CATEGORIES } from '../core/finding.js';
+import type { Finding, Severity } from '../core/finding.js';
+import type { Report } from './model.js';
 import { computeScore } from './score.js';
 import { ruleFor, cweUrl, noRules } from './rules.js';
 import type { RuleLookup } from './rules.js';

@@ -5,10 +5,10 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { lstatOrUndefined, writeFileSafely } from './safe-write.js';
-import { severityRank } from '../findings.js';
-import type { Severity } from '../findings.js';
-import type { Report } from '../model.js';
+import { lstatOrUndefined, writeFileSafely } from '../core/safe-write.js';
+import { severityRank } from '../core/finding.js';
+import type { Severity } from '../core/finding.js';
+import type { Report } from './model.js';
 import { renderHtml } from './html.js';
 import { renderJson, stableOrder } from './json.js';
 import { MARKDOWN_ENTRY, writeMarkdown } from './markdown.js';

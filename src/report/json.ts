@@ -2,7 +2,7 @@
  * The JSON report (`--format json`): the `Report` model as JSON, described by
  * `schema/report.schema.json` (versioned by `REPORT_SCHEMA_VERSION`).
  */
-import type { Report } from '../model.js';
+import type { Report } from './model.js';
 import { computeScore } from './score.js';
 
 /**

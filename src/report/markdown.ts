@@ -6,13 +6,13 @@
  * recommended solution, why this helps, implementation steps, testing recommendations).
  */
 import { fixCommand } from './text.js';
-import { terminalSafe, terminalSafeBlock } from './terminal.js';
+import { terminalSafe, terminalSafeBlock } from '../core/text.js';
 import { lstatSync, readFileSync, rmSync } from 'node:fs';
-import { ensureRealDir, refuseLink, writeFileSafely } from './safe-write.js';
+import { ensureRealDir, refuseLink, writeFileSafely } from '../core/safe-write.js';
 import { join } from 'node:path';
-import { compareFindings, SEVERITIES } from '../findings.js';
-import type { Finding } from '../findings.js';
-import type { Report } from '../model.js';
+import { compareFindings, SEVERITIES } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
+import type { Report } from './model.js';
 import { computeScore, scoreCategoryOf, SCORE_CATEGORIES } from './score.js';
 import { ruleFor, cweUrl, noRules } from './rules.js';
 import type { RuleLookup } from './rules.js';

@@ -3,8 +3,8 @@
  * `rules/catalog.ts` provides `ruleMeta(id)`; the formats take it as a parameter so that
  * they also work (with what the finding itself carries) when no catalog is given.
  */
-import type { Finding } from '../findings.js';
-import type { RuleMeta } from '../rules/meta.js';
+import type { Finding } from '../core/finding.js';
+import type { RuleMeta } from '../core/rule-meta.js';
 
 /** Looks up a rule by id; `undefined` when the rule is unknown. */
 export type RuleLookup = (id: string) => RuleMeta | undefined;

@@ -11,9 +11,9 @@
  * per run are respected: at most 25,000 results, 10,000 thread-flow locations per
  * result, 20 tags per rule.
  */
-import { compareFindings, severityRank, SEVERITIES } from '../findings.js';
-import type { Finding, Location, Severity } from '../findings.js';
-import type { Report } from '../model.js';
+import { compareFindings, severityRank, SEVERITIES } from '../core/finding.js';
+import type { Finding, Location, Severity } from '../core/finding.js';
+import type { Report } from './model.js';
 import { ruleFor, cweUrl, noRules } from './rules.js';
 import type { RuleLookup } from './rules.js';
 import { computeScore } from './score.js';

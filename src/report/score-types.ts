@@ -3,7 +3,7 @@
  * `docs/score.md`. Every field is derived from the report's findings and sections only,
  * so the same report always gives the same score.
  */
-import type { Severity } from '../findings.js';
+import type { Severity } from '../core/finding.js';
 
 /** The seven score categories of `check-python-security-command.md`, in its order. */
 export const SCORE_CATEGORY_IDS = [

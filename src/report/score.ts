@@ -5,9 +5,9 @@
  * recompute every number from the findings; keep the two in step (and bump
  * `Score.method` when the method changes).
  */
-import { severityRank, confidenceRank, compareFindings } from '../findings.js';
-import type { Category, Confidence, Finding, Severity } from '../findings.js';
-import type { Report } from '../model.js';
+import { severityRank, confidenceRank, compareFindings } from '../core/finding.js';
+import type { Category, Confidence, Finding, Severity } from '../core/finding.js';
+import type { Report } from './model.js';
 import type { Score, ScoreAction, ScoreCategory, ScoreCategoryId, ScoreCount, ScoreCriticalIssue } from './score-types.js';
 
 /** Points and seed titles of the seven categories, in the seed's order. */

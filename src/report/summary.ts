@@ -4,10 +4,10 @@
  * the findings triage dismissed; and the line stating the advisory data's date and age.
  */
 import { createColors } from 'picocolors';
-import { SEVERITIES, severityRank, type Finding, type Severity } from '../findings.js';
-import type { Report } from '../model.js';
+import { SEVERITIES, severityRank, type Finding, type Severity } from '../core/finding.js';
+import type { Report } from './model.js';
 import type { Score } from './score-types.js';
-import { terminalSafe } from './terminal.js';
+import { terminalSafe } from '../core/text.js';
 
 export interface SummaryOptions {
   /** The `--fail-on` level the exit code follows (default `low`). */

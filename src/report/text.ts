@@ -6,14 +6,15 @@
  * `python-security-analysis-assistant.md`.
  */
 import { createColors } from 'picocolors';
-import { SEVERITIES, severityRank, type Finding, type Severity } from '../findings.js';
-import type { Report } from '../model.js';
-import { terminalSafe, terminalSafeBlock, wrapToWidth } from './terminal.js';
+import { SEVERITIES, severityRank, type Finding, type Severity } from '../core/finding.js';
+import type { Report } from './model.js';
+import { wrapToWidth } from './terminal.js';
+import { terminalSafe, terminalSafeBlock } from '../core/text.js';
 import { advisoryDataLine, summaryLines, type SummaryOptions } from './summary.js';
 export { dismissedLine } from './summary.js';
 import { computeScore } from './score.js';
-import { renderEgress } from '../egress/render.js';
-import { renderStatsSummary } from '../metrics/render.js';
+import { renderEgress } from './egress-text.js';
+import { renderStatsSummary } from './stats-text.js';
 import type { Score, ScoreCount } from './score-types.js';
 
 type Colors = ReturnType<typeof createColors>;
@@ -33,7 +34,6 @@ export interface TextOptions extends SummaryOptions {
   summaryOnly?: boolean;
 }
 
-export { terminalSafe, terminalSafeBlock } from './terminal.js';
 
 /**
  * PACKAGE VERDICTS: one line per package with malicious-package indicators (risk, name,

@@ -3,7 +3,7 @@
  * (bandit-compatible and krait's own), secret formats, dependency and posture checks.
  * `krait rules`, `krait explain` and the SARIF/Markdown/HTML reports read it.
  */
-import type { RuleMeta } from './meta.js';
+import type { RuleMeta } from '../core/rule-meta.js';
 import { CODE_RULES } from './index.js';
 import { DEPENDENCY_RULES } from '../deps/rules.js';
 import { SECRET_RULES } from '../secrets/rules.js';

@@ -2,7 +2,7 @@
  * Every code rule, in one list. One rule per file, grouped by theme; this list is the
  * registry the engine, `krait rules` and `krait explain` read.
  */
-import type { CodeRule } from '../engine/rule.js';
+import type { CodeRule } from '../core/rule.js';
 import { assertUsed } from './misc/b101-assert-used.js';
 import { execUsed } from './injection/b102-exec-used.js';
 import { setBadFilePermissions } from './misc/b103-set-bad-file-permissions.js';

@@ -12,8 +12,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '../findings.js';
-import { fileKind } from '../discover/kinds.js';
+import type { Finding } from '../core/finding.js';
+import { fileKind } from '../core/file-kinds.js';
 import { scanSecrets } from './index.js';
 
 export interface HistoryOptions {

@@ -8,20 +8,20 @@
  * nextline secret` on the line before), `# nosec` (bare, or naming the rule or bandit's
  * B105/B106/B107), and a per-project allowlist of fingerprints.
  */
-import type { Finding, Severity, Confidence } from '../findings.js';
-import type { FileKind } from '../model.js';
-import { snippetAt, splitLines } from '../engine/snippet.js';
-import { parseSuppressionMarkers, type SuppressionMarker } from '../engine/suppress.js';
+import type { Finding, Severity, Confidence } from '../core/finding.js';
+import type { FileKind } from '../core/file.js';
+import { snippetAt, splitLines } from '../core/snippet.js';
+import { parseSuppressionMarkers, type SuppressionMarker } from '../core/suppress.js';
 import { scanLines, type Candidate } from './scan.js';
-import { maskSecret, secretFingerprint, isAllowlisted } from './mask.js';
+import { maskSecret, secretFingerprint, isAllowlisted } from '../core/mask.js';
 import { notebookCells } from './notebook.js';
 import { secretRule } from './rules.js';
 import type { Span } from './lines.js';
 
-export { maskSecret, secretFingerprint, isAllowlisted } from './mask.js';
+export { maskSecret, secretFingerprint, isAllowlisted } from '../core/mask.js';
 export { SECRET_RULES, secretRule, type SecretRuleId } from './rules.js';
 export { SECRET_FORMATS, formatById, type SecretFormat, type FormatGroup } from './formats/index.js';
-export { SECRET_KEYWORDS, credentialNamePattern, credentialKind, isCredentialName, nameWords, type CredentialKind } from './names.js';
+export { SECRET_KEYWORDS, credentialNamePattern, credentialKind, isCredentialName, nameWords, type CredentialKind } from '../core/credential-names.js';
 export { shannonEntropy } from './entropy.js';
 
 export interface SecretsInput {

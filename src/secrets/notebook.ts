@@ -2,7 +2,7 @@
  * Jupyter notebooks: the cells' source (code and markdown) and text outputs, each line
  * mapped back to the line of the `.ipynb` file that holds it.
  */
-import type { FileKind } from '../model.js';
+import type { FileKind } from '../core/file.js';
 
 export interface NotebookCell {
   kind: FileKind;

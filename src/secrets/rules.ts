@@ -2,7 +2,7 @@
  * The secrets rules: metadata and documentation that `krait rules`, `krait explain` and
  * the reports read. Which finding a rule reports is decided in `scan.ts`.
  */
-import type { RuleMeta } from '../rules/meta.js';
+import type { RuleMeta } from '../core/rule-meta.js';
 
 export type SecretRuleId = 'KR201' | 'KR202' | 'KR203' | 'KR204' | 'KR205';
 

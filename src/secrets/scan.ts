@@ -8,13 +8,13 @@
  * formats to run; the generic detectors read only the first 4 KB of a line; every regex
  * has bounded quantifiers.
  */
-import type { Confidence, Severity } from '../findings.js';
-import type { FileKind } from '../model.js';
+import type { Confidence, Severity } from '../core/finding.js';
+import type { FileKind } from '../core/file.js';
 import { SECRET_FORMATS, PEM_LABELS, type SecretFormat } from './formats/index.js';
 import { KeywordMatcher } from './keyword-matcher.js';
 import { charClasses, shannonEntropy } from './entropy.js';
-import { credentialKind, SECRET_KEYWORDS, type CredentialKind } from './names.js';
-import { gradeFormatValue, gradeGenericValue, isSequentialRun, isTemplateOrEmpty } from './placeholder.js';
+import { credentialKind, SECRET_KEYWORDS, type CredentialKind } from '../core/credential-names.js';
+import { gradeFormatValue, gradeGenericValue, isSequentialRun, isTemplateOrEmpty } from '../core/placeholder.js';
 import { physicalLine, toSpans, type LogicalLine, type Span } from './lines.js';
 import { joinPythonStrings, pythonStrings, type StringLiteral } from './python-lines.js';
 import { joinYamlValues } from './yaml-lines.js';

@@ -3,8 +3,8 @@
  * WeakMap keyed by the Module node, so the fifteen flow rules share one pass) and reported
  * rule by rule with a source → steps → sink trace.
  */
-import type { Confidence, Severity, TraceStep } from '../findings.js';
-import type { RuleContext } from '../engine/rule.js';
+import type { Confidence, Severity, TraceStep } from '../core/finding.js';
+import type { RuleContext } from '../core/rule.js';
 import type * as A from '../python/ast.js';
 import { TaintAnalysis, type ExternalResolver, type Flow, type TaintFacts } from './engine.js';
 import type { Origin } from './model.js';

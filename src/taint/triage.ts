@@ -8,8 +8,8 @@
  * finding and a data-flow finding on the same place become one finding that keeps the
  * pattern rule's id and names the flow rule in `relatedRuleIds`.
  */
-import type { Finding, Severity, TraceStep, Verdict } from '../findings.js';
-import { severityRank } from '../findings.js';
+import type { Finding, Severity, TraceStep, Verdict } from '../core/finding.js';
+import { severityRank } from '../core/finding.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { K, live, type Step, type Taint } from './model.js';

@@ -1,6 +1,6 @@
 /** Core metadata (`*.dist-info/METADATA`, `PKG-INFO`) as a dependency manifest. */
 import { describe, expect, it } from 'vitest';
-import { fileKind } from '../../src/discover/kinds.js';
+import { fileKind } from '../../src/core/file-kinds.js';
 import { manifestKind, parseManifest } from '../../src/deps/manifests/index.js';
 
 const TEXT = [

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DependencyInput } from '../../src/deps/index.js';
 import { manifestKind } from '../../src/deps/manifests/index.js';
-import type { FileKind } from '../../src/model.js';
+import type { FileKind } from '../../src/core/file.js';
 
 export const FIXTURES = resolve(fileURLToPath(new URL('../fixtures/deps', import.meta.url)));
 export const SHARED_ADVISORIES = resolve(fileURLToPath(new URL('../../../shared/advisory-database/vulns', import.meta.url)));

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { analyzeDependencies, renderDepsTable, updateDatabase } from '../../src/deps/index.js';
+import { analyzeDependencies, updateDatabase } from '../../src/deps/index.js';
+import { renderDepsTable } from '../../src/report/deps-table.js';
 import { clearDatabaseCache, loadDatabase } from '../../src/deps/database.js';
 import { checkTyposquat, loadTopPackages } from '../../src/deps/typosquat.js';
-import { STDLIB_MODULES } from '../../src/deps/stdlib-modules.js';
+import { STDLIB_MODULES } from '../../src/python/stdlib-modules.js';
 import { distributionForImport } from '../../src/deps/import-map.js';
 import { fixtureInput } from './helpers.js';
 

@@ -13,9 +13,9 @@ import { gzipSync } from 'node:zlib';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { packTar, type TarEntry } from 'modern-tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extractArchive, isArchiveName, safeEntryPath } from '../../src/discover/archive.js';
-import { discover, discoverWithArchives } from '../../src/discover/walk.js';
-import { scan } from '../../src/engine/scan.js';
+import { extractArchive, isArchiveName, safeEntryPath } from '../../src/pipeline/discover/archive.js';
+import { discover, discoverWithArchives } from '../../src/pipeline/discover/walk.js';
+import { scan } from '../../src/pipeline/scan.js';
 
 const VULNERABLE = 'import subprocess\n\n\ndef get(cmd):\n    return subprocess.Popen(cmd, shell=True)\n';
 const METADATA = 'Metadata-Version: 2.1\nName: requests\nVersion: 2.19.0\nRequires-Dist: urllib3 (<1.24,>=1.21.1)\nRequires-Dist: idna (<2.8,>=2.5)\nRequires-Dist: PySocks (!=1.5.7,>=1.5.6) ; extra == \'socks\'\n\nLong description. Requires-Dist: not-a-header\n';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { egressOf } from './helpers.js';
-import { egressVerdict, parseEndpoint, summarizeEgress, renderEgress, networkCommand, shellCommands } from '../../src/egress/index.js';
+import { egressVerdict, parseEndpoint, summarizeEgress, networkCommand, shellCommands } from '../../src/egress/index.js';
+import { renderEgress } from '../../src/report/egress-text.js';
 
 const details = (code: string, counting = true) =>
   egressOf(code)

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { egressOf, timedEgressOf } from './helpers.js';
-import { egressVerdict, summarizeEgress, renderEgress } from '../../src/egress/index.js';
+import { egressVerdict, summarizeEgress } from '../../src/egress/index.js';
+import { renderEgress } from '../../src/report/egress-text.js';
 import type { FileEgress } from '../../src/egress/types.js';
 
 const STDLIB = '/root/.pyenv/versions/3.11.7/lib/python3.11';

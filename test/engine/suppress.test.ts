@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSuppressionMarkers, readSuppressions, suppressionFor } from '../../src/engine/suppress.js';
+import { parseSuppressionMarkers, readSuppressions, suppressionFor } from '../../src/core/suppress.js';
 
 describe('parseSuppressionMarkers (on the one parser, parseSuppressionComment)', () => {
   it('reads bandit, ruff and detect-secrets markers with their ids', () => {

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import type { Finding } from '../../src/findings.js';
-import { fixFile, fixText, lowestPython, planFixes, unifiedDiff } from '../../src/fix/apply.js';
+import type { Finding } from '../../src/core/finding.js';
+import { fixFile, fixText, lowestPython, planFixes, unifiedDiff } from '../../src/pipeline/fix.js';
 import { FIX_CATALOG, constantArgv } from '../../src/fix/fixers.js';
 import { runOn } from '../helpers/rule-tester.js';
 

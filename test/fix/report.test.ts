@@ -7,10 +7,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scan } from '../../src/engine/scan.js';
+import { scan } from '../../src/pipeline/scan.js';
 import { writeReport } from '../../src/report/index.js';
 import { ruleMeta } from '../../src/rules/catalog.js';
-import type { Report } from '../../src/model.js';
+import type { Report } from '../../src/report/model.js';
 
 const CODE = 'import yaml\n\n\ndef load(fh):\n    return yaml.load(fh)  # settings\n';
 let dir: string;

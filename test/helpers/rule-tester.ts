@@ -4,13 +4,13 @@
  * messages.
  */
 import { expect } from 'vitest';
-import type { Finding } from '../../src/findings.js';
+import type { Finding } from '../../src/core/finding.js';
 import { parsePython } from '../../src/python/parse.js';
 import { linkParents } from '../../src/python/visit.js';
 import { SemanticModel } from '../../src/python/semantic.js';
-import { runRules } from '../../src/engine/analyze.js';
-import { readSuppressions } from '../../src/engine/suppress.js';
-import { splitLines } from '../../src/engine/snippet.js';
+import { runRules } from '../../src/pipeline/analyze.js';
+import { readSuppressions } from '../../src/core/suppress.js';
+import { splitLines } from '../../src/core/snippet.js';
 
 export interface RunOptions {
   ruleOptions?: Record<string, Record<string, unknown>>;

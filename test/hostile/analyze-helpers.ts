@@ -6,12 +6,12 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { analyzeFile, type Analysis } from '../../src/engine/analyze.js';
-import { fileKind } from '../../src/discover/kinds.js';
+import { analyzeFile, type Analysis } from '../../src/pipeline/analyze.js';
+import { fileKind } from '../../src/core/file-kinds.js';
 import { CODE_RULES } from '../../src/rules/index.js';
-import type { FileResult } from '../../src/model.js';
-import { scan, type ScanOptions } from '../../src/engine/scan.js';
-import type { Report } from '../../src/model.js';
+import type { FileResult } from '../../src/report/model.js';
+import { scan, type ScanOptions } from '../../src/pipeline/scan.js';
+import type { Report } from '../../src/report/model.js';
 
 const ALL: Analysis[] = ['rules', 'secrets', 'egress', 'metrics', 'posture'];
 const dirs: string[] = [];

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, hits, scanTree } from './analyze-helpers.js';
 import { detectSecrets } from '../../src/secrets/index.js';
-import { splitLines } from '../../src/engine/snippet.js';
-import type { FileKind } from '../../src/model.js';
+import { splitLines } from '../../src/core/snippet.js';
+import type { FileKind } from '../../src/core/file.js';
 import { parsePython } from '../../src/python/parse.js';
 
 const MB = 1 << 20;

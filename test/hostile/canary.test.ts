@@ -214,7 +214,7 @@ describe('hostile canaries: no secret leaves the process', { timeout: 600_000 },
   }
 
   it('the library API report holds no canary either', async () => {
-    const { scan } = await import('../../src/engine/scan.js');
+    const { scan } = await import('../../src/pipeline/scan.js');
     const report = await scan({ targets: [root], config: false });
     expect(leaks(JSON.stringify(report))).toEqual([]);
   });

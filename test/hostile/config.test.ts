@@ -5,8 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, ConfigError } from '../../src/config/load.js';
-import { capJobs, scan } from '../../src/engine/scan.js';
+import { loadConfig, ConfigError } from '../../src/pipeline/config.js';
+import { capJobs, scan } from '../../src/pipeline/scan.js';
 import { krait, tree } from './helpers.js';
 
 const ASSERT = 'assert x\n';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import picomatch from 'picomatch';
 import ignore from 'ignore';
-import { compileLinearGlob, GlobError, linearIgnore } from '../../src/discover/glob.js';
+import { compileLinearGlob, GlobError, linearIgnore } from '../../src/core/glob.js';
 import { scanTree } from './analyze-helpers.js';
 
 const EXPLODING = 'a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b';

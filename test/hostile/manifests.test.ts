@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scan } from '../../src/engine/scan.js';
-import type { Report } from '../../src/model.js';
+import { scan } from '../../src/pipeline/scan.js';
+import type { Report } from '../../src/report/model.js';
 import { tree } from './helpers.js';
 
 const OUTSIDE = 'OUTSIDE-CONTENT-7f3a9c';

@@ -10,20 +10,20 @@ import fc from 'fast-check';
 import { mkdtempSync, readdirSync, realpathSync, writeFileSync, lstatSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { decodePython, universalNewlines } from '../../src/discover/decode.js';
+import { decodePython, universalNewlines } from '../../src/core/decode.js';
 import { parsePython } from '../../src/python/parse.js';
-import { splitLines } from '../../src/engine/snippet.js';
+import { splitLines } from '../../src/core/snippet.js';
 import { detectSecrets } from '../../src/secrets/index.js';
 import { parseManifest, type ManifestKind } from '../../src/deps/manifests/index.js';
-import { extractArchive } from '../../src/discover/archive.js';
+import { extractArchive } from '../../src/pipeline/discover/archive.js';
 import { ipythonToPython } from '../../src/python/ipython.js';
-import { notebookModule } from '../../src/engine/notebook.js';
+import { notebookModule } from '../../src/pipeline/notebook.js';
 import { writeReport } from '../../src/report/index.js';
 import { ruleMeta } from '../../src/rules/catalog.js';
 import { CODE_RULES } from '../../src/rules/index.js';
 import { runOn } from '../helpers/rule-tester.js';
 import { scanTree } from './analyze-helpers.js';
-import type { FileKind } from '../../src/model.js';
+import type { FileKind } from '../../src/core/file.js';
 
 const PY_FRAGMENTS = [
   'def ', 'class ', 'lambda ', 'x', 'os.system(', 'eval(', 'ｅｖａｌ', 'ﬁ', '𝐞', 'import os', 'from . import y', '(', ')', '[', ']', '{', '}',

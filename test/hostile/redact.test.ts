@@ -3,7 +3,7 @@
  * string, whatever the position, and ordinary text is left alone.
  */
 import { describe, expect, it } from 'vitest';
-import { redactDeep, redactText } from '../../src/engine/redact-text.js';
+import { redactDeep, redactText } from '../../src/secrets/redact-text.js';
 
 const GHP = 'ghp_' + 'Zq8Xw2Lr5Tb7Nc9Vm1Ks3Hd6Fg4Pj0Ya8Qe7';
 const AWS = 'AKIA' + 'QZ7XW2LR5TB7NCEV';

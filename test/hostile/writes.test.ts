@@ -14,9 +14,9 @@ import { describe, expect, it } from 'vitest';
 import { findingFileNames, writeMarkdown } from '../../src/report/markdown.js';
 import { writeReport } from '../../src/report/index.js';
 import { writeBaseline } from '../../src/report/baseline.js';
-import { writeFileSafely } from '../../src/report/safe-write.js';
-import { planFixes } from '../../src/fix/apply.js';
-import { scan } from '../../src/engine/scan.js';
+import { writeFileSafely } from '../../src/core/safe-write.js';
+import { planFixes } from '../../src/pipeline/fix.js';
+import { scan } from '../../src/pipeline/scan.js';
 import { buildFindings, makeReport, makeCleanReport } from '../report/make-report.js';
 import { BIN, ROOT, krait, tree } from './helpers.js';
 

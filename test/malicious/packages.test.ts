@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { scan } from '../../src/engine/scan.js';
-import type { Report } from '../../src/model.js';
-import { severityRank } from '../../src/findings.js';
+import { scan } from '../../src/pipeline/scan.js';
+import type { Report } from '../../src/report/model.js';
+import { severityRank } from '../../src/core/finding.js';
 
 const ROOT = path.resolve(__dirname, '../fixtures/malicious');
 const BAD = readdirSync(path.join(ROOT, 'bad')).sort();

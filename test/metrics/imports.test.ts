@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateMetrics } from '../../src/metrics/index.js';
-import { discover } from '../../src/discover/walk.js';
+import { discover } from '../../src/pipeline/discover/walk.js';
 import { FIXTURES, measure, measureFixture } from './helpers.js';
 
 const PROJECT = path.join(FIXTURES, 'project');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateMetrics, renderStats } from '../../src/metrics/index.js';
-import type { Report } from '../../src/model.js';
+import { aggregateMetrics } from '../../src/metrics/index.js';
+import { renderStats } from '../../src/report/stats-text.js';
+import type { Report } from '../../src/report/model.js';
 import { measure } from './helpers.js';
 
 function report(files: { path: string; source: string }[]): Report {

@@ -2,19 +2,19 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Finding } from '../../src/findings.js';
+import type { Finding } from '../../src/core/finding.js';
 import { parsePython } from '../../src/python/parse.js';
 import { linkParents } from '../../src/python/visit.js';
 import { SemanticModel } from '../../src/python/semantic.js';
-import { runRules } from '../../src/engine/analyze.js';
-import { splitLines } from '../../src/engine/snippet.js';
-import { redactSnippets } from '../../src/engine/redact.js';
+import { runRules } from '../../src/pipeline/analyze.js';
+import { splitLines } from '../../src/core/snippet.js';
+import { redactSnippets } from '../../src/core/redact.js';
 import { detectSecrets } from '../../src/secrets/index.js';
 import { POSTURE_CODE_RULES } from '../../src/rules/posture/index.js';
 import { collectRoutes } from '../../src/posture/index.js';
 import type { Route } from '../../src/posture/types.js';
-import type { FileKind } from '../../src/model.js';
-import { fileKind } from '../../src/discover/kinds.js';
+import type { FileKind } from '../../src/core/file.js';
+import { fileKind } from '../../src/core/file-kinds.js';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'posture');
 

@@ -7,12 +7,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scan } from '../../src/engine/scan.js';
+import { scan } from '../../src/pipeline/scan.js';
 import { writeReport } from '../../src/report/index.js';
 import { ruleMeta } from '../../src/rules/catalog.js';
 import { attachProofs } from '../../src/posture/proof.js';
-import type { Finding } from '../../src/findings.js';
-import type { Report } from '../../src/model.js';
+import type { Finding } from '../../src/core/finding.js';
+import type { Report } from '../../src/report/model.js';
 import type { Route } from '../../src/posture/types.js';
 
 const APP = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'vulnerable-app');

@@ -4,9 +4,10 @@ import { escapeGithubData, escapeGithubProperty, renderGithub } from '../../src/
 import { buildGitlab } from '../../src/report/gitlab.js';
 import { renderText } from '../../src/report/text.js';
 import { advisoryDataLine, exitLine, summaryLines } from '../../src/report/summary.js';
-import { terminalSafe, wrapToWidth } from '../../src/report/terminal.js';
+import { wrapToWidth } from '../../src/report/terminal.js';
+import { terminalSafe } from '../../src/core/text.js';
 import { buildFindings, makeReport } from './make-report.js';
-import type { Finding } from '../../src/findings.js';
+import type { Finding } from '../../src/core/finding.js';
 
 const evil = () =>
   buildFindings([

@@ -10,9 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { renderHtml } from '../../src/report/html.js';
-import type { Report } from '../../src/model.js';
+import type { Report } from '../../src/report/model.js';
 import { makeReport, makeHostileReport, makeCleanReport, lookupRule, PAYLOADS } from './make-report.js';
-import { scan } from '../../src/engine/scan.js';
+import { scan } from '../../src/pipeline/scan.js';
 import { ruleMeta } from '../../src/rules/catalog.js';
 
 const CHROMIUM = '/usr/bin/chromium';

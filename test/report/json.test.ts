@@ -5,9 +5,9 @@ import addFormatsPlugin from 'ajv-formats';
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 import { describe, expect, it } from 'vitest';
 import { renderJson, stableOrder } from '../../src/report/json.js';
-import { REPORT_SCHEMA_VERSION } from '../../src/model.js';
+import { REPORT_SCHEMA_VERSION } from '../../src/report/model.js';
 import { makeReport, makeHostileReport, makeEmptyReport } from './make-report.js';
-import { scan } from '../../src/engine/scan.js';
+import { scan } from '../../src/pipeline/scan.js';
 import { writeReport } from '../../src/report/index.js';
 import { ruleMeta } from '../../src/rules/catalog.js';
 

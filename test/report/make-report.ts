@@ -3,14 +3,14 @@
  * every category (a masked secret, a data-flow finding with a trace, dependency
  * advisories…), and a hostile variant whose audited text tries to inject HTML/JS.
  */
-import { assignFingerprints } from '../../src/engine/fingerprint.js';
-import { snippetAt, splitLines } from '../../src/engine/snippet.js';
-import { compareFindings } from '../../src/findings.js';
-import type { Finding, Severity, Confidence, Category, TraceStep } from '../../src/findings.js';
-import type { Report, FileResult } from '../../src/model.js';
+import { assignFingerprints } from '../../src/core/fingerprint.js';
+import { snippetAt, splitLines } from '../../src/core/snippet.js';
+import { compareFindings } from '../../src/core/finding.js';
+import type { Finding, Severity, Confidence, Category, TraceStep } from '../../src/core/finding.js';
+import type { Report, FileResult } from '../../src/report/model.js';
 import type { DependencyReport } from '../../src/deps/types.js';
-import { REPORT_SCHEMA_VERSION } from '../../src/model.js';
-import type { RuleMeta } from '../../src/rules/meta.js';
+import { REPORT_SCHEMA_VERSION } from '../../src/report/model.js';
+import type { RuleMeta } from '../../src/core/rule-meta.js';
 import type { ComplexityBlock } from '../../src/metrics/types.js';
 import type { Route } from '../../src/posture/types.js';
 

@@ -5,7 +5,7 @@ import addFormatsPlugin from 'ajv-formats';
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 import { describe, expect, it } from 'vitest';
 import { buildSarif, renderSarif, pathToUri, SARIF_LIMITS } from '../../src/report/sarif.js';
-import type { Finding } from '../../src/findings.js';
+import type { Finding } from '../../src/core/finding.js';
 import { makeReport, makeHostileReport, makeCleanReport, lookupRule } from './make-report.js';
 
 /**

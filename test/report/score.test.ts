@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeScore, categoryDeduction, distinctPlaces, scoreCategoryOf, findingWeight } from '../../src/report/score.js';
-import type { Finding } from '../../src/findings.js';
+import type { Finding } from '../../src/core/finding.js';
 import { makeReport, makeCleanReport, buildFindings, APP_PY } from './make-report.js';
 
 const points = (r: ReturnType<typeof computeScore>) => Object.fromEntries(r.categories.map((c) => [c.id, c.points]));

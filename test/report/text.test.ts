@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderText, terminalSafe } from '../../src/report/text.js';
+import { renderText } from '../../src/report/text.js';
+import { terminalSafe } from '../../src/core/text.js';
 import { makeReport, makeCleanReport, makeEmptyReport, buildFindings } from './make-report.js';
 
 // eslint-disable-next-line no-control-regex

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { runOn, testRule } from '../helpers/rule-tester.js';
 import { backtrackingOf, pythonPatternToJs } from '../../src/rules/injection/kr135-regex-redos.js';
-import { parseSuppressionComment } from '../../src/engine/suppress.js';
+import { parseSuppressionComment } from '../../src/core/suppress.js';
 
 describe('KR135 regex-redos', () => {
   it('flags nested and overlapping quantifiers in constant patterns', () => {

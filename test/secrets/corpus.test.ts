@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectSecrets } from '../../src/secrets/index.js';
-import { severityRank, type Finding } from '../../src/findings.js';
-import type { FileKind } from '../../src/model.js';
+import { severityRank, type Finding } from '../../src/core/finding.js';
+import type { FileKind } from '../../src/core/file.js';
 
 interface Expected {
   file: string;

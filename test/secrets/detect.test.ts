@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { credentialKind, detectSecrets, isAllowlisted, isCredentialName, maskSecret, scanSecrets, SECRET_RULES } from '../../src/secrets/index.js';
 import { KeywordMatcher } from '../../src/secrets/keyword-matcher.js';
-import type { FileKind } from '../../src/model.js';
+import type { FileKind } from '../../src/core/file.js';
 
 // Fake values, built so that no real key appears in the source.
 const GH = 'ghp_' + 'Zq9XkW2mV7bN4cR1tY6uP3sL8dF5gH0jK2aB';

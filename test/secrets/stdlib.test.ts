@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectSecrets } from '../../src/secrets/index.js';
-import type { FileKind } from '../../src/model.js';
-import { severityRank, type Finding } from '../../src/findings.js';
+import type { FileKind } from '../../src/core/file.js';
+import { severityRank, type Finding } from '../../src/core/finding.js';
 
 function stdlibDir(): string | undefined {
   if (process.env.KRAIT_STDLIB) return process.env.KRAIT_STDLIB;

@@ -9,9 +9,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scan } from '../../src/engine/scan.js';
-import type { Finding } from '../../src/findings.js';
-import type { Report } from '../../src/model.js';
+import { scan } from '../../src/pipeline/scan.js';
+import type { Finding } from '../../src/core/finding.js';
+import type { Report } from '../../src/report/model.js';
 import { buildSarif } from '../../src/report/sarif.js';
 import { renderJson } from '../../src/report/json.js';
 

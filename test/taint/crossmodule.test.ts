@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scan } from '../../src/engine/scan.js';
-import type { Finding } from '../../src/findings.js';
+import { scan } from '../../src/pipeline/scan.js';
+import type { Finding } from '../../src/core/finding.js';
 
 const roots: string[] = [];
 afterAll(() => {

@@ -46,10 +46,10 @@ export function runPairs(pairs: readonly Pair[]): void {
 import { parsePython } from '../../src/python/parse.js';
 import { linkParents } from '../../src/python/visit.js';
 import { SemanticModel } from '../../src/python/semantic.js';
-import { runRules } from '../../src/engine/analyze.js';
-import { readSuppressions } from '../../src/engine/suppress.js';
-import { splitLines } from '../../src/engine/snippet.js';
-import type { Finding } from '../../src/findings.js';
+import { runRules } from '../../src/pipeline/analyze.js';
+import { readSuppressions } from '../../src/core/suppress.js';
+import { splitLines } from '../../src/core/snippet.js';
+import type { Finding } from '../../src/core/finding.js';
 import type { ProjectTaintModels } from '../../src/taint/models/project.js';
 
 /** Run rules over a snippet with a project's own taint models (as `[tool.krait.taint]` gives them). */

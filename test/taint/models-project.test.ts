@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/load.js';
-import { scan } from '../../src/engine/scan.js';
+import { ConfigError, loadConfig } from '../../src/pipeline/config.js';
+import { scan } from '../../src/pipeline/scan.js';
 import { setProjectModels } from '../../src/taint/models/project.js';
 import { runWithModels } from './models-helpers.js';
 

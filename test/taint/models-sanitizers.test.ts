@@ -325,7 +325,7 @@ describe('taint model rows: conversions that clear every kind (seen in the triag
       const { mkdtempSync, writeFileSync } = await import('node:fs');
       const { tmpdir } = await import('node:os');
       const path = await import('node:path');
-      const { scan } = await import('../../src/engine/scan.js');
+      const { scan } = await import('../../src/pipeline/scan.js');
       const root = mkdtempSync(path.join(tmpdir(), 'krait-conv-'));
       const code = `import uuid, decimal, ipaddress, datetime\nfrom flask import request\ndef f(cur):\n    cur.execute("SELECT * FROM t WHERE a = '%s'" % ${conv}(request.args["n"]))\n`;
       writeFileSync(path.join(root, 'app.py'), code);

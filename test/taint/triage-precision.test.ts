@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/findings.js';
-import type { Report } from '../../src/model.js';
-import { scan } from '../../src/engine/scan.js';
+import type { Finding } from '../../src/core/finding.js';
+import type { Report } from '../../src/report/model.js';
+import { scan } from '../../src/pipeline/scan.js';
 
 async function run(code: string): Promise<Report> {
   const root = mkdtempSync(path.join(tmpdir(), 'krait-precision-'));

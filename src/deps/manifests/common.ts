@@ -1,7 +1,7 @@
 /**
  * What every manifest / lock-file parser returns, and small helpers they share.
  */
-import type { FileDiagnostic } from '../../model.js';
+import type { FileDiagnostic } from '../../core/file.js';
 import type { PackageIndex, Requirement, RequirementSource } from '../types.js';
 
 /** The outcome of parsing one manifest or lock file (plus any file it includes). */
@@ -43,26 +43,6 @@ export function parseError(file: ManifestFile, message: string, line?: number): 
   const d: FileDiagnostic = { path: file.path, kind: 'parse-error', message };
   if (line !== undefined) d.line = line;
   return d;
-}
-
-/**
- * What a parser's error says, without what it read: the first line of the message (TOML
- * and YAML errors carry a code frame after it), with every quoted piece (`"…"`, `'…'`,
- * `` `…` ``) replaced by `…` (JSON errors quote the offending text) and cut to 160
- * characters. Where the error is goes in the diagnostic's line, never the file's content.
- */
-export function firstLine(e: unknown): string {
-  const msg = e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-  return withoutContent(msg);
-}
-
-/** {@link firstLine} for a message string. */
-export function withoutContent(msg: string): string {
-  let line = (msg.split(/\r\n|\r|\n/)[0] ?? '').trim().replace(/:\s*$/, '');
-  line = line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '…');
-  // An unbalanced quote: drop everything from it on.
-  line = line.replace(/["'`].*$/, '…');
-  return line.length > 160 ? line.slice(0, 160) + '…' : line;
 }
 
 /** True when a URL is plain `http:` (not localhost). */

@@ -8,7 +8,7 @@
 import { isMap, isScalar, isSeq, parseDocument, LineCounter } from 'yaml';
 import { makeRequirement, parsePep508 } from '../requirement.js';
 import { emptyResult, parseError, sourceAt, type ManifestFile, type ManifestResult } from './common.js';
-import { firstLine } from './common.js';
+import { firstLine } from '../../core/text.js';
 
 /** Parse an `environment.yml`. */
 export function parseCondaEnv(file: ManifestFile): ManifestResult {

@@ -3,7 +3,7 @@
  * generally (`text`, `yaml`, `toml`, `json`) are recognised by their name.
  */
 import { basename } from 'node:path';
-import type { FileKind } from '../../model.js';
+import type { FileKind } from '../../core/file.js';
 import type { ManifestFile, ManifestResult } from './common.js';
 import { parseCondaEnv } from './conda.js';
 import { parseDistMetadata } from './dist-metadata.js';

@@ -10,7 +10,8 @@
 import { parse as parseToml } from 'smol-toml';
 import { isCommitId, makeRequirement, type ParsedSpec } from '../requirement.js';
 import type { Requirement } from '../types.js';
-import { emptyResult, firstLine, isPypi, parseError, sourceAt, type ManifestFile, type ManifestResult } from './common.js';
+import { emptyResult, isPypi, parseError, sourceAt, type ManifestFile, type ManifestResult } from './common.js';
+import { firstLine } from '../../core/text.js';
 import { TomlLines } from './lines.js';
 
 type Table = Record<string, unknown>;

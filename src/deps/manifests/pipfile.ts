@@ -7,7 +7,8 @@
  */
 import { parse as parseToml } from 'smol-toml';
 import { isCommitId, makeRequirement, type ParsedSpec } from '../requirement.js';
-import { emptyResult, firstLine, parseError, sourceAt, type ManifestFile, type ManifestResult } from './common.js';
+import { emptyResult, parseError, sourceAt, type ManifestFile, type ManifestResult } from './common.js';
+import { firstLine } from '../../core/text.js';
 import { escapeRe, TomlLines } from './lines.js';
 
 type Table = Record<string, unknown>;

@@ -13,7 +13,8 @@
 import { parse as parseToml } from 'smol-toml';
 import { isCommitId, makeRequirement, parsePep508, type ParsedSpec } from '../requirement.js';
 import type { PackageIndex, Requirement } from '../types.js';
-import { emptyResult, firstLine, parseError, sourceAt, type ManifestFile, type ManifestResult } from './common.js';
+import { emptyResult, parseError, sourceAt, type ManifestFile, type ManifestResult } from './common.js';
+import { firstLine } from '../../core/text.js';
 import { TomlLines } from './lines.js';
 import { poetryToPep440 } from './poetry-constraint.js';
 

@@ -1,6 +1,6 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { keywordArg } from '../calls.js';
+import { keywordArg } from '../../python/calls.js';
 
 /** Qualified names of JWT decoders (PyJWT, python-jose). */
 export const JWT_DECODE = new Set(['jwt.decode', 'jwt.api_jwt.decode', 'jose.jwt.decode', 'jwt.PyJWT.decode']);

@@ -1,6 +1,6 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { keywordArg } from '../calls.js';
+import { keywordArg } from '../../python/calls.js';
 import { JWT_DECODE, dictEntry, isFalse } from './kr120-jwt-signature-not-verified.js';
 
 const CLAIM_CHECKS = ['verify_exp', 'verify_aud', 'verify_iat', 'verify_nbf', 'verify_iss'];

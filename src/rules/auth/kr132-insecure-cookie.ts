@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { keywordArg, hasKwargsSplat } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { keywordArg, hasKwargsSplat } from '../../python/calls.js';
 
 /** Response methods that set a cookie: set_cookie everywhere, Django's set_signed_cookie (same options). */
 const COOKIE_SETTERS = new Set(['set_cookie', 'set_signed_cookie']);

@@ -13,9 +13,9 @@
  *   single-assignment aliases and scopes; bandit only follows import aliases.
  */
 import type * as A from '../../python/ast.js';
-import type { Severity } from '../../findings.js';
-import type { RuleContext } from '../../engine/rule.js';
-import { fnmatch } from '../calls.js';
+import type { Severity } from '../../core/finding.js';
+import type { RuleContext } from '../../core/rule.js';
+import { fnmatch } from '../../python/calls.js';
 
 export interface CallBlacklistEntry {
   /** bandit's check name (`md5`, `xml_bad_sax`…). */

@@ -17,9 +17,9 @@
  * independent and report B403 and B404 (see docs/bandit-compatibility.md).
  */
 import type * as A from '../../python/ast.js';
-import type { Severity } from '../../findings.js';
-import type { RuleContext, Visitor } from '../../engine/rule.js';
-import { keywordArg } from '../calls.js';
+import type { Severity } from '../../core/finding.js';
+import type { RuleContext, Visitor } from '../../core/rule.js';
+import { keywordArg } from '../../python/calls.js';
 
 export interface ImportBlacklistEntry {
   name: string;

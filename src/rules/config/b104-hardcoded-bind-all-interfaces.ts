@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 /** B104: binding to 0.0.0.0 exposes a service on every network interface. */
 export const hardcodedBindAllInterfaces = defineRule({

@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { keywordIs } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { keywordIs } from '../../python/calls.js';
 
 /** B201: the Werkzeug debugger lets anyone who reaches it run code. */
 export const flaskDebugTrue = defineRule({

@@ -1,7 +1,7 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { maskSecret } from '../../secrets/mask.js';
-import { isStr } from '../calls.js';
+import { maskSecret } from '../../core/mask.js';
+import { isStr } from '../../python/calls.js';
 import { isPasswordName } from './candidates.js';
 
 /**

@@ -1,6 +1,6 @@
-import { defineRule } from '../../engine/rule.js';
-import { maskSecret } from '../../secrets/mask.js';
-import { isStr } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { maskSecret } from '../../core/mask.js';
+import { isStr } from '../../python/calls.js';
 import { isPasswordName } from './candidates.js';
 
 /** B106: a password passed as a literal keyword argument (bandit's `hardcoded_password_funcarg`). */

@@ -1,6 +1,6 @@
-import { defineRule } from '../../engine/rule.js';
-import { maskSecret } from '../../secrets/mask.js';
-import { isStr } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { maskSecret } from '../../core/mask.js';
+import { isStr } from '../../python/calls.js';
 import { isPasswordName } from './candidates.js';
 
 /** B107: a parameter named like a password with a literal default (bandit's `hardcoded_password_default`). */

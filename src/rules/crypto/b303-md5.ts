@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B303 (bandit `md5`, call blacklist): Flags MD2, MD4, MD5 and SHA-1 from PyCrypto/PyCryptodome (`Crypto.Hash.MD5.new`…) and `cryptography` (`hashes.MD5`, `hashes.SHA1`). `hashlib` is B324. */

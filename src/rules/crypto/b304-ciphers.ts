@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B304 (bandit `ciphers`, call blacklist): Flags broken or weak ciphers: ARC2, ARC4, Blowfish, DES, XOR (PyCrypto/PyCryptodome) and ARC4, Blowfish, CAST5, IDEA, SEED, TripleDES (`cryptography`). */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B305 (bandit `cipher_modes`, call blacklist): Flags the ECB block-cipher mode from `cryptography` (`modes.ECB`). */

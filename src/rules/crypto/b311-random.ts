@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B311 (bandit `random`, call blacklist): Flags the `random` module's generators (`random.random`, `randint`, `choice`, `Random`…). */

@@ -1,6 +1,6 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { isStr, keywordArg, keywordValueText } from '../calls.js';
+import { isStr, keywordArg, keywordValueText } from '../../python/calls.js';
 
 const WEAK_HASHES = new Set(['md4', 'md5', 'sha', 'sha1']);
 const WEAK_CRYPT = new Set(['METHOD_CRYPT', 'METHOD_MD5', 'METHOD_BLOWFISH']);

@@ -4,9 +4,9 @@
  * `ssl_version=` set to a bad protocol constant is medium/medium. Only keyword arguments
  * are judged (bandit neither reads positional ones). Reported on the keyword's line.
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { keywordArg, keywordValueText } from '../calls.js';
+import { keywordArg, keywordValueText } from '../../python/calls.js';
 import { SSL_OPTIONS } from './ssl-versions.js';
 
 function badKeyword(call: A.Call, name: string, bad: readonly string[]): A.Keyword | undefined {

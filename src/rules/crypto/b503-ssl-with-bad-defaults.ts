@@ -3,7 +3,7 @@
  * include an attribute ending in a bad protocol constant (`version=SSL.SSLv2_METHOD`).
  * As bandit: only `def` (not `async def`), only positional defaults, only attributes.
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { SSL_OPTIONS } from './ssl-versions.js';
 
 export const sslWithBadDefaults = defineRule({

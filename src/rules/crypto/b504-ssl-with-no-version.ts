@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { keywordArg } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { keywordArg } from '../../python/calls.js';
 
 /** B504, as bandit's `ssl_with_no_version`: `ssl.wrap_socket()` without `ssl_version=`. */
 export const sslWithNoVersion = defineRule({

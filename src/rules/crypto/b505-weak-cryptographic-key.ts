@@ -8,10 +8,10 @@
  * which `cryptography` rejects at run time; krait also reads the instance form that real
  * code writes (`ec.SECP192R1()`).
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import type { RuleContext } from '../../engine/rule.js';
-import { keywordArg, keywordLiteral, positionalLiteral, type BanditLiteral } from '../calls.js';
+import type { RuleContext } from '../../core/rule.js';
+import { keywordArg, keywordLiteral, positionalLiteral, type BanditLiteral } from '../../python/calls.js';
 
 type KeyType = 'DSA' | 'RSA' | 'EC';
 

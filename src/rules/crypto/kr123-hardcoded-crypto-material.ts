@@ -1,6 +1,6 @@
-import { defineRule, type RuleContext } from '../../engine/rule.js';
+import { defineRule, type RuleContext } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { keywordArg } from '../calls.js';
+import { keywordArg } from '../../python/calls.js';
 
 type Kind = 'key' | 'iv' | 'salt';
 interface Slot { kind: Kind; arg?: number; kw?: string }

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 
 const RANDOM_FUNCS = /^random\.(?:random|randint|randrange|choice|choices|sample|getrandbits|shuffle|uniform|randbytes|Random)$/;

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 /** Calls that deserialise pickle-format data (bandit's B301 blacklist). */
 export const PICKLE_CALLS = new Set([

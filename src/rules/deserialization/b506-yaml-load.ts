@@ -1,6 +1,6 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { keywordIs } from '../calls.js';
+import { keywordIs } from '../../python/calls.js';
 
 const SAFE = new Set(['SafeLoader', 'CSafeLoader']);
 

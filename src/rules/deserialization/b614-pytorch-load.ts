@@ -3,8 +3,8 @@
  * qualified name contains `torch` and ends in `load` (not `torch.jit.load`) without
  * `weights_only=True`.
  */
-import { defineRule } from '../../engine/rule.js';
-import { isModuleImportedExact, keywordIs } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { isModuleImportedExact, keywordIs } from '../../python/calls.js';
 
 export const pytorchLoad = defineRule({
   id: 'B614',

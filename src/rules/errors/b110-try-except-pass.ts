@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 /** B110: an exception handler whose whole body is `pass`. */
 export const tryExceptPass = defineRule({

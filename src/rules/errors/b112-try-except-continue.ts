@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 /** B112: an exception handler inside a loop whose whole body is `continue`. */
 export const tryExceptContinue = defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { reportFlows } from '../../taint/index.js';
 
 /** KR115: data-flow rule (see src/taint/). */

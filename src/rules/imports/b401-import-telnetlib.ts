@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { importBlacklistVisitor } from '../blacklists/imports.js';
 
 /** B401 (bandit `import_telnetlib`, import blacklist): Flags imports of `telnetlib`. */

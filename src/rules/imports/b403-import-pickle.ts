@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { importBlacklistVisitor } from '../blacklists/imports.js';
 
 /** B403 (bandit `import_pickle`, import blacklist): Flags imports of `pickle`, `cPickle`, `dill` and `shelve` (and, as bandit, any module whose name starts so, e.g. `pickletools`). */

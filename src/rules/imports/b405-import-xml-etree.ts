@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { importBlacklistVisitor } from '../blacklists/imports.js';
 
 /** B405 (bandit `import_xml_etree`, import blacklist): Flags imports of `xml.etree.ElementTree / cElementTree` (bandit B405), whose parsers are unsafe on untrusted XML. */

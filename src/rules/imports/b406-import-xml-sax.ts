@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { importBlacklistVisitor } from '../blacklists/imports.js';
 
 /** B406 (bandit `import_xml_sax`, import blacklist): Flags imports of `xml.sax` (bandit B406), whose parsers are unsafe on untrusted XML. */

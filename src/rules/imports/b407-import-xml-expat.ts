@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { importBlacklistVisitor } from '../blacklists/imports.js';
 
 /** B407 (bandit `import_xml_expat`, import blacklist): Flags imports of `xml.dom.expatbuilder` (bandit B407), whose parsers are unsafe on untrusted XML. */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { importBlacklistVisitor } from '../blacklists/imports.js';
 
 /** B408 (bandit `import_xml_minidom`, import blacklist): Flags imports of `xml.dom.minidom` (bandit B408), whose parsers are unsafe on untrusted XML. */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { importBlacklistVisitor } from '../blacklists/imports.js';
 
 /** B409 (bandit `import_xml_pulldom`, import blacklist): Flags imports of `xml.dom.pulldom` (bandit B409), whose parsers are unsafe on untrusted XML. */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { importBlacklistVisitor } from '../blacklists/imports.js';
 
 /** B411 (bandit `import_xmlrpclib`, import blacklist): Flags imports of `xmlrpc` (and `xmlrpclib`-style names starting with `xmlrpc`). */

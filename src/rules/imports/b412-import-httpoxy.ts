@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { importBlacklistVisitor } from '../blacklists/imports.js';
 
 /** B412 (bandit `import_httpoxy`, import blacklist): Flags imports of CGI handlers open to httpoxy: `wsgiref.handlers.CGIHandler`, `twisted.web.twcgi.CGIScript` and `CGIDirectory`. */

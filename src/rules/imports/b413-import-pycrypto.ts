@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { importBlacklistVisitor } from '../blacklists/imports.js';
 
 /** B413 (bandit `import_pycrypto`, import blacklist): Flags imports from PyCrypto's `Crypto.*` packages (Cipher, Hash, PublicKey, Random…). */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 /** B102: `exec()` runs arbitrary code. */
 export const execUsed = defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 /** B307: `eval()` evaluates arbitrary expressions. */
 export const evalUsed = defineRule({

@@ -2,8 +2,8 @@
  * B601, as bandit's `paramiko_calls`: in a file importing paramiko, any call to a method
  * named `exec_command`. Literal commands are flagged too (bandit does).
  */
-import { defineRule } from '../../engine/rule.js';
-import { callFunctionName, isModuleImportedLike } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { callFunctionName, isModuleImportedLike } from '../../python/calls.js';
 
 export const paramikoCalls = defineRule({
   id: 'B601',

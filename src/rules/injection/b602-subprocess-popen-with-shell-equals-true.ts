@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { hasShellTrue, keywordArg } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { hasShellTrue, keywordArg } from '../../python/calls.js';
 import { SHELL_OPTIONS, shellCallRisk } from './process-calls.js';
 
 /** B602: subprocess with `shell=True`. */

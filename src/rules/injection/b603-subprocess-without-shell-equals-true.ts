@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { hasShellTrue, keywordArg } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { hasShellTrue, keywordArg } from '../../python/calls.js';
 import { SHELL_OPTIONS } from './process-calls.js';
 
 /** B603: subprocess without a shell: still check what is executed. */

@@ -3,8 +3,8 @@
  * configured `subprocess` functions with a truthy `shell=` (bandit's `has_shell`).
  * Reported on the line of the `shell=` value, as bandit.
  */
-import { defineRule } from '../../engine/rule.js';
-import { hasShellTrue, keywordArg } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { hasShellTrue, keywordArg } from '../../python/calls.js';
 import { SHELL_OPTIONS } from './process-calls.js';
 
 export const anyOtherFunctionWithShellEqualsTrue = defineRule({

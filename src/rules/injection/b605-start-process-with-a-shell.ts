@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { SHELL_OPTIONS, shellCallRisk } from './process-calls.js';
 
 /** B605: functions that always start a shell (`os.system`, `os.popen`…). */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { SHELL_OPTIONS } from './process-calls.js';
 
 /** B606, as bandit's `start_process_with_no_shell`: `os.exec*`, `os.spawn*`, `os.startfile`. */

@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { isStr } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { isStr } from '../../python/calls.js';
 import { SHELL_OPTIONS } from './process-calls.js';
 
 /** A full path: a drive letter, or starting with `/`, `\` or `.` (bandit's `full_path_match`). */

@@ -1,6 +1,6 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { isStr } from '../calls.js';
+import { isStr } from '../../python/calls.js';
 
 const SIMPLE_SQL = /(select\s[\s\S]*from\s|delete\s+from\s|insert\s+into\s[\s\S]*values\s|update\s[\s\S]*set\s)/i;
 

@@ -5,8 +5,8 @@
  * literal list joined with spaces — mentions chown, chmod, tar or rsync and a `*`.
  * Reported on the `shell=` line when given, as bandit.
  */
-import { defineRule } from '../../engine/rule.js';
-import { banditLiteral, keywordArg, keywordIs } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { banditLiteral, keywordArg, keywordIs } from '../../python/calls.js';
 import { SHELL_OPTIONS } from './process-calls.js';
 
 const VULNERABLE = ['chown', 'chmod', 'tar', 'rsync'];

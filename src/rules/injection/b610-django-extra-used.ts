@@ -4,9 +4,9 @@
  * but a dict of string literals (positional arguments map to select, where, params,
  * tables, order_by, select_params). No Django import is required (bandit neither).
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { callFunctionName, isStr } from '../calls.js';
+import { callFunctionName, isStr } from '../../python/calls.js';
 
 const POSITIONS = ['select', 'where', 'params', 'tables', 'order_by', 'select_params'];
 

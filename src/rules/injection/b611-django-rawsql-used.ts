@@ -3,8 +3,8 @@
  * `django.db.models`, a call to a function named `RawSQL` whose SQL (first positional or
  * `sql=`) is not a string literal.
  */
-import { defineRule } from '../../engine/rule.js';
-import { callFunctionName, isModuleImportedLike, isStr, keywordArg } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { callFunctionName, isModuleImportedLike, isStr, keywordArg } from '../../python/calls.js';
 
 export const djangoRawsqlUsed = defineRule({
   id: 'B611',

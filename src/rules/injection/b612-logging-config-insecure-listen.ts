@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { keywordArg } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { keywordArg } from '../../python/calls.js';
 
 /** B612, as bandit's `logging_config_insecure_listen`: `logging.config.listen()` without `verify=`. */
 export const loggingConfigInsecureListen = defineRule({

@@ -1,6 +1,6 @@
-import { defineRule, type RuleContext } from '../../engine/rule.js';
+import { defineRule, type RuleContext } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { keywordArg } from '../calls.js';
+import { keywordArg } from '../../python/calls.js';
 
 const TEXT = new Set(['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text', 'sqlmodel.text', 'django.db.models.expressions.RawSQL', 'django.db.models.RawSQL']);
 

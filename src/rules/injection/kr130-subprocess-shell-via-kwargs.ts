@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 
 const SUBPROCESS = /^subprocess\.(?:Popen|call|run|check_call|check_output|getoutput|getstatusoutput)$|^asyncio\.create_subprocess_exec$/;

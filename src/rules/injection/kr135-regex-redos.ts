@@ -1,5 +1,5 @@
 import { analyse } from 'scslre';
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 
 /** `re`/`regex` functions whose first argument (or `pattern=`) is a pattern, and where the flags argument sits. */

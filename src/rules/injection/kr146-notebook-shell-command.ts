@@ -5,7 +5,7 @@
  * `get_ipython().system(…)`, `.getoutput(…)`, `.run_line_magic('system', …)`,
  * `.run_cell_magic('bash', …)` (reported here, e.g. in notebooks exported to .py).
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 
 const SHELL_METHODS = new Set(['system', 'getoutput']);

@@ -3,7 +3,7 @@
  * configuration: `subprocess`, `shell`, `no_shell`), shared by B602–B607.
  */
 import type * as A from '../../python/ast.js';
-import { isStr } from '../calls.js';
+import { isStr } from '../../python/calls.js';
 
 export const SUBPROCESS_FUNCTIONS = [
   'subprocess.Popen', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.run',

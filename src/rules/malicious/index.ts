@@ -4,7 +4,7 @@
  * payloads, send secrets out, leave hidden processes, open shells, rewrite the clipboard,
  * disguise names, imitate popular projects. `verdict.ts` combines them per package.
  */
-import type { CodeRule } from '../../engine/rule.js';
+import type { CodeRule } from '../../core/rule.js';
 import { downloadAndExecute } from './kr601-download-and-execute.js';
 import { obfuscatedCodeExecution } from './kr602-obfuscated-code-execution.js';
 import { dataExfiltration } from './kr603-data-exfiltration.js';

@@ -3,7 +3,7 @@
  * runs it — the classic dropper of malicious packages (a `setup.py` that downloads a
  * binary, marks it executable and starts it; `exec(urlopen(url).read())`).
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
 import { PROCESS_CALL, byPhase, constantText, factsFor, isFetchCall, phaseWord, scopeNode, type ModuleFacts } from './facts.js';

@@ -3,7 +3,7 @@
  * that was decoded, decompressed or assembled at run time — base64, zlib/lzma/bz2,
  * marshal, codecs rot13, `bytes.fromhex`, `''.join(chr(…))`, reversed literals, Fernet.
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { PROCESS_CALL, byPhase, factsFor, isDecoded, phaseWord } from './facts.js';
 

@@ -4,9 +4,9 @@
  * stealers and "dependency confusion" probes do. Collectors such as webhooks, paste
  * sites, tunnels and raw IP addresses weigh more.
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { byPhase, factsFor, importsNetwork, isSendCall, phaseWord, sensitiveArgs, type SensitiveKind } from './facts.js';
-import type { Severity } from '../../findings.js';
+import type { Severity } from '../../core/finding.js';
 
 const WHAT: Record<SensitiveKind, string> = {
   environment: 'the whole process environment',

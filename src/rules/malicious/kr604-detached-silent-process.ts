@@ -3,7 +3,7 @@
  * shows nothing — `DEVNULL` output with `start_new_session=True`/`setsid`/Windows
  * `DETACHED_PROCESS`, `os.fork()` + `os.setsid()`, `nohup … &`, `pythonw`.
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { walk } from '../../python/visit.js';
 import { PROCESS_CALL, constantText, exprWords, factsFor, phaseWord, scopeNode } from './facts.js';
 

@@ -3,7 +3,7 @@
  * + a shell or `pty.spawn`, a process whose stdin/stdout is a socket, commands received
  * from a socket and run, or the shell one-liners (`bash -i >& /dev/tcp/…`, `nc -e`).
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
 import { PROCESS_CALL, constantText, exprWords, factsFor, moduleOf, phaseWord } from './facts.js';

@@ -3,7 +3,7 @@
  * "clipper" that swaps a copied cryptocurrency address for the attacker's — or reads it
  * silently when the package is installed or imported.
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
 import { PROCESS_CALL, constantText, factsFor, moduleOf, phaseWord } from './facts.js';

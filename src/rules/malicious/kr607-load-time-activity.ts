@@ -3,7 +3,7 @@
  * package is installed (setup.py, cmdclass overrides, build hooks) or imported (module top
  * level and the functions it calls).
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { PROCESS_CALL, factsFor, importsNetwork, isFetchCall, isSendCall, moduleOf, phaseWord } from './facts.js';
 

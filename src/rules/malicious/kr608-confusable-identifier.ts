@@ -5,7 +5,7 @@
  * normalisation changes are a different trick, reported by their own rule; bidirectional
  * controls are B613's.
  */
-import { defineRule, type RuleContext } from '../../engine/rule.js';
+import { defineRule, type RuleContext } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 
 /** Cyrillic, Greek, Armenian and Cherokee letters that look like Latin ones. */

@@ -20,10 +20,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import type { Finding, Severity } from '../../findings.js';
-import type { RuleMeta } from '../meta.js';
+import type { Finding, Severity } from '../../core/finding.js';
+import type { RuleMeta } from '../../core/rule-meta.js';
 import { checkTyposquat } from '../../deps/typosquat.js';
-import { snippetAt } from '../../engine/snippet.js';
+import { snippetAt } from '../../core/snippet.js';
 
 /** Rules outside the KR6xx group whose findings are malicious-package indicators. */
 export const EXTRA_INDICATOR_RULES: ReadonlySet<string> = new Set(['B613']);

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 /** B101: `assert` is removed under `python -O`, so it cannot guard security decisions. */
 export const assertUsed = defineRule({

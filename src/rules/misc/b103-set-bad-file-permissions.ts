@@ -6,8 +6,8 @@
  * bandit 1.9 and ruff's S103. A mode given as `stat.S_I…` constants or computed is not
  * judged (bandit neither).
  */
-import { defineRule } from '../../engine/rule.js';
-import { callFunctionName, positionalLiteral } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { callFunctionName, positionalLiteral } from '../../python/calls.js';
 
 const S_IWOTH = 0o2;
 const S_IXOTH = 0o1;

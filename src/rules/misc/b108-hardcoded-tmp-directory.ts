@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 /** B108: hardcoded paths in shared temporary directories. */
 export const hardcodedTmpDirectory = defineRule({

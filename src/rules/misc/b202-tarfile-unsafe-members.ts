@@ -4,8 +4,8 @@
  * when `members=` is a call (a filtering function), medium when `members=` is something
  * else; nothing with `filter="data"`.
  */
-import { defineRule } from '../../engine/rule.js';
-import { callFunctionName, isModuleImportedExact, isStr, keywordArg } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { callFunctionName, isModuleImportedExact, isStr, keywordArg } from '../../python/calls.js';
 import type * as A from '../../python/ast.js';
 
 function describe(e: A.Expr, source: readonly string[]): string {

@@ -2,7 +2,7 @@
  * B613, as bandit's `trojansource`: the first line of the file (comments and strings
  * included) that contains a bidirectional control character; one finding per file.
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 const BIDI = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200F'];
 

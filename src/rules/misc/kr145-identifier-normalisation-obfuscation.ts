@@ -5,7 +5,7 @@
  * so B307 already sees `eval`); this rule reports the disguise itself, one finding per
  * occurrence. Names that are non-ASCII but already normal (`données`) are not reported.
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 export const identifierNormalisationObfuscation = defineRule({
   id: 'KR145',

@@ -5,7 +5,7 @@
  * analysed is the code installed. The rule has no visitor: it is listed here so that
  * `krait rules`, `--select` and `--ignore` know it.
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 export const archiveDuplicateEntry = defineRule({
   id: 'KR147',

@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { calledName, keywordArg } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { calledName, keywordArg } from '../../python/calls.js';
 
 const HTTP_VERBS = new Set(['get', 'options', 'head', 'post', 'put', 'patch', 'delete', 'request']);
 const HTTPX_ATTRS = new Set([...HTTP_VERBS, 'stream', 'Client', 'AsyncClient']);

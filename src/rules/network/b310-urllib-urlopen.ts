@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B310 (bandit `urllib_urlopen`, call blacklist): Flags `urllib.request.urlopen`, `urlretrieve`, `URLopener` and their Python 2 and `six` equivalents. */

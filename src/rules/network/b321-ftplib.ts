@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B321 (bandit `ftplib`, call blacklist): Flags calls into `ftplib`. */

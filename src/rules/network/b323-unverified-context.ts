@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B323 (bandit `unverified_context`, call blacklist): Flags `ssl._create_unverified_context`. */

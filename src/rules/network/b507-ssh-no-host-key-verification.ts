@@ -3,9 +3,9 @@
  * `set_missing_host_key_policy(...)` call whose argument is (an instance of) `AutoAddPolicy`
  * or `WarningPolicy`, written as an attribute, a name or a call.
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { callFunctionName, isModuleImportedLike } from '../calls.js';
+import { callFunctionName, isModuleImportedLike } from '../../python/calls.js';
 
 function policyName(e: A.Expr): string | undefined {
   if (e.type === 'Attribute') return e.attr;

@@ -3,8 +3,8 @@
  * bandit compares the qualified name to the bare 'CommunityData' (so it only sees
  * `from pysnmp.hlapi import *`); krait also accepts the name imported from pysnmp.
  */
-import { defineRule } from '../../engine/rule.js';
-import { keywordIs } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { keywordIs } from '../../python/calls.js';
 
 export const snmpInsecureVersion = defineRule({
   id: 'B508',

@@ -3,7 +3,7 @@
  * positional arguments (no auth key and privacy key). As B508, krait also accepts the
  * name imported from pysnmp, where bandit only sees the bare name.
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 export const snmpWeakCryptography = defineRule({
   id: 'B509',

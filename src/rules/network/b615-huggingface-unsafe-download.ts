@@ -5,8 +5,8 @@
  * `revision=` (or `commit_id=`) that looks like a commit hash (7+ hex digits). A first
  * argument that is a local path (`./`, `/`, `../`) is not flagged.
  */
-import { defineRule } from '../../engine/rule.js';
-import { isModuleImportedLike, keywordLiteral, positionalLiteral } from '../calls.js';
+import { defineRule } from '../../core/rule.js';
+import { isModuleImportedLike, keywordLiteral, positionalLiteral } from '../../python/calls.js';
 
 const PATTERNS = new Map<string, string>(Object.entries({
   from_pretrained: 'transformers',

@@ -1,6 +1,6 @@
-import { defineRule, type RuleContext } from '../../engine/rule.js';
+import { defineRule, type RuleContext } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { keywordArg } from '../calls.js';
+import { keywordArg } from '../../python/calls.js';
 
 const CLIENT = /^(?:requests|httpx)\.(?:get|post|put|patch|delete|head|options|request)$|^(?:requests\.Session|httpx\.Client|urllib\.request\.Request|urllib\.request\.urlopen)$/;
 const LOCAL = /^http:\/\/(?:localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i;

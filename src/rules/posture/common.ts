@@ -4,9 +4,9 @@
  */
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
-import type { RuleContext } from '../../engine/rule.js';
+import type { RuleContext } from '../../core/rule.js';
 import { walk } from '../../python/visit.js';
-import { dotted, lastSegment } from '../../posture/pyutil.js';
+import { dotted, lastSegment } from '../../python/helpers.js';
 
 const importPrefixes = new WeakMap<SemanticModel, Set<string>>();
 

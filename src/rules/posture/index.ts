@@ -1,5 +1,5 @@
 /** The posture code rules (KR3xx), in id order; spread into `CODE_RULES` by `rules/index.ts`. */
-import type { CodeRule } from '../../engine/rule.js';
+import type { CodeRule } from '../../core/rule.js';
 import { djangoDebugTrue } from './kr301-django-debug-true.js';
 import { djangoAllowedHostsWildcard } from './kr302-django-allowed-hosts-wildcard.js';
 import { hardcodedFrameworkSecretKey } from './kr303-hardcoded-framework-secret-key.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { isDevSettingsPath, isDjangoSettings, isTrue, moduleAssignments } from './common.js';
 
 /** KR301: Django settings with `DEBUG = True` serve debug pages with settings and tracebacks. */

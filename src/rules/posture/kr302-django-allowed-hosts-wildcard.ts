@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { strList } from '../../posture/pyutil.js';
+import { defineRule } from '../../core/rule.js';
+import { strList } from '../../python/helpers.js';
 import { isDevSettingsPath, isDjangoSettings, moduleAssignments } from './common.js';
 
 /** KR302: `ALLOWED_HOSTS = ['*']` accepts any Host header. */

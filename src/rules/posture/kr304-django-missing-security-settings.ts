@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { hasStarImport, isDevSettingsPath, isDjangoSettings, moduleAssignments } from './common.js';
 
 const REQUIRED: [string, string][] = [

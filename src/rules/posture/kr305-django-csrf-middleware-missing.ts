@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { strList } from '../../posture/pyutil.js';
+import { defineRule } from '../../core/rule.js';
+import { strList } from '../../python/helpers.js';
 import { isDjangoSettings, moduleAssignments } from './common.js';
 
 /** KR305: MIDDLEWARE without CsrfViewMiddleware turns off CSRF protection for every view. */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { flaskConfigWrites, imports, isDevSettingsPath, isTrue } from './common.js';
 
 /** KR306: Flask config DEBUG, FastAPI/Starlette debug=True: tracebacks served to clients. */

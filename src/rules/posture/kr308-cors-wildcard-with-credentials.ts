@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { strList } from '../../posture/pyutil.js';
+import { defineRule } from '../../core/rule.js';
+import { strList } from '../../python/helpers.js';
 import { isTrue } from './common.js';
 
 /** KR308: CORS that allows every origin together with credentials. */

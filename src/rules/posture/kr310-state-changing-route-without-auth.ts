@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { httpHandlers, PUBLIC_ROUTE } from './route-access.js';
 
 /** KR310: a POST/PUT/PATCH/DELETE route with no authentication in sight. */

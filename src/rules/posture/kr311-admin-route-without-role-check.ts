@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { httpHandlers } from './route-access.js';
 
 const ADMIN = /(^|[/_-])admin([/_-]|$)|^admin|(^|[/_-])(manage|staff|superuser|internal)([/_-]|$)/i;

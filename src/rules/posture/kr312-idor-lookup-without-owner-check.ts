@@ -1,7 +1,7 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
-import { dotted, identifiers, lastSegment, namesIn } from '../../posture/pyutil.js';
+import { dotted, identifiers, lastSegment, namesIn } from '../../python/helpers.js';
 import { httpHandlers } from './route-access.js';
 
 const OWNER = /^(owner|owner_id|user|user_id|author|author_id|created_by|created_by_id|account|account_id|tenant|tenant_id|customer|customer_id|organization|org_id|organisation)$/;

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { httpHandlers, isLoginRoute } from './route-access.js';
 
 /** KR313: a login route with no rate limiting in sight. */

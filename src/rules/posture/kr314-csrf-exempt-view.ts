@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { dotted, lastSegment } from '../../posture/pyutil.js';
+import { defineRule } from '../../core/rule.js';
+import { dotted, lastSegment } from '../../python/helpers.js';
 
 /** KR314: a view exempted from CSRF protection. */
 export const csrfExemptView = defineRule({

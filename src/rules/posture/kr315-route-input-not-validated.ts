@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { httpHandlers } from './route-access.js';
 
 /** KR315: a route reads request data without any validation step. */

@@ -1,6 +1,6 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { walk } from '../../python/visit.js';
-import { dotted, identifiers, lastSegment } from '../../posture/pyutil.js';
+import { dotted, identifiers, lastSegment } from '../../python/helpers.js';
 import { httpHandlers } from './route-access.js';
 
 const CHECKS = /^(content_type|mimetype|content_length|secure_filename|splitext|suffix|endswith|ALLOWED_EXTENSIONS|allowed_file|size|filetype|magic|imghdr|guess_type|validate_image|FileExtensionValidator|MAX_CONTENT_LENGTH)$/;

@@ -1,6 +1,6 @@
-import { defineRule, type RuleContext } from '../../engine/rule.js';
+import { defineRule, type RuleContext } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { dotted, lastSegment } from '../../posture/pyutil.js';
+import { dotted, lastSegment } from '../../python/helpers.js';
 import { children } from '../../python/visit.js';
 
 /** Functions of a login, sign-up check or password-reset flow (by name or route path). */

@@ -1,7 +1,7 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
-import { dotted, lastSegment } from '../../posture/pyutil.js';
+import { dotted, lastSegment } from '../../python/helpers.js';
 
 const RESPONSE = /^(jsonify|make_response|Response|JsonResponse|HttpResponse|HttpResponseBadRequest|HttpResponseServerError|JSONResponse|PlainTextResponse|HTMLResponse|HTTPException|json_response|abort)$/;
 

@@ -1,6 +1,6 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { walk } from '../../python/visit.js';
-import { dotted, lastSegment } from '../../posture/pyutil.js';
+import { dotted, lastSegment } from '../../python/helpers.js';
 
 const BROAD = /^(Exception|BaseException|builtins\.Exception|builtins\.BaseException)$/;
 const LOGGING = /^(debug|info|warning|warn|error|exception|critical|log|fatal|print_exc|capture_exception|captureException|print)$/;

@@ -1,7 +1,7 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
-import { dotted } from '../../posture/pyutil.js';
+import { dotted } from '../../python/helpers.js';
 
 const LOG_METHODS = /^(debug|info|warning|warn|error|exception|critical|log)$/;
 /**

@@ -1,6 +1,6 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { walk } from '../../python/visit.js';
-import { dotted } from '../../posture/pyutil.js';
+import { dotted } from '../../python/helpers.js';
 import { httpHandlers, isLoginRoute } from './route-access.js';
 
 const LOG = /^(debug|info|warning|warn|error|exception|critical|log)$/;

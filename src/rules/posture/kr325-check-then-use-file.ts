@@ -1,7 +1,7 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
-import { dotted } from '../../posture/pyutil.js';
+import { dotted } from '../../python/helpers.js';
 
 const CHECKS = /^(os\.path\.(exists|isfile|isdir|lexists|islink|getsize)|os\.access|pathlib\.Path\.exists)$/;
 const USES = /^(open|io\.open|os\.open|os\.remove|os\.unlink|os\.rename|os\.replace|os\.chmod|os\.chown|shutil\.\w+|os\.makedirs|os\.mkdir|os\.rmdir)$/;

@@ -1,7 +1,7 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
-import { dotted, identifiers } from '../../posture/pyutil.js';
+import { dotted, identifiers } from '../../python/helpers.js';
 
 const GUARD = /^(atomic|select_for_update|with_for_update|begin|begin_nested|transaction|Lock|RLock|lock|acquire|F|update)$/;
 /** Balance-like attribute names (an attribute ending in one of them). */

@@ -1,7 +1,7 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
-import { namesIn } from '../../posture/pyutil.js';
+import { namesIn } from '../../python/helpers.js';
 import { dangerousSink, importsLlm, isLlmCall } from './common.js';
 
 /** KR331: model output reaches eval/exec, a shell, SQL or raw HTML. */

@@ -1,7 +1,7 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
-import { dotted, kw, lastSegment, strValue } from '../../posture/pyutil.js';
+import { dotted, kw, lastSegment, strValue } from '../../python/helpers.js';
 import { dangerousSink, importsLlm, imports } from './common.js';
 
 const TOOL_DECORATOR = /^(tool|function_tool|ai_function|kernel_function|register_tool|llm_tool)$/;

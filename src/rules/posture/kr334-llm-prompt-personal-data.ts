@@ -1,6 +1,6 @@
-import { defineRule, type RuleContext } from '../../engine/rule.js';
+import { defineRule, type RuleContext } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { strValue } from '../../posture/pyutil.js';
+import { strValue } from '../../python/helpers.js';
 import { isLlmCall } from './common.js';
 
 /** Field names of personal or secret data, with the kind shown in the message. */

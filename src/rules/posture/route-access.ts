@@ -1,6 +1,6 @@
 /** Route handlers of the file being checked, shared by the KR31x rules (cached per module). */
 import type * as A from '../../python/ast.js';
-import type { RuleContext } from '../../engine/rule.js';
+import type { RuleContext } from '../../core/rule.js';
 import { routeHandlers, type RouteHandler } from '../../posture/routes.js';
 
 /** HTTP routes whose handler is visible in this file. */

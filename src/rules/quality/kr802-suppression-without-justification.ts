@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { parseSuppressionComment } from '../../engine/suppress.js';
+import { defineRule } from '../../core/rule.js';
+import { parseSuppressionComment } from '../../core/suppress.js';
 
 /** Codes of security checks in a `# noqa`: ruff's flake8-bandit `S…`, bandit's `B…`, krait's `KR…`. */
 const SECURITY_CODE = /^(?:S\d{3}|B\d{3}|KR\d{3,4})$/i;

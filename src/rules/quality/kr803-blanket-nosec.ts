@@ -1,5 +1,5 @@
-import { defineRule } from '../../engine/rule.js';
-import { parseSuppressionComment } from '../../engine/suppress.js';
+import { defineRule } from '../../core/rule.js';
+import { parseSuppressionComment } from '../../core/suppress.js';
 
 /**
  * KR803: a `# nosec` that names no check, silencing every check on the statement.

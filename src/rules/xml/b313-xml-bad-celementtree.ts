@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B313 (bandit `xml_bad_cElementTree`, call blacklist): Flags the `xml.etree.cElementTree` parsing functions that bandit blacklists (B313). */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B314 (bandit `xml_bad_ElementTree`, call blacklist): Flags the `xml.etree.ElementTree` parsing functions that bandit blacklists (B314). */

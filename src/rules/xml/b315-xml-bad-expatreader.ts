@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B315 (bandit `xml_bad_expatreader`, call blacklist): Flags the `xml.sax.expatreader` parsing functions that bandit blacklists (B315). */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B316 (bandit `xml_bad_expatbuilder`, call blacklist): Flags the `xml.dom.expatbuilder` parsing functions that bandit blacklists (B316). */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B317 (bandit `xml_bad_sax`, call blacklist): Flags the `xml.sax` parsing functions that bandit blacklists (B317). */

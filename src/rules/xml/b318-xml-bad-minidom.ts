@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B318 (bandit `xml_bad_minidom`, call blacklist): Flags the `xml.dom.minidom` parsing functions that bandit blacklists (B318). */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B319 (bandit `xml_bad_pulldom`, call blacklist): Flags the `xml.dom.pulldom` parsing functions that bandit blacklists (B319). */

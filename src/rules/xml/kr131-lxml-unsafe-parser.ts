@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 const PARSERS = new Set(['lxml.etree.XMLParser', 'lxml.etree.XMLPullParser', 'lxml.etree.iterparse', 'lxml.objectify.makeparser', 'lxml.etree.XMLTreeBuilder']);
 

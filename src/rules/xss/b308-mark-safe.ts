@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import { callBlacklistVisitor } from '../blacklists/calls.js';
 
 /** B308 (bandit `mark_safe`, call blacklist): Flags every call to Django's `django.utils.safestring.mark_safe` (B703 looks at its argument). */

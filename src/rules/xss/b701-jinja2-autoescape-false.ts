@@ -5,7 +5,7 @@
  * False → high/high; True or a `select_autoescape(...)` call → fine; anything else →
  * high/medium. No `autoescape=` at all → high/high (Jinja2's default is off).
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { children } from '../../python/visit.js';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 
 /** B702, as bandit's `use_of_mako_templates`: a call whose qualified name has a `mako` segment and ends in `Template`. */
 export const useOfMakoTemplates = defineRule({

@@ -8,9 +8,9 @@
  *   of safe values — and not a parameter of the enclosing `def`;
  * - `"…".format(safe, …)` without keyword arguments, or `"…" % safe` / `"…" % (safe, …)`.
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { callFunctionName, isModuleImportedLike, isStr } from '../calls.js';
+import { callFunctionName, isModuleImportedLike, isStr } from '../../python/calls.js';
 
 const AFFECTED = new Set(['mark_safe', 'SafeText', 'SafeUnicode', 'SafeString', 'SafeBytes']);
 

@@ -4,10 +4,10 @@
  * them (directly or through other local classes), called with a first argument that is
  * not a constant — unless it is a call to one of `allowed_calls` (e.g. `bleach.clean`).
  */
-import { defineRule } from '../../engine/rule.js';
+import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import type { RuleContext } from '../../engine/rule.js';
-import { callFunctionName } from '../calls.js';
+import type { RuleContext } from '../../core/rule.js';
+import { callFunctionName } from '../../python/calls.js';
 
 const classCache = new WeakMap<object, Map<string, string[]>>();
 

@@ -4,7 +4,7 @@
  * floor, fake true- and false-positive samples that `test/secrets/formats.test.ts` runs,
  * and the public source of the format.
  */
-import type { Severity } from '../../findings.js';
+import type { Severity } from '../../core/finding.js';
 
 export type FormatGroup =
   | 'cloud'

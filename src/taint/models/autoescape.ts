@@ -9,7 +9,7 @@
  */
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
-import { keywordArg } from '../../rules/calls.js';
+import { keywordArg } from '../../python/calls.js';
 import { join, type Taint } from '../model.js';
 import { boundCall } from './predicates.js';
 import type { CallTaints, LibraryModel } from './types.js';

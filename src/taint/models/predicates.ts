@@ -4,7 +4,7 @@
  */
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
-import { hasShellTrue, keywordArg } from '../../rules/calls.js';
+import { hasShellTrue, keywordArg } from '../../python/calls.js';
 import { join, type Taint } from '../model.js';
 import type { CallTaints, ContainerSpec } from './types.js';
 

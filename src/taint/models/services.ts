@@ -3,7 +3,7 @@
  * (paramiko, fabric, invoke, pexpect), templates (jinja2, mako, chameleon),
  * deserialisers (yaml, dill, jsonpickle, joblib, torch, numpy, pandas), LDAP and XPath.
  */
-import { keywordArg } from '../../rules/calls.js';
+import { keywordArg } from '../../python/calls.js';
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
 import { boundCall, constKw, imports, receiverMadeBy } from './predicates.js';

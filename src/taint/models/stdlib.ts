@@ -5,7 +5,7 @@
  */
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
-import { keywordArg } from '../../rules/calls.js';
+import { keywordArg } from '../../python/calls.js';
 import { allArguments, boundCall, hasShellTrue, headOnly, pickSubprocess, receiverPath, receiverMadeBy, shellList } from './predicates.js';
 import type { CallTaints, LibraryModel } from './types.js';
 

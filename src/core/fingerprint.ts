@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '../findings.js';
+import type { Finding } from './finding.js';
 
 /**
  * Fill `finding.fingerprint` for every finding that has none.

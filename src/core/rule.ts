@@ -2,8 +2,8 @@
  * The rule module: metadata, documentation and a visitor keyed by CPython node type
  * (ESLint's `create()` → `{ CallExpression(node) {…} }`, ruff's one-rule-one-file).
  */
-import type { Confidence, Severity, TraceStep } from '../findings.js';
-import type { RuleMeta } from '../rules/meta.js';
+import type { Confidence, Severity, TraceStep } from './finding.js';
+import type { RuleMeta } from './rule-meta.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 

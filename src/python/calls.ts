@@ -1,7 +1,7 @@
 /**
  * Helpers for rules about calls, with bandit's own semantics where a rule is bandit-compatible.
  */
-import type * as A from '../python/ast.js';
+import type * as A from './ast.js';
 
 /** The keyword argument `name` of a call, if present. */
 export function keywordArg(call: A.Call, name: string): A.Keyword | undefined {

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseIniText } from 'ini';
 import { z } from 'zod';
-import { SEVERITIES, CONFIDENCES } from '../findings.js';
-import { withoutContent } from '../deps/manifests/common.js';
+import { SEVERITIES, CONFIDENCES } from '../core/finding.js';
+import { withoutContent } from '../core/text.js';
 import { SINK_KIND_NAMES } from '../taint/models/kinds.js';
 import type { ProjectTaintModels } from '../taint/models/project.js';
 

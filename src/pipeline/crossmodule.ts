@@ -11,22 +11,22 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '../findings.js';
-import type { FileResult } from '../model.js';
+import type { Finding } from '../core/finding.js';
+import type { FileResult } from '../report/model.js';
 import type * as A from '../python/ast.js';
 import { parsePython } from '../python/parse.js';
 import { SemanticModel } from '../python/semantic.js';
 import { linkParents } from '../python/visit.js';
-import { decodePython, universalNewlines } from '../discover/decode.js';
+import { decodePython, universalNewlines } from '../core/decode.js';
 import { CODE_RULES } from '../rules/index.js';
 import { TaintAnalysis, type ExternalCallee, type ExternalResolver, type ExternalUse, type Flow, type TaintFacts } from '../taint/engine.js';
 import { flowRating, remoteFlowsOf, traceOf } from '../taint/index.js';
 import { IMPORT_RULES, mergeFlow, TRIAGE_RULES } from '../taint/triage.js';
 import { runCodeRules, statementLines, type FileTask } from './analyze.js';
-import { isSuppressed, readSuppressions, type Suppressions } from './suppress.js';
-import { snippetAt, splitLines } from './snippet.js';
-import { assignFingerprints } from './fingerprint.js';
-import { redactSnippets } from './redact.js';
+import { isSuppressed, readSuppressions, type Suppressions } from '../core/suppress.js';
+import { snippetAt, splitLines } from '../core/snippet.js';
+import { assignFingerprints } from '../core/fingerprint.js';
+import { redactSnippets } from '../core/redact.js';
 
 /** How far a chain of calls across modules is followed (view → service → data access → …). */
 const MAX_DEPTH = 3;

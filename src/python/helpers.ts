@@ -2,8 +2,8 @@
  * Small readers over the CPython-shaped tree used by the posture analysis (routes and
  * the KR3xx rules): dotted names as written, identifiers in an expression, early exits.
  */
-import type * as A from '../python/ast.js';
-import { walk } from '../python/visit.js';
+import type * as A from './ast.js';
+import { walk } from './visit.js';
 
 /**
  * The dotted text of a Name/Attribute chain as written (`app.route`, `self.request.POST`);

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { FileResult } from '../model.js';
+import type { FileResult } from '../report/model.js';
 import { analyzeFile, type FileTask } from './analyze.js';
 
 /** Below this many files, starting threads costs more than it saves. */
@@ -24,7 +24,7 @@ export function defaultJobs(): number {
 function workerFile(): string | undefined {
   const here = new URL('./worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here.href;
-  const built = new URL('../../dist/engine/worker.js', import.meta.url);
+  const built = new URL('../../dist/pipeline/worker.js', import.meta.url);
   if (existsSync(fileURLToPath(built))) return built.href;
   return undefined;
 }

@@ -2,10 +2,11 @@
  * The project pass after the per-file work: project-wide summaries (statistics, egress)
  * and project-level checks (posture).
  */
-import type { Finding } from '../findings.js';
-import type { FileDiagnostic, FileResult, Report } from '../model.js';
-import type { Discovery } from '../discover/walk.js';
-import type { ScanAnalysis } from './scan.js';
+import type { Finding } from '../core/finding.js';
+import type { FileResult, Report } from '../report/model.js';
+import type { FileDiagnostic } from '../core/file.js';
+import type { Discovery } from './discover/walk.js';
+import type { ScanAnalysis } from './analyses.js';
 import { aggregateMetrics } from '../metrics/index.js';
 import { complexityHotspots, testingSummary } from '../metrics/quality.js';
 import { summarizeEgress } from '../egress/index.js';

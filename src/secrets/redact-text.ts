@@ -16,10 +16,10 @@
  * only the formats whose keywords occur run their regular expressions. Idempotent: a
  * masked value (`…(N chars)`) is never masked again.
  */
-import { SECRET_FORMATS } from '../secrets/formats/index.js';
-import { KeywordMatcher } from '../secrets/keyword-matcher.js';
-import { maskSecret } from '../secrets/mask.js';
-import { SECRET_KEYWORDS, isCredentialName } from '../secrets/names.js';
+import { SECRET_FORMATS } from './formats/index.js';
+import { KeywordMatcher } from './keyword-matcher.js';
+import { maskSecret } from '../core/mask.js';
+import { SECRET_KEYWORDS, isCredentialName } from '../core/credential-names.js';
 
 /**
  * Regexes of the format table, with match indices (`d`) to find the `secret` group. An

@@ -5,15 +5,16 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { compileLinearGlob } from '../discover/glob.js';
+import { compileLinearGlob } from '../core/glob.js';
 import { archiveDuplicateEntry } from '../rules/misc/kr147-archive-duplicate-entry.js';
 import { createHash } from 'node:crypto';
-import { compareFindings, confidenceRank, severityRank, type Confidence, type Finding, type Severity } from '../findings.js';
-import { REPORT_SCHEMA_VERSION, type FileDiagnostic, type FileResult, type Report } from '../model.js';
-import { discoverWithArchives } from '../discover/walk.js';
-import { holdTempDirCleanup } from '../discover/temp-dirs.js';
-import { LOCK_KINDS, MANIFEST_KINDS } from '../discover/kinds.js';
-import { emptyConfig, loadConfig, type ResolvedConfig } from '../config/load.js';
+import { compareFindings, confidenceRank, severityRank, type Confidence, type Finding, type Severity } from '../core/finding.js';
+import { REPORT_SCHEMA_VERSION, type FileResult, type Report } from '../report/model.js';
+import { type FileDiagnostic } from '../core/file.js';
+import { discoverWithArchives } from './discover/walk.js';
+import { holdTempDirCleanup } from './discover/temp-dirs.js';
+import { LOCK_KINDS, MANIFEST_KINDS } from '../core/file-kinds.js';
+import { emptyConfig, loadConfig, type ResolvedConfig } from './config.js';
 import { CODE_RULES } from '../rules/index.js';
 import type { Analysis, AnalyzeOptions, FileTask } from './analyze.js';
 import { defaultJobs, runTasks } from './pool.js';
@@ -23,18 +24,18 @@ import { packageVerdicts } from '../rules/malicious/verdict.js';
 import { aggregateProject } from './project.js';
 import { computeScore } from '../report/score.js';
 import { loadBaseline } from '../report/baseline.js';
-import { VERSION } from '../version.js';
-import { redactSnippets } from './redact.js';
+import { VERSION } from '../core/version.js';
+import { redactSnippets } from '../core/redact.js';
 import { crossModuleFlows } from './crossmodule.js';
 import { TRIAGE_RULES } from '../taint/triage.js';
-import { redactDeep, redactText } from './redact-text.js';
-import { assignProjectFingerprints } from './fingerprint.js';
+import { redactDeep, redactText } from '../secrets/redact-text.js';
+import { assignProjectFingerprints } from '../core/fingerprint.js';
 import { changedLines, type ChangedLines } from './diff.js';
-import { tokenMatches, unknownRuleMessage, unknownRuleTokens } from './rule-tokens.js';
+import { tokenMatches, unknownRuleMessage, unknownRuleTokens } from './rule-selection.js';
 
-/** Every analysis krait has; subcommands select a subset. */
-export const ALL_ANALYSES = ['rules', 'secrets', 'egress', 'metrics', 'deps', 'posture'] as const;
-export type ScanAnalysis = (typeof ALL_ANALYSES)[number];
+import { ALL_ANALYSES, FILE_ANALYSES, type ScanAnalysis } from './analyses.js';
+
+export { ALL_ANALYSES, type ScanAnalysis } from './analyses.js';
 
 export interface ScanOptions {
   /** Files and folders to audit. */
@@ -174,7 +175,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   });
   const perPathIgnored = (rel: string, display: string, id: string, name: string): boolean =>
     perPath.some((p) => p.covers(rel, display) && p.tokens.some((t) => tokenMatches(t, id, name)));
-  const fileAnalyses: Analysis[] = (['rules', 'secrets', 'egress', 'metrics', 'posture'] as const).filter((a) => analyses.has(a));
+  const fileAnalyses: Analysis[] = FILE_ANALYSES.filter((a) => analyses.has(a));
   const ruleOptions = resolveRuleOptions(config.ruleOptions);
   const baseOptions: Omit<AnalyzeOptions, 'enabledRules'> = {
     analyses: fileAnalyses,

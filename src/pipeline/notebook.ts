@@ -8,12 +8,13 @@
  * cell and the line within it (`cell 3, line 2`). Shell commands (`!cmd`, `%%bash` …) are
  * KR146 findings. Secrets are scanned separately over every cell and output (secrets/).
  */
-import type { Finding, Location } from '../findings.js';
-import type { FileDiagnostic, FileResult } from '../model.js';
+import type { Finding, Location } from '../core/finding.js';
+import type { FileResult } from '../report/model.js';
+import type { FileDiagnostic } from '../core/file.js';
 import { notebookCells } from '../secrets/notebook.js';
 import { ipythonToPython } from '../python/ipython.js';
 import { notebookShellCommand } from '../rules/injection/kr146-notebook-shell-command.js';
-import { snippetAt } from './snippet.js';
+import { snippetAt } from '../core/snippet.js';
 
 /** Where one line of the joined module comes from. */
 interface Origin {

@@ -3,10 +3,10 @@
  * inventory and the most complex functions, as plain text for a terminal.
  */
 import { createColors } from 'picocolors';
-import type { Report } from '../model.js';
-import { terminalSafe } from '../report/text.js';
-import { aggregateMetrics } from './aggregate.js';
-import type { FileMetrics, ProjectMetrics } from './types.js';
+import type { Report } from './model.js';
+import { terminalSafe } from '../core/text.js';
+import { aggregateMetrics } from '../metrics/aggregate.js';
+import type { FileMetrics, ProjectMetrics } from '../metrics/types.js';
 
 /** Functions above this complexity are listed (the KR801 default threshold). */
 const LIST_ABOVE = 10;

@@ -3,8 +3,8 @@
  * the channels, modules, endpoints, subprocess tools and credential names, then the files.
  */
 import { createColors } from 'picocolors';
-import { terminalSafe } from '../report/text.js';
-import type { EgressSummary } from './types.js';
+import { terminalSafe } from '../core/text.js';
+import type { EgressSummary } from '../egress/types.js';
 
 /** At most this many rows per list (the JSON report has them all). */
 const LIST_MAX = 15;

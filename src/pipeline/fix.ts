@@ -13,14 +13,14 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { createTwoFilesPatch } from 'diff';
 import { parse as parseToml } from 'smol-toml';
-import type { Autofix, Finding, TextEdit } from '../findings.js';
-import { decodePython } from '../discover/decode.js';
+import type { Autofix, Finding, TextEdit } from '../core/finding.js';
+import { decodePython } from '../core/decode.js';
 import { parsePython } from '../python/parse.js';
 import { linkParents } from '../python/visit.js';
 import { SemanticModel } from '../python/semantic.js';
-import { runRules } from '../engine/analyze.js';
-import { readSuppressions } from '../engine/suppress.js';
-import { splitLines } from '../engine/snippet.js';
+import { runRules } from './analyze.js';
+import { readSuppressions } from '../core/suppress.js';
+import { splitLines } from '../core/snippet.js';
 import { satisfies } from '../deps/pep440.js';
 
 export interface FixOptions {

@@ -4,35 +4,37 @@
  * to the rules → secrets, egress, metrics → a plain, serialisable FileResult.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { Autofix, Finding } from '../findings.js';
+import type { Autofix, Finding } from '../core/finding.js';
 import { autofixFor, hasFixer } from '../fix/fixers.js';
-import type { SuppressionMarker } from './suppress.js';
-import type { FileDiagnostic, FileKind, FileResult } from '../model.js';
+import type { SuppressionMarker } from '../core/suppress.js';
+import type { FileResult } from '../report/model.js';
+import type { FileDiagnostic, FileKind } from '../core/file.js';
 import type * as A from '../python/ast.js';
 import { parsePython } from '../python/parse.js';
 import { SemanticModel } from '../python/semantic.js';
 import { linkParents, pushChildrenReversed } from '../python/visit.js';
-import { decodePython, decodeText, looksBinary, universalNewlines } from '../discover/decode.js';
+import { decodePython, decodeText, looksBinary, universalNewlines } from '../core/decode.js';
 import { scanSecrets } from '../secrets/index.js';
-import { maskSecret } from '../secrets/mask.js';
+import { maskSecret } from '../core/mask.js';
 import { analyzeEgress } from '../egress/index.js';
 import { collectRoutes } from '../posture/routes.js';
 import { computeFileMetrics } from '../metrics/index.js';
 import { CODE_RULES } from '../rules/index.js';
-import type { CodeRule, ReportOptions, RuleContext } from './rule.js';
-import { isSuppressed, readSuppressions, readTextSuppressions, suppressionFor, type Suppressions } from './suppress.js';
-import { snippetAt, splitLines } from './snippet.js';
-import { assignFingerprints } from './fingerprint.js';
-import { redactSnippets } from './redact.js';
+import type { CodeRule, ReportOptions, RuleContext } from '../core/rule.js';
+import { isSuppressed, readSuppressions, readTextSuppressions, suppressionFor, type Suppressions } from '../core/suppress.js';
+import { snippetAt, splitLines } from '../core/snippet.js';
+import { assignFingerprints } from '../core/fingerprint.js';
+import { redactSnippets } from '../core/redact.js';
 import { analysisOf, configureModule, requestObservations, taintFactsOf } from '../taint/index.js';
 import type { ExternalResolver } from '../taint/engine.js';
-import { redactDeep, redactText } from './redact-text.js';
+import { redactDeep, redactText } from '../secrets/redact-text.js';
 import { observationTargets, triageFindings } from '../taint/triage.js';
 import { setProjectModels, type ProjectTaintModels } from '../taint/models/project.js';
 import { notebookModule, remapToNotebook } from './notebook.js';
 
 /** Which analyses run (the CLI's subcommands select a subset). */
-export type Analysis = 'rules' | 'secrets' | 'egress' | 'metrics' | 'posture';
+import type { Analysis } from './analyses.js';
+export type { Analysis };
 
 /** Serialisable per-file options (they cross the worker boundary). */
 export interface FileTask {

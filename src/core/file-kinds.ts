@@ -1,4 +1,4 @@
-import type { FileKind } from '../model.js';
+import type { FileKind } from '../core/file.js';
 
 /**
  * The kind of a file from its name alone (never its content), or null when krait does

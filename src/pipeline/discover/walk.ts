@@ -20,9 +20,9 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
-import { compileLinearGlob, linearIgnore } from './glob.js';
-import type { FileKind, SkippedFile } from '../model.js';
-import { fileKind } from './kinds.js';
+import { compileLinearGlob, linearIgnore } from '../../core/glob.js';
+import type { FileKind, SkippedFile } from '../../core/file.js';
+import { fileKind } from '../../core/file-kinds.js';
 import { extractArchive, isArchiveName, unsupportedArchiveReason, type ArchiveLimits } from './archive.js';
 
 export interface DiscoveredFile {

@@ -4,7 +4,7 @@
  * already masked; this pass copies those masked lines over the same lines in every other
  * snippet of the same file, so no format shows a secret through a neighbour's context.
  */
-import type { Finding } from '../findings.js';
+import type { Finding } from './finding.js';
 
 const SNIPPET_LINE = /^(\s*)(\d+) (.*)$/;
 

@@ -2,59 +2,18 @@
  * The report model: what a scan returns (`scan()` in the library API, `--format json` on
  * the CLI). Each analysis owns the type of its own section, defined in its folder.
  */
-import type { PackageVerdict } from './rules/malicious/verdict.js';
-import type { Finding } from './findings.js';
-import type { FileMetrics, ProjectMetrics } from './metrics/types.js';
-import type { FileEgress, EgressSummary } from './egress/types.js';
-import type { DependencyReport } from './deps/types.js';
-import type { PostureReport, Route } from './posture/types.js';
-import type { Score } from './report/score-types.js';
-import type { TaintFacts } from './taint/engine.js';
+import type { PackageVerdict } from '../rules/malicious/verdict.js';
+import type { Finding } from '../core/finding.js';
+import type { FileMetrics, ProjectMetrics } from '../metrics/types.js';
+import type { FileEgress, EgressSummary } from '../egress/types.js';
+import type { DependencyReport } from '../deps/types.js';
+import type { PostureReport, Route } from '../posture/types.js';
+import type { Score } from './score-types.js';
+import type { TaintFacts } from '../taint/engine.js';
+import type { FileDiagnostic, FileKind, SkippedFile } from '../core/file.js';
 
 /** Version of the JSON report schema (`schema/report.schema.json`). Bump on breaking change. */
 export const REPORT_SCHEMA_VERSION = '1.0.0';
-
-/** What kind of file discovery found; decides which analyses read it. */
-export type FileKind =
-  | 'python'
-  | 'notebook'
-  | 'requirements'
-  | 'pyproject'
-  | 'setup-cfg'
-  | 'setup-py'
-  | 'pipfile'
-  | 'pipfile-lock'
-  | 'poetry-lock'
-  | 'uv-lock'
-  | 'pdm-lock'
-  | 'pylock'
-  | 'conda-env'
-  | 'dist-metadata'
-  | 'env'
-  | 'dockerfile'
-  | 'compose'
-  | 'yaml'
-  | 'json'
-  | 'toml'
-  | 'ini'
-  | 'shell'
-  | 'gitignore'
-  | 'text';
-
-/** A file that was not analysed, and why (nothing is dropped silently). */
-export interface SkippedFile {
-  path: string;
-  reason: string;
-}
-
-/** A problem with one input file that did not stop its analysis (syntax error, bad bytes…). */
-export interface FileDiagnostic {
-  path: string;
-  /** `partial`: the file's time budget ran out and the message names the analyses left out. */
-  kind: 'syntax-error' | 'decode-error' | 'too-deep' | 'read-error' | 'config-error' | 'parse-error' | 'partial';
-  message: string;
-  line?: number;
-}
 
 /** Per-file result, plain and serialisable (crosses the worker boundary). */
 export interface FileResult {

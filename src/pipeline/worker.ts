@@ -3,7 +3,7 @@
  * The main thread never parses.
  */
 import { analyzeFile, type FileTask } from './analyze.js';
-import type { FileResult } from '../model.js';
+import type { FileResult } from '../report/model.js';
 
 export default function analyzeBatch(tasks: FileTask[]): FileResult[] {
   return tasks.map((t) => analyzeFile(t));

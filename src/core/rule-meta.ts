@@ -1,4 +1,4 @@
-import type { Category, Confidence, Severity } from '../findings.js';
+import type { Category, Confidence, Severity } from './finding.js';
 
 /**
  * A rule's documentation, in the order ruff's rule docs use. `krait explain`, SARIF's
