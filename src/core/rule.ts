@@ -1,8 +1,13 @@
 /**
- * The rule module: metadata, documentation and a visitor keyed by CPython node type
- * (ESLint's `create()` → `{ CallExpression(node) {…} }`, ruff's one-rule-one-file).
+ * The two shapes of a rule, one file each under src/rules/:
+ * - a {@link CodeRule}: metadata, documentation and a visitor keyed by CPython node type
+ *   (ESLint's `create()` → `{ CallExpression(node) {…} }`, ruff's one-rule-one-file), run
+ *   on one Python file during the engine's single walk;
+ * - a {@link ProjectRule}: metadata, documentation and `check(facts, ctx)` over facts an
+ *   analysis computed (manifests and advisories, `.env`/Dockerfile/compose files, routes,
+ *   secret candidates), run by the pipeline once those facts exist.
  */
-import type { Confidence, Severity, TraceStep } from './finding.js';
+import type { Confidence, Finding, Severity, TraceStep } from './finding.js';
 import type { RuleMeta } from './rule-meta.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
@@ -20,6 +25,36 @@ export interface CodeRule extends RuleMeta {
 
 /** Define a code rule; returns it unchanged (for type inference and a single place to add checks). */
 export function defineRule(rule: CodeRule): CodeRule {
+  if (!/^(B\d{3}|KR\d{3,4})$/.test(rule.id)) throw new Error(`bad rule id ${rule.id}`);
+  if (!rule.cwe.length) throw new Error(`rule ${rule.id} has no CWE`);
+  return rule;
+}
+
+/** What a project rule can ask while it checks one set of facts. */
+export interface ProjectRuleContext {
+  /** Option value for this rule (from config, else the rule's default). */
+  option<T>(name: string): T;
+  /**
+   * Add a finding. Its `ruleId`, `ruleName`, `category` and `cwe` must be this rule's (the
+   * pipeline checks); snippets are already masked where they hold a secret.
+   */
+  report(finding: Finding): void;
+}
+
+/**
+ * A check over facts. `Facts` is the type of what the analysis it belongs to computes
+ * (e.g. the dependency analysis's manifests, requirements and matched advisories); the
+ * pipeline calls `check` once per set of facts (once per project, or once per file for
+ * per-file facts such as secret candidates).
+ */
+export interface ProjectRule<Facts> extends RuleMeta {
+  /** Options this rule reads from configuration, with defaults. */
+  options?: Record<string, unknown>;
+  check(facts: Facts, ctx: ProjectRuleContext): void;
+}
+
+/** Define a project rule; returns it unchanged (id and CWE checked as for code rules). */
+export function defineProjectRule<Facts>(rule: ProjectRule<Facts>): ProjectRule<Facts> {
   if (!/^(B\d{3}|KR\d{3,4})$/.test(rule.id)) throw new Error(`bad rule id ${rule.id}`);
   if (!rule.cwe.length) throw new Error(`rule ${rule.id} has no CWE`);
   return rule;
