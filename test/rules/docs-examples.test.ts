@@ -25,7 +25,7 @@ interface Setup {
 }
 
 /** Why a rule's example or instead is not run. */
-interface Exception {
+interface NotRun {
   example?: string;
   instead?: string;
 }
@@ -123,7 +123,7 @@ const INSTEAD_STILL_FLAGGED: Record<string, string> = {
   KR331: 'false positive: a name derived from model output (plan = QueryPlan.model_validate_json(...)) stays model output, so the validated, allow-listed plan is reported',
 };
 
-const EXCEPTIONS: Record<string, Exception> = {
+const EXCEPTIONS: Record<string, NotRun> = {
   KR146: {
     example: 'IPython cell syntax (`!cmd`, `%%bash`), not Python: reported by the notebook analysis from the cell source, tested in test/hostile/notebooks.test.ts',
     instead: 'goes with its example',
