@@ -328,8 +328,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
         return;
       }
       if (args.length !== 1) throw new UsageError('give one rule id (krait explain B602) or --finding FINGERPRINT [PATHS]');
-      const meta = ruleMeta(args[0]!);
-      if (!meta) throw new UsageError(unknownRuleMessage(args[0]!, 'krait explain'));
+      const meta = ruleMeta(args[0]);
+      if (!meta) throw new UsageError(unknownRuleMessage(args[0], 'krait explain'));
       process.stdout.write(renderExplain(meta));
       setExit(0);
     });

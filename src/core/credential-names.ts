@@ -75,11 +75,11 @@ export function credentialKind(name: string): CredentialKind | undefined {
   if (words.length === 0 || words.length > 8) return undefined;
   let kind: CredentialKind | undefined;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
+    const w = words[i];
     let k: CredentialKind | undefined;
     if (PASSWORD_WORDS.has(w)) k = 'password';
     else if (KEY_COMPOUNDS.has(w)) k = w === 'secretkey' || w === 'privatekey' || w === 'signingkey' || w === 'encryptionkey' ? 'key' : w === 'apikey' ? 'token' : 'key';
-    else if (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) k = words[i - 1] === 'api' || words[i - 1] === 'x' ? 'token' : 'key';
+    else if (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) k = words[i - 1] === 'api' || words[i - 1] === 'x' ? 'token' : 'key';
     else if (SECRET_WORDS.has(w)) k = 'secret';
     else if (TOKEN_WORDS.has(w)) k = 'token';
     else if (CREDENTIAL_WORDS.has(w)) k = 'credential';

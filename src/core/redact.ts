@@ -26,7 +26,7 @@ export function redactSnippets(findings: Finding[]): void {
       const n = Number(m[2]);
       const prev = lines.get(n);
       // Keep the most masked version (masking only ever shortens a line or keeps it).
-      if (prev === undefined || m[3]!.length < prev.length || (m[3]!.length === prev.length && m[3] !== prev && m[3]!.includes('…'))) lines.set(n, m[3]!);
+      if (prev === undefined || m[3].length < prev.length || (m[3].length === prev.length && m[3] !== prev && m[3].includes('…'))) lines.set(n, m[3]);
     }
   }
   if (overlay.size === 0) return;

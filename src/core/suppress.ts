@@ -41,8 +41,8 @@ export function parseSuppressionMarkers(comment: string): SuppressionMarker[] {
   if (comment.length > 2000) return out;
   const markers = [...comment.matchAll(MARKER)];
   markers.forEach((m, i) => {
-    const end = i + 1 < markers.length ? markers[i + 1]!.index! : comment.length;
-    const segment = comment.slice(m.index!, end);
+    const end = i + 1 < markers.length ? markers[i + 1].index : comment.length;
+    const segment = comment.slice(m.index, end);
     const text = segment.trim().slice(0, 200);
     if (m[2]) {
       const justification = cleanReason(segment.slice(m[0].length));
@@ -93,7 +93,7 @@ function normaliseId(w: string): string {
 export function readTextSuppressions(lines: readonly string[]): Suppressions {
   const comments: { line: number; text: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
+    const l = lines[i];
     const hash = l.indexOf('#');
     if (hash !== -1 && l.length < 5000 && /nosec|noqa/i.test(l)) comments.push({ line: i + 1, text: l.slice(hash) });
   }
@@ -154,8 +154,8 @@ export function parseSuppressionComment(text: string): SuppressionComment | unde
   // Ids: tokens separated by commas or spaces, up to the first token that is not one.
   for (;;) {
     const t = /^[\s,]*([A-Za-z][A-Za-z0-9_-]*)/.exec(rest);
-    if (!t || !CODE_TOKEN.test(t[1]!) || (nosec && !ID.test(t[1]!) && !t[1]!.includes('_'))) break;
-    ids.push(t[1]!);
+    if (!t || !CODE_TOKEN.test(t[1]) || (nosec && !ID.test(t[1]) && !t[1].includes('_'))) break;
+    ids.push(t[1]);
     rest = rest.slice(t[0].length);
   }
   const reason = rest.replace(/^[\s,]*(?:--+|-|—|–|:|;|#+)?\s*/, '').replace(/\s*#\s*$/, '').trim();

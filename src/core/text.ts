@@ -39,7 +39,7 @@ export function terminalSafeBlock(s: unknown): string {
  * characters. Where the error is goes in the diagnostic's line, never the file's content.
  */
 export function firstLine(e: unknown): string {
-  const msg = e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  const msg = e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e).message) : String(e);
   return withoutContent(msg);
 }
 

@@ -409,7 +409,7 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
           );
         }
       } else if (own.length >= 1 && own.every((r) => r.version)) {
-        const first = own[0] as Requirement;
+        const first = own[0];
         findings.push(
           finding(MISSING_HASHES, first, texts, {
             message: `${m.path} pins all ${own.length} requirements but none has a --hash: pip cannot check the files it downloads`,
@@ -421,7 +421,7 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
     } else if (m.result.isLock) {
       const noHash = own.filter((r) => !r.hashes.length && !r.vcs && !r.url);
       if (noHash.length) {
-        const first = noHash[0] as Requirement;
+        const first = noHash[0];
         findings.push(
           finding(MISSING_HASHES, first, texts, {
             message: `${noHash.length} of ${own.length} entries of ${m.path} carry no file hashes (${noHash.slice(0, 5).map((r) => r.name).join(', ')}${noHash.length > 5 ? ', …' : ''})`,
@@ -470,7 +470,7 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
     const ranged = m.result.requirements.filter((r) => r.role === 'requirement' && !r.version && !r.local && !r.vcs && !r.url && r.group !== 'build-system');
     if (!ranged.length) continue;
     dirsDone.add(m.dir);
-    const first = ranged[0] as Requirement;
+    const first = ranged[0];
     findings.push(
       finding(NO_LOCK_FILE, first, texts, {
         message: `${m.path} declares ${ranged.length} dependenc${ranged.length === 1 ? 'y' : 'ies'} by range and the project has no lock file (uv.lock, poetry.lock, pdm.lock, Pipfile.lock, pylock.toml or a fully pinned requirements file)`,
@@ -510,7 +510,7 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
   summary.undeclaredImports = undeclared.length;
   if (undeclared.length && manifests.length) {
     for (const e of undeclared) {
-      const at = e.at[0] as { path: string; line: number };
+      const at = e.at[0];
       const norm = normalizeName(e.dist);
       const known = db?.forPackage(norm).length ?? 0;
       findings.push(
@@ -522,7 +522,7 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
       );
     }
   } else if (undeclared.length && !manifests.length && input.imports.length) {
-    const at = undeclared[0]?.at[0] as { path: string; line: number };
+    const at = undeclared[0]?.at[0];
     findings.push(
       importFinding(UNDECLARED_IMPORT, at, texts, input.roots, {
         message: `no dependency manifest declares the ${undeclared.length} third-party distribution${undeclared.length === 1 ? '' : 's'} the code imports (${undeclared.slice(0, 8).map((e) => e.dist).join(', ')}${undeclared.length > 8 ? ', …' : ''})`,
@@ -558,7 +558,7 @@ export async function analyzeDependencies(input: DependencyInput): Promise<Resul
       database.note = `${database.note ? database.note + '; ' : ''}--online: ${res.error}; used the local data only`;
     } else {
       res.ids.forEach((ids, i) => {
-        const a = exact[i] as RequirementAudit;
+        const a = exact[i];
         for (const id of ids) {
           if (a.advisories.some((m) => m.id === id || m.aliases.includes(id)) || db?.find(id)) continue;
           const m: AdvisoryMatch = { id, aliases: [], summary: 'reported by the OSV API; not in the local data', severity: 'medium', severitySource: 'unknown', fixedVersions: [], url: `https://osv.dev/vulnerability/${id}`, exact: true };

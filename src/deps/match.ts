@@ -64,7 +64,7 @@ export function matchRequirement(req: Requirement, db: AdvisoryDatabase): Adviso
     if (!hits.size) continue;
     const sorted = [...hits].sort(compareVersions);
     const m = toMatch(advisory, affected, false);
-    m.allowedAffected = { lowest: sorted[0] as string, highest: sorted[sorted.length - 1] as string, count: sorted.length };
+    m.allowedAffected = { lowest: sorted[0], highest: sorted[sorted.length - 1], count: sorted.length };
     out.push(m);
   }
   return out;

@@ -85,7 +85,7 @@ export function compactOsv(doc: unknown): CompactAdvisory | undefined {
   const d = doc as Record<string, any>;
   if (typeof d['id'] !== 'string' || d['withdrawn']) return undefined;
   const affected: CompactAffected[] = [];
-  for (const a of (Array.isArray(d['affected']) ? d['affected'] : []) as any[]) {
+  for (const a of (Array.isArray(d['affected']) ? d['affected'] : [])) {
     if (a?.package?.ecosystem !== 'PyPI' || !a.package.name) continue;
     const ranges: CompactRange[] = ((a.ranges ?? []) as any[])
       .filter((r) => r.type === 'ECOSYSTEM' || r.type === 'SEMVER')
@@ -101,7 +101,7 @@ export function compactOsv(doc: unknown): CompactAdvisory | undefined {
     affected.push(entry);
   }
   if (!affected.length) return undefined;
-  const rec: CompactAdvisory = { id: d['id'] as string, affected: [] };
+  const rec: CompactAdvisory = { id: d['id'], affected: [] };
   if (Array.isArray(d['aliases']) && d['aliases'].length) rec.aliases = d['aliases'].map(String);
   const summary = summaryOf(d);
   if (summary) rec.summary = summary;

@@ -84,7 +84,7 @@ export function checkTyposquat(name: string, top: TopPackages = loadTopPackages(
   let best: TyposquatHit | undefined;
   const limit = Math.min(TARGET_RANK, top.names.length);
   for (let i = 0; i < limit; i++) {
-    const t = top.names[i] as string;
+    const t = top.names[i];
     if (Math.abs(t.length - n.length) > maxD || t.length < 4) continue;
     const d = editDistance(n, t);
     if (d === 0 || d > maxD) continue;

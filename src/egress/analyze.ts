@@ -343,7 +343,7 @@ export function analyzeFileEgress(module: A.Module, semantic: SemanticModel, _so
   const importedNames = new Set<string>();
   for (const imp of semantic.imports) {
     const n = imp.node;
-    if (n.type === 'Import') for (const a of n.names) importedNames.add(a.asname ?? a.name.split('.')[0]!);
+    if (n.type === 'Import') for (const a of n.names) importedNames.add(a.asname ?? a.name.split('.')[0]);
     else for (const a of n.names) importedNames.add(a.asname ?? a.name);
   }
   const inTypeOnly = (line: number): boolean => typeOnly.some(([a, b]) => line >= a && line <= b);
@@ -361,14 +361,14 @@ export function analyzeFileEgress(module: A.Module, semantic: SemanticModel, _so
         if ((node.value.type === 'Constant' && typeof node.value.value === 'string') || node.value.type === 'JoinedStr') return false;
         break;
       case 'If':
-        if (isTypeCheckingTest(node.test) && node.body.length) typeOnly.push([node.body[0]!.lineno, node.body[node.body.length - 1]!.end_lineno]);
+        if (isTypeCheckingTest(node.test) && node.body.length) typeOnly.push([node.body[0].lineno, node.body[node.body.length - 1].end_lineno]);
         break;
       case 'Import':
         if (inTypeOnly(node.lineno)) break;
         for (const a of node.names) {
           const m = matchImport(a.name);
           if (!m || m.quiet) continue;
-          const local = a.asname ?? a.name.split('.')[0]!;
+          const local = a.asname ?? a.name.split('.')[0];
           let list = moduleImports.get(local);
           if (!list) moduleImports.set(local, (list = []));
           list.push({ detail: a.name, line: node.lineno, channel: m.channel, qualified: a.asname ? a.name : local });
@@ -417,7 +417,7 @@ export function analyzeFileEgress(module: A.Module, semantic: SemanticModel, _so
         const p = node.parent;
         if (p && p.type === 'Attribute' && p.value === node) {
           // `socket.gethostname` is a quiet use, `socket.socket` a sending one, `urllib.parse.x` neither.
-          let chain = `${imports[0]!.qualified}.${p.attr}`;
+          let chain = `${imports[0].qualified}.${p.attr}`;
           let cur: A.AnyNode = p;
           while (cur.parent && cur.parent.type === 'Attribute' && cur.parent.value === cur) {
             cur = cur.parent;

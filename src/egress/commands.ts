@@ -59,7 +59,7 @@ function basename(p: string): string {
 /** The network command in an argv, as a short display string, or undefined. */
 export function networkCommand(argv: readonly string[]): string | undefined {
   let i = 0;
-  while (i < argv.length && (WRAPPERS.has(basename(argv[i]!)) || /^\w+=/.test(argv[i]!) || (i > 0 && argv[i]!.startsWith('-') && WRAPPERS.has(basename(argv[i - 1]!))))) i++;
+  while (i < argv.length && (WRAPPERS.has(basename(argv[i])) || /^\w+=/.test(argv[i]) || (i > 0 && argv[i].startsWith('-') && WRAPPERS.has(basename(argv[i - 1]))))) i++;
   const prog = argv[i];
   if (prog === undefined) return undefined;
   const tool = basename(prog);
@@ -152,7 +152,7 @@ export function subprocessNetworkCommands(call: A.Call, q: string, semantic: Sem
   // A shell run through a list: ["sh", "-c", "curl …"].
   const sh = basename(argv[0] ?? '');
   if ((sh === 'sh' || sh === 'bash' || sh === 'zsh' || sh === 'dash' || sh === 'cmd' || sh === 'powershell' || sh === 'pwsh') && argv.length >= 3) {
-    return shellCommands(argv[argv.length - 1]!).flatMap((a) => networkCommand(a) ?? []);
+    return shellCommands(argv[argv.length - 1]).flatMap((a) => networkCommand(a) ?? []);
   }
   return [];
 }

@@ -77,7 +77,7 @@ function parseIpv4(s: string): number[] | undefined {
 function ipv6Scope(s: string): EndpointScope | undefined {
   const m = IPV6_RE.exec(s);
   if (!m) return undefined;
-  const v = m[1]!.toLowerCase();
+  const v = m[1].toLowerCase();
   // Needs '::' or eight groups, and at least one hex digit or '::' alone: "a:b:c" is not an address.
   const groups = v.split(':');
   if (!v.includes('::') && groups.length !== 8) return undefined;
@@ -131,9 +131,9 @@ export function parseEndpoint(raw: string): Endpoint | undefined {
   if (s.includes('://')) {
     const m = URL_RE.exec(s);
     if (!m) return undefined;
-    const scheme = m[1]!.toLowerCase();
+    const scheme = m[1].toLowerCase();
     if (!NETWORK_SCHEMES.has(scheme)) return undefined;
-    const authority = m[2]!;
+    const authority = m[2];
     const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
     let host: string;
     if (hostPort.startsWith('[')) host = hostPort.slice(0, hostPort.indexOf(']') + 1 || undefined);
@@ -167,7 +167,7 @@ export function parseEndpoint(raw: string): Endpoint | undefined {
   }
   if (s.includes('.') && s.length <= 253) {
     const m = HOST_RE.exec(s);
-    if (m && HOST_TLDS.has(m[1]!)) {
+    if (m && HOST_TLDS.has(m[1])) {
       const host = s.replace(/:\d+$/, '').replace(/\.$/, '');
       return { kind: 'host', value: s, host, scope: hostScope(host) };
     }

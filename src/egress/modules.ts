@@ -168,9 +168,9 @@ function lookupEntry(qualified: string): [string, Entry] | undefined {
 
 function isQuietRest(rest: string[], entry: ImportEntry, imported: boolean): boolean {
   if (rest.length === 0) return false;
-  if (entry.quiet?.has(rest[0]!)) return true;
+  if (entry.quiet?.has(rest[0])) return true;
   for (const seg of rest) if (QUIET_SEGMENTS.has(seg)) return true;
-  const last = rest[rest.length - 1]!;
+  const last = rest[rest.length - 1];
   return QUIET_NAME.test(last) || (imported && CONSTANT_NAME.test(last));
 }
 

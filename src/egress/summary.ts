@@ -68,7 +68,7 @@ export function summarizeEgress(files: { path: string; egress?: FileEgress }[]):
           moduleChannel.set(m.module, m.channel);
         }
       } else if (v.kind === 'subprocess') {
-        fileTools.add(v.detail.split(' ')[0]!);
+        fileTools.add(v.detail.split(' ')[0]);
       } else if (v.kind === 'credential-name') {
         fileCreds.add(v.detail.replace(/ \(.*\)$/, ''));
       } else {

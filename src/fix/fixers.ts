@@ -64,15 +64,15 @@ function plainCall(call: A.Call): boolean {
 function removeArg(call: A.Call, item: A.NodeBase): TextEdit {
   const all = argsInOrder(call);
   const i = all.indexOf(item);
-  if (i > 0) return edit(endOf(all[i - 1]!), endOf(item), '');
-  if (all.length > 1) return edit(startOf(item), startOf(all[1]!), '');
+  if (i > 0) return edit(endOf(all[i - 1]), endOf(item), '');
+  if (all.length > 1) return edit(startOf(item), startOf(all[1]), '');
   return edit(startOf(item), endOf(item), '');
 }
 
 /** Add `text` (a keyword argument) after the last argument, or inside empty parentheses. */
 function addArg(call: A.Call, text: string): TextEdit {
   const all = argsInOrder(call);
-  if (all.length) return edit(endOf(all[all.length - 1]!), endOf(all[all.length - 1]!), `, ${text}`);
+  if (all.length) return edit(endOf(all[all.length - 1]), endOf(all[all.length - 1]), `, ${text}`);
   const close = { line: call.end_lineno, col: call.end_col_offset - 1 };
   return edit(close, close, text);
 }
@@ -108,12 +108,12 @@ function ensureImport(node: A.AnyNode, ctx: RuleContext, mod: string): TextEdit[
   let line = 1;
   const body = m.body;
   let i = 0;
-  while (i < body.length && ((i === 0 && body[0]!.type === 'Expr') || (body[i]!.type === 'ImportFrom' && (body[i] as A.ImportFrom).module === '__future__'))) i++;
-  if (i < body.length && body[i]!.type === 'Import') {
+  while (i < body.length && ((i === 0 && body[0].type === 'Expr') || (body[i].type === 'ImportFrom' && (body[i] as A.ImportFrom).module === '__future__'))) i++;
+  if (i < body.length && body[i].type === 'Import') {
     let j = i;
-    while (j < body.length && body[j]!.type === 'Import' && (body[j] as A.Import).names[0]!.name < mod) j++;
-    if (j < body.length && body[j]!.type === 'Import') return [edit({ line: body[j]!.lineno, col: 0 }, { line: body[j]!.lineno, col: 0 }, `import ${mod}\n`)];
-    if (j > i) return [edit({ line: body[j - 1]!.end_lineno + 1, col: 0 }, { line: body[j - 1]!.end_lineno + 1, col: 0 }, `import ${mod}\n`)];
+    while (j < body.length && body[j].type === 'Import' && (body[j] as A.Import).names[0].name < mod) j++;
+    if (j < body.length && body[j].type === 'Import') return [edit({ line: body[j].lineno, col: 0 }, { line: body[j].lineno, col: 0 }, `import ${mod}\n`)];
+    if (j > i) return [edit({ line: body[j - 1].end_lineno + 1, col: 0 }, { line: body[j - 1].end_lineno + 1, col: 0 }, `import ${mod}\n`)];
   }
   for (const s of m.body) {
     if (s.type === 'Expr' && s.value.type === 'Constant' && typeof s.value.value === 'string' && s === m.body[0]) {
@@ -270,7 +270,7 @@ export function constantArgv(cmd: string): string[] | undefined {
   const trimmed = cmd.trim();
   if (!trimmed || !/^[A-Za-z0-9_./:=+,@%\- ]+$/.test(trimmed)) return undefined;
   const words = trimmed.split(/ +/);
-  if (words[0]!.includes('=') || SHELL_BUILTINS.has(words[0]!)) return undefined;
+  if (words[0].includes('=') || SHELL_BUILTINS.has(words[0])) return undefined;
   return words;
 }
 
@@ -333,8 +333,8 @@ export function previewOf(edits: readonly TextEdit[], lines: readonly string[], 
   }
   let after = before;
   for (const e of [...main].sort((a, b) => b.startLine - a.startLine || b.startColumn - a.startColumn)) {
-    const s = starts[e.startLine - from]! + e.startColumn;
-    const en = starts[e.endLine - from]! + e.endColumn;
+    const s = starts[e.startLine - from] + e.startColumn;
+    const en = starts[e.endLine - from] + e.endColumn;
     after = after.slice(0, s) + e.text + after.slice(en);
   }
   const afterLines = after.split('\n');

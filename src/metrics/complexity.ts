@@ -71,7 +71,7 @@ export function decisionPoints(node: A.AnyNode, lines?: SourceLines): number {
       return 1;
     case 'Match': {
       const n = node.cases.length;
-      return n && isIrrefutable(node.cases[n - 1]!, lines) ? n - 1 : n;
+      return n && isIrrefutable(node.cases[n - 1], lines) ? n - 1 : n;
     }
     default:
       return 0;

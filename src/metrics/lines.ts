@@ -80,7 +80,7 @@ function lex(source: string): LineFacts {
   let lineStart = 0;
   const code = (i: number): void => {
     const col = i - lineStart;
-    if (facts.codeMin[line]! < 0) facts.codeMin[line] = col;
+    if (facts.codeMin[line] < 0) facts.codeMin[line] = col;
     facts.codeMax[line] = col;
   };
   const n = source.length;
@@ -99,19 +99,19 @@ function lex(source: string): LineFacts {
   };
   let i = 0;
   while (i < n) {
-    const ch = source[i]!;
-    const top = stack[stack.length - 1]!;
+    const ch = source[i];
+    const top = stack[stack.length - 1];
     if (ch === '\n') {
       // A newline inside a single-quoted string (or its format spec) ends it: a syntax
       // error in Python, recovered here so that one bad line does not swallow the file.
       while (stack.length > 1) {
-        const t = stack[stack.length - 1]!;
+        const t = stack[stack.length - 1];
         if ((t.kind === 'str' || t.kind === 'spec') && !t.triple) stack.pop();
         else break;
       }
       line++;
       lineStart = i + 1;
-      const now = stack[stack.length - 1]!;
+      const now = stack[stack.length - 1];
       if (now.kind !== 'code' || stack.length > 1) facts.str[line] = 1;
       i++;
       continue;
@@ -129,7 +129,7 @@ function lex(source: string): LineFacts {
       }
       if (ch === '"' || ch === "'") {
         let p = i;
-        while (p > lineStart && i - p < 2 && /[A-Za-z]/.test(source[p - 1]!)) p--;
+        while (p > lineStart && i - p < 2 && /[A-Za-z]/.test(source[p - 1])) p--;
         let prefix = source.slice(p, i).toLowerCase();
         if (prefix && (!PREFIXES.has(prefix) || isIdentChar(source[p - 1]))) prefix = '';
         const triple = source.startsWith(ch + ch + ch, i);
@@ -222,14 +222,14 @@ export function lineKinds(source: string, docstrings: readonly DocstringRange[])
   const f = lex(source);
   const kinds = new Uint8Array(f.count + 1); // 0 blank, 1 comment, 2 docstring, 3 code
   for (let l = 1; l <= f.count; l++) {
-    if (f.codeMin[l]! >= 0 || f.str[l]) kinds[l] = 3;
+    if (f.codeMin[l] >= 0 || f.str[l]) kinds[l] = 3;
     else if (f.comment[l]) kinds[l] = 1;
   }
   for (const d of docstrings) {
     for (let l = d.startLine; l <= d.endLine && l <= f.count; l++) {
       if (kinds[l] !== 3) continue; // blank or comment lines between concatenated parts stay so
-      const codeBefore = l === d.startLine && f.codeMin[l]! >= 0 && f.codeMin[l]! < d.startCol;
-      const codeAfter = l === d.endLine && f.codeMax[l]! >= d.endCol;
+      const codeBefore = l === d.startLine && f.codeMin[l] >= 0 && f.codeMin[l] < d.startCol;
+      const codeAfter = l === d.endLine && f.codeMax[l] >= d.endCol;
       if (!codeBefore && !codeAfter) kinds[l] = 2;
     }
   }

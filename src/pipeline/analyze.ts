@@ -387,7 +387,7 @@ export function runRules(
     const handlers = table.get(node.type);
     if (handlers) {
       for (let i = 0; i < handlers.length; i++) {
-        const h = handlers[i]!;
+        const h = handlers[i];
         h.fn(node, h.ctx ?? (h.ctx = ctxFor(h.rule)));
       }
     }
@@ -417,7 +417,7 @@ export function statementLines(node: A.AnyNode): [number, number] {
   const body = (n as { body?: A.Stmt[] }).body;
   if (Array.isArray(body) && body.length && n.type !== 'Module') {
     // A compound statement: only its header lines (the node lies in the header).
-    return [n.lineno, Math.max(n.lineno, body[0]!.lineno - 1)];
+    return [n.lineno, Math.max(n.lineno, body[0].lineno - 1)];
   }
   return [n.lineno, n.end_lineno];
 }

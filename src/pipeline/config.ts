@@ -173,7 +173,7 @@ function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): b
   }
   let doc: Record<string, unknown>;
   try {
-    doc = parseToml(text) as Record<string, unknown>;
+    doc = parseToml(text);
   } catch (err) {
     const why = `invalid TOML in ${file}: ${withoutContent((err as Error).message).replace(/\.\s*$/, '')}`;
     // krait's own file, or one named with --config, must be right; a project's pyproject.toml
@@ -191,7 +191,7 @@ function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): b
   if (tool['krait'] && typeof tool['krait'] === 'object') {
     const parsed = KraitConfigSchema.safeParse(tool['krait']);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
+      const issue = parsed.error.issues[0];
       throw new ConfigError(`invalid [tool.krait] in ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
     }
     const k = parsed.data;
@@ -209,7 +209,7 @@ function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): b
       if (!parsedIds.success) throw new ConfigError(`invalid [tool.krait] in ${file}: per-path-ignores.${glob}: expected a list of rule ids`);
       addPerPath(cfg, glob, parsedIds.data);
     }
-    if (k.taint) addTaintModels(cfg, k.taint as z.infer<typeof TaintModelsSchema>);
+    if (k.taint) addTaintModels(cfg, k.taint);
     cfg.allowlist.push(...(k.allowlist ?? []));
     cfg.ignoreAdvisories.push(...(k['ignore-advisories'] ?? []));
     for (const [rule, opts] of ownEntries(tool['krait'] as Record<string, unknown>, 'rules')) {
@@ -237,7 +237,7 @@ function applyBandit(b: Record<string, unknown>, cfg: ResolvedConfig, file: stri
   const list = (v: unknown, key: string): string[] => {
     if (v === undefined) return [];
     if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v;
     throw new ConfigError(`invalid [tool.bandit] ${key} in ${file}: expected a list of strings`);
   };
   for (const d of list(b['exclude_dirs'], 'exclude_dirs')) cfg.exclude.push(d.replace(/^\.\//, '').replace(/\/$/, ''));

@@ -83,7 +83,7 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
       const cands = index.get(parts.slice(0, i).join('.'));
       if (!cands) continue;
       const dir = path.dirname(from.absPath);
-      const task = cands.find((c) => path.dirname(c.absPath) === dir) ?? (cands.length === 1 ? cands[0]! : cands.find((c) => c.packageName));
+      const task = cands.find((c) => path.dirname(c.absPath) === dir) ?? (cands.length === 1 ? cands[0] : cands.find((c) => c.packageName));
       if (task && task !== from) return { task, rest: parts.slice(i).join('.') };
     }
     return null;

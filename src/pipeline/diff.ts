@@ -35,7 +35,7 @@ function blankFilters(cwd: string): string[] {
   const drivers = new Set<string>();
   for (const line of out.split('\n')) {
     const m = /^filter\.(.+)\.[a-z]+ /i.exec(line);
-    if (m) drivers.add(m[1]!);
+    if (m) drivers.add(m[1]);
   }
   return [...drivers].flatMap((d) => ['-c', `filter.${d}.clean=`, '-c', `filter.${d}.smudge=`, '-c', `filter.${d}.process=`, '-c', `filter.${d}.required=false`]);
 }
@@ -75,12 +75,12 @@ function unquote(p: string): string {
     const bytes: number[] = [];
     const s = p.slice(1, -1);
     for (let i = 0; i < s.length; i++) {
-      const ch = s[i]!;
+      const ch = s[i];
       if (ch !== '\\') {
         for (const b of Buffer.from(ch, 'utf8')) bytes.push(b);
         continue;
       }
-      const n = s[++i]!;
+      const n = s[++i];
       if (/[0-7]/.test(n)) {
         bytes.push(parseInt(s.slice(i, i + 3), 8));
         i += 2;

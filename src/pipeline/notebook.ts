@@ -57,11 +57,11 @@ export function notebookModule(text: string, path: string): NotebookModule | und
     const base = lines.length;
     for (let i = 0; i < c.lines.length; i++) {
       lines.push(t.lines[i] ?? '');
-      originalLines.push(c.lines[i]!);
+      originalLines.push(c.lines[i]);
       origins.push({ cell: c.cell, cellLine: i + 1, fileLine: c.fileLines[i] ?? 1 });
     }
     for (const s of t.shell) {
-      const o = origins[base + s.line]!;
+      const o = origins[base + s.line];
       const r = notebookShellCommand;
       shell.push({
         ruleId: r.id,

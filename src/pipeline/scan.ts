@@ -126,7 +126,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
 
   let config: ResolvedConfig;
   try {
-    const firstRoot = options.targets.length ? path.resolve(cwd, options.targets[0]!) : cwd;
+    const firstRoot = options.targets.length ? path.resolve(cwd, options.targets[0]) : cwd;
     config = options.config === false ? emptyConfig() : loadConfig(configStart(firstRoot), options.config || undefined);
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -403,7 +403,7 @@ function diffFilter(rev: string, dir: string, absOf: Map<string, string>): (f: F
   try {
     changed = changedLines(dir, rev);
   } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]!);
+    throw new UsageError((err as Error).message.split('\n')[0]);
   }
   return (f) => {
     const abs = absOf.get(f.location.path);
@@ -460,7 +460,7 @@ const CODE_RULE_NAMES = new Map(CODE_RULES.map((r) => [r.id, r.name]));
 function checkRuleTokens(options: ScanOptions, config: ResolvedConfig): { selectTokens: string[]; ignoreTokens: string[] } {
   for (const [list, flag] of [[options.select, '--select'], [options.ignore, '--ignore']] as const) {
     const bad = unknownRuleTokens(list ?? []);
-    if (bad.length) throw new UsageError(unknownRuleMessage(bad[0]!, flag));
+    if (bad.length) throw new UsageError(unknownRuleMessage(bad[0], flag));
   }
   const fromBandit = config.banditTokens ?? new Map<string, string>();
   const keep = (tokens: string[], where: string) =>

@@ -108,7 +108,7 @@ export function unpinnedPipPackages(command: string): string[] {
     const start = tokens.findIndex((t, i) => t === 'install' && /(^|\/)pip[\d.]*$/.test(tokens[i - 1] ?? ''));
     if (start < 0) continue;
     for (let i = start + 1; i < tokens.length; i++) {
-      const t = tokens[i]!.replace(/^['"]|['"]$/g, '');
+      const t = tokens[i].replace(/^['"]|['"]$/g, '');
       if (!t) continue;
       if (t.startsWith('-')) {
         if (PIP_OPTS_WITH_VALUE.has(t)) i++;
@@ -116,7 +116,7 @@ export function unpinnedPipPackages(command: string): string[] {
       }
       if (t.startsWith('.') || t.startsWith('/') || /\.(whl|tar\.gz|zip)$/.test(t) || t.includes('://') || t.includes('@') || t.includes('$')) continue;
       if (/===?/.test(t)) continue;
-      const name = t.split(/[<>=!~\[;]/)[0]!;
+      const name = t.split(/[<>=!~\[;]/)[0];
       if (TOOLING.test(name)) continue; // upgrading the installer itself
       out.push(t);
     }
@@ -130,14 +130,14 @@ export function checkCompose(shownPath: string, text: string, findings: Finding[
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
   if (doc.errors.length) {
-    diagnostics.push({ path: shownPath, kind: 'parse-error', message: `${shownPath}: invalid YAML (${withoutContent(doc.errors[0]!.message)}); compose checks skipped`, line: lc.linePos(doc.errors[0]!.pos[0]).line });
+    diagnostics.push({ path: shownPath, kind: 'parse-error', message: `${shownPath}: invalid YAML (${withoutContent(doc.errors[0].message)}); compose checks skipped`, line: lc.linePos(doc.errors[0].pos[0]).line });
     return;
   }
   const lineOf = (n: YamlNode | null | undefined) => (n && n.range ? lc.linePos(n.range[0]).line : 1);
   // Mask every literal credential of the file in every snippet (a finding's snippet shows neighbouring lines).
   const secrets: string[] = [];
   for (const m of text.matchAll(/^\s*-?\s*["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?([^"'\s#]+)/gm)) {
-    const sv = literalSecret(m[1]!, m[2]!);
+    const sv = literalSecret(m[1], m[2]);
     if (sv) secrets.push(sv);
   }
   lines = maskAll(lines, secrets);
@@ -158,7 +158,7 @@ export function checkCompose(shownPath: string, text: string, findings: Finding[
       }
       if (key === 'volumes' && isSeq(v)) {
         for (const vol of v.items as YamlNode[]) {
-          const src = isScalar(vol) ? String(vol.value).split(':')[0]! : isMap(vol) ? String((vol.get('source') as unknown) ?? '') : '';
+          const src = isScalar(vol) ? String(vol.value).split(':')[0] : isMap(vol) ? String((vol.get('source')) ?? '') : '';
           if (/(^|\/)docker\.sock$/.test(src)) findings.push(postureFinding(COMPOSE_DOCKER_SOCKET, shownPath, lines, lineOf(vol), `Service ${name} mounts the Docker socket (${src}): root on the host from inside the container.`));
         }
       }

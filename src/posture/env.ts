@@ -107,7 +107,7 @@ function countValues(text: string): number {
   for (const line of splitLines(text)) {
     if (/^\s*#/.test(line)) continue;
     const m = ASSIGN.exec(line);
-    if (m && m[2]!.trim().replace(/^(['"])(.*)\1$/, '$2').trim() !== '') n++;
+    if (m && m[2].trim().replace(/^(['"])(.*)\1$/, '$2').trim() !== '') n++;
   }
   return n;
 }
@@ -181,7 +181,7 @@ export function checkEnvFiles(input: EnvInput, findings: Finding[], diagnostics:
   }
   for (const [, d] of dirs) {
     if (d.env.length && !d.example) {
-      const first = d.env[0]!;
+      const first = d.env[0];
       findings.push(postureFinding(ENV_EXAMPLE_MISSING, first, [], 1, `${first} has no .env.example beside it documenting the variables (with empty or placeholder values).`));
     }
   }
@@ -192,7 +192,7 @@ export function checkEnvFiles(input: EnvInput, findings: Finding[], diagnostics:
 function maskValues(lines: readonly string[]): string[] {
   return lines.map((l) => {
     const m = ASSIGN.exec(l);
-    if (!m || !m[2]!.trim()) return l;
-    return `${l.slice(0, l.length - m[2]!.length)}${maskSecret(m[2]!.trim())}`;
+    if (!m || !m[2].trim()) return l;
+    return `${l.slice(0, l.length - m[2].length)}${maskSecret(m[2].trim())}`;
   });
 }

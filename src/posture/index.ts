@@ -114,7 +114,7 @@ export async function analyzePosture(input: PostureInput): Promise<PostureResult
     headers.add(text);
     if (/MAX_CONTENT_LENGTH/.test(text)) maxContentLength = true;
     const m = /DEFAULT_PERMISSION_CLASSES['"]\s*:\s*[[(]([^\])]*)/.exec(text);
-    if (m) drfDefaultAuth = /IsAuthenticated|IsAdminUser|DjangoModelPermissions|Permission/.test(m[1]!.replace(/AllowAny/g, ''));
+    if (m) drfDefaultAuth = /IsAuthenticated|IsAdminUser|DjangoModelPermissions|Permission/.test(m[1].replace(/AllowAny/g, ''));
     if (/DEFAULT_THROTTLE_CLASSES/.test(text)) drfDefaultThrottle = true;
   }
 
@@ -124,7 +124,7 @@ export async function analyzePosture(input: PostureInput): Promise<PostureResult
 
   const http = routes.filter((r) => r.kind === 'http');
   if (http.length && environmentConfig.size === 0) {
-    const first = http[0]!;
+    const first = http[0];
     findings.push(postureFinding(NO_PER_ENV_CONFIG, first.location.path, [], 1, 'No per-environment configuration found: no settings read from the environment, no per-environment settings modules or config classes, no .env.example.'));
   }
   headers.report(http, findings);
@@ -187,7 +187,7 @@ function projectScripts(files: PostureInput['files'], read: (f: { path: string; 
     if (text === undefined) continue;
     let doc: Record<string, unknown>;
     try {
-      doc = parseToml(text) as Record<string, unknown>;
+      doc = parseToml(text);
     } catch {
       continue; // the dependency audit reports unparsable pyproject files
     }
@@ -197,7 +197,7 @@ function projectScripts(files: PostureInput['files'], read: (f: { path: string; 
     for (const table of [project?.scripts, project?.['gui-scripts'], poetry?.scripts]) {
       if (!table || typeof table !== 'object') continue;
       for (const [name, value] of Object.entries(table as Record<string, unknown>)) {
-        const target = typeof value === 'string' ? value : typeof value === 'object' && value && 'callable' in value ? String((value as { callable: unknown }).callable) : '?';
+        const target = typeof value === 'string' ? value : typeof value === 'object' && value && 'callable' in value ? String((value).callable) : '?';
         const idx = lines.findIndex((l) => new RegExp(`^\\s*["']?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*=`).test(l));
         out.push({
           kind: 'cli', framework: 'project.scripts', path: name, methods: [], handler: target, location: { path: f.path, line: idx + 1 || 1 },

@@ -46,7 +46,7 @@ function parameterName(f: Finding): string | undefined {
     const m = /request\.\w+(?:\.get)?(?:\(|\[)\s*["']([^"']{1,60})["']/.exec(s.message) ?? /\b(?:args|form|GET|POST|cookies|COOKIES|headers|json)(?:\.get)?\(\s*["']([^"']{1,60})["']/.exec(s.message);
     if (m) return m[1];
   }
-  const p = /parameter '([A-Za-z_]\w*)' of route handler/.exec(f.trace![0]!.message);
+  const p = /parameter '([A-Za-z_]\w*)' of route handler/.exec(f.trace![0].message);
   return p?.[1];
 }
 
@@ -58,8 +58,8 @@ function shq(s: string): string {
 
 /** The route whose handler holds the trace's source: same file, nearest route declared above it, before the next one. */
 function routeFor(f: Finding, routes: readonly Route[]): Route | undefined {
-  const src = f.trace![0]!.location;
-  const m = /of route handler (\w+)\(\)/.exec(f.trace![0]!.message);
+  const src = f.trace![0].location;
+  const m = /of route handler (\w+)\(\)/.exec(f.trace![0].message);
   const inFile = routes
     .filter((r) => (r.handlerLocation ?? r.location).path === src.path)
     .sort((a, b) => (a.handlerLocation ?? a.location).line - (b.handlerLocation ?? b.location).line);
@@ -79,8 +79,8 @@ function routeFor(f: Finding, routes: readonly Route[]): Route | undefined {
 export function attachProofs(findings: Finding[], routes: readonly Route[]): void {
   for (const f of findings) {
     if (!f.trace?.length) continue;
-    const source = f.trace[0]!;
-    const sink = f.trace[f.trace.length - 1]!;
+    const source = f.trace[0];
+    const sink = f.trace[f.trace.length - 1];
     const label = /\(sink: ([^)]*)\)/.exec(sink.message)?.[1] ?? f.message;
     const k = (/\(sink: /.test(sink.message) ? KINDS.find((x) => x.re.test(label)) : undefined) ?? KINDS.find((x) => f.cwe.some((c) => BY_CWE[c] === x.kind));
     if (!k) continue;

@@ -157,7 +157,7 @@ class RouteCollector {
       if ((n.type === 'Name' && n.id === 'MAX_CONTENT_LENGTH') || (n.type === 'keyword' && n.arg === 'MAX_CONTENT_LENGTH')) this.moduleSetsMaxLength = true;
       if ((n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef') && n.parent?.type === 'Module') this.localFunctions.set(n.name, n);
       if (n.type === 'Assign' && n.value.type === 'Call' && n.targets.length === 1) {
-        const t = n.targets[0]!;
+        const t = n.targets[0];
         const name = t.type === 'Name' ? t.id : t.type === 'Attribute' ? dotted(t) : null;
         if (name) {
           const ctor = this.semantic.callName(n.value) ?? dotted(n.value.func);
@@ -171,7 +171,7 @@ class RouteCollector {
         const seg = lastSegment(callee);
         if (seg === 'add_middleware' && n.args[0]) {
           const mw = dotted(n.args[0]);
-          if (/auth|jwt|login|token|apikey|api_key/i.test(mw) && !/CORS|Session|GZip|TrustedHost|HTTPSRedirect/.test(mw)) this.hookAuth.set(callee.split('.')[0]!, `middleware ${lastSegment(mw)}`);
+          if (/auth|jwt|login|token|apikey|api_key/i.test(mw) && !/CORS|Session|GZip|TrustedHost|HTTPSRedirect/.test(mw)) this.hookAuth.set(callee.split('.')[0], `middleware ${lastSegment(mw)}`);
           if (/Limit|Throttl/i.test(mw)) this.appWideLimiter = true;
         }
         if (seg === 'include_router' && n.args[0]) {
@@ -185,7 +185,7 @@ class RouteCollector {
           const name = dotted(d.type === 'Call' ? d.func : d);
           const seg = lastSegment(name);
           const isHook = seg === 'before_request' || seg === 'before_app_request' || (seg === 'middleware' && d.type === 'Call');
-          if (isHook && this.hasAuthCheck([n])) this.hookAuth.set(name.split('.')[0]!, `${seg} hook ${n.name}()`);
+          if (isHook && this.hasAuthCheck([n])) this.hookAuth.set(name.split('.')[0], `${seg} hook ${n.name}()`);
         }
       }
       return undefined;
@@ -328,7 +328,7 @@ class RouteCollector {
     // DRF router.register(r'orders', OrderViewSet)
     if (seg === 'register' && call.args.length >= 2 && (this.framework === 'drf' || this.hasImport('rest_framework'))) {
       const pattern = strValue(call.args[0]);
-      if (pattern !== undefined) this.addUrl('drf', pattern.endsWith('/') ? pattern : `${pattern}/`, call.args[1]!, call);
+      if (pattern !== undefined) this.addUrl('drf', pattern.endsWith('/') ? pattern : `${pattern}/`, call.args[1], call);
       return;
     }
     // aiohttp: app.router.add_get('/x', handler), web.get('/x', handler), add_route('POST', '/x', h)
@@ -428,8 +428,8 @@ class RouteCollector {
     let csrfExempt = false;
     const validatedBy: string[] = [];
     for (let i = 0; i < decorators.length; i++) {
-      const d = decorators[i]!;
-      const name = decoratorNames[i]!;
+      const d = decorators[i];
+      const name = decoratorNames[i];
       const seg = lastSegment(name);
       if (seg === 'method_decorator' && d.type === 'Call' && d.args[0]) {
         const inner = lastSegment(dotted(d.args[0].type === 'Call' ? d.args[0].func : d.args[0]));
@@ -462,7 +462,7 @@ class RouteCollector {
       }
     }
     // Object-wide hooks (before_request, auth middleware) on the router object this route is declared on.
-    const objName = declNode.type === 'Call' && declNode.func.type === 'Attribute' ? dotted(declNode.func.value).split('.')[0]! : '';
+    const objName = declNode.type === 'Call' && declNode.func.type === 'Attribute' ? dotted(declNode.func.value).split('.')[0] : '';
     for (const [obj, how] of this.hookAuth) if (obj === objName || (framework !== 'flask' && this.hookAuth.size)) authBy.push(how);
     // Class attributes: DRF permission_classes / throttle_classes / serializer_class; Django mixins.
     if (cls) {
@@ -577,7 +577,7 @@ class RouteCollector {
     if (a.type === 'Subscript') {
       const base = lastSegment(dotted(a.value));
       if (base === 'Annotated') return undefined;
-      if (/^(list|List|Optional|Sequence|set|Set)$/.test(base)) a = a.slice.type === 'Tuple' ? a.slice.elts[0]! : a.slice;
+      if (/^(list|List|Optional|Sequence|set|Set)$/.test(base)) a = a.slice.type === 'Tuple' ? a.slice.elts[0] : a.slice;
       else return undefined;
     }
     if (a.type === 'BinOp') a = a.left; // Model | None
@@ -692,7 +692,7 @@ function depCallIn(slice: A.Expr): A.Call | undefined {
 /** Path parameters of a URL pattern: Flask/Django `<int:id>`/`<id>`, FastAPI/aiohttp `{id}`, regex `(?P<id>…)`. */
 export function pathParamsOf(p: string): string[] {
   const out: string[] = [];
-  for (const m of p.matchAll(/<(?:[\w.]+:)?(\w+)>|\{(\w+)(?::[^}]*)?\}/g)) out.push((m[1] ?? m[2])!);
+  for (const m of p.matchAll(/<(?:[\w.]+:)?(\w+)>|\{(\w+)(?::[^}]*)?\}/g)) out.push((m[1] ?? m[2]));
   return [...new Set(out)];
 }
 

@@ -41,9 +41,9 @@ const PYTHON_STMT_LINE = new Set(['time', 'timeit', 'prun']);
 export function ipythonToPython(cell: readonly string[]): IPythonCell {
   const shell: ShellEscape[] = [];
   const first = cell.findIndex((l) => l.trim() !== '');
-  const head = first >= 0 ? /^\s*%%(!|[\w-]+)\s*(.*)$/.exec(cell[first]!) : null;
+  const head = first >= 0 ? /^\s*%%(!|[\w-]+)\s*(.*)$/.exec(cell[first]) : null;
   if (head) {
-    const name = head[1]!;
+    const name = head[1];
     const lines = cell.map(() => '');
     if (SHELL_CELL.has(name)) {
       const body = cell.slice(first + 1).find((l) => l.trim() !== '') ?? '';
@@ -59,11 +59,11 @@ export function ipythonToPython(cell: readonly string[]): IPythonCell {
   }
   const lines = cell.map((line, i) => {
     const m = /^(\s*)(.*)$/.exec(line)!;
-    const indent = m[1]!;
-    const body = m[2]!;
+    const indent = m[1];
+    const body = m[2];
     const assign = /^([\w.,\s()[\]]+?\s*=\s*)(!|%(?:sx|system)\b)(.*)$/.exec(body);
     if (assign) {
-      shell.push({ line: i, form: assign[2] === '!' ? shellForm(assign[3]!) : assign[2]!, command: assign[3]!.trim() });
+      shell.push({ line: i, form: assign[2] === '!' ? shellForm(assign[3]) : assign[2], command: assign[3].trim() });
       return `${indent}${assign[1]}None`;
     }
     if (body.startsWith('!')) {
@@ -73,9 +73,9 @@ export function ipythonToPython(cell: readonly string[]): IPythonCell {
     }
     const magic = /^%(\w+)\s*(.*)$/.exec(body);
     if (magic) {
-      const name = magic[1]!;
+      const name = magic[1];
       if (name === 'system' || name === 'sx') {
-        shell.push({ line: i, form: `%${name}`, command: magic[2]!.trim() });
+        shell.push({ line: i, form: `%${name}`, command: magic[2].trim() });
         return `${indent}pass`;
       }
       if (PYTHON_STMT_LINE.has(name) && magic[2] && !magic[2].startsWith('-')) return `${indent}${magic[2]}`;

@@ -85,7 +85,7 @@ let sharedParser: Parser | null = null;
 function parser(): Parser {
   if (!sharedParser) {
     sharedParser = new Parser();
-    sharedParser.setLanguage(Python as unknown as Parser.Language);
+    sharedParser.setLanguage(Python);
   }
   return sharedParser;
 }
@@ -171,7 +171,7 @@ class Lowering {
   /** [1-based line, 0-based column] of an offset. */
   position(offset: number): [number, number] {
     const i = this.lineIndex(offset);
-    return [i + 1, offset - this.lineStarts[i]!];
+    return [i + 1, offset - this.lineStarts[i]];
   }
 
   // ---------------- pass 1: cursor walk ----------------
@@ -193,7 +193,7 @@ class Lowering {
         this.timedOut = true;
         return root;
       }
-      const parent = stack[stack.length - 1]!;
+      const parent = stack[stack.length - 1];
       let descend = false;
       const typeId = c.nodeTypeId;
       let t = typeNames[typeId];
@@ -257,7 +257,7 @@ class Lowering {
   private literalParts(s: Raw): { prefix: string; contentStart: number; contentEnd: number } {
     const src = this.src;
     let i = s.s;
-    while (i < s.e && /[a-zA-Z]/.test(src[i]!)) i++;
+    while (i < s.e && /[a-zA-Z]/.test(src[i])) i++;
     const prefix = src.slice(s.s, i).toLowerCase();
     const q = src[i] ?? '"';
     const qlen = src.startsWith(q + q + q, i) ? 3 : 1;
@@ -294,14 +294,14 @@ class Lowering {
     if (from >= 0) {
       // End offsets are usually a few lines after the start: scan forward a little first.
       let i = from;
-      for (let k = 0; k < 8 && i + 1 < ls.length && ls[i + 1]! <= offset; k++) i++;
-      if (i + 1 >= ls.length || ls[i + 1]! > offset) return i;
+      for (let k = 0; k < 8 && i + 1 < ls.length && ls[i + 1] <= offset; k++) i++;
+      if (i + 1 >= ls.length || ls[i + 1] > offset) return i;
     }
     let lo = 0;
     let hi = ls.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (ls[mid]! <= offset) lo = mid;
+      if (ls[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -313,9 +313,9 @@ class Lowering {
     const b = this.lineIndex(r.e, a);
     const n = node as T & A.NodeBase;
     n.lineno = a + 1;
-    n.col_offset = r.s - ls[a]!;
+    n.col_offset = r.s - ls[a];
     n.end_lineno = b + 1;
-    n.end_col_offset = r.e - ls[b]!;
+    n.end_col_offset = r.e - ls[b];
     n.parent = null;
     return n;
   }
@@ -332,7 +332,7 @@ class Lowering {
   /** The named children (the child list itself when all are named: callers never mutate it). */
   private named(r: Raw): Raw[] {
     const k = r.k;
-    for (let i = 0; i < k.length; i++) if (!k[i]!.n) return k.filter((x) => x.n);
+    for (let i = 0; i < k.length; i++) if (!k[i].n) return k.filter((x) => x.n);
     return k;
   }
   private field(r: Raw, name: string): Raw | undefined {
@@ -374,7 +374,7 @@ class Lowering {
       }
       case 'delete_statement': {
         const v = this.named(r);
-        const targets = v.length === 1 && v[0]!.t === 'expression_list' ? this.named(v[0]!).map((x) => this.expr(x)) : v.map((x) => this.expr(x));
+        const targets = v.length === 1 && v[0].t === 'expression_list' ? this.named(v[0]).map((x) => this.expr(x)) : v.map((x) => this.expr(x));
         return this.at(r, { type: 'Delete' as const, targets }) as A.Delete;
       }
       case 'raise_statement': {
@@ -387,14 +387,14 @@ class Lowering {
         }) as A.Raise;
       }
       case 'pass_statement':
-        return this.at(r, { type: 'Pass' as const }) as A.SimpleStmt;
+        return this.at(r, { type: 'Pass' as const });
       case 'break_statement':
-        return this.at(r, { type: 'Break' as const }) as A.SimpleStmt;
+        return this.at(r, { type: 'Break' as const });
       case 'continue_statement':
-        return this.at(r, { type: 'Continue' as const }) as A.SimpleStmt;
+        return this.at(r, { type: 'Continue' as const });
       case 'assert_statement': {
         const v = this.named(r);
-        return this.at(r, { type: 'Assert' as const, test: this.expr(v[0]!), msg: v[1] ? this.expr(v[1]) : null }) as A.Assert;
+        return this.at(r, { type: 'Assert' as const, test: this.expr(v[0]), msg: v[1] ? this.expr(v[1]) : null }) as A.Assert;
       }
       case 'global_statement':
       case 'nonlocal_statement':
@@ -412,7 +412,7 @@ class Lowering {
           module: '__future__',
           names: this.fields(r, 'name').map((x) => this.alias(x)),
           level: 0,
-        }) as A.ImportFrom;
+        });
       case 'if_statement':
         return this.ifStatement(r);
       case 'for_statement': {
@@ -474,15 +474,15 @@ class Lowering {
         func.end_lineno = func.lineno;
         func.end_col_offset = func.col_offset + name.length;
         const call = this.at(r, { type: 'Call' as const, func, args: this.named(r).map((x) => this.expr(x)), keywords: [] }) as A.Call;
-        return this.at(r, { type: 'Expr' as const, value: call }) as A.ExprStmt;
+        return this.at(r, { type: 'Expr' as const, value: call });
       }
       case 'ERROR':
       case 'TOO_DEEP': {
         // Keep what can still be analysed: statements inside an error node.
         const inner = this.block(r.k);
-        if (inner.length === 1) return inner[0]!;
+        if (inner.length === 1) return inner[0];
         if (inner.length > 1) {
-          return this.at(r, { type: 'If' as const, test: this.unparsed(r, 'syntax error'), body: inner, orelse: [] }) as A.If;
+          return this.at(r, { type: 'If' as const, test: this.unparsed(r, 'syntax error'), body: inner, orelse: [] });
         }
         return null;
       }
@@ -499,7 +499,7 @@ class Lowering {
   private exprStatement(r: Raw): A.Stmt {
     const v = this.named(r);
     if (v.length === 1) {
-      const only = v[0]!;
+      const only = v[0];
       if (only.t === 'assignment') return this.assignment(only, r);
       if (only.t === 'augmented_assignment') {
         const op = only.k.find((k) => k.f === 'operator');
@@ -552,7 +552,7 @@ class Lowering {
 
   /** One expression, or a Tuple when several are listed (`return a, b`). */
   private exprList(r: Raw, v: Raw[]): A.Expr {
-    if (v.length === 1) return this.rhs(v[0]!);
+    if (v.length === 1) return this.rhs(v[0]);
     if (v.length === 0) return this.unparsed(r, 'empty');
     return this.tuple(r, v);
   }
@@ -567,7 +567,7 @@ class Lowering {
       const as = this.field(r, 'alias');
       return this.at(r, { type: 'alias' as const, name: name ? this.dotted(name) : '', asname: as ? this.ident(as) : null }) as A.Alias;
     }
-    return this.at(r, { type: 'alias' as const, name: this.dotted(r), asname: null }) as A.Alias;
+    return this.at(r, { type: 'alias' as const, name: this.dotted(r), asname: null });
   }
 
   private dotted(r: Raw): string {
@@ -590,7 +590,7 @@ class Lowering {
     }
     const names = this.fields(r, 'name').map((x) => this.alias(x));
     const wildcard = r.k.find((k) => k.t === 'wildcard_import');
-    if (wildcard) names.push(this.at(wildcard, { type: 'alias' as const, name: '*', asname: null }) as A.Alias);
+    if (wildcard) names.push(this.at(wildcard, { type: 'alias' as const, name: '*', asname: null }));
     return this.at(r, { type: 'ImportFrom' as const, module, names, level }) as A.ImportFrom;
   }
 
@@ -697,7 +697,7 @@ class Lowering {
           }) as A.WithItem,
         );
       } else {
-        items.push(this.at(item, { type: 'withitem' as const, context_expr: this.expr(v), optional_vars: null }) as A.WithItem);
+        items.push(this.at(item, { type: 'withitem' as const, context_expr: this.expr(v), optional_vars: null }));
       }
     }
     return this.at(r, {
@@ -840,7 +840,7 @@ class Lowering {
 
   private matchStatement(r: Raw): A.Match {
     const subjects = this.fields(r, 'subject');
-    const subject = subjects.length === 1 ? this.expr(subjects[0]!) : subjects.length ? this.tuple(r, subjects) : this.unparsed(r, 'missing subject');
+    const subject = subjects.length === 1 ? this.expr(subjects[0]) : subjects.length ? this.tuple(r, subjects) : this.unparsed(r, 'missing subject');
     const cases: A.MatchCase[] = [];
     const bodyRaw = this.field(r, 'body');
     for (const c of bodyRaw ? bodyRaw.k.filter((k) => k.t === 'case_clause') : []) {
@@ -850,7 +850,7 @@ class Lowering {
       cases.push(
         this.at(c, {
           type: 'match_case' as const,
-          pattern: pats.length === 1 ? this.pattern(pats[0]!) : pats.length ? this.at(c, { type: 'Tuple' as const, elts: pats.map((p) => this.pattern(p)) }) as A.TupleExpr : this.unparsed(c, 'missing pattern'),
+          pattern: pats.length === 1 ? this.pattern(pats[0]) : pats.length ? this.at(c, { type: 'Tuple' as const, elts: pats.map((p) => this.pattern(p)) }) as A.TupleExpr : this.unparsed(c, 'missing pattern'),
           guard: guardExpr ? this.expr(guardExpr) : null,
           body: this.body(this.field(c, 'consequence')),
         }) as A.MatchCase,
@@ -862,7 +862,7 @@ class Lowering {
   private pattern(p: Raw): A.Expr {
     const inner = this.named(p);
     if (inner.length === 1) {
-      const x = inner[0]!;
+      const x = inner[0];
       if (x.t === 'class_pattern' || x.t === 'dict_pattern' || x.t === 'union_pattern' || x.t === 'complex_pattern' || x.t === 'keyword_pattern' || x.t === 'splat_pattern') {
         return this.unparsed(x, 'pattern');
       }
@@ -880,20 +880,20 @@ class Lowering {
       case 'integer':
       case 'float': {
         const t = this.text(r).replace(/_/g, '');
-        if (/[jJ]$/.test(t)) return this.at(r, { type: 'Constant' as const, value: Number(t.slice(0, -1)), kind: 'complex' as const }) as A.Constant;
+        if (/[jJ]$/.test(t)) return this.at(r, { type: 'Constant' as const, value: Number(t.slice(0, -1)), kind: 'complex' as const });
         const isInt = r.t === 'integer';
         const clean = isInt ? t.replace(/[lL]$/, '') : t;
         let value = Number(clean);
         if (Number.isNaN(value) && isInt && /^0[0-7]+$/.test(clean)) value = parseInt(clean, 8); // Python 2 octal
-        return this.at(r, { type: 'Constant' as const, value, kind: isInt ? ('int' as const) : ('float' as const) }) as A.Constant;
+        return this.at(r, { type: 'Constant' as const, value, kind: isInt ? ('int' as const) : ('float' as const) });
       }
       case 'true':
       case 'false':
-        return this.at(r, { type: 'Constant' as const, value: r.t === 'true', kind: 'bool' as const }) as A.Constant;
+        return this.at(r, { type: 'Constant' as const, value: r.t === 'true', kind: 'bool' as const });
       case 'none':
-        return this.at(r, { type: 'Constant' as const, value: null, kind: 'None' as const }) as A.Constant;
+        return this.at(r, { type: 'Constant' as const, value: null, kind: 'None' as const });
       case 'ellipsis':
-        return this.at(r, { type: 'Constant' as const, value: null, kind: 'Ellipsis' as const }) as A.Constant;
+        return this.at(r, { type: 'Constant' as const, value: null, kind: 'Ellipsis' as const });
       case 'string':
         return this.strings(r, [r]);
       case 'concatenated_string':
@@ -911,7 +911,7 @@ class Lowering {
         const value = this.field(r, 'value');
         const subs = this.fields(r, 'subscript');
         const hasComma = r.k.some((k) => !k.n && k.t === ',');
-        const slice = subs.length === 1 && !hasComma ? this.expr(subs[0]!) : this.tuple(r, subs);
+        const slice = subs.length === 1 && !hasComma ? this.expr(subs[0]) : this.tuple(r, subs);
         return this.at(r, { type: 'Subscript' as const, value: value ? this.expr(value) : this.unparsed(r, 'missing value'), slice }) as A.Subscript;
       }
       case 'slice':
@@ -936,7 +936,7 @@ class Lowering {
         }) as A.UnaryOp;
       }
       case 'not_operator':
-        return this.at(r, { type: 'UnaryOp' as const, op: 'Not' as const, operand: this.exprOrMissing(r, this.field(r, 'argument')) }) as A.UnaryOp;
+        return this.at(r, { type: 'UnaryOp' as const, op: 'Not' as const, operand: this.exprOrMissing(r, this.field(r, 'argument')) });
       case 'boolean_operator':
         return this.boolOp(r);
       case 'comparison_operator': {
@@ -973,7 +973,7 @@ class Lowering {
         }) as A.NamedExpr;
       case 'parenthesized_expression': {
         const v = this.named(r);
-        if (v.length === 1) return this.rhs(v[0]!);
+        if (v.length === 1) return this.rhs(v[0]);
         return this.unparsed(r, 'empty parentheses');
       }
       case 'tuple':
@@ -1009,7 +1009,7 @@ class Lowering {
           type: type as 'ListComp',
           elt: this.exprOrMissing(r, this.field(r, 'body')),
           generators: this.comprehensions(r),
-        }) as A.Comp;
+        });
       }
       case 'dictionary_comprehension': {
         const body = this.field(r, 'body');
@@ -1040,7 +1040,7 @@ class Lowering {
       case 'as_pattern_target':
       case 'case_pattern': {
         const v = this.named(r);
-        return v.length === 1 ? this.expr(v[0]!) : this.unparsed(r, r.t);
+        return v.length === 1 ? this.expr(v[0]) : this.unparsed(r, r.t);
       }
       case 'keyword_argument': {
         // Only reached inside error recovery; keep the value.
@@ -1053,18 +1053,18 @@ class Lowering {
         return this.at(r, {
           type: 'Subscript' as const,
           value: v[0] ? this.expr(v[0]) : this.unparsed(r, 'missing'),
-          slice: params.length === 1 ? this.expr(params[0]!) : this.tuple(r, params),
+          slice: params.length === 1 ? this.expr(params[0]) : this.tuple(r, params),
         }) as A.Subscript;
       }
       case 'union_type': {
         const v = this.named(r);
         if (v.length !== 2) return this.unparsed(r, r.t);
-        return this.at(r, { type: 'BinOp' as const, left: this.expr(v[0]!), op: 'BitOr' as const, right: this.expr(v[1]!) }) as A.BinOp;
+        return this.at(r, { type: 'BinOp' as const, left: this.expr(v[0]), op: 'BitOr' as const, right: this.expr(v[1]) });
       }
       case 'member_type': {
         const v = this.named(r);
         if (v.length !== 2) return this.unparsed(r, r.t);
-        return this.at(r, { type: 'Attribute' as const, value: this.expr(v[0]!), attr: this.ident(v[1]!) }) as A.Attribute;
+        return this.at(r, { type: 'Attribute' as const, value: this.expr(v[0]), attr: this.ident(v[1]) }) as A.Attribute;
       }
       case 'splat_type': {
         const v = this.named(r)[0];
@@ -1094,7 +1094,7 @@ class Lowering {
       cur = this.field(cur, 'left');
     }
     if (cur) pending.push(cur);
-    for (let i = rights.length - 1; i >= 0; i--) pending.push(rights[i]!);
+    for (let i = rights.length - 1; i >= 0; i--) pending.push(rights[i]);
     for (const p of pending) values.push(this.expr(p));
     return this.at(r, { type: 'BoolOp' as const, op, values }) as A.BoolOp;
   }
@@ -1154,7 +1154,7 @@ class Lowering {
         );
       } else if (k.t === 'dictionary_splat') {
         const v = this.named(k)[0];
-        keywords.push(this.at(k, { type: 'keyword' as const, arg: null, value: v ? this.expr(v) : this.unparsed(k, 'missing') }) as A.Keyword);
+        keywords.push(this.at(k, { type: 'keyword' as const, arg: null, value: v ? this.expr(v) : this.unparsed(k, 'missing') }));
       } else {
         args.push(this.expr(k));
       }
@@ -1199,19 +1199,19 @@ class Lowering {
       if (contentEnd > pos) pieces.push(decodeLiteral(this.src.slice(pos, contentEnd), raw).replace(/\{\{/g, '{').replace(/\}\}/g, '}'));
     }
     if (!isF) {
-      return this.at(r, { type: 'Constant' as const, value: pieces.join(''), kind: isBytes ? ('bytes' as const) : ('str' as const) }) as A.Constant;
+      return this.at(r, { type: 'Constant' as const, value: pieces.join(''), kind: isBytes ? ('bytes' as const) : ('str' as const) });
     }
     const values: A.Expr[] = [];
     let acc = '';
     for (const p of pieces) {
       if (typeof p === 'string') acc += p;
       else {
-        if (acc) values.push(this.at(r, { type: 'Constant' as const, value: acc, kind: 'str' as const }) as A.Constant);
+        if (acc) values.push(this.at(r, { type: 'Constant' as const, value: acc, kind: 'str' as const }));
         acc = '';
         values.push(p);
       }
     }
-    if (acc) values.push(this.at(r, { type: 'Constant' as const, value: acc, kind: 'str' as const }) as A.Constant);
+    if (acc) values.push(this.at(r, { type: 'Constant' as const, value: acc, kind: 'str' as const }));
     return this.at(r, { type: 'JoinedStr' as const, values }) as A.JoinedStr;
   }
 
@@ -1230,11 +1230,11 @@ class Lowering {
       let pos = spec.s + 1; // skip ':'
       for (const x of spec.k) {
         if (x.t !== 'interpolation' && x.t !== 'format_expression') continue;
-        if (x.s > pos) values.push(this.at(spec, { type: 'Constant' as const, value: this.src.slice(pos, x.s), kind: 'str' as const }) as A.Constant);
+        if (x.s > pos) values.push(this.at(spec, { type: 'Constant' as const, value: this.src.slice(pos, x.s), kind: 'str' as const }));
         values.push(this.interpolation(x));
         pos = x.e;
       }
-      if (spec.e > pos) values.push(this.at(spec, { type: 'Constant' as const, value: this.src.slice(pos, spec.e), kind: 'str' as const }) as A.Constant);
+      if (spec.e > pos) values.push(this.at(spec, { type: 'Constant' as const, value: this.src.slice(pos, spec.e), kind: 'str' as const }));
       format_spec = this.at(spec, { type: 'JoinedStr' as const, values }) as A.JoinedStr;
     }
     return this.at(k, {
@@ -1262,7 +1262,7 @@ export function decodeLiteral(body: string, raw: boolean): string {
       const cp = parseInt(esc.slice(1), 16);
       return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
     }
-    if (c! >= '0' && c! <= '7') return String.fromCharCode(parseInt(esc, 8) & 0xffff);
+    if (c >= '0' && c <= '7') return String.fromCharCode(parseInt(esc, 8) & 0xffff);
     return m; // unknown escapes and \N{...} are kept as written
   });
 }

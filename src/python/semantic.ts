@@ -110,7 +110,7 @@ export class SemanticModel {
             this.imports.push({ module: a.name, line: node.lineno, node });
             if (a.asname) this.bind(scope, a.asname, { kind: 'import', qualified: a.name, node });
             else {
-              const top = a.name.split('.')[0]!;
+              const top = a.name.split('.')[0];
               this.bind(scope, top, { kind: 'import', qualified: top, node });
             }
           }
@@ -156,7 +156,7 @@ export class SemanticModel {
       if (node.type === 'FunctionDef' || node.type === 'AsyncFunctionDef' || node.type === 'ClassDef') {
         const kids = children(node);
         for (let i = kids.length - 1; i >= 0; i--) {
-          const k = kids[i]!;
+          const k = kids[i];
           // Decorators and bases are evaluated in the enclosing scope.
           const evalOutside =
             node.decorator_list.includes(k as A.Expr) || (node.type === 'ClassDef' && (node.bases.includes(k as A.Expr) || node.keywords.includes(k as A.Keyword)));
@@ -296,7 +296,7 @@ export class SemanticModel {
         const fn = this.qualifiedName(expr.func, depth + 1);
         if ((fn === '__import__' || fn === 'importlib.import_module' || fn === 'importlib.__import__') && expr.args[0]) {
           const v = this.constValue(expr.args[0], depth + 1);
-          if (typeof v === 'string') return fn === '__import__' ? v.split('.')[0]! : v;
+          if (typeof v === 'string') return fn === '__import__' ? v.split('.')[0] : v;
         }
         return null;
       }

@@ -77,7 +77,7 @@ export const CHILD_FIELDS: Record<NodeType, readonly string[]> = {
 export function pushChildrenReversed(node: AnyNode, stack: AnyNode[]): void {
   if (node.type === 'Dict') {
     for (let i = node.values.length - 1; i >= 0; i--) {
-      stack.push(node.values[i]!);
+      stack.push(node.values[i]);
       const k = node.keys[i];
       if (k) stack.push(k);
     }
@@ -86,7 +86,7 @@ export function pushChildrenReversed(node: AnyNode, stack: AnyNode[]): void {
   const rec = node as unknown as Record<string, unknown>;
   const fields = CHILD_FIELDS[node.type];
   for (let f = fields.length - 1; f >= 0; f--) {
-    const v = rec[fields[f]!];
+    const v = rec[fields[f]];
     if (v == null) continue;
     if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) if (v[i]) stack.push(v[i] as AnyNode);
@@ -123,7 +123,7 @@ export function linkParents(module: Module): number {
     count++;
     const from = stack.length;
     pushChildrenReversed(node, stack);
-    for (let i = from; i < stack.length; i++) stack[i]!.parent = node;
+    for (let i = from; i < stack.length; i++) stack[i].parent = node;
   }
   return count;
 }

@@ -41,7 +41,7 @@ export function renderEgress(summary: EgressSummary, opts: { color: boolean; max
   if (remote.length) {
     out.push(`  ${c.dim('endpoints')}    ${remote.length} leaving the machine${other ? `, ${other} local or example` : ''}:`);
     for (const e of remote.slice(0, LIST_MAX)) {
-      const where = e.fileCount === 1 ? e.files[0]! : `${e.fileCount} files`;
+      const where = e.fileCount === 1 ? e.files[0] : `${e.fileCount} files`;
       out.push(`    ${e.passedToCall ? c.yellow('→') : ' '} ${terminalSafe(e.value)} ${c.dim(`${e.scope}, ${terminalSafe(where)}`)}`);
     }
     if (remote.length > LIST_MAX) out.push(`      … ${remote.length - LIST_MAX} more`);

@@ -524,7 +524,7 @@ function modulesSection(report: Report): string {
     const items = Array.isArray(list) ? [...new Set(list.map(String))].sort() : [];
     return items.length ? `<div class="chips">${items.map((i) => `<span class="chip">${esc(i)}</span>`).join('')}</div>` : '<p class="muted">None.</p>';
   };
-  const files = report.files.filter((f) => Array.isArray(f.metrics?.imports) && f.metrics!.imports.length);
+  const files = report.files.filter((f) => Array.isArray(f.metrics?.imports) && f.metrics.imports.length);
   const rows = files
     .map((f) => `<tr><td class="loc">${esc(f.path)}</td><td>${f.metrics!.imports.map((i) => `<code>${esc(i?.module)}</code>${i?.kind === 'third-party' ? '' : ` <span class="muted small">${esc(i?.kind)}</span>`}`).join(', ')}</td></tr>`)
     .join('');

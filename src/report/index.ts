@@ -64,7 +64,7 @@ export interface WriteReportOptions extends SummaryOptions {
 
 function oneLine(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
-  const msg = String(err?.message ?? e).split('\n')[0]!;
+  const msg = String(err?.message ?? e).split('\n')[0];
   return err?.code && !msg.startsWith(err.code) ? `${err.code}: ${msg}` : msg;
 }
 

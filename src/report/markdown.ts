@@ -274,7 +274,7 @@ function findingMarkdown(e: Entry, total: number, summaryFile: string, lookup: R
   if (f.category === 'secrets') {
     lines.push('- Rotate the exposed credential: removing it from the code does not un-leak it from history.');
   } else if (f.trace?.length) {
-    lines.push(`- Add a test that sends a hostile value through the source (${mdText(f.trace[0]!.message)}) and asserts it cannot reach the sink.`);
+    lines.push(`- Add a test that sends a hostile value through the source (${mdText(f.trace[0].message)}) and asserts it cannot reach the sink.`);
   } else if (f.category === 'dependencies') {
     lines.push('- Reinstall from the updated pins and run the test suite; re-run the dependency audit.');
   } else {
@@ -339,7 +339,7 @@ export function writeMarkdown(report: Report, dir: string, date: Date = new Date
 
   const findings = [...report.findings].sort(compareFindings);
   const names = findingFileNames(findings);
-  const entries: Entry[] = findings.map((f, i) => ({ n: i + 1, file: names[i]!, finding: f }));
+  const entries: Entry[] = findings.map((f, i) => ({ n: i + 1, file: names[i], finding: f }));
   const score = report.score ?? computeScore(report);
 
   const written: string[] = [];

@@ -75,12 +75,12 @@ function physicalLocation(l: Location, snippet?: string): Json {
 
 function humanise(name: string): string {
   const s = name.replace(/[-_]+/g, ' ').trim();
-  return s ? s[0]!.toUpperCase() + s.slice(1) : name;
+  return s ? s[0].toUpperCase() + s.slice(1) : name;
 }
 
 function firstSentence(s: string): string {
   const m = /^(.+?[.!?])(\s|$)/s.exec(s.trim());
-  return (m ? m[1]! : s.trim()).replace(/\s+/g, ' ');
+  return (m ? m[1] : s.trim()).replace(/\s+/g, ' ');
 }
 
 function fence(code: string): string {
@@ -90,7 +90,7 @@ function fence(code: string): string {
 }
 
 function ruleDescriptor(id: string, findings: Finding[], lookup: RuleLookup): Json {
-  const f0 = findings[0]!;
+  const f0 = findings[0];
   const meta = ruleFor(f0, lookup);
   const worst = findings.reduce<Severity>((s, f) => (severityRank(f.severity) > severityRank(s) ? f.severity : s), meta.known ? meta.severity : 'info');
   const d = meta.docs;
@@ -198,7 +198,7 @@ function result(f: Finding, ruleIndex: number): Json {
     const steps = f.trace.slice(0, SARIF_LIMITS.threadFlowLocationsPerResult);
     r.codeFlows = [
       {
-        message: { text: `${f.trace[0]!.message} → ${f.trace[f.trace.length - 1]!.message}` },
+        message: { text: `${f.trace[0].message} → ${f.trace[f.trace.length - 1].message}` },
         threadFlows: [
           {
             locations: steps.map((s, i) => ({

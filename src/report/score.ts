@@ -178,7 +178,7 @@ function isEnvExposure(f: Finding): boolean {
 function importedTopLevel(report: Report): Set<string> {
   const out = new Set<string>();
   const add = (m: unknown): void => {
-    if (typeof m === 'string' && m) out.add(m.split('.')[0]!);
+    if (typeof m === 'string' && m) out.add(m.split('.')[0]);
   };
   const pm = report.metrics?.imports;
   if (pm) for (const list of [pm.stdlib, pm.thirdParty, pm.local]) if (Array.isArray(list)) list.forEach(add);
@@ -391,7 +391,7 @@ function groupByRule(findings: Finding[]): RuleGroup[] {
     const sorted = [...list].sort(
       (a, b) => severityRank(b.severity) - severityRank(a.severity) || confidenceRank(b.confidence) - confidenceRank(a.confidence) || compareFindings(a, b),
     );
-    return { ruleId, ruleName: sorted[0]!.ruleName, findings: list, worst: sorted[0]! };
+    return { ruleId, ruleName: sorted[0].ruleName, findings: list, worst: sorted[0] };
   });
 }
 
@@ -428,7 +428,7 @@ function actionsOf(findings: Finding[], depsAssessed: boolean): ScoreAction[] {
   const actions: ScoreAction[] = groups.map((g, i) => {
     const how = g.worst.fix ?? g.worst.message;
     return {
-      priority: priorities[i]!,
+      priority: priorities[i],
       text: `Fix ${g.ruleName} (${g.ruleId}, ${g.worst.severity}) in ${plural(g.findings.length, 'place')}: ${oneLine(how)}`,
       ruleId: g.ruleId,
       count: g.findings.length,
@@ -443,7 +443,7 @@ function actionsOf(findings: Finding[], depsAssessed: boolean): ScoreAction[] {
   ];
   for (const text of generic) {
     if (actions.length >= 3) break;
-    actions.push({ priority: priorities[actions.length]!, text, count: 0 });
+    actions.push({ priority: priorities[actions.length], text, count: 0 });
   }
   return actions;
 }

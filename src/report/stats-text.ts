@@ -55,10 +55,10 @@ export function renderStats(report: Report, opts: { color: boolean }): string {
     String(totals.blankLines), String(totals.docstringLines), String(totals.astNodes), String(totals.functions), String(totals.classes),
     String(totals.maxComplexity), fmtMean(totals.meanComplexity),
   ];
-  const pathWidth = Math.min(PATH_WIDTH, Math.max(head[0]!.length, total[0]!.length, ...rows.map((r) => r[0]!.length)));
-  const widths = head.map((h, i) => (i === 0 ? pathWidth : Math.max(h.length, total[i]!.length, ...rows.map((r) => r[i]!.length))));
+  const pathWidth = Math.min(PATH_WIDTH, Math.max(head[0].length, total[0].length, ...rows.map((r) => r[0].length)));
+  const widths = head.map((h, i) => (i === 0 ? pathWidth : Math.max(h.length, total[i].length, ...rows.map((r) => r[i].length))));
   const fmtRow = (r: string[]): string =>
-    r.map((v, i) => (i === 0 ? shorten(v, pathWidth).padEnd(pathWidth) : v.padStart(widths[i]!))).join('  ').trimEnd();
+    r.map((v, i) => (i === 0 ? shorten(v, pathWidth).padEnd(pathWidth) : v.padStart(widths[i]))).join('  ').trimEnd();
   out.push(c.bold(fmtRow(head)));
   const rule = '-'.repeat(widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1));
   out.push(c.dim(rule));

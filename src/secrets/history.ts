@@ -90,7 +90,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   const commits: { id: string; time: number }[] = [];
   for (const line of revs.split('\n')) {
     const m = /^(\d+) ([0-9a-f]{40,64})$/.exec(line.trim());
-    if (m) commits.push({ id: m[2]!, time: Number(m[1]) });
+    if (m) commits.push({ id: m[2], time: Number(m[1]) });
   }
   const timeOf = new Map(commits.map((c) => [c.id, c.time]));
   const order = new Map(commits.map((c, i) => [c.id, i]));
@@ -103,12 +103,12 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   const pathEvents = new Map<string, { commit: string; blob: string | null }[]>();
   let current = '';
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
+    const t = tokens[i];
     if (!t) continue;
     if (t.startsWith(':')) {
       const p = tokens[++i] ?? '';
       const [, , oldSha, newSha, status] = t.slice(1).split(' ') as [string, string, string, string, string];
-      const mode = t.slice(1).split(' ')[1]!;
+      const mode = t.slice(1).split(' ')[1];
       const zero = /^0+$/;
       const isFile = mode === '100644' || mode === '100755';
       const events = pathEvents.get(p) ?? [];

@@ -141,8 +141,8 @@ interface Placed {
 
 function place(c: Candidate): Placed {
   const spans = c.spans;
-  let first = spans[0]!;
-  let last = spans[0]!;
+  let first = spans[0];
+  let last = spans[0];
   for (const s of spans) {
     if (s.line < first.line || (s.line === first.line && s.start < first.start)) first = s;
     if (s.line > last.line || (s.line === last.line && s.end > last.end)) last = s;

@@ -24,31 +24,31 @@ export class KeywordMatcher {
       let state = 0;
       for (let i = 0; i < kw.length; i++) {
         const c = kw.charCodeAt(i);
-        let next = this.goto[state]!.get(c);
+        let next = this.goto[state].get(c);
         if (next === undefined) {
           next = this.goto.length;
           this.goto.push(new Map());
           this.fail.push(0);
           this.out.push([]);
-          this.goto[state]!.set(c, next);
+          this.goto[state].set(c, next);
         }
         state = next;
       }
-      this.out[state]!.push(index);
+      this.out[state].push(index);
     });
     // Breadth-first construction of the failure links.
     const queue: number[] = [];
-    for (const s of this.goto[0]!.values()) queue.push(s);
+    for (const s of this.goto[0].values()) queue.push(s);
     for (let qi = 0; qi < queue.length; qi++) {
-      const r = queue[qi]!;
-      for (const [c, s] of this.goto[r]!) {
+      const r = queue[qi];
+      for (const [c, s] of this.goto[r]) {
         queue.push(s);
-        let f = this.fail[r]!;
-        while (f !== 0 && !this.goto[f]!.has(c)) f = this.fail[f]!;
-        const g = this.goto[f]!.get(c);
+        let f = this.fail[r];
+        while (f !== 0 && !this.goto[f].has(c)) f = this.fail[f]!;
+        const g = this.goto[f].get(c);
         this.fail[s] = g !== undefined && g !== s ? g : 0;
-        const inherited = this.out[this.fail[s]!]!;
-        if (inherited.length) this.out[s] = this.out[s]!.concat(inherited);
+        const inherited = this.out[this.fail[s]];
+        if (inherited.length) this.out[s] = this.out[s].concat(inherited);
       }
     }
     this.delta = keywords.every((k) => /^[\x00-\x7f]*$/.test(k)) ? this.denseTable([0, ...queue]) : null;
@@ -59,8 +59,8 @@ export class KeywordMatcher {
     const delta = new Int32Array(this.goto.length * 128);
     for (const s of order) {
       for (let c = 0; c < 128; c++) {
-        const g = this.goto[s]!.get(c);
-        delta[s * 128 + c] = g !== undefined ? g : s === 0 ? 0 : delta[this.fail[s]! * 128 + c]!;
+        const g = this.goto[s].get(c);
+        delta[s * 128 + c] = g !== undefined ? g : s === 0 ? 0 : delta[this.fail[s] * 128 + c];
       }
     }
     return delta;
@@ -78,9 +78,9 @@ export class KeywordMatcher {
       const out = this.out;
       for (let i = from; i < to; i++) {
         const c = lower.charCodeAt(i);
-        state = c < 128 ? delta[state * 128 + c]! : 0;
-        const o = out[state]!;
-        for (let k = 0; k < o.length; k++) found.add(o[k]!);
+        state = c < 128 ? delta[state * 128 + c] : 0;
+        const o = out[state];
+        for (let k = 0; k < o.length; k++) found.add(o[k]);
       }
       return found;
     }
@@ -89,14 +89,14 @@ export class KeywordMatcher {
     const out = this.out;
     for (let i = from; i < to; i++) {
       const c = lower.charCodeAt(i);
-      let next = goto[state]!.get(c);
+      let next = goto[state].get(c);
       while (next === undefined && state !== 0) {
         state = fail[state]!;
-        next = goto[state]!.get(c);
+        next = goto[state].get(c);
       }
       state = next ?? 0;
-      const o = out[state]!;
-      for (let k = 0; k < o.length; k++) found.add(o[k]!);
+      const o = out[state];
+      for (let k = 0; k < o.length; k++) found.add(o[k]);
     }
     return found;
   }

@@ -46,7 +46,7 @@ function stringTokens(text: string): Token[] {
 
 function asLines(src: unknown): string[] | undefined {
   if (typeof src === 'string') return [src];
-  if (Array.isArray(src) && src.every((s) => typeof s === 'string')) return src as string[];
+  if (Array.isArray(src) && src.every((s) => typeof s === 'string')) return src;
   return undefined;
 }
 
@@ -70,7 +70,7 @@ export function notebookCells(text: string): NotebookCell[] | undefined {
   const locate = (s: string): number => {
     const limit = Math.min(tokens.length, at + 5000);
     for (let k = at; k < limit; k++) {
-      const t = tokens[k]!;
+      const t = tokens[k];
       const rawLen = t.end - t.start - 2;
       if (rawLen < s.length || rawLen > s.length * 6 + 2) continue;
       let v: unknown;

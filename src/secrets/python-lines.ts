@@ -86,9 +86,9 @@ const BETWEEN = /^[\s+]*$/;
 /** The literals of line `i` when the line is nothing but a concatenation (with brackets around it). */
 function concatenationOnly(line: string, lits: StringLiteral[]): boolean {
   if (lits.length === 0) return false;
-  if (!/^[\s([]*$/.test(line.slice(0, lits[0]!.start))) return false;
-  for (let k = 1; k < lits.length; k++) if (!BETWEEN.test(line.slice(lits[k - 1]!.end, lits[k]!.start))) return false;
-  return /^[\s+\\()[\],]*(?:#.*)?$/.test(line.slice(lits[lits.length - 1]!.end));
+  if (!/^[\s([]*$/.test(line.slice(0, lits[0].start))) return false;
+  for (let k = 1; k < lits.length; k++) if (!BETWEEN.test(line.slice(lits[k - 1].end, lits[k].start))) return false;
+  return /^[\s+\\()[\],]*(?:#.*)?$/.test(line.slice(lits[lits.length - 1].end));
 }
 
 /**
@@ -112,24 +112,24 @@ export function joinPythonStrings(lines: readonly string[], maxLine = 4096, stri
   const out: LogicalLine[] = [];
   const lits = lines.map((l) => (l.length <= maxLine && (l.includes('"') || l.includes("'")) ? stringsOf(l) : []));
   const continues = (i: number): boolean => {
-    const ls = lits[i]!;
-    return ls.length > 0 && CONTINUES.test(lines[i]!.slice(ls[ls.length - 1]!.end));
+    const ls = lits[i];
+    return ls.length > 0 && CONTINUES.test(lines[i].slice(ls[ls.length - 1].end));
   };
   let i = 0;
   while (i < lines.length - 1) {
-    const head = lines[i]!;
-    const headLits = lits[i]!;
+    const head = lines[i];
+    const headLits = lits[i];
     const b = new JoinedLineBuilder();
     let ok = false;
-    if (headLits.length > 0 && continues(i) && concatenationOnly(lines[i + 1]!, lits[i + 1]!)) {
+    if (headLits.length > 0 && continues(i) && concatenationOnly(lines[i + 1], lits[i + 1])) {
       // `NAME = ("abc"` continued by `"def"` on the next line.
-      const last = headLits[headLits.length - 1]!;
+      const last = headLits[headLits.length - 1];
       let first = headLits.length - 1;
-      while (first > 0 && BETWEEN.test(head.slice(headLits[first - 1]!.end, headLits[first]!.start))) first--;
-      b.literal(head.slice(0, headLits[first]!.start).replace(/[\s([\\+]+$/, '') + ' "');
-      for (let k = first; k <= headLits.length - 1; k++) b.piece(head.slice(headLits[k]!.cStart, headLits[k]!.cEnd), i + 1, headLits[k]!.cStart);
+      while (first > 0 && BETWEEN.test(head.slice(headLits[first - 1].end, headLits[first].start))) first--;
+      b.literal(head.slice(0, headLits[first].start).replace(/[\s([\\+]+$/, '') + ' "');
+      for (let k = first; k <= headLits.length - 1; k++) b.piece(head.slice(headLits[k].cStart, headLits[k].cEnd), i + 1, headLits[k].cStart);
       ok = last !== undefined;
-    } else if (headLits.length === 0 && /(?:=|\()\s*(?:\\)?\s*(?:#.*)?$/.test(head) && head.length <= maxLine && concatenationOnly(lines[i + 1]!, lits[i + 1]!)) {
+    } else if (headLits.length === 0 && /(?:=|\()\s*(?:\\)?\s*(?:#.*)?$/.test(head) && head.length <= maxLine && concatenationOnly(lines[i + 1], lits[i + 1])) {
       // `NAME = (` with the value on the following lines.
       b.literal(head.replace(/#.*$/, '').replace(/[\s([\\]+$/, '') + ' "');
       ok = true;
@@ -139,8 +139,8 @@ export function joinPythonStrings(lines: readonly string[], maxLine = 4096, stri
       continue;
     }
     let j = i + 1;
-    while (j < lines.length && concatenationOnly(lines[j]!, lits[j]!)) {
-      for (const l of lits[j]!) b.piece(lines[j]!.slice(l.cStart, l.cEnd), j + 1, l.cStart);
+    while (j < lines.length && concatenationOnly(lines[j], lits[j])) {
+      for (const l of lits[j]) b.piece(lines[j].slice(l.cStart, l.cEnd), j + 1, l.cStart);
       if (!continues(j)) {
         j++;
         break;

@@ -53,7 +53,7 @@ let URL_KEYWORD = -1;
     return k;
   };
   SECRET_FORMATS.forEach((f, fi) => {
-    for (const kw of f.keywords) KEYWORD_FORMATS[add(kw)]!.push(fi);
+    for (const kw of f.keywords) KEYWORD_FORMATS[add(kw)].push(fi);
   });
   for (const kw of [...NAME_KEYWORDS, ...EXTRA_KEYWORDS]) NAME_KEYWORD_IDS.add(add(kw));
   URL_KEYWORD = add('://');
@@ -98,9 +98,9 @@ export function redactText(s: string): string {
 
   // Known credential formats.
   const formats = new Set<number>();
-  for (const k of hits) for (const fi of KEYWORD_FORMATS[k]!) formats.add(fi);
+  for (const k of hits) for (const fi of KEYWORD_FORMATS[k]) formats.add(fi);
   for (const fi of formats) {
-    const re = FORMAT_RES[fi]!;
+    const re = FORMAT_RES[fi];
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(s))) {
@@ -129,7 +129,7 @@ export function redactText(s: string): string {
       let m: RegExpExecArray | null;
       while ((m = QUERY_PARAM.exec(s))) {
         const v = m.indices?.[2];
-        if (v && QUERY_SECRET_NAME.test(m[1]!) && !MASKED.test(m[2]!)) spans.push([v[0], v[1]]);
+        if (v && QUERY_SECRET_NAME.test(m[1]) && !MASKED.test(m[2])) spans.push([v[0], v[1]]);
       }
     }
     keyValues(s, spans);
@@ -145,9 +145,9 @@ function keyValues(s: string, spans: Span[]): void {
   while ((m = NAME_HIT.exec(s))) {
     // The whole identifier or key around the keyword.
     let a = m.index;
-    while (a > 0 && IDENT_CHAR.test(s[a - 1]!) && m.index - a < 100) a--;
+    while (a > 0 && IDENT_CHAR.test(s[a - 1]) && m.index - a < 100) a--;
     let b = m.index + m[0].length;
-    while (b < s.length && IDENT_CHAR.test(s[b]!) && b - m.index < 100) b++;
+    while (b < s.length && IDENT_CHAR.test(s[b]) && b - m.index < 100) b++;
     NAME_HIT.lastIndex = Math.max(NAME_HIT.lastIndex, b);
     if (b <= lastNameEnd) continue;
     lastNameEnd = b;
@@ -189,7 +189,7 @@ function valueSpan(s: string, v: number): Span | undefined {
   // Unquoted: to the end of the line, a comment, or a closing bracket/separator.
   let end = v;
   while (end < eol) {
-    const ch = s[end]!;
+    const ch = s[end];
     if (ch === ',' || ch === ';' || ch === ')' || ch === '}' || ch === ']' || ch === '&') break;
     if (ch === '#' && (end === v || s[end - 1] === ' ' || s[end - 1] === '\t')) break;
     end++;

@@ -108,7 +108,7 @@ const KEYWORD_FORMATS: number[][] = [];
         KEYWORDS.push(kw);
         KEYWORD_FORMATS.push([]);
       }
-      KEYWORD_FORMATS[k]!.push(fi);
+      KEYWORD_FORMATS[k].push(fi);
     }
   });
 }
@@ -126,9 +126,9 @@ function formatsIn(text: string): { f: SecretFormat; index: number; secret: stri
   const lower = text.toLowerCase();
   const hits = MATCHER.scan(lower);
   const fis = new Set<number>();
-  for (const k of hits) for (const fi of KEYWORD_FORMATS[k]!) fis.add(fi);
+  for (const k of hits) for (const fi of KEYWORD_FORMATS[k]) fis.add(fi);
   for (const fi of [...fis].sort((a, b) => a - b)) {
-    const c = COMPILED[fi]!;
+    const c = COMPILED[fi];
     c.re.lastIndex = 0;
     const m = c.re.exec(text);
     if (!m) continue;
@@ -165,9 +165,9 @@ function scanFormats(l: LogicalLine, out: Candidate[]): void {
     const hits = MATCHER.scan(lowerOf(chunk));
     if (hits.size === 0) continue;
     const fis = new Set<number>();
-    for (const k of hits) for (const fi of KEYWORD_FORMATS[k]!) fis.add(fi);
+    for (const k of hits) for (const fi of KEYWORD_FORMATS[k]) fis.add(fi);
     for (const fi of fis) {
-      const { f, re, index } = COMPILED[fi]!;
+      const { f, re, index } = COMPILED[fi];
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       let count = 0;
@@ -179,7 +179,7 @@ function scanFormats(l: LogicalLine, out: Candidate[]): void {
         if (!last && m.index >= FORMAT_CHUNK) break; // the next chunk sees it whole
         if (++count > 200) break;
         const secret = m.groups?.secret ?? m[0];
-        const range = m.indices?.groups?.secret ?? m.indices![0]!;
+        const range = m.indices?.groups?.secret ?? m.indices![0];
         const grade = acceptFormatValue(f, secret);
         if (grade === 'drop') continue;
         const spans = toSpans(l, s + range[0], s + range[1]);
@@ -187,7 +187,7 @@ function scanFormats(l: LogicalLine, out: Candidate[]): void {
         if (f.rule === 'KR205') {
           // A key's location starts at its BEGIN line (an empty span there).
           const head = toSpans(l, s + m.index, s + m.index + 1)[0];
-          if (head && head.line < spans[0]!.line) spans.unshift({ line: head.line, start: head.start, end: head.start });
+          if (head && head.line < spans[0].line) spans.unshift({ line: head.line, start: head.start, end: head.start });
         }
         push(out, {
           ruleId: f.rule,
@@ -327,16 +327,16 @@ function scanGeneric(l: LogicalLine, mode: Mode, out: Candidate[]): void {
       if (value === undefined) continue;
       // In Python `name: "x"` is a dict entry only when the key is a string literal.
       if (re === QUOTED_ASSIGNMENT && mode === 'python' && g.op === ':' && !g.close) continue;
-      genericValue(l, g.name!, value, m.indices!.groups![which]![0], true, out);
+      genericValue(l, g.name, value, m.indices!.groups![which][0], true, out);
     }
   }
   if (mode === 'config' || mode === 'yaml' || mode === 'text') {
     for (const re of [UNQUOTED_ASSIGNMENT, DOCKER_ENV]) {
       const m = re.exec(text);
       if (!m) continue;
-      const name = m.groups!.name!;
+      const name = m.groups!.name;
       if (mode === 'text' && !/^[A-Z][A-Z0-9_]{2,}$/.test(name)) continue;
-      genericValue(l, name, m.groups!.value!, m.indices!.groups!.value![0], false, out);
+      genericValue(l, name, m.groups!.value, m.indices!.groups!.value[0], false, out);
     }
   }
 }
@@ -412,11 +412,11 @@ function scanEntropy(l: LogicalLine, mode: Mode, out: Candidate[], stringsOf: (l
   let m: RegExpExecArray | null;
   while ((m = QUOTED_LITERAL.exec(text)) !== null) {
     const which = m.groups!.a !== undefined ? 'a' : 'b';
-    literalCandidate(l, m.groups![which]!, m.indices!.groups![which]![0], lower, out);
+    literalCandidate(l, m.groups![which], m.indices!.groups![which][0], lower, out);
   }
   if (mode === 'config' || mode === 'yaml') {
     const u = UNQUOTED_ASSIGNMENT.exec(text);
-    if (u) literalCandidate(l, u.groups!.value!, u.indices!.groups!.value![0], lower, out);
+    if (u) literalCandidate(l, u.groups!.value, u.indices!.groups!.value[0], lower, out);
   }
 }
 
@@ -428,20 +428,20 @@ const BODY_RUN = /[A-Za-z0-9+/=]{16,4096}/g;
 
 function scanPem(lines: readonly string[], out: Candidate[]): void {
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
     if (line.length > 1_000_000) continue;
-    let m = line.includes('BEGIN') ? PEM_HEADER.exec(line) : null;
+    const m = line.includes('BEGIN') ? PEM_HEADER.exec(line) : null;
     let formatId: string | undefined;
     let bodyFrom = 0;
     let bodyLine = i;
     if (m) {
-      const label = m[1] ?? m[2]!;
+      const label = m[1] ?? m[2];
       formatId = PEM_LABELS.find((p) => p.label.test(label))?.id;
       bodyFrom = m.index + m[0].length;
     } else if (line.includes('PuTTY-User-Key-File-')) {
       formatId = 'private-key-putty';
       for (let k = i + 1; k < Math.min(lines.length, i + 60); k++) {
-        if (/Private-Lines:\s*\d/.test(lines[k]!)) {
+        if (/Private-Lines:\s*\d/.test(lines[k])) {
           bodyLine = k + 1;
           break;
         }
@@ -456,7 +456,7 @@ function scanPem(lines: readonly string[], out: Candidate[]): void {
     let secret = '';
     let endLine = i;
     for (let k = bodyLine; k < Math.min(lines.length, bodyLine + 400); k++) {
-      const raw = lines[k]!;
+      const raw = lines[k];
       if (raw.length > 8192) break;
       const from = k === bodyLine ? bodyFrom : 0;
       let endAt = raw.indexOf('-----END', from);
@@ -481,7 +481,7 @@ function scanPem(lines: readonly string[], out: Candidate[]): void {
       if (endAt >= 0) break;
     }
     if (secret.length < 64 || shannonEntropy(secret) < (f.entropy ?? 4)) continue;
-    if (spans.length && spans[0]!.line !== i + 1) spans.unshift({ line: i + 1, start: m ? m.index : 0, end: m ? m.index : 0 });
+    if (spans.length && spans[0].line !== i + 1) spans.unshift({ line: i + 1, start: m ? m.index : 0, end: m ? m.index : 0 });
     push(out, {
       ruleId: 'KR205', formatId: f.id, label: f.name, secret, severity: f.severity, confidence: 'high', cwe: f.cwe,
       spans, rank: [0, -secret.length, SECRET_FORMATS.indexOf(f)],
@@ -535,7 +535,7 @@ export function scanLines(lines: readonly string[], kind: FileKind): Candidate[]
     return lits;
   };
   for (let i = 0; i < lines.length && out.length < MAX_CANDIDATES; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
     if (line.length < 8) continue;
     const l = physicalLine(line, i + 1);
     scanFormats(l, out);

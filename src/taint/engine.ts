@@ -381,7 +381,7 @@ export class TaintAnalysis {
       if (!m) this.specialised.set(fn, (m = new Map()));
       key = [...assume].sort().join(',');
       if (!m.has(key) && m.size >= MAX_SPECIALISED) return this.summaryOf(fn);
-      cache = m as Map<A.AnyNode | string, Summary | 'pending'>;
+      cache = m;
     }
     const got = cache.get(key);
     if (got === 'pending') return EMPTY;
@@ -540,7 +540,7 @@ export class TaintAnalysis {
 
   /** A bare builtin name (`str`, `bytes.fromhex`) rebound in the module or function (`def str(...)`), so the call is not the builtin. */
   private shadowsBuiltin(call: A.Call, q: string): boolean {
-    const root = q.split('.')[0]!;
+    const root = q.split('.')[0];
     const b = this.sem.lookup(root, call);
     return b !== undefined && b.kind !== 'import';
   }
@@ -592,7 +592,7 @@ export class TaintAnalysis {
     if (!k) return null;
     if (st.reqs.has(k)) return this.sources.requestData(e.attr, called, k);
     if (st.summary !== EMPTY && !st.summary.readsReq && this.sources.requestData(e.attr, called, k)) {
-      const root = k.split('.')[0]!;
+      const root = k.split('.')[0];
       const i = st.summary.params.indexOf(root);
       if (i >= 0 && (k !== root || (root !== 'self' && root !== 'cls'))) st.summary.readsReq = true;
     }
@@ -711,18 +711,18 @@ export class TaintAnalysis {
         return v.type === 'Call' && TERMINATORS.has(this.sem.callName(v) ?? '');
       }
       case 'Assign': {
-        const first = s.targets[0]!;
+        const first = s.targets[0];
         if (s.targets.length === 1 && (first.type === 'Tuple' || first.type === 'List') && !first.elts.some((e) => e.type === 'Starred')) {
           const v = s.value;
           if ((v.type === 'Tuple' || v.type === 'List') && first.elts.length === v.elts.length && !v.elts.some((e) => e.type === 'Starred')) {
             const vals = v.elts.map((e) => this.valueOf(e, st));
-            first.elts.forEach((e, i) => this.assign(e, vals[i]!, s, st));
+            first.elts.forEach((e, i) => this.assign(e, vals[i], s, st));
             return false;
           }
           const whole = this.valueOf(v, st);
           const sh = whole.shape;
           if (sh && sh.kind === 'seq' && sh.items.length === first.elts.length) {
-            first.elts.forEach((e, i) => this.assign(e, { t: sh.items[i]!.t, c: sh.items[i]!.c, shape: null }, s, st));
+            first.elts.forEach((e, i) => this.assign(e, { t: sh.items[i].t, c: sh.items[i].c, shape: null }, s, st));
             return false;
           }
           for (const tg of s.targets) this.assign(tg, { t: whole.t, c: undefined, shape: null }, s, st);
@@ -777,7 +777,7 @@ export class TaintAnalysis {
           if (st.returnsHtml) {
             // (body, status, headers) or (body, headers): Flask sends the headers as given.
             const v = s.value;
-            const headers = v.type === 'Tuple' ? (v.elts.length === 3 ? v.elts[2] : v.elts.length === 2 && (v.elts[1]!.type === 'Dict' || v.elts[1]!.type === 'List') ? v.elts[1] : undefined) : undefined;
+            const headers = v.type === 'Tuple' ? (v.elts.length === 3 ? v.elts[2] : v.elts.length === 2 && (v.elts[1].type === 'Dict' || v.elts[1].type === 'List') ? v.elts[1] : undefined) : undefined;
             const ht = headers ? this.eval(headers, st, 0) : null;
             if (ht) this.hit(ht, RETURN_HEADERS, headers!, st, false);
             const bt = body === s.value ? t : this.eval(body, st, 0);
@@ -1040,8 +1040,8 @@ export class TaintAnalysis {
   /** Record statements that never run (a pruned branch), for triage. */
   private markDead(body: readonly A.AnyNode[], reason: string): void {
     if (!body.length || this.observe === null) return;
-    const a = body[0]!;
-    const b = body[body.length - 1]!;
+    const a = body[0];
+    const b = body[body.length - 1];
     this.dead.push({ startLine: a.lineno, startColumn: a.col_offset, endLine: b.end_lineno, endColumn: b.end_col_offset, reason });
   }
 
@@ -1099,7 +1099,7 @@ export class TaintAnalysis {
   private roundTripShape(e: A.Call, q: string, st: FnState): Shape | null | undefined {
     const rt = ROUND_TRIPS.find((r) => r.loads.includes(q));
     if (!rt || e.args.length !== 1) return undefined;
-    let dumped: A.Expr = e.args[0]!;
+    let dumped: A.Expr = e.args[0];
     if (dumped.type === 'Name') {
       const b = this.sem.lookup(dumped.id, dumped);
       if (!b || b.kind !== 'assign' || b.count !== 1 || !b.value) return undefined;
@@ -1141,7 +1141,7 @@ export class TaintAnalysis {
         let t: Taint | null = null;
         let exact = true;
         e.keys.forEach((k, i) => {
-          const vt = this.eval(e.values[i]!, st, 1);
+          const vt = this.eval(e.values[i], st, 1);
           t = join(t, vt);
           if (!k) {
             exact = false;
@@ -1150,7 +1150,7 @@ export class TaintAnalysis {
           t = join(t, this.eval(k, st, 1));
           const kc = fold(k, st.fold);
           if (kc === undefined) exact = false;
-          else items.set(itemKey(kc), { t: vt, c: fold(e.values[i]!, st.fold) });
+          else items.set(itemKey(kc), { t: vt, c: fold(e.values[i], st.fold) });
         });
         return { t, c: undefined, shape: exact ? { kind: 'map', items, config: false } : null };
       }
@@ -1421,7 +1421,7 @@ export class TaintAnalysis {
       const assume = this.assumedAt(callee.fn, callee.offset, call, st, fields);
       return this.applySummary(this.summaryOf(callee.fn, assume), callee.fn.name, callee.offset, call, args, keywords, st, null);
     }
-    if (this.localModules && q && this.localModules.has(q.split('.')[0]!)) {
+    if (this.localModules && q && this.localModules.has(q.split('.')[0])) {
       const src = args.some((a) => live(a) && !!a.origin) || [...keywords.values()].some((a) => live(a) && !!a.origin);
       const req = call.args.some((a) => a.type !== 'Starred' && this.isReqObj(a, st)) || call.keywords.some((k) => this.isReqObj(k.value, st));
       if (args.some((a) => live(a) && !!a.params) || [...keywords.values()].some((a) => live(a) && !!a.params)) st.summary.fwd = true;
@@ -1533,7 +1533,7 @@ export class TaintAnalysis {
           const items = [...sh.items];
           const [got] = items.splice(at, 1);
           this.setShape(k, { kind: 'seq', items }, call, st);
-          return got!.t;
+          return got.t;
         }
         if (sh.kind === 'map' && !sh.config && call.args.length >= 1 && cs[0] !== undefined) {
           const key = itemKey(cs[0]);
@@ -1647,11 +1647,11 @@ export class TaintAnalysis {
       if (!t.trace || !steps) return t;
       const chain: Step[] = [];
       for (let x: Step | null = steps; x && x.prev; x = x.prev) chain.push(x);
-      const root = chain.length ? chain[chain.length - 1]!.prev : null;
+      const root = chain.length ? chain[chain.length - 1].prev : null;
       if (!root || root.node.type !== 'arg' || root.node.arg !== s.params[i] || t.trace.len + chain.length > MAX_TRACE) return t;
       let prev = t.trace;
       for (let k = chain.length - 1; k >= 0; k--) {
-        const x = chain[k]!;
+        const x = chain[k];
         prev = { ...x, prev, len: prev.len + 1, ...(x.path || remote ? { path: x.path ?? remote! } : {}) };
       }
       return { ...t, trace: prev };
@@ -1745,7 +1745,7 @@ function tagSteps(step: Step, path: string): Step {
   for (let s: Step | null = step; s && chain.length < MAX_TRACE; s = s.prev) chain.push(s);
   let prev: Step | null = null;
   for (let i = chain.length - 1; i >= 0; i--) {
-    const s = chain[i]!;
+    const s = chain[i];
     prev = { ...s, prev, path: s.path ?? path };
   }
   return prev!;
@@ -1797,7 +1797,7 @@ function mergeShape(a: Shape, b: Shape): Shape | null {
   if (a === b) return a;
   if (a.kind === 'seq' && b.kind === 'seq') {
     if (a.items.length !== b.items.length) return null;
-    return { kind: 'seq', items: a.items.map((x, i) => mergeItem(x, b.items[i]!)) };
+    return { kind: 'seq', items: a.items.map((x, i) => mergeItem(x, b.items[i])) };
   }
   if (a.kind === 'map' && b.kind === 'map' && a.config === b.config && a.items.size === b.items.size) {
     const items = new Map<string, Item>();

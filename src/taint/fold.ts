@@ -189,8 +189,8 @@ function strMethod(recv: string, name: string, args: (ConstV | undefined)[]): Co
       const chars = s0 ?? ' \t\n\r\f\v';
       let from = 0;
       let to = recv.length;
-      if (name !== 'rstrip') while (from < to && chars.includes(recv[from]!)) from++;
-      if (name !== 'lstrip') while (to > from && chars.includes(recv[to - 1]!)) to--;
+      if (name !== 'rstrip') while (from < to && chars.includes(recv[from])) from++;
+      if (name !== 'lstrip') while (to > from && chars.includes(recv[to - 1])) to--;
       return recv.slice(from, to);
     }
     case 'replace':
@@ -229,7 +229,7 @@ function formatStr(fmt: string, args: ConstV[]): ConstV | undefined {
     if (m === '{{') return '{';
     if (m === '}}') return '}';
     const i = idx === undefined || idx === '' ? auto++ : Number(idx);
-    const s = i < args.length ? pyStr(args[i]!) : undefined;
+    const s = i < args.length ? pyStr(args[i]) : undefined;
     if (s === undefined) bad = true;
     return s ?? '';
   });
@@ -295,8 +295,8 @@ export function fold(e: A.Expr, env: FoldEnv, depth = 0): ConstV | undefined {
       let left = fold(e.left, env, d);
       if (left === undefined) return undefined;
       for (let i = 0; i < e.ops.length; i++) {
-        const rhs = e.comparators[i]!;
-        const op = e.ops[i]!;
+        const rhs = e.comparators[i];
+        const op = e.ops[i];
         let right: ConstV | ConstV[] | undefined;
         if ((op === 'In' || op === 'NotIn') && (rhs.type === 'Tuple' || rhs.type === 'List' || rhs.type === 'Set')) {
           const elts = rhs.elts.map((x) => fold(x, env, d));
@@ -347,7 +347,7 @@ export function fold(e: A.Expr, env: FoldEnv, depth = 0): ConstV | undefined {
           if (!k) return undefined;
           const kv = fold(k, env, d);
           if (kv === undefined) return undefined;
-          if (kv === key) return fold(e.value.values[i]!, env, d);
+          if (kv === key) return fold(e.value.values[i], env, d);
         }
         return undefined;
       }
@@ -366,7 +366,7 @@ function foldCall(e: A.Call, env: FoldEnv, d: number): ConstV | undefined {
   const f = e.func;
   if (f.type === 'Attribute') {
     if (f.attr === 'get' && e.args.length >= 1 && e.args.length <= 2) {
-      const key = fold(e.args[0]!, env, d);
+      const key = fold(e.args[0], env, d);
       if (key !== undefined) {
         const item = env.item(f.value, key);
         if (item !== undefined) return item;
@@ -375,17 +375,17 @@ function foldCall(e: A.Call, env: FoldEnv, d: number): ConstV | undefined {
     }
     if (f.attr === 'join' && e.args.length === 1) {
       const sep = fold(f.value, env, d);
-      const it = e.args[0]!;
+      const it = e.args[0];
       if (typeof sep !== 'string' || (it.type !== 'List' && it.type !== 'Tuple')) return undefined;
       const parts = it.elts.map((x) => fold(x, env, d));
-      return parts.every((p) => typeof p === 'string') ? (parts as string[]).join(sep) : undefined;
+      return parts.every((p) => typeof p === 'string') ? (parts).join(sep) : undefined;
     }
     const recv = fold(f.value, env, d);
     if (typeof recv !== 'string') return undefined;
     return strMethod(recv, f.attr, e.args.map((a) => (a.type === 'Starred' ? undefined : fold(a, env, d))));
   }
   if (f.type !== 'Name' || e.args.length !== 1 || !env.builtin(f)) return undefined;
-  const v = fold(e.args[0]!, env, d);
+  const v = fold(e.args[0], env, d);
   if (v === undefined) return undefined;
   switch (f.id) {
     case 'str':

@@ -48,8 +48,8 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0): Guard[] {
     }
     case 'Compare': {
       if (test.ops.length !== 1) return [];
-      const op = test.ops[0]!;
-      const right = test.comparators[0]!;
+      const op = test.ops[0];
+      const right = test.comparators[0];
       if (op === 'In' || op === 'NotIn') {
         const when = op === 'In';
         // Containment test: `'..' in p`, `'/' in p` (paths).
@@ -148,7 +148,7 @@ function callGuards(test: A.Call, sem: SemanticModel): Guard[] {
       return [];
     }
   }
-  if ((q === 'hmac.compare_digest' || q === 'secrets.compare_digest') && test.args.length === 2) return hmacGuards(test.args[0]!, test.args[1]!, sem);
+  if ((q === 'hmac.compare_digest' || q === 'secrets.compare_digest') && test.args.length === 2) return hmacGuards(test.args[0], test.args[1], sem);
   if (SAFE_URL_CHECKS.test(q) && test.args[0]) {
     const k = keyOf(test.args[0]);
     if (k) return [{ key: k, bits: K.SSRF | K.REDIRECT, when: true }];
@@ -190,7 +190,7 @@ function isNormalised(e: A.Expr, sem: SemanticModel, d: number): boolean {
 
 /** `Path(p)` / `Path(base) / p` → the key of the controlled part. */
 function innerKey(e: A.Expr): string | null {
-  if (e.type === 'Call' && e.args.length) return keyOf(e.args[e.args.length - 1]!);
+  if (e.type === 'Call' && e.args.length) return keyOf(e.args[e.args.length - 1]);
   if (e.type === 'BinOp' && e.op === 'Div') return keyOf(e.right);
   return null;
 }
@@ -211,7 +211,7 @@ function literalShape(values: readonly A.Expr[], sem: SemanticModel): Guard[] {
     }
     if (v.type === 'Compare' && v.ops.length === 1 && v.ops[0] === 'NotIn') {
       const lit = sem.constValue(v.left);
-      const r = v.comparators[0]!;
+      const r = v.comparators[0];
       if ((lit === "'" || lit === '"') && r.type === 'Subscript' && r.slice.type === 'Slice') {
         const lo = r.slice.lower ? sem.constValue(r.slice.lower) : undefined;
         const hi = r.slice.upper ? sem.constValue(r.slice.upper) : undefined;

@@ -171,7 +171,7 @@ export function traceSteps(trace: Flow['trace'], path: string, sink: TraceStep):
   const steps: TraceStep[] = [];
   for (let s: Flow['trace'] | null = trace; s; s = s.prev) steps.push({ location: location(s.path ?? path, s.node), message: s.message, kind: s.kind });
   steps.reverse();
-  const kept = steps.length > 19 ? [steps[0]!, ...steps.slice(steps.length - 18)] : steps;
+  const kept = steps.length > 19 ? [steps[0], ...steps.slice(steps.length - 18)] : steps;
   kept.push(sink);
   return kept;
 }

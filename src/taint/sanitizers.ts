@@ -141,7 +141,7 @@ export function argumentSanitizer(call: A.Call, qualified: string | null, sem: S
   } else if (f.type === 'Attribute' && f.attr === 'replace') {
     return CR_LF(removedChars(call, sem)) ? { bits: K.HEADER, label: 'the replace() chain that removes CR and LF' } : NONE;
   } else if (f.type === 'Attribute' && f.attr === 'join' && call.args.length === 1 && !call.keywords.length) {
-    const bits = filterClears(call.args[0]!, sem);
+    const bits = filterClears(call.args[0], sem);
     return bits ? { bits, label: 'the character filter' } : NONE;
   }
   if (!pattern || !repl) return NONE;
@@ -206,7 +206,7 @@ function quoteClears(call: A.Call, q: string, sem: SemanticModel): ArgumentSanit
  */
 function filterClears(e: A.Expr, sem: SemanticModel): number {
   if ((e.type !== 'GeneratorExp' && e.type !== 'ListComp') || e.generators.length !== 1) return 0;
-  const g = e.generators[0]!;
+  const g = e.generators[0];
   if (g.target.type !== 'Name' || e.elt.type !== 'Name' || e.elt.id !== g.target.id || g.is_async) return 0;
   const v = g.target.id;
   const denied = new Set<string>();
@@ -218,8 +218,8 @@ function filterClears(e: A.Expr, sem: SemanticModel): number {
   }
   for (const c of conds) {
     if (c.type === 'Compare' && c.ops.length === 1 && c.left.type === 'Name' && c.left.id === v) {
-      const op = c.ops[0]!;
-      const chars = literalChars(c.comparators[0]!, sem);
+      const op = c.ops[0];
+      const chars = literalChars(c.comparators[0], sem);
       if (!chars) continue;
       if (op === 'NotIn' || op === 'NotEq') for (const ch of chars) denied.add(ch);
       else if (op === 'In' || op === 'Eq') {

@@ -136,7 +136,7 @@ export class SourceFinder {
     const cls = this.formClass(e.value);
     if (!cls) return false;
     for (const s of cls.body) {
-      if (s.type !== 'Assign' || s.targets.length !== 1 || s.targets[0]!.type !== 'Name' || s.targets[0]!.id !== key || s.value.type !== 'Call') continue;
+      if (s.type !== 'Assign' || s.targets.length !== 1 || s.targets[0].type !== 'Name' || s.targets[0].id !== key || s.value.type !== 'Call') continue;
       const field = (this.sem.callName(s.value) ?? '').split('.').pop()!;
       return row.safeFields.includes(field);
     }
@@ -268,7 +268,7 @@ function callsOf(mod: A.Module, sem: SemanticModel): ModuleCalls {
       if (typeof route === 'string' && view && (view.type === 'Name' || view.type === 'Attribute') && /(?:^|\.)(?:path|re_path|url)$/.test(sem.callName(n) ?? '')) {
         const name = view.type === 'Name' ? view.id : view.attr;
         const conv = got.converters.get(name) ?? new Map<string, string>();
-        for (const m of route.matchAll(/<(?:([a-zA-Z_]\w*):)?([a-zA-Z_]\w*)>/g)) conv.set(m[2]!, m[1] ?? 'str');
+        for (const m of route.matchAll(/<(?:([a-zA-Z_]\w*):)?([a-zA-Z_]\w*)>/g)) conv.set(m[2], m[1] ?? 'str');
         got.converters.set(name, conv);
       }
     }
@@ -305,8 +305,8 @@ export function routeOf(fn: A.FunctionDef, sem: SemanticModel, fastapiModule: bo
     const path = first ? sem.constValue(first) : undefined;
     if (typeof path !== 'string' || !path.startsWith('/')) continue;
     const pathParams = new Map<string, string>();
-    for (const m of path.matchAll(/<(?:([a-zA-Z_]\w*):)?([a-zA-Z_]\w*)>/g)) pathParams.set(m[2]!, m[1] ?? 'string');
-    for (const m of path.matchAll(/\{([a-zA-Z_]\w*)(?::\w+)?\}/g)) pathParams.set(m[1]!, 'string');
+    for (const m of path.matchAll(/<(?:([a-zA-Z_]\w*):)?([a-zA-Z_]\w*)>/g)) pathParams.set(m[2], m[1] ?? 'string');
+    for (const m of path.matchAll(/\{([a-zA-Z_]\w*)(?::\w+)?\}/g)) pathParams.set(m[1], 'string');
     const framework = fastapiModule || /\{\w+\}/.test(path) ? 'fastapi' : /<\w/.test(path) || d.func.attr === 'route' ? 'flask' : 'other';
     return { framework, pathParams };
   }
@@ -379,7 +379,7 @@ export function clientParams(fn: A.FunctionDef, route: RouteInfo, sem: SemanticM
   if (route.framework !== 'fastapi') return out;
   const defaults = new Map<string, A.Expr>();
   const positional = [...fn.args.posonlyargs, ...fn.args.args];
-  fn.args.defaults.forEach((d, i) => defaults.set(positional[positional.length - fn.args.defaults.length + i]!.arg, d));
+  fn.args.defaults.forEach((d, i) => defaults.set(positional[positional.length - fn.args.defaults.length + i].arg, d));
   fn.args.kwonlyargs.forEach((a, i) => {
     const d = fn.args.kw_defaults[i];
     if (d) defaults.set(a.arg, d);

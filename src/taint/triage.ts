@@ -74,7 +74,7 @@ function sqlString(n: A.AnyNode): A.Expr | null {
   if (p.type === 'BinOp') {
     let top: A.AnyNode = p;
     while (top.parent && top.parent.type === 'BinOp') top = top.parent;
-    return top as A.Expr;
+    return top;
   }
   if (p.type === 'JoinedStr') return p;
   if (p.type === 'Attribute' && p.attr === 'format' && p.parent && p.parent.type === 'Call') return p.parent;
@@ -276,7 +276,7 @@ export function mergeFlow(target: Finding, flow: Finding): void {
   target.relatedRuleIds = [...new Set([...(target.relatedRuleIds ?? []), flow.ruleId])];
   target.cwe = [...target.cwe, ...flow.cwe.filter((c) => !target.cwe.includes(c))];
   if (flow.trace) target.trace = flow.trace;
-  if (severityRank(flow.severity) > severityRank(target.severity)) target.severity = flow.severity as Severity;
+  if (severityRank(flow.severity) > severityRank(target.severity)) target.severity = flow.severity;
   target.confidence = 'high';
   if (flow.status === 'suppressed') target.status = 'suppressed';
   target.verdict = { kind: 'reachable', reason: `${sourceText(flow.trace)} reaches ${TRIAGE_RULES.get(target.ruleId)?.what ?? 'the sink'} (see the trace; data-flow rule ${flow.ruleId})` };

@@ -64,8 +64,8 @@ function documentOf(call: A.Call, sem: SemanticModel): ParsedDocument | null {
   // A stream made in memory (`io.StringIO(text)`, `io.BytesIO(data)`, directly or through a
   // name bound once) holds the text it was made from: that text is the document.
   const stream = boundCall(expr, sem);
-  if (stream && IN_MEMORY_STREAMS.has(sem.callName(stream) ?? '') && stream.args.length === 1 && stream.args[0]!.type !== 'Starred' && !stream.keywords.length) {
-    return { expr: stream.args[0]!, file: false };
+  if (stream && IN_MEMORY_STREAMS.has(sem.callName(stream) ?? '') && stream.args.length === 1 && stream.args[0].type !== 'Starred' && !stream.keywords.length) {
+    return { expr: stream.args[0], file: false };
   }
   return { expr, file: true };
 }
@@ -98,10 +98,10 @@ export function parserUses(call: A.Call, sem: SemanticModel): ParserUses {
     return d ? { documents: [d], escapes: null } : { documents: [], escapes: `the parse call at line ${direct.lineno} names no document` };
   }
   const assign = call.parent;
-  if (!assign || assign.type !== 'Assign' || assign.targets.length !== 1 || assign.targets[0]!.type !== 'Name') {
+  if (!assign || assign.type !== 'Assign' || assign.targets.length !== 1 || assign.targets[0].type !== 'Name') {
     return { documents: [], escapes: 'the parser is not kept in a local variable' };
   }
-  const name = (assign.targets[0] as A.Name).id;
+  const name = (assign.targets[0]).id;
   const b = sem.lookup(name, call);
   if (!b || b.kind !== 'assign' || b.count !== 1) return { documents: [], escapes: `'${name}' is bound more than once` };
   let scope: A.AnyNode | null = assign.parent;

@@ -26,7 +26,7 @@ export function isInside(root: string, p: string): boolean {
  * and a query are dropped. `undefined` for remote URLs and for what cannot be a path.
  */
 export function localTarget(spec: string, fromDir: string): string | undefined {
-  let s = spec.trim().split('#')[0]!.split('?')[0]!.trim();
+  let s = spec.trim().split('#')[0].split('?')[0].trim();
   if (!s) return undefined;
   if (/^file:/i.test(s)) {
     if (/^file:\/\//i.test(s)) {

@@ -43,7 +43,7 @@ export function parseTomlLock(file: ManifestFile, format: LockFormat): ManifestR
   const result = emptyResult(format, true);
   let doc: Table;
   try {
-    doc = parseToml(file.text) as Table;
+    doc = parseToml(file.text);
   } catch (e) {
     result.diagnostics.push(parseError(file, `invalid TOML: ${firstLine(e)}`, (e as { line?: number }).line));
     return result;

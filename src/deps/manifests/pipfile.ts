@@ -28,7 +28,7 @@ export function parsePipfile(file: ManifestFile): ManifestResult {
   const result = emptyResult('pipfile');
   let doc: Table;
   try {
-    doc = parseToml(file.text) as Table;
+    doc = parseToml(file.text);
   } catch (e) {
     result.diagnostics.push(parseError(file, `invalid TOML: ${firstLine(e)}`, (e as { line?: number }).line));
     return result;

@@ -27,7 +27,7 @@ export function parsePyproject(file: ManifestFile): ManifestResult {
   const result = emptyResult('pyproject');
   let doc: Table;
   try {
-    doc = parseToml(file.text) as Table;
+    doc = parseToml(file.text);
   } catch (e) {
     const line = (e as { line?: number }).line;
     result.diagnostics.push(parseError(file, `invalid TOML: ${firstLine(e)}`, line));

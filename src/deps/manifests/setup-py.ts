@@ -24,7 +24,7 @@ export function tokenize(text: string): Tok[] {
   let line = 1;
   const n = text.length;
   while (i < n) {
-    const c = text[i] as string;
+    const c = text[i];
     if (c === '\n') {
       line++;
       i++;
@@ -41,13 +41,13 @@ export function tokenize(text: string): Tok[] {
     const sm = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text.slice(i, i + 5));
     if (sm && (sm[1] === '' || /[A-Za-z]/.test(c))) {
       const prefix = sm[1] ?? '';
-      const q = sm[2] as string;
+      const q = sm[2];
       const startLine = line;
       let j = i + prefix.length + q.length;
       let value = '';
       const raw = /r/i.test(prefix);
       while (j < n && !text.startsWith(q, j)) {
-        const ch = text[j] as string;
+        const ch = text[j];
         if (ch === '\\' && !raw) {
           const next = text[j + 1] ?? '';
           if (next === '\n') line++;
@@ -92,12 +92,12 @@ function literalList(toks: Tok[], i: number): { items: Tok[]; end: number } | un
   const items: Tok[] = [];
   let j = i + 1;
   while (j < toks.length) {
-    const t = toks[j] as Tok;
+    const t = toks[j];
     if (t.value === close && t.kind === 'punct') return { items, end: j };
     if (t.kind === 'str') {
       // Implicit concatenation of adjacent literals.
       let v = t.value;
-      while (toks[j + 1]?.kind === 'str') v += (toks[++j] as Tok).value;
+      while (toks[j + 1]?.kind === 'str') v += (toks[++j]).value;
       items.push({ ...t, value: v });
     } else if (!(t.kind === 'punct' && t.value === ',')) return undefined;
     j++;
@@ -112,7 +112,7 @@ export function parseSetupPy(file: ManifestFile): ManifestResult {
   // Module-level `NAME = [...]` literal lists, so `install_requires=REQUIREMENTS` resolves.
   const assigned = new Map<string, Tok[]>();
   for (let i = 0; i + 2 < toks.length; i++) {
-    const a = toks[i] as Tok;
+    const a = toks[i];
     if (a.kind === 'name' && toks[i + 1]?.value === '=' && toks[i + 2]?.value !== '=' && (i === 0 || toks[i - 1]?.value !== '.')) {
       const list = literalList(toks, i + 2);
       if (list && !KEYWORDS.has(a.value)) assigned.set(a.value, list.items);
@@ -131,7 +131,7 @@ export function parseSetupPy(file: ManifestFile): ManifestResult {
     }
   };
   for (let i = 0; i + 2 < toks.length; i++) {
-    const t = toks[i] as Tok;
+    const t = toks[i];
     if (t.kind !== 'name' || toks[i + 1]?.value !== '=') continue;
     const group = KEYWORDS.get(t.value);
     if (group) {

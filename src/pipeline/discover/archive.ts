@@ -624,7 +624,7 @@ class UnzipLzma extends BufferedUnzip {
     const reader = {
       readByte(): number {
         if (pos >= input.length) throw new Error('lzma data ends early');
-        return input[pos++]!;
+        return input[pos++];
       },
     };
     if (!LZMA.decompress(input.subarray(4, 4 + propLen), reader, sink, -1)) throw new Error('lzma data error');

@@ -201,7 +201,7 @@ function walkTargets(targets: string[], opts: DiscoverOptions, pending?: Pending
         seen.add(abs);
         const pkg = kind === 'python' || kind === 'setup-py' ? packageOf(root) : '';
         out.files.push({ absPath: abs, path: display(abs), relPath: name, root, kind, packageName: pkg });
-        if (kind === 'python') locals.add((pkg || name.replace(/\.pyw?$/, '')).split('.')[0]!);
+        if (kind === 'python') locals.add((pkg || name.replace(/\.pyw?$/, '')).split('.')[0]);
       }
       continue;
     }
@@ -319,10 +319,10 @@ function walkRoot(
       seen.add(abs);
       const pkg = kind === 'python' || kind === 'setup-py' ? (isPkg ? dir.pkg : '') : '';
       out.files.push({ absPath: abs, path: display(abs), relPath: rel, root, kind, packageName: pkg });
-      if (kind === 'python') locals.add((pkg || e.name.replace(/\.pyw?$/, '')).split('.')[0]!);
+      if (kind === 'python') locals.add((pkg || e.name.replace(/\.pyw?$/, '')).split('.')[0]);
     }
     // Depth-first, in name order.
-    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
   }
 }
 

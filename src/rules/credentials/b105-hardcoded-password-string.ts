@@ -41,7 +41,7 @@ export const hardcodedPasswordString = defineRule({
       } else if (parent.type === 'Subscript' && parent.slice === node && isPasswordName(value)) {
         // d["password"] = "literal"
         const assign = parent.parent;
-        if (assign && assign.type === 'Assign' && assign.targets.includes(parent as A.Expr) && isStr(assign.value)) {
+        if (assign && assign.type === 'Assign' && assign.targets.includes(parent) && isStr(assign.value)) {
           ctx.report(node, { message: `Possible hardcoded password: '${maskSecret(assign.value.value)}'`, secret: assign.value.value, fix: 'Read the value from the environment or a secrets manager.' });
         }
       } else if (parent.type === 'Compare' && parent.comparators[0] === node) {

@@ -26,11 +26,11 @@ export const hardcodedPasswordDefault = defineRule({
       const offset = args.length - defaults.length;
       for (let i = 0; i < args.length; i++) {
         const def = i >= offset ? defaults[i - offset] : undefined;
-        if (def && isStr(def) && isPasswordName(args[i]!.arg)) {
+        if (def && isStr(def) && isPasswordName(args[i].arg)) {
           ctx.report(node, {
             message: `Possible hardcoded password: '${maskSecret(def.value)}'`,
             secret: def.value,
-            fix: `Remove the default of ${args[i]!.arg} (or use None and fail closed); pass the value from configuration.`,
+            fix: `Remove the default of ${args[i].arg} (or use None and fail closed); pass the value from configuration.`,
           });
         }
       }

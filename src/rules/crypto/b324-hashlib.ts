@@ -30,7 +30,7 @@ export const hashlibWeak = defineRule({
       const q = ctx.callName(node);
       if (!q) return;
       const parts = q.split('.');
-      const fn = parts[parts.length - 1]!;
+      const fn = parts[parts.length - 1];
       if (parts.includes('hashlib') && WEAK_HASHES.has(fn)) {
         if (usedForSecurity(node)) {
           ctx.report(node, { message: `Use of weak ${fn.toUpperCase()} hash for security. Consider usedforsecurity=False`, fix: 'Use hashlib.sha256 (or blake2b); for passwords use argon2/bcrypt/scrypt; pass usedforsecurity=False for non-security checksums.' });

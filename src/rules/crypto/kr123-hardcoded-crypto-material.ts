@@ -32,7 +32,7 @@ const CWE: Record<Kind, number> = { key: 321, iv: 329, salt: 760 };
 const WORD: Record<Kind, string> = { key: 'key', iv: 'IV/nonce', salt: 'salt' };
 
 function slotValue(call: A.Call, s: Slot): A.Expr | undefined {
-  if (s.arg !== undefined && call.args[s.arg] && call.args[s.arg]!.type !== 'Starred') return call.args[s.arg];
+  if (s.arg !== undefined && call.args[s.arg] && call.args[s.arg].type !== 'Starred') return call.args[s.arg];
   return s.kw ? keywordArg(call, s.kw)?.value : undefined;
 }
 

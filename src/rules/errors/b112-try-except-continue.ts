@@ -18,7 +18,7 @@ export const tryExceptContinue = defineRule({
   },
   visit: {
     ExceptHandler(node, ctx) {
-      if (node.body.length !== 1 || node.body[0]!.type !== 'Continue') return;
+      if (node.body.length !== 1 || node.body[0].type !== 'Continue') return;
       const t = node.exc_type;
       if (!ctx.option<boolean>('check_typed_exception') && t && !(t.type === 'Name' && t.id === 'Exception')) return;
       ctx.report(node, { message: 'Try, Except, Continue detected.', fix: 'Catch the specific exception you expect and log it before continuing; let the others propagate.' });

@@ -13,7 +13,7 @@ const BROAD = new Set(['Exception', 'BaseException', 'builtins.Exception', 'buil
 
 function swallows(body: readonly A.Stmt[]): 'pass' | 'allow' | null {
   if (body.length !== 1) return null;
-  const s = body[0]!;
+  const s = body[0];
   if (s.type === 'Pass' || s.type === 'Continue') return 'pass';
   if (s.type === 'Expr' && s.value.type === 'Constant') return 'pass';
   if (s.type === 'Return' && s.value && s.value.type === 'Constant' && s.value.value === true) return 'allow';

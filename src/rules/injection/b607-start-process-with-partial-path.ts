@@ -27,7 +27,7 @@ export const startProcessWithPartialPath = defineRule({
       const q = ctx.callName(node);
       if (!q) return;
       if (!ctx.option<string[]>('subprocess').includes(q) && !ctx.option<string[]>('shell').includes(q) && !ctx.option<string[]>('no_shell').includes(q)) return;
-      let first = node.args[0]!;
+      let first = node.args[0];
       if (first.type === 'List' && first.elts.length) first = first.elts[0]!;
       if (isStr(first) && !FULL_PATH.test(first.value)) {
         ctx.report(node, { message: 'Starting a process with a partial executable path', fix: 'Use the absolute path of the program (resolved once, e.g. with shutil.which at start-up).' });

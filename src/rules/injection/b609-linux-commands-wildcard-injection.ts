@@ -36,7 +36,7 @@ export const linuxCommandsWildcardInjection = defineRule({
       if (!q || node.args.length === 0) return;
       const viaShell = ctx.option<string[]>('shell').includes(q) || (ctx.option<string[]>('subprocess').includes(q) && keywordIs(node, 'shell', 'True'));
       if (!viaShell) return;
-      const arg = banditLiteral(node.args[0]!);
+      const arg = banditLiteral(node.args[0]);
       let text = '';
       if (Array.isArray(arg)) for (const x of arg) text += ` ${x === null ? 'None' : Array.isArray(x) ? '[...]' : String(x)}`;
       else if (typeof arg === 'string') text = arg;

@@ -13,7 +13,7 @@ const POSITIONS = ['select', 'where', 'params', 'tables', 'order_by', 'select_pa
 function insecure(call: A.Call): boolean {
   const kw = new Map<string, A.Expr>();
   for (const k of call.keywords) if (k.arg !== null) kw.set(k.arg, k.value);
-  call.args.slice(0, POSITIONS.length).forEach((a, i) => kw.set(POSITIONS[i]!, a));
+  call.args.slice(0, POSITIONS.length).forEach((a, i) => kw.set(POSITIONS[i], a));
   for (const key of ['where', 'tables']) {
     const v = kw.get(key);
     if (!v) continue;

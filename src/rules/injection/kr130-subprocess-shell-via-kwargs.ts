@@ -8,7 +8,7 @@ function shellInDict(e: A.Expr, lookup: (n: A.Name) => A.Expr | undefined, callN
   if (e.type === 'Dict') {
     for (let i = 0; i < e.keys.length; i++) {
       const k = e.keys[i];
-      const v = e.values[i]!;
+      const v = e.values[i];
       if (k && k.type === 'Constant' && k.value === 'shell' && !(v.type === 'Constant' && !v.value)) return v;
       if (!k) {
         const inner = shellInDict(v, lookup, callName, depth + 1);

@@ -21,9 +21,9 @@ export function pythonPatternToJs(pattern: string, verbose = false): { source: s
   // Global inline flags at the start: (?aiLmsux)
   const lead = /^\(\?([aiLmsux]+)\)/.exec(p);
   if (lead) {
-    for (const f of lead[1]!) {
+    for (const f of lead[1]) {
       if (f === 'x') verbose = true;
-      else if (FLAG_MAP[f] && !flags.includes(FLAG_MAP[f]!)) flags += FLAG_MAP[f];
+      else if (FLAG_MAP[f] && !flags.includes(FLAG_MAP[f])) flags += FLAG_MAP[f];
     }
     p = p.slice(lead[0].length);
   }
@@ -43,7 +43,7 @@ function stripVerbose(p: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < p.length; i++) {
-    const ch = p[i]!;
+    const ch = p[i];
     if (ch === '\\') {
       out += ch + (p[i + 1] ?? '');
       i++;
@@ -74,7 +74,7 @@ export function backtrackingOf(pattern: string, verbose = false): { kind: 'expon
     const { reports } = analyse(js, { reportTypes: { Move: false }, maxReports: 5 });
     if (!reports.length) return undefined;
     const exp = reports.find((r) => r.exponential);
-    const r = exp ?? reports[0]!;
+    const r = exp ?? reports[0];
     return { kind: exp ? 'exponential' : 'polynomial', character: r.character.pick };
   } catch {
     return undefined;
@@ -112,7 +112,7 @@ export const regexRedos = defineRule({
       if (!patNode) return;
       const pattern = ctx.constValue(patNode);
       if (typeof pattern !== 'string') return;
-      const flagsNode = flagsArg(node, PATTERN_FUNCTIONS[fn]!);
+      const flagsNode = flagsArg(node, PATTERN_FUNCTIONS[fn]);
       const verbose = !!flagsNode && /\b(?:re\.)?(?:VERBOSE|X)\b/.test(flagsText(flagsNode, ctx.lines));
       const b = backtrackingOf(pattern, verbose);
       if (!b) return;

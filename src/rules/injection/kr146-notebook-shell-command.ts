@@ -38,7 +38,7 @@ export const notebookShellCommand = defineRule({
       let what: string | undefined;
       if (SHELL_METHODS.has(f.attr)) what = `get_ipython().${f.attr}()`;
       else if (f.attr === 'run_line_magic' || f.attr === 'run_cell_magic') {
-        const name = node.args[0] ? ctx.constValue(node.args[0] as A.Expr) : undefined;
+        const name = node.args[0] ? ctx.constValue(node.args[0]) : undefined;
         if (typeof name === 'string' && SHELL_MAGICS.has(name)) what = `${f.attr}('${name}')`;
       }
       if (!what) return;

@@ -99,7 +99,7 @@ export const downloadAndExecute = defineRule({
       const facts = factsFor(node, ctx.semantic, ctx.path);
       const phase = facts.phaseOf(node);
       const severity = byPhase(phase, 'critical' as const, 'high' as const);
-      if (exec && mentionsFetched(node.args[0]!, ctx.semantic, facts)) {
+      if (exec && mentionsFetched(node.args[0], ctx.semantic, facts)) {
         ctx.report(node, {
           severity,
           message: `Code fetched from the network is executed ${phaseWord(phase)}.`,

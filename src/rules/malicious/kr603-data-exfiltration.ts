@@ -50,7 +50,7 @@ export const dataExfiltration = defineRule({
       else severity = drop ? 'critical' : byPhase(phase, 'critical', 'high');
       ctx.report(node, {
         severity,
-        message: `${WHAT[kind][0]!.toUpperCase()}${WHAT[kind].slice(1)} is sent to the network ${phaseWord(phase)}${drop ? ` (the file names a ${drop.what}: ${drop.value})` : ''}.`,
+        message: `${WHAT[kind][0].toUpperCase()}${WHAT[kind].slice(1)} is sent to the network ${phaseWord(phase)}${drop ? ` (the file names a ${drop.what}: ${drop.value})` : ''}.`,
         fix: 'Remove the upload; send only the specific value a documented API needs, when the user asks for it.',
         properties: { indicator: 'exfiltration', data: kind, phase, ...(drop ? { endpoint: drop.what } : {}) },
       });

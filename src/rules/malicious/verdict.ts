@@ -130,7 +130,7 @@ export function packageVerdicts(
   const roots = [...units.keys()].sort((a, b) => b.length - a.length);
   const unitOf = (p: string): Unit => {
     for (const r of roots) if (r === '' || p === r || p.startsWith(`${r}/`)) return units.get(r)!;
-    return units.get(roots[roots.length - 1]!)!;
+    return units.get(roots[roots.length - 1])!;
   };
 
   const extra: Finding[] = [];
@@ -199,7 +199,7 @@ export function riskOf(inds: Pick<Indicator, 'ruleId' | 'severity'>[]): RiskLeve
     if (sevRank(i.severity) >= 3) strong.add(i.ruleId);
   }
   if (strong.size >= 2) return 'critical';
-  return RISK_ORDER[top]!;
+  return RISK_ORDER[top];
 }
 
 function fallbackName(root: string, targets: string[]): string {
@@ -237,7 +237,7 @@ function readIdentity(f: VerdictFile, base: string, u: Unit, maxFileSize: number
   } else if (base === 'PKG-INFO' || base === 'METADATA') {
     const n = lines.findIndex((l) => /^Name:\s*\S/.test(l));
     if (n >= 0) {
-      u.name = lines[n]!.replace(/^Name:\s*/, '').trim();
+      u.name = lines[n].replace(/^Name:\s*/, '').trim();
       u.nameAt = { path: f.path, absPath: f.absPath, line: n + 1 };
       const v = lines.find((l) => /^Version:\s*\S/.test(l));
       if (v) u.version = v.replace(/^Version:\s*/, '').trim();
@@ -245,12 +245,12 @@ function readIdentity(f: VerdictFile, base: string, u: Unit, maxFileSize: number
   } else if (base === 'setup.cfg') {
     const n = lines.findIndex((l) => /^\s*name\s*=\s*\S/.test(l));
     if (n >= 0 && !u.name) {
-      u.name = lines[n]!.replace(/^\s*name\s*=\s*/, '').trim();
+      u.name = lines[n].replace(/^\s*name\s*=\s*/, '').trim();
       u.nameAt = { path: f.path, absPath: f.absPath, line: n + 1 };
     }
   } else if (base === 'setup.py') {
     for (let i = 0; i < lines.length; i++) {
-      const m = /\bname\s*=\s*["']([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']/.exec(lines[i]!);
+      const m = /\bname\s*=\s*["']([A-Za-z0-9][A-Za-z0-9._-]{0,100})["']/.exec(lines[i]);
       if (m && !u.name) {
         u.name = m[1]!;
         u.nameAt = { path: f.path, absPath: f.absPath, line: i + 1 };

@@ -27,7 +27,7 @@ export const trojansource = defineRule({
   visit: {
     Module(node, ctx) {
       for (let i = 0; i < ctx.lines.length; i++) {
-        const line = ctx.lines[i]!;
+        const line = ctx.lines[i];
         for (const ch of BIDI) {
           const col = line.indexOf(ch);
           if (col < 0) continue;

@@ -34,7 +34,7 @@ export const archivePathTraversal = defineRule({
         (e.type === 'Name' && vars.has(e.id)) || (e.type === 'Attribute' && MEMBER_ATTRS.has(e.attr) && e.value.type === 'Name' && vars.has(e.value.id));
       // Names assigned from the member inside the loop count too (name = info.filename).
       for (const s of node.body) {
-        if (s.type === 'Assign' && s.targets.length === 1 && s.targets[0]!.type === 'Name' && isMember(s.value)) vars.add((s.targets[0] as A.Name).id);
+        if (s.type === 'Assign' && s.targets.length === 1 && s.targets[0].type === 'Name' && isMember(s.value)) vars.add((s.targets[0]).id);
       }
       let checked = false;
       let joinAt: A.Expr | null = null;

@@ -120,7 +120,7 @@ export const symlinkPredictableTmpWrite = defineRule({
           if (typeof mode !== 'string' || !WRITE_MODE.test(mode) || mode.includes('x')) return;
         }
         if (node.func.attr === 'touch' && ctx.keyword(node, 'exist_ok') && ctx.constValue(ctx.keyword(node, 'exist_ok')!.value) === false) return;
-        target = pathExpr.type === 'Call' && pathExpr.args.length === 1 ? pathExpr.args[0]! : pathExpr;
+        target = pathExpr.type === 'Call' && pathExpr.args.length === 1 ? pathExpr.args[0] : pathExpr;
         how = `Path.${node.func.attr}()`;
       } else return;
       if (!target) return;

@@ -36,7 +36,7 @@ export const sshNoHostKeyVerification = defineRule({
     Call(node, ctx) {
       if (callFunctionName(ctx.callName(node), node) !== 'set_missing_host_key_policy' || node.args.length === 0) return;
       if (!isModuleImportedLike(ctx.semantic, 'paramiko')) return;
-      const p = policyName(node.args[0]!);
+      const p = policyName(node.args[0]);
       if (p !== 'AutoAddPolicy' && p !== 'WarningPolicy') return;
       ctx.report(node, {
         message: 'Paramiko call with policy set to automatically trust the unknown host key.',

@@ -40,7 +40,7 @@ export const huggingfaceUnsafeDownload = defineRule({
       const q = ctx.callName(node);
       if (!q) return;
       const parts = q.split('.');
-      const fn = parts[parts.length - 1]!;
+      const fn = parts[parts.length - 1];
       const mod = PATTERNS.get(fn);
       if (!mod || !parts.includes(mod)) return;
       if (!HF_MODULES.some((m) => isModuleImportedLike(ctx.semantic, m))) return;

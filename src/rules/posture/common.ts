@@ -86,7 +86,7 @@ export function flaskConfigWrites(module: A.Module, cb: (key: string, value: A.E
     } else if (n.type === 'Call' && n.func.type === 'Attribute' && n.func.attr === 'update' && n.func.value.type === 'Attribute' && n.func.value.attr === 'config') {
       for (const k of n.keywords) if (k.arg) cb(k.arg, k.value, k);
       const d = n.args[0];
-      if (d && d.type === 'Dict') d.keys.forEach((k, i) => k && k.type === 'Constant' && typeof k.value === 'string' && cb(k.value, d.values[i]!, k));
+      if (d && d.type === 'Dict') d.keys.forEach((k, i) => k && k.type === 'Constant' && typeof k.value === 'string' && cb(k.value, d.values[i], k));
     }
     return undefined;
   });

@@ -16,7 +16,7 @@ function lookupKey(call: A.Call): A.Expr[] | undefined {
   if (/\.objects\.(get|filter)$|^(get_object_or_404|get_list_or_404)$/.test(name) || seg === 'get_object_or_404') return [...call.keywords.filter((k) => k.arg && /^(pk|id|\w+_id|uuid|slug)$/.test(k.arg)).map((k) => k.value)];
   if (/\.query\.(get|get_or_404)$/.test(name) || /^(db\.)?(get_or_404)$/.test(name)) return call.args.slice(0, 2);
   if (/\.query\.filter_by$/.test(name) || seg === 'filter_by') return call.keywords.filter((k) => k.arg && /^(pk|id|\w+_id|uuid)$/.test(k.arg)).map((k) => k.value);
-  if (/(^|\.)session\.get$/.test(name) && call.args.length >= 2) return [call.args[1]!];
+  if (/(^|\.)session\.get$/.test(name) && call.args.length >= 2) return [call.args[1]];
   if (/^(tickets|orders|items|documents|records|invoices)\.get$/.test(name) || (seg === 'get' && /s$/.test(name.split('.').slice(-2, -1)[0] ?? '') && call.args.length === 1 && call.func.type === 'Attribute' && call.func.value.type === 'Name')) return call.args.slice(0, 1);
   return undefined;
 }

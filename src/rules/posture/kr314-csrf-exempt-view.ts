@@ -28,7 +28,7 @@ export const csrfExemptView = defineRule({
       }
     },
     AsyncFunctionDef(node, ctx) {
-      csrfExemptView.visit.FunctionDef!(node as never, ctx);
+      csrfExemptView.visit.FunctionDef!(node, ctx);
     },
     ClassDef(node, ctx) {
       for (const d of node.decorator_list) {

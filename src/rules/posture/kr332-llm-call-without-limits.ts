@@ -31,7 +31,7 @@ export const llmCallWithoutLimits = defineRule({
         return undefined;
       });
       walk(module, (n) => {
-        if (n.type !== 'Call' || !isLlmCall(n as A.Call, ctx.semantic)) return undefined;
+        if (n.type !== 'Call' || !isLlmCall(n, ctx.semantic)) return undefined;
         const missing: string[] = [];
         if (!n.keywords.some((k) => k.arg && MAX_TOKENS.test(k.arg)) && !n.keywords.some((k) => k.arg === null)) missing.push('max_tokens');
         if (!clientTimeout && !n.keywords.some((k) => k.arg === 'timeout' || k.arg === 'request_timeout')) missing.push('timeout');

@@ -18,7 +18,7 @@ function sensitiveKind(e: A.Expr): { name: string; kind: string } | undefined {
   let name: string | undefined;
   if (e.type === 'Name') name = e.id;
   else if (e.type === 'Attribute') name = e.attr;
-  else if (e.type === 'Subscript') name = strValue(e.slice as A.Expr);
+  else if (e.type === 'Subscript') name = strValue(e.slice);
   else if (e.type === 'Call' && e.func.type === 'Attribute' && e.func.attr === 'get' && e.args[0]) name = strValue(e.args[0]);
   if (!name) return undefined;
   for (const [re, kind] of SENSITIVE) if (re.test(name)) return { name, kind };

@@ -12,7 +12,7 @@ import { children } from '../../python/visit.js';
 function firstAutoescape(call: A.Call): A.Keyword | undefined {
   const queue: A.AnyNode[] = [call];
   for (let i = 0; i < queue.length; i++) {
-    const n = queue[i]!;
+    const n = queue[i];
     if (n.type === 'keyword' && n.arg === 'autoescape') return n;
     for (const c of children(n)) queue.push(c);
   }

@@ -164,7 +164,7 @@ export interface KeyedSpec {
  * name without the provider and bind a value 3 characters short.
  */
 export function keyedFmt(k: KeyedSpec): SecretFormat {
-  const ident = k.idents[0]!;
+  const ident = k.idents[0];
   const up = ident.toUpperCase();
   return fmt({
     id: k.id,

@@ -33,9 +33,9 @@ export function unescapedNames(src: string, autoescape: boolean): Set<string> {
       else if (word === 'endautoescape' && states.length > 1) states.pop();
       else if (word === 'for') {
         const f = /^(.*?)\s+in\s+(.*)$/s.exec(rest ?? '');
-        if (f) for (const v of f[1]!.split(',')) aliases.set(v.trim(), namesIn(f[2]!));
+        if (f) for (const v of f[1].split(',')) aliases.set(v.trim(), namesIn(f[2]));
       } else if (word === 'set' || word === 'with') {
-        for (const a of (rest ?? '').matchAll(/(\w+)\s*=\s*([^,=]+?)(?=\s+\w+\s*=|,|$)/g)) aliases.set(a[1]!, namesIn(a[2]!));
+        for (const a of (rest ?? '').matchAll(/(\w+)\s*=\s*([^,=]+?)(?=\s+\w+\s*=|,|$)/g)) aliases.set(a[1], namesIn(a[2]));
       }
       continue;
     }
@@ -49,7 +49,7 @@ export function unescapedNames(src: string, autoescape: boolean): Set<string> {
     if (!raw) continue;
     const pending = namesIn(parts[0] ?? '');
     for (let i = 0; i < pending.length && i < 200; i++) {
-      const v = pending[i]!;
+      const v = pending[i];
       if (out.has(v)) continue;
       out.add(v);
       for (const a of aliases.get(v) ?? []) pending.push(a);
@@ -62,7 +62,7 @@ export function unescapedNames(src: string, autoescape: boolean): Set<string> {
 function namesIn(expr: string): string[] {
   const bare = expr.replace(/'[^']*'|"[^"]*"/g, ' ');
   const out: string[] = [];
-  for (const m of bare.matchAll(/(?<![.\w])([A-Za-z_]\w*)/g)) if (!NOT_NAMES.has(m[1]!)) out.push(m[1]!);
+  for (const m of bare.matchAll(/(?<![.\w])([A-Za-z_]\w*)/g)) if (!NOT_NAMES.has(m[1])) out.push(m[1]);
   return out;
 }
 
@@ -103,7 +103,7 @@ function rawContext(t: CallTaints, template: string, autoescape: boolean, firstC
     else if (raw.has(k.arg)) out = join(out, t.keywords.get(k.arg) ?? null);
   });
   for (let i = firstContextArg; i < t.call.args.length; i++) {
-    let ctx: A.Expr = t.call.args[i]!;
+    let ctx: A.Expr = t.call.args[i];
     if (ctx.type === 'Call' && /(?:^|\.)(?:Context|RequestContext|dict)$/.test(callText(ctx)) && ctx.args[0]) ctx = ctx.args[0];
     if (ctx.type === 'Dict' && ctx.keys.every((k) => k && k.type === 'Constant' && typeof k.value === 'string')) {
       if (!ctx.keys.some((k) => raw.has((k as A.Constant).value as string))) continue;

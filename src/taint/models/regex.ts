@@ -125,7 +125,7 @@ function parseClass(p: string, i: number): { set: CharSet; negated: boolean; nex
     if (p[i] === '\\') {
       const e = escapeSet(p, i + 1);
       if (!e) return null;
-      if (e.set.ascii.size === 1 && e.set.nonAscii === 'none' && !/[wdsWDS]/.test(p[i + 1]!)) lo = [...e.set.ascii][0]!;
+      if (e.set.ascii.size === 1 && e.set.nonAscii === 'none' && !/[wdsWDS]/.test(p[i + 1])) lo = [...e.set.ascii][0]!;
       else {
         merge(set, e.set);
         i = e.next;
@@ -195,7 +195,7 @@ function parsePattern(p: string, ignoreCase: boolean): Parsed | null {
     i += 2;
   }
   while (i < p.length) {
-    const c = p[i]!;
+    const c = p[i];
     if (c === '$' && i === p.length - 1 && depth === 0) {
       end = '$';
       i++;
@@ -397,7 +397,7 @@ export function deniedChars(p: string, flags: string): Set<string> | null {
   const { ignoreCase } = flagsOf(flags);
   let body = p;
   const group = /^\((?:\?:)?(.*)\)([+*]?)$/s.exec(body);
-  if (group && !group[1]!.includes('(')) body = group[1]!;
+  if (group && !group[1].includes('(')) body = group[1]!;
   const out = new Set<string>();
   let i = 0;
   let branchAtoms = 0;
@@ -408,7 +408,7 @@ export function deniedChars(p: string, flags: string): Set<string> | null {
     branch = charSet();
   };
   while (i < body.length) {
-    const c = body[i]!;
+    const c = body[i];
     if (c === '|') {
       endBranch();
       i++;

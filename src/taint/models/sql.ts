@@ -56,7 +56,7 @@ function mongoFilter(t: CallTaints) {
   if (!first || !taint) return null;
   if (first.type === 'Dict') {
     // A literal filter: only a computed $where / $function / $accumulator value is code.
-    return first.keys.some((k, i) => k && k.type === 'Constant' && typeof k.value === 'string' && /^\$(?:where|function|accumulator)$/.test(k.value) && first.values[i]!.type !== 'Constant') ? taint : null;
+    return first.keys.some((k, i) => k && k.type === 'Constant' && typeof k.value === 'string' && /^\$(?:where|function|accumulator)$/.test(k.value) && first.values[i].type !== 'Constant') ? taint : null;
   }
   return taint;
 }

@@ -137,7 +137,7 @@ export const STDLIB: LibraryModel = {
     { kind: 'header', methods: ['send_header'], args: [0, 1], keywords: ['keyword', 'value'] },
     // ---- logs (CWE-117): every argument of a logging call is written to the log
     { kind: 'log', names: LOG_LEVELS.map((l) => `logging.${l}`), pick: allArguments },
-    { kind: 'log', methods: LOG_LEVELS, when: isLogger, pick: (t: CallTaints) => (t.call.func.type === 'Attribute' && (t.call.func as A.Attribute).attr === 'log' ? allArgsFrom(t, 1) : allArguments(t)) },
+    { kind: 'log', methods: LOG_LEVELS, when: isLogger, pick: (t: CallTaints) => (t.call.func.type === 'Attribute' && (t.call.func).attr === 'log' ? allArgsFrom(t, 1) : allArguments(t)) },
   ],
   sanitizers: [
     // Conversions to numbers, booleans and identifiers are safe for every sink.

@@ -55,7 +55,7 @@ export const HTTP_SERVER: LibraryModel = {
       kind: 'xss',
       label: 'an HTTP response body (wfile.write)',
       methods: ['write'],
-      when: (c, sem) => c.func.type === 'Attribute' && c.func.value.type === 'Attribute' && c.func.value.attr === 'wfile' && selfIn(HTTP_HANDLERS)({ ...c, func: c.func.value } as typeof c, sem),
+      when: (c, sem) => c.func.type === 'Attribute' && c.func.value.type === 'Attribute' && c.func.value.attr === 'wfile' && selfIn(HTTP_HANDLERS)({ ...c, func: c.func.value }, sem),
     },
   ],
 };
