@@ -97,7 +97,5 @@ export interface RuleContext {
   callName(call: A.Call): string | null;
   /** Constant value of an expression, or undefined when computed. */
   constValue(expr: A.Expr): string | number | boolean | null | undefined;
-  /** The keyword argument `name` of a call, if given. */
-  keyword(call: A.Call, name: string): A.Keyword | undefined;
   report(node: A.AnyNode, opts: ReportOptions): void;
 }

@@ -10,6 +10,7 @@
  * The table in docs/fixes.md lists every fix, its safety and minimum Python version;
  * `FIX_CATALOG` below is its source.
  */
+import { keywordArg } from '../python/calls.js';
 import type { Autofix, TextEdit } from '../core/finding.js';
 import type * as A from '../python/ast.js';
 import type { RuleContext } from '../core/rule.js';
@@ -130,10 +131,6 @@ function ensureImport(node: A.AnyNode, ctx: RuleContext, mod: string): TextEdit[
   return [edit({ line, col: 0 }, { line, col: 0 }, `import ${mod}\n`)];
 }
 
-function kw(call: A.Call, name: string): A.Keyword | undefined {
-  return call.keywords.find((k) => k.arg === name);
-}
-
 /** Names of the enclosing function and of the assignment targets around a node. */
 function contextNames(node: A.AnyNode): string {
   const out: string[] = [];
@@ -160,7 +157,7 @@ const FIXERS: Record<string, Fixer> = {
     if (node.type !== 'Call' || node.func.type !== 'Attribute' || node.func.attr !== 'load' || !plainCall(node)) return undefined;
     if (node.args.length < 1 || node.args.length > 2) return undefined;
     const edits: TextEdit[] = [replaceAttr(node.func, 'safe_load')!];
-    const loader = node.args[1] ?? kw(node, 'Loader');
+    const loader = node.args[1] ?? keywordArg(node, 'Loader');
     if (loader) edits.push(removeArg(node, loader));
     if (node.keywords.some((k) => k.arg !== 'Loader')) return undefined;
     return { description: 'yaml.load → yaml.safe_load (plain YAML types only)', edits };
@@ -169,7 +166,7 @@ const FIXERS: Record<string, Fixer> = {
   /** requests/httpx verify=False → removed (certificates checked) */
   B501(node) {
     if (node.type !== 'Call' || !plainCall(node)) return undefined;
-    const k = kw(node, 'verify');
+    const k = keywordArg(node, 'verify');
     if (!k) return undefined;
     return { description: 'remove verify=False (certificates are checked)', edits: [removeArg(node, k)] };
   },
@@ -177,15 +174,15 @@ const FIXERS: Record<string, Fixer> = {
   /** requests without timeout → timeout=30; timeout=None → 30 */
   B113(node) {
     if (node.type !== 'Call' || !plainCall(node)) return undefined;
-    const k = kw(node, 'timeout');
+    const k = keywordArg(node, 'timeout');
     if (k) return { description: `timeout=None → timeout=${HTTP_TIMEOUT}`, edits: [replace(k.value, HTTP_TIMEOUT)] };
     return { description: `add timeout=${HTTP_TIMEOUT} (seconds)`, edits: [addArg(node, `timeout=${HTTP_TIMEOUT}`)] };
   },
 
   /** tarfile extractall() → extractall(filter="data") */
   B202(node) {
-    if (node.type !== 'Call' || !plainCall(node) || kw(node, 'members')) return undefined;
-    const f = kw(node, 'filter');
+    if (node.type !== 'Call' || !plainCall(node) || keywordArg(node, 'members')) return undefined;
+    const f = keywordArg(node, 'filter');
     if (f) return { description: 'extraction filter → "data"', edits: [replace(f.value, '"data"')] };
     return { description: 'add filter="data" (refuses absolute paths, "..", links outside, devices)', edits: [addArg(node, 'filter="data"')] };
   },
@@ -193,7 +190,7 @@ const FIXERS: Record<string, Fixer> = {
   /** jinja2.Environment(...) → autoescape=True */
   B701(node) {
     if (node.type !== 'Call' || !plainCall(node)) return undefined;
-    const k = kw(node, 'autoescape');
+    const k = keywordArg(node, 'autoescape');
     if (k) return { description: 'autoescape → True', edits: [replace(k.value, 'True')] };
     return { description: 'add autoescape=True', edits: [addArg(node, 'autoescape=True')] };
   },
@@ -221,7 +218,7 @@ const FIXERS: Record<string, Fixer> = {
 
   /** hashlib.md5()/sha1()/new("md5") for a non-security use → usedforsecurity=False */
   B324(node, ctx) {
-    if (node.type !== 'Call' || !plainCall(node) || kw(node, 'usedforsecurity') || !(ctx.callName(node) ?? '').startsWith('hashlib.')) return undefined;
+    if (node.type !== 'Call' || !plainCall(node) || keywordArg(node, 'usedforsecurity') || !(ctx.callName(node) ?? '').startsWith('hashlib.')) return undefined;
     if (SECURITY_CONTEXT.test(contextNames(node))) return undefined; // a token, password or signature: needs sha256, not a declaration
     return { description: 'add usedforsecurity=False (declares a non-security use: checksums, cache keys)', edits: [addArg(node, 'usedforsecurity=False')] };
   },
@@ -230,7 +227,7 @@ const FIXERS: Record<string, Fixer> = {
   B602(node) {
     if (node.type !== 'Call' || !plainCall(node)) return undefined;
     const cmd = node.args[0];
-    const shell = kw(node, 'shell');
+    const shell = keywordArg(node, 'shell');
     if (!cmd || !shell || cmd.type !== 'Constant' || typeof cmd.value !== 'string') return undefined;
     const words = constantArgv(cmd.value);
     if (!words) return undefined;
@@ -243,7 +240,7 @@ const FIXERS: Record<string, Fixer> = {
   /** app.run(debug=True) → debug from the FLASK_DEBUG environment variable */
   B201(node, ctx) {
     if (node.type !== 'Call' || !plainCall(node)) return undefined;
-    const k = kw(node, 'debug');
+    const k = keywordArg(node, 'debug');
     if (!k) return undefined;
     const imp = ensureImport(node, ctx, 'os');
     if (!imp) return undefined;

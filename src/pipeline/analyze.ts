@@ -454,7 +454,6 @@ function makeContext(
     qualifiedName: (e) => semantic.qualifiedName(e),
     callName: (c) => semantic.callName(c),
     constValue: (e) => semantic.constValue(e),
-    keyword: (call, name) => call.keywords.find((k) => k.arg === name),
     report(node: A.AnyNode, o: ReportOptions) {
       const n = o.node ?? node;
       const at = o.range ? { lineno: o.range.line, col_offset: o.range.column, end_lineno: o.range.endLine, end_col_offset: o.range.endColumn } : n;

@@ -16,7 +16,8 @@ import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { walk } from '../python/visit.js';
 import type { Route, RouteFramework } from './types.js';
-import { allParams, dotted, exitsEarly, identifiers, kw, lastSegment, namesIn, paramDefault, strList, strValue } from '../python/helpers.js';
+import { allParams, dotted, enclosingFunction, exitsEarly, identifiers, lastSegment, namesIn, paramDefault, strList, strValue } from '../python/helpers.js';
+import { keywordArg } from '../python/calls.js';
 
 /** A route with the syntax it came from (for rules). */
 export interface RouteHandler {
@@ -137,7 +138,7 @@ class RouteCollector {
   run(): RouteHandler[] {
     // Every route or entry point needs a web framework or CLI library import, or a Django
     // URLconf file: without them there is nothing to collect (most files of a project).
-    if (!this.framework && !/(^|\/)urls\.py$/.test(this.path) && !this.hasImport('argparse') && !this.hasImport('click') && !this.hasImport('typer')) return this.out;
+    if (!this.framework && !/(^|\/)urls\.py$/.test(this.path) && !this.semantic.importsModule('argparse') && !this.semantic.importsModule('click') && !this.semantic.importsModule('typer')) return this.out;
     this.prepare();
     walk(this.module, (n) => {
       if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef') this.onFunction(n);
@@ -175,7 +176,7 @@ class RouteCollector {
           if (/Limit|Throttl/i.test(mw)) this.appWideLimiter = true;
         }
         if (seg === 'include_router' && n.args[0]) {
-          const deps = kw(n, 'dependencies');
+          const deps = keywordArg(n, 'dependencies')?.value;
           const r = this.routers.get(dotted(n.args[0]));
           if (deps && r) r.authBy.push(...this.dependencyAuth(deps).auth);
         }
@@ -201,8 +202,8 @@ class RouteCollector {
     else if (/^aiohttp\./.test(ctor) && ['RouteTableDef', 'Application'].includes(seg)) framework = 'aiohttp';
     else if (/^(typer)\./.test(ctor) && seg === 'Typer') framework = 'typer';
     if (!framework) return null;
-    const prefix = strValue(kw(call, 'url_prefix') ?? kw(call, 'prefix')) ?? '';
-    const deps = kw(call, 'dependencies');
+    const prefix = strValue(keywordArg(call, 'url_prefix')?.value ?? keywordArg(call, 'prefix')?.value) ?? '';
+    const deps = keywordArg(call, 'dependencies')?.value;
     const authBy = deps ? this.dependencyAuth(deps).auth.map((a) => `${a} (router)`) : [];
     return { framework, prefix, authBy, rateLimited: !!deps && this.dependencyAuth(deps).rate };
   }
@@ -237,19 +238,19 @@ class RouteCollector {
       const fw = router?.framework ?? this.framework;
       if (fnName === 'command' || fnName === 'group') {
         const q = this.semantic.qualifiedName(d.func) ?? '';
-        if (q.startsWith('click.') || this.hasImport('click') || router?.framework === 'typer' || this.hasImport('typer')) {
-          this.addCli(q.startsWith('click.') || this.hasImport('click') ? 'click' : 'typer', strValue(d.args[0]) ?? strValue(kw(d, 'name')) ?? fn.name.replace(/_/g, '-'), fn.name, d);
+        if (q.startsWith('click.') || this.semantic.importsModule('click') || router?.framework === 'typer' || this.semantic.importsModule('typer')) {
+          this.addCli(q.startsWith('click.') || this.semantic.importsModule('click') ? 'click' : 'typer', strValue(d.args[0]) ?? strValue(keywordArg(d, 'name')?.value) ?? fn.name.replace(/_/g, '-'), fn.name, d);
         }
         continue;
       }
       if (fw !== 'flask' && fw !== 'fastapi' && fw !== 'starlette' && fw !== 'aiohttp') continue;
       let methods: string[] | undefined;
       if (fnName === 'route' || fnName === 'api_route') {
-        methods = strList(kw(d, 'methods'))?.map((m) => m.toUpperCase()) ?? (fw === 'aiohttp' && d.args[0] ? [strValue(d.args[0]) ?? '*'] : ['GET']);
+        methods = strList(keywordArg(d, 'methods')?.value)?.map((m) => m.toUpperCase()) ?? (fw === 'aiohttp' && d.args[0] ? [strValue(d.args[0]) ?? '*'] : ['GET']);
       } else if (HTTP_VERBS.has(fnName)) methods = [fnName.toUpperCase()];
       else if (fnName === 'websocket' || fnName === 'websocket_route') methods = ['WEBSOCKET'];
       else continue;
-      const rawPath = fw === 'aiohttp' && fnName === 'route' ? strValue(d.args[1]) : (strValue(d.args[0]) ?? strValue(kw(d, 'path')) ?? strValue(kw(d, 'rule')));
+      const rawPath = fw === 'aiohttp' && fnName === 'route' ? strValue(d.args[1]) : (strValue(d.args[0]) ?? strValue(keywordArg(d, 'path')?.value) ?? strValue(keywordArg(d, 'rule')?.value));
       const full = rawPath === undefined ? null : (router?.prefix ?? '') + rawPath;
       this.addHttp(fw, full, methods, fn, null, d, router, d);
     }
@@ -259,7 +260,7 @@ class RouteCollector {
       const apiView = fn.decorator_list.find((d) => lastSegment(dotted(d.type === 'Call' ? d.func : d)) === 'api_view');
       const djangoish = this.framework === 'django' || this.framework === 'drf';
       if (first && first.arg === 'request' && (apiView || (this.isViewsModule && djangoish))) {
-        let methods = apiView && apiView.type === 'Call' ? strList(apiView.args[0] ?? kw(apiView, 'http_method_names'))?.map((m) => m.toUpperCase()) : undefined;
+        let methods = apiView && apiView.type === 'Call' ? strList(apiView.args[0] ?? keywordArg(apiView, 'http_method_names')?.value)?.map((m) => m.toUpperCase()) : undefined;
         if (apiView && !methods) methods = ['GET'];
         methods ??= this.djangoMethods(fn);
         this.addHttp(apiView ? 'drf' : 'django', null, methods, fn, null, fn, undefined, fn, `${this.moduleName}.${fn.name}`);
@@ -326,7 +327,7 @@ class RouteCollector {
       return;
     }
     // DRF router.register(r'orders', OrderViewSet)
-    if (seg === 'register' && call.args.length >= 2 && (this.framework === 'drf' || this.hasImport('rest_framework'))) {
+    if (seg === 'register' && call.args.length >= 2 && (this.framework === 'drf' || this.semantic.importsModule('rest_framework'))) {
       const pattern = strValue(call.args[0]);
       if (pattern !== undefined) this.addUrl('drf', pattern.endsWith('/') ? pattern : `${pattern}/`, call.args[1], call);
       return;
@@ -344,9 +345,9 @@ class RouteCollector {
     }
     // Flask add_url_rule('/x', view_func=f, methods=[...])
     if (seg === 'add_url_rule' && this.framework === 'flask') {
-      const p = strValue(call.args[0]) ?? strValue(kw(call, 'rule')) ?? null;
-      const vf = kw(call, 'view_func') ?? call.args[2];
-      const methods = strList(kw(call, 'methods'))?.map((m) => m.toUpperCase()) ?? ['GET'];
+      const p = strValue(call.args[0]) ?? strValue(keywordArg(call, 'rule')?.value) ?? null;
+      const vf = keywordArg(call, 'view_func')?.value ?? call.args[2];
+      const methods = strList(keywordArg(call, 'methods')?.value)?.map((m) => m.toUpperCase()) ?? ['GET'];
       const fn = vf && vf.type === 'Name' ? this.localFunctions.get(vf.id) : undefined;
       const router = call.func.type === 'Attribute' ? this.routers.get(dotted(call.func.value)) : undefined;
       let cls: A.ClassDef | undefined;
@@ -360,18 +361,14 @@ class RouteCollector {
     }
     // argparse
     if (q === 'argparse.ArgumentParser') {
-      const fn = enclosingDef(call);
-      this.addCli('argparse', strValue(kw(call, 'prog')) ?? (fn ? fn.name : this.moduleName), fn ? fn.name : '<module>', call);
+      const fn = enclosingFunction(call);
+      this.addCli('argparse', strValue(keywordArg(call, 'prog')?.value) ?? (fn ? fn.name : this.moduleName), fn ? fn.name : '<module>', call);
       return;
     }
-    if (seg === 'add_parser' && this.hasImport('argparse')) {
+    if (seg === 'add_parser' && this.semantic.importsModule('argparse')) {
       const name = strValue(call.args[0]);
-      if (name) this.addCli('argparse', name, enclosingDef(call)?.name ?? '<module>', call);
+      if (name) this.addCli('argparse', name, enclosingFunction(call)?.name ?? '<module>', call);
     }
-  }
-
-  private hasImport(mod: string): boolean {
-    return this.semantic.imports.some((i) => i.module === mod || i.module.startsWith(mod + '.'));
   }
 
   private addCli(framework: RouteFramework, name: string, handler: string, node: A.AnyNode): void {
@@ -452,7 +449,7 @@ class RouteCollector {
       if (/^(use_args|use_kwargs|validate|expects_json|input|validate_json|validate_request|accepts|body|marshal_with_input|arguments)$/.test(seg) && d.type === 'Call') validatedBy.push(`@${name}`);
       if (seg === 'api_route' || HTTP_VERBS.has(seg)) {
         // FastAPI route-level dependencies=[...]
-        const deps = d.type === 'Call' ? kw(d, 'dependencies') : undefined;
+        const deps = d.type === 'Call' ? keywordArg(d, 'dependencies')?.value : undefined;
         if (deps) {
           const da = this.dependencyAuth(deps);
           authBy.push(...da.auth);
@@ -644,15 +641,6 @@ class RouteCollector {
     const q = this.semantic.qualifiedName(name) ?? '';
     return /(^|\.)(forms|serializers|schemas)\.[A-Za-z_]\w*$/.test(q) || /(Form|Serializer|Schema)$/.test(name.id);
   }
-}
-
-function enclosingDef(n: A.AnyNode): A.FunctionDef | null {
-  let p = n.parent;
-  while (p) {
-    if (p.type === 'FunctionDef' || p.type === 'AsyncFunctionDef') return p;
-    p = p.parent;
-  }
-  return null;
 }
 
 function dedupe(xs: string[]): string[] {

@@ -91,11 +91,6 @@ export function strList(e: A.Expr | null | undefined): string[] | undefined {
   return out;
 }
 
-/** The keyword `name` of a call, if given. */
-export function kw(call: A.Call, name: string): A.Expr | undefined {
-  return call.keywords.find((k) => k.arg === name)?.value;
-}
-
 /** The function or class that encloses `node` (nearest), or null at module level. */
 export function enclosingFunction(node: A.AnyNode): A.FunctionDef | null {
   let n = node.parent;

@@ -67,6 +67,8 @@ export class SemanticModel {
   /** Every import in the file: absolute module name (relative ones resolved when possible). */
   readonly imports: { module: string; name?: string; line: number; node: A.Import | A.ImportFrom }[] = [];
   private readonly qnameCache = new Map<A.Expr, string | null>();
+  /** Every imported module and each of its dotted prefixes (`a.b.c` → `a`, `a.b`, `a.b.c`), made on first use. */
+  private importPrefixes: Set<string> | undefined;
 
   /**
    * @param mod the parsed module (parents linked)
@@ -79,6 +81,28 @@ export class SemanticModel {
     this.module = new Scope(mod, null);
     this.scopes.set(mod, this.module);
     this.build(mod);
+  }
+
+  /**
+   * True when the file imports one of `modules` or a submodule of it (`import a.b.c` and
+   * `from a.b import c` both import `a` and `a.b`). The one answer to "does this module
+   * import X": a set look-up, cheap enough to call per node.
+   */
+  importsModule(...modules: string[]): boolean {
+    let set = this.importPrefixes;
+    if (!set) {
+      set = this.importPrefixes = new Set();
+      for (const i of this.imports) {
+        let at = i.module.indexOf('.');
+        while (at !== -1) {
+          set.add(i.module.slice(0, at));
+          at = i.module.indexOf('.', at + 1);
+        }
+        set.add(i.module);
+      }
+    }
+    for (const m of modules) if (set.has(m)) return true;
+    return false;
   }
 
   private build(mod: A.Module): void {

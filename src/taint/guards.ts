@@ -4,6 +4,7 @@
  * validate a value by raising when it is invalid (`int(x)`), as facts the taint analysis
  * applies to the environment of the branch (or the code after the statement).
  */
+import { keywordArg } from '../python/calls.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { ALL_MASK, K } from './model.js';
@@ -262,7 +263,7 @@ function hmacMessage(e: A.Expr, sem: SemanticModel, d: number): { msg: A.Expr; k
     const at = (i: number, kw: string): A.Expr | null => {
       const p = c.args[i];
       if (p && p.type !== 'Starred') return p;
-      return c.keywords.find((k) => k.arg === kw)?.value ?? null;
+      return keywordArg(c, kw)?.value ?? null;
     };
     const msg = at(1, 'msg');
     const key = at(0, 'key');

@@ -11,7 +11,7 @@ import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import type { Origin } from './model.js';
 import { MODELS, type FormSourceRow, type HandlerClassRow, type HandlerFunctionRow, type SourceMethodRow, type SourceRow } from './models/index.js';
-import { boundCall, derivesFrom, enclosingClass, importsModule } from './models/predicates.js';
+import { boundCall, derivesFrom, enclosingClass } from './models/predicates.js';
 
 /** A recognised source at an expression. */
 export interface SourceHit {
@@ -92,7 +92,7 @@ export class SourceFinder {
       if (h?.attributes?.includes(e.attr)) return { origin: 'request', label: `HTTP request data (self.${e.attr} of an ${h.framework} handler)` };
     }
     if (FORM_SOURCES.length) {
-      for (const f of FORM_SOURCES) if (e.attr === f.attribute && importsModule(this.sem, f.module) && !this.safeFormField(e, f)) return { origin: 'request', label: f.label };
+      for (const f of FORM_SOURCES) if (e.attr === f.attribute && this.sem.importsModule(f.module) && !this.safeFormField(e, f)) return { origin: 'request', label: f.label };
     }
     return null;
   }
@@ -106,7 +106,7 @@ export class SourceFinder {
         const h = this.handlerClass(call);
         if (h?.methods?.includes(f.attr)) return { origin: 'request', label: `HTTP request data (self.${f.attr}() of a ${h.framework} handler)` };
       }
-      for (const m of SOURCE_METHODS) if (m.methods.includes(f.attr) && importsModule(this.sem, m.module)) return { origin: m.origin, label: m.label };
+      for (const m of SOURCE_METHODS) if (m.methods.includes(f.attr) && this.sem.importsModule(m.module)) return { origin: m.origin, label: m.label };
     }
     if (qualified) {
       const hit = CALL_SOURCES.get(qualified);
@@ -217,7 +217,7 @@ function leadingHandler(fn: A.FunctionDef, names: readonly string[], h: HandlerF
   if (fn.parent?.type !== 'Module' || /^test/.test(fn.name)) return false;
   const extra = names.length - lead.length + fn.args.kwonlyargs.length + (fn.args.vararg ? 1 : 0) + (fn.args.kwarg ? 1 : 0);
   if (extra <= 0 || !lead.every((n, i) => names[i] === n)) return false;
-  if (!h.modules?.some((m) => importsModule(sem, m)) || importsModule(sem, 'pytest')) return false;
+  if (!h.modules?.some((m) => sem.importsModule(m)) || sem.importsModule('pytest')) return false;
   if (fn.decorator_list.some((d) => /fixture/.test(sem.qualifiedName(d.type === 'Call' ? d.func : d) ?? ''))) return false;
   if (h.returns && !returnsOneOf(fn, h.returns, sem)) return false;
   return !calledInModule(fn, sem);
@@ -416,7 +416,7 @@ export function handlerParams(fn: A.FunctionDef, sem: SemanticModel): ParamSourc
     if (h.origin === 'request' || !h.decorators) continue;
     const decorated = fn.decorator_list.some((d) => {
       const q = sem.qualifiedName(d.type === 'Call' ? d.func : d) ?? '';
-      return h.decorators!.some((x) => q === x || (x.includes('Typer') && /\.command$/.test(q) && importsModule(sem, 'typer')));
+      return h.decorators!.some((x) => q === x || (x.includes('Typer') && /\.command$/.test(q) && sem.importsModule('typer')));
     });
     if (!decorated) continue;
     const cp = h.clientParams === 'all' ? names : names.filter((n) => (h.clientParams as readonly string[]).includes(n));

@@ -49,4 +49,18 @@ describe('semantic model', () => {
     const values = (r.module.body as A.Assign[]).map((s) => m.constValue(s.value));
     expect(values).toEqual(['SELECT ', 'SELECT * FROM t', 'x1', undefined]);
   });
+
+  it('answers "does this module import X" for a module and its dotted prefixes, at dot boundaries only', () => {
+    const model = (code: string, pkg = '') => {
+      const r = parsePython(code);
+      linkParents(r.module);
+      return new SemanticModel(r.module, pkg);
+    };
+    const m = model('import a.b.c\nfrom flask.views import View\nfrom .helpers import run', 'shop');
+    for (const yes of ['a', 'a.b', 'a.b.c', 'flask', 'flask.views', 'shop.helpers']) expect(m.importsModule(yes), yes).toBe(true);
+    for (const no of ['a.b.c.d', 'a.bc', 'fla', 'flask.views.View.x', 'django', 'helpers']) expect(m.importsModule(no), no).toBe(false);
+    expect(m.importsModule('django', 'flask')).toBe(true);
+    expect(m.importsModule()).toBe(false);
+    expect(model('x = 1').importsModule('os')).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { keywordArg } from '../../python/calls.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
 
@@ -42,8 +43,8 @@ export const weakPasswordHash = defineRule({
         if (algo === 'new') {
           const name = node.args[0] ? ctx.constValue(node.args[0]) : undefined;
           algo = typeof name === 'string' ? name : 'hashlib.new';
-          data = node.args[1] ?? ctx.keyword(node, 'data')?.value;
-        } else data = node.args[0] ?? ctx.keyword(node, 'data')?.value ?? ctx.keyword(node, 'string')?.value;
+          data = node.args[1] ?? keywordArg(node, 'data')?.value;
+        } else data = node.args[0] ?? keywordArg(node, 'data')?.value ?? keywordArg(node, 'string')?.value;
       } else if (node.func.type === 'Attribute' && node.func.attr === 'update' && node.args[0]) {
         // h = hashlib.sha256(); h.update(password)
         const recv = node.func.value;

@@ -30,7 +30,7 @@ export const insecureCookie = defineRule({
         const k = keywordArg(node, n);
         return !!k && !(k.value.type === 'Constant' && !k.value.value);
       };
-      const starlette = ctx.semantic.imports.some((i) => /^(?:starlette|fastapi)(?:\.|$)/.test(i.module));
+      const starlette = ctx.semantic.importsModule('starlette', 'fastapi');
       const missing: [string, number][] = [];
       if (!isTrue('secure')) missing.push(['secure=True', 614]);
       if (!isTrue('httponly')) missing.push(['httponly=True', 1004]);

@@ -20,7 +20,7 @@ export const flaskDebugTrue = defineRule({
     Call(node, ctx) {
       const q = ctx.callName(node);
       if (!q || !q.endsWith('.run')) return;
-      if (!ctx.semantic.imports.some((i) => i.module === 'flask' || i.module.startsWith('flask.'))) return;
+      if (!ctx.semantic.importsModule('flask')) return;
       if (keywordIs(node, 'debug', 'True')) {
         ctx.report(node, {
           message: 'A Flask app appears to be run with debug=True, which exposes the Werkzeug debugger and allows the execution of arbitrary code.',

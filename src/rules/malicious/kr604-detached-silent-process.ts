@@ -5,6 +5,7 @@
  */
 import { defineRule } from '../../core/rule.js';
 import { walk } from '../../python/visit.js';
+import { keywordArg } from '../../python/calls.js';
 import { PROCESS_CALL, constantText, exprWords, factsFor, phaseWord, scopeNode } from './facts.js';
 
 const DETACH_FLAGS = /DETACHED_PROCESS|CREATE_NO_WINDOW|CREATE_NEW_PROCESS_GROUP|CREATE_BREAKAWAY_FROM_JOB/;
@@ -30,14 +31,13 @@ export const detachedSilentProcess = defineRule({
       const q = ctx.callName(node) ?? '';
       let why: string | undefined;
       if (PROCESS_CALL.test(q)) {
-        const kw = (name: string) => node.keywords.find((k) => k.arg === name);
         const silent = ['stdout', 'stderr'].some((n) => {
-          const k = kw(n);
+          const k = keywordArg(node, n);
           return k && /DEVNULL|devnull/.test(exprWords(k.value));
         });
-        const session = kw('start_new_session');
-        const preexec = kw('preexec_fn');
-        const flags = kw('creationflags');
+        const session = keywordArg(node, 'start_new_session');
+        const preexec = keywordArg(node, 'preexec_fn');
+        const flags = keywordArg(node, 'creationflags');
         const windowsDetached = !!flags && DETACH_FLAGS.test(exprWords(flags.value));
         const detached = (!!session && ctx.constValue(session.value) === true) || (!!preexec && /setsid|setpgrp/.test(exprWords(preexec.value))) || windowsDetached;
         const text = constantText(node);

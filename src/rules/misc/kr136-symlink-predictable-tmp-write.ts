@@ -1,4 +1,5 @@
 import { defineRule, type RuleContext } from '../../core/rule.js';
+import { keywordArg } from '../../python/calls.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
 
@@ -90,20 +91,20 @@ export const symlinkPredictableTmpWrite = defineRule({
       let target: A.Expr | undefined;
       let how = '';
       if (q === 'open' || q === 'io.open' || q === 'codecs.open') {
-        const modeNode = node.args[1] ?? ctx.keyword(node, 'mode')?.value;
+        const modeNode = node.args[1] ?? keywordArg(node, 'mode')?.value;
         const mode = modeNode ? ctx.constValue(modeNode) : 'r';
         if (typeof mode !== 'string' || !WRITE_MODE.test(mode) || mode.includes('x')) return;
-        target = node.args[0] ?? ctx.keyword(node, 'file')?.value;
+        target = node.args[0] ?? keywordArg(node, 'file')?.value;
         how = `open(…, "${mode}")`;
       } else if (q === 'os.open') {
-        const flags = node.args[1] ?? ctx.keyword(node, 'flags')?.value;
+        const flags = node.args[1] ?? keywordArg(node, 'flags')?.value;
         if (!flags) return;
         const text = ctx.lines.slice(flags.lineno - 1, flags.end_lineno).join(' ');
         if (!/O_(WRONLY|RDWR|CREAT|TRUNC|APPEND)/.test(text) || /O_EXCL|O_NOFOLLOW/.test(text)) return;
-        target = node.args[0] ?? ctx.keyword(node, 'path')?.value;
+        target = node.args[0] ?? keywordArg(node, 'path')?.value;
         how = 'os.open() without O_EXCL/O_NOFOLLOW';
       } else if (q && /^shutil\.(copy|copy2|copyfile|move)$/.test(q)) {
-        target = node.args[1] ?? ctx.keyword(node, 'dst')?.value;
+        target = node.args[1] ?? keywordArg(node, 'dst')?.value;
         how = `${q}()`;
       } else if (node.func.type === 'Attribute' && /^(write_text|write_bytes|touch|open)$/.test(node.func.attr)) {
         const recv = node.func.value;
@@ -115,11 +116,11 @@ export const symlinkPredictableTmpWrite = defineRule({
         }
         if (!pathExpr) return;
         if (node.func.attr === 'open') {
-          const modeNode = node.args[0] ?? ctx.keyword(node, 'mode')?.value;
+          const modeNode = node.args[0] ?? keywordArg(node, 'mode')?.value;
           const mode = modeNode ? ctx.constValue(modeNode) : 'r';
           if (typeof mode !== 'string' || !WRITE_MODE.test(mode) || mode.includes('x')) return;
         }
-        if (node.func.attr === 'touch' && ctx.keyword(node, 'exist_ok') && ctx.constValue(ctx.keyword(node, 'exist_ok')!.value) === false) return;
+        if (node.func.attr === 'touch' && keywordArg(node, 'exist_ok') && ctx.constValue(keywordArg(node, 'exist_ok')!.value) === false) return;
         target = pathExpr.type === 'Call' && pathExpr.args.length === 1 ? pathExpr.args[0] : pathExpr;
         how = `Path.${node.func.attr}()`;
       } else return;

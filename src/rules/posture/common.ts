@@ -8,31 +8,6 @@ import type { RuleContext } from '../../core/rule.js';
 import { walk } from '../../python/visit.js';
 import { dotted, lastSegment } from '../../python/helpers.js';
 
-const importPrefixes = new WeakMap<SemanticModel, Set<string>>();
-
-/** Every imported module and each of its dotted prefixes (`a.b.c` → `a`, `a.b`, `a.b.c`), once per module. */
-function prefixesOf(semantic: SemanticModel): Set<string> {
-  let set = importPrefixes.get(semantic);
-  if (set) return set;
-  set = new Set();
-  for (const i of semantic.imports) {
-    let at = i.module.indexOf('.');
-    while (at !== -1) {
-      set.add(i.module.slice(0, at));
-      at = i.module.indexOf('.', at + 1);
-    }
-    set.add(i.module);
-  }
-  importPrefixes.set(semantic, set);
-  return set;
-}
-
-/** True when the module imports `mod` or a submodule of it (rules call this per node: a set look-up). */
-export function imports(semantic: SemanticModel, ...mods: string[]): boolean {
-  const set = prefixesOf(semantic);
-  return mods.some((m) => set.has(m));
-}
-
 /**
  * A Django settings module: named `settings.py` or inside a `settings/` package, and
  * assigning at least one of Django's core settings (INSTALLED_APPS, MIDDLEWARE,
@@ -109,7 +84,7 @@ const LLM_MODULES = ['openai', 'anthropic', 'google.generativeai', 'google.genai
 
 /** The module talks to an LLM API (imports one of the common client libraries). */
 export function importsLlm(semantic: SemanticModel): boolean {
-  return imports(semantic, ...LLM_MODULES);
+  return semantic.importsModule(...LLM_MODULES);
 }
 
 /**
@@ -125,7 +100,7 @@ export function isLlmCall(call: A.Call, semantic: SemanticModel): boolean {
   if (/(^|\.)(chat\.completions|completions|responses|messages|ChatCompletion|Completion)\.(create|acreate|stream|parse)$/.test(name)) return true;
   if (/(^|\.)generate_content(_async)?$/.test(name)) return true;
   if (/^(litellm\.a?completion|ollama\.(chat|generate))$/.test(q)) return true;
-  if (imports(semantic, 'langchain', 'langchain_openai', 'langchain_anthropic', 'langchain_core', 'langchain_community') && /^(invoke|ainvoke|predict|apredict)$/.test(lastSegment(name)) && /llm|model|chat|chain/i.test(name)) return true;
+  if (semantic.importsModule('langchain', 'langchain_openai', 'langchain_anthropic', 'langchain_core', 'langchain_community') && /^(invoke|ainvoke|predict|apredict)$/.test(lastSegment(name)) && /llm|model|chat|chain/i.test(name)) return true;
   return false;
 }
 
@@ -139,14 +114,4 @@ export function dangerousSink(call: A.Call, semantic: SemanticModel): string | u
   if (/^(markupsafe\.Markup|flask\.Markup|django\.utils\.safestring\.mark_safe|flask\.render_template_string|jinja2\.Template)$/.test(q) || seg === 'HTMLResponse' || seg === 'mark_safe') return `${seg}() (HTML)`;
   if (/^(pickle|marshal|yaml)\.(loads?|unsafe_load)$/.test(q)) return `${q}()`;
   return undefined;
-}
-
-/** The enclosing function of a node, or null. */
-export function enclosingFunction(node: A.AnyNode): A.FunctionDef | null {
-  let n = node.parent;
-  while (n) {
-    if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef') return n;
-    n = n.parent;
-  }
-  return null;
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { flaskConfigWrites, imports, isDjangoSettings, moduleAssignments } from './common.js';
+import { flaskConfigWrites, isDjangoSettings, moduleAssignments } from './common.js';
 
 /** KR303: a literal Django/Flask SECRET_KEY signs sessions with a key anyone with the code has. */
 export const hardcodedFrameworkSecretKey = defineRule({
@@ -30,7 +30,7 @@ export const hardcodedFrameworkSecretKey = defineRule({
         if (a && v) ctx.report(a, { message: 'Django SECRET_KEY is a literal in the settings module: anyone with the code can forge sessions and reset tokens.', secret: v, fix: 'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]' });
         return;
       }
-      if (!imports(ctx.semantic, 'flask', 'quart')) return;
+      if (!ctx.semantic.importsModule('flask', 'quart')) return;
       flaskConfigWrites(module, (key, value, node) => {
         const v = key === 'SECRET_KEY' ? literal(value) : undefined;
         if (v) ctx.report(node, { message: 'Flask SECRET_KEY is a literal: anyone with the code can forge session cookies.', secret: v, fix: 'app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]' });

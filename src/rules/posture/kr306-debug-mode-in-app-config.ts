@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/rule.js';
-import { flaskConfigWrites, imports, isDevSettingsPath, isTrue } from './common.js';
+import { keywordArg } from '../../python/calls.js';
+import { flaskConfigWrites, isDevSettingsPath, isTrue } from './common.js';
 
 /** KR306: Flask config DEBUG, FastAPI/Starlette debug=True: tracebacks served to clients. */
 export const debugModeInAppConfig = defineRule({
@@ -20,11 +21,11 @@ export const debugModeInAppConfig = defineRule({
     Call(node, ctx) {
       const q = ctx.callName(node) ?? '';
       if (!/^(fastapi\.FastAPI|starlette\.applications\.Starlette|starlette\.Starlette)$/.test(q)) return;
-      const k = ctx.keyword(node, 'debug');
+      const k = keywordArg(node, 'debug');
       if (k && isTrue(ctx, k.value)) ctx.report(node, { node: k, message: `${q.split('.').pop()}(debug=True) returns tracebacks to clients on errors.`, fix: 'debug=os.environ.get("APP_ENV") == "development"' });
     },
     'Module:exit'(module, ctx) {
-      if (!imports(ctx.semantic, 'flask', 'quart') && !/config/i.test(ctx.path)) return;
+      if (!ctx.semantic.importsModule('flask', 'quart') && !/config/i.test(ctx.path)) return;
       if (isDevSettingsPath(ctx.path)) return;
       flaskConfigWrites(module, (key, value, node) => {
         if ((key === 'DEBUG' || key === 'PROPAGATE_EXCEPTIONS') && isTrue(ctx, value)) {

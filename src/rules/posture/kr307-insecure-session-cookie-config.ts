@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { flaskConfigWrites, imports, isDevSettingsPath, isDjangoSettings, moduleAssignments } from './common.js';
+import { flaskConfigWrites, isDevSettingsPath, isDjangoSettings, moduleAssignments } from './common.js';
 
 const BAD: Record<string, { bad: (v: unknown) => boolean; cwe: number[]; fix: string; why: string }> = {
   SESSION_COOKIE_SECURE: { bad: (v) => v === false, cwe: [614], fix: 'SESSION_COOKIE_SECURE = True', why: 'the session cookie is sent over plain HTTP' },
@@ -41,7 +41,7 @@ export const insecureSessionCookieConfig = defineRule({
         for (const [k, a] of moduleAssignments(module)) if (a.value) check(k, a.value, a);
         return;
       }
-      if (imports(ctx.semantic, 'flask', 'quart') || /config/i.test(ctx.path)) flaskConfigWrites(module, check);
+      if (ctx.semantic.importsModule('flask', 'quart') || /config/i.test(ctx.path)) flaskConfigWrites(module, check);
     },
   },
 });

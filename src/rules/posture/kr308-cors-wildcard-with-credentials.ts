@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { keywordArg } from '../../python/calls.js';
 import { strList } from '../../python/helpers.js';
 import { isTrue } from './common.js';
 
@@ -26,13 +27,13 @@ export const corsWildcardWithCredentials = defineRule({
       const isFlaskCors = q === 'flask_cors.CORS' || q === 'flask_cors.cross_origin';
       if (!isStarlette && !isStarletteCtor && !isFlaskCors) return;
       const wild = (name: string) => {
-        const k = ctx.keyword(node, name);
+        const k = keywordArg(node, name);
         if (!k) return false;
         const l = strList(k.value);
         return !!l && l.some((o) => o === '*' || o === '.*');
       };
-      const creds = isFlaskCors ? ctx.keyword(node, 'supports_credentials') : ctx.keyword(node, 'allow_credentials');
-      const anyOrigin = isFlaskCors ? wild('origins') || !ctx.keyword(node, 'origins') && !ctx.keyword(node, 'resources') : wild('allow_origins') || wild('allow_origin_regex');
+      const creds = isFlaskCors ? keywordArg(node, 'supports_credentials') : keywordArg(node, 'allow_credentials');
+      const anyOrigin = isFlaskCors ? wild('origins') || !keywordArg(node, 'origins') && !keywordArg(node, 'resources') : wild('allow_origins') || wild('allow_origin_regex');
       if (creds && isTrue(ctx, creds.value) && anyOrigin) {
         ctx.report(node, { message: 'CORS allows any origin together with credentials: every website can make authenticated requests and read the responses.', fix: 'List the trusted origins explicitly, or drop allow_credentials.' });
       }

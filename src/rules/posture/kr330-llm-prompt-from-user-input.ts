@@ -2,8 +2,8 @@ import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
 import { isTaintedExpr, propagateTaint, routeHandlers } from '../../posture/routes.js';
-import { allParams, strValue } from '../../python/helpers.js';
-import { enclosingFunction, isLlmCall } from './common.js';
+import { allParams, enclosingFunction, strValue } from '../../python/helpers.js';
+import { isLlmCall } from './common.js';
 import type { RuleContext } from '../../core/rule.js';
 
 const INPUT_PARAM = /^(question|query|prompt|message|msg|text|user_input|user_message|input|q|content|instructions?)$/;

@@ -1,8 +1,9 @@
 import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
-import { dotted, kw, lastSegment, strValue } from '../../python/helpers.js';
-import { dangerousSink, importsLlm, imports } from './common.js';
+import { dotted, lastSegment, strValue } from '../../python/helpers.js';
+import { keywordArg } from '../../python/calls.js';
+import { dangerousSink, importsLlm } from './common.js';
 
 const TOOL_DECORATOR = /^(tool|function_tool|ai_function|kernel_function|register_tool|llm_tool)$/;
 
@@ -23,7 +24,7 @@ export const llmToolRunsCommands = defineRule({
   },
   visit: {
     'Module:exit'(module, ctx) {
-      if (!importsLlm(ctx.semantic) && !imports(ctx.semantic, 'mcp', 'fastmcp', 'agents', 'pydantic_ai', 'semantic_kernel', 'smolagents', 'autogen', 'crewai')) return;
+      if (!importsLlm(ctx.semantic) && !ctx.semantic.importsModule('mcp', 'fastmcp', 'agents', 'pydantic_ai', 'semantic_kernel', 'smolagents', 'autogen', 'crewai')) return;
       const fns = new Map<string, A.FunctionDef>();
       const tools = new Set<A.FunctionDef>();
       for (const s of module.body) if (s.type === 'FunctionDef' || s.type === 'AsyncFunctionDef') fns.set(s.name, s);
@@ -31,7 +32,7 @@ export const llmToolRunsCommands = defineRule({
         if ((n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef') && n.decorator_list.some((d) => TOOL_DECORATOR.test(lastSegment(dotted(d.type === 'Call' ? d.func : d))))) tools.add(n);
         if (n.type === 'Call') {
           const seg = lastSegment(dotted(n.func));
-          const f = seg === 'Tool' || seg === 'FunctionTool' ? kw(n, 'func') : seg === 'from_function' ? (n.args[0] ?? kw(n, 'func')) : undefined;
+          const f = seg === 'Tool' || seg === 'FunctionTool' ? keywordArg(n, 'func')?.value : seg === 'from_function' ? (n.args[0] ?? keywordArg(n, 'func')?.value) : undefined;
           if (f && f.type === 'Name' && fns.has(f.id)) tools.add(fns.get(f.id)!);
         }
         if (n.type === 'Dict') {

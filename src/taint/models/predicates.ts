@@ -61,14 +61,9 @@ export function receiverPath(t: CallTaints): Taint | null {
 }
 
 
-/** Does the module import `m` (or a submodule of it)? */
-export function importsModule(sem: SemanticModel, m: string): boolean {
-  return sem.imports.some((i) => i.module === m || i.module.startsWith(`${m}.`));
-}
-
 /** A condition: the module imports one of `mods`. */
 export function imports(...mods: string[]) {
-  return (_c: A.Call, sem: SemanticModel): boolean => mods.some((m) => importsModule(sem, m));
+  return (_c: A.Call, sem: SemanticModel): boolean => sem.importsModule(...mods);
 }
 
 /** The folded value of keyword `name`, or undefined. */
