@@ -18,7 +18,7 @@ import { emptyConfig, loadConfig, type ResolvedConfig } from './config.js';
 import { CODE_RULES } from '../rules/index.js';
 import type { Analysis, AnalyzeOptions, FileTask } from './analyze.js';
 import { defaultJobs, runTasks } from './pool.js';
-import { analyzeDependencies } from '../deps/index.js';
+import { analyzeDependencies } from './deps.js';
 import { scanHistory } from '../secrets/history.js';
 import { packageVerdicts } from '../rules/malicious/verdict.js';
 import { aggregateProject } from './project.js';
@@ -261,7 +261,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
       online: options.online ?? false,
       ignore: config.ignoreAdvisories,
       maxFileSize: baseOptions.maxFileSize,
-    });
+    }, ruleFilter(selectTokens, ignoreTokens));
     for (const f of deps.findings) findings.push(f);
     for (const d of deps.diagnostics) diagnostics.push(d);
     report.dependencies = deps.report;

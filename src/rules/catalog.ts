@@ -5,7 +5,7 @@
  */
 import type { RuleMeta } from '../core/rule-meta.js';
 import { CODE_RULES } from './index.js';
-import { DEPENDENCY_RULES } from '../deps/rules.js';
+import { DEPENDENCY_RULES } from './deps/index.js';
 import { SECRET_RULES } from '../secrets/rules.js';
 import { POSTURE_RULES } from '../posture/rules.js';
 import { MISSING_SECURITY_HEADERS } from '../posture/kr309-missing-security-headers.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as pep440 from '@renovatebot/pep440';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { analyzeDependencies } from '../../src/deps/index.js';
+import { analyzeDependencies } from '../../src/pipeline/deps.js';
 import { FIXTURE_ADVISORIES, fixtureInput, SHARED_ADVISORIES } from './helpers.js';
 
 /** The raw advisories: the shared snapshot when present, else (or with KRAIT_TEST_FIXTURE_OSV=1) the copy of the pinned packages' files. */

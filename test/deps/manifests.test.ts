@@ -1,6 +1,6 @@
 /** Every manifest and lock format, over the fixture projects in test/fixtures/deps. */
 import { describe, expect, it } from 'vitest';
-import { analyzeDependencies } from '../../src/deps/index.js';
+import { analyzeDependencies } from '../../src/pipeline/deps.js';
 import { parsePep508 } from '../../src/deps/requirement.js';
 import { poetryToPep440 } from '../../src/deps/manifests/poetry-constraint.js';
 import { manifestKind } from '../../src/deps/manifests/index.js';
