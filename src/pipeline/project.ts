@@ -10,7 +10,7 @@ import type { ScanAnalysis } from './analyses.js';
 import { aggregateMetrics } from '../metrics/index.js';
 import { complexityHotspots, testingSummary } from '../metrics/quality.js';
 import { summarizeEgress } from '../egress/index.js';
-import { analyzePosture } from '../posture/index.js';
+import { analyzePosture } from './posture.js';
 import { attachProofs } from '../posture/proof.js';
 
 /**

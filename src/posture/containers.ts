@@ -1,24 +1,20 @@
 /**
- * Dockerfile and compose checks (KR350–KR358). Dockerfiles are parsed with
+ * Dockerfile and compose facts for the KR350–KR358 rules. Dockerfiles are parsed with
  * `dockerfile-ast` (continuations, the escape directive, JSON forms, heredocs); compose
  * files with `yaml` (with a line counter for positions).
  */
 import { withoutContent } from '../core/text.js';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Pair } from 'yaml';
-import type { Finding } from '../core/finding.js';
 import type { FileDiagnostic } from '../core/file.js';
 import { splitLines } from '../core/snippet.js';
 import { isCredentialName } from '../core/credential-names.js';
 import { maskSecret } from '../core/mask.js';
 import { hasPlaceholderMarker, isTemplateOrEmpty } from '../core/placeholder.js';
-import {
-  COMPOSE_DOCKER_SOCKET, COMPOSE_HOST_NETWORK, COMPOSE_PRIVILEGED, COMPOSE_SECRET, DOCKER_ADD_URL, DOCKER_PIP_UNPINNED, DOCKER_ROOT,
-  DOCKER_SECRET, DOCKER_UNPINNED_BASE, postureFinding,
-} from './rules.js';
+import type { ComposeFacts, ComposeService, DockerInstruction, DockerfileFacts } from './types.js';
 
-/** A literal credential value (not empty, not `$VAR`/`${VAR}`, not a placeholder). */
-function literalSecret(name: string, value: string | null | undefined): string | undefined {
+/** A literal credential value (not empty, not `$VAR`/`${VAR}`, not a placeholder) given to a credential-named variable, or undefined. */
+export function literalSecret(name: string, value: string | null | undefined): string | undefined {
   if (!value || !isCredentialName(name)) return undefined;
   const v = value.trim().replace(/^(['"])(.*)\1$/, '$2');
   if (v.length < 4 || v.includes('$') || isTemplateOrEmpty(v) || hasPlaceholderMarker(v)) return undefined;
@@ -32,61 +28,37 @@ function maskAll(lines: string[], secrets: readonly string[]): string[] {
   return lines.map((l) => secrets.reduce((acc, s) => acc.split(s).join(maskSecret(s)), l));
 }
 
-/** Check one Dockerfile's text; findings are appended. */
-export function checkDockerfile(shownPath: string, text: string, findings: Finding[]): void {
+type Property = { getName(): string; getValue(): string | null; getRange(): { start: { line: number } } };
+
+/** Parse one Dockerfile's text into the facts the KR350–KR354 rules check. */
+export function dockerfileFacts(shownPath: string, text: string): DockerfileFacts {
   const doc = DockerfileParser.parse(text);
   const instructions = doc.getInstructions();
   const lines = maskAll(splitLines(text), instructions.flatMap((ins) => {
     const k = ins.getKeyword();
     if (k !== 'ENV' && k !== 'ARG') return [];
-    return (ins as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties().map((p) => literalSecret(p.getName(), p.getValue())).filter((x): x is string => !!x);
+    return (ins as unknown as { getProperties(): Property[] }).getProperties().map((p) => literalSecret(p.getName(), p.getValue())).filter((x): x is string => !!x);
   }));
-  const stages = new Set<string>();
-  let lastFrom: Instruction | undefined;
-  let lastUser: { ins: Instruction; user: string } | undefined;
-  const line = (ins: Instruction) => ins.getRange().start.line + 1;
+  const out: DockerInstruction[] = [];
   for (const ins of instructions) {
     const kw = ins.getKeyword();
+    const line = ins.getRange().start.line + 1;
     if (kw === 'FROM') {
       const from = ins as unknown as { getImageName(): string | null; getImageTag(): string | null; getImageDigest(): string | null; getBuildStage(): string | null };
-      const image = from.getImageName() ?? '';
-      const stage = from.getBuildStage();
-      lastFrom = ins;
-      lastUser = undefined;
-      if (image && image !== 'scratch' && !stages.has(image) && !image.includes('$')) {
-        const tag = from.getImageTag();
-        const digest = from.getImageDigest();
-        if (!digest && (!tag || tag === 'latest')) {
-          findings.push(postureFinding(DOCKER_UNPINNED_BASE, shownPath, lines, line(ins), `Base image ${image}${tag ? ':' + tag : ''} is not pinned (${tag ? 'latest' : 'no tag'}): builds pull whatever is newest.`, { fix: `FROM ${image}:<version>@sha256:<digest>` }));
-        }
-      }
-      if (stage) stages.add(stage);
+      out.push({ keyword: 'FROM', line, image: from.getImageName() ?? '', tag: from.getImageTag(), digest: from.getImageDigest(), stage: from.getBuildStage(), arguments: ins.getArgumentsContent() ?? '' });
     } else if (kw === 'USER') {
-      lastUser = { ins, user: ins.getArgumentsContent()?.trim() ?? '' };
+      out.push({ keyword: 'USER', line, user: ins.getArgumentsContent()?.trim() ?? '' });
     } else if (kw === 'ENV' || kw === 'ARG') {
-      const props = (ins as unknown as { getProperties(): { getName(): string; getValue(): string | null; getRange(): { start: { line: number } } }[] }).getProperties();
-      for (const p of props) {
-        const secret = literalSecret(p.getName(), p.getValue());
-        if (secret) findings.push(postureFinding(DOCKER_SECRET, shownPath, lines, p.getRange().start.line + 1, `${kw} ${p.getName()} bakes a credential (${maskSecret(secret)}) into the image ${kw === 'ENV' ? 'configuration' : 'history'}.`, { secret, fix: 'Use a build secret (RUN --mount=type=secret) and pass runtime secrets from the environment or the orchestrator.' }));
-      }
+      const props = (ins as unknown as { getProperties(): Property[] }).getProperties();
+      out.push({ keyword: kw, line, properties: props.map((p) => ({ name: p.getName(), value: p.getValue(), line: p.getRange().start.line + 1 })) });
     } else if (kw === 'ADD') {
       const flags = (ins as unknown as { getFlags(): { getName(): string }[] }).getFlags().map((f) => f.getName());
-      const args = ins.getArguments().map((a) => a.getValue());
-      const url = args.slice(0, -1).find((a) => /^https?:\/\//i.test(a));
-      if (url && !flags.includes('checksum')) findings.push(postureFinding(DOCKER_ADD_URL, shownPath, lines, line(ins), `ADD downloads ${url} at build time without an integrity check.`));
+      out.push({ keyword: 'ADD', line, flags, arguments: ins.getArguments().map((a) => a.getValue()) });
     } else if (kw === 'RUN') {
-      const unpinned = unpinnedPipPackages(runCommand(ins));
-      if (unpinned.length) findings.push(postureFinding(DOCKER_PIP_UNPINNED, shownPath, lines, line(ins), `pip install without pinned versions: ${unpinned.join(', ')}.`, { fix: `Pin exact versions (${unpinned[0]}==<version>) or install from a pinned requirements file.` }));
+      out.push({ keyword: 'RUN', line, command: runCommand(ins) });
     }
   }
-  if (lastFrom) {
-    if (!lastUser) {
-      const fromText = lastFrom.getArgumentsContent() ?? '';
-      if (!/nonroot|distroless.*:nonroot/.test(fromText)) findings.push(postureFinding(DOCKER_ROOT, shownPath, lines, line(lastFrom), 'The final image has no USER instruction: the application runs as root.', { fix: 'RUN useradd --create-home app\nUSER app' }));
-    } else if (/^(root|0)(:.*)?$/.test(lastUser.user)) {
-      findings.push(postureFinding(DOCKER_ROOT, shownPath, lines, line(lastUser.ins), `The final image runs as ${lastUser.user}.`, { fix: 'USER app  # an unprivileged user created in the image' }));
-    }
-  }
+  return { path: shownPath, lines, instructions: out };
 }
 
 /** The shell command of a RUN instruction (JSON form joined with spaces). */
@@ -124,14 +96,14 @@ export function unpinnedPipPackages(command: string): string[] {
   return out;
 }
 
-/** Check one compose file's text; findings are appended, YAML errors become diagnostics. */
-export function checkCompose(shownPath: string, text: string, findings: Finding[], diagnostics: FileDiagnostic[]): void {
+/** Parse one compose file's text into the facts the KR355–KR358 rules check; invalid YAML becomes a diagnostic (and no facts). */
+export function composeFacts(shownPath: string, text: string, diagnostics: FileDiagnostic[]): ComposeFacts | undefined {
   let lines = splitLines(text);
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
   if (doc.errors.length) {
     diagnostics.push({ path: shownPath, kind: 'parse-error', message: `${shownPath}: invalid YAML (${withoutContent(doc.errors[0].message)}); compose checks skipped`, line: lc.linePos(doc.errors[0].pos[0]).line });
-    return;
+    return undefined;
   }
   const lineOf = (n: YamlNode | null | undefined) => (n && n.range ? lc.linePos(n.range[0]).line : 1);
   // Mask every literal credential of the file in every snippet (a finding's snippet shows neighbouring lines).
@@ -141,47 +113,45 @@ export function checkCompose(shownPath: string, text: string, findings: Finding[
     if (sv) secrets.push(sv);
   }
   lines = maskAll(lines, secrets);
+  const facts: ComposeFacts = { path: shownPath, lines, services: [] };
   const services = doc.get('services', true);
-  if (!isMap(services)) return;
+  if (!isMap(services)) return facts;
   for (const svc of services.items as Pair<YamlNode, YamlNode>[]) {
-    const name = isScalar(svc.key) ? String(svc.key.value) : '?';
     const body = svc.value;
     if (!isMap(body)) continue;
+    const service: ComposeService = { name: isScalar(svc.key) ? String(svc.key.value) : '?', settings: [], volumes: [], environment: [] };
+    facts.services.push(service);
     for (const item of body.items as Pair<YamlNode, YamlNode>[]) {
       const key = isScalar(item.key) ? String(item.key.value) : '';
       const v = item.value;
-      if (key === 'privileged' && isScalar(v) && (v.value === true || v.value === 'true')) {
-        findings.push(postureFinding(COMPOSE_PRIVILEGED, shownPath, lines, lineOf(item.key), `Service ${name} runs privileged: it has every capability and the host's devices.`));
-      }
-      if ((key === 'network_mode' || key === 'pid' || key === 'ipc') && isScalar(v) && v.value === 'host') {
-        findings.push(postureFinding(COMPOSE_HOST_NETWORK, shownPath, lines, lineOf(item.key), `Service ${name} shares the host's ${key === 'network_mode' ? 'network stack' : key + ' namespace'} (${key}: host).`));
-      }
+      if (isScalar(v)) service.settings.push({ key, value: v.value, line: lineOf(item.key) });
       if (key === 'volumes' && isSeq(v)) {
         for (const vol of v.items as YamlNode[]) {
           const src = isScalar(vol) ? String(vol.value).split(':')[0] : isMap(vol) ? String((vol.get('source')) ?? '') : '';
-          if (/(^|\/)docker\.sock$/.test(src)) findings.push(postureFinding(COMPOSE_DOCKER_SOCKET, shownPath, lines, lineOf(vol), `Service ${name} mounts the Docker socket (${src}): root on the host from inside the container.`));
+          service.volumes.push({ source: src, line: lineOf(vol) });
         }
       }
-      if (key === 'environment') {
-        const entries: { k: string; val: string | null; node: YamlNode }[] = [];
-        if (isSeq(v)) {
-          for (const e of v.items as YamlNode[]) {
-            if (!isScalar(e)) continue;
-            const s = String(e.value);
-            const i = s.indexOf('=');
-            entries.push({ k: i < 0 ? s : s.slice(0, i), val: i < 0 ? null : s.slice(i + 1), node: e });
-          }
-        } else if (isMap(v)) {
-          for (const p of v.items as Pair<YamlNode, YamlNode>[]) {
-            if (!isScalar(p.key)) continue;
-            entries.push({ k: String(p.key.value), val: isScalar(p.value) && p.value.value !== null ? String(p.value.value) : null, node: p.key });
-          }
-        }
-        for (const e of entries) {
-          const secret = literalSecret(e.k, e.val);
-          if (secret) findings.push(postureFinding(COMPOSE_SECRET, shownPath, lines, lineOf(e.node), `Service ${name} sets ${e.k} to a literal credential (${maskSecret(secret)}) in the compose file.`, { secret, fix: `${e.k}: \${${e.k}}  # from an ignored .env, or use compose secrets with ${e.k}_FILE` }));
-        }
-      }
+      if (key === 'environment') service.environment.push(...environmentEntries(v, lineOf));
     }
   }
+  return facts;
+}
+
+/** The entries of a compose `environment:` value (list of `NAME=value` or a map). */
+function environmentEntries(v: YamlNode | null, lineOf: (n: YamlNode | null | undefined) => number): ComposeService['environment'] {
+  const entries: ComposeService['environment'] = [];
+  if (isSeq(v)) {
+    for (const e of v.items as YamlNode[]) {
+      if (!isScalar(e)) continue;
+      const s = String(e.value);
+      const i = s.indexOf('=');
+      entries.push({ name: i < 0 ? s : s.slice(0, i), value: i < 0 ? null : s.slice(i + 1), line: lineOf(e) });
+    }
+  } else if (isMap(v)) {
+    for (const p of v.items as Pair<YamlNode, YamlNode>[]) {
+      if (!isScalar(p.key)) continue;
+      entries.push({ name: String(p.key.value), value: isScalar(p.value) && p.value.value !== null ? String(p.value.value) : null, line: lineOf(p.key) });
+    }
+  }
+  return entries;
 }

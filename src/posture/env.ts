@@ -1,18 +1,16 @@
 /**
- * `.env` files: are they ignored by git, are they committed, is there a template, does the
- * template hold real values. Git's ignore rules come from every `.gitignore` between the
+ * `.env` files: the facts the KR340–KR343 rules check (is a file ignored by git, is it
+ * committed, is it a template, how many values it holds, its text). Git's ignore rules come from every `.gitignore` between the
  * repository root and the file plus `.git/info/exclude` (the `ignore` package implements
  * git's matching); "committed" means listed in the repository index (`.git/index`).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { linearIgnore } from '../core/glob.js';
-import type { Finding } from '../core/finding.js';
 import type { FileDiagnostic } from '../core/file.js';
 import { splitLines } from '../core/snippet.js';
-import { detectSecrets, maskSecret } from '../secrets/index.js';
-import type { EnvFileStatus } from './types.js';
-import { ENV_COMMITTED, ENV_EXAMPLE_MISSING, ENV_EXAMPLE_REAL_VALUES, ENV_NOT_IGNORED, postureFinding } from './rules.js';
+import { maskSecret } from '../core/mask.js';
+import type { EnvFileFacts } from './types.js';
 
 const EXAMPLE = /(^|[./_-])(example|sample|template|dist|defaults?|tpl)(\.env)?$/i;
 const ASSIGN = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*)$/;
@@ -120,8 +118,11 @@ export interface EnvInput {
   display: (abs: string) => string;
 }
 
-/** Check every `.env` file of the scan; returns their status and appends findings. */
-export function checkEnvFiles(input: EnvInput, findings: Finding[], diagnostics: FileDiagnostic[]): EnvFileStatus[] {
+/**
+ * The facts of every `.env` file of the scan (including ignored ones found in a root),
+ * sorted by display path; unreadable files become diagnostics.
+ */
+export function envFileFacts(input: EnvInput, diagnostics: FileDiagnostic[]): EnvFileFacts[] {
   const byAbs = new Map<string, string>();
   for (const f of input.envFiles) byAbs.set(path.resolve(f.absPath), f.path);
   // Files ignored by git are left out of discovery; look for them in the roots to tell "ignored" from "absent".
@@ -143,11 +144,8 @@ export function checkEnvFiles(input: EnvInput, findings: Finding[], diagnostics:
       }
     }
   }
-  const statuses: EnvFileStatus[] = [];
-  const dirs = new Map<string, { env: string[]; example: boolean }>();
+  const facts: EnvFileFacts[] = [];
   for (const [abs, shown] of [...byAbs].sort((a, b) => (a[1] < b[1] ? -1 : 1))) {
-    const name = path.basename(abs);
-    const example = isEnvExample(name);
     let text: string;
     try {
       text = readFileSync(abs, 'utf8');
@@ -155,37 +153,20 @@ export function checkEnvFiles(input: EnvInput, findings: Finding[], diagnostics:
       diagnostics.push({ path: shown, kind: 'read-error', message: `cannot read ${shown}: ${(err as Error).message.split('\n')[0]}` });
       continue;
     }
-    const lines = splitLines(text);
     const top = repoRootOf(path.dirname(abs));
     const rootTop = top ?? input.roots.find((r) => abs.startsWith(r + path.sep)) ?? path.dirname(abs);
-    const gitignored = isGitIgnored(abs, rootTop);
-    const tracked = top ? isGitTracked(abs, top) : false;
-    const valuesCount = countValues(text);
-    statuses.push({ path: shown, example, gitignored, tracked, valuesCount });
-    const d = dirs.get(path.dirname(abs)) ?? { env: [], example: false };
-    dirs.set(path.dirname(abs), d);
-    if (example) {
-      d.example = true;
-      for (const s of detectSecrets({ path: shown, kind: 'env', text })) {
-        findings.push(postureFinding(ENV_EXAMPLE_REAL_VALUES, shown, maskValues(lines), s.location.startLine, `${shown} is a committed template but holds a real-looking credential (${s.ruleName}).`, { fix: 'Replace the value with an empty one or a marked placeholder, and rotate the credential.', properties: { secretRule: s.ruleId } }));
-      }
-      continue;
-    }
-    d.env.push(shown);
-    if (!gitignored) {
-      findings.push(postureFinding(ENV_NOT_IGNORED, shown, maskValues(lines), 1, `${shown} is not ignored by .gitignore${valuesCount ? ` and holds ${valuesCount} value${valuesCount === 1 ? '' : 's'}` : ''}: it will be committed with the next \`git add\`.`, { fix: 'Add `.env` (and `.env.*` with `!.env.example`) to .gitignore.' }));
-    }
-    if (tracked && valuesCount) {
-      findings.push(postureFinding(ENV_COMMITTED, shown, maskValues(lines), 1, `${shown} is committed to git with ${valuesCount} value${valuesCount === 1 ? '' : 's'}: every clone and the history hold them.`, { fix: 'git rm --cached the file, ignore it, rotate every credential it held, and commit a .env.example instead.' }));
-    }
+    facts.push({
+      path: shown,
+      example: isEnvExample(path.basename(abs)),
+      gitignored: isGitIgnored(abs, rootTop),
+      tracked: top ? isGitTracked(abs, top) : false,
+      valuesCount: countValues(text),
+      dir: path.dirname(abs),
+      text,
+      maskedLines: maskValues(splitLines(text)),
+    });
   }
-  for (const [, d] of dirs) {
-    if (d.env.length && !d.example) {
-      const first = d.env[0];
-      findings.push(postureFinding(ENV_EXAMPLE_MISSING, first, [], 1, `${first} has no .env.example beside it documenting the variables (with empty or placeholder values).`));
-    }
-  }
-  return statuses;
+  return facts;
 }
 
 /** Lines of a .env file with every value masked (for snippets). */

@@ -1,12 +1,13 @@
 /**
- * Project posture: the route inventory and the project-level checks.
+ * Project posture: the route inventory and the facts of the project-level checks.
  *
  * - Per file, in the worker: `collectRoutes(module, semantic, path)` (see `routes.ts`);
  *   the engine carries the result in `FileResult.routes`.
- * - Once, in the project pass: `analyzePosture(input)` joins Django URLconfs with their
- *   views, resolves DRF defaults, adds `[project.scripts]` entry points, and runs the
- *   `.env`, per-environment configuration, request-size, Dockerfile and compose checks
- *   (KR340–KR358, metadata in `rules.ts`).
+ * - Once, in the project pass: `postureFacts(input)` joins Django URLconfs with their
+ *   views, resolves DRF defaults, adds `[project.scripts]` entry points, and reads the
+ *   `.env` files, per-environment configuration, request-size limits, security headers,
+ *   Dockerfiles and compose files into facts; the project rules (KR309, KR340–KR358, in
+ *   `src/rules/project/`) turn them into findings.
  * - `renderRoutes(report, { color })` prints the inventory for `krait routes PATH`.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -14,19 +15,20 @@ import path from 'node:path';
 import pc from 'picocolors';
 import { withoutContent } from '../core/text.js';
 import { parse as parseToml } from 'smol-toml';
-import type { Finding } from '../core/finding.js';
 import type { FileDiagnostic, FileKind } from '../core/file.js';
 import { splitLines } from '../core/snippet.js';
-import type { PostureReport, Route } from './types.js';
+import type { ComposeFacts, DockerfileFacts, EnvFileStatus, PostureFacts, PostureReport, Route } from './types.js';
 import { terminalSafe } from '../core/text.js';
-import { checkEnvFiles } from './env.js';
-import { checkCompose, checkDockerfile } from './containers.js';
-import { NO_PER_ENV_CONFIG, UNBOUNDED_BODY, postureFinding } from './rules.js';
-import { SecurityHeaderCheck } from './kr309-missing-security-headers.js';
+import { envFileFacts } from './env.js';
+import { composeFacts, dockerfileFacts, literalSecret, unpinnedPipPackages } from './containers.js';
+import { SecurityHeaderSigns } from './security-headers.js';
 
 export { collectRoutes } from './routes.js';
-export { POSTURE_RULES } from './rules.js';
-export type { Route, PostureReport, AuthStatus, ValidationStatus, RouteFramework, EnvFileStatus } from './types.js';
+export { literalSecret, unpinnedPipPackages };
+export type {
+  Route, PostureReport, AuthStatus, ValidationStatus, RouteFramework, EnvFileStatus, PostureFacts, EnvFileFacts, DockerfileFacts,
+  DockerInstruction, ComposeFacts, ComposeService,
+} from './types.js';
 
 /** What the project pass gives the posture analysis. */
 export interface PostureInput {
@@ -40,8 +42,9 @@ export interface PostureInput {
   maxFileSize?: number;
 }
 
-export interface PostureResult {
-  findings: Finding[];
+/** What the posture analysis computed: the facts for the project rules, the report section, diagnostics. */
+export interface PostureAnalysis {
+  facts: PostureFacts;
   report: PostureReport;
   diagnostics: FileDiagnostic[];
 }
@@ -58,11 +61,11 @@ const ENV_CONFIG_SIGNS: [RegExp, string][] = [
 const ENV_CONFIG_FILES = /(^|\/)(settings|config|conf)\/(prod|production|dev|development|staging|local|test)\.py$|(^|\/)(settings|config)_(prod|production|dev|development|staging)\.py$|(^|\/)\.env\.(example|sample|template|production|staging|development)$/;
 
 /**
- * Run the project-level posture checks and build the posture report. Never throws for bad
- * input files: unreadable or unparsable files become diagnostics and the other checks go on.
+ * Compute the project posture facts (for the KR309/KR34x/KR35x rules in
+ * `src/rules/project/`) and the posture report. Never throws for bad input files:
+ * unreadable or unparsable files become diagnostics and the other files are still read.
  */
-export async function analyzePosture(input: PostureInput): Promise<PostureResult> {
-  const findings: Finding[] = [];
+export async function postureFacts(input: PostureInput): Promise<PostureAnalysis> {
   const diagnostics: FileDiagnostic[] = [];
   const maxSize = input.maxFileSize ?? 2 * 1024 * 1024;
   const read = (f: { path: string; absPath: string }): string | undefined => {
@@ -82,18 +85,23 @@ export async function analyzePosture(input: PostureInput): Promise<PostureResult
   };
 
   // .env files
-  const envFiles = checkEnvFiles({ roots: input.roots.map((r) => path.resolve(r)), envFiles: input.files.filter((f) => f.kind === 'env'), display: displayOf }, findings, diagnostics);
+  const envFiles = envFileFacts({ roots: input.roots.map((r) => path.resolve(r)), envFiles: input.files.filter((f) => f.kind === 'env'), display: displayOf }, diagnostics);
 
   // Containers
   const containerFiles: string[] = [];
+  const dockerfiles: DockerfileFacts[] = [];
+  const composeFiles: ComposeFacts[] = [];
   for (const f of input.files) {
     if (f.kind !== 'dockerfile' && f.kind !== 'compose') continue;
     const text = read(f);
     if (text === undefined) continue;
     containerFiles.push(f.path);
     try {
-      if (f.kind === 'dockerfile') checkDockerfile(f.path, text, findings);
-      else checkCompose(f.path, text, findings, diagnostics);
+      if (f.kind === 'dockerfile') dockerfiles.push(dockerfileFacts(f.path, text));
+      else {
+        const compose = composeFacts(f.path, text, diagnostics);
+        if (compose) composeFiles.push(compose);
+      }
     } catch (err) {
       diagnostics.push({ path: f.path, kind: 'parse-error', message: `${f.path}: could not be checked (${withoutContent((err as Error).message ?? String(err))})` });
     }
@@ -104,7 +112,7 @@ export async function analyzePosture(input: PostureInput): Promise<PostureResult
   let maxContentLength = false;
   let drfDefaultAuth: boolean | undefined;
   let drfDefaultThrottle = false;
-  const headers = new SecurityHeaderCheck();
+  const headers = new SecurityHeaderSigns();
   for (const f of input.files) {
     if (ENV_CONFIG_FILES.test(f.path)) environmentConfig.add(f.path);
     if (f.kind !== 'python') continue;
@@ -122,20 +130,13 @@ export async function analyzePosture(input: PostureInput): Promise<PostureResult
   routes.push(...projectScripts(input.files, read));
   routes.sort((a, b) => (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.line - b.location.line));
 
-  const http = routes.filter((r) => r.kind === 'http');
-  if (http.length && environmentConfig.size === 0) {
-    const first = http[0];
-    findings.push(postureFinding(NO_PER_ENV_CONFIG, first.location.path, [], 1, 'No per-environment configuration found: no settings read from the environment, no per-environment settings modules or config classes, no .env.example.'));
-  }
-  headers.report(http, findings);
-  for (const r of http) {
-    if (!r.unboundedRead) continue;
-    if (maxContentLength && r.framework === 'flask') continue;
-    findings.push(postureFinding(UNBOUNDED_BODY, r.location.path, [], r.location.line, `${r.path ?? r.handler} reads ${r.unboundedRead} with no size limit (no MAX_CONTENT_LENGTH, no length check).`, {
-      fix: r.framework === 'flask' ? 'app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024' : 'Limit the body size at the proxy/server (e.g. client_max_body_size) and check Content-Length before reading.',
-    }));
-  }
-  return { findings, diagnostics, report: { routes, envFiles, containerFiles, environmentConfig: [...environmentConfig].sort() } };
+  const config = [...environmentConfig].sort();
+  const envStatus = envFiles.map(({ path: p, example, gitignored, tracked, valuesCount }): EnvFileStatus => ({ path: p, example, gitignored, tracked, valuesCount }));
+  return {
+    facts: { envFiles, dockerfiles, composeFiles, routes, environmentConfig: config, maxContentLength, missingSecurityHeaders: headers.missing() },
+    diagnostics,
+    report: { routes, envFiles: envStatus, containerFiles, environmentConfig: config },
+  };
 }
 
 /** Does a dotted view target name the view `handler` ('.views.order_detail' ~ 'shop.views.order_detail')? */

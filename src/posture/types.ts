@@ -110,3 +110,71 @@ export interface PostureReport {
   /** Signs of per-environment configuration found ('settings/production.py', 'ProductionConfig', 'BaseSettings'…). */
   environmentConfig?: string[];
 }
+
+// ---------------------------------------------------------------------------------------
+// Facts for the project rules (src/rules/project/): what the posture analysis computed
+// from the project's `.env` files, Dockerfiles, compose files and Python sources.
+
+/** A `.env`-style file: its status and its text. */
+export interface EnvFileFacts extends EnvFileStatus {
+  /** Absolute folder holding the file (files of one folder share one template). */
+  dir: string;
+  /** The file's text. */
+  text: string;
+  /** The file's lines with every value masked (for snippets). */
+  maskedLines: string[];
+}
+
+/** One instruction of a Dockerfile that a project rule reads; `line` is 1-based. */
+export type DockerInstruction =
+  | { keyword: 'FROM'; line: number; image: string; tag: string | null; digest: string | null; stage: string | null; arguments: string }
+  | { keyword: 'USER'; line: number; user: string }
+  | { keyword: 'ENV' | 'ARG'; line: number; properties: { name: string; value: string | null; line: number }[] }
+  | { keyword: 'ADD'; line: number; flags: string[]; arguments: string[] }
+  | { keyword: 'RUN'; line: number; command: string };
+
+/** A Dockerfile, parsed. */
+export interface DockerfileFacts {
+  path: string;
+  /** The file's lines with every literal credential of ENV/ARG masked (for snippets). */
+  lines: string[];
+  /** FROM, USER, ENV, ARG, ADD and RUN instructions in file order. */
+  instructions: DockerInstruction[];
+}
+
+/** One service of a compose file; lines are 1-based. */
+export interface ComposeService {
+  name: string;
+  /** Settings whose value is a scalar, in file order: key, value, line of the key. */
+  settings: { key: string; value: unknown; line: number }[];
+  /** Sources of `volumes:` entries in file order ('/var/run/docker.sock'). */
+  volumes: { source: string; line: number }[];
+  /** `environment:` entries (list or map form) in file order; value null when none is given. */
+  environment: { name: string; value: string | null; line: number }[];
+}
+
+/** A compose file, parsed. */
+export interface ComposeFacts {
+  path: string;
+  /** The file's lines with every literal credential masked (for snippets). */
+  lines: string[];
+  services: ComposeService[];
+}
+
+/** Everything the project posture rules check, computed once per scan. */
+export interface PostureFacts {
+  /** `.env` files that could be read, sorted by display path. */
+  envFiles: EnvFileFacts[];
+  /** Dockerfiles, in discovery order. */
+  dockerfiles: DockerfileFacts[];
+  /** Valid compose files, in discovery order. */
+  composeFiles: ComposeFacts[];
+  /** Every route and entry point (Django URLs joined with their views), sorted by path then line. */
+  routes: Route[];
+  /** Signs of per-environment configuration found (see `PostureReport.environmentConfig`). */
+  environmentConfig: string[];
+  /** Some Python file sets `MAX_CONTENT_LENGTH` (Flask's request size limit). */
+  maxContentLength: boolean;
+  /** Browser security headers no Python file sets, in the order CSP, X-Frame-Options, X-Content-Type-Options. */
+  missingSecurityHeaders: string[];
+}

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyzePosture } from '../../src/posture/index.js';
+import { analyzePosture } from '../../src/pipeline/posture.js';
 import { unpinnedPipPackages } from '../../src/posture/containers.js';
 import { listFiles } from './helpers.js';
 

@@ -4,7 +4,7 @@
  * through analyzePosture.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzePosture } from '../../src/posture/index.js';
+import { analyzePosture } from '../../src/pipeline/posture.js';
 import { fixture, listFiles, runCodeChecks } from './helpers.js';
 
 const CODE_EXPECTED: Record<string, string[]> = {

@@ -1,6 +1,7 @@
 /** The route inventory on the fixture projects: methods, auth and validation status, Django joins, rendering. */
 import { describe, expect, it } from 'vitest';
-import { analyzePosture, renderRoutes } from '../../src/posture/index.js';
+import { renderRoutes } from '../../src/posture/index.js';
+import { analyzePosture } from '../../src/pipeline/posture.js';
 import type { Route } from '../../src/posture/types.js';
 import { fixture, listFiles, runCodeChecks } from './helpers.js';
 
