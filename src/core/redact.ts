@@ -19,7 +19,7 @@ export function redactSnippets(findings: Finding[]): void {
   for (const f of findings) {
     if (!isSecretFinding(f) || !f.snippet) continue;
     let lines = overlay.get(f.location.path);
-    if (!lines) overlay.set(f.location.path, (lines = new Map()));
+    if (!lines) overlay.set(f.location.path, (lines = new Map<number, string>()));
     for (const l of f.snippet.split('\n')) {
       const m = SNIPPET_LINE.exec(l);
       if (!m) continue;

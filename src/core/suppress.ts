@@ -27,6 +27,11 @@ export interface SuppressionMarker {
 /** Per-line suppressions of one file: line → the suppression markers on it. */
 export type Suppressions = Map<number, SuppressionMarker[]>;
 
+/** No suppressions (with `--ignore-nosec`, every marker is ignored). */
+export function noSuppressions(): Suppressions {
+  return new Map<number, SuppressionMarker[]>();
+}
+
 const ID = /^(?:B\d{3}|KR\d{3,4}|S\d{3})$/i;
 const MARKER = /#\s*(nosec\b|noqa\b)|(pragma:\s*allowlist[ -]secret\b)/gi;
 

@@ -65,8 +65,57 @@ export interface CompactDatabase {
   advisories: CompactAdvisory[];
 }
 
-function summaryOf(doc: Record<string, unknown>): string {
-  const text = String(doc['summary'] ?? doc['details'] ?? '')
+/**
+ * The parts of an OSV document (https://ossf.github.io/osv-schema/) that krait keeps. A file
+ * in the database may be hostile or malformed, so every field may be missing or of another
+ * type: each is checked where it is read.
+ */
+interface OsvDoc {
+  id?: unknown;
+  withdrawn?: unknown;
+  aliases?: unknown;
+  summary?: unknown;
+  details?: unknown;
+  published?: unknown;
+  modified?: unknown;
+  severity?: unknown;
+  affected?: unknown;
+  references?: unknown;
+  database_specific?: { severity?: unknown } | null;
+}
+
+/** One `affected[]` entry of an OSV document. */
+interface OsvAffected {
+  package?: { ecosystem?: unknown; name?: unknown } | null;
+  ranges?: unknown;
+  versions?: unknown;
+  severity?: unknown;
+  database_specific?: { severity?: unknown } | null;
+  ecosystem_specific?: { severity?: unknown } | null;
+}
+
+/** One `ranges[]` entry, one `severity[]` entry and one `references[]` entry. */
+interface OsvRange {
+  type?: unknown;
+  events?: unknown;
+}
+interface OsvSeverityEntry {
+  type?: unknown;
+  score?: unknown;
+}
+interface OsvReference {
+  type?: unknown;
+  url?: unknown;
+}
+
+/** A field of a hostile document as text (`String` of whatever JSON value it holds). */
+function text(v: unknown): string {
+  return String(v);
+}
+
+function summaryOf(doc: OsvDoc): string {
+  const raw: unknown = doc.summary ?? doc.details ?? '';
+  const text = String(raw)
     .replace(/\s+/g, ' ')
     .trim();
   if (!text) return '';
@@ -82,35 +131,35 @@ function summaryOf(doc: Record<string, unknown>): string {
  */
 export function compactOsv(doc: unknown): CompactAdvisory | undefined {
   if (typeof doc !== 'object' || doc === null) return undefined;
-  const d = doc as Record<string, any>;
-  if (typeof d['id'] !== 'string' || d['withdrawn']) return undefined;
+  const d = doc as OsvDoc;
+  if (typeof d.id !== 'string' || d.withdrawn) return undefined;
   const affected: CompactAffected[] = [];
-  for (const a of (Array.isArray(d['affected']) ? d['affected'] : [])) {
+  for (const a of (Array.isArray(d.affected) ? d.affected : []) as (OsvAffected | null | undefined)[]) {
     if (a?.package?.ecosystem !== 'PyPI' || !a.package.name) continue;
-    const ranges: CompactRange[] = ((a.ranges ?? []) as any[])
+    const ranges: CompactRange[] = ((a.ranges ?? []) as OsvRange[])
       .filter((r) => r.type === 'ECOSYSTEM' || r.type === 'SEMVER')
       .map((r) => ({
         type: String(r.type),
-        events: ((r.events ?? []) as any[]).map((e) => Object.fromEntries(Object.entries(e).map(([k, v]) => [k, String(v)])) as OsvEvent),
+        events: ((r.events ?? []) as Record<string, unknown>[]).map((e) => Object.fromEntries(Object.entries(e).map(([k, v]) => [k, String(v)])) as OsvEvent),
       }));
-    const entry: CompactAffected = { name: normalizeName(String(a.package.name)), ranges };
+    const entry: CompactAffected = { name: normalizeName(text(a.package.name)), ranges };
     if (Array.isArray(a.versions) && a.versions.length) entry.versions = a.versions.map(String);
     const dbSev = a.database_specific?.severity ?? a.ecosystem_specific?.severity;
     if (typeof dbSev === 'string') entry.severity = dbSev;
-    if (Array.isArray(a.severity) && a.severity.length) entry.cvss = a.severity.map((s: any) => ({ type: String(s.type), score: String(s.score) }));
+    if (Array.isArray(a.severity) && a.severity.length) entry.cvss = (a.severity as OsvSeverityEntry[]).map((s) => ({ type: String(s.type), score: String(s.score) }));
     affected.push(entry);
   }
   if (!affected.length) return undefined;
-  const rec: CompactAdvisory = { id: d['id'], affected: [] };
-  if (Array.isArray(d['aliases']) && d['aliases'].length) rec.aliases = d['aliases'].map(String);
+  const rec: CompactAdvisory = { id: d.id, affected: [] };
+  if (Array.isArray(d.aliases) && d.aliases.length) rec.aliases = d.aliases.map(String);
   const summary = summaryOf(d);
   if (summary) rec.summary = summary;
-  if (d['published']) rec.published = String(d['published']).slice(0, 10);
-  if (d['modified']) rec.modified = String(d['modified']);
-  if (Array.isArray(d['severity']) && d['severity'].length) rec.severity = d['severity'].map((s: any) => ({ type: String(s.type), score: String(s.score) }));
-  const dbSev = d['database_specific']?.severity;
+  if (d.published) rec.published = text(d.published).slice(0, 10);
+  if (d.modified) rec.modified = text(d.modified);
+  if (Array.isArray(d.severity) && d.severity.length) rec.severity = (d.severity as OsvSeverityEntry[]).map((s) => ({ type: String(s.type), score: String(s.score) }));
+  const dbSev = d.database_specific?.severity;
   if (typeof dbSev === 'string') rec.databaseSeverity = dbSev;
-  const ref = ((d['references'] ?? []) as any[]).find((r) => r?.type === 'ADVISORY')?.url;
+  const ref = ((d.references ?? []) as (OsvReference | null | undefined)[]).find((r) => r?.type === 'ADVISORY')?.url;
   if (typeof ref === 'string') rec.url = ref;
   rec.affected = affected;
   return rec;

@@ -30,7 +30,8 @@ export function severityFromScore(score: number): Severity {
 /** Base score of a CVSS vector string, or undefined when the library cannot read it. */
 export function cvssScore(vector: string): number | undefined {
   try {
-    const v = cvss.fromVector(vector);
+    // The library types fromVector as `any`: this is the part of the CVSS 2/3/4 objects it returns that is used.
+    const v = cvss.fromVector(vector) as { calculateScores(): { base?: unknown; overall?: unknown } | undefined } | undefined;
     const s = v?.calculateScores();
     const score = s?.base ?? s?.overall;
     return typeof score === 'number' && Number.isFinite(score) ? score : undefined;

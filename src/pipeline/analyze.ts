@@ -21,7 +21,7 @@ import { collectRoutes } from '../posture/routes.js';
 import { computeFileMetrics } from '../metrics/index.js';
 import { CODE_RULES } from '../rules/index.js';
 import type { CodeRule, ReportOptions, RuleContext } from '../core/rule.js';
-import { isSuppressed, readSuppressions, readTextSuppressions, suppressionFor, type Suppressions } from '../core/suppress.js';
+import { isSuppressed, noSuppressions, readSuppressions, readTextSuppressions, suppressionFor, type Suppressions } from '../core/suppress.js';
 import { snippetAt, splitLines } from '../core/snippet.js';
 import { assignFingerprints } from '../core/fingerprint.js';
 import { redactSnippets } from '../core/redact.js';
@@ -133,7 +133,7 @@ export function analyzeFile(task: FileTask): FileResult {
     else {
       if (analyses.has('secrets') && !spent(budget, 'secrets')) {
         const found = scanSecrets({ path: task.path, kind: task.kind, text, lines });
-        const sup = task.options.ignoreNosec ? new Map() : readTextSuppressions(lines);
+        const sup = task.options.ignoreNosec ? noSuppressions() : readTextSuppressions(lines);
         keepSecrets(found, sup, task.options.ignoreNosec, result);
       }
       if (task.kind === 'notebook') analyzeNotebook(task, text, lines, analyses, result, budget);
@@ -228,7 +228,7 @@ function analyzeNotebook(task: FileTask, text: string, fileLines: string[], anal
   if (inner.metrics) result.metrics = inner.metrics;
   if (inner.routes) result.routes = inner.routes;
   if (code.has('rules') && task.options.enabledRules.includes('KR146')) {
-    const sup = task.options.ignoreNosec ? new Map() : readTextSuppressions(nb.originalLines);
+    const sup = task.options.ignoreNosec ? noSuppressions() : readTextSuppressions(nb.originalLines);
     for (const f of nb.shell) {
       const at = nb.origins.findIndex((o) => o.cell === f.properties!['notebookCell'] && o.cellLine === f.properties!['notebookLine']) + 1;
       if (isSuppressed(sup, f.ruleId, f.ruleName, at, at)) continue;
@@ -259,7 +259,8 @@ function keepSecrets(found: ReturnType<typeof scanSecrets>, sup: Suppressions, i
       result.findings.push(f);
       continue;
     }
-    const by = String(f.properties?.['suppressedBy'] ?? 'nosec');
+    const marker = f.properties?.['suppressedBy'];
+    const by = typeof marker === 'string' ? marker : 'nosec';
     const comment = (f.properties?.['suppressionComment'] as SuppressionMarker | undefined) ?? { kind: by === 'pragma' ? 'pragma' : 'nosec', text: by === 'pragma' ? 'pragma: allowlist secret' : '# nosec' };
     if (by === 'allowlist') {
       f.status = 'suppressed';
@@ -286,7 +287,7 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   }
   linkParents(parsed.module);
   const semantic = new SemanticModel(parsed.module, task.packageName);
-  const suppressions: Suppressions = task.options.ignoreNosec ? new Map() : readSuppressions(parsed.comments);
+  const suppressions: Suppressions = task.options.ignoreNosec ? noSuppressions() : readSuppressions(parsed.comments);
   result.imports = semantic.imports.map((i) => (semantic.isOptionalImport(i.node) ? { module: i.module, line: i.line, optional: true } : { module: i.module, line: i.line }));
   if (analyses.has('rules') && !spent(budget, 'code rules')) {
     if (task.options.localModules?.length) configureModule(parsed.module, { localModules: new Set(task.options.localModules) });

@@ -277,6 +277,6 @@ function addPerPath(cfg: ResolvedConfig, glob: string, ids: string[]): void {
 
 function addRuleOptions(cfg: ResolvedConfig, rule: string, opts: Record<string, unknown>): void {
   let m = cfg.ruleOptions.get(rule);
-  if (!m) cfg.ruleOptions.set(rule, (m = new Map()));
+  if (!m) cfg.ruleOptions.set(rule, (m = new Map<string, unknown>()));
   for (const k of Object.keys(opts)) m.set(k, opts[k]);
 }

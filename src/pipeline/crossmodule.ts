@@ -23,7 +23,7 @@ import { TaintAnalysis, type ExternalCallee, type ExternalResolver, type Externa
 import { flowRating, remoteFlowsOf, traceOf } from '../taint/index.js';
 import { IMPORT_RULES, mergeFlow, TRIAGE_RULES } from '../taint/triage.js';
 import { runCodeRules, statementLines, type FileTask } from './analyze.js';
-import { isSuppressed, readSuppressions, type Suppressions } from '../core/suppress.js';
+import { isSuppressed, noSuppressions, readSuppressions, type Suppressions } from '../core/suppress.js';
 import { snippetAt, splitLines } from '../core/snippet.js';
 import { assignFingerprints } from '../core/fingerprint.js';
 import { redactSnippets } from '../core/redact.js';
@@ -152,7 +152,7 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
       const parsed = parsePython(text);
       linkParents(parsed.module);
       const semantic = new SemanticModel(parsed.module, t.packageName);
-      l = { task: t, text, lines, parsed, semantic, suppressions: t.options.ignoreNosec ? new Map() : readSuppressions(parsed.comments) };
+      l = { task: t, text, lines, parsed, semantic, suppressions: t.options.ignoreNosec ? noSuppressions() : readSuppressions(parsed.comments) };
     } catch {
       l = null; // unreadable now: the per-file findings stand
     }

@@ -82,7 +82,10 @@ export function findRequiresPython(start: string): { spec: string; file: string 
   for (let i = 0; i < 64; i++) {
     const file = path.join(dir, 'pyproject.toml');
     try {
-      const doc = parseToml(readFileSync(file, 'utf8')) as Record<string, any>;
+      const doc = parseToml(readFileSync(file, 'utf8')) as {
+        project?: { 'requires-python'?: unknown };
+        tool?: { poetry?: { dependencies?: { python?: unknown } } };
+      };
       const spec = doc.project?.['requires-python'] ?? doc.tool?.poetry?.dependencies?.python;
       if (typeof spec === 'string') return { spec: spec.replace(/^\^(\d+\.\d+)/, '>=$1'), file };
     } catch {

@@ -5,7 +5,7 @@
  * most severe first, followed by one line naming the advisory data and its date.
  */
 import type { Severity } from '../core/finding.js';
-import type { DependencyReport, DepsTableRow } from '../deps/types.js';
+import type { DependencyReport } from '../deps/types.js';
 import { terminalSafe } from '../core/text.js';
 
 /** A table cell: audited text on one line, `|` escaped, control and bidi characters shown as escapes. */

@@ -97,6 +97,7 @@ function lstatOrUndefinedQuiet(path: string): ReturnType<typeof lstatOrUndefined
  * earlier krait Markdown output (`security-analysis-YYYY-MM-DD[.md]`). Every failure is
  * thrown as an Error with a one-line message.
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- async so that every failure, even a synchronous one, reaches the caller as a rejection
 export async function writeReport(report: Report, opts: WriteReportOptions): Promise<string | undefined> {
   const { format, output } = opts;
   const scored: Report = report.score || (opts.noScore && format !== 'html' && format !== 'markdown') ? report : { ...report, score: computeScore(report) };

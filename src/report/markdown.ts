@@ -129,7 +129,7 @@ function testingLine(report: Report): string {
   return `- Quality & Testing: ${t.testFiles} test file${t.testFiles === 1 ? '' : 's'}, test-to-code ratio ${t.ratio.toFixed(2)} (${t.testCodeLines} test / ${t.codeLines} code lines); ${cov}`;
 }
 
-function summaryMarkdown(report: Report, score: Score, entries: Entry[], folder: string, lookup: RuleLookup): string {
+function summaryMarkdown(report: Report, score: Score, entries: Entry[], folder: string): string {
   const findings = entries.map((e) => e.finding);
   const count = (pred: (f: Finding) => boolean): number => findings.filter(pred).length;
   const crit = count((f) => f.severity === 'critical');
@@ -349,6 +349,6 @@ export function writeMarkdown(report: Report, dir: string, date: Date = new Date
     written.push(p);
   }
   const record = `\n${WRITTEN_MARK} ${entries.map((e) => e.file).join(' ')} -->\n`;
-  writeFileSafely(summaryPath, summaryMarkdown(report, score, entries, base, lookupRule) + record, 'report file');
+  writeFileSafely(summaryPath, summaryMarkdown(report, score, entries, base) + record, 'report file');
   return [summaryPath, ...written];
 }

@@ -6,7 +6,7 @@
  */
 export class KeywordMatcher {
   /** goto[state] maps a UTF-16 code unit to the next state. */
-  private readonly goto: Array<Map<number, number>> = [new Map()];
+  private readonly goto: Array<Map<number, number>> = [new Map<number, number>()];
   private readonly fail: number[] = [0];
   /** Keyword indices that end at each state (its own and those reached by fail links). */
   private readonly out: number[][] = [[]];
@@ -51,6 +51,7 @@ export class KeywordMatcher {
         if (inherited.length) this.out[s] = this.out[s].concat(inherited);
       }
     }
+    // eslint-disable-next-line no-control-regex -- the ASCII range, NUL included, on purpose
     this.delta = keywords.every((k) => /^[\x00-\x7f]*$/.test(k)) ? this.denseTable([0, ...queue]) : null;
   }
 

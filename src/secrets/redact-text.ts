@@ -254,7 +254,7 @@ export function redactDeep<T>(value: T): T {
     seen.add(v);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
-        const x = v[i];
+        const x: unknown = v[i];
         if (typeof x === 'string') {
           const r = redactText(x);
           if (r !== x) v[i] = r;

@@ -214,10 +214,10 @@ const QUOTED_ASSIGNMENT =
   /(?<name>[A-Za-z_$@][\w.\-$@]{0,100})(?:(?<close>["'\]]{1,2})|\s{0,3}:\s{0,3}[A-Za-z_][\w.[\], |]{0,60}?\s{0,3}(?==)){0,1}\s{0,5}(?<op>:=|=>|==|!=|\+=|=|:)\s{0,5}(?:[bBrRuU]{1,2}){0,1}(?:"(?<v1>[^"\\\r\n]{0,512})"|'(?<v2>[^'\\\r\n]{0,512})'|`(?<v3>[^`\\\r\n]{0,512})`)/dg;
 /** `getenv("NAME", "fallback")`, `config.get("password", "…")`, `setdefault("TOKEN", "…")`. */
 const DEFAULT_ARGUMENT =
-  /(?:getenv|\.get|setdefault)\(\s{0,3}["'](?<name>[\w.\-]{1,100})["']\s{0,3},\s{0,3}(?:[bBrRuU]{1,2}){0,1}(?:"(?<v1>[^"\\\r\n]{0,512})"|'(?<v2>[^'\\\r\n]{0,512})')/dg;
+  /(?:getenv|\.get|setdefault)\(\s{0,3}["'](?<name>[\w.-]{1,100})["']\s{0,3},\s{0,3}(?:[bBrRuU]{1,2}){0,1}(?:"(?<v1>[^"\\\r\n]{0,512})"|'(?<v2>[^'\\\r\n]{0,512})')/dg;
 /** `KEY=value` / `key: value` / `export KEY=value` / `- KEY=value` with an unquoted value. */
 const UNQUOTED_ASSIGNMENT =
-  /^\s{0,40}(?:export\s{1,5}|ENV\s{1,5}|ARG\s{1,5}|set\s{1,5}|-\s{1,5}){0,1}["']{0,1}(?<name>[A-Za-z_][\w.\-]{0,100})["']{0,1}\s{0,5}(?:=|:)\s{0,5}(?<value>[^\s'"`#;,{}[\]|>&*!][^\s'"`]{0,511})\s{0,5}(?:[#;][^\n]{0,4096}){0,1}$/d;
+  /^\s{0,40}(?:export\s{1,5}|ENV\s{1,5}|ARG\s{1,5}|set\s{1,5}|-\s{1,5}){0,1}["']{0,1}(?<name>[A-Za-z_][\w.-]{0,100})["']{0,1}\s{0,5}(?:=|:)\s{0,5}(?<value>[^\s'"`#;,{}[\]|>&*!][^\s'"`]{0,511})\s{0,5}(?:[#;][^\n]{0,4096}){0,1}$/d;
 /** Dockerfile `ENV NAME value`. */
 const DOCKER_ENV = /^\s{0,10}ENV\s{1,5}(?<name>[A-Za-z_]\w{0,100})\s{1,5}(?<value>[^\s=][^\s]{0,511})\s{0,5}$/d;
 

@@ -6,7 +6,7 @@
  */
 import { JoinedLineBuilder, type LogicalLine } from './lines.js';
 
-const KEY_LINE = /^(\s{0,80})(?:-\s{1,5}){0,1}["']{0,1}([A-Za-z_][\w.\-]{0,100})["']{0,1}\s{0,5}:(?:\s{1,10}(.{0,4000}))?$/;
+const KEY_LINE = /^(\s{0,80})(?:-\s{1,5}){0,1}["']{0,1}([A-Za-z_][\w.-]{0,100})["']{0,1}\s{0,5}:(?:\s{1,10}(.{0,4000}))?$/;
 
 function indentOf(s: string): number {
   const m = /^\s*/.exec(s);

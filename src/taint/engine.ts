@@ -282,7 +282,11 @@ export class TaintAnalysis {
         }
         // The class stands for what its methods do (an instance made here is used there).
         const flags = methods.map((m) => exports[`${st.name}.${m.name}`]).filter((x) => x !== undefined);
-        if (flags.length) exports[st.name] = Object.assign({}, ...flags.map((f) => ({ ...(f.src ? { src: true } : {}), ...(f.sinks ? { sinks: true } : {}), ...(f.pass ? { pass: true } : {}), ...(f.req ? { req: true } : {}), ...(f.fwd ? { fwd: true } : {}) })));
+        if (flags.length) {
+          const merged: TaintFacts['exports'][string] = {};
+          for (const f of flags) Object.assign(merged, { ...(f.src ? { src: true } : {}), ...(f.sinks ? { sinks: true } : {}), ...(f.pass ? { pass: true } : {}), ...(f.req ? { req: true } : {}), ...(f.fwd ? { fwd: true } : {}) });
+          exports[st.name] = merged;
+        }
       }
     }
     return { exports, calls: this.projectCalls };
@@ -325,7 +329,7 @@ export class TaintAnalysis {
     while (scope && scope.type !== 'FunctionDef' && scope.type !== 'AsyncFunctionDef' && scope.type !== 'Lambda' && scope.type !== 'Module') scope = scope.parent;
     if (!scope) return true;
     let byName = this.escapeCache.get(scope);
-    if (!byName) this.escapeCache.set(scope, (byName = new Map()));
+    if (!byName) this.escapeCache.set(scope, (byName = new Map<string, boolean>()));
     const got = byName.get(name.id);
     if (got !== undefined) return got;
     let escaped = false;
@@ -378,7 +382,7 @@ export class TaintAnalysis {
     }
     if (assume.length) {
       let m = this.specialised.get(fn);
-      if (!m) this.specialised.set(fn, (m = new Map()));
+      if (!m) this.specialised.set(fn, (m = new Map<string, Summary | 'pending'>()));
       key = [...assume].sort().join(',');
       if (!m.has(key) && m.size >= MAX_SPECIALISED) return this.summaryOf(fn);
       cache = m;

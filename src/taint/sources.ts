@@ -290,7 +290,7 @@ function calledInModule(fn: A.FunctionDef, sem: SemanticModel): boolean {
 
 /** Converters of a view's URL parameters declared in the same module: `path("<int:pk>/", view)` (Django's default converter is `str`). */
 function urlConverters(fn: A.FunctionDef, sem: SemanticModel): Map<string, string> {
-  return callsOf(fn.parent as A.Module, sem).converters.get(fn.name) ?? new Map();
+  return callsOf(fn.parent as A.Module, sem).converters.get(fn.name) ?? new Map<string, string>();
 }
 
 function paramMatches(names: readonly string[], want: readonly string[]): boolean {

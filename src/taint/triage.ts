@@ -8,11 +8,11 @@
  * finding and a data-flow finding on the same place become one finding that keeps the
  * pattern rule's id and names the flow rule in `relatedRuleIds`.
  */
-import type { Finding, Severity, TraceStep, Verdict } from '../core/finding.js';
+import type { Finding, TraceStep, Verdict } from '../core/finding.js';
 import { severityRank } from '../core/finding.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
-import { K, live, type Step, type Taint } from './model.js';
+import { K, live, type Taint } from './model.js';
 import type { DeadCode, Observation, TaintAnalysis } from './engine.js';
 import { traceSteps } from './index.js';
 import { externalEntitiesOn, parserUses, type ParsedDocument } from './xml-parsers.js';

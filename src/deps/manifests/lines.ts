@@ -101,7 +101,7 @@ export class TomlLines {
 }
 
 function stripTomlComment(line: string): string {
-  return line.replace(/("(?:[^"\\]|\\.)*"|'[^']*')|#.*$/g, (m, q: string | undefined) => q ?? '');
+  return line.replace(/("(?:[^"\\]|\\.)*"|'[^']*')|#.*$/g, (_m, q: string | undefined) => q ?? '');
 }
 
 export function escapeRe(s: string): string {

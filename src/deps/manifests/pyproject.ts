@@ -187,7 +187,7 @@ function addSources(
 /** `[tool.uv.sources]`: `name = { git = …, rev = … }` / `{ path = … }` / `{ url = … }` override where a requirement comes from. */
 function applyUvSources(reqs: Requirement[], sources: Table): void {
   for (const [name, raw] of Object.entries(sources)) {
-    const src = Array.isArray(raw) ? raw[0] : raw;
+    const src: unknown = Array.isArray(raw) ? raw[0] : raw;
     if (!isTable(src)) continue;
     const norm = name.toLowerCase().replace(/[-_.]+/g, '-');
     for (const r of reqs) {

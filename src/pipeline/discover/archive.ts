@@ -26,7 +26,7 @@
  * Data prepended to a zip (self-extracting archives) is passed over as Python's
  * `zipfile` does, from the central directory's offsets; zip64 records are read.
  */
-import { closeSync, createReadStream, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { removeTempDir, trackTempDir } from './temp-dirs.js';
 import path from 'node:path';
@@ -693,12 +693,12 @@ const TAR_TYPES: Record<string, string> = {
 };
 
 async function extractTar(absPath: string, compression: TarCompression, x: Extraction): Promise<void> {
-  let failure: unknown;
+  let failure: Error | undefined;
   const src = createReadStream(absPath, { highWaterMark: CHUNK });
   const counted = meter((n) => (x.totalIn += n));
   const out = meter((n) => x.countOut(n));
   const done = (err: unknown) => {
-    if (err && failure === undefined) failure = err;
+    if (err && failure === undefined) failure = err instanceof Error ? err : new Error('the archive stream failed');
   };
   let node: Readable;
   if (compression === 'gzip') node = pipeline(src, counted, createGunzip(), out, done);

@@ -131,7 +131,7 @@ export async function discoverWithArchives(targets: string[], opts: DiscoverOpti
         out.skipped.push({ path: a.path, reason: `archive cannot be opened: ${msg.startsWith(name) ? msg.slice(name.length) : msg}` });
         continue;
       }
-      cleanups.push(x.cleanup);
+      cleanups.push(() => x.cleanup());
       const prefix = `${a.path}!/`;
       for (const s of x.skipped) out.skipped.push({ path: s.entry ? prefix + s.entry : a.path, reason: s.reason });
       if (x.duplicates.length) (out.archiveDuplicates ??= []).push({ archive: a.path, entries: x.duplicates });

@@ -1,5 +1,4 @@
 import { defineRule } from '../../core/rule.js';
-import type * as A from '../../python/ast.js';
 import { maskSecret } from '../../core/mask.js';
 import { isStr } from '../../python/calls.js';
 import { isPasswordName } from './candidates.js';

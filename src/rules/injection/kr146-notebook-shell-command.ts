@@ -6,7 +6,6 @@
  * `.run_cell_magic('bash', …)` (reported here, e.g. in notebooks exported to .py).
  */
 import { defineRule } from '../../core/rule.js';
-import type * as A from '../../python/ast.js';
 
 const SHELL_METHODS = new Set(['system', 'getoutput']);
 const SHELL_MAGICS = new Set(['system', 'sx', 'bash', 'sh', 'script', 'perl', 'ruby']);

@@ -28,6 +28,7 @@ export const identifierNormalisationObfuscation = defineRule({
   visit: {
     Module(node, ctx) {
       for (const r of node.renamed ?? []) {
+        // eslint-disable-next-line no-control-regex -- the ASCII range, NUL included, on purpose
         const plain = /^[\x00-\x7f]*$/.test(r.name);
         ctx.report(node, {
           node: { ...node, lineno: r.line, end_lineno: r.line, col_offset: r.col, end_col_offset: r.endCol },

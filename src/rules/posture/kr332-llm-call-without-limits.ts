@@ -1,5 +1,4 @@
 import { defineRule } from '../../core/rule.js';
-import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
 import { importsLlm, isLlmCall } from './common.js';
 

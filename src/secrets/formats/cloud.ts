@@ -1,5 +1,5 @@
 /** Cloud providers and infrastructure platforms. */
-import { ALNUM, B64, B64URL, BASE32, HEX, LOWER_ALNUM, UPPER_ALNUM, UUID, fakeUuid, fmt, keyedFmt, keyed, keyedKeywords, prefixed, seq, type SecretFormat } from './types.js';
+import { ALNUM, B64, B64URL, BASE32, HEX, LOWER_ALNUM, UPPER_ALNUM, UUID, fakeUuid, fmt, keyedFmt, keyed, prefixed, seq, type SecretFormat } from './types.js';
 
 export const CLOUD_FORMATS: SecretFormat[] = [
   fmt({

@@ -1,5 +1,5 @@
 /** Private keys and self-describing tokens (JWT, HTTP auth headers, tool-specific credentials). */
-import { ALNUM, B64, B64URL, LOWER_ALNUM, fmt, prefixed, seq, type SecretFormat } from './types.js';
+import { ALNUM, B64, B64URL, LOWER_ALNUM, fmt, seq, type SecretFormat } from './types.js';
 
 /** A fake PEM body: `lines` lines of 64 counted base64 characters. */
 export function fakePemBody(lines = 6, offset = 0): string[] {
