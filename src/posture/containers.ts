@@ -23,6 +23,12 @@ export function literalSecret(name: string, value: string | null | undefined): s
 }
 
 /** `lines` with every occurrence of each secret replaced by its mask. */
+/** A YAML value as text (`String` of the scalar it holds; absent is empty). */
+function scalarText(v: unknown): string {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- YAML scalars: strings, numbers, booleans, dates
+  return v === undefined || v === null ? '' : String(v);
+}
+
 function maskAll(lines: string[], secrets: readonly string[]): string[] {
   if (!secrets.length) return lines;
   return lines.map((l) => secrets.reduce((acc, s) => acc.split(s).join(maskSecret(s)), l));
@@ -88,7 +94,7 @@ export function unpinnedPipPackages(command: string): string[] {
       }
       if (t.startsWith('.') || t.startsWith('/') || /\.(whl|tar\.gz|zip)$/.test(t) || t.includes('://') || t.includes('@') || t.includes('$')) continue;
       if (/===?/.test(t)) continue;
-      const name = t.split(/[<>=!~\[;]/)[0];
+      const name = t.split(/[<>=!~[;]/)[0];
       if (TOOLING.test(name)) continue; // upgrading the installer itself
       out.push(t);
     }
@@ -127,7 +133,7 @@ export function composeFacts(shownPath: string, text: string, diagnostics: FileD
       if (isScalar(v)) service.settings.push({ key, value: v.value, line: lineOf(item.key) });
       if (key === 'volumes' && isSeq(v)) {
         for (const vol of v.items as YamlNode[]) {
-          const src = isScalar(vol) ? String(vol.value).split(':')[0] : isMap(vol) ? String((vol.get('source')) ?? '') : '';
+          const src = isScalar(vol) ? String(vol.value).split(':')[0] : isMap(vol) ? scalarText(vol.get('source')) : '';
           service.volumes.push({ source: src, line: lineOf(vol) });
         }
       }
@@ -150,7 +156,7 @@ function environmentEntries(v: YamlNode | null, lineOf: (n: YamlNode | null | un
   } else if (isMap(v)) {
     for (const p of v.items as Pair<YamlNode, YamlNode>[]) {
       if (!isScalar(p.key)) continue;
-      entries.push({ name: String(p.key.value), value: isScalar(p.value) && p.value.value !== null ? String(p.value.value) : null, line: lineOf(p.key) });
+      entries.push({ name: String(p.key.value), value: isScalar(p.value) && p.value.value !== null ? scalarText(p.value.value) : null, line: lineOf(p.key) });
     }
   }
   return entries;

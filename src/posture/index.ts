@@ -65,6 +65,7 @@ const ENV_CONFIG_FILES = /(^|\/)(settings|config|conf)\/(prod|production|dev|dev
  * `src/rules/project/`) and the posture report. Never throws for bad input files:
  * unreadable or unparsable files become diagnostics and the other files are still read.
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- async so that a synchronous failure reaches the pipeline as a rejection
 export async function postureFacts(input: PostureInput): Promise<PostureAnalysis> {
   const diagnostics: FileDiagnostic[] = [];
   const maxSize = input.maxFileSize ?? 2 * 1024 * 1024;
