@@ -1,6 +1,6 @@
 /**
  * `krait fix [PATHS]`: scan with the code rules, then apply the automatic fixes of the
- * active findings (see `fix/apply.ts`). As ruff: safe fixes by default, `--unsafe-fixes`
+ * active findings (see `pipeline/fix.ts`). As ruff: safe fixes by default, `--unsafe-fixes`
  * for the others, `--diff` prints a unified diff, writes nothing and exits 1 when there
  * is a change. Messages go to stderr, diffs to stdout.
  */

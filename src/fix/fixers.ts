@@ -2,7 +2,7 @@
  * Automatic fixes: for rules whose secure form is mechanical, the exact source edits that
  * turn the flagged code into it (ruff's fixes). The engine asks `autofixFor()` for every
  * finding a rule reports and attaches the result to the finding (`Finding.autofix`);
- * `krait fix` applies them (`fix/apply.ts`), SARIF carries them as `fixes`, and every
+ * `krait fix` applies them (`pipeline/fix.ts`), SARIF carries them as `fixes`, and every
  * report says "fix available". Each fixer returns undefined when the rewrite is not
  * certain for this call (splats, unusual argument shapes): a finding without a fix is
  * better than a wrong rewrite.

@@ -19,7 +19,7 @@ export interface ImportedModule {
   module: string;
   /**
    * `stdlib` when the first segment is in the standard library's module list
-   * (`deps/stdlib-modules.ts`); `local` for relative imports, the file's own top-level
+   * (`python/stdlib-modules.ts`); `local` for relative imports, the file's own top-level
    * package and, after `aggregateMetrics`, any top-level module of the scanned project;
    * else `third-party`.
    */

@@ -208,7 +208,7 @@ export function runCodeRules(
 /**
  * A notebook's code cells through the code analyses (secrets are scanned over the whole
  * notebook by the caller): joined into one module, analysed as Python, every line mapped
- * back to the .ipynb file (engine/notebook.ts); IPython shell commands are KR146.
+ * back to the .ipynb file (pipeline/notebook.ts); IPython shell commands are KR146.
  */
 function analyzeNotebook(task: FileTask, text: string, fileLines: string[], analyses: Set<Analysis>, result: FileResult, budget: Budget): void {
   const code = new Set([...analyses].filter((a) => a !== 'secrets'));

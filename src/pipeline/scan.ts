@@ -132,7 +132,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     throw new UsageError((err as Error).message);
   }
 
-  // Globs are compiled for linear-time matching (discover/glob.ts); one that cannot be is a
+  // Globs are compiled for linear-time matching (core/glob.ts); one that cannot be is a
   // usage error when the caller gave it, and a config-error diagnostic (pattern dropped)
   // when it comes from the scanned project's configuration.
   const globWarnings: string[] = [];
@@ -190,7 +190,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
 
   const tasks: FileTask[] = [];
   for (const f of disc.files) {
-    // Notebooks' code cells go through the code analyses too (engine/notebook.ts).
+    // Notebooks' code cells go through the code analyses too (pipeline/notebook.ts).
     const isPython = f.kind === 'python' || f.kind === 'setup-py' || f.kind === 'notebook';
     // Lock files hold hashes, not secrets: only the dependency audit reads them.
     if (LOCK_KINDS.has(f.kind)) continue;

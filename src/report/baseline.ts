@@ -1,7 +1,7 @@
 /**
  * Baselines: `krait scan --write-baseline FILE` records the fingerprints of today's
  * findings; `--baseline FILE` then reports only findings whose fingerprint is not in it.
- * Fingerprints (`engine/fingerprint.ts`) hash the rule id, the path and the flagged
+ * Fingerprints (`core/fingerprint.ts`) hash the rule id, the path and the flagged
  * line's text, not its number, so they survive edits that only move code around.
  *
  * The file is JSON holding fingerprints, rule ids and paths only — never snippets,

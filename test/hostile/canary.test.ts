@@ -5,7 +5,7 @@
  * file names, archive member names) are run through every command (`scan`, `secrets`,
  * `deps`, `stats`, `routes`) in every format the CLI offers for it (read from its own
  * `--help`), through the built CLI. No canary may appear in stdout, stderr or any written
- * file. Removing the redaction step (`src/engine/redact-text.ts`) makes this test fail.
+ * file. Removing the redaction step (`src/secrets/redact-text.ts`) makes this test fail.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

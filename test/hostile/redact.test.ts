@@ -1,5 +1,5 @@
 /**
- * The redaction step (`src/engine/redact-text.ts`): every secret shape is masked in any
+ * The redaction step (`src/secrets/redact-text.ts`): every secret shape is masked in any
  * string, whatever the position, and ordinary text is left alone.
  */
 import { describe, expect, it } from 'vitest';

@@ -114,7 +114,7 @@ interface Spec {
   properties?: Record<string, unknown>;
 }
 
-/** Build findings from specs: snippet from the source, fingerprint from src/engine/fingerprint. */
+/** Build findings from specs: snippet from the source, fingerprint from src/core/fingerprint. */
 export function buildFindings(specs: Spec[]): Finding[] {
   const findings: Finding[] = specs.map((s) => {
     const lines = splitLines(s.source);

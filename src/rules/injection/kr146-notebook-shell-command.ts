@@ -1,7 +1,7 @@
 /**
  * KR146: shell commands run from IPython / Jupyter code — `!cmd`, `!{var}`, `x = !cmd`,
  * `%system`, `%sx`, and `%%bash` / `%%sh` / `%%script` cells (reported by the notebook
- * analysis, `engine/notebook.ts`, from the cell source), and their Python spelling
+ * analysis, `pipeline/notebook.ts`, from the cell source), and their Python spelling
  * `get_ipython().system(…)`, `.getoutput(…)`, `.run_line_magic('system', …)`,
  * `.run_cell_magic('bash', …)` (reported here, e.g. in notebooks exported to .py).
  */

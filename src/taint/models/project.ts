@@ -10,7 +10,7 @@ import { setProjectSinks } from '../sinks.js';
 import { setProjectSources } from '../sources.js';
 import type { SanitizerRow, SinkKind, SinkRow, SourceRow } from './types.js';
 
-/** `[tool.krait.taint]`, validated (see src/config/load.ts). */
+/** `[tool.krait.taint]`, validated (see src/pipeline/config.ts). */
 export interface ProjectTaintModels {
   sources?: { name: string; form?: 'call' | 'attribute'; origin?: Origin; label?: string }[];
   /** A sink by qualified `name` (`myapp.db.run_sql`) or by `method` name (`run_sql` on any receiver). */
