@@ -8,7 +8,7 @@ import { CODE_RULES } from './index.js';
 import { DEPENDENCY_RULES } from './deps/index.js';
 import { SECRET_RULES } from '../secrets/rules.js';
 import { POSTURE_PROJECT_RULES } from './project/index.js';
-import { PACKAGE_NAME_TYPOSQUAT } from './malicious/verdict.js';
+import { packageNameTyposquat } from './malicious/kr609-package-name-typosquat.js';
 
 let cache: Map<string, RuleMeta> | undefined;
 
@@ -42,5 +42,5 @@ function index(): Map<string, RuleMeta> {
 
 /** Rules of analyses that report outside the code-rule engine (secrets, posture, package verdicts). */
 function extraRules(): RuleMeta[] {
-  return [...SECRET_RULES.map(strip), ...POSTURE_PROJECT_RULES.map(strip), strip(PACKAGE_NAME_TYPOSQUAT)];
+  return [...SECRET_RULES.map(strip), ...POSTURE_PROJECT_RULES.map(strip), strip(packageNameTyposquat)];
 }

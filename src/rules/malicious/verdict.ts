@@ -16,14 +16,11 @@
  * The package's own name is checked for typosquatting (`src/deps/typosquat.ts`): a name one
  * or two edits from a top PyPI project is finding KR609 at the manifest line that sets it.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { Finding, Severity } from '../../core/finding.js';
-import type { RuleMeta } from '../../core/rule-meta.js';
-import { checkTyposquat } from '../../deps/typosquat.js';
-import { snippetAt } from '../../core/snippet.js';
+import { packageNameTyposquat, type PackageNameFacts } from './kr609-package-name-typosquat.js';
 
 /** Rules outside the KR6xx group whose findings are malicious-package indicators. */
 export const EXTRA_INDICATOR_RULES: ReadonlySet<string> = new Set(['B613']);
@@ -60,22 +57,6 @@ export interface PackageVerdict {
   typosquatOf?: string;
 }
 
-export const PACKAGE_NAME_TYPOSQUAT: RuleMeta = {
-  id: 'KR609',
-  name: 'package-name-typosquat',
-  category: 'code',
-  severity: 'high',
-  confidence: 'medium',
-  cwe: [829],
-  docs: {
-    what: "The audited package's own name (from pyproject.toml, setup.cfg, setup.py, PKG-INFO or METADATA) is one or two edits away from one of the most downloaded PyPI projects and is not popular itself (same test as KR503 for requirements).",
-    why: 'Typosquats (`reqeusts`, `djangoo`, `python-dateutils`) are published to be installed by mistake, and the installer then runs their code with the user\'s rights: including functionality from an untrusted control sphere (CWE-829). A package with such a name deserves a close look before anything else.',
-    example: '[project]\nname = "reqeusts"',
-    instead: 'Install the real project (`requests`); if this is your own package, pick a name that cannot be mistaken for a popular one.',
-    references: ['https://cwe.mitre.org/data/definitions/829.html', 'https://arxiv.org/abs/2003.03471', 'https://blog.pypi.org/posts/2024-03-28-incident-report-typosquatting/'],
-  },
-};
-
 /** A file of the scan, as the verdict needs it. */
 export interface VerdictFile {
   /** Display path (`pkg/setup.py`, `dist/x.whl!/x/__init__.py`). */
@@ -95,7 +76,8 @@ const RISK_ORDER: RiskLevel[] = ['none', 'low', 'medium', 'high', 'critical'];
 
 /**
  * Work out the packages of a scan and their verdicts, and the KR609 findings for package
- * names that typosquat a popular project (returned for the caller to add to the report).
+ * names that typosquat a popular project (`kr609-package-name-typosquat.ts`; returned for
+ * the caller to add to the report).
  * `targets` are the display forms of the scan targets (to name a package-less scan).
  */
 export function packageVerdicts(
@@ -133,30 +115,20 @@ export function packageVerdicts(
     return units.get(roots[roots.length - 1])!;
   };
 
-  const extra: Finding[] = [];
   const byUnit = new Map<Unit, Indicator[]>();
+  const named: PackageNameFacts['packages'] = [];
   for (const u of units.values()) {
     byUnit.set(u, []);
-    if (!u.nameAt) continue;
-    const hit = checkTyposquat(u.name);
-    if (!hit || hit.confidence === 'low') continue;
-    const lines = readLines(u.nameAt.absPath, maxFileSize);
-    extra.push({
-      ruleId: PACKAGE_NAME_TYPOSQUAT.id,
-      ruleName: PACKAGE_NAME_TYPOSQUAT.name,
-      category: PACKAGE_NAME_TYPOSQUAT.category,
-      severity: PACKAGE_NAME_TYPOSQUAT.severity,
-      confidence: hit.confidence,
-      cwe: [...PACKAGE_NAME_TYPOSQUAT.cwe],
-      message: `The package is named '${u.name}', ${hit.distance} edit${hit.distance === 1 ? '' : 's'} from the popular project '${hit.target}' (download rank ${hit.targetRank}).`,
-      location: { path: u.nameAt.path, startLine: u.nameAt.line, startColumn: 0, endLine: u.nameAt.line, endColumn: (lines[u.nameAt.line - 1] ?? '').length },
-      snippet: lines.length ? snippetAt(lines, u.nameAt.line, u.nameAt.line, 0) : '',
-      fix: `Check that you meant '${u.name}' and not '${hit.target}'.`,
-      fingerprint: '',
-      properties: { indicator: 'typosquat', target: hit.target },
-    });
-    (u as Unit & { squat?: string }).squat = hit.target;
+    if (u.nameAt) {
+      const { path: at, absPath, line } = u.nameAt;
+      named.push({ name: u.name, at: { path: at, line, lines: () => readLines(absPath, maxFileSize) } });
+    }
   }
+  // KR609 runs here, not in the project pass: its findings are indicators of the verdict.
+  const extra: Finding[] = [];
+  packageNameTyposquat.check({ packages: named }, { option: <T>(name: string) => packageNameTyposquat.options?.[name] as T, report: (f) => extra.push(f) });
+  const squatOf = new Map<Unit, string>();
+  for (const f of extra) squatOf.set(unitOf(f.location.path), String(f.properties?.['target']));
   for (const f of [...findings, ...extra]) {
     if (!isIndicatorRule(f.ruleId)) continue;
     byUnit.get(unitOf(f.location.path))!.push({
@@ -173,15 +145,11 @@ export function packageVerdicts(
     inds.sort((a, b) => sevRank(b.severity) - sevRank(a.severity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
     const v: PackageVerdict = { name: u.name, root: u.root || '.', risk: riskOf(inds), indicatorRules: [...new Set(inds.map((i) => i.ruleId))].sort(), indicators: inds };
     if (u.version) v.version = u.version;
-    const squat = (u as Unit & { squat?: string }).squat;
+    const squat = squatOf.get(u);
     if (squat) v.typosquatOf = squat;
     verdicts.push(v);
   }
   verdicts.sort((a, b) => RISK_ORDER.indexOf(b.risk) - RISK_ORDER.indexOf(a.risk) || (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
-  // Package-name findings carry fingerprints like the others (rule, path, line text).
-  for (const f of extra) {
-    f.fingerprint = createHash('sha256').update(`${f.ruleId}\u0000${f.location.path}\u0000${f.snippet.replace(/\s+/g, ' ').trim()}\u00000`).digest('hex').slice(0, 16);
-  }
   return { verdicts, findings: extra };
 }
 
