@@ -30,6 +30,20 @@ export function defineRule(rule: CodeRule): CodeRule {
   return rule;
 }
 
+/**
+ * Per-file state for a rule that collects during the engine's walk and decides at
+ * `Module:exit` (rules are module-level singletons): one `S` per rule context, and the
+ * engine makes one context per rule and file. `make` runs at the rule's first visit of a file.
+ */
+export function fileState<S>(make: (ctx: RuleContext) => S): (ctx: RuleContext) => S {
+  const states = new WeakMap<RuleContext, S>();
+  return (ctx) => {
+    let s = states.get(ctx);
+    if (s === undefined) states.set(ctx, (s = make(ctx)));
+    return s;
+  };
+}
+
 /** What a project rule can ask while it checks one set of facts. */
 export interface ProjectRuleContext {
   /** Option value for this rule (from config, else the rule's default). */

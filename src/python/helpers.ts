@@ -101,6 +101,13 @@ export function enclosingFunction(node: A.AnyNode): A.FunctionDef | null {
   return null;
 }
 
+/** Every function around `node`, innermost first (empty at module level). */
+export function enclosingFunctions(node: A.AnyNode): A.FunctionDef[] {
+  const out: A.FunctionDef[] = [];
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef') out.push(n);
+  return out;
+}
+
 /** All parameters of a function, in order (positional-only, positional, *args, keyword-only, **kwargs). */
 export function allParams(fn: A.FunctionDef): A.Arg[] {
   const a = fn.args;

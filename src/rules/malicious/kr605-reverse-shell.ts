@@ -3,50 +3,20 @@
  * + a shell or `pty.spawn`, a process whose stdin/stdout is a socket, commands received
  * from a socket and run, or the shell one-liners (`bash -i >& /dev/tcp/…`, `nc -e`).
  */
-import { defineRule } from '../../core/rule.js';
+import { defineRule, fileState } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
-import { PROCESS_CALL, constantText, exprWords, factsFor, moduleOf, phaseWord } from './facts.js';
-import type { SemanticModel } from '../../python/semantic.js';
+import { PROCESS_CALL, constantText, exprWords, factsFor, phaseWord } from './facts.js';
 
 const SHELL = /(?:^|[\\/\s'"])(?:sh|bash|zsh|dash|ksh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)\b/i;
 const SHELL_ONE_LINER = /\/dev\/(?:tcp|udp)\/|\bnc(?:at)?\b[^\n]*\s-[ec]\s|\bbash\s+-i\b|\bmkfifo\b[^\n]*\bnc\b|\bsocat\b[^\n]*exec:|TCPClient\(|\bsh\s+-i\b/i;
 
-interface FileSocketFacts {
-  connects: boolean;
-  dup2Socket: boolean;
-  recvNames: Set<string>;
-}
-const cache = new WeakMap<A.Module, FileSocketFacts>();
-
-function socketFacts(module: A.Module, semantic: SemanticModel): FileSocketFacts {
-  let f = cache.get(module);
-  if (f) return f;
-  f = { connects: false, dup2Socket: false, recvNames: new Set() };
-  const facts = f;
-  walk(module, (n) => {
-    if (n.type === 'Call') {
-      const q = semantic.qualifiedName(n.func) ?? '';
-      if (q === 'socket.create_connection' || (n.func.type === 'Attribute' && (n.func.attr === 'connect' || n.func.attr === 'connect_ex')) || q === 'socket.socket') facts.connects = true;
-      if (q === 'os.dup2' && n.args[0] && /fileno/.test(exprWords(n.args[0]))) facts.dup2Socket = true;
-    }
-    if (n.type === 'Assign' && n.value.type === 'Call' && n.value.func.type === 'Attribute' && /^recv(?:from)?$/.test(n.value.func.attr)) {
-      for (const t of n.targets) if (t.type === 'Name') facts.recvNames.add(t.id);
-    }
-    if (n.type === 'Assign' && facts.recvNames.size) {
-      // cmd = data.decode().strip()
-      let uses = false;
-      walk(n.value, (x) => {
-        if (x.type === 'Name' && facts.recvNames.has(x.id)) uses = true;
-        return !uses;
-      });
-      if (uses) for (const t of n.targets) if (t.type === 'Name') facts.recvNames.add(t.id);
-    }
-    return true;
-  });
-  cache.set(module, f);
-  return f;
-}
+/**
+ * Per file, gathered during the walk: a socket is opened or connected, a socket's fileno is
+ * `dup2`ed onto a standard stream, the names holding data received from a socket (and what
+ * is assigned from them, in walk order), and the process-running calls to judge at the end.
+ */
+const collected = fileState(() => ({ connects: false, dup2Socket: false, recvNames: new Set<string>(), calls: [] as { node: A.Call; q: string; isProcess: boolean }[] }));
 
 function usesNames(e: A.AnyNode, names: Set<string>): boolean {
   let hit = false;
@@ -75,25 +45,42 @@ export const reverseShell = defineRule({
   },
   visit: {
     Call(node, ctx) {
+      const sf = collected(ctx);
       const q = ctx.callName(node) ?? '';
+      const qf = ctx.semantic.qualifiedName(node.func) ?? '';
+      if (qf === 'socket.create_connection' || (node.func.type === 'Attribute' && (node.func.attr === 'connect' || node.func.attr === 'connect_ex')) || qf === 'socket.socket') sf.connects = true;
+      if (qf === 'os.dup2' && node.args[0] && /fileno/.test(exprWords(node.args[0]))) sf.dup2Socket = true;
       const isProcess = PROCESS_CALL.test(q);
-      let why: string | undefined;
-      if (isProcess && SHELL_ONE_LINER.test(constantText(node))) why = 'a reverse-shell command';
-      else if (isProcess || q === 'pty.spawn') {
-        const sf = socketFacts(moduleOf(node), ctx.semantic);
-        const text = constantText(node);
-        const pipes = node.keywords.filter((k) => k.arg === 'stdin' || k.arg === 'stdout' || k.arg === 'stderr');
-        if (sf.connects && sf.dup2Socket && (q === 'pty.spawn' || SHELL.test(text) || node.keywords.some((k) => k.arg === 'shell'))) why = 'a shell whose standard streams were redirected to a socket';
-        else if (sf.connects && pipes.some((k) => /fileno|sock|conn/.test(exprWords(k.value))) && SHELL.test(text)) why = 'a shell reading from and writing to a socket';
-        else if (sf.connects && sf.recvNames.size && node.args.some((a) => usesNames(a, sf.recvNames))) why = 'commands received from a socket';
+      if (isProcess || q === 'pty.spawn') sf.calls.push({ node, q, isProcess });
+    },
+    Assign(n, ctx) {
+      const sf = collected(ctx);
+      if (n.value.type === 'Call' && n.value.func.type === 'Attribute' && /^recv(?:from)?$/.test(n.value.func.attr)) {
+        for (const t of n.targets) if (t.type === 'Name') sf.recvNames.add(t.id);
       }
-      if (!why) return;
-      const phase = factsFor(node, ctx.semantic, ctx.path).phaseOf(node);
-      ctx.report(node, {
-        message: `Reverse shell: ${why} is run ${phaseWord(phase)}.`,
-        fix: 'Remove the remote shell.',
-        properties: { indicator: 'reverse-shell', phase },
-      });
+      // cmd = data.decode().strip()
+      if (sf.recvNames.size && usesNames(n.value, sf.recvNames)) for (const t of n.targets) if (t.type === 'Name') sf.recvNames.add(t.id);
+    },
+    'Module:exit'(_module, ctx) {
+      const sf = collected(ctx);
+      for (const { node, q, isProcess } of sf.calls) {
+        let why: string | undefined;
+        const text = constantText(node);
+        if (isProcess && SHELL_ONE_LINER.test(text)) why = 'a reverse-shell command';
+        else {
+          const pipes = node.keywords.filter((k) => k.arg === 'stdin' || k.arg === 'stdout' || k.arg === 'stderr');
+          if (sf.connects && sf.dup2Socket && (q === 'pty.spawn' || SHELL.test(text) || node.keywords.some((k) => k.arg === 'shell'))) why = 'a shell whose standard streams were redirected to a socket';
+          else if (sf.connects && pipes.some((k) => /fileno|sock|conn/.test(exprWords(k.value))) && SHELL.test(text)) why = 'a shell reading from and writing to a socket';
+          else if (sf.connects && sf.recvNames.size && node.args.some((a) => usesNames(a, sf.recvNames))) why = 'commands received from a socket';
+        }
+        if (!why) continue;
+        const phase = factsFor(node, ctx.semantic, ctx.path).phaseOf(node);
+        ctx.report(node, {
+          message: `Reverse shell: ${why} is run ${phaseWord(phase)}.`,
+          fix: 'Remove the remote shell.',
+          properties: { indicator: 'reverse-shell', phase },
+        });
+      }
     },
   },
 });

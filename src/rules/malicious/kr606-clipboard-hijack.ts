@@ -3,10 +3,9 @@
  * "clipper" that swaps a copied cryptocurrency address for the attacker's — or reads it
  * silently when the package is installed or imported.
  */
-import { defineRule } from '../../core/rule.js';
+import { defineRule, fileState } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { walk } from '../../python/visit.js';
-import { PROCESS_CALL, constantText, factsFor, moduleOf, phaseWord } from './facts.js';
+import { PROCESS_CALL, constantText, factsFor, phaseWord } from './facts.js';
 import type { SemanticModel } from '../../python/semantic.js';
 
 const READ = /^(?:pyperclip\.paste|clipboard\.paste|win32clipboard\.GetClipboardData|pandas\.read_clipboard|xerox\.paste|klembord\.get\w*|pyclip\.paste)$/;
@@ -16,12 +15,11 @@ const WRITE_CMD = /^(?:pbcopy|xclip\b(?!.*-o)|xsel\b.*-i|wl-copy|clip(?:\.exe)?$
 /** Wallet addresses (Bitcoin legacy/bech32, Ethereum, Monero, Litecoin, Tron, Solana-ish) and regexes for them. */
 const WALLET = /^(?:(?:bc1|[13])[a-km-zA-HJ-NP-Z1-9]{25,39}|0x[a-fA-F0-9]{40}|4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}|[LM][a-km-zA-HJ-NP-Z1-9]{26,33}|T[A-Za-z1-9]{33})$|\{25,3[49]\}|0x\[a-fA-F0-9\]\{40\}|\^\(?bc1|\[13\]\[a-km/;
 
-interface ClipFacts {
-  reads: A.Call[];
-  writes: A.Call[];
-  wallet: boolean;
-}
-const cache = new WeakMap<A.Module, ClipFacts>();
+/**
+ * Per file: the clipboard calls in walk order, with their kind, and the short string
+ * constants (tested for a wallet address only in a file that touches the clipboard).
+ */
+const collected = fileState(() => ({ calls: [] as { node: A.Call; kind: 'read' | 'write' }[], strings: [] as string[] }));
 
 /** Whether a call reads or writes the clipboard (a clipboard library, tkinter, or a clipboard command). */
 function clipKind(n: A.Call, semantic: SemanticModel): 'read' | 'write' | null {
@@ -35,22 +33,6 @@ function clipKind(n: A.Call, semantic: SemanticModel): 'read' | 'write' | null {
     if (WRITE_CMD.test(text)) return 'write';
   }
   return null;
-}
-
-function clipFacts(module: A.Module, semantic: SemanticModel): ClipFacts {
-  let f = cache.get(module);
-  if (f) return f;
-  const out: ClipFacts = { reads: [], writes: [], wallet: false };
-  walk(module, (n) => {
-    if (n.type === 'Call') {
-      const kind = clipKind(n, semantic);
-      if (kind === 'read') out.reads.push(n);
-      else if (kind === 'write') out.writes.push(n);
-    } else if (n.type === 'Constant' && n.kind === 'str' && typeof n.value === 'string' && n.value.length < 200 && WALLET.test(n.value)) out.wallet = true;
-    return true;
-  });
-  cache.set(module, out);
-  return (f = out);
 }
 
 export const clipboardHijack = defineRule({
@@ -71,27 +53,35 @@ export const clipboardHijack = defineRule({
   },
   visit: {
     Call(node, ctx) {
-      // The file-wide facts are gathered only once a call touches the clipboard.
       const kind = clipKind(node, ctx.semantic);
-      if (!kind) return;
-      const cf = clipFacts(moduleOf(node), ctx.semantic);
-      const isWrite = kind === 'write';
-      const isRead = kind === 'read';
-      const phase = factsFor(node, ctx.semantic, ctx.path).phaseOf(node);
-      if (isWrite && cf.reads.length) {
-        ctx.report(node, {
-          severity: cf.wallet ? (phase === 'runtime' ? 'high' : 'critical') : 'medium',
-          message: `The clipboard is read and rewritten${cf.wallet ? ' in a file that holds a cryptocurrency address or address pattern' : ''} ${phaseWord(phase)}.`,
-          fix: 'Do not rewrite the clipboard.',
-          properties: { indicator: 'clipboard', phase },
-        });
-      } else if (isRead && phase !== 'runtime' && !cf.writes.length) {
-        ctx.report(node, {
-          severity: 'medium',
-          message: `The clipboard is read ${phaseWord(phase)}.`,
-          fix: 'Do not read the clipboard unless the user asks for it.',
-          properties: { indicator: 'clipboard', phase },
-        });
+      if (kind) collected(ctx).calls.push({ node, kind });
+    },
+    Constant(n, ctx) {
+      if (n.kind === 'str' && typeof n.value === 'string' && n.value.length < 200) collected(ctx).strings.push(n.value);
+    },
+    'Module:exit'(_module, ctx) {
+      const { calls, strings } = collected(ctx);
+      if (!calls.length) return;
+      const reads = calls.some((c) => c.kind === 'read');
+      const writes = calls.some((c) => c.kind === 'write');
+      const wallet = strings.some((v) => WALLET.test(v));
+      for (const { node, kind } of calls) {
+        const phase = factsFor(node, ctx.semantic, ctx.path).phaseOf(node);
+        if (kind === 'write' && reads) {
+          ctx.report(node, {
+            severity: wallet ? (phase === 'runtime' ? 'high' : 'critical') : 'medium',
+            message: `The clipboard is read and rewritten${wallet ? ' in a file that holds a cryptocurrency address or address pattern' : ''} ${phaseWord(phase)}.`,
+            fix: 'Do not rewrite the clipboard.',
+            properties: { indicator: 'clipboard', phase },
+          });
+        } else if (kind === 'read' && phase !== 'runtime' && !writes) {
+          ctx.report(node, {
+            severity: 'medium',
+            message: `The clipboard is read ${phaseWord(phase)}.`,
+            fix: 'Do not read the clipboard unless the user asks for it.',
+            properties: { indicator: 'clipboard', phase },
+          });
+        }
       }
     },
   },

@@ -4,8 +4,7 @@
  */
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
-import type { RuleContext } from '../../core/rule.js';
-import { walk } from '../../python/visit.js';
+import { fileState, type RuleContext } from '../../core/rule.js';
 import { dotted, lastSegment } from '../../python/helpers.js';
 
 /**
@@ -43,28 +42,51 @@ export function hasStarImport(module: A.Module): boolean {
   return module.body.some((s) => s.type === 'ImportFrom' && s.names.some((n) => n.name === '*'));
 }
 
+/** One Flask configuration write: the key, the value written and the node to report at. */
+export interface ConfigWrite {
+  key: string;
+  value: A.Expr;
+  node: A.AnyNode;
+}
+
 /**
- * A Flask configuration write: `app.config['KEY'] = v`, `app.config.update(KEY=v)`,
- * `app.config.update({'KEY': v})`, `app.KEY_lower = v` (`app.debug`, `app.secret_key`),
- * and UPPER_CASE attributes of config classes. Calls `cb(key, value, node)`.
+ * The Flask configuration writes node `n` itself makes: `app.config['KEY'] = v`,
+ * `app.config.update(KEY=v)`, `app.config.update({'KEY': v})`, `app.KEY_lower = v`
+ * (`app.debug`, `app.secret_key`), and UPPER_CASE attributes of config classes (at the
+ * class). One step of the engine's walk: called on every ClassDef, Assign and Call in walk
+ * order, it yields the writes in source order.
  */
-export function flaskConfigWrites(module: A.Module, cb: (key: string, value: A.Expr, node: A.AnyNode) => void): void {
-  walk(module, (n) => {
-    if (n.type === 'ClassDef' && /Config$/.test(n.name)) {
-      for (const s of n.body) if (s.type === 'Assign') for (const t of s.targets) if (t.type === 'Name' && /^[A-Z_]+$/.test(t.id)) cb(t.id, s.value, s);
+export function flaskConfigWritesAt(n: A.AnyNode, out: ConfigWrite[]): void {
+  if (n.type === 'ClassDef' && /Config$/.test(n.name)) {
+    for (const s of n.body) if (s.type === 'Assign') for (const t of s.targets) if (t.type === 'Name' && /^[A-Z_]+$/.test(t.id)) out.push({ key: t.id, value: s.value, node: s });
+  }
+  if (n.type === 'Assign') {
+    for (const t of n.targets) {
+      if (t.type === 'Subscript' && t.value.type === 'Attribute' && t.value.attr === 'config' && t.slice.type === 'Constant' && typeof t.slice.value === 'string') out.push({ key: t.slice.value, value: n.value, node: n });
+      if (t.type === 'Attribute' && (t.attr === 'debug' || t.attr === 'secret_key') && t.value.type === 'Name') out.push({ key: t.attr.toUpperCase(), value: n.value, node: n });
     }
-    if (n.type === 'Assign') {
-      for (const t of n.targets) {
-        if (t.type === 'Subscript' && t.value.type === 'Attribute' && t.value.attr === 'config' && t.slice.type === 'Constant' && typeof t.slice.value === 'string') cb(t.slice.value, n.value, n);
-        if (t.type === 'Attribute' && (t.attr === 'debug' || t.attr === 'secret_key') && t.value.type === 'Name') cb(t.attr.toUpperCase(), n.value, n);
-      }
-    } else if (n.type === 'Call' && n.func.type === 'Attribute' && n.func.attr === 'update' && n.func.value.type === 'Attribute' && n.func.value.attr === 'config') {
-      for (const k of n.keywords) if (k.arg) cb(k.arg, k.value, k);
-      const d = n.args[0];
-      if (d && d.type === 'Dict') d.keys.forEach((k, i) => k && k.type === 'Constant' && typeof k.value === 'string' && cb(k.value, d.values[i], k));
-    }
-    return undefined;
-  });
+  } else if (n.type === 'Call' && n.func.type === 'Attribute' && n.func.attr === 'update' && n.func.value.type === 'Attribute' && n.func.value.attr === 'config') {
+    for (const k of n.keywords) if (k.arg) out.push({ key: k.arg, value: k.value, node: k });
+    const d = n.args[0];
+    if (d && d.type === 'Dict') d.keys.forEach((k, i) => k && k.type === 'Constant' && typeof k.value === 'string' && out.push({ key: k.value, value: d.values[i], node: k }));
+  }
+}
+
+/**
+ * Visits that collect a file's Flask configuration writes during the engine's walk, for a
+ * rule that decides at `Module:exit` (`writes(ctx)`); `wanted(ctx)`, asked once per file,
+ * skips the collection in files the rule will not look at.
+ */
+export function flaskConfigCollector(wanted: (ctx: RuleContext) => boolean): {
+  visit: { ClassDef: (n: A.ClassDef, ctx: RuleContext) => void; Assign: (n: A.Assign, ctx: RuleContext) => void; Call: (n: A.Call, ctx: RuleContext) => void };
+  writes: (ctx: RuleContext) => ConfigWrite[];
+} {
+  const state = fileState((ctx) => (wanted(ctx) ? ([] as ConfigWrite[]) : null));
+  const at = (n: A.AnyNode, ctx: RuleContext): void => {
+    const out = state(ctx);
+    if (out) flaskConfigWritesAt(n, out);
+  };
+  return { visit: { ClassDef: at, Assign: at, Call: at }, writes: (ctx) => state(ctx) ?? [] };
 }
 
 /** True for the literal `True` (or a name bound once to it). */

@@ -1,6 +1,8 @@
 import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { flaskConfigWrites, isDjangoSettings, moduleAssignments } from './common.js';
+import { flaskConfigCollector, isDjangoSettings, moduleAssignments } from './common.js';
+
+const flask = flaskConfigCollector((ctx) => ctx.semantic.importsModule('flask', 'quart'));
 
 /** KR303: a literal Django/Flask SECRET_KEY signs sessions with a key anyone with the code has. */
 export const hardcodedFrameworkSecretKey = defineRule({
@@ -18,6 +20,7 @@ export const hardcodedFrameworkSecretKey = defineRule({
     references: ['https://cwe.mitre.org/data/definitions/321.html', 'https://docs.djangoproject.com/en/stable/ref/settings/#secret-key', 'https://flask.palletsprojects.com/en/latest/config/#SECRET_KEY'],
   },
   visit: {
+    ...flask.visit,
     'Module:exit'(module, ctx) {
       const literal = (e: A.Expr | null | undefined): string | undefined => {
         if (!e) return undefined;
@@ -31,10 +34,10 @@ export const hardcodedFrameworkSecretKey = defineRule({
         return;
       }
       if (!ctx.semantic.importsModule('flask', 'quart')) return;
-      flaskConfigWrites(module, (key, value, node) => {
+      for (const { key, value, node } of flask.writes(ctx)) {
         const v = key === 'SECRET_KEY' ? literal(value) : undefined;
         if (v) ctx.report(node, { message: 'Flask SECRET_KEY is a literal: anyone with the code can forge session cookies.', secret: v, fix: 'app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]' });
-      });
+      }
     },
   },
 });

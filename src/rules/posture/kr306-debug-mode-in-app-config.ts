@@ -1,6 +1,8 @@
 import { defineRule } from '../../core/rule.js';
 import { keywordArg } from '../../python/calls.js';
-import { flaskConfigWrites, isDevSettingsPath, isTrue } from './common.js';
+import { flaskConfigCollector, isDevSettingsPath, isTrue } from './common.js';
+
+const flask = flaskConfigCollector((ctx) => (ctx.semantic.importsModule('flask', 'quart') || /config/i.test(ctx.path)) && !isDevSettingsPath(ctx.path));
 
 /** KR306: Flask config DEBUG, FastAPI/Starlette debug=True: tracebacks served to clients. */
 export const debugModeInAppConfig = defineRule({
@@ -18,7 +20,10 @@ export const debugModeInAppConfig = defineRule({
     references: ['https://cwe.mitre.org/data/definitions/489.html', 'https://flask.palletsprojects.com/en/latest/config/#DEBUG', 'https://www.starlette.io/applications/'],
   },
   visit: {
+    ClassDef: flask.visit.ClassDef,
+    Assign: flask.visit.Assign,
     Call(node, ctx) {
+      flask.visit.Call(node, ctx);
       const q = ctx.callName(node) ?? '';
       if (!/^(fastapi\.FastAPI|starlette\.applications\.Starlette|starlette\.Starlette)$/.test(q)) return;
       const k = keywordArg(node, 'debug');
@@ -27,13 +32,13 @@ export const debugModeInAppConfig = defineRule({
     'Module:exit'(module, ctx) {
       if (!ctx.semantic.importsModule('flask', 'quart') && !/config/i.test(ctx.path)) return;
       if (isDevSettingsPath(ctx.path)) return;
-      flaskConfigWrites(module, (key, value, node) => {
+      for (const { key, value, node } of flask.writes(ctx)) {
         if ((key === 'DEBUG' || key === 'PROPAGATE_EXCEPTIONS') && isTrue(ctx, value)) {
           const parent = node.parent;
-          if (parent && parent.type === 'ClassDef' && /dev|test|local/i.test(parent.name)) return;
+          if (parent && parent.type === 'ClassDef' && /dev|test|local/i.test(parent.name)) continue;
           ctx.report(node, { message: `${key} = True in the Flask configuration: errors are shown to clients with tracebacks.`, fix: `${key} = os.environ.get("FLASK_DEBUG") == "1"` });
         }
-      });
+      }
     },
   },
 });

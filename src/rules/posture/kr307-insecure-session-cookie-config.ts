@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { flaskConfigWrites, isDevSettingsPath, isDjangoSettings, moduleAssignments } from './common.js';
+import { flaskConfigCollector, isDevSettingsPath, isDjangoSettings, moduleAssignments } from './common.js';
 
 const BAD: Record<string, { bad: (v: unknown) => boolean; cwe: number[]; fix: string; why: string }> = {
   SESSION_COOKIE_SECURE: { bad: (v) => v === false, cwe: [614], fix: 'SESSION_COOKIE_SECURE = True', why: 'the session cookie is sent over plain HTTP' },
@@ -9,6 +9,8 @@ const BAD: Record<string, { bad: (v: unknown) => boolean; cwe: number[]; fix: st
   SESSION_COOKIE_SAMESITE: { bad: (v) => v === null || v === 'None', cwe: [1275], fix: 'SESSION_COOKIE_SAMESITE = "Lax"', why: 'the session cookie is sent on cross-site requests' },
   REMEMBER_COOKIE_SECURE: { bad: (v) => v === false, cwe: [614], fix: 'REMEMBER_COOKIE_SECURE = True', why: 'the remember-me cookie is sent over plain HTTP' },
 };
+
+const flask = flaskConfigCollector((ctx) => !isDevSettingsPath(ctx.path) && (ctx.semantic.importsModule('flask', 'quart') || /config/i.test(ctx.path)));
 
 /** KR307: session cookie settings explicitly weakened (Secure off, HttpOnly off, SameSite None). */
 export const insecureSessionCookieConfig = defineRule({
@@ -26,6 +28,7 @@ export const insecureSessionCookieConfig = defineRule({
     references: ['https://cwe.mitre.org/data/definitions/614.html', 'https://flask.palletsprojects.com/en/latest/security/#set-cookie-options', 'https://docs.djangoproject.com/en/stable/ref/settings/#session-cookie-secure'],
   },
   visit: {
+    ...flask.visit,
     'Module:exit'(module, ctx) {
       if (isDevSettingsPath(ctx.path)) return;
       const check = (key: string, value: A.Expr, node: A.AnyNode) => {
@@ -41,7 +44,7 @@ export const insecureSessionCookieConfig = defineRule({
         for (const [k, a] of moduleAssignments(module)) if (a.value) check(k, a.value, a);
         return;
       }
-      if (ctx.semantic.importsModule('flask', 'quart') || /config/i.test(ctx.path)) flaskConfigWrites(module, check);
+      if (ctx.semantic.importsModule('flask', 'quart') || /config/i.test(ctx.path)) for (const w of flask.writes(ctx)) check(w.key, w.value, w.node);
     },
   },
 });

@@ -1,7 +1,7 @@
-import { defineRule } from '../../core/rule.js';
+import { defineRule, fileState, type RuleContext } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
-import { dotted, identifiers } from '../../python/helpers.js';
+import { dotted, enclosingFunctions, identifiers } from '../../python/helpers.js';
 
 const GUARD = /^(atomic|select_for_update|with_for_update|begin|begin_nested|transaction|Lock|RLock|lock|acquire|F|update)$/;
 /** Balance-like attribute names (an attribute ending in one of them). */
@@ -26,42 +26,70 @@ export const readModifyWriteWithoutLock = defineRule({
     references: ['https://cwe.mitre.org/data/definitions/362.html', 'https://docs.djangoproject.com/en/stable/ref/models/querysets/#select-for-update'],
   },
   visit: {
-    'Module:exit'(module, ctx) {
-      // Cheap pre-filter: no balance-like name in the text, nothing to find.
-      if (!QUANTITY_WORD.test(ctx.source)) return;
-      walk(module, (fn) => {
-        if (fn.type !== 'FunctionDef' && fn.type !== 'AsyncFunctionDef') return undefined;
-        let guarded = fn.decorator_list.some((d) => GUARD.test(dotted(d.type === 'Call' ? d.func : d).split('.').pop()!));
-        walk(fn, (n) => {
-          if (guarded) return false;
-          if (n.type === 'Call' && GUARD.test(dotted(n.func).replace(/\(\)$/, '').split('.').pop()!)) guarded = true;
-          if (n.type === 'With' || n.type === 'AsyncWith') for (const it of n.items) if (identifiers(it.context_expr).some((x) => GUARD.test(x) || /lock/i.test(x))) guarded = true;
-          return undefined;
-        });
-        if (guarded) return undefined;
-        walk(fn, (n) => {
-          if (n.type !== 'If') return n === fn || (n.type !== 'FunctionDef' && n.type !== 'AsyncFunctionDef') ? undefined : false;
-          const tested = new Set<string>();
-          walk(n.test, (m) => {
-            if (m.type === 'Attribute' && QUANTITY.test(m.attr)) tested.add(dotted(m));
-            return undefined;
-          });
-          if (!tested.size) return undefined;
-          for (const s of n.body) {
-            walk(s, (m) => {
-              let target: A.Expr | undefined;
-              if (m.type === 'AugAssign') target = m.target;
-              else if (m.type === 'Assign' && m.targets.length === 1 && m.value.type === 'BinOp') target = m.targets[0];
-              if (target && target.type === 'Attribute' && tested.has(dotted(target))) {
-                ctx.report(m, { message: `${dotted(target)} is checked and then changed without a transaction or lock: concurrent requests can both pass the check.`, fix: 'Lock the row (select_for_update / with_for_update inside a transaction) or update atomically (F("balance") - amount with a filter on balance >= amount).' });
-              }
-              return undefined;
-            });
-          }
-          return undefined;
-        });
-        return false;
-      });
+    FunctionDef: collectFunction,
+    AsyncFunctionDef: collectFunction,
+    Call(n, ctx) {
+      if (collected(ctx) && GUARD.test(dotted(n.func).replace(/\(\)$/, '').split('.').pop()!)) guard(n, ctx);
+    },
+    With: collectWith,
+    AsyncWith: collectWith,
+    If(n, ctx) {
+      const c = collected(ctx);
+      if (c) for (let p = n.parent; p; p = p.parent) if (p.type === 'FunctionDef' || p.type === 'AsyncFunctionDef') return void c.get(p)?.ifs.push(n);
+    },
+    'Module:exit'(_module, ctx) {
+      const c = collected(ctx);
+      if (!c) return;
+      // A function is looked at on its own when it is top-level or the function around it is
+      // looked at and takes a lock; then its own `if`s (not those of functions nested in it) are checked.
+      const looked = new Set<A.FunctionDef>();
+      for (const [fn, f] of c) {
+        const outer = enclosingFunctions(fn)[0];
+        if (outer && !(looked.has(outer) && c.get(outer)!.guarded)) continue;
+        looked.add(fn);
+        if (!f.guarded) for (const n of f.ifs) checkIf(n, ctx);
+      }
     },
   },
 });
+
+/**
+ * Per file whose text changes a balance-like attribute (else null): each function (walk
+ * order) with whether anything in it takes a lock, and the `if`s directly in it.
+ */
+const collected = fileState((ctx) => (QUANTITY_WORD.test(ctx.source) ? new Map<A.FunctionDef, { guarded: boolean; ifs: A.If[] }>() : null));
+
+function collectFunction(fn: A.FunctionDef, ctx: RuleContext): void {
+  collected(ctx)?.set(fn, { guarded: fn.decorator_list.some((d) => GUARD.test(dotted(d.type === 'Call' ? d.func : d).split('.').pop()!)), ifs: [] });
+}
+
+/** A lock taken at `n` guards every function around it. */
+function guard(n: A.AnyNode, ctx: RuleContext): void {
+  const c = collected(ctx);
+  if (c) for (const fn of enclosingFunctions(n)) c.get(fn)!.guarded = true;
+}
+
+function collectWith(n: A.With, ctx: RuleContext): void {
+  if (collected(ctx) && n.items.some((it) => identifiers(it.context_expr).some((x) => GUARD.test(x) || /lock/i.test(x)))) guard(n, ctx);
+}
+
+/** Report each balance-like attribute the `if` tests and its body then changes. */
+function checkIf(n: A.If, ctx: RuleContext): void {
+  const tested = new Set<string>();
+  walk(n.test, (m) => {
+    if (m.type === 'Attribute' && QUANTITY.test(m.attr)) tested.add(dotted(m));
+    return undefined;
+  });
+  if (!tested.size) return;
+  for (const s of n.body) {
+    walk(s, (m) => {
+      let target: A.Expr | undefined;
+      if (m.type === 'AugAssign') target = m.target;
+      else if (m.type === 'Assign' && m.targets.length === 1 && m.value.type === 'BinOp') target = m.targets[0];
+      if (target && target.type === 'Attribute' && tested.has(dotted(target))) {
+        ctx.report(m, { message: `${dotted(target)} is checked and then changed without a transaction or lock: concurrent requests can both pass the check.`, fix: 'Lock the row (select_for_update / with_for_update inside a transaction) or update atomically (F("balance") - amount with a filter on balance >= amount).' });
+      }
+      return undefined;
+    });
+  }
+}

@@ -1,7 +1,7 @@
-import { defineRule } from '../../core/rule.js';
+import { defineRule, fileState, type RuleContext } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import { walk } from '../../python/visit.js';
-import { namesIn } from '../../python/helpers.js';
+import { enclosingFunctions, namesIn } from '../../python/helpers.js';
 import { dangerousSink, importsLlm, isLlmCall } from './common.js';
 
 /** KR331: model output reaches eval/exec, a shell, SQL or raw HTML. */
@@ -20,10 +20,17 @@ export const llmOutputToDangerousSink = defineRule({
     references: ['https://cwe.mitre.org/data/definitions/1426.html', 'https://genai.owasp.org/llmrisk/llm05-improper-output-handling/'],
   },
   visit: {
-    'Module:exit'(module, ctx) {
-      if (!importsLlm(ctx.semantic)) return; // no LLM client: no LLM call, no LLM output
-      walk(module, (fn) => {
-        if (fn.type !== 'FunctionDef' && fn.type !== 'AsyncFunctionDef') return undefined;
+    FunctionDef: collectFunction,
+    AsyncFunctionDef: collectFunction,
+    Assign: collectAssign,
+    AnnAssign: collectAssign,
+    Call(n, ctx) {
+      if (!importsLlm(ctx.semantic)) return;
+      for (const fn of enclosingFunctions(n)) collected(ctx).get(fn)?.calls.push(n);
+    },
+    'Module:exit'(_module, ctx) {
+      // Each function (nested ones too, and again inside the functions around them), in walk order.
+      for (const [, { assigns, calls }] of collected(ctx)) {
         const llmNames = new Set<string>();
         const fromLlm = (e: A.AnyNode): boolean => {
           let hit = false;
@@ -36,23 +43,30 @@ export const llmOutputToDangerousSink = defineRule({
           return hit;
         };
         for (let pass = 0; pass < 2; pass++) {
-          walk(fn, (n) => {
-            if ((n.type === 'Assign' || n.type === 'AnnAssign') && n.value && fromLlm(n.value)) {
-              for (const t of n.type === 'Assign' ? n.targets : [n.target]) for (const x of namesIn(t)) llmNames.add(x);
-            }
-            return undefined;
-          });
+          for (const n of assigns) {
+            if (n.value && fromLlm(n.value)) for (const t of n.type === 'Assign' ? n.targets : [n.target]) for (const x of namesIn(t)) llmNames.add(x);
+          }
         }
-        walk(fn, (n) => {
-          if (n.type !== 'Call' || isLlmCall(n, ctx.semantic)) return undefined;
+        for (const n of calls) {
+          if (isLlmCall(n, ctx.semantic)) continue;
           const sink = dangerousSink(n, ctx.semantic);
-          if (!sink) return undefined;
+          if (!sink) continue;
           const args = [...n.args, ...n.keywords.map((k) => k.value)];
           if (args.some((a) => fromLlm(a))) ctx.report(n, { message: `LLM output reaches ${sink}: model text is run or rendered without validation.`, fix: 'Never run model output; parse it into a validated structure (Pydantic model, allow-list) and escape it for HTML.' });
-          return undefined;
-        });
-        return undefined;
-      });
+        }
+      }
     },
   },
 });
+
+/** Per file that imports an LLM client: each function (walk order) with the assignments and calls inside it (nested functions' included). */
+const collected = fileState(() => new Map<A.FunctionDef, { assigns: (A.Assign | A.AnnAssign)[]; calls: A.Call[] }>());
+
+function collectFunction(fn: A.FunctionDef, ctx: RuleContext): void {
+  if (importsLlm(ctx.semantic)) collected(ctx).set(fn, { assigns: [], calls: [] });
+}
+
+function collectAssign(n: A.Assign | A.AnnAssign, ctx: RuleContext): void {
+  if (!importsLlm(ctx.semantic)) return;
+  for (const fn of enclosingFunctions(n)) collected(ctx).get(fn)?.assigns.push(n);
+}

@@ -1,9 +1,12 @@
-import { defineRule } from '../../core/rule.js';
-import { walk } from '../../python/visit.js';
+import { defineRule, fileState } from '../../core/rule.js';
+import type * as A from '../../python/ast.js';
 import { importsLlm, isLlmCall } from './common.js';
 
 const MAX_TOKENS = /^(max_tokens|max_output_tokens|max_completion_tokens|max_new_tokens|num_predict|generation_config|config|options)$/;
 const CLIENTS = /(^|\.)(OpenAI|AsyncOpenAI|AzureOpenAI|AsyncAzureOpenAI|Anthropic|AsyncAnthropic|ChatOpenAI|ChatAnthropic|Groq|Mistral|Client|AsyncClient)$/;
+
+/** What the walk collects in a file that imports an LLM client: a client timeout seen, the LLM calls in walk order. */
+const collected = fileState(() => ({ clientTimeout: false, llmCalls: [] as A.Call[] }));
 
 /** KR332: an LLM call with no output-token cap or no timeout. */
 export const llmCallWithoutLimits = defineRule({
@@ -21,22 +24,21 @@ export const llmCallWithoutLimits = defineRule({
     references: ['https://cwe.mitre.org/data/definitions/770.html', 'https://genai.owasp.org/llmrisk/llm102025-unbounded-consumption/'],
   },
   visit: {
-    'Module:exit'(module, ctx) {
+    Call(n, ctx) {
       if (!importsLlm(ctx.semantic)) return; // isLlmCall needs an LLM client import
-      let clientTimeout = false;
-      walk(module, (n) => {
-        if (n.type === 'Call' && CLIENTS.test(ctx.callName(n) ?? '') && n.keywords.some((k) => k.arg === 'timeout' || k.arg === 'request_timeout')) clientTimeout = true;
-        if (n.type === 'Call' && n.func.type === 'Attribute' && n.func.attr === 'with_options' && n.keywords.some((k) => k.arg === 'timeout')) clientTimeout = true;
-        return undefined;
-      });
-      walk(module, (n) => {
-        if (n.type !== 'Call' || !isLlmCall(n, ctx.semantic)) return undefined;
+      const c = collected(ctx);
+      if (CLIENTS.test(ctx.callName(n) ?? '') && n.keywords.some((k) => k.arg === 'timeout' || k.arg === 'request_timeout')) c.clientTimeout = true;
+      if (n.func.type === 'Attribute' && n.func.attr === 'with_options' && n.keywords.some((k) => k.arg === 'timeout')) c.clientTimeout = true;
+      if (isLlmCall(n, ctx.semantic)) c.llmCalls.push(n);
+    },
+    'Module:exit'(_module, ctx) {
+      const { clientTimeout, llmCalls } = collected(ctx);
+      for (const n of llmCalls) {
         const missing: string[] = [];
         if (!n.keywords.some((k) => k.arg && MAX_TOKENS.test(k.arg)) && !n.keywords.some((k) => k.arg === null)) missing.push('max_tokens');
         if (!clientTimeout && !n.keywords.some((k) => k.arg === 'timeout' || k.arg === 'request_timeout')) missing.push('timeout');
         if (missing.length) ctx.report(n, { message: `LLM call without ${missing.join(' or ')}: cost and latency are unbounded.`, fix: 'Pass max_tokens=… on the call and a timeout on the client (OpenAI(timeout=20)) or the call.' });
-        return undefined;
-      });
+      }
     },
   },
 });

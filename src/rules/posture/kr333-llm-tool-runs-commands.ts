@@ -1,7 +1,6 @@
-import { defineRule } from '../../core/rule.js';
+import { defineRule, fileState, type RuleContext } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
-import { walk } from '../../python/visit.js';
-import { dotted, lastSegment, strValue } from '../../python/helpers.js';
+import { dotted, enclosingFunctions, lastSegment, strValue } from '../../python/helpers.js';
 import { keywordArg } from '../../python/calls.js';
 import { dangerousSink, importsLlm } from './common.js';
 
@@ -23,38 +22,63 @@ export const llmToolRunsCommands = defineRule({
     references: ['https://cwe.mitre.org/data/definitions/749.html', 'https://genai.owasp.org/llmrisk/llm062025-excessive-agency/'],
   },
   visit: {
-    'Module:exit'(module, ctx) {
-      if (!importsLlm(ctx.semantic) && !ctx.semantic.importsModule('mcp', 'fastmcp', 'agents', 'pydantic_ai', 'semantic_kernel', 'smolagents', 'autogen', 'crewai')) return;
-      const fns = new Map<string, A.FunctionDef>();
-      const tools = new Set<A.FunctionDef>();
-      for (const s of module.body) if (s.type === 'FunctionDef' || s.type === 'AsyncFunctionDef') fns.set(s.name, s);
-      walk(module, (n) => {
-        if ((n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef') && n.decorator_list.some((d) => TOOL_DECORATOR.test(lastSegment(dotted(d.type === 'Call' ? d.func : d))))) tools.add(n);
-        if (n.type === 'Call') {
-          const seg = lastSegment(dotted(n.func));
-          const f = seg === 'Tool' || seg === 'FunctionTool' ? keywordArg(n, 'func')?.value : seg === 'from_function' ? (n.args[0] ?? keywordArg(n, 'func')?.value) : undefined;
-          if (f && f.type === 'Name' && fns.has(f.id)) tools.add(fns.get(f.id)!);
+    FunctionDef: collectFunction,
+    AsyncFunctionDef: collectFunction,
+    Call(n, ctx) {
+      const c = collected(ctx);
+      if (!c) return;
+      const seg = lastSegment(dotted(n.func));
+      const f = seg === 'Tool' || seg === 'FunctionTool' ? keywordArg(n, 'func')?.value : seg === 'from_function' ? (n.args[0] ?? keywordArg(n, 'func')?.value) : undefined;
+      if (f && f.type === 'Name') c.tools.push(f.id);
+      // The first dangerous call in each function around it (nested functions' count for the outer ones).
+      const open = enclosingFunctions(n).filter((fn) => !c.sinks.has(fn));
+      if (open.length) {
+        const sink = dangerousSink(n, ctx.semantic);
+        if (sink) for (const fn of open) c.sinks.set(fn, sink);
+      }
+    },
+    Dict(n, ctx) {
+      const c = collected(ctx);
+      if (!c) return;
+      n.keys.forEach((k, i) => {
+        if (k && strValue(k) === 'name') {
+          const v = strValue(n.values[i]);
+          const inSchema = n.keys.some((x) => x && /^(parameters|input_schema|description)$/.test(strValue(x) ?? '')) || (n.parent?.type === 'Dict' && n.parent.keys.some((x) => x && strValue(x) === 'type'));
+          if (v && inSchema) c.tools.push(v);
         }
-        if (n.type === 'Dict') {
-          n.keys.forEach((k, i) => {
-            if (k && strValue(k) === 'name') {
-              const v = strValue(n.values[i]);
-              const inSchema = n.keys.some((x) => x && /^(parameters|input_schema|description)$/.test(strValue(x) ?? '')) || (n.parent?.type === 'Dict' && n.parent.keys.some((x) => x && strValue(x) === 'type'));
-              if (v && fns.has(v) && inSchema) tools.add(fns.get(v)!);
-            }
-          });
-        }
-        return undefined;
       });
+    },
+    'Module:exit'(module, ctx) {
+      const c = collected(ctx);
+      if (!c) return;
+      const fns = new Map<string, A.FunctionDef>();
+      for (const s of module.body) if (s.type === 'FunctionDef' || s.type === 'AsyncFunctionDef') fns.set(s.name, s);
+      // Tools in the order the walk met them: decorated functions, and top-level functions named by Tool(func=…) or a schema.
+      const tools = new Set<A.FunctionDef>();
+      for (const t of c.tools) {
+        const fn = typeof t === 'string' ? fns.get(t) : t;
+        if (fn) tools.add(fn);
+      }
       for (const fn of tools) {
-        let sink: string | undefined;
-        walk(fn, (n) => {
-          if (sink) return false;
-          if (n.type === 'Call') sink = dangerousSink(n, ctx.semantic);
-          return undefined;
-        });
+        const sink = c.sinks.get(fn);
         if (sink) ctx.report(fn, { message: `${fn.name}() is exposed to the model as a tool and runs ${sink}: a prompt injection becomes code or command execution.`, fix: 'Expose narrow, allow-listed actions with typed arguments; never a shell, eval or raw SQL.' });
       }
     },
   },
 });
+
+/**
+ * Per file that imports an LLM client or an agent framework (else null): the tools in walk
+ * order (a decorated function, or the name a `Tool(func=…)` or tool schema gives), and the
+ * first dangerous call met inside each function.
+ */
+const collected = fileState((ctx) =>
+  importsLlm(ctx.semantic) || ctx.semantic.importsModule('mcp', 'fastmcp', 'agents', 'pydantic_ai', 'semantic_kernel', 'smolagents', 'autogen', 'crewai')
+    ? { tools: [] as (A.FunctionDef | string)[], sinks: new Map<A.FunctionDef, string>() }
+    : null,
+);
+
+function collectFunction(n: A.FunctionDef, ctx: RuleContext): void {
+  const c = collected(ctx);
+  if (c && n.decorator_list.some((d) => TOOL_DECORATOR.test(lastSegment(dotted(d.type === 'Call' ? d.func : d))))) c.tools.push(n);
+}
