@@ -29,7 +29,7 @@ export const debugModeInAppConfig = defineRule({
       const k = keywordArg(node, 'debug');
       if (k && isTrue(ctx, k.value)) ctx.report(node, { node: k, message: `${q.split('.').pop()}(debug=True) returns tracebacks to clients on errors.`, fix: 'debug=os.environ.get("APP_ENV") == "development"' });
     },
-    'Module:exit'(module, ctx) {
+    'Module:exit'(_module, ctx) {
       if (!ctx.semantic.importsModule('flask', 'quart') && !/config/i.test(ctx.path)) return;
       if (isDevSettingsPath(ctx.path)) return;
       for (const { key, value, node } of flask.writes(ctx)) {
