@@ -299,7 +299,7 @@ async function askOsv(audits: readonly RequirementAudit[], db: AdvisoryDatabase,
     return out;
   }
   res.ids.forEach((ids, i) => {
-    const a = exact[i] as RequirementAudit;
+    const a = exact[i];
     for (const id of ids) {
       if (a.advisories.some((m) => m.id === id || m.aliases.includes(id)) || db.find(id)) continue;
       const m: AdvisoryMatch = { id, aliases: [], summary: 'reported by the OSV API; not in the local data', severity: 'medium', severitySource: 'unknown', fixedVersions: [], url: `https://osv.dev/vulnerability/${id}`, exact: true };
