@@ -141,14 +141,14 @@ const EXCEPTIONS: Record<string, NotRun> = {
 const NOT_CODE_RULES: { reason: string; ids: string[] }[] = [
   { reason: 'secrets analysis (formats and entropy over any text file, not a code-rule visitor): tested in test/secrets', ids: ['KR201', 'KR202', 'KR203', 'KR204', 'KR205'] },
   {
-    reason: 'project checks over .gitignore/.env, Dockerfile, compose files and the routes of all files: examples are those files, tested in test/posture',
+    reason: 'project checks (ProjectRules) over .gitignore/.env, Dockerfile, compose files and the routes of all files: examples are those files, tested in test/rules/project',
     ids: ['KR309', 'KR340', 'KR341', 'KR342', 'KR343', 'KR344', 'KR345', 'KR350', 'KR351', 'KR352', 'KR353', 'KR354', 'KR355', 'KR356', 'KR357', 'KR358'],
   },
   {
-    reason: 'dependency checks over manifests, lock files and advisories: examples are requirement lines, tested in test/deps',
+    reason: 'dependency checks (ProjectRules) over manifests, lock files and advisories: examples are requirement lines, tested with the ProjectRuleTester in test/rules/deps',
     ids: ['KR501', 'KR502', 'KR503', 'KR504', 'KR505', 'KR506', 'KR507', 'KR508', 'KR509', 'KR510', 'KR511', 'KR512'],
   },
-  { reason: 'package verdict over package metadata (pyproject name), tested in test/malicious', ids: ['KR609'] },
+  { reason: 'package verdict (ProjectRule) over package names (pyproject name), tested in test/rules/malicious', ids: ['KR609'] },
 ];
 
 /** The file a docs snippet becomes under a rule's setup. */
