@@ -714,28 +714,9 @@ export class TaintAnalysis {
         const v = s.value;
         return v.type === 'Call' && TERMINATORS.has(this.sem.callName(v) ?? '');
       }
-      case 'Assign': {
-        const first = s.targets[0];
-        if (s.targets.length === 1 && (first.type === 'Tuple' || first.type === 'List') && !first.elts.some((e) => e.type === 'Starred')) {
-          const v = s.value;
-          if ((v.type === 'Tuple' || v.type === 'List') && first.elts.length === v.elts.length && !v.elts.some((e) => e.type === 'Starred')) {
-            const vals = v.elts.map((e) => this.valueOf(e, st));
-            first.elts.forEach((e, i) => this.assign(e, vals[i], s, st));
-            return false;
-          }
-          const whole = this.valueOf(v, st);
-          const sh = whole.shape;
-          if (sh && sh.kind === 'seq' && sh.items.length === first.elts.length) {
-            first.elts.forEach((e, i) => this.assign(e, { t: sh.items[i].t, c: sh.items[i].c, shape: null }, s, st));
-            return false;
-          }
-          for (const tg of s.targets) this.assign(tg, { t: whole.t, c: undefined, shape: null }, s, st);
-          return false;
-        }
-        const val = this.valueOf(s.value, st);
-        for (const tg of s.targets) this.assign(tg, val, s, st);
+      case 'Assign':
+        this.execAssign(s, st);
         return false;
-      }
       case 'AnnAssign':
         if (s.value) this.assign(s.target, this.valueOf(s.value, st), s, st);
         return false;
@@ -757,39 +738,8 @@ export class TaintAnalysis {
         this.assign(s.target, { t: t ? { ...t, head: cur ? cur.head : false } : null, c, shape: null, lit }, s, st);
         return false;
       }
-      case 'Return': {
-        if (!s.value) {
-          st.summary.retName = null;
-          return true;
-        }
-        if (st.retLit && !this.litOnly(s.value, st, 0)) st.retLit = false;
-        if (st.summary.retName !== null && st.summary !== EMPTY) {
-          const qn = this.importedName(s.value);
-          st.summary.retName = qn && (st.summary.retName === undefined || st.summary.retName === qn) ? qn : null;
-        }
-        const body = s.value.type === 'Tuple' && s.value.elts[0] ? s.value.elts[0] : s.value;
-        const t = this.eval(s.value, st, 0);
-        if (t) {
-          if (t.params) {
-            const by = st.summary.ret ? st.summary.ret.by : t.by;
-            const trace = st.summary.ret ? st.summary.ret.trace : paramTrace(t.trace);
-            st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask, ...(by ? { by } : {}), ...(trace ? { trace } : {}) };
-          }
-          // Sanitised residues too: the caller's value is then sanitised (`return int(request.args["n"])`).
-          if (t.origin && t.trace && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0 });
-          if (st.returnsResponse) this.hit(t, RETURN_RESPONSE, s, st, false);
-          if (st.returnsHtml) {
-            // (body, status, headers) or (body, headers): Flask sends the headers as given.
-            const v = s.value;
-            const headers = v.type === 'Tuple' ? (v.elts.length === 3 ? v.elts[2] : v.elts.length === 2 && (v.elts[1].type === 'Dict' || v.elts[1].type === 'List') ? v.elts[1] : undefined) : undefined;
-            const ht = headers ? this.eval(headers, st, 0) : null;
-            if (ht) this.hit(ht, RETURN_HEADERS, headers!, st, false);
-            const bt = body === s.value ? t : this.eval(body, st, 0);
-            if (bt && this.isHtmlBody(body, st, 0) && !fromJsonBody(bt)) this.hit(bt, RETURN_HTML, s, st, false);
-          }
-        }
-        return true;
-      }
+      case 'Return':
+        return this.execReturn(s, st);
       case 'Raise':
         if (s.exc) this.eval(s.exc, st, 0);
         if (s.cause) this.eval(s.cause, st, 0);
@@ -826,29 +776,91 @@ export class TaintAnalysis {
         }
         return this.execBlock(s.body, st, depth + 1);
       case 'Try':
-      case 'TryStar': {
-        const before = snapshot(st);
-        const bodyLeaves = this.execBlock(s.body, st, depth + 1);
-        const afterBody = snapshot(st);
-        const outs: Snap[] = [];
-        if (!bodyLeaves) {
-          if (!this.execBlock(s.orelse, st, depth + 1)) outs.push(snapshot(st));
-        }
-        for (const h of s.handlers) {
-          restore(st, mergeSnap(before, afterBody));
-          if (h.name) this.forget(h.name, st);
-          if (h.exc_type) this.eval(h.exc_type, st, 0);
-          if (!this.execBlock(h.body, st, depth + 1)) outs.push(snapshot(st));
-        }
-        const leaves = outs.length === 0;
-        restore(st, leaves ? mergeSnap(before, afterBody) : outs.reduce((a, b) => mergeSnap(a, b)));
-        return this.execBlock(s.finalbody, st, depth + 1) || leaves;
-      }
+      case 'TryStar':
+        return this.execTry(s, st, depth);
       case 'Match':
         return this.execMatch(s, st, depth);
       default:
         return false;
     }
+  }
+
+  /** `a = b = value`, with tuple unpacking item by item when the value's shape is known. */
+  private execAssign(s: A.Assign, st: FnState): void {
+    const first = s.targets[0];
+    if (s.targets.length === 1 && (first.type === 'Tuple' || first.type === 'List') && !first.elts.some((e) => e.type === 'Starred')) {
+      const v = s.value;
+      if ((v.type === 'Tuple' || v.type === 'List') && first.elts.length === v.elts.length && !v.elts.some((e) => e.type === 'Starred')) {
+        const vals = v.elts.map((e) => this.valueOf(e, st));
+        first.elts.forEach((e, i) => this.assign(e, vals[i], s, st));
+        return;
+      }
+      const whole = this.valueOf(v, st);
+      const sh = whole.shape;
+      if (sh && sh.kind === 'seq' && sh.items.length === first.elts.length) {
+        first.elts.forEach((e, i) => this.assign(e, { t: sh.items[i].t, c: sh.items[i].c, shape: null }, s, st));
+        return;
+      }
+      for (const tg of s.targets) this.assign(tg, { t: whole.t, c: undefined, shape: null }, s, st);
+      return;
+    }
+    const val = this.valueOf(s.value, st);
+    for (const tg of s.targets) this.assign(tg, val, s, st);
+  }
+
+  /** `return value`: the function summary's return facts, and the response/HTML sinks of a returned value; the statement leaves the block. */
+  private execReturn(s: A.Return, st: FnState): boolean {
+    if (!s.value) {
+      st.summary.retName = null;
+      return true;
+    }
+    if (st.retLit && !this.litOnly(s.value, st, 0)) st.retLit = false;
+    if (st.summary.retName !== null && st.summary !== EMPTY) {
+      const qn = this.importedName(s.value);
+      st.summary.retName = qn && (st.summary.retName === undefined || st.summary.retName === qn) ? qn : null;
+    }
+    const body = s.value.type === 'Tuple' && s.value.elts[0] ? s.value.elts[0] : s.value;
+    const t = this.eval(s.value, st, 0);
+    if (t) {
+      if (t.params) {
+        const by = st.summary.ret ? st.summary.ret.by : t.by;
+        const trace = st.summary.ret ? st.summary.ret.trace : paramTrace(t.trace);
+        st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask, ...(by ? { by } : {}), ...(trace ? { trace } : {}) };
+      }
+      // Sanitised residues too: the caller's value is then sanitised (`return int(request.args["n"])`).
+      if (t.origin && t.trace && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0 });
+      if (st.returnsResponse) this.hit(t, RETURN_RESPONSE, s, st, false);
+      if (st.returnsHtml) {
+        // (body, status, headers) or (body, headers): Flask sends the headers as given.
+        const v = s.value;
+        const headers = v.type === 'Tuple' ? (v.elts.length === 3 ? v.elts[2] : v.elts.length === 2 && (v.elts[1].type === 'Dict' || v.elts[1].type === 'List') ? v.elts[1] : undefined) : undefined;
+        const ht = headers ? this.eval(headers, st, 0) : null;
+        if (ht) this.hit(ht, RETURN_HEADERS, headers!, st, false);
+        const bt = body === s.value ? t : this.eval(body, st, 0);
+        if (bt && this.isHtmlBody(body, st, 0) && !fromJsonBody(bt)) this.hit(bt, RETURN_HTML, s, st, false);
+      }
+    }
+    return true;
+  }
+
+  /** `try`: the handlers start from the state before or after the body; the branches that fall through are merged, then `finally` runs. */
+  private execTry(s: A.Try, st: FnState, depth: number): boolean {
+    const before = snapshot(st);
+    const bodyLeaves = this.execBlock(s.body, st, depth + 1);
+    const afterBody = snapshot(st);
+    const outs: Snap[] = [];
+    if (!bodyLeaves) {
+      if (!this.execBlock(s.orelse, st, depth + 1)) outs.push(snapshot(st));
+    }
+    for (const h of s.handlers) {
+      restore(st, mergeSnap(before, afterBody));
+      if (h.name) this.forget(h.name, st);
+      if (h.exc_type) this.eval(h.exc_type, st, 0);
+      if (!this.execBlock(h.body, st, depth + 1)) outs.push(snapshot(st));
+    }
+    const leaves = outs.length === 0;
+    restore(st, leaves ? mergeSnap(before, afterBody) : outs.reduce((a, b) => mergeSnap(a, b)));
+    return this.execBlock(s.finalbody, st, depth + 1) || leaves;
   }
 
   private execIf(s: A.If, st: FnState, depth: number): boolean {
@@ -1265,26 +1277,8 @@ export class TaintAnalysis {
         }
         return t;
       }
-      case 'IfExp': {
-        this.eval(e.test, st, d + 1);
-        const c = fold(e.test, st.fold);
-        if (c !== undefined) {
-          const holds = truthy(c);
-          this.markDead([holds ? e.orelse : e.body], `the condition \`${this.text(e.test)}\` at line ${e.lineno} is always ${holds ? 'true' : 'false'}`);
-          return this.eval(holds ? e.body : e.orelse, st, d + 1);
-        }
-        // Barrier guards hold in the branch they select (`v if v in ALLOWED else "/"`).
-        const guards = guardsOf(e.test, this.sem);
-        if (!guards.length) return join(this.eval(e.body, st, d + 1), this.eval(e.orelse, st, d + 1));
-        const base = snapshot(st);
-        this.applyGuards(st, guards, true, e.test);
-        const tb = this.eval(e.body, st, d + 1);
-        restore(st, base);
-        this.applyGuards(st, guards, false, e.test);
-        const to = this.eval(e.orelse, st, d + 1);
-        restore(st, base);
-        return join(tb, to);
-      }
+      case 'IfExp':
+        return this.evalIfExp(e, st, d);
       case 'Dict': {
         let t: Taint | null = null;
         for (const k of e.keys) if (k) t = join(t, this.eval(k, st, d + 1));
@@ -1306,22 +1300,8 @@ export class TaintAnalysis {
       case 'ListComp':
       case 'SetComp':
       case 'GeneratorExp':
-      case 'DictComp': {
-        const saved = snapshot(st);
-        let t: Taint | null = null;
-        for (const g of e.generators) {
-          const it = this.eval(g.iter, st, d + 1);
-          this.assign(g.target, { t: it, c: undefined, shape: null }, g, st);
-          for (const c of g.ifs) {
-            this.eval(c, st, d + 1);
-            this.applyGuards(st, guardsOf(c, this.sem), true, c);
-          }
-        }
-        if (e.type === 'DictComp') t = join(this.eval(e.key, st, d + 1), this.eval(e.value, st, d + 1));
-        else t = this.eval(e.elt, st, d + 1);
-        restore(st, saved);
-        return t;
-      }
+      case 'DictComp':
+        return this.evalComp(e, st, d);
       case 'Await':
       case 'Starred':
         return this.eval(e.value, st, d + 1);
@@ -1352,6 +1332,46 @@ export class TaintAnalysis {
       default:
         return null;
     }
+  }
+
+  /** `body if test else orelse`: one branch when the test folds to a constant, each branch under its guards otherwise. */
+  private evalIfExp(e: A.IfExp, st: FnState, d: number): Taint | null {
+    this.eval(e.test, st, d + 1);
+    const c = fold(e.test, st.fold);
+    if (c !== undefined) {
+      const holds = truthy(c);
+      this.markDead([holds ? e.orelse : e.body], `the condition \`${this.text(e.test)}\` at line ${e.lineno} is always ${holds ? 'true' : 'false'}`);
+      return this.eval(holds ? e.body : e.orelse, st, d + 1);
+    }
+    // Barrier guards hold in the branch they select (`v if v in ALLOWED else "/"`).
+    const guards = guardsOf(e.test, this.sem);
+    if (!guards.length) return join(this.eval(e.body, st, d + 1), this.eval(e.orelse, st, d + 1));
+    const base = snapshot(st);
+    this.applyGuards(st, guards, true, e.test);
+    const tb = this.eval(e.body, st, d + 1);
+    restore(st, base);
+    this.applyGuards(st, guards, false, e.test);
+    const to = this.eval(e.orelse, st, d + 1);
+    restore(st, base);
+    return join(tb, to);
+  }
+
+  /** A comprehension's element (key and value for a dict), its targets bound from the iterables and its `if`s applied as guards, in a scope of its own. */
+  private evalComp(e: A.Comp | A.DictComp, st: FnState, d: number): Taint | null {
+    const saved = snapshot(st);
+    let t: Taint | null = null;
+    for (const g of e.generators) {
+      const it = this.eval(g.iter, st, d + 1);
+      this.assign(g.target, { t: it, c: undefined, shape: null }, g, st);
+      for (const c of g.ifs) {
+        this.eval(c, st, d + 1);
+        this.applyGuards(st, guardsOf(c, this.sem), true, c);
+      }
+    }
+    if (e.type === 'DictComp') t = join(this.eval(e.key, st, d + 1), this.eval(e.value, st, d + 1));
+    else t = this.eval(e.elt, st, d + 1);
+    restore(st, saved);
+    return t;
   }
 
   /** A call's taint, less the kinds an argument-dependent sanitiser clears (`re.sub(r"[^\w]", "", x)`, a `replace()` chain). */
