@@ -284,6 +284,14 @@ interface Candidate {
   line: number;
 }
 
+/** An `import M [as N]` of a network module, kept by the local name it binds until the file's uses of it are known. */
+interface ModuleImport {
+  detail: string;
+  line: number;
+  channel: EgressChannel;
+  qualified: string;
+}
+
 /** Order of kinds on one line: the module before its call before what the call receives. */
 const KIND_ORDER: readonly EgressKind[] = ['import', 'call', 'subprocess', 'url', 'host', 'ip', 'credential-name'];
 
@@ -336,7 +344,7 @@ export function analyzeFileEgress(module: A.Module, semantic: SemanticModel, _so
   const candidates: Candidate[] = [];
   const calls: A.Call[] = [];
   /** `import M [as N]` of network modules, by the local name bound; decided after the walk. */
-  const moduleImports = new Map<string, { detail: string; line: number; channel: EgressChannel; qualified: string }[]>();
+  const moduleImports = new Map<string, ModuleImport[]>();
   const loudUse = new Set<string>();
   const quietUse = new Set<string>();
   /** Every local name an import binds, in any scope. */
@@ -465,12 +473,21 @@ export function analyzeFileEgress(module: A.Module, semantic: SemanticModel, _so
     return true;
   });
 
-  // An `import M` counts unless every use of M in the file is quiet (`socket.gethostname()`).
+  countModuleImports(via, moduleImports, loudUse, quietUse);
+  addEndpoints(via, candidates, calls, semantic);
+  return via.result();
+}
+
+/** An `import M` of a network module counts unless every use of M in the file is quiet (`socket.gethostname()`). */
+function countModuleImports(via: ViaSet, moduleImports: Map<string, ModuleImport[]>, loudUse: Set<string>, quietUse: Set<string>): void {
   for (const [local, list] of moduleImports) {
     const counts = loudUse.has(local) || !quietUse.has(local);
     for (const i of list) via.add('import', i.detail, i.line, counts, i.channel);
   }
+}
 
+/** Endpoint literals: each one counts when it is passed to a call (directly or through a name that reaches call arguments) in a counting scope. */
+function addEndpoints(via: ViaSet, candidates: Candidate[], calls: A.Call[], semantic: SemanticModel): void {
   // Names that reach call arguments, collected only when some endpoint is bound to a name.
   let argNames: Set<string> | undefined;
   for (const c of candidates) {
@@ -483,5 +500,4 @@ export function analyzeFileEgress(module: A.Module, semantic: SemanticModel, _so
     const passed = reach.passed || (argNames !== undefined && reach.names.some((n) => argNames!.has(n)));
     via.add(c.ep.kind, c.ep.value, c.line, passed && COUNTING_SCOPES.has(c.ep.scope), 'endpoint', { scope: c.ep.scope, passedToCall: passed });
   }
-  return via.result();
 }
