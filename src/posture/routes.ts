@@ -102,6 +102,15 @@ function importedFramework(semantic: SemanticModel): RouteFramework | null {
   return null;
 }
 
+/** What a route's declaration says about it, gathered from decorators, its class and its body. */
+interface RouteEvidence {
+  authBy: string[];
+  roleCheck: boolean;
+  rateLimited: boolean;
+  csrfExempt: boolean;
+  validatedBy: string[];
+}
+
 interface RouterObject {
   framework: RouteFramework;
   prefix: string;
@@ -419,67 +428,12 @@ class RouteCollector {
     const bodies = fn ? [fn] : classHandlers;
     const decorators = [...(fn?.decorator_list ?? []), ...(cls?.decorator_list ?? []), ...classHandlers.flatMap((h) => h.decorator_list)];
     const decoratorNames = decorators.map((d) => dotted(d.type === 'Call' ? d.func : d));
-    const authBy: string[] = [...(router?.authBy ?? [])];
-    let roleCheck = false;
-    let rateLimited = this.appWideLimiter || !!router?.rateLimited;
-    let csrfExempt = false;
-    const validatedBy: string[] = [];
-    for (let i = 0; i < decorators.length; i++) {
-      const d = decorators[i];
-      const name = decoratorNames[i];
-      const seg = lastSegment(name);
-      if (seg === 'method_decorator' && d.type === 'Call' && d.args[0]) {
-        const inner = lastSegment(dotted(d.args[0].type === 'Call' ? d.args[0].func : d.args[0]));
-        if (AUTH_DECORATOR.test(inner)) authBy.push(`@method_decorator(${inner})`);
-        if (ROLE_DECORATOR.test(inner)) roleCheck = true;
-        if (CSRF_EXEMPT.test(inner)) csrfExempt = true;
-        if (RATE_DECORATOR.test(inner) || /ratelimit/.test(inner)) rateLimited = true;
-        continue;
-      }
-      if (seg === 'permission_classes' && d.type === 'Call') {
-        const perms = d.args[0] ? permissionNames(d.args[0]) : [];
-        if (perms.some((p) => p !== 'AllowAny')) authBy.push(`@permission_classes([${perms.join(', ')}])`);
-        if (perms.some((p) => /Admin|Staff|Superuser|Permission|Owner|Role|Scope/.test(p) && p !== 'IsAuthenticatedOrReadOnly')) roleCheck = true;
-        continue;
-      }
-      if (AUTH_DECORATOR.test(seg) && seg !== 'auth') authBy.push(`@${name}`);
-      if (ROLE_DECORATOR.test(seg)) roleCheck = true;
-      if (RATE_DECORATOR.test(seg) || /limiter/i.test(name)) rateLimited = true;
-      if (CSRF_EXEMPT.test(seg) && (seg === 'csrf_exempt' || /csrf/i.test(name))) csrfExempt = true;
-      if (/^(use_args|use_kwargs|validate|expects_json|input|validate_json|validate_request|accepts|body|marshal_with_input|arguments)$/.test(seg) && d.type === 'Call') validatedBy.push(`@${name}`);
-      if (seg === 'api_route' || HTTP_VERBS.has(seg)) {
-        // FastAPI route-level dependencies=[...]
-        const deps = d.type === 'Call' ? keywordArg(d, 'dependencies')?.value : undefined;
-        if (deps) {
-          const da = this.dependencyAuth(deps);
-          authBy.push(...da.auth);
-          roleCheck ||= da.role;
-          rateLimited ||= da.rate;
-        }
-      }
-    }
+    const ev: RouteEvidence = { authBy: [...(router?.authBy ?? [])], roleCheck: false, rateLimited: this.appWideLimiter || !!router?.rateLimited, csrfExempt: false, validatedBy: [] };
+    this.decoratorEvidence(decorators, decoratorNames, ev);
     // Object-wide hooks (before_request, auth middleware) on the router object this route is declared on.
     const objName = declNode.type === 'Call' && declNode.func.type === 'Attribute' ? dotted(declNode.func.value).split('.')[0] : '';
-    for (const [obj, how] of this.hookAuth) if (obj === objName || (framework !== 'flask' && this.hookAuth.size)) authBy.push(how);
-    // Class attributes: DRF permission_classes / throttle_classes / serializer_class; Django mixins.
-    if (cls) {
-      for (const b of cls.bases.map((x) => lastSegment(dotted(x)))) {
-        if (/^(LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin|StaffRequiredMixin|SuperuserRequiredMixin|AccessMixin)$/.test(b)) authBy.push(b);
-        if (/^(PermissionRequiredMixin|UserPassesTestMixin|StaffRequiredMixin|SuperuserRequiredMixin)$/.test(b)) roleCheck = true;
-      }
-      for (const s of cls.body) {
-        if (s.type !== 'Assign' || s.targets[0]?.type !== 'Name') continue;
-        const attr = s.targets[0].id;
-        if (attr === 'permission_classes') {
-          const perms = permissionNames(s.value);
-          if (perms.some((p) => p !== 'AllowAny')) authBy.push(`permission_classes=[${perms.join(', ')}]`);
-          if (perms.some((p) => /Admin|Staff|Superuser|DjangoModelPermissions|Owner|Role|Scope/.test(p))) roleCheck = true;
-        }
-        if (attr === 'throttle_classes') rateLimited = true;
-        if (attr === 'serializer_class') validatedBy.push(`serializer_class=${dotted(s.value)}`);
-        if (attr === 'form_class' || attr === 'fields') validatedBy.push(attr === 'form_class' ? `form_class=${dotted(s.value)}` : 'ModelForm fields');
-      }
-    }
+    for (const [obj, how] of this.hookAuth) if (obj === objName || (framework !== 'flask' && this.hookAuth.size)) ev.authBy.push(how);
+    if (cls) this.classEvidence(cls, ev);
     // FastAPI parameters: dependencies (auth), typed parameters and models (validation).
     const tainted = new Set<string>();
     const inputs: string[] = [];
@@ -494,9 +448,9 @@ class RouteCollector {
         const depCall = depCallOf(def) ?? (ann && ann.type === 'Subscript' && dotted(ann.value).endsWith('Annotated') ? depCallIn(ann.slice) : undefined);
         if (depCall) {
           const da = this.dependencyAuth(depCall);
-          authBy.push(...da.auth);
-          roleCheck ||= da.role;
-          rateLimited ||= da.rate;
+          ev.authBy.push(...da.auth);
+          ev.roleCheck ||= da.role;
+          ev.rateLimited ||= da.rate;
           continue;
         }
         if (p.arg === 'request' || /^(Request|WebSocket|HttpRequest)$/.test(lastSegment(annText))) continue;
@@ -520,26 +474,26 @@ class RouteCollector {
         const model = ann ? this.modelName(ann) : undefined;
         inputs.push(pathParams.includes(p.arg) ? `path:${p.arg}` : model ? `body:${model}` : `param:${p.arg}`);
         if (!ann) unvalidatedParams = true;
-        else if (model) validatedBy.push(`${model} (Pydantic)`);
-        else if (!validatedBy.includes('typed parameters')) validatedBy.push('typed parameters');
+        else if (model) ev.validatedBy.push(`${model} (Pydantic)`);
+        else if (!ev.validatedBy.includes('typed parameters')) ev.validatedBy.push('typed parameters');
       }
       // Request reads in the body and names assigned from them.
       const reads = requestReads(body, this.semantic);
       for (const r of reads) if (!inputs.includes(r)) inputs.push(r);
       propagateTaint(body, this.semantic, tainted);
-      if (this.hasAuthCheck([body])) authBy.push('in-body check');
-      if (this.hasRoleCheck([body])) roleCheck = true;
-      validatedBy.push(...this.validationEvidence(body, tainted));
+      if (this.hasAuthCheck([body])) ev.authBy.push('in-body check');
+      if (this.hasRoleCheck([body])) ev.roleCheck = true;
+      ev.validatedBy.push(...this.validationEvidence(body, tainted));
     }
     if (path && framework === 'flask') for (const p of pathParams) if (!tainted.has(p)) tainted.add(p);
     const readsBody = inputs.some((i) => !i.startsWith('path:') && !i.startsWith('param:') && !i.startsWith('body:'));
     let validation: Route['validation'];
-    if (inputs.length === 0) validation = validatedBy.length ? 'validated' : 'no-input';
-    else if (validatedBy.length && !unvalidatedParams) validation = 'validated';
-    else if (validatedBy.length && unvalidatedParams && readsBody) validation = 'validated';
+    if (inputs.length === 0) validation = ev.validatedBy.length ? 'validated' : 'no-input';
+    else if (ev.validatedBy.length && !unvalidatedParams) validation = 'validated';
+    else if (ev.validatedBy.length && unvalidatedParams && readsBody) validation = 'validated';
     else if (!readsBody && !unvalidatedParams) validation = 'validated';
     else validation = 'unvalidated';
-    if (!readsBody && !unvalidatedParams && inputs.length && !validatedBy.length) validatedBy.push('typed path parameters');
+    if (!readsBody && !unvalidatedParams && inputs.length && !ev.validatedBy.length) ev.validatedBy.push('typed path parameters');
     const bodyRead = inputs.find((i) => /^request\.(get_data\(\)|data|stream|files|body\(\)|body|read)$/.test(i) && i !== 'request.body' || (framework !== 'django' && framework !== 'drf' && i === 'request.body'));
     const sizeChecked = this.moduleSetsMaxLength || bodies.some((b) => {
       let seen = false;
@@ -554,18 +508,76 @@ class RouteCollector {
     });
     let stateChanging = methods.some((m) => STATE_CHANGING.has(m));
     if (methods.includes('*') && bodies.length && !bodies.some((b) => writesState(b, inputs))) stateChanging = false;
-    let auth: Route['auth'] = authBy.length ? 'required' : 'none';
-    if (framework === 'drf' && !authBy.length) auth = 'unknown';
+    let auth: Route['auth'] = ev.authBy.length ? 'required' : 'none';
+    if (framework === 'drf' && !ev.authBy.length) auth = 'unknown';
     this.out.push({
       route: {
         kind: 'http', framework, path, methods, handler: target ?? fn?.name ?? cls?.name ?? '?',
         location: { path: this.path, line: (fn ?? cls ?? declNode).lineno },
-        auth, authBy: dedupe(authBy), validation, validatedBy: dedupe(validatedBy), inputs, stateChanging, rateLimited, csrfExempt,
+        auth, authBy: dedupe(ev.authBy), validation, validatedBy: dedupe(ev.validatedBy), inputs, stateChanging, rateLimited: ev.rateLimited, csrfExempt: ev.csrfExempt,
         ...(bodyRead && !sizeChecked && (framework === 'flask' || framework === 'fastapi' || framework === 'starlette' || framework === 'aiohttp') ? { unboundedRead: bodyRead } : {}),
         ...(target && (framework === 'django' || framework === 'drf') && path === null ? { target } : {}),
       },
-      fn, cls, node: reportNode.type === 'Call' && !fn && !cls ? reportNode : (fn ?? cls ?? reportNode), bodies, tainted, pathParams, roleCheck, decoratorNames,
+      fn, cls, node: reportNode.type === 'Call' && !fn && !cls ? reportNode : (fn ?? cls ?? reportNode), bodies, tainted, pathParams, roleCheck: ev.roleCheck, decoratorNames,
     });
+  }
+
+  /** What a route's decorators say: login/permission/role checks, rate limits, CSRF exemption, request validation (FastAPI route dependencies too). */
+  private decoratorEvidence(decorators: A.Expr[], decoratorNames: string[], ev: RouteEvidence): void {
+    for (let i = 0; i < decorators.length; i++) {
+      const d = decorators[i];
+      const name = decoratorNames[i];
+      const seg = lastSegment(name);
+      if (seg === 'method_decorator' && d.type === 'Call' && d.args[0]) {
+        const inner = lastSegment(dotted(d.args[0].type === 'Call' ? d.args[0].func : d.args[0]));
+        if (AUTH_DECORATOR.test(inner)) ev.authBy.push(`@method_decorator(${inner})`);
+        if (ROLE_DECORATOR.test(inner)) ev.roleCheck = true;
+        if (CSRF_EXEMPT.test(inner)) ev.csrfExempt = true;
+        if (RATE_DECORATOR.test(inner) || /ratelimit/.test(inner)) ev.rateLimited = true;
+        continue;
+      }
+      if (seg === 'permission_classes' && d.type === 'Call') {
+        const perms = d.args[0] ? permissionNames(d.args[0]) : [];
+        if (perms.some((p) => p !== 'AllowAny')) ev.authBy.push(`@permission_classes([${perms.join(', ')}])`);
+        if (perms.some((p) => /Admin|Staff|Superuser|Permission|Owner|Role|Scope/.test(p) && p !== 'IsAuthenticatedOrReadOnly')) ev.roleCheck = true;
+        continue;
+      }
+      if (AUTH_DECORATOR.test(seg) && seg !== 'auth') ev.authBy.push(`@${name}`);
+      if (ROLE_DECORATOR.test(seg)) ev.roleCheck = true;
+      if (RATE_DECORATOR.test(seg) || /limiter/i.test(name)) ev.rateLimited = true;
+      if (CSRF_EXEMPT.test(seg) && (seg === 'csrf_exempt' || /csrf/i.test(name))) ev.csrfExempt = true;
+      if (/^(use_args|use_kwargs|validate|expects_json|input|validate_json|validate_request|accepts|body|marshal_with_input|arguments)$/.test(seg) && d.type === 'Call') ev.validatedBy.push(`@${name}`);
+      if (seg === 'api_route' || HTTP_VERBS.has(seg)) {
+        // FastAPI route-level dependencies=[...]
+        const deps = d.type === 'Call' ? keywordArg(d, 'dependencies')?.value : undefined;
+        if (deps) {
+          const da = this.dependencyAuth(deps);
+          ev.authBy.push(...da.auth);
+          ev.roleCheck ||= da.role;
+          ev.rateLimited ||= da.rate;
+        }
+      }
+    }
+  }
+
+  /** Class attributes: DRF permission_classes / throttle_classes / serializer_class; Django mixins. */
+  private classEvidence(cls: A.ClassDef, ev: RouteEvidence): void {
+    for (const b of cls.bases.map((x) => lastSegment(dotted(x)))) {
+      if (/^(LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin|StaffRequiredMixin|SuperuserRequiredMixin|AccessMixin)$/.test(b)) ev.authBy.push(b);
+      if (/^(PermissionRequiredMixin|UserPassesTestMixin|StaffRequiredMixin|SuperuserRequiredMixin)$/.test(b)) ev.roleCheck = true;
+    }
+    for (const s of cls.body) {
+      if (s.type !== 'Assign' || s.targets[0]?.type !== 'Name') continue;
+      const attr = s.targets[0].id;
+      if (attr === 'permission_classes') {
+        const perms = permissionNames(s.value);
+        if (perms.some((p) => p !== 'AllowAny')) ev.authBy.push(`permission_classes=[${perms.join(', ')}]`);
+        if (perms.some((p) => /Admin|Staff|Superuser|DjangoModelPermissions|Owner|Role|Scope/.test(p))) ev.roleCheck = true;
+      }
+      if (attr === 'throttle_classes') ev.rateLimited = true;
+      if (attr === 'serializer_class') ev.validatedBy.push(`serializer_class=${dotted(s.value)}`);
+      if (attr === 'form_class' || attr === 'fields') ev.validatedBy.push(attr === 'form_class' ? `form_class=${dotted(s.value)}` : 'ModelForm fields');
+    }
   }
 
   /** A Pydantic/dataclass model name for an annotation that is not a primitive type. */
