@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { compareFindings, confidenceRank, severityRank, type Confidence, type Finding, type Severity } from '../core/finding.js';
 import { REPORT_SCHEMA_VERSION, type FileResult, type Report } from '../report/model.js';
 import { type FileDiagnostic } from '../core/file.js';
-import { discoverWithArchives } from './discover/walk.js';
+import { discoverWithArchives, type Discovery } from './discover/walk.js';
 import { holdTempDirCleanup } from './discover/temp-dirs.js';
 import { LOCK_KINDS, MANIFEST_KINDS } from '../core/file-kinds.js';
 import { emptyConfig, loadConfig, type ResolvedConfig } from './config.js';
@@ -113,96 +113,18 @@ export async function scan(options: ScanOptions): Promise<Report> {
 
 async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<Report> {
   const started = Date.now();
-  // KRAIT_TIMINGS=1 prints the wall time of each stage on stderr (for profiling).
-  const timings = process.env['KRAIT_TIMINGS'] ? { last: Date.now() } : undefined;
-  const stage = (name: string) => {
-    if (!timings) return;
-    const now = Date.now();
-    process.stderr.write(`krait: ${name} ${now - timings.last} ms\n`);
-    timings.last = now;
-  };
+  const stage = stageTimer();
   const cwd = options.cwd ?? process.cwd();
   const analyses = new Set<ScanAnalysis>(options.analyses ?? ALL_ANALYSES);
-
-  let config: ResolvedConfig;
-  try {
-    const firstRoot = options.targets.length ? path.resolve(cwd, options.targets[0]) : cwd;
-    config = options.config === false ? emptyConfig() : loadConfig(configStart(firstRoot), options.config || undefined);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-
-  // Globs are compiled for linear-time matching (core/glob.ts); one that cannot be is a
-  // usage error when the caller gave it, and a config-error diagnostic (pattern dropped)
-  // when it comes from the scanned project's configuration.
-  const globWarnings: string[] = [];
-  const usableGlobs = (globs: readonly string[], fromConfig: boolean): string[] =>
-    globs.filter((g) => {
-      try {
-        compileLinearGlob(g);
-        return true;
-      } catch (err) {
-        if (!fromConfig) throw new UsageError((err as Error).message);
-        globWarnings.push(`${(err as Error).message}; the pattern was ignored`);
-        return false;
-      }
-    });
-
-  const disc = await discoverWithArchives(
-    options.targets,
-    {
-      exclude: [...usableGlobs(config.exclude, true), ...usableGlobs(options.exclude ?? [], false)],
-      include: [...usableGlobs(config.include, true), ...usableGlobs(options.include ?? [], false)],
-      gitignore: options.gitignore ?? true,
-      defaultExcludes: true,
-      cwd,
-    },
-    { maxEntryBytes: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE },
-  );
-  cleanups.push(disc.cleanup);
-  if (disc.missing.length) {
-    throw new UsageError(`path not found: ${disc.missing.join(', ')} (give existing files or folders to scan)`);
-  }
+  const config = loadScanConfig(options, cwd);
+  const globs = new GlobCheck();
+  const disc = await discoverTargets(options, config, cwd, globs, cleanups);
 
   const { selectTokens, ignoreTokens } = checkRuleTokens(options, config);
   const enabled = selectRules(selectTokens, ignoreTokens);
-  // Per-path ignores: a glob (matched against the path inside the scan root, the display
-  // path, and the base name when it has no `/`) and select/ignore-style tokens.
-  const perPath = [...config.perPathIgnores].filter(([glob]) => usableGlobs([glob.replace(/^\.\//, '')], true).length).map(([glob, tokens]) => {
-    const full = compileLinearGlob(glob.replace(/^\.\//, ''));
-    const base = glob.includes('/') ? null : compileLinearGlob(glob);
-    return { covers: (rel: string, display: string) => full(rel) || full(display) || (!!base && base(path.basename(rel))), tokens };
-  });
-  const perPathIgnored = (rel: string, display: string, id: string, name: string): boolean =>
-    perPath.some((p) => p.covers(rel, display) && p.tokens.some((t) => tokenMatches(t, id, name)));
-  const fileAnalyses: Analysis[] = FILE_ANALYSES.filter((a) => analyses.has(a));
-  const ruleOptions = resolveRuleOptions(config.ruleOptions);
-  const baseOptions: Omit<AnalyzeOptions, 'enabledRules'> = {
-    analyses: fileAnalyses,
-    ruleOptions,
-    ignoreNosec: options.ignoreNosec ?? config.ignoreNosec ?? false,
-    triage: options.triage ?? true,
-    localModules: disc.localModules,
-    maxFileSize: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    ...(config.taint ? { taintModels: config.taint } : {}),
-    ...(options.fileTimeBudgetMs !== undefined ? { timeBudgetMs: options.fileTimeBudgetMs } : {}),
-  };
-
-  const tasks: FileTask[] = [];
-  for (const f of disc.files) {
-    // Notebooks' code cells go through the code analyses too (pipeline/notebook.ts).
-    const isPython = f.kind === 'python' || f.kind === 'setup-py' || f.kind === 'notebook';
-    // Lock files hold hashes, not secrets: only the dependency audit reads them.
-    if (LOCK_KINDS.has(f.kind)) continue;
-    if (!isPython && !analyses.has('secrets')) continue;
-    // Rules a per-path ignore removes for this file are not run at all (the findings filter
-    // below applies the same ignores to the other analyses).
-    const narrowed = perPath.length ? enabled.filter((id) => !perPathIgnored(f.relPath, f.path, id, CODE_RULE_NAMES.get(id) ?? '')) : enabled;
-    // A pattern rule and the data-flow rule that merges into it run together (the merged
-    // finding answers to either id, and the filter below drops it if either is ignored).
-    const rules = baseOptions.triage ? withMergePartners(narrowed) : narrowed;
-    tasks.push({ absPath: f.absPath, path: f.path, kind: f.kind, packageName: f.packageName, options: { ...baseOptions, enabledRules: rules } });
-  }
+  const perPath = perPathIgnores(config, globs);
+  const baseOptions = fileOptions(options, config, analyses, disc);
+  const tasks = fileTasks(disc, analyses, enabled, perPath, baseOptions);
 
   const { jobs, note: jobsNote } = capJobs(options.jobs);
   stage(`discovery (${disc.files.length} files)`);
@@ -215,26 +137,13 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   const callers = analyses.has('rules') ? crossModuleFlows(tasks, results.filter((r) => !r.skipped)) : 0;
   stage(`cross-module flows (${callers} files analysed again)`);
 
-  const skipped = [...disc.skipped];
   const diagnostics: FileDiagnostic[] = (config.warnings ?? []).map((message) => ({ path: warningPath(message), kind: 'config-error' as const, message }));
   if (jobsNote) diagnostics.push({ path: '.', kind: 'config-error', message: jobsNote });
-  for (const message of globWarnings) diagnostics.push({ path: config.sources[0] ?? '', kind: 'config-error', message });
+  for (const message of globs.warnings) diagnostics.push({ path: config.sources[0] ?? '', kind: 'config-error', message });
   // An archive that cannot be opened is skipped (listed by discovery) and a diagnostic.
   // So is an archive of a format krait does not open (.tar.zst, .tar.lzma, .7z…): skipped, and said.
   for (const s of disc.skipped) if (s.reason.startsWith('archive cannot be opened') || s.reason.startsWith('archive format krait cannot open')) diagnostics.push({ path: s.path, kind: 'read-error', message: s.reason });
-  let findings: Finding[] = [];
-  let suppressed: Finding[] = [];
-  const analysed: FileResult[] = [];
-  for (const r of results) {
-    for (const d of r.diagnostics) diagnostics.push(d);
-    if (r.skipped) {
-      skipped.push({ path: r.path, reason: r.skipped });
-      continue;
-    }
-    analysed.push(r);
-    for (const f of r.findings) findings.push(f);
-    for (const f of r.suppressed ?? []) suppressed.push(f);
-  }
+  const { skipped, analysed, findings, suppressed } = gatherResults(results, disc, diagnostics);
   if (enabled.includes(archiveDuplicateEntry.id)) for (const d of disc.archiveDuplicates ?? []) findings.push(duplicateEntryFinding(d.archive, d.entries));
 
   const report: Report = {
@@ -266,43 +175,254 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     for (const d of deps.diagnostics) diagnostics.push(d);
     report.dependencies = deps.report;
   }
-
-  // Secrets that were committed and later removed: every blob of the history, once.
-  if (options.history && analyses.has('secrets')) {
-    const tops = new Set<string>();
-    for (const root of disc.roots) {
-      try {
-        const h = await scanHistory({
-          root,
-          ...(options.history.since ? { since: options.history.since } : {}),
-          allRefs: !!options.history.allRefs,
-          maxFileSize: baseOptions.maxFileSize,
-          allowlist: new Set(config.allowlist),
-          displayTop: (top) => {
-            const rel = path.relative(cwd, top).split(path.sep).join('/');
-            return rel.startsWith('..') || path.isAbsolute(rel) ? top : rel || '.';
-          },
-        });
-        const key = h.findings.map((f) => f.fingerprint).join(',') + h.stats.commits;
-        if (tops.has(key)) continue;
-        tops.add(key);
-        // Secrets still in the working tree are reported by the tree scan; history adds the removed ones.
-        for (const f of h.findings) if (!f.properties?.['inWorkingTree']) findings.push(f);
-        for (const w of h.warnings) diagnostics.push({ path: root, kind: 'config-error', message: w });
-        report.checksPerformed.push(`secrets in git history: ${h.stats.commits} commits, ${h.stats.blobs} blobs (${h.stats.ms} ms)`);
-      } catch (err) {
-        diagnostics.push({ path: root, kind: 'config-error', message: `git history not audited: ${(err as Error).message}` });
-      }
-    }
-  }
+  if (options.history && analyses.has('secrets')) await auditHistory(options.history, disc.roots, cwd, config, baseOptions.maxFileSize, report, findings, diagnostics);
 
   stage('dependencies');
   await aggregateProject(report, analysed, disc, analyses, findings, diagnostics, baseOptions.maxFileSize);
   stage('project pass');
 
-  // --select/--ignore and per-path ignores cover the findings of every analysis (the code
-  // rules were already narrowed per file; secrets, dependencies and posture are here).
-  // A finding that merged a data-flow rule into a pattern rule answers to either id.
+  const scoped = scopeFindings(findings, suppressed, { options, config, cwd, disc, selectTokens, ignoreTokens, perPath });
+
+  // Per-package verdicts from the malicious-package indicators, before thresholds and the
+  // baseline (a verdict must not change with --severity), plus KR609 for a package name
+  // that typosquats a popular project.
+  if (analyses.has('rules')) {
+    const pv = packageVerdicts(disc.files, scoped.findings, options.targets, baseOptions.maxFileSize);
+    for (const f of pv.findings) if (scoped.selected(f.ruleId, f.ruleName) && scoped.notIgnored(f.ruleId, f.ruleName)) scoped.findings.push(f);
+    report.packages = pv.verdicts;
+  }
+
+  // No snippet may show a secret through a context line.
+  redactSnippets([...scoped.findings, ...scoped.suppressed, ...scoped.dismissed]);
+
+  const reported = allowlistAndBaseline(scoped.findings, scoped.suppressed, config, options.baseline);
+  scoped.suppressed.sort(compareFindings);
+  report.suppressed = scoped.suppressed;
+  report.suppressedCount = scoped.suppressed.length;
+  reported.sort(compareFindings);
+  report.findings = reported;
+  report.dismissed = scoped.dismissed.sort(compareFindings);
+  report.score = computeScore(report);
+  stage('redaction, thresholds, baseline, score');
+  report.durationMs = Date.now() - started;
+  // The one redaction step, over everything the project pass added too (dependency tables,
+  // index URLs, posture, diagnostics, skipped-file reasons, paths): no string of the report
+  // holds a secret, whatever format renders it.
+  return redactDeep(report);
+}
+
+/** KRAIT_TIMINGS=1: a function that prints the wall time of each stage on stderr (for profiling); a no-op otherwise. */
+function stageTimer(): (name: string) => void {
+  const timings = process.env['KRAIT_TIMINGS'] ? { last: Date.now() } : undefined;
+  return (name: string) => {
+    if (!timings) return;
+    const now = Date.now();
+    process.stderr.write(`krait: ${name} ${now - timings.last} ms\n`);
+    timings.last = now;
+  };
+}
+
+/**
+ * The configuration: none with `config: false`, the file given, or the one discovered
+ * from the first target.
+ * @throws UsageError when it cannot be read or is invalid
+ */
+function loadScanConfig(options: ScanOptions, cwd: string): ResolvedConfig {
+  try {
+    const firstRoot = options.targets.length ? path.resolve(cwd, options.targets[0]) : cwd;
+    return options.config === false ? emptyConfig() : loadConfig(configStart(firstRoot), options.config || undefined);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+/**
+ * Globs are compiled for linear-time matching (core/glob.ts); one that cannot be is a
+ * usage error when the caller gave it, and a config-error diagnostic (pattern dropped)
+ * when it comes from the scanned project's configuration.
+ */
+class GlobCheck {
+  /** One message per configuration glob dropped, in the order met. */
+  readonly warnings: string[] = [];
+
+  /**
+   * The globs that compile.
+   * @throws UsageError for a caller's glob (`fromConfig` false) that does not
+   */
+  usable(globs: readonly string[], fromConfig: boolean): string[] {
+    return globs.filter((g) => {
+      try {
+        compileLinearGlob(g);
+        return true;
+      } catch (err) {
+        if (!fromConfig) throw new UsageError((err as Error).message);
+        this.warnings.push(`${(err as Error).message}; the pattern was ignored`);
+        return false;
+      }
+    });
+  }
+}
+
+/**
+ * The files of the targets (archives extracted; their cleanup registered in `cleanups`).
+ * @throws UsageError when a target does not exist
+ */
+async function discoverTargets(options: ScanOptions, config: ResolvedConfig, cwd: string, globs: GlobCheck, cleanups: (() => void)[]): Promise<Discovery> {
+  const disc = await discoverWithArchives(
+    options.targets,
+    {
+      exclude: [...globs.usable(config.exclude, true), ...globs.usable(options.exclude ?? [], false)],
+      include: [...globs.usable(config.include, true), ...globs.usable(options.include ?? [], false)],
+      gitignore: options.gitignore ?? true,
+      defaultExcludes: true,
+      cwd,
+    },
+    { maxEntryBytes: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE },
+  );
+  cleanups.push(disc.cleanup);
+  if (disc.missing.length) {
+    throw new UsageError(`path not found: ${disc.missing.join(', ')} (give existing files or folders to scan)`);
+  }
+  return disc;
+}
+
+/** A per-path ignore: the paths its glob covers and the select/ignore-style tokens it removes there. */
+interface PerPathIgnore {
+  covers: (rel: string, display: string) => boolean;
+  tokens: string[];
+}
+
+/**
+ * Per-path ignores: a glob (matched against the path inside the scan root, the display
+ * path, and the base name when it has no `/`) and select/ignore-style tokens.
+ */
+function perPathIgnores(config: ResolvedConfig, globs: GlobCheck): PerPathIgnore[] {
+  return [...config.perPathIgnores].filter(([glob]) => globs.usable([glob.replace(/^\.\//, '')], true).length).map(([glob, tokens]) => {
+    const full = compileLinearGlob(glob.replace(/^\.\//, ''));
+    const base = glob.includes('/') ? null : compileLinearGlob(glob);
+    return { covers: (rel: string, display: string) => full(rel) || full(display) || (!!base && base(path.basename(rel))), tokens };
+  });
+}
+
+/** Does a per-path ignore remove rule `id` (`name`) at this path (inside the root, and as displayed)? */
+function perPathIgnored(perPath: PerPathIgnore[], rel: string, display: string, id: string, name: string): boolean {
+  return perPath.some((p) => p.covers(rel, display) && p.tokens.some((t) => tokenMatches(t, id, name)));
+}
+
+/** The options every file's analysis shares (all but its rules). */
+function fileOptions(options: ScanOptions, config: ResolvedConfig, analyses: Set<ScanAnalysis>, disc: Discovery): Omit<AnalyzeOptions, 'enabledRules'> {
+  const fileAnalyses: Analysis[] = FILE_ANALYSES.filter((a) => analyses.has(a));
+  const ruleOptions = resolveRuleOptions(config.ruleOptions);
+  return {
+    analyses: fileAnalyses,
+    ruleOptions,
+    ignoreNosec: options.ignoreNosec ?? config.ignoreNosec ?? false,
+    triage: options.triage ?? true,
+    localModules: disc.localModules,
+    maxFileSize: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ...(config.taint ? { taintModels: config.taint } : {}),
+    ...(options.fileTimeBudgetMs !== undefined ? { timeBudgetMs: options.fileTimeBudgetMs } : {}),
+  };
+}
+
+/** One task per file the worker pool analyses, with the rules that apply to it. */
+function fileTasks(disc: Discovery, analyses: Set<ScanAnalysis>, enabled: string[], perPath: PerPathIgnore[], baseOptions: Omit<AnalyzeOptions, 'enabledRules'>): FileTask[] {
+  const tasks: FileTask[] = [];
+  for (const f of disc.files) {
+    // Notebooks' code cells go through the code analyses too (pipeline/notebook.ts).
+    const isPython = f.kind === 'python' || f.kind === 'setup-py' || f.kind === 'notebook';
+    // Lock files hold hashes, not secrets: only the dependency audit reads them.
+    if (LOCK_KINDS.has(f.kind)) continue;
+    if (!isPython && !analyses.has('secrets')) continue;
+    // Rules a per-path ignore removes for this file are not run at all (the findings filter
+    // below applies the same ignores to the other analyses).
+    const narrowed = perPath.length ? enabled.filter((id) => !perPathIgnored(perPath, f.relPath, f.path, id, CODE_RULE_NAMES.get(id) ?? '')) : enabled;
+    // A pattern rule and the data-flow rule that merges into it run together (the merged
+    // finding answers to either id, and the filter below drops it if either is ignored).
+    const rules = baseOptions.triage ? withMergePartners(narrowed) : narrowed;
+    tasks.push({ absPath: f.absPath, path: f.path, kind: f.kind, packageName: f.packageName, options: { ...baseOptions, enabledRules: rules } });
+  }
+  return tasks;
+}
+
+/** The workers' results, sorted by path, split into skipped and analysed files, their findings and suppressed findings; their diagnostics are appended to `diagnostics`. */
+function gatherResults(results: FileResult[], disc: Discovery, diagnostics: FileDiagnostic[]): { skipped: Discovery['skipped']; analysed: FileResult[]; findings: Finding[]; suppressed: Finding[] } {
+  const skipped = [...disc.skipped];
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  const analysed: FileResult[] = [];
+  for (const r of results) {
+    for (const d of r.diagnostics) diagnostics.push(d);
+    if (r.skipped) {
+      skipped.push({ path: r.path, reason: r.skipped });
+      continue;
+    }
+    analysed.push(r);
+    for (const f of r.findings) findings.push(f);
+    for (const f of r.suppressed ?? []) suppressed.push(f);
+  }
+  return { skipped, analysed, findings, suppressed };
+}
+
+/** Secrets that were committed and later removed: every blob of the history of each root's repository, once. */
+async function auditHistory(
+  history: NonNullable<ScanOptions['history']>,
+  roots: string[],
+  cwd: string,
+  config: ResolvedConfig,
+  maxFileSize: number,
+  report: Report,
+  findings: Finding[],
+  diagnostics: FileDiagnostic[],
+): Promise<void> {
+  const tops = new Set<string>();
+  for (const root of roots) {
+    try {
+      const h = await scanHistory({
+        root,
+        ...(history.since ? { since: history.since } : {}),
+        allRefs: !!history.allRefs,
+        maxFileSize,
+        allowlist: new Set(config.allowlist),
+        displayTop: (top) => {
+          const rel = path.relative(cwd, top).split(path.sep).join('/');
+          return rel.startsWith('..') || path.isAbsolute(rel) ? top : rel || '.';
+        },
+      });
+      const key = h.findings.map((f) => f.fingerprint).join(',') + h.stats.commits;
+      if (tops.has(key)) continue;
+      tops.add(key);
+      // Secrets still in the working tree are reported by the tree scan; history adds the removed ones.
+      for (const f of h.findings) if (!f.properties?.['inWorkingTree']) findings.push(f);
+      for (const w of h.warnings) diagnostics.push({ path: root, kind: 'config-error', message: w });
+      report.checksPerformed.push(`secrets in git history: ${h.stats.commits} commits, ${h.stats.blobs} blobs (${h.stats.ms} ms)`);
+    } catch (err) {
+      diagnostics.push({ path: root, kind: 'config-error', message: `git history not audited: ${(err as Error).message}` });
+    }
+  }
+}
+
+/** What {@link scopeFindings} needs of the scan. */
+interface ScopeContext {
+  options: ScanOptions;
+  config: ResolvedConfig;
+  cwd: string;
+  disc: Discovery;
+  selectTokens: string[];
+  ignoreTokens: string[];
+  perPath: PerPathIgnore[];
+}
+
+/**
+ * --select/--ignore and per-path ignores over the findings of every analysis (the code
+ * rules were already narrowed per file; secrets, dependencies and posture are here), then
+ * the severity and confidence thresholds and `--diff-base`. A finding that merged a
+ * data-flow rule into a pattern rule answers to either id. Returns the findings in scope,
+ * the suppressed and dismissed ones, and the select and ignore filters.
+ */
+function scopeFindings(all: Finding[], suppressedIn: Finding[], { options, config, cwd, disc, selectTokens, ignoreTokens, perPath }: ScopeContext) {
+  let findings = all;
+  let suppressed = suppressedIn;
   const selected = ruleFilter(selectTokens, []);
   const notIgnored = ruleFilter([], ignoreTokens);
   // Worker results carry redacted paths (a file may be named like a token): look both up.
@@ -315,7 +435,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   const ruleScope = (f: Finding) => {
     const ids: [string, string][] = [[f.ruleId, f.ruleName], ...(f.relatedRuleIds ?? []).map((id): [string, string] => [id, ''])];
     const rel = relOf.get(f.location.path) ?? f.location.path;
-    return ids.some(([id, name]) => selected(id, name)) && ids.every(([id, name]) => notIgnored(id, name)) && !(perPath.length && ids.some(([id, name]) => perPathIgnored(rel, f.location.path, id, name)));
+    return ids.some(([id, name]) => selected(id, name)) && ids.every(([id, name]) => notIgnored(id, name)) && !(perPath.length && ids.some(([id, name]) => perPathIgnored(perPath, rel, f.location.path, id, name)));
   };
   // Rule selection and thresholds apply to suppressed findings too: they are listed and
   // counted as what would be reported without the suppression.
@@ -332,23 +452,18 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     suppressed = suppressed.filter(inDiff);
     dismissed = dismissed.filter(inDiff);
   }
+  return { findings, suppressed, dismissed, selected, notIgnored };
+}
 
-  // Per-package verdicts from the malicious-package indicators, before thresholds and the
-  // baseline (a verdict must not change with --severity), plus KR609 for a package name
-  // that typosquats a popular project.
-  if (analyses.has('rules')) {
-    const pv = packageVerdicts(disc.files, findings, options.targets, baseOptions.maxFileSize);
-    for (const f of pv.findings) if (selected(f.ruleId, f.ruleName) && notIgnored(f.ruleId, f.ruleName)) findings.push(f);
-    report.packages = pv.verdicts;
-  }
-
-  // No snippet may show a secret through a context line.
-  redactSnippets([...findings, ...suppressed, ...dismissed]);
-
-  // Allowlist (by fingerprint), then the baseline: those findings are kept, marked.
+/**
+ * Allowlist (by fingerprint), then the baseline: those findings are kept, marked, and
+ * moved to `suppressed`. Returns the findings still reported.
+ * @throws UsageError when the baseline file cannot be read
+ */
+function allowlistAndBaseline(findings: Finding[], suppressed: Finding[], config: ResolvedConfig, baselineFile: string | undefined): Finding[] {
   const allow = new Set(config.allowlist);
-  const baseline = options.baseline ? loadBaselineOrThrow(options.baseline) : undefined;
-  findings = findings.filter((f) => {
+  const baseline = baselineFile ? loadBaselineOrThrow(baselineFile) : undefined;
+  return findings.filter((f) => {
     if (allow.has(f.fingerprint)) {
       f.status = 'suppressed';
       f.suppression = { by: 'allowlist' };
@@ -359,19 +474,6 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     suppressed.push(f);
     return false;
   });
-  suppressed.sort(compareFindings);
-  report.suppressed = suppressed;
-  report.suppressedCount = suppressed.length;
-  findings.sort(compareFindings);
-  report.findings = findings;
-  report.dismissed = dismissed.sort(compareFindings);
-  report.score = computeScore(report);
-  stage('redaction, thresholds, baseline, score');
-  report.durationMs = Date.now() - started;
-  // The one redaction step, over everything the project pass added too (dependency tables,
-  // index URLs, posture, diagnostics, skipped-file reasons, paths): no string of the report
-  // holds a secret, whatever format renders it.
-  return redactDeep(report);
 }
 
 /**
