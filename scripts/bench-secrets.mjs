@@ -3,7 +3,8 @@
 //   1. one line of 10 MB (random base64 with credential-like keywords sprinkled in),
 //   2. 200,000 short lines of Python-like code with a secret every 1,000 lines,
 //   3. the same 10 MB as a .env value (generic detectors cap lines at 4 KB).
-// It compiles src/secrets with tsc into a temporary directory, then times detectSecrets.
+// It compiles the secrets scan (src/pipeline/secrets.ts: the analysis and the rules KR201–KR205)
+// with tsc into a temporary directory, then times detectSecrets.
 // Usage: node scripts/bench-secrets.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,11 +15,11 @@ import { pathToFileURL } from 'node:url';
 const out = mkdtempSync(join(tmpdir(), 'krait-bench-secrets-'));
 try {
   try {
-    execFileSync('npx', ['tsc', '--outDir', out, '--rootDir', 'src', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--declaration', 'false', 'src/secrets/index.ts'], { stdio: 'pipe' });
+    execFileSync('npx', ['tsc', '--outDir', out, '--rootDir', 'src', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--declaration', 'false', 'src/pipeline/secrets.ts'], { stdio: 'pipe' });
   } catch {
-    // tsc reports type errors in files outside src/secrets but still emits JavaScript.
+    // tsc reports type errors in files outside the compiled ones but still emits JavaScript.
   }
-  const { detectSecrets } = await import(pathToFileURL(join(out, 'secrets', 'index.js')).href);
+  const { detectSecrets } = await import(pathToFileURL(join(out, 'pipeline', 'secrets.js')).href);
 
   let seed = 12345;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);

@@ -14,7 +14,7 @@ import { parsePython } from '../python/parse.js';
 import { SemanticModel } from '../python/semantic.js';
 import { linkParents, pushChildrenReversed } from '../python/visit.js';
 import { decodePython, decodeText, looksBinary, universalNewlines } from '../core/decode.js';
-import { scanSecrets } from '../secrets/index.js';
+import { scanSecrets } from './secrets.js';
 import { maskSecret } from '../core/mask.js';
 import { analyzeEgress } from '../egress/index.js';
 import { collectRoutes } from '../posture/routes.js';

@@ -19,7 +19,7 @@ import { CODE_RULES } from '../rules/index.js';
 import type { Analysis, AnalyzeOptions, FileTask } from './analyze.js';
 import { defaultJobs, runTasks } from './pool.js';
 import { analyzeDependencies } from './deps.js';
-import { scanHistory } from '../secrets/history.js';
+import { scanHistory } from './history.js';
 import { packageVerdicts } from '../rules/malicious/verdict.js';
 import { aggregateProject } from './project.js';
 import { computeScore } from '../report/score.js';
@@ -75,7 +75,7 @@ export interface ScanOptions {
   baseline?: string;
   /** Allow network look-ups (OSV API). */
   online?: boolean;
-  /** Also audit the git history of each target's repository for secrets (see secrets/history.ts). */
+  /** Also audit the git history of each target's repository for secrets (see pipeline/history.ts). */
   history?: { since?: string; allRefs?: boolean };
   /**
    * The reasoning layer (default true): pattern findings judged safe (`constant`,

@@ -6,7 +6,7 @@
 import type { RuleMeta } from '../core/rule-meta.js';
 import { CODE_RULES } from './index.js';
 import { DEPENDENCY_RULES } from './deps/index.js';
-import { SECRET_RULES } from '../secrets/rules.js';
+import { SECRET_RULES } from './secrets/index.js';
 import { POSTURE_PROJECT_RULES } from './project/index.js';
 import { packageNameTyposquat } from './malicious/kr609-package-name-typosquat.js';
 

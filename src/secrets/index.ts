@@ -1,25 +1,27 @@
 /**
- * Hardcoded secrets: the per-file entry point of the secrets analysis, and its public API.
+ * Hardcoded secrets: the per-file facts of the secrets analysis, and its public API.
  *
- * `detectSecrets` reads one file of any kind (Python, notebooks, .env, YAML, JSON, TOML,
- * INI, Dockerfile, compose, shell, requirements, text) and reports findings whose
+ * `secretFacts` reads one file of any kind (Python, notebooks, .env, YAML, JSON, TOML,
+ * INI, Dockerfile, compose, shell, requirements, text) and returns its secret candidates
+ * (format, value, location, masked value, context), in file order. The secrets rules
+ * KR201–KR205 (`src/rules/secrets/`) turn the candidates of their kind into findings whose
  * message, snippet and properties never hold a whole secret, and whose fingerprint is a
- * hash (see `mask.ts`). Suppressions: `# pragma: allowlist secret` (or `allowlist
- * nextline secret` on the line before), `# nosec` (bare, or naming the rule or bandit's
- * B105/B106/B107), and a per-project allowlist of fingerprints.
+ * hash (see `mask.ts`); `settleSecretFindings` then applies the suppressions: `# pragma:
+ * allowlist secret` (or `allowlist nextline secret` on the line before), `# nosec` (bare,
+ * or naming the rule or bandit's B105/B106/B107), and a per-project allowlist of
+ * fingerprints. `src/pipeline/secrets.ts` puts the three together (`scanSecrets`).
  */
-import type { Finding, Severity, Confidence } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/file.js';
-import { snippetAt, splitLines } from '../core/snippet.js';
+import { splitLines } from '../core/snippet.js';
 import { parseSuppressionMarkers, type SuppressionMarker } from '../core/suppress.js';
 import { scanLines, type Candidate } from './scan.js';
-import { maskSecret, secretFingerprint, isAllowlisted } from '../core/mask.js';
+import { maskSecret, isAllowlisted } from '../core/mask.js';
 import { notebookCells } from './notebook.js';
-import { secretRule } from './rules.js';
 import type { Span } from './lines.js';
 
 export { maskSecret, secretFingerprint, isAllowlisted } from '../core/mask.js';
-export { SECRET_RULES, secretRule, type SecretRuleId } from './rules.js';
+export type { Candidate, SecretRuleId } from './scan.js';
 export { SECRET_FORMATS, formatById, type SecretFormat, type FormatGroup } from './formats/index.js';
 export { SECRET_KEYWORDS, credentialNamePattern, credentialKind, isCredentialName, nameWords, type CredentialKind } from '../core/credential-names.js';
 export { shannonEntropy } from './entropy.js';
@@ -43,9 +45,6 @@ export interface SecretsInput {
   lines?: readonly string[];
 }
 
-/** Generic detectors whose matches in documentation are taken for examples. */
-const GENERIC_IN_DOCS = new Set(['KR202', 'KR203']);
-
 export interface SecretsResult {
   findings: Finding[];
   /** Findings silenced by a pragma, `# nosec` or the allowlist (for the suppressed count). */
@@ -63,8 +62,8 @@ export function isTestPath(path: string): boolean {
 const PRAGMA_NEXT = /pragma:\s*allowlist[ -]nextline[ -]secret/i;
 const BANDIT_PASSWORD_TESTS = new Set(['B105', 'B106', 'B107']);
 
-/** The comment (parsed by the engine's one suppression parser) that silences a secret on these lines. */
-function suppressedBy(lines: readonly string[], c: { ruleId: string }, startLine: number, endLine: number): SuppressionMarker | undefined {
+/** The comment (parsed by the engine's one suppression parser) that silences a secret of rule `c.ruleId` on these lines. */
+export function secretSuppression(lines: readonly string[], c: { ruleId: string }, startLine: number, endLine: number): SuppressionMarker | undefined {
   if (startLine > 1) {
     const prev = lines[startLine - 2] ?? '';
     const m = prev.length <= 100_000 ? PRAGMA_NEXT.exec(prev) : null;
@@ -108,38 +107,38 @@ function maskLines(lines: readonly string[], spans: readonly Span[]): string[] {
   return out;
 }
 
-function messageFor(c: Candidate, masked: string): string {
-  switch (c.ruleId) {
-    case 'KR201':
-      return `${c.label} hardcoded (${masked}); move it out of the code and revoke it`;
-    case 'KR202':
-      return `Hardcoded ${c.formatId.replace('generic-', '')} in '${c.label}' (${masked})${c.encoding ? ', base64-encoded' : ''}; read it from the environment or a secret store`;
-    case 'KR203':
-      return `High-entropy ${c.label} (${(c.entropy ?? 0).toFixed(1)} bits/char, ${c.secret.length} chars) may be a secret (${masked})`;
-    case 'KR204':
-      return `${c.label}: password ${masked} embedded in the URL; pass credentials separately from the environment`;
-    case 'KR205':
-      return `${c.label} embedded in the file (${masked}); keep keys out of the repository and rotate it`;
-  }
-}
-
-const FIX: Record<Candidate['ruleId'], string> = {
-  KR201: 'Load the credential at run time (os.environ["NAME"] or a secrets manager), rotate the exposed one, and purge it from history.',
-  KR202: 'Read the value from the environment or a secrets manager (os.environ["NAME"]); never ship a default. Mark test data with `# pragma: allowlist secret`.',
-  KR203: 'If this is a secret, load it at run time; if it is test data or a hash, mark it with `# pragma: allowlist secret`.',
-  KR204: 'Build the URL from parts at run time (e.g. URL.create(password=os.environ["DB_PASSWORD"])) or read the whole URL from the environment.',
-  KR205: 'Remove the key from the repository, load it from a file path or secret store given by configuration, and generate a new key pair.',
-};
-
-interface Placed {
-  c: Candidate;
+/** A secret candidate of one file, placed: where it starts and ends, its mask, its occurrence. */
+export interface SecretCandidateFacts extends Candidate {
+  /** 1-based lines, 0-based columns (of the first and last span). */
   startLine: number;
   startColumn: number;
   endLine: number;
   endColumn: number;
+  /** The secret masked (`ghp_…WXYZ`-style), for messages. */
+  masked: string;
+  /** How many candidates of the same rule, format and value come before this one in the file (for fingerprints). */
+  occurrence: number;
 }
 
-function place(c: Candidate): Placed {
+/** What the secrets rules check in one file. */
+export interface SecretFileFacts {
+  /** Path as reported. */
+  path: string;
+  /** The file's lines. */
+  lines: readonly string[];
+  /** The file's lines with every candidate's text masked (for snippets). */
+  maskedLines: string[];
+  /** The file is a test, fixture or example file (see {@link isTestPath}). */
+  testPath: boolean;
+  /** Documentation lines (see `SecretsInput.documentationLines`). */
+  documentationLines?: ReadonlySet<number>;
+  /** Fingerprints the project allows. */
+  allowlist?: ReadonlySet<string>;
+  /** The candidates, overlaps resolved, in file order (line, then column). */
+  candidates: SecretCandidateFacts[];
+}
+
+function place(c: Candidate): SecretCandidateFacts {
   const spans = c.spans;
   let first = spans[0];
   let last = spans[0];
@@ -147,7 +146,7 @@ function place(c: Candidate): Placed {
     if (s.line < first.line || (s.line === first.line && s.start < first.start)) first = s;
     if (s.line > last.line || (s.line === last.line && s.end > last.end)) last = s;
   }
-  return { c, startLine: first.line, startColumn: first.start, endLine: last.line, endColumn: last.end };
+  return { ...c, startLine: first.line, startColumn: first.start, endLine: last.line, endColumn: last.end, masked: '', occurrence: 0 };
 }
 
 /** Candidates of a notebook, with spans on the .ipynb file's lines (columns found by search). */
@@ -179,67 +178,45 @@ function notebookCandidates(text: string, fileLines: readonly string[]): Candida
 }
 
 /**
- * Scan one file for hardcoded secrets; findings and suppressed findings.
- * Never throws on bad input (unparsable notebooks are read as text).
+ * The secret candidates of one file and what the rules need to report them. Never throws
+ * on bad input (unparsable notebooks are read as text).
  */
-export function scanSecrets(input: SecretsInput): SecretsResult {
+export function secretFacts(input: SecretsInput): SecretFileFacts {
   const { path, kind, text } = input;
   const lines = input.lines ?? splitLines(text);
+  const facts: SecretFileFacts = { path, lines, maskedLines: [], testPath: false, candidates: [] };
+  if (input.documentationLines) facts.documentationLines = input.documentationLines;
+  if (input.allowlist) facts.allowlist = input.allowlist;
   let candidates: Candidate[] | undefined;
   if (kind === 'notebook') candidates = notebookCandidates(text, lines);
   candidates ??= scanLines(lines, kind === 'notebook' ? 'text' : kind);
-  if (candidates.length === 0) return { findings: [], suppressed: [] };
+  if (candidates.length === 0) return facts;
 
-  const placed = candidates.map(place).sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn);
-  const masked = maskLines(lines, candidates.flatMap((c) => c.spans));
-  const test = isTestPath(path);
+  facts.candidates = candidates.map(place).sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn);
+  facts.maskedLines = maskLines(lines, candidates.flatMap((c) => c.spans));
+  facts.testPath = isTestPath(path);
   const occurrences = new Map<string, number>();
-  const findings: Finding[] = [];
-  const suppressed: Finding[] = [];
-  for (const p of placed) {
-    const c = p.c;
-    const rule = secretRule(c.ruleId);
-    let severity: Severity = c.severity;
-    let confidence: Confidence = c.confidence;
-    const inDocs = GENERIC_IN_DOCS.has(c.ruleId) && !!input.documentationLines?.has(p.startLine);
-    if ((test || inDocs) && severity !== 'info') {
-      severity = 'low';
-      confidence = 'low';
-    }
+  for (const c of facts.candidates) {
     const key = `${c.ruleId}\u0000${c.formatId}\u0000${c.secret}`;
     const n = occurrences.get(key) ?? 0;
     occurrences.set(key, n + 1);
-    const maskedSecret = maskSecret(c.secret);
-    // Safety net: no snippet line may still hold the whole secret.
-    let snippet = snippetAt(masked, p.startLine, p.endLine);
-    if (c.secret.length >= 6 && snippet.includes(c.secret)) snippet = snippet.split(c.secret).join(maskedSecret);
-    const finding: Finding = {
-      ruleId: c.ruleId,
-      ruleName: rule.name,
-      category: 'secrets',
-      severity,
-      confidence,
-      cwe: c.cwe,
-      message: messageFor(c, maskedSecret),
-      location: { path, startLine: p.startLine, startColumn: p.startColumn, endLine: p.endLine, endColumn: p.endColumn },
-      snippet,
-      fix: FIX[c.ruleId],
-      fingerprint: secretFingerprint(c.ruleId, c.formatId, path, c.secret, n),
-      properties: {
-        format: c.formatId,
-        formatName: c.ruleId === 'KR202' ? `generic ${c.formatId.replace('generic-', '')}` : c.label,
-        masked: maskedSecret,
-        secretLength: c.secret.length,
-        ...(c.entropy !== undefined ? { entropy: Math.round(c.entropy * 100) / 100 } : {}),
-        ...(c.variable ? { variable: c.variable } : {}),
-        ...(c.encoding ? { encoding: c.encoding } : {}),
-        ...(c.placeholder ? { placeholder: true } : {}),
-        ...(test ? { testPath: true } : {}),
-        ...(inDocs ? { inDocumentation: true } : {}),
-      },
-    };
-    const comment = suppressedBy(lines, c, p.startLine, p.endLine);
-    const why = comment?.kind ?? (isAllowlisted(finding.fingerprint, input.allowlist) ? 'allowlist' : undefined);
+    c.occurrence = n;
+    c.masked = maskSecret(c.secret);
+  }
+  return facts;
+}
+
+/**
+ * Split the findings the secrets rules reported for one file (in file order) into reported
+ * and suppressed ones: a `pragma: allowlist secret` or `# nosec` comment on their lines, or
+ * a fingerprint on the project's allowlist (marked in `properties.suppressedBy`).
+ */
+export function settleSecretFindings(facts: SecretFileFacts, found: readonly Finding[]): SecretsResult {
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const finding of found) {
+    const comment = secretSuppression(facts.lines, finding, finding.location.startLine, finding.location.endLine);
+    const why = comment?.kind ?? (isAllowlisted(finding.fingerprint, facts.allowlist) ? 'allowlist' : undefined);
     if (why) {
       finding.properties!.suppressedBy = why;
       if (comment) finding.properties!.suppressionComment = comment;
@@ -247,13 +224,4 @@ export function scanSecrets(input: SecretsInput): SecretsResult {
     } else findings.push(finding);
   }
   return { findings, suppressed };
-}
-
-/**
- * Hardcoded secrets in one file's text (any kind: Python, .env, YAML, JSON, TOML, INI,
- * Dockerfile, compose, notebook, shell). Returns findings with masked snippets and
- * hashed fingerprints; suppressed findings are left out (see {@link scanSecrets}).
- */
-export function detectSecrets(input: SecretsInput): Finding[] {
-  return scanSecrets(input).findings;
 }

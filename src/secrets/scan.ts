@@ -2,7 +2,7 @@
  * The detectors, over the logical lines of one text: known formats (KR201/KR204/KR205),
  * credential-named assignments (KR202), high-entropy literals (KR203), base64 values that
  * decode to a known format, and multi-line PEM blocks. Returns candidates with physical
- * spans; `index.ts` turns them into findings (suppression, masking, fingerprints).
+ * spans; `index.ts` places and masks them (`secretFacts`), the rules in src/rules/secrets/ word them.
  *
  * Cost: one Aho–Corasick pass per line (per 64 KB chunk of a long line) selects the
  * formats to run; the generic detectors read only the first 4 KB of a line; every regex
@@ -18,7 +18,6 @@ import { gradeFormatValue, gradeGenericValue, isSequentialRun, isTemplateOrEmpty
 import { physicalLine, toSpans, type LogicalLine, type Span } from './lines.js';
 import { joinPythonStrings, pythonStrings, type StringLiteral } from './python-lines.js';
 import { joinYamlValues } from './yaml-lines.js';
-import type { SecretRuleId } from './rules.js';
 
 /** Long lines are scanned for formats in chunks of this many characters (plus an overlap). */
 export const FORMAT_CHUNK = 65_536;
@@ -28,6 +27,10 @@ export const GENERIC_LINE_CAP = 4_096;
 /** At most this many candidates per file (a hostile file cannot flood the report). */
 export const MAX_CANDIDATES = 5_000;
 
+/** The secrets rules (src/rules/secrets/), one per kind of candidate. */
+export type SecretRuleId = 'KR201' | 'KR202' | 'KR203' | 'KR204' | 'KR205';
+
+/** One secret found by a detector: rule, format, value, physical spans, default severity. */
 export interface Candidate {
   ruleId: SecretRuleId;
   /** Format id (table entry), or `generic-<kind>` / `high-entropy-base64|hex`. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, hits, scanTree } from './analyze-helpers.js';
-import { detectSecrets } from '../../src/secrets/index.js';
+import { detectSecrets } from '../../src/pipeline/secrets.js';
 import { splitLines } from '../../src/core/snippet.js';
 import type { FileKind } from '../../src/core/file.js';
 import { parsePython } from '../../src/python/parse.js';

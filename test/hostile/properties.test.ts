@@ -13,7 +13,7 @@ import path from 'node:path';
 import { decodePython, universalNewlines } from '../../src/core/decode.js';
 import { parsePython } from '../../src/python/parse.js';
 import { splitLines } from '../../src/core/snippet.js';
-import { detectSecrets } from '../../src/secrets/index.js';
+import { detectSecrets } from '../../src/pipeline/secrets.js';
 import { parseManifest, type ManifestKind } from '../../src/deps/manifests/index.js';
 import { extractArchive } from '../../src/pipeline/discover/archive.js';
 import { ipythonToPython } from '../../src/python/ipython.js';

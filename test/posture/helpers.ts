@@ -9,7 +9,7 @@ import { SemanticModel } from '../../src/python/semantic.js';
 import { runRules } from '../../src/pipeline/analyze.js';
 import { splitLines } from '../../src/core/snippet.js';
 import { redactSnippets } from '../../src/core/redact.js';
-import { detectSecrets } from '../../src/secrets/index.js';
+import { detectSecrets } from '../../src/pipeline/secrets.js';
 import { POSTURE_CODE_RULES } from '../../src/rules/posture/index.js';
 import { collectRoutes } from '../../src/posture/index.js';
 import type { Route } from '../../src/posture/types.js';

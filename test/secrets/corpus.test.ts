@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectSecrets } from '../../src/secrets/index.js';
+import { detectSecrets } from '../../src/pipeline/secrets.js';
 import { severityRank, type Finding } from '../../src/core/finding.js';
 import type { FileKind } from '../../src/core/file.js';
 

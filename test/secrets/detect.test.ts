@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { credentialKind, detectSecrets, isAllowlisted, isCredentialName, maskSecret, scanSecrets, SECRET_RULES } from '../../src/secrets/index.js';
+import { credentialKind, isAllowlisted, isCredentialName, maskSecret } from '../../src/secrets/index.js';
+import { detectSecrets, scanSecrets } from '../../src/pipeline/secrets.js';
+import { SECRET_RULES } from '../../src/rules/secrets/index.js';
 import { KeywordMatcher } from '../../src/secrets/keyword-matcher.js';
 import type { FileKind } from '../../src/core/file.js';
 

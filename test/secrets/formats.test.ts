@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET_FORMATS, detectSecrets, type SecretFormat } from '../../src/secrets/index.js';
+import { SECRET_FORMATS, type SecretFormat } from '../../src/secrets/index.js';
+import { detectSecrets } from '../../src/pipeline/secrets.js';
 
 /**
  * The secret in a sample: the format's `secret` group where its regex matches the

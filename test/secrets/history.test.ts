@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { scanHistory } from '../../src/secrets/history.js';
+import { scanHistory } from '../../src/pipeline/history.js';
 import { scan } from '../../src/pipeline/scan.js';
 
 const TOKEN = 'ghp_' + 'Zq8XwT3mLk9PvR2sN7bY4cH6jD1fG5aE0uIo'; // built here so the source holds no token

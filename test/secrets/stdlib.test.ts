@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectSecrets } from '../../src/secrets/index.js';
+import { detectSecrets } from '../../src/pipeline/secrets.js';
 import type { FileKind } from '../../src/core/file.js';
 import { severityRank, type Finding } from '../../src/core/finding.js';
 

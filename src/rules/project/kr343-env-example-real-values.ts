@@ -4,7 +4,8 @@
  */
 import { defineProjectRule, type ProjectRule } from '../../core/rule.js';
 import type { PostureFacts } from '../../posture/index.js';
-import { detectSecrets } from '../../secrets/index.js';
+import { secretFacts, secretSuppression } from '../../secrets/index.js';
+import { SECRET_RULES } from '../secrets/index.js';
 import { projectFinding } from './finding.js';
 
 export const envExampleRealValues: ProjectRule<PostureFacts> = defineProjectRule<PostureFacts>({
@@ -20,8 +21,12 @@ export const envExampleRealValues: ProjectRule<PostureFacts> = defineProjectRule
     const rule = envExampleRealValues;
     for (const f of facts.envFiles) {
       if (!f.example) continue;
-      for (const s of detectSecrets({ path: f.path, kind: 'env', text: f.text })) {
-        ctx.report(projectFinding(rule, f.path, f.maskedLines, s.location.startLine, `${f.path} is a committed template but holds a real-looking credential (${s.ruleName}).`, { fix: 'Replace the value with an empty one or a marked placeholder, and rotate the credential.', properties: { secretRule: s.ruleId } }));
+      // The secrets rules' candidates in the template, unless a comment allows them.
+      const secrets = secretFacts({ path: f.path, kind: 'env', text: f.text });
+      for (const s of secrets.candidates) {
+        if (secretSuppression(secrets.lines, s, s.startLine, s.endLine)) continue;
+        const name = SECRET_RULES.find((r) => r.id === s.ruleId)?.name ?? s.ruleId;
+        ctx.report(projectFinding(rule, f.path, f.maskedLines, s.startLine, `${f.path} is a committed template but holds a real-looking credential (${name}).`, { fix: 'Replace the value with an empty one or a marked placeholder, and rotate the credential.', properties: { secretRule: s.ruleId } }));
       }
     }
   },

@@ -14,7 +14,7 @@ import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../core/finding.js';
 import { fileKind } from '../core/file-kinds.js';
-import { scanSecrets } from './index.js';
+import { scanSecrets } from './secrets.js';
 
 export interface HistoryOptions {
   /** A folder inside the repository. */
