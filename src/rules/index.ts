@@ -112,7 +112,7 @@ import { insecureTempFile } from './misc/kr125-insecure-temp-file.js';
 import { archivePathTraversal } from './misc/kr126-archive-path-traversal.js';
 import { credentialsOverHttp } from './network/kr127-credentials-over-http.js';
 import { tlsVerificationDisabled } from './crypto/kr128-tls-verification-disabled.js';
-import { sqlBuiltFromStrings } from './injection/kr129-sql-built-from-strings.js';
+import { sqlBuiltFromStrings } from './injection/kr129-orm-raw-sql-built-from-strings.js';
 import { subprocessShellViaKwargs } from './injection/kr130-subprocess-shell-via-kwargs.js';
 import { lxmlUnsafeParser } from './xml/kr131-lxml-unsafe-parser.js';
 import { insecureCookie } from './auth/kr132-insecure-cookie.js';
