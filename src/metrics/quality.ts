@@ -8,8 +8,6 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FileMetrics, Hotspot, TestingSummary } from './types.js';
 
-export type { Hotspot, TestingSummary } from './types.js';
-
 
 
 const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)test_[^/]*\.py$|_tests?\.py$|(^|\/)conftest\.py$/;

@@ -7,7 +7,7 @@ import type { Finding } from '../core/finding.js';
 import type { FileDiagnostic } from '../core/file.js';
 import { postureFacts, type PostureInput, type PostureReport } from '../posture/index.js';
 import { POSTURE_PROJECT_RULES } from '../rules/project/index.js';
-import { runProjectRules } from './project-rules.js';
+import { runProjectRules } from '../core/project-rules.js';
 
 /** Findings of the posture project rules, the posture report section, and diagnostics about unreadable files. */
 export interface PostureResult {

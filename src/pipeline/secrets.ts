@@ -7,7 +7,7 @@
 import type { Finding } from '../core/finding.js';
 import { secretFacts, settleSecretFindings, type SecretsInput, type SecretsResult } from '../secrets/index.js';
 import { SECRET_RULES } from '../rules/secrets/index.js';
-import { runProjectRules } from './project-rules.js';
+import { runProjectRules } from '../core/project-rules.js';
 
 export type { SecretsInput, SecretsResult } from '../secrets/index.js';
 

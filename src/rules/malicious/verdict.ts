@@ -20,6 +20,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { Finding, Severity } from '../../core/finding.js';
+import { runProjectRules } from '../../core/project-rules.js';
 import { packageNameTyposquat, type PackageNameFacts } from './kr609-package-name-typosquat.js';
 
 /** Rules outside the KR6xx group whose findings are malicious-package indicators. */
@@ -126,7 +127,7 @@ export function packageVerdicts(
   }
   // KR609 runs here, not in the project pass: its findings are indicators of the verdict.
   const extra: Finding[] = [];
-  packageNameTyposquat.check({ packages: named }, { option: <T>(name: string) => packageNameTyposquat.options?.[name] as T, report: (f) => extra.push(f) });
+  runProjectRules([packageNameTyposquat], { packages: named }, extra);
   const squatOf = new Map<Unit, string>();
   for (const f of extra) squatOf.set(unitOf(f.location.path), String(f.properties?.['target']));
   for (const f of [...findings, ...extra]) {

@@ -3,8 +3,8 @@
  * computed: each rule's `check` gets the facts and a context whose `report` collects its
  * findings, checked to carry the rule's id, name, category and CWE.
  */
-import type { Finding } from '../core/finding.js';
-import type { ProjectRule } from '../core/rule.js';
+import type { Finding } from './finding.js';
+import type { ProjectRule } from './rule.js';
 
 /** Options for one run, by rule id (missing options take the rule's defaults). */
 export type ProjectRuleOptions = Record<string, Record<string, unknown> | undefined>;
