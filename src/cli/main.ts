@@ -12,9 +12,8 @@ import { capJobs, scan, UsageError, type ScanAnalysis, type ScanOptions } from '
 import { REPORT_FORMATS, exitCodeFor, writeReport, type ReportFormat } from '../report/index.js';
 import { writeBaseline } from '../report/baseline.js';
 import { allRuleMetas, ruleMeta } from '../rules/catalog.js';
-import { updateDatabase } from '../deps/index.js';
 import { renderDepsTable } from '../report/deps-table.js';
-import { loadDatabase } from '../deps/database.js';
+import { addDbCommands } from './db.js';
 import { VERSION } from '../core/version.js';
 import { renderRuleList, renderExplain } from './rules-text.js';
 import { findByFingerprint, renderFindingExplanation } from './explain-finding.js';
@@ -334,23 +333,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(0);
     });
 
-  const db = program.command('db').description('the vulnerability database');
-  db.command('update')
-    .description("download OSV's PyPI advisories into the user cache (needs network)")
-    .action(async () => {
-      const r = await updateDatabase({});
-      process.stderr.write(`${r.message}\n`); // the message names `krait db update` itself
-      setExit(r.ok ? 0 : 2);
-    });
-  db.command('info')
-    .description('which advisory data a scan uses')
-    .action(() => {
-      const { db: database, note } = loadDatabase();
-      process.stdout.write(
-        `source: ${database.source}\ndate: ${database.date}\n${database.commit ? `commit: ${database.commit}\n` : ''}advisories: ${database.advisories.length}\nfile: ${database.path}\n${note ? note + '\n' : ''}`,
-      );
-      setExit(0);
-    });
+  addDbCommands(program, setExit);
   return program;
 }
 

@@ -1,8 +1,9 @@
 /**
  * The advisory database: the embedded snapshot (`data/advisories.json.gz`, compiled by
  * `scripts/build-advisories.mjs` from the PyPA advisory database, CC-BY-4.0) or, when
- * `krait db update` has stored a newer one, the OSV PyPI export in the user cache.
- * Loaded once per process; indexed by PEP 503 name.
+ * `krait db update` (download, or `--from` an OSV export on disk) has stored one that is
+ * newer, that data in the user's data directory. Loaded once per process; indexed by
+ * PEP 503 name.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -14,19 +15,31 @@ import type { CompactAdvisory, CompactAffected, CompactDatabase } from './osv.js
 /** `<package>/data`, from `src/deps` or `dist/deps` alike. */
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
 export const EMBEDDED_DB = join(DATA_DIR, 'advisories.json.gz');
-/** File name of the converted OSV export inside the cache directory. */
-export const CACHED_DB_NAME = 'osv-pypi.json.gz';
+/** File name of the converted OSV export inside the user's data directory. */
+export const STORED_DB_NAME = 'osv-pypi.json.gz';
 
 /**
- * The user cache directory for krait: `$KRAIT_CACHE_DIR`, else `$XDG_CACHE_HOME/krait`,
- * else `~/.cache/krait` (on Windows `%LOCALAPPDATA%\krait`).
+ * The user's data directory for krait, where `krait db update` stores advisory data:
+ * `$KRAIT_DATA_DIR`, else `$KRAIT_CACHE_DIR` (its earlier name, still honoured), else
+ * `$XDG_DATA_HOME/krait`, else `~/.local/share/krait` (on Windows `%LOCALAPPDATA%\krait`).
  */
-export function defaultCacheDir(): string {
+export function defaultDataDir(): string {
   const env = process.env;
+  if (env['KRAIT_DATA_DIR']) return env['KRAIT_DATA_DIR'];
   if (env['KRAIT_CACHE_DIR']) return env['KRAIT_CACHE_DIR'];
-  if (env['XDG_CACHE_HOME']) return join(env['XDG_CACHE_HOME'], 'krait');
+  if (env['XDG_DATA_HOME']) return join(env['XDG_DATA_HOME'], 'krait');
   if (process.platform === 'win32' && env['LOCALAPPDATA']) return join(env['LOCALAPPDATA'], 'krait');
-  return join(homedir(), '.cache', 'krait');
+  return join(homedir(), '.local', 'share', 'krait');
+}
+
+/** Advisory data older than this many days is flagged in every report and by `krait db info`. */
+export const STALE_ADVISORY_DAYS = 30;
+
+/** Whole days from `date` (YYYY-MM-DD or ISO 8601) to `now`, never negative; undefined when the date does not parse. */
+export function ageInDays(date: string, now: Date = new Date()): number | undefined {
+  const t = Date.parse(date);
+  if (Number.isNaN(t)) return undefined;
+  return Math.max(0, Math.floor((now.getTime() - t) / 86_400_000));
 }
 
 export class AdvisoryDatabase {
@@ -81,31 +94,31 @@ export function readDatabaseFile(path: string): CompactDatabase {
 const cache = new Map<string, AdvisoryDatabase>();
 
 /**
- * Load the newest local database: the cached OSV export (`<cacheDir>/osv-pypi.json.gz`)
- * when it exists, is readable and is not older than the embedded snapshot; else the
- * embedded snapshot. `note` explains a fallback (e.g. a corrupt cache file).
+ * Load the advisory data scans use: the stored OSV export (`<dataDir>/osv-pypi.json.gz`)
+ * when it exists, is readable and is newer than the embedded snapshot; else the embedded
+ * snapshot. `note` explains a fallback (an older or corrupt stored file).
  * @throws when even the embedded snapshot cannot be read (a broken installation).
  */
-export function loadDatabase(opts: { cacheDir?: string; useCache?: boolean } = {}): { db: AdvisoryDatabase; note?: string } {
+export function loadDatabase(opts: { dataDir?: string; useStored?: boolean } = {}): { db: AdvisoryDatabase; note?: string } {
   const embeddedKey = `embedded:${EMBEDDED_DB}`;
   let embedded = cache.get(embeddedKey);
   if (!embedded) {
     embedded = new AdvisoryDatabase(readDatabaseFile(EMBEDDED_DB), EMBEDDED_DB);
     cache.set(embeddedKey, embedded);
   }
-  if (opts.useCache === false) return { db: embedded };
-  const cached = join(opts.cacheDir ?? defaultCacheDir(), CACHED_DB_NAME);
-  if (!existsSync(cached)) return { db: embedded };
+  if (opts.useStored === false) return { db: embedded };
+  const stored = join(opts.dataDir ?? defaultDataDir(), STORED_DB_NAME);
+  if (!existsSync(stored)) return { db: embedded };
   try {
-    let db = cache.get(cached);
+    let db = cache.get(stored);
     if (!db) {
-      db = new AdvisoryDatabase(readDatabaseFile(cached), cached);
-      cache.set(cached, db);
+      db = new AdvisoryDatabase(readDatabaseFile(stored), stored);
+      cache.set(stored, db);
     }
-    if (db.date < embedded.date) return { db: embedded, note: `cached OSV data (${db.date}) is older than the embedded snapshot; using the snapshot` };
+    if (!(db.date > embedded.date)) return { db: embedded, note: `stored OSV data (${db.date}) is not newer than the embedded snapshot (${embedded.date}); using the snapshot` };
     return { db };
   } catch (e) {
-    return { db: embedded, note: `cannot read ${cached} (${(e as Error).message.split('\n')[0]}); using the embedded snapshot` };
+    return { db: embedded, note: `cannot read ${stored} (${(e as Error).message.split('\n')[0]}); using the embedded snapshot` };
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import type { FileDiagnostic, FileKind } from '../core/file.js';
 import { severityRank, type Severity } from '../core/finding.js';
-import { loadDatabase, type AdvisoryDatabase } from './database.js';
+import { STALE_ADVISORY_DAYS, ageInDays, loadDatabase, type AdvisoryDatabase } from './database.js';
 import type { DependencyFacts, OnlineMatch, RequirementFacts } from './facts.js';
 import { ImportMap, unusedRequirements } from './imports.js';
 import { DEFAULT_INCLUDE_LIMIT } from './manifests/include.js';
@@ -50,12 +50,14 @@ export interface DependencyInput {
   online: boolean;
   /** Advisories to leave out (by id or alias), each with a reason and an optional expiry date. */
   ignore?: AdvisoryIgnore[];
-  /** Cache directory holding `krait db update` data (default: the user cache). */
-  cacheDir?: string;
+  /** Data directory holding `krait db update` data (default: `defaultDataDir()` of database.ts). */
+  dataDir?: string;
   /** Size limit (bytes) of a manifest or an included file; larger ones are not read (default 5 MB). */
   maxFileSize?: number;
   /** Today's date `YYYY-MM-DD` for ignore expiry (tests); default: the clock. */
   today?: string;
+  /** "Now" for the advisory data's age (tests); default: the clock. */
+  now?: Date;
 }
 
 /** Formats where a bare range is normal (libraries) and only an unconstrained name is reported. */
@@ -92,7 +94,7 @@ export function worstSeverity(severities: readonly Severity[]): Severity {
  */
 export async function dependencyFacts(input: DependencyInput): Promise<{ facts: DependencyFacts; report: DependencyReport; diagnostics: FileDiagnostic[] }> {
   const { manifests, texts, diagnostics } = readManifests(input.files, input.maxFileSize ?? DEFAULT_INCLUDE_LIMIT);
-  const { db, database } = loadAdvisories(input.cacheDir, diagnostics);
+  const { db, database } = loadAdvisories(input.dataDir, diagnostics, input.now);
   const requirements: Requirement[] = manifests.flatMap((m) => m.result.requirements);
   const indexes: PackageIndex[] = manifests.flatMap((m) => m.result.indexes);
   const lock = lockCoverage(manifests, requirements);
@@ -150,13 +152,18 @@ export async function dependencyFacts(input: DependencyInput): Promise<{ facts: 
 }
 
 /** The advisory database and the report's description of it (a diagnostic when it cannot be read). */
-function loadAdvisories(cacheDir: string | undefined, diagnostics: FileDiagnostic[]): { db: AdvisoryDatabase | undefined; database: DependencyReport['database'] } {
+function loadAdvisories(dataDir: string | undefined, diagnostics: FileDiagnostic[], now?: Date): { db: AdvisoryDatabase | undefined; database: DependencyReport['database'] } {
   const database: DependencyReport['database'] = { source: 'none', date: '', advisories: 0 };
   try {
-    const loaded = loadDatabase(cacheDir !== undefined ? { cacheDir } : {});
+    const loaded = loadDatabase(dataDir !== undefined ? { dataDir } : {});
     const db = loaded.db;
     database.source = db.source;
     database.date = db.date;
+    const age = ageInDays(db.date, now);
+    if (age !== undefined) {
+      database.ageDays = age;
+      database.stale = age > STALE_ADVISORY_DAYS;
+    }
     database.advisories = db.advisories.length;
     if (db.commit) database.commit = db.commit;
     if (loaded.note) database.note = loaded.note;

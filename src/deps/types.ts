@@ -133,9 +133,10 @@ export interface DependencyReport {
   /**
    * Which vulnerability data was used, and its date: `source` names it (embedded snapshot,
    * cached OSV export, or `none` when no data could be read), `date` is the snapshot's date
-   * (ISO `YYYY-MM-DD`), `advisories` the number of PyPI advisories loaded.
+   * (ISO `YYYY-MM-DD`), `advisories` the number of PyPI advisories loaded, `ageDays` the
+   * whole days from `date` to the scan, `stale` whether that is over 30 days.
    */
-  database: { source: string; date: string; advisories: number; commit?: string; note?: string };
+  database: { source: string; date: string; advisories: number; ageDays?: number; stale?: boolean; commit?: string; note?: string };
   /** Every requirement found, in file then line order. */
   requirements: RequirementAudit[];
   /** Manifests and lock files read (paths relative to their root) and their format. */

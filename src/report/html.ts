@@ -18,6 +18,7 @@ import { computeScore } from './score.js';
 import { ruleFor, cweUrl, noRules } from './rules.js';
 import type { RuleLookup } from './rules.js';
 import type { Score } from './score-types.js';
+import { advisoryAgeText, advisoryDataAge } from './summary.js';
 
 /**
  * Escape text for HTML element content and quoted attribute values. Control characters
@@ -442,8 +443,9 @@ function dependenciesSection(report: Report, findings: Finding[]): string {
   const deps = report.dependencies as unknown as Obj | undefined;
   const depFindings = findings.filter((f) => f.category === 'dependencies');
   const db = deps && isObj(deps.database) ? deps.database : undefined;
-  const head = db
-    ? `<p>Advisory database: <strong>${esc(db.source)}</strong>${db.date ? `, ${esc(db.date)}` : ''} (${esc(db.advisories)} advisories)${db.note ? ` — ${esc(db.note)}` : ''}.</p>`
+  const age = advisoryDataAge(report);
+  const head = db && age
+    ? `<p${age.stale ? ' class="bad"' : ''}>Advisory data: <strong>${esc(db.source)}</strong> ${esc(advisoryAgeText(age))} (${esc(db.advisories)} advisories)${db.note ? ` — ${esc(db.note)}` : ''}.</p>`
     : '<p class="muted">Dependency audit did not run.</p>';
   const sum = deps && isObj(deps.summary) ? deps.summary : undefined;
   const kpis = sum

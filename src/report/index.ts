@@ -20,7 +20,7 @@ import { renderText } from './text.js';
 import { renderConcise } from './concise.js';
 import { renderGithub } from './github.js';
 import { renderGitlab } from './gitlab.js';
-import type { SummaryOptions } from './summary.js';
+import { withAdvisoryAge, type SummaryOptions } from './summary.js';
 
 export { computeScore } from './score.js';
 export { renderText } from './text.js';
@@ -100,7 +100,8 @@ function lstatOrUndefinedQuiet(path: string): ReturnType<typeof lstatOrUndefined
 // eslint-disable-next-line @typescript-eslint/require-await -- async so that every failure, even a synchronous one, reaches the caller as a rejection
 export async function writeReport(report: Report, opts: WriteReportOptions): Promise<string | undefined> {
   const { format, output } = opts;
-  const scored: Report = report.score || (opts.noScore && format !== 'html' && format !== 'markdown') ? report : { ...report, score: computeScore(report) };
+  const dated = opts.now ? withAdvisoryAge(report, opts.now) : report;
+  const scored: Report = dated.score || (opts.noScore && format !== 'html' && format !== 'markdown') ? dated : { ...dated, score: computeScore(dated) };
   const lookup = opts.lookupRule ?? noRules;
 
   if (format === 'markdown') {

@@ -17,6 +17,7 @@ import { computeScore, scoreCategoryOf, SCORE_CATEGORIES } from './score.js';
 import { ruleFor, cweUrl, noRules } from './rules.js';
 import type { RuleLookup } from './rules.js';
 import type { Score } from './score-types.js';
+import { advisoryAgeText, advisoryDataAge } from './summary.js';
 
 /** `YYYY-MM-DD` of a date, in local time (the day the reader sees on the calendar). */
 export function isoDay(d: Date): string {
@@ -129,6 +130,13 @@ function testingLine(report: Report): string {
   return `- Quality & Testing: ${t.testFiles} test file${t.testFiles === 1 ? '' : 's'}, test-to-code ratio ${t.ratio.toFixed(2)} (${t.testCodeLines} test / ${t.codeLines} code lines); ${cov}`;
 }
 
+/** The advisory data's date and age as an overview item (a warning when stale); none when dependencies were not audited. */
+function advisoryMarkdown(report: Report): string[] {
+  const age = advisoryDataAge(report);
+  if (!age) return [];
+  return [`- **Advisory Data**: ${mdText(age.source)} ${advisoryAgeText(age)}, ${age.advisories} advisories`];
+}
+
 function summaryMarkdown(report: Report, score: Score, entries: Entry[], folder: string): string {
   const findings = entries.map((e) => e.finding);
   const count = (pred: (f: Finding) => boolean): number => findings.filter(pred).length;
@@ -158,6 +166,7 @@ function summaryMarkdown(report: Report, score: Score, entries: Entry[], folder:
     `- **High Priority Items**: ${high}`,
     `- **Recommended Priority**: ${recommended}`,
     `- **Overall Score**: ${score.total}/${score.max} (risk level: ${score.riskLevel})`,
+    ...advisoryMarkdown(report),
     '',
     '## Summary',
     findings.length === 0

@@ -17,6 +17,7 @@ import type { Report } from './model.js';
 import { ruleFor, cweUrl, noRules } from './rules.js';
 import type { RuleLookup } from './rules.js';
 import { computeScore } from './score.js';
+import { advisoryAgeText, advisoryDataAge } from './summary.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** GitHub code scanning limits (docs: "SARIF results exceed limits"). */
@@ -257,6 +258,15 @@ export function buildSarif(report: Report, lookupRule: RuleLookup = noRules, opt
     });
   }
 
+  const advisoryData = advisoryDataAge(report);
+  if (advisoryData?.stale) {
+    notifications.push({
+      level: 'warning',
+      message: { text: `advisory data ${advisoryAgeText(advisoryData)}` },
+      descriptor: { id: 'stale-advisory-data' },
+    });
+  }
+
   const started = Date.parse(report.startedAt);
   const invocation: Json = {
     executionSuccessful: true,
@@ -290,6 +300,7 @@ export function buildSarif(report: Report, lookupRule: RuleLookup = noRules, opt
           'krait/score': score.total,
           'krait/suppressedCount': report.suppressedCount,
           'krait/severities': Object.fromEntries(SEVERITIES.map((s) => [s, all.filter((f) => f.severity === s).length])),
+          ...(advisoryData ? { 'krait/advisoryData': advisoryData } : {}),
         },
       },
     ],

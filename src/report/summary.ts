@@ -8,6 +8,7 @@ import { SEVERITIES, severityRank, type Finding, type Severity } from '../core/f
 import type { Report } from './model.js';
 import type { Score } from './score-types.js';
 import { terminalSafe } from '../core/text.js';
+import { STALE_ADVISORY_DAYS, ageInDays } from '../deps/database.js';
 
 export interface SummaryOptions {
   /** The `--fail-on` level the exit code follows (default `low`). */
@@ -20,27 +21,57 @@ export interface SummaryOptions {
   now?: Date;
 }
 
-/** Advisory data older than this many days is flagged in every report. */
-export const STALE_ADVISORY_DAYS = 30;
+export { STALE_ADVISORY_DAYS, ageInDays };
 
-/** Whole days from `date` (YYYY-MM-DD or ISO 8601) to `now`; undefined when the date does not parse. */
-export function ageInDays(date: string, now: Date = new Date()): number | undefined {
-  const t = Date.parse(date);
-  if (Number.isNaN(t)) return undefined;
-  return Math.max(0, Math.floor((now.getTime() - t) / 86_400_000));
+/** The advisory data a scan used: where from, its date, its age in days at `now`, and whether that is over {@link STALE_ADVISORY_DAYS}. */
+export interface AdvisoryDataAge {
+  source: string;
+  /** `YYYY-MM-DD`, `''` when unknown. */
+  date: string;
+  advisories: number;
+  /** Whole days from `date` to now; undefined when the date is unknown. */
+  ageDays?: number;
+  stale: boolean;
 }
 
 /**
- * `Advisory data: PyPA advisory database of 2024-05-01 (580 days old; over 30 days: run krait db update)`,
- * or undefined when the scan did not audit dependencies.
+ * The age of the report's advisory data. With `now`, counted from it (tests fix the
+ * clock); else the age the scan recorded (`dependencies.database.ageDays`), else from the
+ * clock. Undefined when the scan did not audit dependencies.
  */
-export function advisoryDataLine(report: Report, now: Date = new Date()): string | undefined {
+export function advisoryDataAge(report: Report, now?: Date): AdvisoryDataAge | undefined {
   const db = report.dependencies?.database;
   if (!db) return undefined;
-  const age = db.date ? ageInDays(db.date, now) : undefined;
-  const when = db.date ? ` of ${terminalSafe(db.date.slice(0, 10))}` : ' (date unknown)';
-  const old = age === undefined ? '' : age > STALE_ADVISORY_DAYS ? ` (${age} days old — WARNING: over ${STALE_ADVISORY_DAYS} days; refresh it with krait db update)` : ` (${age} day${age === 1 ? '' : 's'} old)`;
-  return `Advisory data: ${terminalSafe(db.source)}${when}${old}, ${db.advisories} advisories`;
+  const ageDays = now === undefined && typeof db.ageDays === 'number' ? db.ageDays : db.date ? ageInDays(db.date, now) : undefined;
+  return { source: db.source, date: /^\d{4}-\d\d-\d\d/.test(db.date) ? db.date.slice(0, 10) : '', advisories: db.advisories, ...(ageDays === undefined ? {} : { ageDays }), stale: ageDays !== undefined && ageDays > STALE_ADVISORY_DAYS };
+}
+
+/** `report` with its advisory data's age counted at `now` (`dependencies.database.ageDays` and `stale`); `report` itself when it audited no dependencies. */
+export function withAdvisoryAge(report: Report, now: Date): Report {
+  const deps = report.dependencies;
+  const age = advisoryDataAge(report, now);
+  if (!deps || age?.ageDays === undefined) return report;
+  return { ...report, dependencies: { ...deps, database: { ...deps.database, ageDays: age.ageDays, stale: age.stale } } };
+}
+
+/** `of 2024-05-01 (580 days old — WARNING: over 30 days; refresh it with krait db update)`: the date-and-age part of {@link advisoryDataLine}. */
+export function advisoryAgeText(age: Pick<AdvisoryDataAge, 'date' | 'ageDays' | 'stale'>): string {
+  const when = age.date ? `of ${terminalSafe(age.date)}` : '(date unknown)';
+  if (age.ageDays === undefined) return when;
+  const old = age.stale
+    ? ` (${age.ageDays} days old — WARNING: over ${STALE_ADVISORY_DAYS} days; refresh it with krait db update)`
+    : ` (${age.ageDays} day${age.ageDays === 1 ? '' : 's'} old)`;
+  return when + old;
+}
+
+/**
+ * `Advisory data: PyPA advisory database of 2024-05-01 (580 days old — WARNING: over 30 days; refresh it with krait db update), 2651 advisories`,
+ * or undefined when the scan did not audit dependencies.
+ */
+export function advisoryDataLine(report: Report, now?: Date): string | undefined {
+  const age = advisoryDataAge(report, now);
+  if (!age) return undefined;
+  return `Advisory data: ${terminalSafe(age.source)} ${advisoryAgeText(age)}, ${age.advisories} advisories`;
 }
 
 function plural(n: number, word: string): string {

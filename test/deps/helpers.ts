@@ -27,5 +27,5 @@ export function fixtureInput(name: string, extra: Partial<DependencyInput> = {})
       return kind ? { path, absPath: abs, kind: kind as FileKind } : undefined;
     })
     .filter((f): f is NonNullable<typeof f> => f !== undefined);
-  return { roots: [root], files, imports: [], localModules: [], online: false, cacheDir: join(root, '.no-cache'), ...extra };
+  return { roots: [root], files, imports: [], localModules: [], online: false, dataDir: join(root, '.no-cache'), ...extra };
 }

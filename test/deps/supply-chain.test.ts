@@ -92,14 +92,14 @@ describe('the deps table', () => {
 
 describe('krait db update', () => {
   it('fails in one line, quickly, without network, and the scan still works', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'krait-db-'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'krait-db-'));
     const t0 = Date.now();
-    const res = await updateDatabase({ cacheDir, connectTimeoutMs: 3000 });
+    const res = await updateDatabase({ dataDir, connectTimeoutMs: 3000 });
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(res.ok).toBe(false);
     expect(res.message.split('\n')).toHaveLength(1);
-    expect(res.message).toMatch(/^krait db update: cannot download https:\/\/osv-vulnerabilities\.storage\.googleapis\.com\/PyPI\/all\.zip \(.+\); scans keep using the local advisory data$/);
-    const { report } = await analyzeDependencies(fixtureInput('vulnerable', { cacheDir }));
+    expect(res.message).toMatch(/^krait db update: cannot download https:\/\/osv-vulnerabilities\.storage\.googleapis\.com\/PyPI\/all\.zip \(.+\); scans keep using the local advisory data \(offline: krait db update --from all\.zip\)$/);
+    const { report } = await analyzeDependencies(fixtureInput('vulnerable', { dataDir }));
     expect(report.summary.vulnerable).toBe(5);
     expect(report.database.source).toMatch(/embedded/);
   });
@@ -111,7 +111,7 @@ describe('krait db update', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as { port: number }).port;
     const t0 = Date.now();
-    const res = await updateDatabase({ cacheDir: mkdtempSync(join(tmpdir(), 'krait-db-')), url: `http://127.0.0.1:${port}/all.zip`, connectTimeoutMs: 300 });
+    const res = await updateDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'krait-db-')), url: `http://127.0.0.1:${port}/all.zip`, connectTimeoutMs: 300 });
     expect(Date.now() - t0).toBeLessThan(3000);
     expect(res).toMatchObject({ ok: false, message: expect.stringContaining('no answer within') });
     server.closeAllConnections();
@@ -119,9 +119,9 @@ describe('krait db update', () => {
   });
 
   it('installs an OSV zip export into the cache, which scans then use', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'krait-db-'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'krait-db-'));
     const osv = (id: string, extra: object) => strToU8(JSON.stringify({ id, modified: '2030-01-01T00:00:00Z', ...extra }));
-    const zipPath = join(cacheDir, 'all.zip');
+    const zipPath = join(dataDir, 'all.zip');
     const zip = zipSync({
       'PYSEC-9999-1.json': osv('PYSEC-9999-1', {
         aliases: ['CVE-9999-0001'],
@@ -134,12 +134,12 @@ describe('krait db update', () => {
     });
     const { writeFileSync } = await import('node:fs');
     writeFileSync(zipPath, zip);
-    const res = await updateDatabase({ cacheDir, url: zipPath });
-    expect(res).toMatchObject({ ok: true, message: expect.stringMatching(/^krait db update: 1 PyPI advisories stored in /) });
-    expect(existsSync(join(cacheDir, 'osv-pypi.json.gz'))).toBe(true);
+    const res = await updateDatabase({ dataDir, url: zipPath });
+    expect(res).toMatchObject({ ok: true, message: expect.stringMatching(/^krait db update: 1 PyPI advisories of \d{4}-\d\d-\d\d stored in .*; scans use it from now on$/) });
+    expect(existsSync(join(dataDir, 'osv-pypi.json.gz'))).toBe(true);
     clearDatabaseCache();
-    expect(loadDatabase({ cacheDir }).db.advisories.map((a) => a.id)).toEqual(['PYSEC-9999-1']);
-    const { findings, report } = await analyzeDependencies(fixtureInput('safe', { cacheDir }));
+    expect(loadDatabase({ dataDir }).db.advisories.map((a) => a.id)).toEqual(['PYSEC-9999-1']);
+    const { findings, report } = await analyzeDependencies(fixtureInput('safe', { dataDir }));
     expect(report.database.source).toMatch(/^OSV PyPI export/);
     expect(findings.filter((f) => f.ruleId === 'KR501').map((f) => [f.properties?.['advisory'], f.severity, f.properties?.['suggestedVersion']])).toEqual([['PYSEC-9999-1', 'critical', '2.32.4']]);
     clearDatabaseCache();

@@ -290,7 +290,7 @@ export function makeDependencies(): DependencyReport {
     fixedVersions: [fixed], url: `https://osv.dev/vulnerability/${id}`, exact: true,
   });
   return {
-    database: { source: 'embedded PyPA advisory database snapshot', date: '2025-11-30', advisories: 4210 },
+    database: { source: 'embedded PyPA advisory database snapshot', date: '2025-11-30', advisories: 4210, ageDays: 9, stale: false },
     requirements: [
       { requirement: req('flask', 1, '==0.12.2', '0.12.2'), advisories: [adv('GHSA-5wv5-4vpf-pj6m', 'CVE-2018-1000656', 'high', '0.12.3', 'Flask denial of service via crafted JSON')],
         suggestedVersion: '0.12.3', importedAs: ['flask'], ignored: [] },

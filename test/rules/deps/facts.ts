@@ -21,6 +21,6 @@ export async function factsOf(files: Record<string, string>, extra: Partial<Depe
     const kind = manifestKind(path);
     if (kind) list.push({ path, absPath: abs, kind: kind as FileKind });
   }
-  const input: DependencyInput = { roots: [root], files: list, imports: [], localModules: [], online: false, cacheDir: join(root, '.no-cache'), ...extra };
+  const input: DependencyInput = { roots: [root], files: list, imports: [], localModules: [], online: false, dataDir: join(root, '.no-cache'), ...extra };
   return (await dependencyFacts(input)).facts;
 }
