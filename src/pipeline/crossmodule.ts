@@ -55,94 +55,175 @@ export function moduleNameOf(task: Pick<FileTask, 'absPath' | 'packageName'>): s
   return stem === '__init__' ? task.packageName : `${task.packageName}.${stem}`;
 }
 
+/** What a second look at callers needs: the project's Python files and their per-file data-flow facts (plain data: it crosses the worker boundary). */
+export interface CrossModuleProject {
+  /** Distinguishes one scan's project from another's (a worker keeps the files it loaded for the same id). */
+  id: string;
+  tasks: FileTask[];
+  facts: Record<string, TaintFacts>;
+}
+
+/** What the second look at one caller found: its new findings of the reasoned rules, and flows it reports at sinks in other modules. */
+export interface CallerOutcome {
+  path: string;
+  /** The rules run again (their per-file findings are replaced by `findings`); absent when the per-file findings stand. */
+  redone?: string[];
+  findings?: Finding[];
+  /** Flow findings whose sink lies in another module's file (`target`), fingerprinted and redacted. */
+  remote: { target: string; finding: Finding }[];
+}
+
 /**
- * Find cross-module flows and update the results in place: files that call into functions
- * of other modules that matter are analysed again with those functions' summaries (their
- * code findings replaced: local flows through the callees, and triage verdicts that now
- * know what the callees return), and flows whose sink lies in another module are reported
- * at that sink (merged into the pattern finding there when there is one).
+ * The project's modules and the resolution of qualified names over them, with the
+ * decisions that keep the second look small: which calls matter, which callee files are
+ * worth loading. Built from per-file facts alone (no parsing), on the main thread to choose
+ * the callers and in each worker to analyse them.
  */
-/** Returns how many files were analysed again. */
-export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult[]): number {
-  const byPath = new Map(results.map((r) => [r.path, r]));
-  const pyTasks = tasks.filter((t) => (t.kind === 'python' || t.kind === 'setup-py') && byPath.has(t.path));
-  const index = new Map<string, FileTask[]>();
-  for (const t of pyTasks) {
-    const m = moduleNameOf(t);
-    const list = index.get(m);
-    if (list) list.push(t);
-    else index.set(m, [t]);
+class ProjectModules {
+  private readonly index = new Map<string, FileTask[]>();
+  private readonly dirs = new Map<FileTask, string>();
+  private readonly resolved = new Map<string, { task: FileTask; rest: string } | null>();
+  private readonly fileMatters = new Map<string, boolean>();
+  private readonly sourceCallers = new Map<string, boolean>();
+
+  constructor(readonly tasks: readonly FileTask[], readonly facts: ReadonlyMap<string, TaintFacts>) {
+    for (const t of tasks) {
+      this.dirs.set(t, path.dirname(t.absPath));
+      const m = moduleNameOf(t);
+      const list = this.index.get(m);
+      if (list) list.push(t);
+      else this.index.set(m, [t]);
+    }
   }
-  const facts = new Map<string, TaintFacts>();
-  for (const r of results) if (r.taint) facts.set(r.path, r.taint);
 
   /** The file and the name inside it that a qualified name stands for, seen from `from`. */
-  const resolve = (q: string, from: FileTask): { task: FileTask; rest: string } | null => {
+  resolve(q: string, from: FileTask): { task: FileTask; rest: string } | null {
+    const dir = this.dirs.get(from) ?? path.dirname(from.absPath);
+    const key = `${dir}\u0000${from.path}\u0000${q}`;
+    const got = this.resolved.get(key);
+    if (got !== undefined) return got;
+    let out: { task: FileTask; rest: string } | null = null;
     const parts = q.split('.');
     for (let i = parts.length - 1; i >= 1; i--) {
-      const cands = index.get(parts.slice(0, i).join('.'));
+      const cands = this.index.get(parts.slice(0, i).join('.'));
       if (!cands) continue;
-      const dir = path.dirname(from.absPath);
-      const task = cands.find((c) => path.dirname(c.absPath) === dir) ?? (cands.length === 1 ? cands[0] : cands.find((c) => c.packageName));
-      if (task && task !== from) return { task, rest: parts.slice(i).join('.') };
+      const task = cands.find((c) => this.dirs.get(c) === dir) ?? (cands.length === 1 ? cands[0] : cands.find((c) => c.packageName));
+      if (task && task !== from) {
+        out = { task, rest: parts.slice(i).join('.') };
+        break;
+      }
     }
-    return null;
-  };
-  // A call matters when its callee returns untrusted data; when untrusted data goes in and the
-  // callee reaches a sink, passes it on, or calls (in its file) something that matters in
-  // turn, to the depth that chains are followed; when the callee returns only constants
-  // and the caller has a pattern finding whose verdict is still unknown; or when a request
-  // object goes in and the callee (a helper, a wrapper class) reads request data from it.
-  const fileMatters = new Map<string, boolean>();
-  const matters = (q: string, from: FileTask, src: boolean, unknown: boolean, depth = 1, req = false): boolean => {
-    const r = resolve(q, from);
+    this.resolved.set(key, out);
+    return out;
+  }
+
+  /**
+   * A call matters when its callee returns untrusted data; when untrusted data goes in and the
+   * callee reaches a sink, passes it on, or calls (in its file) something that matters in
+   * turn, to the depth that chains are followed; when the callee returns only constants
+   * and the caller has a pattern finding whose verdict is still unknown; or when a request
+   * object goes in and the callee (a helper, a wrapper class) reads request data from it.
+   */
+  matters(q: string, from: FileTask, src: boolean, unknown: boolean, depth = 1, req = false): boolean {
+    const r = this.resolve(q, from);
     if (!r) return false;
-    const e = facts.get(r.task.path)?.exports[r.rest];
+    const e = this.facts.get(r.task.path)?.exports[r.rest];
     if (e && (e.src || (src && (e.sinks || e.pass)) || (unknown && e.lit) || (req && e.req))) return true;
     // Deeper only through a callee that passes an argument on to the project's own code.
     if (!src || depth >= MAX_DEPTH || !e?.fwd) return false;
     const key = `${depth}:${r.task.path}`;
-    let m = fileMatters.get(key);
+    let m = this.fileMatters.get(key);
     if (m === undefined) {
-      fileMatters.set(key, false);
-      m = (facts.get(r.task.path)?.calls ?? []).some((c) => matters(c.callee, r.task, true, false, depth + 1));
-      fileMatters.set(key, m);
+      this.fileMatters.set(key, false);
+      m = (this.facts.get(r.task.path)?.calls ?? []).some((c) => this.matters(c.callee, r.task, true, false, depth + 1));
+      this.fileMatters.set(key, m);
     }
     return m;
-  };
+  }
 
   /**
    * Whether analysing a callee can change what the caller needs (otherwise its file is not
    * parsed again). Its per-file summary flags say what it does alone; what it calls in turn
    * may add a returned source (or, with untrusted arguments, a sink or a pass-through).
    */
-  const worthLoading = (r: { task: FileTask; rest: string }, use: ExternalUse, depth: number): boolean => {
-    const e = facts.get(r.task.path)?.exports[r.rest];
+  worthLoading(r: { task: FileTask; rest: string }, use: ExternalUse, depth: number): boolean {
+    const e = this.facts.get(r.task.path)?.exports[r.rest];
     if (use.kind === 'constants') return !!e?.lit;
-    const deeper = () => depth < MAX_DEPTH && !!e?.fwd && (facts.get(r.task.path)?.calls ?? []).some((c) => matters(c.callee, r.task, true, false, depth + 1));
+    const deeper = () => depth < MAX_DEPTH && !!e?.fwd && (this.facts.get(r.task.path)?.calls ?? []).some((c) => this.matters(c.callee, r.task, true, false, depth + 1));
     if (use.kind === 'class') return !!e || deeper();
     if (e?.src || (use.req && e?.req)) return true;
     if (use.tainted) return !!(e?.pass || e?.sinks) || deeper();
-    return reachesSource(r.task, depth);
-  };
+    return this.reachesSource(r.task, depth);
+  }
+
   /** Whether a file calls, within the depth left, a project function that returns request data. */
-  const sourceCallers = new Map<string, boolean>();
-  const reachesSource = (t: FileTask, depth: number): boolean => {
+  private reachesSource(t: FileTask, depth: number): boolean {
     if (depth >= MAX_DEPTH) return false;
     const key = `${depth}:${t.path}`;
-    let m = sourceCallers.get(key);
+    let m = this.sourceCallers.get(key);
     if (m === undefined) {
-      sourceCallers.set(key, false);
-      m = (facts.get(t.path)?.calls ?? []).some((c) => {
-        const r = resolve(c.callee, t);
-        return !!r && (!!facts.get(r.task.path)?.exports[r.rest]?.src || reachesSource(r.task, depth + 1));
+      this.sourceCallers.set(key, false);
+      m = (this.facts.get(t.path)?.calls ?? []).some((c) => {
+        const r = this.resolve(c.callee, t);
+        return !!r && (!!this.facts.get(r.task.path)?.exports[r.rest]?.src || this.reachesSource(r.task, depth + 1));
       });
-      sourceCallers.set(key, m);
+      this.sourceCallers.set(key, m);
     }
     return m;
-  };
+  }
 
-  const loaded = new Map<string, Loaded | null>();
+  /** The files worth a second look: those with a call that matters (in task order, at most {@link MAX_CALLERS}). */
+  callers(): FileTask[] {
+    const out: FileTask[] = [];
+    for (const t of this.tasks) {
+      const f = this.facts.get(t.path);
+      if (!f || !f.calls.some((c) => this.matters(c.callee, t, !!c.src, !!f.unknown, 1, !!c.req))) continue;
+      out.push(t);
+      if (out.length >= MAX_CALLERS) break;
+    }
+    return out;
+  }
+}
+
+/**
+ * The cross-module step's input: the Python files that have results, their facts, and the
+ * callers worth a second look.
+ */
+export function planCrossModule(tasks: readonly FileTask[], results: readonly FileResult[]): { project: CrossModuleProject; callers: string[] } {
+  const byPath = new Set(results.map((r) => r.path));
+  const pyTasks = tasks.filter((t) => (t.kind === 'python' || t.kind === 'setup-py') && byPath.has(t.path));
+  const facts: Record<string, TaintFacts> = {};
+  for (const r of results) if (r.taint) facts[r.path] = r.taint;
+  const modules = new ProjectModules(pyTasks, new Map(Object.entries(facts)));
+  const callers = modules.callers();
+  if (!callers.length) return { project: { id: '', tasks: [], facts: {} }, callers: [] };
+  return { project: { id: `${process.pid}:${Date.now()}:${Math.random()}`, tasks: pyTasks, facts }, callers: callers.map((t) => t.path) };
+}
+
+/** One worker's state for the project it last analysed: the modules, the files loaded and the callee analyses (shared by its callers, as a single pass would share them). */
+let workerState: { id: string; modules: ProjectModules; byPath: Map<string, FileTask>; loaded: Map<string, Loaded | null>; calleeAnalyses: Map<string, TaintAnalysis> } | null = null;
+
+/** Drop the files and analyses kept for the last project (in-process runs call it when done). */
+export function releaseCallers(): void {
+  workerState = null;
+}
+
+/**
+ * The second look at `callers` (display paths), with the callees' summaries: runs in a
+ * worker (or in-process). Loads and parses each caller and the callees that can change it;
+ * files that cannot be read now keep their per-file findings.
+ */
+export function analyzeCallers(project: CrossModuleProject, callers: readonly string[]): CallerOutcome[] {
+  if (workerState?.id !== project.id || !project.id) {
+    workerState = {
+      id: project.id,
+      modules: new ProjectModules(project.tasks, new Map(Object.entries(project.facts))),
+      byPath: new Map(project.tasks.map((t) => [t.path, t])),
+      loaded: new Map(),
+      calleeAnalyses: new Map(),
+    };
+  }
+  const { modules, byPath, loaded, calleeAnalyses } = workerState;
   const load = (t: FileTask): Loaded | null => {
     if (loaded.has(t.path)) return loaded.get(t.path)!;
     let l: Loaded | null = null;
@@ -159,14 +240,12 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
     loaded.set(t.path, l);
     return l;
   };
-
   // Callee analyses, one per file and depth (their own calls resolved one level deeper).
-  const calleeAnalyses = new Map<string, TaintAnalysis>();
   const resolverFor = (from: FileTask, depth: number): ExternalResolver => ({
     lookup(q: string, use?: ExternalUse): ExternalCallee | null {
-      const r = resolve(q, from);
+      const r = modules.resolve(q, from);
       if (!r) return null;
-      if (use && !worthLoading(r, use, depth)) return null;
+      if (use && !modules.worthLoading(r, use, depth)) return null;
       const l = load(r.task);
       if (!l) return null;
       const key = `${depth}:${r.task.path}`;
@@ -180,14 +259,11 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
     },
   });
 
-  let callers = 0;
-  for (const t of pyTasks) {
-    const f = facts.get(t.path);
-    if (!f || !f.calls.some((c) => matters(c.callee, t, !!c.src, !!f.unknown, 1, !!c.req))) continue;
-    if (++callers > MAX_CALLERS) break;
-    const l = load(t);
-    const result = byPath.get(t.path);
-    if (!l || !result) continue;
+  const out: CallerOutcome[] = [];
+  for (const p of callers) {
+    const t = byPath.get(p);
+    const l = t && load(t);
+    if (!t || !l) continue;
     // A second look at the caller, with the callees' summaries.
     // Only the rules whose findings depend on data flow run again: data-flow rules and the
     // pattern rules triage judges (their verdicts may change); the others' findings stand.
@@ -198,13 +274,64 @@ export function crossModuleFlows(tasks: readonly FileTask[], results: FileResult
     } catch {
       continue; // keep the per-file findings
     }
-    const redone = new Set(again);
-    result.findings = [...fresh.findings, ...result.findings.filter((x) => !redone.has(x.ruleId))];
-    assignFingerprints(result.findings, (x) => l.lines[x.location.startLine - 1] ?? '');
-    redactSnippets(result.findings);
-    for (const flow of remoteFlowsOf(l.parsed.module)) reportRemote(flow, t, byPath, pyTasks, load);
+    assignFingerprints(fresh.findings, (x) => l.lines[x.location.startLine - 1] ?? '');
+    redactSnippets(fresh.findings);
+    const remote: CallerOutcome['remote'] = [];
+    for (const flow of remoteFlowsOf(l.parsed.module)) {
+      const sinkTask = flow.path ? byPath.get(flow.path) : undefined;
+      const finding = sinkTask && remoteFinding(flow, t, sinkTask, load);
+      if (finding) remote.push({ target: sinkTask.path, finding });
+    }
+    out.push({ path: p, redone: again, findings: fresh.findings, remote });
   }
-  return Math.min(callers, MAX_CALLERS);
+  return out;
+}
+
+/**
+ * Put the second look's outcomes into the results, in caller order: each caller's reasoned
+ * rules' findings are replaced, and flows with a sink in another module are reported at
+ * that sink (merged into the pattern finding there when there is one).
+ */
+export function applyCrossModule(results: readonly FileResult[], outcomes: readonly CallerOutcome[]): void {
+  const byPath = new Map(results.map((r) => [r.path, r]));
+  for (const o of outcomes) {
+    const result = byPath.get(o.path);
+    if (!result) continue;
+    if (o.findings && o.redone) {
+      const redone = new Set(o.redone);
+      result.findings = [...o.findings, ...result.findings.filter((x) => !redone.has(x.ruleId))];
+    }
+    for (const { target, finding } of o.remote) {
+      const r = byPath.get(target);
+      if (r) mergeRemote(r, finding);
+    }
+  }
+}
+
+/**
+ * Find cross-module flows and update the results in place: files that call into functions
+ * of other modules that matter are analysed again with those functions' summaries (their
+ * code findings replaced: local flows through the callees, and triage verdicts that now
+ * know what the callees return), and flows whose sink lies in another module are reported
+ * at that sink (merged into the pattern finding there when there is one). `run` analyses
+ * callers elsewhere (the worker pool); by default in-process.
+ * Returns how many files were analysed again.
+ */
+export async function crossModuleFlows(
+  tasks: readonly FileTask[],
+  results: FileResult[],
+  run: (project: CrossModuleProject, callers: string[]) => Promise<CallerOutcome[]> = (p, c) => {
+    try {
+      return Promise.resolve(analyzeCallers(p, c));
+    } finally {
+      releaseCallers();
+    }
+  },
+): Promise<number> {
+  const { project, callers } = planCrossModule(tasks, results);
+  if (!callers.length) return 0;
+  applyCrossModule(results, await run(project, callers));
+  return callers.length;
 }
 
 /** The function, method or class `rest` (`f`, `C`, `C.m`) of a module, as a callee. */
@@ -226,19 +353,17 @@ function findCallee(module: A.Module, rest: string, q: string, file: string, ana
   return null;
 }
 
-/** Report a flow whose sink lies in another module, in that module's results. */
-function reportRemote(flow: Flow, caller: FileTask, byPath: Map<string, FileResult>, tasks: readonly FileTask[], load: (t: FileTask) => Loaded | null): void {
+/** The finding of a flow whose sink lies in another module (`sinkTask`), or null when the rule is off there, the sink is suppressed or the file is unreadable. */
+function remoteFinding(flow: Flow, caller: FileTask, sinkTask: FileTask, load: (t: FileTask) => Loaded | null): Finding | null {
   const rule = RULES.get(flow.rule);
-  const sinkTask = tasks.find((x) => x.path === flow.path);
-  const target = flow.path ? byPath.get(flow.path) : undefined;
-  if (!rule || !sinkTask || !target) return;
-  if ((flow.origin === 'cli' || flow.origin === 'env') && !LOCAL_SOURCE_RULES.has(flow.rule)) return;
-  if (!sinkTask.options.enabledRules.includes(flow.rule)) return;
+  if (!rule) return null;
+  if ((flow.origin === 'cli' || flow.origin === 'env') && !LOCAL_SOURCE_RULES.has(flow.rule)) return null;
+  if (!sinkTask.options.enabledRules.includes(flow.rule)) return null;
   const l = load(sinkTask);
-  if (!l) return;
+  if (!l) return null;
   const n = flow.node;
   const [from, to] = statementLines(n);
-  if (isSuppressed(l.suppressions, rule.id, rule.name, from, to)) return;
+  if (isSuppressed(l.suppressions, rule.id, rule.name, from, to)) return null;
   const line = l.lines[n.lineno - 1] ?? '';
   let sinkText = (n.end_lineno === n.lineno ? line.slice(n.col_offset, n.end_col_offset) : `${line.slice(n.col_offset)} …`).trim();
   if (sinkText.length > 100) sinkText = `${sinkText.slice(0, 97)}…`;
@@ -258,19 +383,23 @@ function reportRemote(flow: Flow, caller: FileTask, byPath: Map<string, FileResu
     trace,
     properties: { origin: flow.origin, interprocedural: true, crossModule: true },
   };
-  // One finding per place: into the pattern finding at the sink, or beside the others.
+  assignFingerprints([finding], (x) => l.lines[x.location.startLine - 1] ?? '');
+  redactSnippets([finding]);
+  return finding;
+}
+
+/** Report a cross-module flow finding in its sink's file: one finding per place, merged into the pattern finding at the sink, or beside the others. */
+function mergeRemote(target: FileResult, finding: Finding): void {
+  const n = finding.location;
   const within = (p: Finding) =>
-    p.location.startLine <= n.lineno && p.location.endLine >= n.end_lineno && (p.location.startLine < n.lineno || p.location.startColumn <= n.col_offset);
-  const contains = (p: Finding) =>
-    p.location.startLine >= n.lineno && p.location.endLine <= n.end_lineno;
-  const pattern = target.findings.find((p) => TRIAGE_RULES.get(p.ruleId)?.flows.includes(rule.id) && (within(p) || contains(p)));
+    p.location.startLine <= n.startLine && p.location.endLine >= n.endLine && (p.location.startLine < n.startLine || p.location.startColumn <= n.startColumn);
+  const contains = (p: Finding) => p.location.startLine >= n.startLine && p.location.endLine <= n.endLine;
+  const pattern = target.findings.find((p) => TRIAGE_RULES.get(p.ruleId)?.flows.includes(finding.ruleId) && (within(p) || contains(p)));
   if (pattern) {
     mergeFlow(pattern, finding);
     if (pattern.status === 'dismissed') delete pattern.status;
     return;
   }
-  if (target.findings.some((p) => p.ruleId === rule.id && p.location.startLine === n.lineno && p.location.startColumn === n.col_offset)) return;
+  if (target.findings.some((p) => p.ruleId === finding.ruleId && p.location.startLine === n.startLine && p.location.startColumn === n.startColumn)) return;
   target.findings.push(finding);
-  assignFingerprints(target.findings, (x) => l.lines[x.location.startLine - 1] ?? '');
-  redactSnippets(target.findings);
 }

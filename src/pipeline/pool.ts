@@ -9,11 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { FileResult } from '../report/model.js';
 import { analyzeFile, type FileTask } from './analyze.js';
+import { analyzeCallers, releaseCallers, type CallerOutcome, type CrossModuleProject } from './crossmodule.js';
 
 /** Below this many files, starting threads costs more than it saves. */
 const MIN_FILES_FOR_POOL = 24;
 /** Files per message to a worker (fewer round trips, still balanced). */
 const BATCH = 16;
+/** Slices of the cross-module callers per thread (more balance, more copies of the project's facts). */
+const CROSS_MODULE_SLICES_PER_THREAD = 3;
 
 /** Default worker count: the cores available to this process. */
 export function defaultJobs(): number {
@@ -30,23 +33,25 @@ function workerFile(): string | undefined {
 }
 
 /**
- * Analyse every task; `jobs` worker threads (1 = in-process).
- * @param onProgress called with the number of files done so far
+ * The per-file work of one scan: the first pass over every file, then the second look at
+ * cross-module callers, on the same threads (they start once).
  */
-export async function runTasks(tasks: FileTask[], jobs: number, onProgress?: (done: number) => void): Promise<FileResult[]> {
+export interface FilePool {
+  /** Analyse every task; results in task order. `onProgress` gets the number of files done so far. */
+  analyze(tasks: FileTask[], onProgress?: (done: number) => void): Promise<FileResult[]>;
+  /** The second look at cross-module callers (see {@link analyzeCallers}); outcomes in caller order. */
+  crossModule(project: CrossModuleProject, callers: string[]): Promise<CallerOutcome[]>;
+  /** Stop the threads (always call it). */
+  close(): Promise<void>;
+}
+
+/**
+ * A pool of `jobs` worker threads for `files` files, or in-process work when one job is
+ * asked, the files are too few for threads to pay off, or no compiled worker exists.
+ */
+export function openPool(jobs: number, files: number): FilePool {
   const file = workerFile();
-  if (jobs <= 1 || tasks.length < MIN_FILES_FOR_POOL || !file) {
-    const out: FileResult[] = [];
-    for (const t of tasks) {
-      out.push(analyzeFile(t));
-      onProgress?.(out.length);
-      // Let the event loop turn now and then: tree-sitter frees a parse tree's native memory
-      // in a finalizer that only runs between tasks, so a long synchronous loop would keep
-      // every tree alive until the end.
-      if (out.length % 16 === 0) await new Promise((r) => setImmediate(r));
-    }
-    return out;
-  }
+  if (jobs <= 1 || files < MIN_FILES_FOR_POOL || !file) return inProcess();
   const pool = new Piscina({
     filename: file,
     minThreads: jobs,
@@ -55,22 +60,56 @@ export async function runTasks(tasks: FileTask[], jobs: number, onProgress?: (do
     // Room for deeply nested inputs in the (depth-capped) recursive passes.
     resourceLimits: { stackSizeMb: 16 },
   });
-  try {
-    const batches: FileTask[][] = [];
-    // Interleave large files across batches: sort by size is unknown here, so keep order and
-    // use small batches for balance.
-    for (let i = 0; i < tasks.length; i += BATCH) batches.push(tasks.slice(i, i + BATCH));
-    let done = 0;
-    const results = await Promise.all(
-      batches.map(async (b) => {
-        const r = (await pool.run(b)) as FileResult[];
-        done += r.length;
-        onProgress?.(done);
-        return r;
-      }),
-    );
-    return results.flat();
-  } finally {
-    await pool.destroy();
-  }
+  return {
+    async analyze(tasks, onProgress) {
+      const batches: FileTask[][] = [];
+      // Interleave large files across batches: sort by size is unknown here, so keep order and
+      // use small batches for balance.
+      for (let i = 0; i < tasks.length; i += BATCH) batches.push(tasks.slice(i, i + BATCH));
+      let done = 0;
+      const results = await Promise.all(
+        batches.map(async (b) => {
+          const r = (await pool.run(b)) as FileResult[];
+          done += r.length;
+          onProgress?.(done);
+          return r;
+        }),
+      );
+      return results.flat();
+    },
+    async crossModule(project, callers) {
+      // Callers dealt round-robin into a few slices per thread (each slice carries the
+      // project's facts once; a thread keeps the files it loaded between its slices).
+      const slices = Math.min(callers.length, jobs * CROSS_MODULE_SLICES_PER_THREAD);
+      const parts: string[][] = Array.from({ length: slices }, () => []);
+      callers.forEach((c, i) => parts[i % slices].push(c));
+      const outcomes = await Promise.all(parts.map((part) => pool.run({ project, callers: part }, { name: 'analyzeCallersTask' }) as Promise<CallerOutcome[]>));
+      const byPath = new Map(outcomes.flat().map((o) => [o.path, o]));
+      return callers.flatMap((c) => byPath.get(c) ?? []);
+    },
+    close: () => pool.destroy(),
+  };
+}
+
+/** The same work on the calling thread. */
+function inProcess(): FilePool {
+  return {
+    async analyze(tasks, onProgress) {
+      const out: FileResult[] = [];
+      for (const t of tasks) {
+        out.push(analyzeFile(t));
+        onProgress?.(out.length);
+        // Let the event loop turn now and then: tree-sitter frees a parse tree's native memory
+        // in a finalizer that only runs between tasks, so a long synchronous loop would keep
+        // every tree alive until the end.
+        if (out.length % 16 === 0) await new Promise((r) => setImmediate(r));
+      }
+      return out;
+    },
+    crossModule: (project, callers) => Promise.resolve(analyzeCallers(project, callers)),
+    close: () => {
+      releaseCallers();
+      return Promise.resolve();
+    },
+  };
 }

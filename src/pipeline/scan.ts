@@ -17,7 +17,7 @@ import { LOCK_KINDS, MANIFEST_KINDS } from '../core/file-kinds.js';
 import { emptyConfig, loadConfig, type ResolvedConfig } from './config.js';
 import { CODE_RULES } from '../rules/index.js';
 import type { Analysis, AnalyzeOptions, FileTask } from './analyze.js';
-import { defaultJobs, runTasks } from './pool.js';
+import { defaultJobs, openPool } from './pool.js';
 import { analyzeDependencies } from './deps.js';
 import { scanHistory } from './history.js';
 import { packageVerdicts } from '../rules/malicious/verdict.js';
@@ -128,14 +128,20 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
 
   const { jobs, note: jobsNote } = capJobs(options.jobs);
   stage(`discovery (${disc.files.length} files)`);
-  const results = await runTasks(tasks, jobs, options.onProgress ? (d) => options.onProgress!(d, tasks.length) : undefined);
-  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-
-  // Cross-module data flow: files calling into functions of other modules that matter are
-  // analysed again with those functions' summaries (see engine/crossmodule.ts).
-  stage(`per-file analysis (${tasks.length} files, ${jobs} jobs)`);
-  const callers = analyses.has('rules') ? crossModuleFlows(tasks, results.filter((r) => !r.skipped)) : 0;
-  stage(`cross-module flows (${callers} files analysed again)`);
+  const pool = openPool(jobs, tasks.length);
+  let results: FileResult[];
+  let callers = 0;
+  try {
+    results = await pool.analyze(tasks, options.onProgress ? (d) => options.onProgress!(d, tasks.length) : undefined);
+    results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // Cross-module data flow: files calling into functions of other modules that matter are
+    // analysed again with those functions' summaries (see pipeline/crossmodule.ts), on the same threads.
+    stage(`per-file analysis (${tasks.length} files, ${jobs} jobs)`);
+    if (analyses.has('rules')) callers = await crossModuleFlows(tasks, results.filter((r) => !r.skipped), (p, c) => pool.crossModule(p, c));
+    stage(`cross-module flows (${callers} files analysed again)`);
+  } finally {
+    await pool.close();
+  }
 
   const diagnostics: FileDiagnostic[] = (config.warnings ?? []).map((message) => ({ path: warningPath(message), kind: 'config-error' as const, message }));
   if (jobsNote) diagnostics.push({ path: '.', kind: 'config-error', message: jobsNote });

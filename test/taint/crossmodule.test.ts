@@ -11,14 +11,14 @@ afterAll(() => {
 });
 
 /** Write a project (file path → text) into a fresh folder and scan it with every rule. */
-async function scanProject(files: Record<string, string>): Promise<Finding[]> {
+async function scanProject(files: Record<string, string>, jobs = 1): Promise<Finding[]> {
   const root = mkdtempSync(path.join(tmpdir(), 'krait-xmod-'));
   roots.push(root);
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     writeFileSync(path.join(root, rel), text);
   }
-  const r = await scan({ targets: [root], config: false, jobs: 1, analyses: ['rules'] });
+  const r = await scan({ targets: [root], config: false, jobs, analyses: ['rules'] });
   return r.findings.map((f) => ({ ...f, location: { ...f.location, path: path.relative(root, path.resolve(f.location.path)) } }));
 }
 
@@ -83,5 +83,19 @@ describe('cross-module data flow', () => {
     expect((await scanProject(files)).filter((f) => f.ruleId === 'KR107')).toHaveLength(0);
     const unsafe = { ...files, 's/clean.py': 'def clean(value):\n    return value.strip()\n' };
     expect((await scanProject(unsafe)).filter((f) => f.ruleId === 'KR107').map((f) => f.location.startLine)).toEqual([6]);
+  });
+
+  it('on worker threads (enough files for the pool) the second look gives the same findings as in-process', async () => {
+    // 30 modules: the first pass and the cross-module step both run on two worker threads.
+    const files: Record<string, string> = { ...VIEW_TO_DAO };
+    for (let i = 0; i < 26; i++) files[`app/m${i}.py`] = `from app import dao\ndef f${i}(x):\n    return dao.lookup(x)\n`;
+    files['app/other.py'] = 'from flask import Flask, request\nfrom app import m3\napp = Flask(__name__)\n@app.route("/o")\ndef o():\n    return str(m3.f3(request.args["q"]))\n';
+    const pooled = await scanProject(files, 2);
+    const alone = await scanProject(files, 1);
+    const key = (f: Finding) => `${f.location.path}:${f.location.startLine} ${f.ruleId} ${f.relatedRuleIds?.join(',') ?? ''} ${tracePlaces(f).join(' ')}`;
+    expect(pooled.map(key).sort()).toEqual(alone.map(key).sort());
+    const sql = pooled.filter((f) => f.location.path === 'app/dao.py' && (f.ruleId === 'KR101' || f.relatedRuleIds?.includes('KR101')));
+    expect(sql).toHaveLength(1);
+    expect(tracePlaces(sql[0]!)[0]).toMatch(/^(views|other)\.py:6$/);
   });
 });
