@@ -40,11 +40,28 @@ if (!existsSync(vulnsDir)) {
 /** PEP 503 normalised project name. */
 const normalizeName = (n) => String(n).toLowerCase().replace(/[-_.]+/g, '-');
 
-/** First sentence of the details, at most 200 characters, for tables and messages. */
+/** A sentence that only describes the project (mirrors src/deps/osv.ts). */
+const DESCRIBES_PROJECT = /^(?!There |It |This |That )[^.!?]{0,80}?\b(?:is|are)\s+(?:a|an|the)\s/i;
+/** The first sentence (at least 20 characters; `e.g.`, `i.e.` and `vs.` do not end one). */
+const SENTENCE = /^(.{20,}?(?<!\b(?:e\.g|i\.e|vs))[.!?])(\s|$)/;
+const AFFECTS_PACKAGE = /^This affects (?:all versions of )?(?:the )?package\b/i;
+const NAMES_FLAW = /vulnerab|attacker|inject|overflow|over-?read|infinite loop|denial of service|\bdos\b|bypass|crash|segfault|exploit|xss|cross-site|segv|escalat|disclos|travers|forgery|csrf|ssrf|flaw/i;
+
+/**
+ * The summary, else the first sentence of the details that says something about the flaw
+ * (leading sentences that only describe the project skipped), at most 200 characters.
+ */
 function summaryOf(doc) {
-  const text = String(doc.summary ?? doc.details ?? '').replace(/\s+/g, ' ').trim();
+  const own = typeof doc.summary === 'string' && doc.summary.trim() !== '';
+  const text = String(own ? doc.summary : (doc.details ?? '')).replace(/\s+/g, ' ').trim();
   if (!text) return '';
-  const sentence = /^(.{20,}?[.!?])(\s|$)/.exec(text)?.[1] ?? text;
+  let rest = text;
+  let sentence = SENTENCE.exec(rest)?.[1] ?? rest;
+  for (let i = 0; !own && i < 5 && sentence.length < rest.length; i++) {
+    if (!AFFECTS_PACKAGE.test(sentence) && !(DESCRIBES_PROJECT.test(sentence) && !NAMES_FLAW.test(sentence))) break;
+    rest = rest.slice(sentence.length).trim();
+    sentence = SENTENCE.exec(rest)?.[1] ?? rest;
+  }
   return sentence.length > 200 ? sentence.slice(0, 199) + '…' : sentence;
 }
 

@@ -113,13 +113,35 @@ function text(v: unknown): string {
   return String(v);
 }
 
+/**
+ * A sentence that only describes the project ("aiohttp is an asynchronous HTTP client/server
+ * framework…", "This affects the package jinja2 from 0.0.0…"): OSV `details` taken from
+ * NVD often open with one, which says nothing about the flaw.
+ */
+const DESCRIBES_PROJECT = /^(?!There |It |This |That )[^.!?]{0,80}?\b(?:is|are)\s+(?:a|an|the)\s/i;
+/** The first sentence (at least 20 characters; `e.g.`, `i.e.` and `vs.` do not end one). */
+const SENTENCE = /^(.{20,}?(?<!\b(?:e\.g|i\.e|vs))[.!?])(\s|$)/;
+const AFFECTS_PACKAGE = /^This affects (?:all versions of )?(?:the )?package\b/i;
+const NAMES_FLAW = /vulnerab|attacker|inject|overflow|over-?read|infinite loop|denial of service|\bdos\b|bypass|crash|segfault|exploit|xss|cross-site|segv|escalat|disclos|travers|forgery|csrf|ssrf|flaw/i;
+
+/**
+ * The advisory's one-line summary: its `summary`, else the first sentence of `details` that
+ * says something about the flaw (leading sentences that only describe the project are
+ * skipped when another follows), at most 200 characters.
+ */
 function summaryOf(doc: OsvDoc): string {
-  const raw: unknown = doc.summary ?? doc.details ?? '';
-  const text = String(raw)
+  const own = typeof doc.summary === 'string' && doc.summary.trim() !== '';
+  const text = String(own ? doc.summary : (doc.details ?? ''))
     .replace(/\s+/g, ' ')
     .trim();
   if (!text) return '';
-  const sentence = /^(.{20,}?[.!?])(\s|$)/.exec(text)?.[1] ?? text;
+  let rest = text;
+  let sentence = SENTENCE.exec(rest)?.[1] ?? rest;
+  for (let i = 0; !own && i < 5 && sentence.length < rest.length; i++) {
+    if (!AFFECTS_PACKAGE.test(sentence) && !(DESCRIBES_PROJECT.test(sentence) && !NAMES_FLAW.test(sentence))) break;
+    rest = rest.slice(sentence.length).trim();
+    sentence = SENTENCE.exec(rest)?.[1] ?? rest;
+  }
   return sentence.length > 200 ? sentence.slice(0, 199) + '…' : sentence;
 }
 
