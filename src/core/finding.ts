@@ -156,6 +156,8 @@ export interface Finding {
   fingerprint: string;
   /** Free-form, analysis-specific data (e.g. advisory ids for a dependency finding). */
   properties?: Record<string, unknown>;
+  /** In an installed environment (environment mode): the distribution the flagged file belongs to. */
+  distribution?: { name: string; version: string };
   /** What became of the finding (absent: `active`). */
   status?: FindingStatus;
   /** The reasoning layer's verdict, for pattern findings it judged. */

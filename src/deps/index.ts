@@ -14,7 +14,8 @@ import { DEFAULT_INCLUDE_LIMIT } from './manifests/include.js';
 import { matchRequirement, suggestVersion } from './match.js';
 import { OBSOLETE_DISTRIBUTIONS } from './obsolete.js';
 import { queryOsvBatch } from './online.js';
-import { hasUpperBound } from './pep440.js';
+import { fileHead } from './installed.js';
+import { hasUpperBound, normalizeName } from './pep440.js';
 import { readManifests, readSourceLines, type ReadManifest } from './read.js';
 import { checkTyposquat } from './typosquat.js';
 import type { AdvisoryMatch, DependencyReport, PackageIndex, Requirement, RequirementAudit } from './types.js';
@@ -58,7 +59,17 @@ export interface DependencyInput {
   today?: string;
   /** "Now" for the advisory data's age (tests); default: the clock. */
   now?: Date;
+  /**
+   * Distributions installed in an environment given as a target (`deps/installed.ts`):
+   * audited as exact versions (role `lock`, format `installed`), at the `Version:` line of
+   * their metadata file (`path`, display form; `absPath` to read its lines).
+   */
+  installed?: { name: string; version: string; path: string; absPath: string; line: number }[];
 }
+
+/** The one-line caveat of matching installed versions against the advisory data. */
+export const BACKPORT_NOTE =
+  'installed versions are matched as published upstream; a distribution built by a Linux distribution or a vendor may carry backported fixes under the same version';
 
 /** Formats where a bare range is normal (libraries) and only an unconstrained name is reported. */
 const LIBRARY_FORMATS = /^(pyproject|setup-cfg|setup-py|dist-metadata)/;
@@ -95,7 +106,7 @@ export function worstSeverity(severities: readonly Severity[]): Severity {
 export async function dependencyFacts(input: DependencyInput): Promise<{ facts: DependencyFacts; report: DependencyReport; diagnostics: FileDiagnostic[] }> {
   const { manifests, texts, diagnostics } = readManifests(input.files, input.maxFileSize ?? DEFAULT_INCLUDE_LIMIT);
   const { db, database } = loadAdvisories(input.dataDir, diagnostics, input.now);
-  const requirements: Requirement[] = manifests.flatMap((m) => m.result.requirements);
+  const requirements: Requirement[] = [...manifests.flatMap((m) => m.result.requirements), ...installedRequirements(input, texts)];
   const indexes: PackageIndex[] = manifests.flatMap((m) => m.result.indexes);
   const lock = lockCoverage(manifests, requirements);
   const ignoreFor = ignoreList(input, manifests, diagnostics);
@@ -118,6 +129,7 @@ export async function dependencyFacts(input: DependencyInput): Promise<{ facts: 
     if (lines) texts.set(at.path, lines);
   }
   const online = input.online && db ? await askOsv(audits, db, database) : [];
+  if (input.installed?.length) database.note = `${database.note ? database.note + '; ' : ''}${BACKPORT_NOTE}`;
 
   summary.requirements = requirements.length;
   const report: DependencyReport = {
@@ -149,6 +161,34 @@ export async function dependencyFacts(input: DependencyInput): Promise<{ facts: 
     online,
   };
   return { facts, report, diagnostics };
+}
+
+/**
+ * The installed distributions as exact requirements (role `lock`: an installed version is
+ * what runs, nothing to pin), their metadata lines added to `texts` for the snippets.
+ */
+function installedRequirements(input: DependencyInput, texts: Map<string, readonly string[]>): Requirement[] {
+  const out: Requirement[] = [];
+  for (const d of input.installed ?? []) {
+    if (!d.version) continue;
+    if (!texts.has(d.path)) {
+      // Only the header block up to the version line is needed for the snippet.
+      const lines = fileHead(d.absPath, Math.min(d.line + 3, 200));
+      if (lines) texts.set(d.path, lines);
+    }
+    out.push({
+      name: d.name,
+      normalizedName: normalizeName(d.name),
+      extras: [],
+      specifier: `==${d.version}`,
+      version: d.version,
+      hashes: [],
+      group: 'installed',
+      role: 'lock',
+      source: { path: d.path, line: d.line, endLine: d.line, format: 'installed' },
+    });
+  }
+  return out;
 }
 
 /** The advisory database and the report's description of it (a diagnostic when it cannot be read). */

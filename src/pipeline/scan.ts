@@ -27,6 +27,7 @@ import { loadBaseline } from '../report/baseline.js';
 import { VERSION } from '../core/version.js';
 import { redactSnippets } from '../core/redact.js';
 import { crossModuleFlows } from './crossmodule.js';
+import { EnvironmentScan } from './environment.js';
 import { TRIAGE_RULES } from '../taint/triage.js';
 import { redactDeep, redactText } from '../secrets/redact-text.js';
 import { assignProjectFingerprints } from '../core/fingerprint.js';
@@ -119,6 +120,8 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   const config = loadScanConfig(options, cwd);
   const globs = new GlobCheck();
   const disc = await discoverTargets(options, config, cwd, globs, cleanups);
+  // Installed environments given as targets are audited distribution by distribution (pipeline/environment.ts).
+  const envScan = disc.environments?.length ? new EnvironmentScan(disc) : undefined;
 
   const { selectTokens, ignoreTokens } = checkRuleTokens(options, config);
   const enabled = selectRules(selectTokens, ignoreTokens);
@@ -171,7 +174,9 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     const deps = await analyzeDependencies({
       roots: disc.roots,
       files: manifestFiles,
-      imports: collectImports(analysed),
+      // An environment's code is third-party code: its imports are not the project's (KR510/KR511).
+      imports: collectImports(envScan ? analysed.filter((f) => !envScan.owns(f.path)) : analysed),
+      ...(envScan ? { installed: envScan.installedDistributions() } : {}),
       localModules: disc.localModules,
       online: options.online ?? false,
       ignore: config.ignoreAdvisories,
@@ -197,6 +202,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     for (const f of pv.findings) if (scoped.selected(f.ruleId, f.ruleName) && scoped.notIgnored(f.ruleId, f.ruleName)) scoped.findings.push(f);
     report.packages = pv.verdicts;
   }
+  envScan?.complete(report, scoped.findings, [scoped.suppressed, scoped.dismissed], (id, name) => scoped.selected(id, name) && scoped.notIgnored(id, name));
 
   // No snippet may show a secret through a context line.
   redactSnippets([...scoped.findings, ...scoped.suppressed, ...scoped.dismissed]);
@@ -282,6 +288,7 @@ async function discoverTargets(options: ScanOptions, config: ResolvedConfig, cwd
       gitignore: options.gitignore ?? true,
       defaultExcludes: true,
       cwd,
+      maxFileSize: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     },
     { maxEntryBytes: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE },
   );

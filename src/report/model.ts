@@ -7,6 +7,7 @@ import type { Finding } from '../core/finding.js';
 import type { FileMetrics, ProjectMetrics } from '../metrics/types.js';
 import type { FileEgress, EgressSummary } from '../egress/types.js';
 import type { DependencyReport } from '../deps/types.js';
+import type { EnvironmentAudit } from '../deps/installed.js';
 import type { PostureReport, Route } from '../posture/types.js';
 import type { Score } from './score-types.js';
 import type { TaintFacts } from '../taint/engine.js';
@@ -35,6 +36,8 @@ export interface FileResult {
   taint?: TaintFacts;
   /** Findings silenced by a comment in this file (status `suppressed`, with `suppression` set). */
   suppressed?: Finding[];
+  /** Environment mode: the installed distribution whose record lists the file. */
+  distribution?: { name: string; version: string };
 }
 
 export interface Report {
@@ -65,7 +68,9 @@ export interface Report {
   egress?: EgressSummary;
   dependencies?: DependencyReport;
   posture?: PostureReport;
-  /** Per-package verdicts from the malicious-package indicators (KR601–KR609, B613), when code rules ran. */
+  /** Installed environments given as targets (environment mode): the per-distribution table of each. */
+  environments?: EnvironmentAudit[];
+  /** Per-package verdicts from the malicious-package indicators (KR601–KR610, B613), when code rules ran. */
   packages?: PackageVerdict[];
   score?: Score;
   /** The list of checks that ran (for the NO_SECURITY_ISSUES output). */

@@ -170,6 +170,7 @@ function result(f: Finding, ruleIndex: number): Json {
   };
   if (f.relatedRuleIds?.length) (r.properties as Json).relatedRuleIds = f.relatedRuleIds;
   if (f.verdict) (r.properties as Json).verdict = f.verdict;
+  if (f.distribution) (r.properties as Json).distribution = { ...f.distribution };
   if (f.status === 'dismissed') {
     r.suppressions = [{ kind: 'external', status: 'accepted', justification: `krait triage: ${f.verdict?.kind ?? 'dismissed'} — ${f.verdict?.reason ?? ''}` }];
   }

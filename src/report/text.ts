@@ -14,6 +14,7 @@ import { advisoryDataLine, summaryLines, type SummaryOptions } from './summary.j
 export { dismissedLine } from './summary.js';
 import { computeScore } from './score.js';
 import { renderEgress } from './egress-text.js';
+import { renderEnvironments } from './environment-text.js';
 import { renderStatsSummary } from './stats-text.js';
 import type { Score, ScoreCount } from './score-types.js';
 
@@ -324,6 +325,7 @@ function renderTextLines(report: Report, opts: TextOptions): string[] {
 
   if (report.egress) out.push(renderEgress(report.egress, { color: opts.color, maxFiles: 10 }), '');
   if (report.packages?.length) out.push(...renderPackageVerdicts(report, c), '');
+  if (report.environments?.length) out.push(...renderEnvironments(report));
   if (report.metrics) {
     const quality = report.findings.filter((f) => f.category === 'quality').length;
     out.push(renderStatsSummary(report.metrics, quality, { color: opts.color }), '');

@@ -9,6 +9,7 @@ import { DEPENDENCY_RULES } from './deps/index.js';
 import { SECRET_RULES } from './secrets/index.js';
 import { POSTURE_PROJECT_RULES } from './project/index.js';
 import { packageNameTyposquat } from './malicious/kr609-package-name-typosquat.js';
+import { pthFileRunsCode } from './malicious/kr610-pth-file-runs-code.js';
 
 let cache: Map<string, RuleMeta> | undefined;
 
@@ -42,5 +43,5 @@ function index(): Map<string, RuleMeta> {
 
 /** Rules of analyses that report outside the code-rule engine (secrets, posture, package verdicts). */
 function extraRules(): RuleMeta[] {
-  return [...SECRET_RULES.map(strip), ...POSTURE_PROJECT_RULES.map(strip), strip(packageNameTyposquat)];
+  return [...SECRET_RULES.map(strip), ...POSTURE_PROJECT_RULES.map(strip), strip(packageNameTyposquat), strip(pthFileRunsCode)];
 }

@@ -149,6 +149,7 @@ const NOT_CODE_RULES: { reason: string; ids: string[] }[] = [
     ids: ['KR501', 'KR502', 'KR503', 'KR504', 'KR505', 'KR506', 'KR507', 'KR508', 'KR509', 'KR510', 'KR511', 'KR512'],
   },
   { reason: 'package verdict (ProjectRule) over package names (pyproject name), tested in test/rules/malicious', ids: ['KR609'] },
+  { reason: 'environment mode (ProjectRule) over the .pth files of an installed environment, tested in test/rules/malicious', ids: ['KR610'] },
 ];
 
 /** The file a docs snippet becomes under a rule's setup. */

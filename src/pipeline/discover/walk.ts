@@ -24,6 +24,9 @@ import { compileLinearGlob, linearIgnore } from '../../core/glob.js';
 import type { FileKind, SkippedFile } from '../../core/file.js';
 import { fileKind } from '../../core/file-kinds.js';
 import { extractArchive, isArchiveName, unsupportedArchiveReason, type ArchiveLimits } from './archive.js';
+import { detectEnvironment } from '../../deps/installed.js';
+import { walkEnvironment, type DiscoveredEnvironment } from './environment.js';
+import { packageOf } from './package.js';
 
 export interface DiscoveredFile {
   absPath: string;
@@ -35,6 +38,8 @@ export interface DiscoveredFile {
   kind: FileKind;
   /** Dotted package of a Python file ('' when its folder is not a package). */
   packageName: string;
+  /** In an installed environment: the distribution whose record lists the file (see environment.ts). */
+  distribution?: { name: string; version: string };
 }
 
 export interface DiscoverOptions {
@@ -46,6 +51,8 @@ export interface DiscoverOptions {
   defaultExcludes: boolean;
   /** Current directory for display paths. */
   cwd: string;
+  /** Size limit of an installed environment's metadata and record files (default 5 MB). */
+  maxFileSize?: number;
 }
 
 export interface Discovery {
@@ -57,6 +64,8 @@ export interface Discovery {
   localModules: string[];
   /** Targets that do not exist (the CLI reports them as usage errors). */
   missing: string[];
+  /** Installed environments given as targets (environment mode, see environment.ts). */
+  environments?: DiscoveredEnvironment[];
   /** Archives holding several entries of one name (display path of the archive, entry paths). */
   archiveDuplicates?: { archive: string; entries: string[] }[];
   /**
@@ -210,7 +219,16 @@ function walkTargets(targets: string[], opts: DiscoverOptions, pending?: Pending
       continue;
     }
     out.roots.push(abs);
-    walkRoot(abs, opts, excludeMatchers, includeMatchers, out, seen, locals, display, onArchive);
+    // A virtualenv or a site-packages folder given as a target is audited as an installed
+    // environment, distribution by distribution; default excludes do not apply to it.
+    const env = detectEnvironment(abs);
+    if (env) {
+      const e = walkEnvironment(abs, env, { exclude: excludeMatchers, include: includeMatchers, seen, locals, display, ...(opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {}) });
+      (out.environments ??= []).push(e.environment);
+      for (const f of e.files) out.files.push(f);
+      for (const sk of e.skipped) out.skipped.push(sk);
+    }
+    else walkRoot(abs, opts, excludeMatchers, includeMatchers, out, seen, locals, display, onArchive);
   }
   out.localModules = [...locals].sort();
   /** Walk an extracted archive's folder as a root (its own top is no package: its name is a temp name). */
@@ -351,17 +369,4 @@ function symlinkReason(abs: string, root: string): string {
   })();
   const inside = real === rootReal || real.startsWith(rootReal + path.sep);
   return inside ? 'symbolic link (not followed; its target inside the scanned folder is scanned directly)' : 'symbolic link pointing outside the scanned folder (not followed)';
-}
-
-/** Dotted package name of a folder that holds `__init__.py`, from its ancestors' `__init__.py` files. */
-function packageOf(dir: string): string {
-  const parts: string[] = [];
-  let d = dir;
-  for (let i = 0; i < 64 && existsSync(path.join(d, '__init__.py')); i++) {
-    parts.unshift(path.basename(d));
-    const up = path.dirname(d);
-    if (up === d) break;
-    d = up;
-  }
-  return parts.join('.');
 }
