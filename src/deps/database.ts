@@ -70,6 +70,7 @@ export class AdvisoryDatabase {
         this.byName.set(name, list);
       }
     }
+    for (const [name, list] of this.byName) this.byName.set(name, mergeAliases(list));
   }
 
   /** Advisories naming the project (PEP 503 normalised name), with that project's `affected` entries. */
@@ -82,6 +83,56 @@ export class AdvisoryDatabase {
     const k = idOrAlias.toUpperCase();
     return this.advisories.find((a) => a.id.toUpperCase() === k || a.aliases?.some((x) => x.toUpperCase() === k));
   }
+}
+
+/** Which record of a group of aliases speaks for it: PyPA's PYSEC, then GitHub's GHSA, then the others (by id). */
+function aliasRank(id: string): number {
+  return /^PYSEC-/i.test(id) ? 0 : /^GHSA-/i.test(id) ? 1 : /^MAL-/i.test(id) ? 2 : 3;
+}
+
+/**
+ * One entry per vulnerability: records of one project that name each other (an id or a
+ * shared alias: PYSEC-2023-250 ~ GHSA-q3qx-c6g2-7pw2 ~ CVE-2023-49081, as the full OSV
+ * export holds them) are merged into the highest-ranked one ({@link aliasRank}), which
+ * takes the others' ids as aliases and fills in a summary or severity it lacks.
+ */
+function mergeAliases(list: { advisory: CompactAdvisory; affected: CompactAffected[] }[]): { advisory: CompactAdvisory; affected: CompactAffected[] }[] {
+  if (list.length < 2) return list;
+  const parent = list.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const owner = new Map<string, number>();
+  list.forEach(({ advisory }, i) => {
+    for (const key of [advisory.id, ...(advisory.aliases ?? [])].map((k) => k.toUpperCase())) {
+      const j = owner.get(key);
+      if (j === undefined) owner.set(key, i);
+      else parent[root(i)] = root(j);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  list.forEach((_, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), i]));
+  if (groups.size === list.length) return list;
+  const out: { advisory: CompactAdvisory; affected: CompactAffected[] }[] = [];
+  for (const members of groups.values()) {
+    if (members.length === 1) {
+      out.push(list[members[0]]);
+      continue;
+    }
+    const entries = members.map((i) => list[i]).sort((a, b) => aliasRank(a.advisory.id) - aliasRank(b.advisory.id) || (a.advisory.id < b.advisory.id ? -1 : 1));
+    const lead = entries[0];
+    const ids = new Set<string>();
+    for (const { advisory } of entries) for (const k of [advisory.id, ...(advisory.aliases ?? [])]) if (k.toUpperCase() !== lead.advisory.id.toUpperCase()) ids.add(k);
+    const merged: CompactAdvisory = { ...lead.advisory, aliases: [...ids] };
+    for (const { advisory } of entries.slice(1)) {
+      merged.summary ??= advisory.summary;
+      merged.severity ??= advisory.severity;
+      merged.databaseSeverity ??= advisory.databaseSeverity;
+    }
+    out.push({ advisory: merged, affected: lead.affected });
+  }
+  return out;
 }
 
 /** Read a compiled database file (gzip'd JSON in the {@link CompactDatabase} shape). Throws on a bad file. */

@@ -11,7 +11,7 @@ import { STALE_ADVISORY_DAYS, ageInDays, loadDatabase, type AdvisoryDatabase } f
 import type { DependencyFacts, OnlineMatch, RequirementFacts } from './facts.js';
 import { ImportMap, unusedRequirements } from './imports.js';
 import { DEFAULT_INCLUDE_LIMIT } from './manifests/include.js';
-import { matchRequirement, suggestVersion } from './match.js';
+import { isMaliciousAdvisory, matchRequirement, suggestVersion } from './match.js';
 import { OBSOLETE_DISTRIBUTIONS } from './obsolete.js';
 import { queryOsvBatch } from './online.js';
 import { fileHead } from './installed.js';
@@ -350,6 +350,7 @@ async function askOsv(audits: readonly RequirementAudit[], db: AdvisoryDatabase,
     for (const id of ids) {
       if (a.advisories.some((m) => m.id === id || m.aliases.includes(id)) || db.find(id)) continue;
       const m: AdvisoryMatch = { id, aliases: [], summary: 'reported by the OSV API; not in the local data', severity: 'medium', severitySource: 'unknown', fixedVersions: [], url: `https://osv.dev/vulnerability/${id}`, exact: true };
+      if (isMaliciousAdvisory(id)) Object.assign(m, { malicious: true, severity: 'critical' });
       a.advisories.push(m);
       out.push({ requirement: a.requirement, match: m });
     }

@@ -22,6 +22,11 @@ function allows(req: Requirement, v: string): boolean {
   return satisfies(v, req.specifier);
 }
 
+/** An OSV malicious-package entry (<https://github.com/ossf/malicious-packages>): id or an alias starting with `MAL-`. */
+export function isMaliciousAdvisory(id: string, aliases: readonly string[] = []): boolean {
+  return [id, ...aliases].some((x) => /^MAL-/i.test(x));
+}
+
 function toMatch(advisory: CompactAdvisory, affected: CompactAffected[], exact: boolean): AdvisoryMatch {
   const sev = advisorySeverity(advisory, affected[0]);
   const m: AdvisoryMatch = {
@@ -34,6 +39,11 @@ function toMatch(advisory: CompactAdvisory, affected: CompactAffected[], exact: 
     url: advisory.url ?? `https://osv.dev/vulnerability/${advisory.id}`,
     exact,
   };
+  if (isMaliciousAdvisory(advisory.id, advisory.aliases)) {
+    // OSV's malicious-packages entries: installing any affected version runs the attacker's code.
+    m.malicious = true;
+    m.severity = 'critical';
+  }
   if (sev.score !== undefined) m.cvssScore = sev.score;
   if (sev.vector) m.cvssVector = sev.vector;
   return m;

@@ -25,6 +25,11 @@ export function rowsFromFindings(findings: readonly Finding[]): DepsTableRow[] {
         const aliases = Array.isArray(p['aliases']) ? (p['aliases'] as string[]) : [];
         issue = `${str(p['advisory'])}${aliases.length ? ` (${aliases.join(', ')})` : ''}: ${f.message.replace(/^.*? is affected by [^:]*: ?/, '')}`;
         const fixed = Array.isArray(p['fixedVersions']) ? (p['fixedVersions'] as string[]) : [];
+        if (p['malicious'] === true) {
+          issue = `Known malicious package: ${issue}`;
+          action = 'Remove it and treat installs as compromised';
+          break;
+        }
         action = p['suggestedVersion'] ? `Upgrade to ${str(p['suggestedVersion'])}` : fixed.length ? `Upgrade (fixed in ${fixed.join(', ')})` : 'No fix published: replace or mitigate';
         break;
       }

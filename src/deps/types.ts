@@ -80,6 +80,8 @@ export interface AdvisoryMatch {
   url: string;
   /** True when the requirement pins an affected version; false when its range merely admits one. */
   exact: boolean;
+  /** An OSV `MAL-` entry (or one aliased to it): the package is known malware, not merely vulnerable. */
+  malicious?: boolean;
   /** For ranges: the affected versions the specifier admits that the database knows of (lowest, highest). */
   allowedAffected?: { lowest: string; highest: string; count: number };
 }
