@@ -6,6 +6,7 @@
  * recommended solution, why this helps, implementation steps, testing recommendations).
  */
 import { fixCommand } from './text.js';
+import { environmentLines } from './environment-text.js';
 import { terminalSafe, terminalSafeBlock } from '../core/text.js';
 import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { ensureRealDir, refuseLink, writeFileSafely } from '../core/safe-write.js';
@@ -186,6 +187,7 @@ function summaryMarkdown(report: Report, score: Score, entries: Entry[], folder:
     '|---|---|---|',
     ...score.categories.map((c) => `| ${c.title} | ${c.points}/${c.max} | ${mdText(c.status)} |`),
     '',
+    ...(report.environments ?? []).flatMap((e) => ['## Installed environment', '', ...environmentLines(e, mdText), '']),
     '## Prioritized Action Items',
   ];
   if (entries.length === 0) lines.push('1. No action needed: no findings.');
@@ -242,6 +244,7 @@ function findingMarkdown(e: Entry, total: number, summaryFile: string, lookup: R
     `- **Category**: ${f.category}`,
     `- **CWE**: ${f.cwe.length ? f.cwe.map((c) => `[CWE-${c}](${cweUrl(c)})`).join(', ') : 'none'}`,
     `- **Fingerprint**: ${mdCode(f.fingerprint)}`,
+    ...(f.distribution ? [`- **Distribution**: ${mdText(f.distribution.name)} ${mdText(f.distribution.version)}`] : []),
     ...(f.autofix ? [`- **Fix available**: ${mdText(f.autofix.description)} — ${mdCode(fixCommand(f))}${f.autofix.safety === 'unsafe' ? ' (unsafe: behaviour may change, review the diff)' : ''}${f.autofix.minPython ? `; needs Python ${f.autofix.minPython}+` : ''}`] : []),
     `- Finding ${e.n} of ${total} — back to the [summary](../${encodeURI(summaryFile)})`,
     '',
