@@ -14,7 +14,7 @@ import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NO
 import { FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
 import { SourceFinder, clientParams, handlerParams, routeOf, type ParamSource, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, statementGuards, type Guard } from './guards.js';
-import { PURE_METHODS, PURE_OF_CONSTANTS } from './models/pure.js';
+import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 
 /** A source-to-sink flow found in the module. */
 export interface Flow {
@@ -805,7 +805,10 @@ export class TaintAnalysis {
       return;
     }
     const val = this.valueOf(s.value, st);
+    // `alias = config`: two names for one container; a change through either is not seen
+    // through the other, so neither keeps the elements it knew.
     for (const tg of s.targets) this.assign(tg, val, s, st);
+    if (s.value.type === 'Name' && !s.targets.some((tg) => tg.type === 'Name' && tg.id === (s.value as A.Name).id)) st.shapes.delete(s.value.id);
   }
 
   /** `return value`: the function summary's return facts, and the response/HTML sinks of a returned value; the statement leaves the block. */
@@ -1411,6 +1414,7 @@ export class TaintAnalysis {
     }
     let allArgs: Taint | null = kwAll;
     for (const a of args) allArgs = join(allArgs, a);
+    if (st.shapes.size) this.dropEscapingShapes(call, q, shadowed, st);
 
     if (f.type === 'Attribute') {
       const shaped = this.shapeCall(call, f, args, st);
@@ -1487,6 +1491,50 @@ export class TaintAnalysis {
     }
     return null;
   }
+
+  /**
+   * A call that may change a tracked container drops what the analysis knew of it: a
+   * container passed in (an argument, a keyword, `*args`), and every container a nested
+   * function or lambda of this scope mentions (the call may run it). Calls known not to
+   * change their arguments keep them: builtins that only read, serialisers, sinks,
+   * sanitisers and pass-through functions of the models. Method calls on the container
+   * itself are modelled separately ({@link shapeCall}).
+   */
+  private dropEscapingShapes(call: A.Call, q: string | null, shadowed: boolean, st: FnState): void {
+    if (q && !shadowed && (READ_ONLY_CALLS.has(q) || PURE_OF_CONSTANTS.has(q) || SANITIZERS.has(q) || PROPAGATORS.has(q) || sinksFor(call, q).length)) return;
+    for (const a of [...call.args, ...call.keywords.map((k) => k.value)]) {
+      const e = a.type === 'Starred' ? a.value : a;
+      const k = keyOf(e);
+      if (k) st.shapes.delete(k);
+    }
+    if (call.func.type === 'Attribute' && st.shapes.has(keyOf(call.func.value) ?? '')) return; // a method of a tracked container: modelled
+    for (const name of this.capturedNames(call)) st.shapes.delete(name);
+  }
+
+  /** Names that nested functions, lambdas and classes of the scope around `n` mention (cached per scope). */
+  private capturedNames(n: A.AnyNode): ReadonlySet<string> {
+    let scope: A.AnyNode | null = n.parent;
+    while (scope && scope.type !== 'FunctionDef' && scope.type !== 'AsyncFunctionDef' && scope.type !== 'Lambda' && scope.type !== 'Module') scope = scope.parent;
+    if (!scope) return EMPTY_NAMES;
+    let names = this.capturedCache.get(scope);
+    if (names) return names;
+    const found = new Set<string>();
+    const top = scope;
+    walk(top, (m) => {
+      if (m !== top && (m.type === 'FunctionDef' || m.type === 'AsyncFunctionDef' || m.type === 'Lambda' || m.type === 'ClassDef')) {
+        walk(m, (x) => {
+          if (x.type === 'Name') found.add(x.id);
+          return true;
+        });
+        return false;
+      }
+      return true;
+    });
+    names = found;
+    this.capturedCache.set(scope, names);
+    return names;
+  }
+  private readonly capturedCache = new WeakMap<A.AnyNode, ReadonlySet<string>>();
 
   /**
    * Methods of a tracked container: reads return the element (`d.get("k")`, `lst.pop(0)`),
@@ -1897,6 +1945,10 @@ function fromJsonBody(t: Taint): boolean {
 
 /** Annotations of FastAPI parameters that the framework validates into a number, boolean, UUID or date. */
 const TYPED_ANNOTATION = /^(?:Optional\[)?(?:int|float|bool|UUID|uuid\.UUID|Decimal|decimal\.Decimal|date|datetime|time|timedelta|PositiveInt|NegativeInt|NonNegativeInt|NonPositiveInt|conint\(.*\)|confloat\(.*\))\]?(?:\s*\|\s*None)?$/;
+
+/** No names (a shared empty set). */
+const EMPTY_NAMES: ReadonlySet<string> = new Set();
+
 
 /** Decoders that undo an encoding which cleared sink kinds (`quote` → `unquote`, `html.escape` → `html.unescape`). */
 const DECODERS = new Set(['urllib.parse.unquote', 'urllib.parse.unquote_plus', 'urllib.parse.unquote_to_bytes', 'urllib.unquote', 'urllib.unquote_plus', 'html.unescape', 'xml.sax.saxutils.unescape']);

@@ -271,3 +271,21 @@ describe('dict.get of a key a tracked dict does not hold is its default', () => 
     await expectVerdict(view('opts = {"a": "b"}\ncb = lambda: opts.update(request.args)\ncb()\nexec(opts.get("code", "pass"))  # sink'), 'B102', 'unknown');
   });
 });
+
+describe('a tracked container that escapes loses the elements it knew', () => {
+  const fn = (body: string) => `import os\nimport json\n\ndef update(d):\n    d["cmd"] = input()\n\ndef f(extra):\n${body.replace(/^/gm, '    ')}\n`;
+  it('passed to a function that may change it: its known element is no longer constant', async () => {
+    await expectVerdict(fn('config = {"cmd": "ls"}\nupdate(config)\nos.system(config["cmd"])  # sink'), 'B605', 'unknown');
+    await expectVerdict(fn('cmds = ["ls"]\nextra.rewrite(cmds)\nos.system(cmds[0])  # sink'), 'B605', 'unknown');
+    await expectVerdict(fn('config = {"cmd": "ls"}\nextra.apply(options=config)\nos.system(config["cmd"])  # sink'), 'B605', 'unknown');
+  });
+  it('aliased and changed through the alias, or captured and changed by a nested function', async () => {
+    await expectVerdict(fn('config = {"cmd": "ls"}\nalias = config\nalias["cmd"] = extra\nos.system(config["cmd"])  # sink'), 'B605', 'unknown');
+    await expectVerdict(fn('config = {"cmd": "ls"}\ndef g():\n    config["cmd"] = input()\ng()\nos.system(config["cmd"])  # sink'), 'B605', 'unknown');
+  });
+  it('read by functions that do not change it: still constant', async () => {
+    await expectVerdict(fn('config = {"cmd": "ls"}\nprint(config, len(config), json.dumps(config))\nos.system(config["cmd"])  # sink'), 'B605', 'constant');
+    await expectVerdict(fn('config = {"cmd": "ls"}\nos.system(config["cmd"])  # sink'), 'B605', 'constant');
+    await expectVerdict(fn('cmds = ["ls", "-l"]\nif isinstance(cmds, list) and sorted(cmds):\n    os.system(cmds[0])  # sink'), 'B605', 'constant');
+  });
+});

@@ -50,3 +50,14 @@ export const PURE_METHODS: ReadonlySet<string> = new Set([
   'decode', 'encode', 'casefold', 'split', 'rsplit', 'splitlines', 'removeprefix', 'removesuffix', 'swapcase', 'hex', 'translate', 'expandtabs',
   'partition', 'rpartition',
 ]);
+
+/**
+ * Callables that read their arguments and never change them, beyond the pure ones above
+ * (output, type checks, identity, logging): a tracked container passed to them keeps its
+ * known elements. Any other call may change a container it is given.
+ */
+export const READ_ONLY_CALLS: ReadonlySet<string> = new Set([
+  'print', 'isinstance', 'issubclass', 'id', 'hash', 'type', 'iter', 'enumerate', 'zip', 'any', 'all', 'callable',
+  'copy.copy', 'copy.deepcopy', 'json.dump', 'pprint.pprint', 'pprint.pformat',
+  'logging.debug', 'logging.info', 'logging.warning', 'logging.error', 'logging.exception', 'logging.critical', 'logging.log',
+]);
