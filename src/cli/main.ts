@@ -1,6 +1,6 @@
 /**
  * The `krait` command line (commander): scan (default), secrets, deps, stats, routes,
- * rules, explain (a rule, or one finding by fingerprint), db. Exit codes: 0 nothing at or above --fail-on, 1 findings,
+ * rules, explain (a rule, or one finding by fingerprint), cache, db. Exit codes: 0 nothing at or above --fail-on, 1 findings,
  * 2 usage or fatal errors (with a message that says what to do).
  */
 import { writeFileSafely } from '../core/safe-write.js';
@@ -14,6 +14,8 @@ import { writeBaseline } from '../report/baseline.js';
 import { allRuleMetas, ruleMeta } from '../rules/catalog.js';
 import { renderDepsTable } from '../report/deps-table.js';
 import { addDbCommands } from './db.js';
+import { defaultCacheDir } from '../core/cache-dir.js';
+import path from 'node:path';
 import { VERSION } from '../core/version.js';
 import { renderRuleList, renderExplain } from './rules-text.js';
 import { findByFingerprint, renderFindingExplanation } from './explain-finding.js';
@@ -54,6 +56,9 @@ interface ScanFlags {
   diffBase?: string;
   showSuppressed?: boolean;
   summaryOnly?: boolean;
+  /** `--no-cache` sets it false. */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 
@@ -104,7 +109,9 @@ function addScanOptions(cmd: Command, formats: readonly string[], groups: readon
     .option('-j, --jobs <n>', 'worker threads (default: the cores available)', positiveInt('--jobs'))
     .option('-c, --config <file>', 'configuration file (pyproject.toml, krait.toml or .bandit)')
     .option('--no-config', 'read no configuration file')
-    .option('--no-gitignore', 'do not honour .gitignore files');
+    .option('--no-gitignore', 'do not honour .gitignore files')
+    .option('--cache-dir <dir>', 'where per-file results are cached (default: $XDG_CACHE_HOME/krait or ~/.cache/krait)')
+    .option('--no-cache', 'neither read nor write the result cache');
   if (has('online')) cmd.option('--online', 'allow network look-ups (OSV API) for dependencies');
   if (has('history')) {
     cmd
@@ -144,6 +151,7 @@ function scanOptions(paths: string[], f: ScanFlags, analyses?: ScanAnalysis[]): 
     ...(f.history || f.since || f.allRefs ? { history: { ...(f.since ? { since: f.since } : {}), allRefs: !!f.allRefs } } : {}),
     triage: f.triage,
     diffBase: f.diffBase,
+    cache: f.cache === false ? false : f.cacheDir ? { dir: f.cacheDir } : true,
     onProgress: progress(f),
   };
 }
@@ -333,8 +341,35 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(0);
     });
 
+  addCacheCommands(program, setExit);
   addDbCommands(program, setExit);
   return program;
+}
+
+/** `krait cache info` and `krait cache clean`: the per-file result cache (pipeline/cache.ts). */
+function addCacheCommands(program: Command, setExit: (code: number) => void): void {
+  const cache = program.command('cache').description('the per-file result cache');
+  cache
+    .command('info')
+    .description('where the result cache is, its size and number of entries')
+    .option('--cache-dir <dir>', 'the cache directory (default: $XDG_CACHE_HOME/krait or ~/.cache/krait)')
+    .action(async (f: { cacheDir?: string }) => {
+      const { resultCacheInfo } = await import('../pipeline/cache.js');
+      const info = resultCacheInfo(path.resolve(f.cacheDir ?? defaultCacheDir()));
+      process.stdout.write(`dir: ${info.dir}\nentries: ${info.entries}\nsize: ${info.bytes} bytes (${(info.bytes / 1048576).toFixed(1)} MB)\n`);
+      setExit(0);
+    });
+  cache
+    .command('clean')
+    .description('remove every cached per-file result (the advisory database stays)')
+    .option('--cache-dir <dir>', 'the cache directory (default: $XDG_CACHE_HOME/krait or ~/.cache/krait)')
+    .action(async (f: { cacheDir?: string }) => {
+      const { cleanResultCache } = await import('../pipeline/cache.js');
+      const dir = path.resolve(f.cacheDir ?? defaultCacheDir());
+      const r = cleanResultCache(dir);
+      process.stderr.write(`krait: removed ${r.entries} cached results (${(r.bytes / 1048576).toFixed(1)} MB) from ${dir}\n`);
+      setExit(0);
+    });
 }
 
 /** Run the CLI; resolves to the process exit code. */

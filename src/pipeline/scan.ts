@@ -18,6 +18,7 @@ import { emptyConfig, loadConfig, type ResolvedConfig } from './config.js';
 import { CODE_RULES } from '../rules/index.js';
 import type { Analysis, AnalyzeOptions, FileTask } from './analyze.js';
 import { defaultJobs, openPool } from './pool.js';
+import { openResultCache, type ResultCacheOptions } from './cache.js';
 import { analyzeDependencies } from './deps.js';
 import { scanHistory } from './history.js';
 import { packageVerdicts } from '../rules/malicious/verdict.js';
@@ -86,6 +87,11 @@ export interface ScanOptions {
   triage?: boolean;
   /** Report only findings on lines changed since this git revision (`--diff-base`). */
   diffBase?: string;
+  /**
+   * The per-file result cache (pipeline/cache.ts): `true` for the user's cache directory,
+   * or where and how large. Default off for the library (the CLI turns it on).
+   */
+  cache?: boolean | ResultCacheOptions;
   /** Progress callback: files done, files total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -131,15 +137,23 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
 
   const { jobs, note: jobsNote } = capJobs(options.jobs);
   stage(`discovery (${disc.files.length} files)`);
-  const pool = openPool(jobs, tasks.length);
+  // Files whose per-file results are cached never reach a worker; the fresh results are
+  // stored before the project pass changes them in place.
+  const cache = openResultCache(options.cache);
+  const { cached, pending } = cache ? cache.partition(tasks) : { cached: [], pending: tasks };
+  const pool = openPool(jobs, pending.length);
   let results: FileResult[];
   let callers = 0;
   try {
-    results = await pool.analyze(tasks, options.onProgress ? (d) => options.onProgress!(d, tasks.length) : undefined);
+    const fresh = await pool.analyze(pending, options.onProgress ? (d) => options.onProgress!(d + cached.length, tasks.length) : undefined);
+    cache?.storeAll(pending, fresh);
+    results = [...cached, ...fresh];
     results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (cache && typeof options.cache === 'object') options.cache.onStats?.({ ...cache.stats });
+    const cacheNote = cache ? `; result cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses, ${cache.stats.rejected} rejected, ${cache.stats.stored} stored, ${cache.stats.evicted} evicted` : '';
     // Cross-module data flow: files calling into functions of other modules that matter are
     // analysed again with those functions' summaries (see pipeline/crossmodule.ts), on the same threads.
-    stage(`per-file analysis (${tasks.length} files, ${jobs} jobs)`);
+    stage(`per-file analysis (${pending.length} of ${tasks.length} files, ${jobs} jobs${cacheNote})`);
     if (analyses.has('rules')) callers = await crossModuleFlows(tasks, results.filter((r) => !r.skipped), (p, c) => pool.crossModule(p, c));
     stage(`cross-module flows (${callers} files analysed again)`);
   } finally {

@@ -94,14 +94,26 @@ const OUTPUT_DIRS = new Set(['build', 'dist']);
 
 /**
  * Whether a folder is skipped by the default excludes: a name in {@link DEFAULT_EXCLUDED_DIRS}
- * or `*.egg-info`, or a virtualenv (holds `pyvenv.cfg`). `build` and `dist` holding an
+ * or `*.egg-info`, a virtualenv (holds `pyvenv.cfg`), or a tagged cache folder (`CACHEDIR.TAG`). `build` and `dist` holding an
  * `__init__.py` are packages (pip's `pip/_internal/operations/build`), not build output.
  */
 function isDefaultExcludedDir(name: string, abs: string): boolean {
   if (existsSync(path.join(abs, 'pyvenv.cfg'))) return true;
+  if (isTaggedCacheDir(abs)) return true;
   if (name.endsWith('.egg-info')) return true;
   if (!DEFAULT_EXCLUDED_DIRS.has(name)) return false;
   return !(OUTPUT_DIRS.has(name) && existsSync(path.join(abs, '__init__.py')));
+}
+
+/** A folder tagged as a cache (a `CACHEDIR.TAG` with the signature of https://bford.info/cachedir/): krait's result cache, pytest's, cargo's. */
+function isTaggedCacheDir(abs: string): boolean {
+  const tag = path.join(abs, 'CACHEDIR.TAG');
+  if (!existsSync(tag)) return false;
+  try {
+    return readFileSync(tag, 'latin1').slice(0, 43) === 'Signature: 8a477f597d28d172789f06886806bc55';
+  } catch {
+    return false;
+  }
 }
 
 /**
