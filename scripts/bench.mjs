@@ -2,10 +2,12 @@
 // `npm run bench [-- CORPUS] [--runs N] [--jobs N]`: scan a corpus of real Python with krait
 // and, when they are installed, bandit (Debian's `bandit`) and ruff's S rules
 // (@astral-sh/ruff-wasm-nodejs, a devDependency), side by side on this machine, and print
-// each one's wall time and the ratios. Default corpus: the standard library of the
+// each one's wall time and the ratios; krait cold (no result cache, or an empty one) and
+// warm (every file's results from the cache of the cold run). Default corpus: the standard library of the
 // machine's python3 (without site-packages). Targets live here, never in timed tests.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -66,7 +68,9 @@ console.log(`corpus: ${corpus}\n        ${files.length} Python files, ${lines} l
 const results = [];
 /** Run krait on the corpus with extra arguments; returns the parsed JSON report. */
 function kraitRun(extra) {
-  const a = [path.join(ROOT, 'bin/krait.js'), 'scan', corpus, '--format', 'json', '--exit-zero', '-q', '--no-config', ...extra];
+  // Cold unless a run names its result cache folder.
+  const cache = extra.includes('--cache-dir') ? [] : ['--no-cache'];
+  const a = [path.join(ROOT, 'bin/krait.js'), 'scan', corpus, '--format', 'json', '--exit-zero', '-q', '--no-config', ...cache, ...extra];
   if (jobs) a.push('--jobs', jobs);
   const r = spawnSync(process.execPath, a, { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`krait failed: ${r.stderr}`);
@@ -80,12 +84,27 @@ results.push(
     return `${rep.findings.length} findings, ${rep.files.length} files, every analysis`;
   }),
 );
+// Cold: an empty result cache, filled by the run; warm: the same scan again, every file's
+// per-file results read from that cache (the project pass and cross-module flows still run).
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'krait-bench-cache-'));
+const cachedArgs = ['--exclude', 'site-packages', '--cache-dir', cacheDir];
+let coldFindings;
 results.push(
   time('krait (every file and archive)', () => {
-    const rep = kraitRun(['--exclude', 'site-packages']);
-    return `${rep.findings.length} findings, ${rep.files.length} files (archives opened)`;
+    rmSync(cacheDir, { recursive: true, force: true });
+    const rep = kraitRun(cachedArgs);
+    coldFindings = JSON.stringify(rep.findings);
+    return `${rep.findings.length} findings, ${rep.files.length} files (archives opened); cold, filling the result cache`;
   }),
 );
+results.push(
+  time('krait warm (result cache)', () => {
+    const rep = kraitRun(cachedArgs);
+    const same = JSON.stringify(rep.findings) === coldFindings ? 'same findings as cold' : 'FINDINGS DIFFER FROM COLD';
+    return `${rep.findings.length} findings, ${rep.files.length} files; ${same}`;
+  }),
+);
+rmSync(cacheDir, { recursive: true, force: true });
 
 const hasBandit = spawnSync('bandit', ['--version'], { encoding: 'utf8' }).status === 0;
 if (hasBandit) {

@@ -10,6 +10,7 @@
  * configuration. The report writers and the rule catalog are exported too.
  */
 export { scan, UsageError, ALL_ANALYSES, type ScanOptions, type ScanAnalysis } from './pipeline/scan.js';
+export type { ResultCacheOptions, ResultCacheStats } from './pipeline/cache.js';
 export type { Report, FileResult } from './report/model.js';
 export type { FileKind, SkippedFile, FileDiagnostic } from './core/file.js';
 export { REPORT_SCHEMA_VERSION } from './report/model.js';
