@@ -141,7 +141,8 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   // stored before the project pass changes them in place.
   const cache = openResultCache(options.cache);
   const { cached, pending } = cache ? cache.partition(tasks) : { cached: [], pending: tasks };
-  const pool = openPool(jobs, pending.length);
+  // Threads by the whole scan: the cross-module pass runs on them even when every file was cached.
+  const pool = openPool(jobs, tasks.length);
   let results: FileResult[];
   let callers = 0;
   try {
