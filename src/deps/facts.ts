@@ -61,6 +61,10 @@ export interface UndeclaredImport {
   importedAt: { path: string; line: number }[];
   /** Number of advisories the database holds for the distribution. */
   knownAdvisories: number;
+  /** Their ids (an alias group once). */
+  advisoryIds: string[];
+  /** The lowest release free of all of them (see `lowestVersionFreeOfAll`); undefined when none is known. */
+  freeFrom?: string;
 }
 
 /** An advisory only the OSV API reported (`--online`) for a pinned version. */

@@ -6,6 +6,7 @@
  */
 import { isStdlibModule } from '../python/stdlib-modules.js';
 import type { AdvisoryDatabase } from './database.js';
+import { lowestVersionFreeOfAll } from './match.js';
 import type { UndeclaredImport } from './facts.js';
 import { ALTERNATIVE_DISTRIBUTIONS, ENVIRONMENT_MODULES, NOT_IMPORTED_DISTRIBUTIONS, distributionForImport, importsForDistribution } from './import-map.js';
 import { normalizeName } from './pep440.js';
@@ -96,8 +97,14 @@ export class ImportMap {
       const audit = audits.find((a) => a.requirement === withVersion) ?? audits.find((a) => a.requirement === withSpec);
       if (audit) info.advisories = audit.advisories.map((a) => a.id);
       modules.push(info);
-      if (!declared && e.required) {
-        undeclared.push({ module: e.module, distribution: e.dist, importedAt: e.at.slice(0, 20), knownAdvisories: db?.forPackage(normalizeName(e.dist)).length ?? 0 });
+      if (!declared) {
+        const known = db?.forPackage(normalizeName(e.dist)) ?? [];
+        const freeFrom = lowestVersionFreeOfAll(known);
+        if (known.length) info.knownAdvisoryIds = known.map((k) => k.advisory.id);
+        if (freeFrom) info.freeFrom = freeFrom;
+        if (e.required) {
+          undeclared.push({ module: e.module, distribution: e.dist, importedAt: e.at.slice(0, 20), knownAdvisories: known.length, advisoryIds: known.map((k) => k.advisory.id), ...(freeFrom ? { freeFrom } : {}) });
+        }
       }
     }
     return { modules, undeclared };

@@ -5,6 +5,8 @@
  * rules KR501–KR512 check (src/rules/deps/) are computed for the whole project. See
  * `facts.ts` for what the rules get, `osv.ts` for the range semantics.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { FileDiagnostic, FileKind } from '../core/file.js';
 import { severityRank, type Severity } from '../core/finding.js';
 import { STALE_ADVISORY_DAYS, ageInDays, loadDatabase, type AdvisoryDatabase } from './database.js';
@@ -110,7 +112,7 @@ export async function dependencyFacts(input: DependencyInput): Promise<{ facts: 
   const indexes: PackageIndex[] = manifests.flatMap((m) => m.result.indexes);
   const lock = lockCoverage(manifests, requirements);
   const ignoreFor = ignoreList(input, manifests, diagnostics);
-  const imports = new ImportMap(input.imports, input.localModules, requirements);
+  const imports = new ImportMap(input.imports, [...input.localModules, ...firstPartyFolders(input)], requirements);
 
   const summary = emptySummary();
   summary.hasLockFile = lock.dirs.size > 0;
@@ -189,6 +191,68 @@ function installedRequirements(input: DependencyInput, texts: Map<string, readon
     });
   }
   return out;
+}
+
+/**
+ * Top-level names the code imports that are folders or modules of the project itself,
+ * beyond the packages discovery found: a folder (a PEP 420 namespace package, with no
+ * `__init__.py`) holding Python files, or a `.py` file of that name next to the importing file or in one of its
+ * parent folders up to the scan root, or in a `src/` folder there — where Python would
+ * find it first on `sys.path`. Such a module is never taken for a third-party one.
+ */
+function firstPartyFolders(input: DependencyInput): string[] {
+  const known = new Set(input.localModules);
+  const found = new Set<string>();
+  const seen = new Map<string, boolean>();
+  const holds = (dir: string, top: string): boolean => {
+    const key = `${dir}\u0000${top}`;
+    let hit = seen.get(key);
+    if (hit === undefined) {
+      hit = holdsPython(join(dir, top)) || isFile(join(dir, `${top}.py`)) || holdsPython(join(dir, 'src', top));
+      seen.set(key, hit);
+    }
+    return hit;
+  };
+  for (const imp of input.imports) {
+    const top = imp.module.split('.')[0] ?? '';
+    if (!top || known.has(top) || found.has(top)) continue;
+    for (const root of input.roots) {
+      const file = isAbsolute(imp.path) ? imp.path : join(root, imp.path);
+      if (!isFile(file)) continue;
+      const base = isDir(root) ? resolve(root) : dirname(resolve(root));
+      for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+        if (holds(dir, top)) found.add(top);
+        if (found.has(top) || dir === base || !dir.startsWith(base) || dirname(dir) === dir) break;
+      }
+      break;
+    }
+  }
+  return [...found];
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A folder with Python files directly in it (a folder of yaml files named `yaml/` is not the `yaml` module). */
+function holdsPython(p: string): boolean {
+  try {
+    return readdirSync(p).some((n) => n.endsWith('.py'));
+  } catch {
+    return false;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The advisory database and the report's description of it (a diagnostic when it cannot be read). */

@@ -97,6 +97,34 @@ export function suggestVersion(req: Requirement, matches: AdvisoryMatch[], db: A
   return sorted.find((v) => !affectedBy(v, false)) ?? sorted.find((v) => !affectedBy(v, true));
 }
 
+/**
+ * The lowest release from which on no known advisory of a project applies: the lowest
+ * `fixed` version that no advisory affects and above which no version the advisories name
+ * is affected. Undefined when there is none (an advisory without a fix covers every later
+ * version, as OSV malicious-package entries do).
+ */
+export function lowestVersionFreeOfAll(entries: readonly { affected: CompactAffected[] }[]): string | undefined {
+  if (!entries.length) return undefined;
+  const named = new Set<string>();
+  const fixed = new Set<string>();
+  for (const { affected } of entries) {
+    for (const a of affected) for (const v of candidateVersions(a)) named.add(v);
+    for (const v of fixedVersions(affected)) fixed.add(v);
+  }
+  const isHit = (v: string) => entries.some(({ affected }) => affected.some((a) => isAffected(v, a)));
+  const names = [...named].sort(compareVersions);
+  const hitAbove = names.map(isHit);
+  // hitFrom[i]: some named version at index >= i is affected.
+  const hitFrom: boolean[] = new Array<boolean>(names.length + 1).fill(false);
+  for (let i = names.length - 1; i >= 0; i--) hitFrom[i] = hitFrom[i + 1] || hitAbove[i];
+  for (const v of [...fixed].sort(compareVersions)) {
+    if (isHit(v)) continue;
+    const i = names.findIndex((n) => compareVersions(n, v) >= 0);
+    if (i < 0 || !hitFrom[i]) return v;
+  }
+  return undefined;
+}
+
 /** Does `version` equal any of `list` (PEP 440)? */
 export function inVersions(version: string, list: readonly string[]): boolean {
   return list.some((x) => versionsEqual(x, version));

@@ -118,6 +118,10 @@ export interface ModuleIntelligence {
   advisories: string[];
   /** Number of advisories the database holds for the project, whatever the version. */
   knownAdvisories: number;
+  /** Their ids (an alias group once), for a module no manifest declares. */
+  knownAdvisoryIds?: string[];
+  /** The lowest release free of every known advisory, for a module no manifest declares (undefined when none is known). */
+  freeFrom?: string;
   /** Files and lines importing it (first 20). */
   importedAt: { path: string; line: number }[];
 }

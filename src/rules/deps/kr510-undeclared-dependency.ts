@@ -1,6 +1,22 @@
 import { defineProjectRule } from '../../core/rule.js';
 import type { DependencyFacts } from '../../deps/facts.js';
+import type { UndeclaredImport } from '../../deps/facts.js';
 import { cweUrl, importSource, reportDependency } from './report.js';
+
+/** Advisory ids listed in a message at most. */
+const MAX_IDS = 8;
+
+/**
+ * `; 4 known advisories for PyYAML (PYSEC-2018-49, …), none from 5.4 on; its version is never audited`,
+ * or `''` when the database knows none.
+ */
+function knownAdvisoriesText(e: UndeclaredImport): string {
+  const n = e.knownAdvisories;
+  if (!n) return '';
+  const ids = e.advisoryIds.slice(0, MAX_IDS).join(', ') + (e.advisoryIds.length > MAX_IDS ? `, … ${e.advisoryIds.length - MAX_IDS} more` : '');
+  const free = e.freeFrom ? `versions from ${e.freeFrom} on are free of them` : 'no release is known to be free of them';
+  return `; ${n} known ${n === 1 ? 'advisory' : 'advisories'} for ${e.distribution} (${ids}), ${free}; the installed version is never audited`;
+}
 
 /**
  * KR510: the code imports a third-party module whose distribution no manifest declares.
@@ -26,11 +42,12 @@ export const undeclaredDependency = defineProjectRule<DependencyFacts>({
     const undeclared = facts.undeclared;
     if (undeclared.length && facts.hasManifests) {
       for (const e of undeclared) {
-        const known = e.knownAdvisories;
         reportDependency(ctx, undeclaredDependency, facts, importSource(e.importedAt[0]), {
-          message: `${e.module} is imported but ${e.distribution} is not declared in any manifest${known ? ` (${known} advisories exist for ${e.distribution}; its version is never audited)` : ''}`,
-          fix: `declare ${e.distribution} (pinned) in the project's requirements`,
-          properties: { module: e.module, distribution: e.distribution, importedAt: e.importedAt, knownAdvisories: known },
+          message: `${e.module} is imported but ${e.distribution} is not declared in any manifest${knownAdvisoriesText(e)}`,
+          fix: e.freeFrom
+            ? `declare ${e.distribution} in the project's requirements, pinned at ${e.freeFrom} or later (free of its known advisories)`
+            : `declare ${e.distribution} (pinned) in the project's requirements`,
+          properties: { module: e.module, distribution: e.distribution, importedAt: e.importedAt, knownAdvisories: e.knownAdvisories, advisoryIds: e.advisoryIds, ...(e.freeFrom ? { freeFrom: e.freeFrom } : {}) },
         });
       }
     } else if (undeclared.length && !facts.hasManifests && facts.importCount) {
