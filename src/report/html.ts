@@ -469,7 +469,22 @@ function dependenciesSection(report: Report, findings: Finding[]): string {
         .map((f) => `<tr><td class="loc">${esc(`${f.location.path}:${f.location.startLine}`)}</td><td>${badge(f.severity)}</td><td>${esc(f.ruleId)} ${esc(f.ruleName)}</td><td>${esc(f.message)}</td><td>${esc(f.fix ?? '')}</td></tr>`)
         .join('')}</tbody></table></div>`
     : '';
-  return `<section id="dependencies" aria-labelledby="h-deps"><h2 id="h-deps">Dependencies and advisories</h2>${head}${kpis}${reqs}${manifests}${indexes}${adv}</section>`;
+  return `<section id="dependencies" aria-labelledby="h-deps"><h2 id="h-deps">Dependencies and advisories</h2>${head}${kpis}${environmentsHtml(report)}${reqs}${manifests}${indexes}${adv}</section>`;
+}
+
+/** Environment mode: the per-distribution table of each installed environment (docs/environments.md). */
+function environmentsHtml(report: Report): string {
+  return (report.environments ?? [])
+    .map((e) => {
+      const rows = e.distributions
+        .map(
+          (d) =>
+            `<tr><td>${esc(d.name)}</td><td>${esc(d.version)}</td><td>${d.advisories.length ? d.advisories.map((a) => `${esc(a.id)} ${badge(a.severity)}`).join('<br>') : '0'}</td><td>${d.highFindings}</td><td>${esc(d.egressChannels.join(', ') || '—')}</td><td>${d.indicators.length ? `${esc(d.risk)}: ${esc(d.indicators.join(', '))}` : '—'}</td><td>${d.files} <span class="muted small">${esc(d.fileList)}</span></td><td>${d.modified.length}</td></tr>`,
+        )
+        .join('');
+      return `<h3>Installed environment ${esc(e.path)} (${esc(e.kind)}, ${e.distributions.length} distributions)</h3><div class="table-wrap"><table><thead><tr><th>Distribution</th><th>Version</th><th>Advisories</th><th>High findings</th><th>Egress channels</th><th>Malicious indicators</th><th>Files</th><th>Changed since install</th></tr></thead><tbody>${rows}</tbody></table></div><p class="muted small">${esc(e.note)}. .pth files running code at start: ${e.pthFiles.filter((p) => p.importLines.length).map((p) => esc(p.path)).join(', ') || 'none'}.</p>`;
+    })
+    .join('');
 }
 
 /** Module security intelligence from the dependency audit (deps/types.ts ModuleIntelligence). */

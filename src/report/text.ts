@@ -110,7 +110,7 @@ function renderSnippet(f: Finding, c: Colors, context: boolean): string[] {
 }
 
 /**
- * One finding: `path:line:col  SEVERITY/confidence  RULEID rule-name  CWE-n`, message,
+ * One finding: `path:line:col  SEVERITY/confidence  RULEID rule-name  CWE-n  [distribution version]`, message,
  * snippet, fix. `number` prefixes the head (`#3 `) so summary sections can point to it;
  * `fixSeenAt` is the number of an earlier finding with the same fix text, printed as a
  * pointer instead of the text again.
@@ -122,6 +122,8 @@ export function renderFindingText(f: Finding, c: Colors, verbose = false, number
     paintSeverity(c, f.severity, `${f.severity.toUpperCase()}/${f.confidence}`),
     `${c.bold(terminalSafe(f.ruleId))} ${terminalSafe(f.ruleName)}`,
     f.cwe.length ? f.cwe.map((n) => `CWE-${n}`).join(',') : '',
+    // Environment mode: the installed distribution the file belongs to.
+    f.distribution ? c.dim(`[${terminalSafe(f.distribution.name)} ${terminalSafe(f.distribution.version)}]`) : '',
   ]
     .filter(Boolean)
     .join('  ');

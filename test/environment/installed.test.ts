@@ -1,5 +1,5 @@
 /** Reading an installed environment (src/deps/installed.ts): distributions, records, hashes, .pth files, hostile entries. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,5 +78,39 @@ describe('installed environments', () => {
     expect(x.files).toEqual(['x/a,b.py']);
     expect(x.modified).toEqual([]);
     expect(parseRecord('"a ""q"".py",sha256=x,1\nplain.py,,\n')).toEqual([{ path: 'a "q".py', hash: 'sha256=x' }, { path: 'plain.py', hash: '' }]);
+  });
+});
+
+describe('hostile environments', () => {
+  it('never reads through a folder link that leads out of the root, and does not hash past the limit', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'krait-env-'));
+    const outside = mkdtempSync(path.join(tmpdir(), 'krait-out-'));
+    writeFileSync(path.join(outside, 'creds.py'), 'TOKEN = "x"\n');
+    const site = path.join(dir, 'site-packages');
+    mkdirSync(path.join(site, 'x-1.dist-info'), { recursive: true });
+    mkdirSync(path.join(site, 'x'));
+    writeFileSync(path.join(site, 'x', 'big.py'), 'A = 1\n'.repeat(100));
+    symlinkSync(outside, path.join(site, 'linked'));
+    writeFileSync(path.join(site, 'x-1.dist-info', 'METADATA'), 'Name: x\nVersion: 1\n');
+    writeFileSync(path.join(site, 'x-1.dist-info', 'RECORD'), `linked/creds.py,sha256=${'A'.repeat(43)},12\nx/big.py,sha256=${'B'.repeat(43)},600\n`);
+    const e = readEnvironment(site, detectEnvironment(site)!, { maxHashBytes: 100 });
+    const x = e.distributions[0]!;
+    expect(x.files).toEqual(['x/big.py']);
+    expect(x.modified).toEqual([]);
+    expect(x.unverified).toEqual([
+      { path: 'linked/creds.py', reason: 'not a regular file inside the environment' },
+      { path: 'x/big.py', reason: 'larger than 100 bytes (not hashed)' },
+    ]);
+    expect(e.skipped).toEqual([{ path: 'linked', reason: 'symbolic link in an installed environment (not followed)' }]);
+  });
+
+  it('does not read a RECORD past the size limit', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'krait-env-'));
+    const site = path.join(dir, 'site-packages');
+    mkdirSync(path.join(site, 'y-1.dist-info'), { recursive: true });
+    writeFileSync(path.join(site, 'y-1.dist-info', 'METADATA'), 'Name: y\nVersion: 1\n');
+    writeFileSync(path.join(site, 'y-1.dist-info', 'RECORD'), 'y/a.py,,\n'.repeat(1000));
+    const y = readEnvironment(site, detectEnvironment(site)!, { maxFileSize: 1000 }).distributions[0]!;
+    expect([y.fileList, y.missing.length]).toEqual(['none', 0]);
   });
 });

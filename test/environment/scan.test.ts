@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline/scan.js';
-import { renderJson, renderSarif, renderText, writeMarkdown } from '../../src/report/index.js';
+import { renderHtml, renderJson, renderSarif, renderText, writeMarkdown } from '../../src/report/index.js';
 import { makeVenv, SITE } from './fake-env.js';
 
 describe('environment mode', async () => {
@@ -76,15 +76,19 @@ describe('environment mode', async () => {
     expect(text).toMatch(/goodpkg\s+1\.0/);
     expect(text).toMatch(/changed since install/);
     expect(text).toMatch(/backported fixes/);
+    expect(text).toMatch(/goodpkg\/added\.py:4:\d+ .*B602 .*\[goodpkg 1\.0\]/);
   });
 
-  it('shows the table in the Markdown summary and the distribution in each finding file', () => {
+  it('shows the table in the Markdown summary (with the distribution in each finding file) and the HTML report', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'krait-md-'));
     const written = writeMarkdown(report, out, new Date('2026-01-02T00:00:00Z'));
     const summary = readFileSync(written.find((p) => !p.includes('/findings'))!, 'utf8');
     expect(summary).toMatch(/## Installed environment/);
     expect(summary).toMatch(/\| goodpkg \| 1\\?\.0 \|/);
     const files = written.map((p) => readFileSync(p, 'utf8'));
+    const html = renderHtml(report);
+    expect(html).toMatch(/<h3>Installed environment venv \(virtualenv, 3 distributions\)<\/h3>/);
+    expect(html).toMatch(/<tr><td>goodpkg<\/td><td>1\.0<\/td>/);
     expect(files.some((t) => /- \*\*Distribution\*\*: goodpkg 1\\?\.0/.test(t))).toBe(true);
   });
 
