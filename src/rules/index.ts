@@ -101,6 +101,7 @@ import { logInjectionTaint } from './flow/kr116-log-injection-taint.js';
 import { nosqlInjectionTaint } from './flow/kr117-nosql-injection-taint.js';
 import { xxeTaint } from './flow/kr118-xxe-taint.js';
 import { unsafeReflectionTaint } from './flow/kr119-unsafe-reflection-taint.js';
+import { regexInjectionTaint } from './flow/kr137-regex-injection-taint.js';
 import { POSTURE_CODE_RULES } from './posture/index.js';
 import { MALICIOUS_CODE_RULES } from './malicious/index.js';
 import { jwtSignatureNotVerified } from './auth/kr120-jwt-signature-not-verified.js';
@@ -222,6 +223,7 @@ export const CODE_RULES: readonly CodeRule[] = [
   nosqlInjectionTaint,
   xxeTaint,
   unsafeReflectionTaint,
+  regexInjectionTaint,
   ...POSTURE_CODE_RULES,
   ...MALICIOUS_CODE_RULES,
   jwtSignatureNotVerified,

@@ -21,14 +21,15 @@ export const K = {
   XPATH: 1 << 10,
   HEADER: 1 << 11,
   SESSION: 1 << 12,
+  REGEX: 1 << 13,
   /** Exception details (traceback text): only reach "HTTP response" sinks. */
-  RESPONSE: 1 << 13,
+  RESPONSE: 1 << 14,
 } as const;
 
 /** Every kind user-controlled data can reach. */
-export const USER_MASK = (1 << 13) - 1;
+export const USER_MASK = (1 << 14) - 1;
 /** Every kind (used for the symbolic taint of a function's parameters). */
-export const ALL_MASK = (1 << 14) - 1;
+export const ALL_MASK = (1 << 15) - 1;
 
 /**
  * Where tainted data came from: an HTTP request (remote attacker), the command line or

@@ -15,6 +15,7 @@ import type { SemanticModel } from '../python/semantic.js';
 import { K, live, type Taint } from './model.js';
 import type { DeadCode, Observation, TaintAnalysis } from './engine.js';
 import { traceSteps } from './index.js';
+import { FLOW_RULES } from './models/kinds.js';
 import { externalEntitiesOn, parserUses, type ParsedDocument } from './xml-parsers.js';
 
 /** How a pattern rule's flagged argument is found and which sink kind it is. */
@@ -156,7 +157,7 @@ export const IMPORT_RULES: ReadonlySet<string> = new Set(IMPORT_USES.keys());
 export const DISMISSING: ReadonlySet<Verdict['kind']> = new Set(['constant', 'sanitised', 'safe-configuration']);
 
 /** Flow rules (KR101–KR115) that can merge into a pattern finding. */
-const FLOW_RULE = /^KR1[01]\d$/;
+const FLOW_RULE_IDS: ReadonlySet<string> = new Set(Object.values(FLOW_RULES));
 
 function calleeText(c: A.Call): string {
   const f = c.func;
@@ -238,7 +239,7 @@ export function triageFindings(input: TriageInput): Finding[] {
   // Merge flow findings into the pattern finding on the same place.
   const merged = new Set<Finding>();
   for (const flow of findings) {
-    if (!FLOW_RULE.test(flow.ruleId)) continue;
+    if (!FLOW_RULE_IDS.has(flow.ruleId)) continue;
     const fn = nodes.get(flow);
     const target = fn && findings.find((p) => p !== flow && !merged.has(p) && TRIAGE_RULES.get(p.ruleId)?.flows.includes(flow.ruleId) && samePlace(p, nodes.get(p), fn));
     if (!target) continue;

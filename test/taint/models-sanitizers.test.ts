@@ -8,6 +8,20 @@ const u = 'request.args["u"]';
 /** A sanitiser clears its kinds only: `vuln` reaches a sink of another kind, `safe` the kind it clears. */
 const sanitizers: Pair[] = [
   {
+    name: 're.escape clears a regular expression pattern',
+    rule: 'KR137',
+    vuln: view('import re', `return str(re.search("^" + ${u} + "$", TEXT))`),
+    safe: view('import re', `return str(re.search("^" + re.escape(${u}) + "$", TEXT))`),
+    source: 'request.args',
+  },
+  {
+    name: 're.escape does not clear a shell command',
+    rule: 'KR102',
+    vuln: view('import re, os', `os.system("grep " + re.escape(${u}))`),
+    safe: view('import re, os, shlex', `os.system("grep " + shlex.quote(re.escape(${u})))`),
+    source: 'request.args',
+  },
+  {
     name: 'html.escape clears XSS (not shell)',
     rule: 'KR108',
     vuln: view('import html', `return "<p>%s</p>" % ${u}`),

@@ -193,6 +193,18 @@ const pairs: Pair[] = [
   sink('log sink logging.info(tainted)', 'KR116', 'import logging', 'logging.info("user: " + ${T})'),
   sink('log sink logger.warning("%s", tainted)', 'KR116', 'import logging\nlogger = logging.getLogger(__name__)', 'logger.warning("user %s", ${T})'),
   sink('log sink app.logger.error', 'KR116', '', 'app.logger.error("user %s", ${T})'),
+  // ---- regular expression patterns (KR137): the pattern only, not the text searched
+  sink('regex sink re.compile(pattern)', 'KR137', 'import re', 're.compile(${T})', '"^[a-z]+$"'),
+  sink('regex sink re.search(pattern, text)', 'KR137', 'import re', 'return str(re.search("(" + ${T} + ")+", TEXT))', '"a"'),
+  sink('regex sink re.sub(pattern=)', 'KR137', 'import re', 'return re.sub(pattern=${T}, repl="", string=TEXT)', '"x"'),
+  sink('regex sink regex.match', 'KR137', 'import regex', 'return str(regex.match(${T}, TEXT))', '"a"'),
+  {
+    name: 'regex sink: the text searched is not a pattern',
+    rule: 'KR137',
+    vuln: view('import re', `return str(re.fullmatch(${u}, "abc"))`),
+    safe: view('import re', `return str(re.fullmatch("[a-z]+", ${u}))`),
+    source: 'request.args',
+  },
   // ---- session (KR113)
   sink('session sink session[k] = v', 'KR113', 'from flask import session', 'session["next"] = ${T}'),
   sink('session sink session.update()', 'KR113', 'from flask import session', 'session.update({"next": ${T}})'),

@@ -26,6 +26,7 @@ export const FLOW_RULES = {
   nosql: 'KR117',
   xxe: 'KR118',
   reflection: 'KR119',
+  regex: 'KR137',
 } as const;
 
 export interface KindInfo {
@@ -60,6 +61,7 @@ export const KINDS: Readonly<Record<SinkKind, KindInfo>> = {
   nosql: { rule: FLOW_RULES.nosql, bit: K.SQL, label: 'a NoSQL query' },
   xxe: { rule: FLOW_RULES.xxe, bit: K.DESER, label: 'an XML parser that resolves external entities' },
   reflection: { rule: FLOW_RULES.reflection, bit: K.CODE, label: 'a module or attribute chosen by name' },
+  regex: { rule: FLOW_RULES.regex, bit: K.REGEX, label: 'a regular expression pattern' },
 };
 
 /** Every sink kind name. */

@@ -11,6 +11,8 @@ import type { CallTaints, LibraryModel } from './types.js';
 
 const IN_MEMORY_FILES = ['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO'];
 const SUBPROCESS = ['Popen', 'call', 'run', 'check_call', 'check_output'].map((f) => `subprocess.${f}`);
+/** `re` (and the `regex` package) functions whose first argument is the pattern. */
+const REGEX_FUNCTIONS = ['compile', 'match', 'search', 'fullmatch', 'findall', 'finditer', 'split', 'sub', 'subn'];
 const LOG_LEVELS = ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception', 'fatal', 'log'];
 const LOGGER_NAMES = /^(?:_?log|_?logger|LOG|LOGGER|_LOG|_LOGGER|log_|logger_)$/;
 
@@ -135,6 +137,8 @@ export const STDLIB: LibraryModel = {
     { kind: 'xxe', methods: ['parse', 'feed'], when: saxWithEntities },
     // ---- headers (CWE-113): http.server writes header names and values as given (http.client's putheader rejects CR/LF)
     { kind: 'header', methods: ['send_header'], args: [0, 1], keywords: ['keyword', 'value'] },
+    // ---- regular expressions (CWE-1333): a pattern from the request can backtrack for hours (ReDoS) or match what it should not
+    { kind: 'regex', names: REGEX_FUNCTIONS.flatMap((f) => [`re.${f}`, `regex.${f}`]), args: [0], keywords: ['pattern'] },
     // ---- logs (CWE-117): every argument of a logging call is written to the log
     { kind: 'log', names: LOG_LEVELS.map((l) => `logging.${l}`), pick: allArguments },
     { kind: 'log', methods: LOG_LEVELS, when: isLogger, pick: (t: CallTaints) => (t.call.func.type === 'Attribute' && (t.call.func).attr === 'log' ? allArgsFrom(t, 1) : allArguments(t)) },
@@ -148,6 +152,8 @@ export const STDLIB: LibraryModel = {
     { names: ['shlex.quote', 'pipes.quote', 'shlex.join'], clears: ['command'] },
     { names: ['html.escape', 'cgi.escape', 'xml.sax.saxutils.escape', 'xml.sax.saxutils.quoteattr'], clears: ['xss'] },
     { names: ['os.path.basename', 'posixpath.basename', 'ntpath.basename'], clears: ['path'] },
+    // An escaped pattern matches the text literally: no quantifier or group of the attacker's.
+    { names: ['re.escape', 'regex.escape'], clears: ['regex'] },
     // Percent-encoding leaves only [A-Za-z0-9_.~%-] and what `safe=` keeps: urlencode keeps
     // nothing else; quote()/quote_plus() are judged with their `safe` argument (sanitizers.ts).
     {
@@ -165,7 +171,7 @@ export const STDLIB: LibraryModel = {
     'binascii.unhexlify', 'binascii.hexlify', 'binascii.a2b_base64', 'binascii.b2a_base64', 'codecs.decode', 'codecs.encode', 'quopri.decodestring', 'html.unescape',
     'json.loads', 'json.load', 'json.dumps', 'textwrap.dedent', 'textwrap.indent', 'textwrap.fill', 'textwrap.wrap', 'textwrap.shorten', 'shlex.split', 'copy.copy', 'copy.deepcopy',
     'io.StringIO', 'io.BytesIO', 'io.TextIOWrapper', 'zlib.decompress', 'gzip.decompress', 'bz2.decompress', 'lzma.decompress', 'string.Template', 'typing.cast', 'functools.reduce',
-    'email.message_from_string', 'email.message_from_bytes', 're.sub', 're.subn', 're.escape', 'unicodedata.normalize', 'operator.concat', 'operator.add',
+    'email.message_from_string', 'email.message_from_bytes', 're.sub', 're.subn', 'unicodedata.normalize', 'operator.concat', 'operator.add',
     'collections.OrderedDict', 'collections.deque', 'collections.ChainMap', 'collections.defaultdict',
   ],
   // A compiled pattern's methods return (parts of) the string they are given.

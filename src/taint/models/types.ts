@@ -38,7 +38,8 @@ export type SinkKind =
   | 'log'
   | 'nosql'
   | 'xxe'
-  | 'reflection';
+  | 'reflection'
+  | 'regex';
 
 /** The taints of one call's arguments, computed once per evaluation (what a sink row reads). */
 export interface CallTaints {
