@@ -291,8 +291,13 @@ function genericTable(items: unknown[], caption: string): string {
   return `<div class="table-wrap"><table><caption class="muted small">${esc(caption)}</caption><thead><tr>${cols.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></div>${more}`;
 }
 
+/** A check mark and a cross as inline SVG (currentColor), hidden from screen readers (the word beside them is read). */
+const ICON_YES = '<svg class="icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false"><path d="M2 6.5l2.5 2.5L10 3" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+const ICON_NO = '<svg class="icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false"><path d="M3 3l6 6M9 3l-6 6" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+
 function countValue(v: number | boolean): string {
-  return typeof v === 'boolean' ? (v ? '<span class="ok" aria-label="yes">✅</span>' : '<span class="bad" aria-label="no">❌</span>') : esc(v);
+  // Inline SVG and a word, not emoji: some browsers' fonts (Debian's Chromium) draw ✅/❌ as empty boxes.
+  return typeof v === 'boolean' ? (v ? `<span class="ok">${ICON_YES} yes</span>` : `<span class="bad">${ICON_NO} no</span>`) : esc(v);
 }
 
 function overviewSection(report: Report, score: Score, findings: Finding[]): string {
