@@ -45,6 +45,7 @@ interface ScanFlags {
   baseline?: string;
   writeBaseline?: string;
   online?: boolean;
+  indexUrl?: string;
   history?: boolean;
   since?: string;
   allRefs?: boolean;
@@ -70,18 +71,19 @@ const positiveInt = (name: string) => (v: string) => {
 };
 
 /** Option groups: each command offers only the options it acts on. */
-type OptionGroup = 'findings' | 'nosec' | 'online' | 'report' | 'triage' | 'history';
+type OptionGroup = 'findings' | 'nosec' | 'online' | 'report' | 'triage' | 'history' | 'index';
 
 /**
  * Add the options of a scanning command: the paths, `--format` with the formats it really
  * writes, the discovery options every command shares, and the groups it acts on —
  * `findings` (rule selection, thresholds, exit code, baselines, suppressed findings),
  * `nosec` (`--ignore-nosec`), `online` (`--online`), `report` (`--output`, `--verbose`),
- * `triage` (`--no-triage`, `--show-dismissed`).
+ * `triage` (`--no-triage`, `--show-dismissed`), `index` (`pypi:NAME[==VERSION]` targets:
+ * `--index-url`; with `online`, `--online` fetches them from PyPI too).
  */
 function addScanOptions(cmd: Command, formats: readonly string[], groups: readonly OptionGroup[]): Command {
   const has = (g: OptionGroup) => groups.includes(g);
-  cmd.argument('[paths...]', 'files and folders to audit', ['.']).addOption(new Option('-f, --format <format>', 'output format').choices([...formats]).default(formats[0]));
+  cmd.argument('[paths...]', has('index') ? 'files and folders to audit, or pypi:NAME[==VERSION] to fetch a package from an index' : 'files and folders to audit', ['.']).addOption(new Option('-f, --format <format>', 'output format').choices([...formats]).default(formats[0]));
   if (has('report')) cmd.option('-o, --output <path>', 'write the report to a file (a folder for markdown)');
   if (has('findings')) {
     cmd
@@ -112,7 +114,11 @@ function addScanOptions(cmd: Command, formats: readonly string[], groups: readon
     .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--cache-dir <dir>', 'where per-file results are cached (default: $XDG_CACHE_HOME/krait or ~/.cache/krait)')
     .option('--no-cache', 'neither read nor write the result cache');
-  if (has('online')) cmd.option('--online', 'allow network look-ups (OSV API) for dependencies');
+  if (has('online')) cmd.option('--online', `allow network look-ups (OSV API) for dependencies${has('index') ? ', and fetching pypi: targets from PyPI' : ''}`);
+  if (has('index')) {
+    // Commands without `online` take only --index-url (their --online would promise OSV look-ups they do not make).
+    cmd.option('--index-url <url>', `simple index (PEP 503/691) to fetch pypi: targets from; allows the network for it${has('online') ? ' (--online alone: https://pypi.org/simple/)' : ' (PyPI: https://pypi.org/simple/)'}`);
+  }
   if (has('history')) {
     cmd
       .option('--history', 'also audit every blob in the git history for secrets (removed secrets: rotate them)')
@@ -148,6 +154,7 @@ function scanOptions(paths: string[], f: ScanFlags, analyses?: ScanAnalysis[]): 
     gitignore: f.gitignore,
     baseline: f.baseline,
     online: f.online,
+    indexUrl: f.indexUrl,
     ...(f.history || f.since || f.allRefs ? { history: { ...(f.since ? { since: f.since } : {}), allRefs: !!f.allRefs } } : {}),
     triage: f.triage,
     diffBase: f.diffBase,
@@ -234,13 +241,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .exitOverride();
 
   const FINDINGS_FORMATS = REPORT_FORMATS;
-  addScanOptions(program.command('scan', { isDefault: true }).description('full audit (the default command)'), FINDINGS_FORMATS, ['report', 'findings', 'nosec', 'online', 'triage', 'history']).action(
+  addScanOptions(program.command('scan', { isDefault: true }).description('full audit (the default command)'), FINDINGS_FORMATS, ['report', 'findings', 'nosec', 'online', 'triage', 'history', 'index']).action(
     async (paths: string[], f: ScanFlags) => {
       setExit(await emit(await scan(scanOptions(paths, f)), f));
     },
   );
 
-  addScanOptions(program.command('secrets').description('hardcoded secrets only'), FINDINGS_FORMATS, ['report', 'findings', 'nosec', 'history']).action(async (paths: string[], f: ScanFlags) => {
+  addScanOptions(program.command('secrets').description('hardcoded secrets only'), FINDINGS_FORMATS, ['report', 'findings', 'nosec', 'history', 'index']).action(async (paths: string[], f: ScanFlags) => {
     setExit(await emitAnalysis(await scan(scanOptions(paths, f, ['secrets'])), f, 'secret', 'hardcoded secrets and credentials in every text file'));
   });
 
@@ -248,6 +255,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     'report',
     'findings',
     'online',
+    'index',
   ]).action(async (paths: string[], f: ScanFlags) => {
     const report = await scan(scanOptions(paths, f, ['deps']));
     for (const d of report.diagnostics) process.stderr.write(`krait: warning: ${terminalSafe(d.path)}: ${terminalSafe(d.message)}\n`);
@@ -259,7 +267,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   });
 
   // html and markdown are written by the report writer, so stats takes --output (markdown needs a folder).
-  addScanOptions(program.command('stats').description('code statistics and cyclomatic complexity'), ['table', 'json', 'html', 'markdown'], ['report']).action(async (paths: string[], f: ScanFlags) => {
+  addScanOptions(program.command('stats').description('code statistics and cyclomatic complexity'), ['table', 'json', 'html', 'markdown'], ['report', 'index']).action(async (paths: string[], f: ScanFlags) => {
     const report = await scan(scanOptions(paths, f, ['metrics']));
     const { renderStats } = await import('../report/stats-text.js');
     const out = (text: string) => (f.output ? writeFileSafely(f.output, text.endsWith('\n') ? text : `${text}\n`, 'statistics file') : print(text));
@@ -275,7 +283,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     setExit(0);
   });
 
-  addScanOptions(program.command('routes').description('inventory of HTTP routes and CLI entry points, with auth and validation status'), ['table', 'json'], []).action(
+  addScanOptions(program.command('routes').description('inventory of HTTP routes and CLI entry points, with auth and validation status'), ['table', 'json'], ['index']).action(
     async (paths: string[], f: ScanFlags) => {
       const report = await scan(scanOptions(paths, f, ['posture']));
       const { renderRoutes } = await import('../posture/index.js');

@@ -43,6 +43,14 @@ export function versionsEqual(a: string, b: string): boolean {
   return compareVersions(a, b) === 0;
 }
 
+/**
+ * True for a pre-release or development release (`1.0rc1`, `2.0b3`, `3.1.dev2`): pip
+ * installs one only when asked or when no final release exists. False for an invalid version.
+ */
+export function isPreRelease(v: string): boolean {
+  return pep440.explain(v)?.is_prerelease ?? false;
+}
+
 /** True when the specifier string is valid PEP 440 (`''` = any version is valid). */
 export function isValidSpecifier(spec: string): boolean {
   return spec.trim() === '' || pep440.validRange(spec);

@@ -75,8 +75,10 @@ export interface ScanOptions {
   config?: string | false;
   /** Baseline file: report only findings whose fingerprint is not in it. */
   baseline?: string;
-  /** Allow network look-ups (OSV API). */
+  /** Allow network look-ups (OSV API), and fetching `pypi:NAME[==VERSION]` targets from the default index. */
   online?: boolean;
+  /** Simple index (PEP 503/691) for `pypi:` targets; giving one allows fetching from it (discover/index-fetch.ts). */
+  indexUrl?: string;
   /** Also audit the git history of each target's repository for secrets (see pipeline/history.ts). */
   history?: { since?: string; allRefs?: boolean };
   /**
@@ -182,6 +184,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
     findings: [],
     suppressedCount: 0,
     checksPerformed: checksPerformed(analyses, enabled.length),
+    ...(disc.fetched ? { fetched: disc.fetched } : {}),
   };
 
   if (analyses.has('deps')) {
@@ -304,6 +307,7 @@ async function discoverTargets(options: ScanOptions, config: ResolvedConfig, cwd
       defaultExcludes: true,
       cwd,
       maxFileSize: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      index: { online: options.online, indexUrl: options.indexUrl },
     },
     { maxEntryBytes: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE },
   );

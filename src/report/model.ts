@@ -40,6 +40,34 @@ export interface FileResult {
   distribution?: { name: string; version: string };
 }
 
+/** A package fetched from an index for a `pypi:NAME[==VERSION]` target, and the files audited from it. */
+export interface FetchedPackage {
+  /** The target as given (`pypi:requests`, `pypi:requests==2.31.0`). */
+  target: string;
+  /** PEP 503 normalised project name. */
+  name: string;
+  /** The release fetched, as its file names write it. */
+  version: string;
+  /** The project page read (no credentials, no query). */
+  index: string;
+  /** The form of the page: PEP 691 JSON or PEP 503 HTML. */
+  format: 'json' | 'html';
+  /** Set when the release is yanked (PEP 592) and was fetched because it was asked for: the reason, or ''. */
+  yanked?: string;
+  /** The files downloaded, each checked against the index's hash before it was opened. */
+  files: {
+    filename: string;
+    kind: 'sdist' | 'wheel';
+    /** Where it was downloaded from (no credentials, no query). */
+    url: string;
+    /** SHA-256 of the bytes downloaded, hex. */
+    sha256: string;
+    bytes: number;
+    /** Its display path in the report (the files inside are `<path>!/<entry>`). */
+    path: string;
+  }[];
+}
+
 export interface Report {
   schemaVersion: string;
   tool: { name: 'krait'; version: string };
@@ -70,6 +98,8 @@ export interface Report {
   posture?: PostureReport;
   /** Installed environments given as targets (environment mode): the per-distribution table of each. */
   environments?: EnvironmentAudit[];
+  /** Packages fetched from an index for `pypi:` targets (`--online` / `--index-url`). */
+  fetched?: FetchedPackage[];
   /** Per-package verdicts from the malicious-package indicators (KR601–KR610, B613), when code rules ran. */
   packages?: PackageVerdict[];
   score?: Score;

@@ -87,7 +87,17 @@ function scopeLine(report: Report): string {
   ];
   if (report.suppressedCount) parts.push(`${report.suppressedCount} finding${report.suppressedCount === 1 ? '' : 's'} suppressed`);
   const secs = (report.durationMs / 1000).toFixed(1);
-  return `Scope: ${targets} — ${parts.join(', ')} (krait ${terminalSafe(report.tool.version)}, ${secs} s)`;
+  return [`Scope: ${targets} — ${parts.join(', ')} (krait ${terminalSafe(report.tool.version)}, ${secs} s)`, ...fetchedLines(report)].join('\n');
+}
+
+/** One line per package fetched from an index (`pypi:` targets): release, page, files, hash check. */
+function fetchedLines(report: Report): string[] {
+  return (report.fetched ?? []).map((p) => {
+    const form = p.format === 'json' ? 'PEP 691 JSON' : 'PEP 503 HTML';
+    const yanked = p.yanked === undefined ? '' : `; yanked${p.yanked ? `: ${p.yanked}` : ''}`;
+    const files = p.files.map((f) => f.filename).join(', ');
+    return terminalSafe(`Fetched: ${p.name} ${p.version} from ${p.index} (${form}${yanked}) — ${files} (sha256 checked)`);
+  });
 }
 
 /**

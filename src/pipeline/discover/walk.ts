@@ -27,6 +27,8 @@ import { extractArchive, isArchiveName, unsupportedArchiveReason, type ArchiveLi
 import { detectEnvironment } from '../../deps/installed.js';
 import { walkEnvironment, type DiscoveredEnvironment } from './environment.js';
 import { packageOf } from './package.js';
+import { resolveIndexTargets, type IndexOptions } from './index-fetch.js';
+import type { FetchedPackage } from '../../report/model.js';
 
 export interface DiscoveredFile {
   absPath: string;
@@ -53,6 +55,10 @@ export interface DiscoverOptions {
   cwd: string;
   /** Size limit of an installed environment's metadata and record files (default 5 MB). */
   maxFileSize?: number;
+  /** `pypi:NAME[==VERSION]` targets: whether and where to fetch them (`discoverWithArchives` only; see index-fetch.ts). */
+  index?: IndexOptions;
+  /** Display paths of given absolute target paths (downloaded packages), instead of their own. */
+  aliases?: ReadonlyMap<string, string>;
 }
 
 export interface Discovery {
@@ -68,6 +74,8 @@ export interface Discovery {
   environments?: DiscoveredEnvironment[];
   /** Archives holding several entries of one name (display path of the archive, entry paths). */
   archiveDuplicates?: { archive: string; entries: string[] }[];
+  /** Packages fetched from an index for `pypi:` targets. */
+  fetched?: FetchedPackage[];
   /**
    * Remove the temporary folders archives were extracted to. The caller must call it once
    * the files have been read (in a `finally`); safe to call more than once; never throws.
@@ -136,8 +144,11 @@ export function discover(targets: string[], opts: DiscoverOptions): Discovery {
  */
 export async function discoverWithArchives(targets: string[], opts: DiscoverOptions, limits: Partial<ArchiveLimits> = {}): Promise<Discovery> {
   const pending: PendingArchive[] = [];
-  const { out, walk, locals } = walkTargets(targets, opts, pending);
-  const cleanups: (() => void)[] = [];
+  // `pypi:` targets become the archives they download to (nothing fetched without opts.index allowing it).
+  const fetched = await resolveIndexTargets(targets, opts.cwd, opts.index);
+  const { out, walk, locals } = walkTargets(fetched.targets, fetched.packages.length ? { ...opts, aliases: fetched.aliases } : opts, pending);
+  if (fetched.packages.length) out.fetched = fetched.packages;
+  const cleanups: (() => void)[] = [fetched.cleanup];
   out.cleanup = () => {
     for (const c of cleanups.splice(0)) c();
   };
@@ -181,6 +192,8 @@ function walkTargets(targets: string[], opts: DiscoverOptions, pending?: Pending
   const excludeMatchers = opts.exclude.map((g) => compileGlob(g));
   const includeMatchers = opts.include.map((g) => compileGlob(g));
   const display = (abs: string) => {
+    const alias = opts.aliases?.get(abs);
+    if (alias !== undefined) return alias;
     const rel = path.relative(opts.cwd, abs);
     return (!rel.startsWith('..') && !path.isAbsolute(rel) ? rel || '.' : abs).split(path.sep).join('/');
   };
