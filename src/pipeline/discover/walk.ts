@@ -15,6 +15,8 @@
  *   `archive.ts`) and walked as roots; their files are shown as `<archive>!/<entry path>`.
  *   Archives inside archives are not expanded. The synchronous `discover` lists archives as
  *   skipped instead;
+ * - `pypi:NAME[==VERSION]` targets are fetched from an index by `discoverWithArchives`
+ *   (`index-fetch.ts`, only when allowed) and walked as the archives they download to;
  * - iterative, so deep folder trees cannot overflow the stack.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
