@@ -340,6 +340,23 @@ describe('index fetch limits', () => {
     }
   });
 
+  it('refuses JSON that is not a PEP 691 version 1 page, and resolves HTML links against <base href>', () => {
+    const at = new URL('http://x/simple/demo/');
+    expect(() => parseIndexPage('{}', 'application/vnd.pypi.simple.v1+json', at)).toThrow(/not a PEP 691 project page/);
+    expect(() => parseIndexPage('{"meta":{"api-version":"2.0"},"files":[]}', 'application/vnd.pypi.simple.v1+json', at)).toThrow(/simple API version 2\.0; krait reads version 1/);
+    expect(() => parseIndexPage('<html>', 'application/vnd.pypi.simple.v1+json', at)).toThrow(/not valid JSON/);
+    const html = parseIndexPage('<base href="https://files.example/p/"><a href="demo-1.0.tar.gz#sha256=AA" data-yanked="old">demo-1.0.tar.gz</a>', 'text/html', at);
+    expect(html.files).toEqual([{ filename: 'demo-1.0.tar.gz', url: 'https://files.example/p/demo-1.0.tar.gz', hashes: { sha256: 'aa' }, yanked: 'old' }]);
+  });
+
+  it('fetches a release once when two targets name it', async () => {
+    await demoProject();
+    const report = await scanIndex(['pypi:demo', 'pypi:demo==1.1']);
+    expect(report.fetched!.map((p) => p.target)).toEqual(['pypi:demo']);
+    expect(index.requests.filter((r) => r.url.startsWith('/files/'))).toHaveLength(2);
+    expect(report.findings.filter((x) => x.ruleId === 'B602')).toHaveLength(2);
+  });
+
   it('tells sdists and wheels of the project by file name, and pure wheels', () => {
     expect(distributionOf('python-dateutil-2.9.0.tar.gz', 'python-dateutil')).toEqual({ kind: 'sdist', version: '2.9.0', pure: false });
     expect(distributionOf('python_dateutil-2.9.0-py2.py3-none-any.whl', 'python-dateutil')).toEqual({ kind: 'wheel', version: '2.9.0', pure: true });
