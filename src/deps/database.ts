@@ -20,13 +20,12 @@ export const STORED_DB_NAME = 'osv-pypi.json.gz';
 
 /**
  * The user's data directory for krait, where `krait db update` stores advisory data:
- * `$KRAIT_DATA_DIR`, else `$KRAIT_CACHE_DIR` (its earlier name, still honoured), else
- * `$XDG_DATA_HOME/krait`, else `~/.local/share/krait` (on Windows `%LOCALAPPDATA%\krait`).
+ * `$KRAIT_DATA_DIR`, else `$XDG_DATA_HOME/krait` (`KRAIT_CACHE_DIR` is the result cache's), else
+ * `~/.local/share/krait` (on Windows `%LOCALAPPDATA%\krait`).
  */
 export function defaultDataDir(): string {
   const env = process.env;
   if (env['KRAIT_DATA_DIR']) return env['KRAIT_DATA_DIR'];
-  if (env['KRAIT_CACHE_DIR']) return env['KRAIT_CACHE_DIR'];
   if (env['XDG_DATA_HOME']) return join(env['XDG_DATA_HOME'], 'krait');
   if (process.platform === 'win32' && env['LOCALAPPDATA']) return join(env['LOCALAPPDATA'], 'krait');
   return join(homedir(), '.local', 'share', 'krait');
