@@ -22,7 +22,7 @@ import { CODE_RULES } from '../rules/index.js';
 import { TaintAnalysis, type ExternalCallee, type ExternalResolver, type ExternalUse, type Flow, type TaintFacts } from '../taint/engine.js';
 import { FLOW_RULES, flowRating, remoteFlowsOf, traceOf } from '../taint/index.js';
 import { IMPORT_RULES, mergeFlow, TRIAGE_RULES } from '../taint/triage.js';
-import { runCodeRules, statementLines, type FileTask } from './analyze.js';
+import { runCodeRules, statementLines, type AnalyzeOptions, type FileTask } from './analyze.js';
 import { isSuppressed, noSuppressions, readSuppressions, type Suppressions } from '../core/suppress.js';
 import { snippetAt, splitLines } from '../core/snippet.js';
 import { assignFingerprints } from '../core/fingerprint.js';
@@ -60,8 +60,16 @@ export function moduleNameOf(task: Pick<FileTask, 'absPath' | 'packageName'>): s
 export interface CrossModuleProject {
   /** Distinguishes one scan's project from another's (a worker keeps the files it loaded for the same id). */
   id: string;
-  tasks: FileTask[];
+  /** The distinct per-file options (most files share one: it is copied to a worker once, not once per file). */
+  options: AnalyzeOptions[];
+  /** The Python files, each with the index of its options in `options`. */
+  files: (Omit<FileTask, 'options'> & { options: number })[];
   facts: Record<string, TaintFacts>;
+}
+
+/** The project's files as tasks again, sharing their options objects. */
+function tasksOf(project: CrossModuleProject): FileTask[] {
+  return project.files.map((f) => ({ ...f, options: project.options[f.options] }));
 }
 
 /** What the second look at one caller found: its new findings of the reasoned rules, and flows it reports at sinks in other modules. */
@@ -197,8 +205,19 @@ export function planCrossModule(tasks: readonly FileTask[], results: readonly Fi
   for (const r of results) if (r.taint) facts[r.path] = r.taint;
   const modules = new ProjectModules(pyTasks, new Map(Object.entries(facts)));
   const callers = modules.callers();
-  if (!callers.length) return { project: { id: '', tasks: [], facts: {} }, callers: [] };
-  return { project: { id: `${process.pid}:${Date.now()}:${Math.random()}`, tasks: pyTasks, facts }, callers: callers.map((t) => t.path) };
+  if (!callers.length) return { project: { id: '', options: [], files: [], facts: {} }, callers: [] };
+  const options: AnalyzeOptions[] = [];
+  const seen = new Map<string, number>();
+  const files = pyTasks.map(({ options: o, ...rest }) => {
+    const key = JSON.stringify(o);
+    let i = seen.get(key);
+    if (i === undefined) {
+      seen.set(key, (i = options.length));
+      options.push(o);
+    }
+    return { ...rest, options: i };
+  });
+  return { project: { id: `${process.pid}:${Date.now()}:${Math.random()}`, options, files, facts }, callers: callers.map((t) => t.path) };
 }
 
 /** One worker's state for the project it last analysed: the modules, the files loaded and the callee analyses (shared by its callers, as a single pass would share them). */
@@ -216,10 +235,11 @@ export function releaseCallers(): void {
  */
 export function analyzeCallers(project: CrossModuleProject, callers: readonly string[]): CallerOutcome[] {
   if (workerState?.id !== project.id || !project.id) {
+    const tasks = tasksOf(project);
     workerState = {
       id: project.id,
-      modules: new ProjectModules(project.tasks, new Map(Object.entries(project.facts))),
-      byPath: new Map(project.tasks.map((t) => [t.path, t])),
+      modules: new ProjectModules(tasks, new Map(Object.entries(project.facts))),
+      byPath: new Map(tasks.map((t) => [t.path, t])),
       loaded: new Map(),
       calleeAnalyses: new Map(),
     };

@@ -78,11 +78,13 @@ export function openPool(jobs: number, files: number): FilePool {
       return results.flat();
     },
     async crossModule(project, callers) {
-      // Callers dealt round-robin into a few slices per thread (each slice carries the
-      // project's facts once; a thread keeps the files it loaded between its slices).
+      // Callers in a few contiguous slices per thread (neighbours in a package tend to call
+      // the same modules, which a thread then loads once; each slice carries the project's
+      // facts once, and a thread keeps the files it loaded between its slices).
       const slices = Math.min(callers.length, jobs * CROSS_MODULE_SLICES_PER_THREAD);
-      const parts: string[][] = Array.from({ length: slices }, () => []);
-      callers.forEach((c, i) => parts[i % slices].push(c));
+      const size = Math.ceil(callers.length / slices);
+      const parts: string[][] = [];
+      for (let i = 0; i < callers.length; i += size) parts.push(callers.slice(i, i + size));
       const outcomes = await Promise.all(parts.map((part) => pool.run({ project, callers: part }, { name: 'analyzeCallersTask' }) as Promise<CallerOutcome[]>));
       const byPath = new Map(outcomes.flat().map((o) => [o.path, o]));
       return callers.flatMap((c) => byPath.get(c) ?? []);
