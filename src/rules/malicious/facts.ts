@@ -82,6 +82,10 @@ const MUTATORS = new Set(['append', 'extend', 'update', 'add', 'insert', 'setdef
 /** Does `n` name a tainted variable, or call a function whose return value is tainted ('()name')? */
 function tainted(n: A.AnyNode, set: { has(k: string): boolean }): boolean {
   if (n.type === 'Name') return set.has(n.id);
+  if (n.type === 'Attribute') {
+    const k = dottedName(n);
+    return k !== undefined && set.has(k);
+  }
   if (n.type === 'Call' && n.func.type === 'Name') return set.has(`()${n.func.id}`);
   return false;
 }
@@ -273,9 +277,28 @@ function targetNames(t: A.Expr): string[] {
   if (t.type === 'Name') return [t.id];
   if (t.type === 'Tuple' || t.type === 'List') return t.elts.flatMap(targetNames);
   if (t.type === 'Starred') return targetNames(t.value);
-  // `d["k"] = v`, `self.x = v`: taint the base name (a dict filled with stolen data is stolen data).
-  if (t.type === 'Subscript' || t.type === 'Attribute') return targetNames(t.value);
+  // `d["k"] = v`: taint the base name (a dict filled with stolen data is stolen data).
+  if (t.type === 'Subscript') return targetNames(t.value);
+  // `obj.x = v`: the field, and the object; but not `self`/`cls`, whose other fields (a
+  // host, a port) do not hold what one field was given.
+  if (t.type === 'Attribute') {
+    const k = dottedName(t);
+    const base = targetNames(t.value);
+    if (!k) return base;
+    return t.value.type === 'Name' && (t.value.id === 'self' || t.value.id === 'cls') ? [k] : [k, ...base];
+  }
   return [];
+}
+
+/** `a.b.c` for an attribute chain on a name, else undefined. */
+function dottedName(e: A.Expr): string | undefined {
+  const parts: string[] = [];
+  let cur: A.Expr = e;
+  for (let i = 0; i < 20 && cur.type === 'Attribute'; i++) {
+    parts.unshift(cur.attr);
+    cur = cur.value;
+  }
+  return cur.type === 'Name' ? [cur.id, ...parts].join('.') : undefined;
 }
 
 /** What kind of collector an endpoint string names, or undefined. */
@@ -367,7 +390,7 @@ export function sensitiveKind(e: A.Expr, semantic: SemanticModel, facts: Pick<Mo
     if (!kind || rank[k] > rank[kind]) kind = k;
   };
   walk(e, (n) => {
-    const key = n.type === 'Name' ? n.id : n.type === 'Call' && n.func.type === 'Name' ? `()${n.func.id}` : undefined;
+    const key = n.type === 'Name' ? n.id : n.type === 'Attribute' ? dottedName(n) : n.type === 'Call' && n.func.type === 'Name' ? `()${n.func.id}` : undefined;
     const held = key === undefined ? undefined : facts.sensitive.get(key);
     if (held) note(held);
     if (n.type === 'Name') {
