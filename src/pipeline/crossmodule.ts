@@ -20,7 +20,7 @@ import { linkParents } from '../python/visit.js';
 import { decodePython, universalNewlines } from '../core/decode.js';
 import { CODE_RULES } from '../rules/index.js';
 import { TaintAnalysis, type ExternalCallee, type ExternalResolver, type ExternalUse, type Flow, type TaintFacts } from '../taint/engine.js';
-import { FLOW_RULES, flowRating, remoteFlowsOf, traceOf } from '../taint/index.js';
+import { FLOW_RULE_IDS, flowRating, remoteFlowsOf, traceOf } from '../taint/index.js';
 import { IMPORT_RULES, mergeFlow, TRIAGE_RULES } from '../taint/triage.js';
 import { runCodeRules, statementLines, type AnalyzeOptions, type FileTask } from './analyze.js';
 import { isSuppressed, noSuppressions, readSuppressions, type Suppressions } from '../core/suppress.js';
@@ -43,7 +43,6 @@ interface Loaded {
 }
 
 /** Rules whose findings depend on what the data flow knows: flow rules, pattern rules triage judges, import rules that follow them. */
-const FLOW_RULE_IDS: ReadonlySet<string> = new Set(Object.values(FLOW_RULES));
 const REASONED = new Set(CODE_RULES.map((r) => r.id).filter((id) => FLOW_RULE_IDS.has(id) || TRIAGE_RULES.has(id) || IMPORT_RULES.has(id)));
 const RULES = new Map(CODE_RULES.map((r) => [r.id, r]));
 /** Data-flow rules that report flows from local input (command line, environment) too. */

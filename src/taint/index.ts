@@ -11,6 +11,7 @@ import type { Origin } from './model.js';
 import { SOURCE_TEXT_HINT } from './sources.js';
 
 export { FLOW_RULES } from './sinks.js';
+export { FLOW_RULE_IDS } from './models/kinds.js';
 
 interface Cached {
   analysis: TaintAnalysis | null;

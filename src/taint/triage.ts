@@ -15,7 +15,7 @@ import type { SemanticModel } from '../python/semantic.js';
 import { K, live, type Taint } from './model.js';
 import type { DeadCode, Observation, TaintAnalysis } from './engine.js';
 import { traceSteps } from './index.js';
-import { FLOW_RULES } from './models/kinds.js';
+import { FLOW_RULE_IDS } from './models/kinds.js';
 import { externalEntitiesOn, parserUses, type ParsedDocument } from './xml-parsers.js';
 
 /** How a pattern rule's flagged argument is found and which sink kind it is. */
@@ -157,7 +157,6 @@ export const IMPORT_RULES: ReadonlySet<string> = new Set(IMPORT_USES.keys());
 export const DISMISSING: ReadonlySet<Verdict['kind']> = new Set(['constant', 'sanitised', 'safe-configuration']);
 
 /** Flow rules (KR101–KR115) that can merge into a pattern finding. */
-const FLOW_RULE_IDS: ReadonlySet<string> = new Set(Object.values(FLOW_RULES));
 
 function calleeText(c: A.Call): string {
   const f = c.func;

@@ -15,6 +15,7 @@ import { fileKind } from '../../core/file-kinds.js';
 import type { FileKind } from '../../core/file.js';
 import { readEnvironment, type InstalledEnvironment } from '../../deps/installed.js';
 import { packageOf } from './package.js';
+import type { DiscoveredFile } from './discovered-file.js';
 
 /** An installed environment met by discovery. */
 export interface DiscoveredEnvironment {
@@ -23,16 +24,8 @@ export interface DiscoveredEnvironment {
   environment: InstalledEnvironment;
 }
 
-/** A file of an environment, as discovery lists it (a `DiscoveredFile` with its distribution). */
-export interface EnvironmentFile {
-  absPath: string;
-  path: string;
-  relPath: string;
-  root: string;
-  kind: FileKind;
-  packageName: string;
-  distribution?: { name: string; version: string };
-}
+/** A file of an environment, as discovery lists it (with its distribution). */
+export type EnvironmentFile = DiscoveredFile;
 
 /** What {@link walkEnvironment} shares with the ordinary walk. */
 export interface EnvironmentWalk {

@@ -23,28 +23,17 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, existsSyn
 import path from 'node:path';
 import type { Ignore } from 'ignore';
 import { compileLinearGlob, linearIgnore } from '../../core/glob.js';
-import type { FileKind, SkippedFile } from '../../core/file.js';
+import type { SkippedFile } from '../../core/file.js';
 import { fileKind } from '../../core/file-kinds.js';
 import { extractArchive, isArchiveName, unsupportedArchiveReason, type ArchiveLimits } from './archive.js';
 import { detectEnvironment } from '../../deps/installed.js';
 import { walkEnvironment, type DiscoveredEnvironment } from './environment.js';
 import { packageOf } from './package.js';
+import type { DiscoveredFile } from './discovered-file.js';
 import { resolveIndexTargets, type IndexOptions } from './index-fetch.js';
 import type { FetchedPackage } from '../../report/model.js';
 
-export interface DiscoveredFile {
-  absPath: string;
-  /** Display path: relative to the current directory when under it, else absolute; `/` separators. */
-  path: string;
-  /** Path relative to its scan root (`/` separators). */
-  relPath: string;
-  root: string;
-  kind: FileKind;
-  /** Dotted package of a Python file ('' when its folder is not a package). */
-  packageName: string;
-  /** In an installed environment: the distribution whose record lists the file (see environment.ts). */
-  distribution?: { name: string; version: string };
-}
+export type { DiscoveredFile } from './discovered-file.js';
 
 export interface DiscoverOptions {
   exclude: string[];

@@ -29,6 +29,9 @@ export const FLOW_RULES = {
   regex: 'KR137',
 } as const;
 
+/** The ids of the data-flow rules (a set, for "is this a flow rule?"). */
+export const FLOW_RULE_IDS: ReadonlySet<string> = new Set(Object.values(FLOW_RULES));
+
 export interface KindInfo {
   rule: string;
   bit: number;
