@@ -122,13 +122,39 @@ const LOADED_BY_NAME = /^(django-|types-|pytest-|flake8-|sphinx|mkdocs|jupyter|o
 export function unusedRequirements(audits: readonly RequirementAudit[]): Requirement[] {
   const out: Requirement[] = [];
   const seen = new Set<string>();
+  const lockStyle = lockStyleRequirementFiles(audits.map((a) => a.requirement));
   for (const a of audits) {
     const r = a.requirement;
     if (r.role !== 'requirement' || r.group !== 'main' || r.local || seen.has(r.normalizedName)) continue;
+    // A fully pinned requirements file (pip-compile / pip freeze output) lists transitive
+    // dependencies the code never imports by design.
+    if (lockStyle.has(r.source.path)) continue;
     seen.add(r.normalizedName);
     if (a.importedAs.length || NOT_IMPORTED_DISTRIBUTIONS.has(r.normalizedName)) continue;
     if (LOADED_BY_NAME.test(r.normalizedName)) continue;
     out.push(r);
+  }
+  return out;
+}
+
+/**
+ * The requirements files that are lock files in all but name: every requirement pinned
+ * exactly (`name==1.2.3`, as `pip-compile` and `pip freeze` write them; local paths and VCS
+ * URLs at a commit count as pinned) or any carrying
+ * `--hash`. Their pins include transitive dependencies, which the project's code does not
+ * import. Returns the files' paths (as in `RequirementSource.path`).
+ */
+export function lockStyleRequirementFiles(requirements: readonly Requirement[]): Set<string> {
+  const byFile = new Map<string, Requirement[]>();
+  for (const r of requirements) {
+    if (r.role !== 'requirement' || r.source.format !== 'requirements') continue;
+    const list = byFile.get(r.source.path) ?? [];
+    list.push(r);
+    byFile.set(r.source.path, list);
+  }
+  const out = new Set<string>();
+  for (const [path, reqs] of byFile) {
+    if (reqs.some((r) => r.hashes.length > 0) || reqs.every((r) => r.version !== undefined || r.local || r.vcs?.commitPinned)) out.add(path);
   }
   return out;
 }
