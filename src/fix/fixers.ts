@@ -25,7 +25,15 @@ export interface FixInfo {
   note: string;
 }
 
-type Fixer = (node: A.AnyNode, ctx: RuleContext) => Omit<Autofix, 'safety' | 'minPython'> | undefined;
+/** Where the finding is reported (1-based lines, 0-based UTF-16 columns), for fixers whose visitor node is the whole module. */
+export interface FixSite {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+type Fixer = (node: A.AnyNode, ctx: RuleContext, at: FixSite) => Omit<Autofix, 'safety' | 'minPython'> | undefined;
 
 // ---------- edit helpers ----------
 
@@ -144,6 +152,17 @@ function contextNames(node: A.AnyNode): string {
   return out.join(' ');
 }
 
+/** Python's hard keywords: an identifier that normalises to one cannot be written plainly. */
+const PY_KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
+
+/** Unicode bidirectional control characters (B613's set). */
+const BIDI_RE = /[\u202A-\u202E\u2066-\u2069\u200F]/g;
+
+/** A line whose comment the interpreter or the OS reads: a shebang, a PEP 263 encoding cookie. */
+function readByTheRuntime(lineNo: number, line: string): boolean {
+  return lineNo <= 2 && (/^#!/.test(line) || /coding/.test(line));
+}
+
 const SECURITY_CONTEXT = /token|passw|secret|sign|auth|key|session|hmac|nonce|salt|csrf|otp|verify|credential/i;
 
 // ---------- the fixes ----------
@@ -247,6 +266,45 @@ const FIXERS: Record<string, Fixer> = {
     return { description: 'debug=True → debug=os.environ.get("FLASK_DEBUG") == "1"', edits: [replace(k.value, 'os.environ.get("FLASK_DEBUG") == "1"'), ...imp] };
   },
 
+  /**
+   * An identifier written in a form NFKC changes (`ｅｖａｌ`) → the name Python reads (`eval`).
+   * Safe: CPython normalises every identifier with NFKC while parsing (PEP 3131), so the
+   * program before and after is the same syntax tree.
+   */
+  KR145(node, ctx, at) {
+    if (node.type !== 'Module') return undefined;
+    const r = (node.renamed ?? []).find((x) => x.line === at.line && x.col === at.col && x.endCol === at.endCol);
+    if (!r || r.name.split('.').some((part) => PY_KEYWORDS.has(part.trim()))) return undefined;
+    if ((ctx.lines[r.line - 1] ?? '').slice(r.col, r.endCol) !== r.written) return undefined;
+    return { description: `write the name as Python reads it: ${r.name}`, edits: [edit({ line: r.line, col: r.col }, { line: r.line, col: r.endCol }, r.name)] };
+  },
+
+  /**
+   * Bidirectional control characters that are all in comments → removed. Safe: comments
+   * are not part of the program (the syntax tree is the same). Declines when one is in a
+   * string or other code (removing it would change a value), or in a shebang or
+   * encoding-cookie line (read by the OS or the interpreter).
+   */
+  B613(node, ctx) {
+    if (node.type !== 'Module') return undefined;
+    const commentsByLine = new Map<number, { col: number; end: number }[]>();
+    for (const c of ctx.comments) {
+      let list = commentsByLine.get(c.line);
+      if (!list) commentsByLine.set(c.line, (list = []));
+      list.push({ col: c.col, end: c.col + c.text.length });
+    }
+    const edits: TextEdit[] = [];
+    for (let i = 0; i < ctx.lines.length; i++) {
+      const line = ctx.lines[i];
+      for (const m of line.matchAll(BIDI_RE)) {
+        const col = m.index;
+        if (!(commentsByLine.get(i + 1) ?? []).some((c) => c.col <= col && col < c.end) || readByTheRuntime(i + 1, line)) return undefined;
+        edits.push(edit({ line: i + 1, col }, { line: i + 1, col: col + 1 }, ''));
+      }
+    }
+    return edits.length ? { description: 'remove the bidirectional control characters from comments', edits } : undefined;
+  },
+
   /** ssl._create_unverified_context() → ssl.create_default_context() */
   B323(node) {
     if (node.type !== 'Call' || !plainCall(node) || node.func.type !== 'Attribute' || node.func.attr !== '_create_unverified_context') return undefined;
@@ -278,12 +336,14 @@ export const FIX_CATALOG: readonly FixInfo[] = [
   { ruleId: 'B202', title: '`tarfile` `extractall()` → `extractall(filter="data")`', safety: 'unsafe', minPython: '3.12', note: 'links leaving the folder, devices and absolute paths are refused; also in 3.8.17, 3.9.17, 3.10.12, 3.11.4 security releases' },
   { ruleId: 'B306', title: '`tempfile.mktemp()` → `tempfile.NamedTemporaryFile(delete=False).name`', safety: 'unsafe', note: 'the file now exists (empty, mode 0600) when the name is returned' },
   { ruleId: 'B323', title: '`ssl._create_unverified_context()` → `ssl.create_default_context()`', safety: 'unsafe', note: 'connections to hosts with invalid certificates now fail' },
-  { ruleId: 'B324', title: '`hashlib.md5()`/`sha1()` → `usedforsecurity=False`', safety: 'unsafe', minPython: '3.9', note: 'declares a non-security use; wrong if the hash protects anything (then use sha256)' },
+  { ruleId: 'B324', title: '`hashlib.md5()`/`sha1()` → `usedforsecurity=False`', safety: 'unsafe', minPython: '3.9', note: 'the digest is the same, but on a FIPS-mode OpenSSL a call that raised `ValueError` now succeeds; and it declares a non-security use only a reader can vouch for (if the hash protects anything, use sha256)' },
   { ruleId: 'B501', title: '`verify=False` removed from requests/httpx calls', safety: 'unsafe', note: 'hosts with invalid certificates now fail' },
   { ruleId: 'B506', title: '`yaml.load(s, Loader=…)` → `yaml.safe_load(s)`', safety: 'unsafe', note: 'documents with Python tags now fail to load' },
   { ruleId: 'B602', title: '`subprocess.run("prog arg", shell=True)` (constant, no metacharacters) → `subprocess.run(["prog", "arg"])`', safety: 'unsafe', note: 'a missing program raises FileNotFoundError instead of exit status 127' },
+  { ruleId: 'B613', title: 'bidirectional control characters in comments → removed', safety: 'safe', note: 'safe: comments are not part of the program (same syntax tree); not offered when one is in a string or in a shebang or encoding line' },
   { ruleId: 'B701', title: '`jinja2.Environment(...)` → `autoescape=True`', safety: 'unsafe', note: 'HTML in variables is now escaped (intended markup needs `|safe`/Markup)' },
   { ruleId: 'KR124', title: '`random.choice/getrandbits/randbytes` for a secret → `secrets.choice/randbits/token_bytes`', safety: 'unsafe', note: 'values no longer follow random.seed()' },
+  { ruleId: 'KR145', title: 'identifier written with NFKC look-alikes (`ｅｖａｌ`) → the name Python reads (`eval`)', safety: 'safe', note: 'safe: Python normalises identifiers with NFKC when parsing (PEP 3131), so the syntax tree is the same; not offered when the name would be a keyword' },
 ];
 
 const INFO = new Map(FIX_CATALOG.map((f) => [f.ruleId, f]));
@@ -293,13 +353,16 @@ export function hasFixer(ruleId: string): boolean {
   return ruleId in FIXERS;
 }
 
-/** The fix for a finding rule `ruleId` reports at `node` (the node its visitor received), or undefined. */
-export function autofixFor(ruleId: string, node: A.AnyNode, ctx: RuleContext): Autofix | undefined {
+/**
+ * The fix for a finding rule `ruleId` reports at `node` (the node its visitor received;
+ * `at` is where the finding itself is), or undefined.
+ */
+export function autofixFor(ruleId: string, node: A.AnyNode, ctx: RuleContext, at: FixSite): Autofix | undefined {
   const f = FIXERS[ruleId];
   if (!f) return undefined;
   let r: ReturnType<Fixer>;
   try {
-    r = f(node, ctx);
+    r = f(node, ctx, at);
   } catch {
     return undefined; // a fixer bug must not stop the analysis
   }

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Autofix, Finding } from '../core/finding.js';
-import { autofixFor, hasFixer } from '../fix/fixers.js';
+import { autofixFor, hasFixer, type FixSite } from '../fix/fixers.js';
 import type { SuppressionMarker } from '../core/suppress.js';
 import type { FileResult } from '../report/model.js';
 import type { FileDiagnostic, FileKind } from '../core/file.js';
@@ -475,7 +475,7 @@ function makeContext(
         fingerprint: '',
         ...(o.trace ? { trace: o.trace } : {}),
         ...(o.properties ? { properties: o.properties } : {}),
-        ...withFix(rule.id, node, ctx),
+        ...withFix(rule.id, node, ctx, { line: at.lineno, col: at.col_offset, endLine: at.end_lineno, endCol: at.end_col_offset }),
       };
       if (sup) suppressedOut!.push(markSuppressed(f, sup));
       else {
@@ -488,8 +488,8 @@ function makeContext(
 }
 
 /** `{ autofix }` when the rule has a mechanical fix for this node (`fix/fixers.ts`), else `{}`. */
-function withFix(ruleId: string, node: A.AnyNode, ctx: RuleContext): { autofix?: Autofix } {
+function withFix(ruleId: string, node: A.AnyNode, ctx: RuleContext, at: FixSite): { autofix?: Autofix } {
   if (!hasFixer(ruleId)) return {};
-  const autofix = autofixFor(ruleId, node, ctx);
+  const autofix = autofixFor(ruleId, node, ctx, at);
   return autofix ? { autofix } : {};
 }

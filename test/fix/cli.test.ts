@@ -37,6 +37,13 @@ describe('krait fix', () => {
     expect(r.stderr).toMatch(/fixed 0 findings in 0 files; 3 more with --unsafe-fixes/);
     expect(readFileSync(path.join(dir, 'app.py'), 'utf8')).toBe(CODE);
   });
+  it('plain krait fix applies a safe fix and leaves the unsafe one in the same file', () => {
+    writeFileSync(path.join(dir, 'app.py'), 'import yaml\nｙａｍｌ.load(s)  # read\n');
+    const r = krait('fix', '.', '--no-config');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/fixed 1 finding in 1 file; 1 more with --unsafe-fixes/);
+    expect(readFileSync(path.join(dir, 'app.py'), 'utf8')).toBe('import yaml\nyaml.load(s)  # read\n');
+  });
   it('writes the fixes; requires-python allows filter="data"; --select narrows', () => {
     writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "x"\nrequires-python = ">=3.12"\n');
     const r = krait('fix', '.', '--unsafe-fixes', '--select', 'B202');

@@ -13,6 +13,15 @@ import type { Finding } from '../../src/core/finding.js';
 import { fixFile, fixText, lowestPython, planFixes, unifiedDiff } from '../../src/pipeline/fix.js';
 import { FIX_CATALOG, constantArgv } from '../../src/fix/fixers.js';
 import { runOn } from '../helpers/rule-tester.js';
+import { parsePython } from '../../src/python/parse.js';
+
+/** The syntax tree without positions, parent links or the record of renamed identifiers. */
+function shape(code: string): string {
+  const parsed = parsePython(code);
+  expect(parsed.syntaxErrors).toEqual([]);
+  const skip = new Set(['parent', 'lineno', 'col_offset', 'end_lineno', 'end_col_offset', 'renamed']);
+  return JSON.stringify(parsed.module, (k, v: unknown) => (skip.has(k) ? undefined : v));
+}
 
 function fix(code: string, rule: string, opts: { unsafe?: boolean; targetPython?: string } = {}) {
   const found = runOn(code, [rule]).filter((f) => f.autofix);
@@ -79,6 +88,35 @@ describe('each fix: before → after, idempotent, comments and formatting kept',
   it('B323 unverified context → default context', () => {
     expectFix('B323', 'import ssl\nctx = ssl._create_unverified_context()\n', 'import ssl\nctx = ssl.create_default_context()\n');
   });
+  it('KR145 (safe) an NFKC look-alike identifier → the name Python reads; the syntax tree is unchanged', () => {
+    const before = 'import ｏｓ\n\ndef run(cmd):  # ｅｖａｌ in a comment stays\n    ｅｖａｌ(cmd)  # run it\n    return ｏｓ.ｐａｔｈ.join(cmd, "ｘ")\n';
+    const after = 'import os\n\ndef run(cmd):  # ｅｖａｌ in a comment stays\n    eval(cmd)  # run it\n    return os.path.join(cmd, "ｘ")\n';
+    expectFix('KR145', before, after);
+    expect(shape(after)).toBe(shape(before));
+    const math = 'x = 1\n𝐱 += 1\n';
+    expectFix('KR145', math, 'x = 1\nx += 1\n');
+    // the fix is applied by plain `krait fix` (safe), unlike an unsafe one
+    const r = fix(before, 'KR145', { unsafe: false });
+    expect(r.after).toBe(after);
+    expect(r.outcomes.every((o) => o.result === 'applied')).toBe(true);
+    expect(runOn('ｅｖａｌ(x)\n', ['KR145'])[0]!.autofix!.safety).toBe('safe');
+  });
+  it('KR145 declines a name that would be a keyword', () => {
+    const [f] = runOn('Ｎｏｎｅ = 1\n', ['KR145']);
+    expect(f).toBeDefined();
+    expect(f!.autofix).toBeUndefined();
+  });
+  it('B613 (safe) bidirectional controls only in comments → removed; the syntax tree is unchanged', () => {
+    const before = 'def ok(user):\n    # \u202e } \u2066if user.admin:\u2069 \u2066 # admins only\n    return True  # done\u2069\n';
+    const after = 'def ok(user):\n    #  } if user.admin:  # admins only\n    return True  # done\n';
+    expectFix('B613', before, after);
+    expect(shape(after)).toBe(shape(before));
+    expect(fix(before, 'B613', { unsafe: false }).after).toBe(after);
+    // in a string the character is part of a value: no fix; nor in an encoding line
+    expect(runOn('x = "user\u202e"  # \u2066\n', ['B613'])[0]!.autofix).toBeUndefined();
+    expect(runOn('# \u202e coding: utf-8\nx = 1\n', ['B613'])[0]!.autofix).toBeUndefined();
+    expect(runOn('x = 1\n# \u202e note\n', ['B613'])[0]!.autofix).toMatchObject({ safety: 'safe' });
+  });
   it('every fix in the catalog has a test above', () => {
     const src = readFileSync(new URL(import.meta.url), 'utf8');
     for (const f of FIX_CATALOG) expect(src, f.ruleId).toMatch(new RegExp(`expectFix\\(\\s*'${f.ruleId}'`));
@@ -86,10 +124,14 @@ describe('each fix: before → after, idempotent, comments and formatting kept',
 });
 
 describe('applying fixes', () => {
-  it('skips unsafe fixes unless asked', () => {
+  it('skips unsafe fixes unless asked, and applies the safe ones in the same file', () => {
     const r = fix('import yaml\nyaml.load(s)\n', 'B506', { unsafe: false });
     expect(r.after).toBe('import yaml\nyaml.load(s)\n');
     expect(r.outcomes[0]!.result).toBe('unsafe');
+    const code = 'import yaml\nｙａｍｌ.load(s)\n';
+    const mixed = fixText(code, runOn(code, ['B506', 'KR145']), 's.py', { unsafe: false });
+    expect(mixed.after).toBe('import yaml\nyaml.load(s)\n');
+    expect(mixed.outcomes.map((o) => `${o.finding.ruleId}:${o.result}`).sort()).toEqual(['B506:unsafe', 'KR145:applied']);
   });
   it('applies several fixes in one file, sharing one added import', () => {
     const code = 'import random\n\ndef a():\n    api_token = random.choice(X)\n\ndef b():\n    session_key = random.choice(Y)\n';
