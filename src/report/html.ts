@@ -35,6 +35,15 @@ export function esc(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * Escape prose (messages, fixes, rule documentation) and show its `inline code` (text
+ * between single backticks on one line) as `<code>`. The text is escaped first, so code
+ * taken from audited files stays inert inside the `<code>` element.
+ */
+export function richText(value: unknown): string {
+  return esc(value).replace(/`([^`\n]+)`/g, '<code>$1</code>');
+}
+
 /** An href only for http(s) URLs; anything else (javascript:, data:…) gives no link. */
 function safeHref(url: string): string | undefined {
   return /^https?:\/\/[^\s"'<>]+$/i.test(url) ? url : undefined;
@@ -88,7 +97,8 @@ button.linkish{border:0;background:none;color:var(--accent);padding:0;text-decor
 .finding summary{cursor:pointer;padding:8px 12px;display:flex;flex-wrap:wrap;gap:6px 10px;align-items:baseline;list-style:none}
 .finding summary::-webkit-details-marker{display:none}.finding summary::before{content:"▸";color:var(--muted);width:1ch}.finding details[open]>summary::before{content:"▾"}
 .field{display:inline-flex;gap:6px;align-items:center;white-space:nowrap}
-.finding .loc{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;word-break:break-all}
+.loc{overflow-wrap:anywhere;word-break:break-all}
+.finding .loc{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem}
 .finding .rule{font-weight:600}.finding .msg{flex-basis:100%;color:var(--fg)}
 .finding .body{padding:0 12px 12px}
 .muted{color:var(--muted)}.small{font-size:.85rem}
@@ -211,7 +221,7 @@ function findingHtml(f: Finding, i: number, lookup: RuleLookup): string {
   const parts: string[] = [];
   parts.push(`<p class="small muted">Rule ${esc(f.ruleId)} <code>${esc(f.ruleName)}</code> · category ${esc(f.category)} · confidence ${esc(f.confidence)}${cwes ? ` · ${cwes}` : ''} · fingerprint <code>${esc(f.fingerprint)}</code></p>`);
   parts.push(snippetHtml(f));
-  if (f.fix) parts.push(`<div class="fix"><strong>Fix:</strong> ${esc(f.fix)}</div>`);
+  if (f.fix) parts.push(`<div class="fix"><strong>Fix:</strong> ${richText(f.fix)}</div>`);
   if (f.autofix) {
     const pv = f.autofix.preview;
     parts.push(
@@ -234,11 +244,11 @@ function findingHtml(f: Finding, i: number, lookup: RuleLookup): string {
     );
   }
   const d = meta.docs;
-  if (d.why) parts.push(`<h3>Why is this bad?</h3><p>${esc(d.why)}</p>`);
+  if (d.why) parts.push(`<h3>Why is this bad?</h3><p>${richText(d.why)}</p>`);
   if (d.instead) parts.push(`<h3>Use instead</h3><pre><span class="line">${esc(d.instead).split('\n').join('</span><span class="line">')}</span></pre>`);
   if (d.references.length) parts.push(`<h3>References</h3><ul class="plain">${d.references.map((r) => `<li>${link(r)}</li>`).join('')}</ul>`);
   return `<article class="finding s-${esc(f.severity)}" id="finding-${i + 1}" data-sev="${esc(f.severity)}" data-cat="${esc(f.category)}" data-file="${esc(l.path)}" data-text="${esc(text)}">
-<details><summary>${badge(f.severity)} <span class="loc">${esc(where)}</span> <span class="rule">${esc(f.ruleId)} ${esc(f.ruleName)}</span><span class="msg">${esc(f.message)}</span></summary>
+<details><summary>${badge(f.severity)} <span class="loc">${esc(where)}</span> <span class="rule">${esc(f.ruleId)} ${esc(f.ruleName)}</span><span class="msg">${richText(f.message)}</span></summary>
 <div class="body">${parts.join('\n')}</div></details></article>`;
 }
 
@@ -328,7 +338,7 @@ function overviewSection(report: Report, score: Score, findings: Finding[]): str
     .join('');
   const critical = score.critical.length
     ? `<ul class="plain">${score.critical
-        .map((k) => `<li>${badge(k.severity)} <span class="loc">${esc(`${k.path}:${k.line}`)}</span> <strong>${esc(k.ruleId)}</strong> ${esc(k.message)}</li>`)
+        .map((k) => `<li>${badge(k.severity)} <span class="loc">${esc(`${k.path}:${k.line}`)}</span> <strong>${esc(k.ruleId)}</strong> ${richText(k.message)}</li>`)
         .join('')}</ul>`
     : '<p class="muted">None.</p>';
   return `<section id="overview" aria-labelledby="h-overview"><h2 id="h-overview">Overview and score</h2>
@@ -471,7 +481,7 @@ function dependenciesSection(report: Report, findings: Finding[]): string {
     : '';
   const adv = depFindings.length
     ? `<h3>Dependency findings (${depFindings.length})</h3><div class="table-wrap"><table><thead><tr><th>Where</th><th>Severity</th><th>Rule</th><th>Message</th><th>Fix</th></tr></thead><tbody>${depFindings
-        .map((f) => `<tr><td class="loc">${esc(`${f.location.path}:${f.location.startLine}`)}</td><td>${badge(f.severity)}</td><td>${esc(f.ruleId)} ${esc(f.ruleName)}</td><td>${esc(f.message)}</td><td>${esc(f.fix ?? '')}</td></tr>`)
+        .map((f) => `<tr><td class="loc">${esc(`${f.location.path}:${f.location.startLine}`)}</td><td>${badge(f.severity)}</td><td>${esc(f.ruleId)} ${esc(f.ruleName)}</td><td>${richText(f.message)}</td><td>${richText(f.fix ?? '')}</td></tr>`)
         .join('')}</tbody></table></div>`
     : '';
   return `<section id="dependencies" aria-labelledby="h-deps"><h2 id="h-deps">Dependencies and advisories</h2>${head}${kpis}${environmentsHtml(report)}${reqs}${manifests}${indexes}${adv}</section>`;
@@ -501,11 +511,32 @@ function moduleIntelligenceTable(report: Report): string {
     .map((m) => {
       const advisories = arr(m.advisories).map(str).filter(Boolean);
       const declared = m.declared === true ? `${esc(str(m.declaredVersion) || str(m.declaredSpecifier) || 'any version')}` : '<strong class="bad">not declared</strong>';
-      const at = arr(m.importedAt).filter(isObj).slice(0, 5).map((x) => esc(`${str(x.path)}:${str(x.line)}`)).join(', ');
-      return `<tr><td><code>${esc(m.module)}</code></td><td>${esc(m.distribution)}</td><td>${declared}</td><td>${advisories.length ? `<span class="bad">${esc(advisories.join(', '))}</span>` : '<span class="ok">none for this version</span>'}</td><td class="num">${esc(m.knownAdvisories ?? '')}</td><td class="loc small">${at}</td></tr>`;
+      const at = importPlaces(arr(m.importedAt).filter(isObj).map((x) => ({ path: str(x.path), line: str(x.line) })));
+      const free = str(m.freeFrom) ? `<code>${esc(m.freeFrom)}</code> and later` : m.declared === true ? '<span class="muted small">see the requirements table</span>' : '';
+      return `<tr><td><code>${esc(m.module)}</code></td><td>${esc(m.distribution)}</td><td>${declared}</td><td>${advisories.length ? `<span class="bad">${esc(advisories.join(', '))}</span>` : '<span class="ok">none for this version</span>'}</td><td class="num">${esc(m.knownAdvisories ?? '')}</td><td>${free}</td><td class="loc small">${at}</td></tr>`;
     })
     .join('');
-  return `<h3>Third-party modules and known vulnerabilities</h3><div class="table-wrap"><table><thead><tr><th>Module</th><th>Distribution</th><th>Declared</th><th>Advisories (declared version)</th><th class="num">Known advisories (all versions)</th><th>Imported at</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<h3>Third-party modules and known vulnerabilities</h3><div class="table-wrap"><table><thead><tr><th>Module</th><th>Distribution</th><th>Declared</th><th>Advisories (declared version)</th><th class="num">Known advisories (all versions)</th><th>Free of them from</th><th>Imported at</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+/** Import places shown before the rest is folded into a `<details>`. */
+const IMPORT_PLACES_SHOWN = 3;
+
+/**
+ * The places that import a module, once each, one entry per file (`app/x.py:3, 8`); past
+ * {@link IMPORT_PLACES_SHOWN} files the others fold into "and N more".
+ */
+function importPlaces(places: { path: string; line: string }[]): string {
+  const byFile = new Map<string, string[]>();
+  for (const p of places) {
+    const lines = byFile.get(p.path) ?? [];
+    if (!lines.includes(p.line)) lines.push(p.line);
+    byFile.set(p.path, lines);
+  }
+  const items = [...byFile].map(([path, lines]) => esc(`${path}:${lines.join(', ')}`));
+  if (items.length <= IMPORT_PLACES_SHOWN) return items.join('<br>');
+  const rest = items.slice(IMPORT_PLACES_SHOWN);
+  return `${items.slice(0, IMPORT_PLACES_SHOWN).join('<br>')}<details><summary>and ${rest.length} more</summary>${rest.join('<br>')}</details>`;
 }
 
 function statisticsSection(report: Report): string {
