@@ -79,8 +79,11 @@ export function testingSummary(files: readonly { path: string; metrics?: FileMet
   return out;
 }
 
+/** Functions above this cyclomatic complexity are hot spots (KR801's default threshold). */
+export const HOTSPOT_THRESHOLD = 10;
+
 /** Functions and methods above `threshold`, most complex first. */
-export function complexityHotspots(files: readonly { path: string; metrics?: FileMetrics }[], threshold = 10): Hotspot[] {
+export function complexityHotspots(files: readonly { path: string; metrics?: FileMetrics }[], threshold = HOTSPOT_THRESHOLD): Hotspot[] {
   const out: Hotspot[] = [];
   for (const f of files) for (const c of f.metrics?.complexity ?? []) if (c.kind !== 'class' && c.complexity > threshold) out.push({ path: f.path, name: c.name, line: c.line, complexity: c.complexity });
   return out.sort((a, b) => b.complexity - a.complexity || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));

@@ -121,6 +121,8 @@ export interface ProjectMetrics {
   testing?: TestingSummary;
   /** Functions above the complexity threshold, most complex first (the overview's Performance). */
   hotspots?: Hotspot[];
+  /** The cyclomatic complexity a function must exceed to be a hot spot (set with `hotspots`). */
+  hotspotThreshold?: number;
 }
 
 /** Test code in the project, and line coverage when a report is present. */

@@ -8,7 +8,7 @@ import type { FileDiagnostic } from '../core/file.js';
 import type { Discovery } from './discover/walk.js';
 import type { ScanAnalysis } from './analyses.js';
 import { aggregateMetrics } from '../metrics/index.js';
-import { complexityHotspots, testingSummary } from '../metrics/quality.js';
+import { HOTSPOT_THRESHOLD, complexityHotspots, testingSummary } from '../metrics/quality.js';
 import { summarizeEgress } from '../egress/index.js';
 import { analyzePosture } from './posture.js';
 import { attachProofs } from '../posture/proof.js';
@@ -31,7 +31,8 @@ export async function aggregateProject(
   if (analyses.has('metrics')) {
     report.metrics = aggregateMetrics(files, disc.localModules);
     report.metrics.testing = testingSummary(files, disc.roots);
-    report.metrics.hotspots = complexityHotspots(files);
+    report.metrics.hotspots = complexityHotspots(files, HOTSPOT_THRESHOLD);
+    report.metrics.hotspotThreshold = HOTSPOT_THRESHOLD;
   }
   if (analyses.has('egress')) report.egress = summarizeEgress(files);
   if (analyses.has('posture')) {

@@ -19,6 +19,7 @@ import { ruleFor, cweUrl, noRules } from './rules.js';
 import type { RuleLookup } from './rules.js';
 import type { Score } from './score-types.js';
 import { advisoryAgeText, advisoryDataAge } from './summary.js';
+import { performanceOverview, testingOverview } from './overview.js';
 
 /**
  * Escape text for HTML element content and quoted attribute values. Control characters
@@ -75,6 +76,7 @@ h2{margin:0 0 12px;font-size:1.2rem}h3{font-size:1rem;margin:16px 0 8px}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:16px}
 .kpis{display:flex;flex-wrap:wrap;gap:12px}.kpi{border:1px solid var(--border);border-radius:8px;padding:8px 14px;min-width:110px}
 .kpi b{display:block;font-size:1.4rem}.kpi span{color:var(--muted);font-size:.85rem}
+.overview-fields{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:12px 0}.overview-fields dt{font-weight:600}.overview-fields dd{margin:0}
 .donut{display:flex;align-items:center;gap:16px}.donut svg{flex:none}
 .ring-track{fill:none;stroke:var(--track)}.ring{fill:none;stroke:var(--good)}.ring.mid{stroke:var(--medium)}.ring.bad{stroke:var(--critical)}
 .donut-text{fill:var(--fg);font-weight:700;font-size:22px}.donut-sub{fill:var(--muted);font-size:11px}
@@ -310,6 +312,11 @@ function countValue(v: number | boolean): string {
   return typeof v === 'boolean' ? (v ? `<span class="ok">${ICON_YES} yes</span>` : `<span class="bad">${ICON_NO} no</span>`) : esc(v);
 }
 
+/** Audited text (a path, a function name) as escaped inline code. */
+function htmlCode(s: string): string {
+  return `<code>${esc(s)}</code>`;
+}
+
 function overviewSection(report: Report, score: Score, findings: Finding[]): string {
   const sevCounts = SEVERITIES.map((s) => ({ s, n: findings.filter((f) => f.severity === s).length }));
   const m = report.metrics;
@@ -346,6 +353,7 @@ function overviewSection(report: Report, score: Score, findings: Finding[]): str
 <div><h3>Findings by severity</h3>${bars(sevCounts.map(({ s, n }) => ({ label: s, value: n, cls: `sev-${s}` })), 'Findings by severity')}
 <p class="small">${sevCounts.map(({ s, n }) => `<button type="button" class="linkish" data-filter-sev="${s}">${n} ${s}</button>`).join(' · ')}</p></div></div>
 <div class="kpis">${kpis}</div>
+<dl class="overview-fields"><dt>Quality &amp; Testing</dt><dd>${testingOverview(report, htmlCode)}</dd><dt>Performance</dt><dd>${performanceOverview(report, htmlCode)}</dd></dl>
 <h3>Points by category</h3>${bars(catRows, 'Points by category')}
 <div class="table-wrap"><table><thead><tr><th>Category</th><th class="num">Points</th><th>Status</th><th>Counts</th></tr></thead><tbody>${details}</tbody></table></div>
 <div class="grid"><div><h3>Strengths</h3>${list(score.strengths)}</div><div><h3>Improvements</h3>${list(score.improvements)}</div></div>

@@ -19,6 +19,7 @@ import { ruleFor, cweUrl, noRules } from './rules.js';
 import type { RuleLookup } from './rules.js';
 import type { Score } from './score-types.js';
 import { advisoryAgeText, advisoryDataAge } from './summary.js';
+import { performanceOverview, testingOverview } from './overview.js';
 
 /** `YYYY-MM-DD` of a date, in local time (the day the reader sees on the calendar). */
 export function isoDay(d: Date): string {
@@ -114,23 +115,6 @@ export function findingFileNames(findings: readonly Finding[]): string[] {
   return findings.map((f, i) => `finding-${String(i + 1).padStart(width, '0')}-${slugify(f.ruleName || f.ruleId)}.md`);
 }
 
-/** The overview's Performance field: functions above the complexity threshold. */
-function performanceLine(report: Report): string {
-  const h = report.metrics?.hotspots;
-  if (!h) return '- Performance: not assessed (statistics were not computed)';
-  if (!h.length) return '- Performance: no function above cyclomatic complexity 10';
-  const top = h.slice(0, 5).map((x) => `${mdCode(`${x.path}:${x.line}`)} ${mdCode(x.name)} (${x.complexity})`).join(', ');
-  return `- Performance: ${h.length} function${h.length === 1 ? '' : 's'} above cyclomatic complexity 10 (hot spots: ${top}${h.length > 5 ? ', …' : ''})`;
-}
-
-/** The overview's Quality & Testing field: test files, test-to-code ratio, line coverage. */
-function testingLine(report: Report): string {
-  const t = report.metrics?.testing;
-  if (!t) return '- Quality & Testing: not assessed (statistics were not computed)';
-  const cov = t.coverage ? `line coverage ${t.coverage.percent}% (${mdCode(t.coverage.file)})` : 'no coverage report found (coverage.xml, coverage.json, lcov.info)';
-  return `- Quality & Testing: ${t.testFiles} test file${t.testFiles === 1 ? '' : 's'}, test-to-code ratio ${t.ratio.toFixed(2)} (${t.testCodeLines} test / ${t.codeLines} code lines); ${cov}`;
-}
-
 /** The advisory data's date and age as an overview item (a warning when stale); none when dependencies were not audited. */
 function advisoryMarkdown(report: Report): string[] {
   const age = advisoryDataAge(report);
@@ -177,9 +161,9 @@ function summaryMarkdown(report: Report, score: Score, entries: Entry[], folder:
     '',
     '## Findings Summary',
     `- Security: ${security.length} finding${security.length === 1 ? '' : 's'} (${SCORE_CATEGORIES.map((c) => `${c.title.toLowerCase()} ${security.filter((f) => scoreCategoryOf(f.category) === c.id).length}`).join(', ')})`,
-    performanceLine(report),
+    `- Performance: ${performanceOverview(report, mdCode)}`,
     `- Code Quality: ${quality.length} finding${quality.length === 1 ? '' : 's'}`,
-    testingLine(report),
+    `- Quality & Testing: ${testingOverview(report, mdCode)}`,
     '',
     `## Score: ${score.total}/${score.max}`,
     '',

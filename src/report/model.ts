@@ -13,8 +13,12 @@ import type { Score } from './score-types.js';
 import type { TaintFacts } from '../taint/engine.js';
 import type { FileDiagnostic, FileKind, SkippedFile } from '../core/file.js';
 
-/** Version of the JSON report schema (`schema/report.schema.json`). Bump on breaking change. */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+/**
+ * Version of the JSON report schema (`schema/report.schema.json`), semver: a new optional
+ * field bumps the minor version (1.1.0: `metrics.testing`, `metrics.hotspots`,
+ * `metrics.hotspotThreshold`), a removed or changed field the major version.
+ */
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 /** Per-file result, plain and serialisable (crosses the worker boundary). */
 export interface FileResult {

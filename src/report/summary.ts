@@ -1,6 +1,7 @@
 /**
  * The summary every text-like format ends with (as bandit and ruff end): the score, the
- * findings by severity, what decided the exit code, the suppressed findings per rule and
+ * findings by severity, the overview's Quality & Testing and Performance fields (when
+ * statistics were computed), what decided the exit code, the suppressed findings per rule and
  * the findings triage dismissed; and the line stating the advisory data's date and age.
  */
 import { createColors } from 'picocolors';
@@ -9,6 +10,7 @@ import type { Report } from './model.js';
 import type { Score } from './score-types.js';
 import { terminalSafe } from '../core/text.js';
 import { STALE_ADVISORY_DAYS, ageInDays } from '../deps/database.js';
+import { performanceOverview, testingOverview } from './overview.js';
 
 export interface SummaryOptions {
   /** The `--fail-on` level the exit code follows (default `low`). */
@@ -135,6 +137,8 @@ export function summaryLines(report: Report, opts: SummaryOptions & { score?: Sc
   const out = [c.bold('SUMMARY')];
   if (opts.score) out.push(`OVERALL SCORE: ${Number.isInteger(opts.score.total) ? opts.score.total : opts.score.total.toFixed(1)}/${opts.score.max}  (risk level: ${opts.score.riskLevel})`);
   out.push(`Findings: ${report.findings.length}${report.findings.length ? ` — ${countsBySeverity(report.findings)}` : ''}`);
+  if (report.metrics?.testing) out.push(`Quality & Testing: ${testingOverview(report, terminalSafe)}`);
+  if (report.metrics?.hotspots) out.push(`Performance: ${performanceOverview(report, terminalSafe)}`);
   const sup = suppressedLine(report, opts.showSuppressed);
   if (sup) out.push(sup);
   const dis = dismissedLine(report);

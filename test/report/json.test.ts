@@ -60,7 +60,7 @@ describe('renderJson', () => {
     });
     const a = renderJson(r);
     expect(renderJson(reversed)).toBe(a);
-    expect(a.startsWith('{\n  "schemaVersion": "1.0.0",\n  "tool": {\n    "name": "krait",')).toBe(true);
+    expect(a.startsWith('{\n  "schemaVersion": "1.1.0",\n  "tool": {\n    "name": "krait",')).toBe(true);
     const f = JSON.parse(a).findings[0];
     expect(Object.keys(f).slice(0, 6)).toEqual(['ruleId', 'ruleName', 'category', 'severity', 'confidence', 'cwe']);
     expect(a.endsWith('}\n')).toBe(true);
