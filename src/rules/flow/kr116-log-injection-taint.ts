@@ -17,7 +17,7 @@ export const logInjectionTaint = defineRule({
     references: ['https://cwe.mitre.org/data/definitions/117.html', 'https://owasp.org/www-community/attacks/Log_Injection'],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} is written to a log in \`${sink}\`: remove CR/LF (or log it with %r) so that it cannot forge log lines.`);
     },
   },

@@ -17,7 +17,7 @@ export const nosqlInjectionTaint = defineRule({
     references: ['https://cwe.mitre.org/data/definitions/943.html', 'https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/05.6-Testing_for_NoSQL_Injection'],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} reaches a MongoDB filter in \`${sink}\`: build the filter yourself from values converted to strings or numbers, and never put input in \`$where\`.`);
     },
   },

@@ -17,7 +17,7 @@ export const xxeTaint = defineRule({
     references: ['https://cwe.mitre.org/data/definitions/611.html', 'https://cheatsheetseries.owasp.org/cheatsheets/XML_External_Entity_Prevention_Cheat_Sheet.html'],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} is parsed as XML with external entities enabled in \`${sink}\`: use resolve_entities=False / defusedxml.`);
     },
   },

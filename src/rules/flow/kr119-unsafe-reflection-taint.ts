@@ -17,7 +17,7 @@ export const unsafeReflectionTaint = defineRule({
     references: ['https://cwe.mitre.org/data/definitions/470.html'],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} chooses a module or attribute by name in \`${sink}\`: map the allowed names to objects with a dict instead.`);
     },
   },

@@ -17,7 +17,7 @@ export const regexInjectionTaint = defineRule({
     references: ['https://cwe.mitre.org/data/definitions/1333.html', 'https://owasp.org/www-community/attacks/Regular_expression_Denial_of_Service_-_ReDoS'],
   },
   visit: {
-    Module(node, ctx) {
+    'Module:exit'(node, ctx) {
       reportFlows(node, ctx, (what, sink) => `${what} is used as a regular expression pattern in \`${sink}\`: escape it with re.escape() (matched literally) or choose among fixed patterns.`);
     },
   },
