@@ -25,7 +25,7 @@ import { isSuppressed, noSuppressions, readSuppressions, readTextSuppressions, s
 import { snippetAt, splitLines } from '../core/snippet.js';
 import { assignFingerprints } from '../core/fingerprint.js';
 import { redactSnippets } from '../core/redact.js';
-import { analysisOf, configureModule, requestObservations, taintFactsOf } from '../taint/index.js';
+import { analysisOf, configureModule, noteUnknownCallees, requestObservations, taintFactsOf, unknownCalleesOf, withUnknownCallees } from '../taint/index.js';
 import type { ExternalResolver } from '../taint/engine.js';
 import { redactDeep, redactText } from '../secrets/redact-text.js';
 import { observationTargets, triageFindings } from '../taint/triage.js';
@@ -201,6 +201,7 @@ export function runCodeRules(
       findings: result.findings, nodes, semantic, lines, source: text, path: task.path, analysis,
       isSuppressed: (id, from, to) => isSuppressed(suppressions, id, '', from, to),
     });
+    noteUnknownCallees(parsed.module, analysis, result.findings, nodes);
   }
   return complete;
 }
@@ -293,8 +294,7 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
     if (task.options.localModules?.length) configureModule(parsed.module, { localModules: new Set(task.options.localModules) });
     if (!runCodeRules(task, text, lines, parsed, semantic, suppressions, result, undefined, budget.deadline)) budget.skipped.push('the rest of the code rules and triage');
     if (task.options.localModules?.length && !spent(budget, 'data-flow facts for other modules')) {
-      result.taint = taintFactsOf(parsed.module, { semantic, lines, source: text });
-      if (result.findings.some((f) => f.verdict?.kind === 'unknown')) result.taint.unknown = true;
+      result.taint = withUnknownCallees(taintFactsOf(parsed.module, { semantic, lines, source: text }), unknownCalleesOf(parsed.module));
     }
   }
   if (analyses.has('secrets') && !spent(budget, 'secrets')) {

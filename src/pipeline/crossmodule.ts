@@ -185,7 +185,7 @@ class ProjectModules {
     const out: FileTask[] = [];
     for (const t of this.tasks) {
       const f = this.facts.get(t.path);
-      if (!f || !f.calls.some((c) => this.matters(c.callee, t, !!c.src, !!f.unknown, 1, !!c.req))) continue;
+      if (!f || !f.calls.some((c) => this.matters(c.callee, t, !!c.src, !!c.unknown, 1, !!c.req))) continue;
       out.push(t);
       if (out.length >= MAX_CALLERS) break;
     }

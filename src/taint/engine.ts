@@ -69,10 +69,12 @@ export type ExternalUse = { kind: 'constants' } | { kind: 'class' } | { kind: 'c
 export interface TaintFacts {
   /** Functions and methods (`f`, `Class.m`, and `Class` when a method is) that return a source, reach a sink from a parameter, or pass a parameter to their result. */
   exports: Record<string, { src?: true; sinks?: true; pass?: true; lit?: true; req?: true; fwd?: true }>;
-  /** Calls into the project's own modules (qualified names), and whether an argument carried untrusted data or was a request object. */
-  calls: { callee: string; src?: true; req?: true }[];
-  /** Some pattern finding of the file got the verdict `unknown` (a callee's summary may settle it). */
-  unknown?: true;
+  /**
+   * Calls into the project's own modules (qualified names), whether an argument carried
+   * untrusted data or was a request object, and whether the call's result can reach a
+   * pattern finding whose verdict is `unknown` (a callee returning only constants may settle it).
+   */
+  calls: { callee: string; src?: true; req?: true; unknown?: true }[];
 }
 
 /** What the analysis saw reach an expression that a pattern rule flagged (joined over every visit). */
@@ -152,6 +154,10 @@ interface Summary {
   reqFields?: readonly string[];
   /** A parameter's value is passed to a call into the project's own modules (followed by the project pass). */
   fwd?: boolean;
+  /** Calls into the project's own modules (qualified names) made here or in the module's functions this one calls. */
+  ext?: Set<string>;
+  /** A function this one calls had no summary in this context (recursion, depth): `ext` may be incomplete. */
+  extOpen?: boolean;
 }
 const EMPTY: Summary = { params: [], ret: null, sinks: [] };
 
@@ -214,6 +220,9 @@ export class TaintAnalysis {
   steps = 0;
   /** Calls into the project's own modules seen so far. */
   readonly projectCalls: TaintFacts['calls'] = [];
+  /** Calls into the project's own modules made by module-level code (see {@link projectCalleesAround}). */
+  private readonly moduleExt = new Set<string>();
+  private moduleExtOpen = false;
   private readonly seen = new Set<string>();
   private readonly summaries = new Map<A.AnyNode | string, Summary | 'pending'>();
   /** Summaries of functions in a context where some parameters or fields hold a request object (see {@link summaryOf}). */
@@ -250,6 +259,46 @@ export class TaintAnalysis {
   /** The summary of one of this module's functions (computed on first use). */
   summaryFor(fn: A.FunctionDef, assume: readonly string[] = []): Summary {
     return this.summaryOf(fn, assume);
+  }
+
+  /**
+   * The calls into the project's own modules whose results can reach `node`: those made by
+   * the functions around it (and by the module's functions they call) and by module-level
+   * code; null when that is not known (a callee without a summary), so every call counts.
+   * After {@link run}. The project pass only needs to bring in a callee's summary for a
+   * pattern finding left `unknown` when the callee is among them.
+   */
+  projectCalleesAround(node: A.AnyNode): Set<string> | null {
+    if (this.moduleExtOpen) return null;
+    const out = new Set(this.moduleExt);
+    for (let n: A.AnyNode | null = node.parent; n; n = n.parent) {
+      if (n.type !== 'FunctionDef' && n.type !== 'AsyncFunctionDef') continue;
+      const all = [this.summaries.get(n), ...(this.specialised.get(n)?.values() ?? [])];
+      for (const s of all) {
+        if (s === undefined || s === 'pending' || s.extOpen) return null;
+        for (const q of s.ext ?? []) out.add(q);
+      }
+    }
+    return out;
+  }
+
+  /** Whether a module function returns only constants (its project calls count as the caller's). */
+  private litCallee(fn: A.FunctionDef, st: FnState): boolean {
+    const s = this.summaryOf(fn);
+    this.inheritExt(st, s);
+    return s.retLit === true;
+  }
+
+  /** A caller inherits the project calls of a module function it calls (see {@link projectCalleesAround}). */
+  private inheritExt(st: FnState, callee: Summary): void {
+    if (callee === EMPTY || callee.extOpen) {
+      if (st.summary !== EMPTY) st.summary.extOpen = true;
+      else this.moduleExtOpen = true;
+      if (callee === EMPTY) return;
+    }
+    if (!callee.ext) return;
+    if (st.summary === EMPTY) for (const q of callee.ext) this.moduleExt.add(q);
+    else for (const q of callee.ext) (st.summary.ext ??= new Set()).add(q);
   }
 
   /** What the project pass needs to know about this module (after {@link run}). */
@@ -526,7 +575,7 @@ export class TaintAnalysis {
         if (e.keywords.some((k) => !l(k.value)) || e.args.some((a) => !l(a))) {
           // A function that returns only constants ignores its arguments' values.
           const callee = this.localCallee(e);
-          if (callee) return this.summaryOf(callee.fn).retLit === true;
+          if (callee) return this.litCallee(callee.fn, st);
           return this.externalCall(e, st, { kind: 'constants' })?.summary.retLit === true;
         }
         const f = e.func;
@@ -534,7 +583,7 @@ export class TaintAnalysis {
         if (PURE_OF_CONSTANTS.has(q) && !this.shadowsBuiltin(e, q)) return true;
         if (f.type === 'Attribute' && PURE_METHODS.has(f.attr)) return l(f.value);
         const callee = this.localCallee(e);
-        if (callee) return this.summaryOf(callee.fn).retLit === true;
+        if (callee) return this.litCallee(callee.fn, st);
         return this.externalCall(e, st, { kind: 'constants' })?.summary.retLit === true;
       }
       default:
@@ -1447,13 +1496,17 @@ export class TaintAnalysis {
       const self = callee.offset === 1 && f.type === 'Attribute' && f.value.type === 'Name' ? `${f.value.id}.` : null;
       const fields = self ? [...st.reqs].filter((k) => k.startsWith(self) && !k.slice(self.length).includes('.')).map((k) => k.slice(self.length)) : [];
       const assume = this.assumedAt(callee.fn, callee.offset, call, st, fields);
-      return this.applySummary(this.summaryOf(callee.fn, assume), callee.fn.name, callee.offset, call, args, keywords, st, null);
+      const s = this.summaryOf(callee.fn, assume);
+      this.inheritExt(st, s);
+      return this.applySummary(s, callee.fn.name, callee.offset, call, args, keywords, st, null);
     }
     if (this.localModules && q && this.localModules.has(q.split('.')[0])) {
       const src = args.some((a) => live(a) && !!a.origin) || [...keywords.values()].some((a) => live(a) && !!a.origin);
       const req = call.args.some((a) => a.type !== 'Starred' && this.isReqObj(a, st)) || call.keywords.some((k) => this.isReqObj(k.value, st));
       if (args.some((a) => live(a) && !!a.params) || [...keywords.values()].some((a) => live(a) && !!a.params)) st.summary.fwd = true;
       if (this.projectCalls.length < 500) this.projectCalls.push({ callee: q, ...(src ? { src: true as const } : {}), ...(req ? { req: true as const } : {}) });
+      if (st.summary === EMPTY) this.moduleExt.add(q);
+      else (st.summary.ext ??= new Set()).add(q);
     }
     const ext = this.externalCall(call, st, { kind: 'call', tainted: !!allArgs || !!receiver });
     if (ext) return this.applySummary(ext.summary, ext.callee.name, ext.offset, call, args, keywords, st, ext.callee.path);

@@ -3,7 +3,7 @@
  * WeakMap keyed by the Module node, so the fifteen flow rules share one pass) and reported
  * rule by rule with a source → steps → sink trace.
  */
-import type { Confidence, Severity, TraceStep } from '../core/finding.js';
+import type { Confidence, Finding, Severity, TraceStep } from '../core/finding.js';
 import type { RuleContext } from '../core/rule.js';
 import type * as A from '../python/ast.js';
 import { TaintAnalysis, type ExternalResolver, type Flow, type TaintFacts } from './engine.js';
@@ -31,7 +31,15 @@ export function configureModule(module: A.Module, s: { localModules?: ReadonlySe
   settings.set(module, s);
 }
 
+let runs = 0;
+
+/** How many module analyses this thread has started (a deterministic measure of work, for tests and profiling). */
+export function analysesStarted(): number {
+  return runs;
+}
+
 function newAnalysis(module: A.Module, ctx: Pick<RuleContext, 'semantic' | 'lines'>): TaintAnalysis {
+  runs++;
   const a = new TaintAnalysis(module, ctx.semantic, ctx.lines);
   const s = settings.get(module);
   if (s?.localModules) a.localModules = s.localModules;
@@ -52,6 +60,45 @@ export function taintFactsOf(module: A.Module, ctx: Pick<RuleContext, 'semantic'
   analysis.run();
   cache.set(module, { analysis, byRule: groupFlows(analysis) });
   return analysis.facts();
+}
+
+/** Per module: the project calls that can reach a pattern finding left `unknown` (null: any call may). */
+const unknownCallees = new WeakMap<A.Module, Set<string> | null>();
+
+/**
+ * After triage: remember which calls into the project's own modules can reach the pattern
+ * findings whose verdict stayed `unknown` (a callee returning only constants may settle
+ * them in the project pass; other callees cannot).
+ */
+export function noteUnknownCallees(module: A.Module, analysis: TaintAnalysis, findings: readonly Finding[], nodes: ReadonlyMap<Finding, A.AnyNode>): void {
+  let out: Set<string> | null | undefined;
+  for (const f of findings) {
+    if (f.verdict?.kind !== 'unknown') continue;
+    const n = nodes.get(f);
+    const around = n ? analysis.projectCalleesAround(n) : null;
+    if (!around) {
+      out = null;
+      break;
+    }
+    out ??= new Set();
+    for (const q of around) out.add(q);
+  }
+  if (out !== undefined) unknownCallees.set(module, out);
+}
+
+/** What {@link noteUnknownCallees} recorded: undefined when no finding stayed `unknown`, null when any project call may matter. */
+export function unknownCalleesOf(module: A.Module): Set<string> | null | undefined {
+  return unknownCallees.get(module);
+}
+
+/**
+ * The facts with each project call marked `unknown` when it can reach a pattern finding
+ * left `unknown` (`callees` from {@link unknownCalleesOf}; null marks every call). The
+ * facts' own lists are not changed.
+ */
+export function withUnknownCallees(facts: TaintFacts, callees: Set<string> | null | undefined): TaintFacts {
+  if (callees === undefined) return facts;
+  return { ...facts, calls: facts.calls.map((c) => (callees === null || callees.has(c.callee) ? { ...c, unknown: true as const } : c)) };
 }
 
 /** Flows whose sink lies in another module (found in the project pass): reported there. */
