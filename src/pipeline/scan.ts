@@ -24,6 +24,7 @@ import { scanHistory } from './history.js';
 import { packageVerdicts } from '../rules/malicious/verdict.js';
 import { aggregateProject } from './project.js';
 import { computeScore } from '../report/score.js';
+import { fitFixesToProject } from './fit-fixes.js';
 import { loadBaseline } from '../report/baseline.js';
 import { VERSION } from '../core/version.js';
 import { redactSnippets } from '../core/redact.js';
@@ -210,6 +211,8 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
 
   stage('dependencies');
   await aggregateProject(report, analysed, disc, analyses, findings, diagnostics, baseOptions.maxFileSize);
+  // Fixes written for another web framework than the one the project uses get the fitting variant.
+  fitFixesToProject([...findings, ...suppressed], { files: analysed, declared: (report.dependencies?.requirements ?? []).map((a) => a.requirement.name) });
   stage('project pass');
 
   const scoped = scopeFindings(findings, suppressed, { options, config, cwd, disc, selectTokens, ignoreTokens, perPath });

@@ -15,7 +15,7 @@ import { compareFindings, SEVERITIES, CATEGORIES } from '../core/finding.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { Report } from './model.js';
 import { computeScore } from './score.js';
-import { ruleFor, cweUrl, noRules } from './rules.js';
+import { ruleFor, cweUrl, noRules, insteadFor } from './rules.js';
 import type { RuleLookup } from './rules.js';
 import type { Score } from './score-types.js';
 import { advisoryAgeText, advisoryDataAge } from './summary.js';
@@ -247,7 +247,8 @@ function findingHtml(f: Finding, i: number, lookup: RuleLookup): string {
   }
   const d = meta.docs;
   if (d.why) parts.push(`<h3>Why is this bad?</h3><p>${richText(d.why)}</p>`);
-  if (d.instead) parts.push(`<h3>Use instead</h3><pre><span class="line">${esc(d.instead).split('\n').join('</span><span class="line">')}</span></pre>`);
+  const instead = insteadFor(f, d.instead);
+  if (instead) parts.push(`<h3>Use instead</h3><pre><span class="line">${esc(instead).split('\n').join('</span><span class="line">')}</span></pre>`);
   if (d.references.length) parts.push(`<h3>References</h3><ul class="plain">${d.references.map((r) => `<li>${link(r)}</li>`).join('')}</ul>`);
   return `<article class="finding s-${esc(f.severity)}" id="finding-${i + 1}" data-sev="${esc(f.severity)}" data-cat="${esc(f.category)}" data-file="${esc(l.path)}" data-text="${esc(text)}">
 <details><summary>${badge(f.severity)} <span class="loc">${esc(where)}</span> <span class="rule">${esc(f.ruleId)} ${esc(f.ruleName)}</span><span class="msg">${richText(f.message)}</span></summary>

@@ -15,7 +15,7 @@ import { compareFindings, SEVERITIES } from '../core/finding.js';
 import type { Finding } from '../core/finding.js';
 import type { Report } from './model.js';
 import { computeScore, scoreCategoryOf, SCORE_CATEGORIES } from './score.js';
-import { ruleFor, cweUrl, noRules } from './rules.js';
+import { ruleFor, cweUrl, noRules, insteadFor } from './rules.js';
 import type { RuleLookup } from './rules.js';
 import type { Score } from './score-types.js';
 import { advisoryAgeText, advisoryDataAge } from './summary.js';
@@ -252,8 +252,9 @@ function findingMarkdown(e: Entry, total: number, summaryFile: string, lookup: R
     lines.push(`Fix available: ${mdCode(fixCommand(f))} rewrites this code:`, '');
     lines.push('Before:', mdBlock(pv.before, lang), '', 'After:', mdBlock(pv.after, lang), '');
   }
-  if (d.instead) lines.push(mdBlock(`# Use instead (${f.ruleId})\n${d.instead}`, 'python'), '');
-  if (!f.fix && !d.instead) lines.push(`See ${mdCode(`krait explain ${f.ruleId}`)} for the safe pattern.`, '');
+  const instead = insteadFor(f, d.instead);
+  if (instead) lines.push(mdBlock(`# Use instead (${f.ruleId})\n${instead}`, 'python'), '');
+  if (!f.fix && !instead) lines.push(`See ${mdCode(`krait explain ${f.ruleId}`)} for the safe pattern.`, '');
   lines.push('## Why this helps');
   lines.push(d.why ? mdText(d.why) : `It removes a ${f.severity}-severity weakness${f.cwe.length ? ` (CWE-${f.cwe[0]})` : ''} that krait's rule ${mdCode(f.ruleId)} reports: ${mdText(f.message)}`, '');
   if (refs.length) lines.push('References:', ...refs.map((r) => `- <${r}>`), '');

@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule-meta.js';
+import { frameworksNamedIn } from '../core/frameworks.js';
 
 /** Looks up a rule by id; `undefined` when the rule is unknown. */
 export type RuleLookup = (id: string) => RuleMeta | undefined;
@@ -39,4 +40,15 @@ export function ruleFor(f: Finding, lookup: RuleLookup = noRules): RuleMeta & { 
 /** The MITRE page of a CWE. */
 export function cweUrl(cwe: number): string {
   return `https://cwe.mitre.org/data/definitions/${cwe}.html`;
+}
+
+/**
+ * The rule's "use instead" example to show under a finding, or undefined: not when it
+ * repeats the finding's fix, and not when it is written for a web framework (or package)
+ * by name — the finding's fix, fitted to the project's framework, stands in for it there
+ * (`kr501`'s `django==…` is no advice for an aiohttp project).
+ */
+export function insteadFor(f: Finding, instead: string): string | undefined {
+  if (!instead || instead === f.fix) return undefined;
+  return frameworksNamedIn(instead).length ? undefined : instead;
 }
