@@ -8,7 +8,11 @@
  * ≥ 7.0 high, ≥ 4.0 medium, otherwise low. Unknown severity is reported as `medium`
  * with `severitySource: 'unknown'`, so that it is neither hidden nor overstated.
  */
-import cvss from 'ae-cvss-calculator';
+import type CvssModule from 'ae-cvss-calculator';
+import { lazyRequire } from '../core/lazy.js';
+
+/** Loaded when an advisory is first rated (start-up). */
+const cvssLib = lazyRequire<typeof CvssModule>('ae-cvss-calculator');
 import type { Severity } from '../core/finding.js';
 import type { CompactAdvisory, CompactAffected } from './osv.js';
 
@@ -31,7 +35,7 @@ export function severityFromScore(score: number): Severity {
 export function cvssScore(vector: string): number | undefined {
   try {
     // The library types fromVector as `any`: this is the part of the CVSS 2/3/4 objects it returns that is used.
-    const v = cvss.fromVector(vector) as { calculateScores(): { base?: unknown; overall?: unknown } | undefined } | undefined;
+    const v = cvssLib().fromVector(vector) as { calculateScores(): { base?: unknown; overall?: unknown } | undefined } | undefined;
     const s = v?.calculateScores();
     const score = s?.base ?? s?.overall;
     return typeof score === 'number' && Number.isFinite(score) ? score : undefined;

@@ -10,66 +10,81 @@ import { readRegularFile } from '../deps/manifests/include.js';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseIniText } from 'ini';
-import { z } from 'zod';
+import type * as Zod from 'zod';
+import type { z } from 'zod';
+import { lazyRequire } from '../core/lazy.js';
 import { SEVERITIES, CONFIDENCES } from '../core/finding.js';
 import { withoutContent } from '../core/text.js';
 import { SINK_KIND_NAMES } from '../taint/models/kinds.js';
 import type { ProjectTaintModels } from '../taint/models/project.js';
 
-const sinkKind = z.enum(SINK_KIND_NAMES as [string, ...string[]]);
-const dotted = z.string().regex(/^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*$/, 'expected a dotted Python name');
+const zod = lazyRequire<typeof Zod>('zod');
 
-/** `[tool.krait.taint]`: the project's own sources, sinks, sanitizers and pass-through summaries (docs/configuration.md). */
-export const TaintModelsSchema = z
-  .object({
-    sources: z
-      .array(z.object({ name: dotted, form: z.enum(['call', 'attribute']).optional(), origin: z.enum(['request', 'cli', 'env']).optional(), label: z.string().optional() }).strict())
-      .optional(),
-    sinks: z
-      .array(
-        z
-          .object({ name: dotted.optional(), method: z.string().regex(/^[A-Za-z_]\w*$/, 'expected a method name').optional(), kind: sinkKind, args: z.array(z.number().int().min(0)).optional(), keywords: z.array(z.string()).optional(), label: z.string().optional() })
-          .strict()
-          .refine((s) => !!s.name !== !!s.method, 'give either name (a qualified function) or method (a method name)'),
-      )
-      .optional(),
-    sanitizers: z.array(z.object({ name: dotted, clears: z.union([z.literal('all'), z.array(sinkKind).min(1)]) }).strict()).optional(),
-    'pass-through': z.array(dotted).optional(),
-  })
-  .strict();
+/** The configuration schemas, built when a configuration file is first read (zod costs start-up time). */
+function buildSchemas() {
+  const { z } = zod();
+  const sinkKind = z.enum(SINK_KIND_NAMES as [string, ...string[]]);
+  const dotted = z.string().regex(/^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*$/, 'expected a dotted Python name');
 
-const stringList = z.union([z.array(z.string()), z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))]);
+  /** `[tool.krait.taint]`: the project's own sources, sinks, sanitizers and pass-through summaries (docs/configuration.md). */
+  const taintModels = z
+    .object({
+      sources: z
+        .array(z.object({ name: dotted, form: z.enum(['call', 'attribute']).optional(), origin: z.enum(['request', 'cli', 'env']).optional(), label: z.string().optional() }).strict())
+        .optional(),
+      sinks: z
+        .array(
+          z
+            .object({ name: dotted.optional(), method: z.string().regex(/^[A-Za-z_]\w*$/, 'expected a method name').optional(), kind: sinkKind, args: z.array(z.number().int().min(0)).optional(), keywords: z.array(z.string()).optional(), label: z.string().optional() })
+            .strict()
+            .refine((s) => !!s.name !== !!s.method, 'give either name (a qualified function) or method (a method name)'),
+        )
+        .optional(),
+      sanitizers: z.array(z.object({ name: dotted, clears: z.union([z.literal('all'), z.array(sinkKind).min(1)]) }).strict()).optional(),
+      'pass-through': z.array(dotted).optional(),
+    })
+    .strict();
 
-/** `[tool.krait]` schema (documented in docs/configuration.md). */
-export const KraitConfigSchema = z
-  .object({
-    select: stringList.optional(),
-    ignore: stringList.optional(),
-    exclude: stringList.optional(),
-    include: stringList.optional(),
-    severity: z.enum(SEVERITIES).optional(),
-    confidence: z.enum(CONFIDENCES).optional(),
-    'fail-on': z.enum([...SEVERITIES, 'none'] as const).optional(),
-    'max-file-size': z.number().int().positive().optional(),
-    // Tables keyed by glob or rule are read key by key into Maps (see `ownTable`): a zod
-    // record drops a `__proto__` key silently, and a plain object would confuse
-    // `constructor` or `toString` with Object.prototype's members.
-    'per-path-ignores': z.record(z.string(), z.unknown()).optional(),
-    'ignore-nosec': z.boolean().optional(),
-    /** Secret findings allowed by fingerprint (never by value). */
-    allowlist: stringList.optional(),
-    /** Advisory ignores for the dependency audit: id or alias, with a reason and an optional expiry date. */
-    'ignore-advisories': z
-      .array(z.object({ id: z.string(), reason: z.string(), expires: z.string().optional() }))
-      .optional(),
-    /** Per-rule options, by rule id or name: `[tool.krait.rules.B108] tmp_dirs = [...]`. */
-    rules: z.record(z.string(), z.unknown()).optional(),
-    /** The project's own taint models: `[[tool.krait.taint.sinks]] name = "myapp.db.run_sql" kind = "sql"`. */
-    taint: TaintModelsSchema.optional(),
-  })
-  .strict();
+  const stringList = z.union([z.array(z.string()), z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))]);
 
-export type KraitConfig = z.infer<typeof KraitConfigSchema>;
+  /** `[tool.krait]` schema (documented in docs/configuration.md). */
+  const krait = z
+    .object({
+      select: stringList.optional(),
+      ignore: stringList.optional(),
+      exclude: stringList.optional(),
+      include: stringList.optional(),
+      severity: z.enum(SEVERITIES).optional(),
+      confidence: z.enum(CONFIDENCES).optional(),
+      'fail-on': z.enum([...SEVERITIES, 'none'] as const).optional(),
+      'max-file-size': z.number().int().positive().optional(),
+      // Tables keyed by glob or rule are read key by key into Maps (see `ownTable`): a zod
+      // record drops a `__proto__` key silently, and a plain object would confuse
+      // `constructor` or `toString` with Object.prototype's members.
+      'per-path-ignores': z.record(z.string(), z.unknown()).optional(),
+      'ignore-nosec': z.boolean().optional(),
+      /** Secret findings allowed by fingerprint (never by value). */
+      allowlist: stringList.optional(),
+      /** Advisory ignores for the dependency audit: id or alias, with a reason and an optional expiry date. */
+      'ignore-advisories': z
+        .array(z.object({ id: z.string(), reason: z.string(), expires: z.string().optional() }))
+        .optional(),
+      /** Per-rule options, by rule id or name: `[tool.krait.rules.B108] tmp_dirs = [...]`. */
+      rules: z.record(z.string(), z.unknown()).optional(),
+      /** The project's own taint models: `[[tool.krait.taint.sinks]] name = "myapp.db.run_sql" kind = "sql"`. */
+      taint: taintModels.optional(),
+    })
+    .strict();
+  return { taintModels, krait, stringList };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+/** The `[tool.krait]` and `[tool.krait.taint]` schemas (built once). */
+function configSchemas(): ReturnType<typeof buildSchemas> {
+  return (schemas ??= buildSchemas());
+}
+
+export type KraitConfig = z.infer<ReturnType<typeof buildSchemas>['krait']>;
 
 /** The merged configuration the scan uses. */
 export interface ResolvedConfig {
@@ -189,7 +204,7 @@ function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): b
     used = true;
   }
   if (tool['krait'] && typeof tool['krait'] === 'object') {
-    const parsed = KraitConfigSchema.safeParse(tool['krait']);
+    const parsed = configSchemas().krait.safeParse(tool['krait']);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new ConfigError(`invalid [tool.krait] in ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -205,7 +220,7 @@ function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): b
     if (k['max-file-size']) cfg.maxFileSize = k['max-file-size'];
     if (k['ignore-nosec'] !== undefined) cfg.ignoreNosec = k['ignore-nosec'];
     for (const [glob, ids] of ownEntries(tool['krait'] as Record<string, unknown>, 'per-path-ignores')) {
-      const parsedIds = stringList.safeParse(ids);
+      const parsedIds = configSchemas().stringList.safeParse(ids);
       if (!parsedIds.success) throw new ConfigError(`invalid [tool.krait] in ${file}: per-path-ignores.${glob}: expected a list of rule ids`);
       addPerPath(cfg, glob, parsedIds.data);
     }
@@ -223,7 +238,7 @@ function readConfigFile(file: string, cfg: ResolvedConfig, required: boolean): b
   return used;
 }
 
-function addTaintModels(cfg: ResolvedConfig, t: z.infer<typeof TaintModelsSchema>): void {
+function addTaintModels(cfg: ResolvedConfig, t: z.infer<ReturnType<typeof buildSchemas>['taintModels']>): void {
   const m = (cfg.taint ??= {});
   if (t.sources?.length) (m.sources ??= []).push(...(t.sources as NonNullable<ProjectTaintModels['sources']>));
   if (t.sinks?.length) (m.sinks ??= []).push(...(t.sinks as NonNullable<ProjectTaintModels['sinks']>));

@@ -4,8 +4,11 @@
  * files with `yaml` (with a line counter for positions).
  */
 import { withoutContent } from '../core/text.js';
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Pair } from 'yaml';
+import type * as DockerfileAst from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
+import type * as Yaml from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
+import { lazyRequire } from '../core/lazy.js';
 import type { FileDiagnostic } from '../core/file.js';
 import { splitLines } from '../core/snippet.js';
 import { isCredentialName } from '../core/credential-names.js';
@@ -34,11 +37,15 @@ function maskAll(lines: string[], secrets: readonly string[]): string[] {
   return lines.map((l) => secrets.reduce((acc, s) => acc.split(s).join(maskSecret(s)), l));
 }
 
+/** Loaded when a Dockerfile or compose file is first read (start-up). */
+const dockerfileAst = lazyRequire<typeof DockerfileAst>('dockerfile-ast');
+const yaml = lazyRequire<typeof Yaml>('yaml');
+
 type Property = { getName(): string; getValue(): string | null; getRange(): { start: { line: number } } };
 
 /** Parse one Dockerfile's text into the facts the KR350–KR354 rules check. */
 export function dockerfileFacts(shownPath: string, text: string): DockerfileFacts {
-  const doc = DockerfileParser.parse(text);
+  const doc = dockerfileAst().DockerfileParser.parse(text);
   const instructions = doc.getInstructions();
   const lines = maskAll(splitLines(text), instructions.flatMap((ins) => {
     const k = ins.getKeyword();
@@ -105,8 +112,8 @@ export function unpinnedPipPackages(command: string): string[] {
 /** Parse one compose file's text into the facts the KR355–KR358 rules check; invalid YAML becomes a diagnostic (and no facts). */
 export function composeFacts(shownPath: string, text: string, diagnostics: FileDiagnostic[]): ComposeFacts | undefined {
   let lines = splitLines(text);
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+  const lc = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: false });
   if (doc.errors.length) {
     diagnostics.push({ path: shownPath, kind: 'parse-error', message: `${shownPath}: invalid YAML (${withoutContent(doc.errors[0].message)}); compose checks skipped`, line: lc.linePos(doc.errors[0].pos[0]).line });
     return undefined;
@@ -121,19 +128,19 @@ export function composeFacts(shownPath: string, text: string, diagnostics: FileD
   lines = maskAll(lines, secrets);
   const facts: ComposeFacts = { path: shownPath, lines, services: [] };
   const services = doc.get('services', true);
-  if (!isMap(services)) return facts;
+  if (!yaml().isMap(services)) return facts;
   for (const svc of services.items as Pair<YamlNode, YamlNode>[]) {
     const body = svc.value;
-    if (!isMap(body)) continue;
-    const service: ComposeService = { name: isScalar(svc.key) ? String(svc.key.value) : '?', settings: [], volumes: [], environment: [] };
+    if (!yaml().isMap(body)) continue;
+    const service: ComposeService = { name: yaml().isScalar(svc.key) ? String(svc.key.value) : '?', settings: [], volumes: [], environment: [] };
     facts.services.push(service);
     for (const item of body.items as Pair<YamlNode, YamlNode>[]) {
-      const key = isScalar(item.key) ? String(item.key.value) : '';
+      const key = yaml().isScalar(item.key) ? String(item.key.value) : '';
       const v = item.value;
-      if (isScalar(v)) service.settings.push({ key, value: v.value, line: lineOf(item.key) });
-      if (key === 'volumes' && isSeq(v)) {
+      if (yaml().isScalar(v)) service.settings.push({ key, value: v.value, line: lineOf(item.key) });
+      if (key === 'volumes' && yaml().isSeq(v)) {
         for (const vol of v.items as YamlNode[]) {
-          const src = isScalar(vol) ? String(vol.value).split(':')[0] : isMap(vol) ? scalarText(vol.get('source')) : '';
+          const src = yaml().isScalar(vol) ? String(vol.value).split(':')[0] : yaml().isMap(vol) ? scalarText(vol.get('source')) : '';
           service.volumes.push({ source: src, line: lineOf(vol) });
         }
       }
@@ -146,17 +153,17 @@ export function composeFacts(shownPath: string, text: string, diagnostics: FileD
 /** The entries of a compose `environment:` value (list of `NAME=value` or a map). */
 function environmentEntries(v: YamlNode | null, lineOf: (n: YamlNode | null | undefined) => number): ComposeService['environment'] {
   const entries: ComposeService['environment'] = [];
-  if (isSeq(v)) {
+  if (yaml().isSeq(v)) {
     for (const e of v.items as YamlNode[]) {
-      if (!isScalar(e)) continue;
+      if (!yaml().isScalar(e)) continue;
       const s = String(e.value);
       const i = s.indexOf('=');
       entries.push({ name: i < 0 ? s : s.slice(0, i), value: i < 0 ? null : s.slice(i + 1), line: lineOf(e) });
     }
-  } else if (isMap(v)) {
+  } else if (yaml().isMap(v)) {
     for (const p of v.items as Pair<YamlNode, YamlNode>[]) {
-      if (!isScalar(p.key)) continue;
-      entries.push({ name: String(p.key.value), value: isScalar(p.value) && p.value.value !== null ? scalarText(p.value.value) : null, line: lineOf(p.key) });
+      if (!yaml().isScalar(p.key)) continue;
+      entries.push({ name: String(p.key.value), value: yaml().isScalar(p.value) && p.value.value !== null ? scalarText(p.value.value) : null, line: lineOf(p.key) });
     }
   }
   return entries;

@@ -5,16 +5,20 @@
  *
  * Source: conda "Managing environments — creating an environment file manually".
  */
-import { isMap, isScalar, isSeq, parseDocument, LineCounter } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyRequire } from '../../core/lazy.js';
 import { makeRequirement, parsePep508 } from '../requirement.js';
 import { emptyResult, parseError, sourceAt, type ManifestFile, type ManifestResult } from './common.js';
 import { firstLine } from '../../core/text.js';
 
+/** Loaded when an environment file is first read (start-up). */
+const yaml = lazyRequire<typeof Yaml>('yaml');
+
 /** Parse an `environment.yml`. */
 export function parseCondaEnv(file: ManifestFile): ManifestResult {
   const result = emptyResult('conda-env');
-  const lc = new LineCounter();
-  const doc = parseDocument(file.text, { lineCounter: lc, prettyErrors: false });
+  const lc = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(file.text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = e?.pos ? lc.linePos(e.pos[0]).line : undefined;
@@ -22,15 +26,15 @@ export function parseCondaEnv(file: ManifestFile): ManifestResult {
     return result;
   }
   const root = doc.contents;
-  if (!isMap(root)) return result;
+  if (!yaml().isMap(root)) return result;
   const deps = root.get('dependencies', true);
-  if (!isSeq(deps)) return result;
+  if (!yaml().isSeq(deps)) return result;
   for (const item of deps.items) {
-    if (!isMap(item)) continue;
+    if (!yaml().isMap(item)) continue;
     const pip = item.get('pip', true);
-    if (!isSeq(pip)) continue;
+    if (!yaml().isSeq(pip)) continue;
     for (const entry of pip.items) {
-      if (!isScalar(entry) || typeof entry.value !== 'string') continue;
+      if (!yaml().isScalar(entry) || typeof entry.value !== 'string') continue;
       const line = entry.range ? lc.linePos(entry.range[0]).line : 1;
       const text = entry.value.trim();
       if (text.startsWith('-')) {

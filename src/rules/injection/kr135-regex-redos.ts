@@ -1,4 +1,8 @@
-import { analyse } from 'scslre';
+import type * as Scslre from 'scslre';
+import { lazyRequire } from '../../core/lazy.js';
+
+/** Loaded when a constant pattern is first analysed (start-up). */
+const scslre = lazyRequire<typeof Scslre>('scslre');
 import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 
@@ -71,7 +75,7 @@ export function backtrackingOf(pattern: string, verbose = false): { kind: 'expon
     return undefined; // not a pattern JS reads the same way: say nothing rather than guess
   }
   try {
-    const { reports } = analyse(js, { reportTypes: { Move: false }, maxReports: 5 });
+    const { reports } = scslre().analyse(js, { reportTypes: { Move: false }, maxReports: 5 });
     if (!reports.length) return undefined;
     const exp = reports.find((r) => r.exponential);
     const r = exp ?? reports[0];
