@@ -275,12 +275,26 @@ function renderTextLines(report: Report, opts: TextOptions): string[] {
     ];
   }
 
-  // Numbers of the findings, so that summary sections can point to them.
-  const numberOf = new Map<Finding, number>(report.findings.map((f, i) => [f, i + 1]));
-  const numberAt = (path: string, line: number, ruleId: string) => {
-    const f = report.findings.find((x) => x.location.path === path && x.location.startLine === line && x.ruleId === ruleId);
-    return f ? numberOf.get(f) : undefined;
+  // Numbers of the findings, so that summary sections can point to them. Several findings
+  // of one rule can share a line (two advisories of one requirement): each summary entry
+  // takes the next number of its place, so no number is listed twice.
+  const numbersAt = new Map<string, number[]>();
+  report.findings.forEach((f, i) => {
+    const key = `${f.location.path}\u0000${f.location.startLine}\u0000${f.ruleId}`;
+    const list = numbersAt.get(key) ?? [];
+    list.push(i + 1);
+    numbersAt.set(key, list);
+  });
+  const taken = new Map<string, number>();
+  const numberAt = (path: string, line: number, ruleId: string): number | undefined => {
+    const key = `${path}\u0000${line}\u0000${ruleId}`;
+    const list = numbersAt.get(key);
+    if (!list?.length) return undefined;
+    const k = taken.get(key) ?? 0;
+    taken.set(key, k + 1);
+    return list[Math.min(k, list.length - 1)];
   };
+  const firstNumberAt = (path: string, line: number, ruleId: string): number | undefined => numbersAt.get(`${path}\u0000${line}\u0000${ruleId}`)?.[0];
 
   const out: string[] = [];
   out.push(c.bold('PYTHON SECURITY AUDIT'), '================================', scopeLine(report));
@@ -292,11 +306,16 @@ function renderTextLines(report: Report, opts: TextOptions): string[] {
   out.push(...listSection(c.bold('STRENGTHS:'), score.strengths.map(terminalSafe)), '');
   out.push(...listSection(c.bold('IMPROVEMENTS:'), score.improvements.map(terminalSafe)), '');
 
+  const criticalNumbers = score.critical.map((k) => numberAt(k.path, k.line, k.ruleId));
   const byRule = new Map<string, { sev: Severity; name: string; where: string[] }>();
-  for (const k of score.critical) {
+  for (const [i, k] of score.critical.entries()) {
     const g = byRule.get(k.ruleId) ?? { sev: k.severity, name: k.ruleName, where: [] };
-    const n = numberAt(k.path, k.line, k.ruleId);
-    g.where.push(`${n !== undefined ? `#${n} ` : ''}${terminalSafe(k.path)}:${k.line}`);
+    const n = criticalNumbers[i];
+    // Findings of one place (two advisories of one requirement) share its entry: `#1, #2 requirements.txt:4`.
+    const place = `${terminalSafe(k.path)}:${k.line}`;
+    const last = g.where.length ? g.where[g.where.length - 1] : '';
+    if (n !== undefined && last.endsWith(` ${place}`) && last.startsWith('#')) g.where[g.where.length - 1] = `${last.slice(0, -place.length - 1)}, #${n} ${place}`;
+    else g.where.push(`${n !== undefined ? `#${n} ` : ''}${place}`);
     byRule.set(k.ruleId, g);
   }
   out.push(
@@ -322,7 +341,7 @@ function renderTextLines(report: Report, opts: TextOptions): string[] {
   out.push(c.bold('CRITICAL VULNERABILITIES:'));
   if (score.critical.length === 0) out.push('- None');
   else {
-    const nums = score.critical.map((k) => numberAt(k.path, k.line, k.ruleId)).filter((n): n is number => n !== undefined);
+    const nums = criticalNumbers.filter((n): n is number => n !== undefined);
     const crit = score.critical.filter((k) => k.severity === 'critical').length;
     const range = nums.length ? ` (${ranges(nums)})` : '';
     out.push(`- ${crit} critical and ${score.critical.length - crit} high: listed first under FINDINGS below${range}, each with its code and fix`);
@@ -331,7 +350,10 @@ function renderTextLines(report: Report, opts: TextOptions): string[] {
 
   out.push(c.bold('TOP 3 PRIORITY ACTIONS:'));
   score.actions.forEach((a, i) => {
-    out.push(`${i + 1}. ${terminalSafe(a.text)}${a.where ? ` (${terminalSafe(a.where)})` : ''} - ${a.priority}`);
+    // Point to the finding the action names (printed once, under FINDINGS).
+    const m = a.where && a.ruleId ? /^(.*):(\d+)$/.exec(a.where) : null;
+    const n = m ? firstNumberAt(m[1], Number(m[2]), a.ruleId!) : undefined;
+    out.push(`${i + 1}. ${terminalSafe(a.text)}${a.where ? ` (${n !== undefined ? `#${n} ` : ''}${terminalSafe(a.where)})` : ''} - ${a.priority}`);
   });
   out.push('');
 
