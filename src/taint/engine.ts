@@ -203,6 +203,17 @@ const MAX_SPECIALISED = 4;
 const MAX_TRACE = 40;
 const TERMINATORS = new Set(['flask.abort', 'abort', 'sys.exit', 'exit', 'quit', 'os._exit', 'werkzeug.exceptions.abort', 'django.http.Http404']);
 
+/** The fixed text of a `%` format string before its first conversion (`%%` is a literal `%`). */
+function percentPrefix(fmt: string): string {
+  let out = '';
+  for (let i = 0; i < fmt.length; i++) {
+    if (fmt[i] !== '%') out += fmt[i];
+    else if (fmt[i + 1] === '%') { out += '%'; i++; }
+    else break;
+  }
+  return out;
+}
+
 /** Run the analysis over a module; `flows` holds what it found. */
 export class TaintAnalysis {
   readonly flows: Flow[] = [];
@@ -1296,7 +1307,11 @@ export class TaintAnalysis {
         if (!l) {
           const lit = this.sem.constValue(e.left);
           t = { ...t, head: false };
-          if (typeof lit === 'string') t = clear(t, prefixClears(lit), `the fixed prefix '${lit.slice(0, 40)}'`);
+          if (typeof lit === 'string') {
+            // `"http://%s/x" % host`: only the text before the first placeholder is fixed.
+            const prefix = e.op === 'Mod' ? percentPrefix(lit) : lit;
+            t = clear(t, prefixClears(prefix), `the fixed prefix '${prefix.slice(0, 40)}'`);
+          }
           if (t && e.op === 'Div' && r && this.isPathExpr(e.left, st)) t = { ...t, joined: true };
         }
         return t;

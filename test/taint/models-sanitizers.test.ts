@@ -350,3 +350,15 @@ describe('taint model rows: conversions that clear every kind (seen in the triag
     });
   }
 });
+
+describe('fixed prefix of a %-format string', () => {
+  runPairs([
+    {
+      name: 'only the text before the first %s is fixed: "http://%s/health" % host reaches the host',
+      rule: 'KR105',
+      vuln: view('import urllib.request', `return urllib.request.urlopen("http://%s/health" % ${u}).read()`),
+      safe: view('import urllib.request', `return urllib.request.urlopen("https://api.example.com/%s" % ${u}).read()`),
+      source: 'request.args',
+    },
+  ]);
+});
