@@ -201,7 +201,11 @@ const MAX_CALL_DEPTH = 3;
 /** Contexts (which parameters and fields hold a request object) a function is analysed in, besides the plain one. */
 const MAX_SPECIALISED = 4;
 const MAX_TRACE = 40;
-const TERMINATORS = new Set(['flask.abort', 'abort', 'sys.exit', 'exit', 'quit', 'os._exit', 'werkzeug.exceptions.abort', 'django.http.Http404']);
+/** Calls that never return: they raise (the web frameworks' `abort`, Bottle's `redirect`) or exit. */
+const TERMINATORS = new Set([
+  'flask.abort', 'abort', 'sys.exit', 'exit', 'quit', 'os._exit', 'werkzeug.exceptions.abort', 'django.http.Http404',
+  'bottle.abort', 'bottle.redirect', 'quart.abort',
+]);
 
 /** The fixed text of a `%` format string before its first conversion (`%%` is a literal `%`). */
 function percentPrefix(fmt: string): string {

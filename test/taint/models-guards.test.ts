@@ -208,3 +208,33 @@ describe('barrier guard recognisers', () => {
     expect(statementGuards(o.stmt, o.sem)).toEqual([]);
   });
 });
+
+const bottleView = (guard: string): string => `import subprocess
+from bottle import route, request, abort, redirect
+@route("/run")
+def run():
+    arg = request.query.get("a")
+    if not arg.isalnum():
+${guard.replace(/^/gm, '        ')}
+    subprocess.run("echo " + arg, shell=True)
+    return "done"
+`;
+
+describe('calls that never return end the path a guard rejects', () => {
+  runPairs([
+    {
+      name: "bottle's abort() raises: the isalnum guard holds after it",
+      rule: 'KR102',
+      vuln: bottleView('print("bad")'),
+      safe: bottleView('abort(400)'),
+      source: 'request.query',
+    },
+    {
+      name: "bottle's redirect() raises too",
+      rule: 'KR102',
+      vuln: bottleView('print("bad")'),
+      safe: bottleView('redirect("/")'),
+      source: 'request.query',
+    },
+  ]);
+});
