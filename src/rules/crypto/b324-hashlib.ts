@@ -37,8 +37,10 @@ export const hashlibWeak = defineRule({
         }
       } else if (parts.includes('hashlib') && fn === 'new') {
         const nameArg = node.args[0] ?? keywordArg(node, 'name')?.value;
-        if (isStr(nameArg) && WEAK_HASHES.has(nameArg.value.toLowerCase()) && usedForSecurity(node)) {
-          ctx.report(node, { message: `Use of weak ${nameArg.value.toUpperCase()} hash for security. Consider usedforsecurity=False`, fix: 'Use hashlib.new("sha256") or pass usedforsecurity=False for non-security checksums.' });
+        // A literal or a constant that folds to one (`ALGO = "sha1"; hashlib.new(ALGO)`).
+        const name = isStr(nameArg) ? nameArg.value : nameArg ? ctx.constValue(nameArg) : undefined;
+        if (typeof name === 'string' && WEAK_HASHES.has(name.toLowerCase()) && usedForSecurity(node)) {
+          ctx.report(node, { message: `Use of weak ${name.toUpperCase()} hash for security. Consider usedforsecurity=False`, fix: 'Use hashlib.new("sha256") or pass usedforsecurity=False for non-security checksums.' });
         }
       } else if (parts.includes('crypt') && (fn === 'crypt' || fn === 'mksalt')) {
         const arg = fn === 'crypt' ? (node.args[1] ?? keywordArg(node, 'salt')?.value) : (node.args[0] ?? keywordArg(node, 'method')?.value);
