@@ -300,6 +300,8 @@ class RouteCollector {
     const isDrf = bases.some((b) => /ViewSet$|APIView$|^(Generic|List|Create|Retrieve|Update|Destroy|ListCreate|RetrieveUpdate|RetrieveDestroy|RetrieveUpdateDestroy)APIView$/.test(b));
     const isDjango = !isDrf && bases.some((b) => /^(View|TemplateView|FormView|CreateView|UpdateView|DeleteView|DetailView|ListView|RedirectView|MethodView)$/.test(b));
     if (!isDrf && !isDjango) return;
+    // In a Flask module a class based on `View` is Flask's own (flask.views.View), not Django's.
+    if (this.framework === 'flask' && !cls.bases.some((b) => /^(django|rest_framework)\./.test(this.semantic.qualifiedName(b) ?? ''))) return;
     if (bases.includes('MethodView') && this.framework !== 'flask') return;
     if (bases.includes('MethodView')) return; // Flask MethodView: routed through add_url_rule (onCall)
     const handlers = cls.body.filter((s): s is A.FunctionDef => (s.type === 'FunctionDef' || s.type === 'AsyncFunctionDef') && /^(get|post|put|patch|delete|head|list|create|retrieve|update|partial_update|destroy|form_valid|perform_create|perform_update|perform_destroy)$/.test(s.name));

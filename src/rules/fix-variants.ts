@@ -87,6 +87,12 @@ export const FIX_VARIANTS: Readonly<Record<string, FixVariants>> = {
   },
   KR137: { neutral: 'import re\nre.search(re.escape(query), TEXT)  # the input matched literally' },
   KR145: { neutral: 'eval(text)  # written plainly, so review and tools see it (better: no eval at all)' },
+  KR309: {
+    neutral: 'Set a Content-Security-Policy (default-src \'self\') on every HTML response, with X-Frame-Options and X-Content-Type-Options, in a middleware or the web server.',
+    flask: 'Talisman(app, content_security_policy={"default-src": "\'self\'"})  # flask-talisman',
+    django: 'Install django-csp (MIDDLEWARE += ["csp.middleware.CSPMiddleware"], CSP_DEFAULT_SRC = ("\'self\'",)) or set SECURE_CSP (Django 6).',
+    fastapi: '@app.middleware("http") adding response.headers["Content-Security-Policy"] = "default-src \'self\'" (and X-Frame-Options, X-Content-Type-Options)',
+  },
   KR310: {
     neutral: 'Require an authenticated user before the handler changes anything (an auth decorator, dependency or middleware).',
     flask: 'Decorate the view with @login_required (or check the user in a before_request hook).',
