@@ -11,6 +11,7 @@
 import type { Finding, Severity } from '../core/finding.js';
 import type { Report } from './model.js';
 import { terminalSafe, terminalSafeBlock } from '../core/text.js';
+import { fixCommand } from './fix-notes.js';
 
 /** Escape the message part of a workflow command. */
 export function escapeGithubData(s: string): string {
@@ -35,7 +36,7 @@ export function githubAnnotation(f: Finding): string {
     ...(l.endLine === l.startLine ? [`endColumn=${l.endColumn + 1}`] : []),
     `title=${escapeGithubProperty(terminalSafe(`${f.ruleId} ${f.ruleName} [${f.severity}]`))}`,
   ];
-  const fix = f.fix ? `\nFix: ${f.fix}` : '';
+  const fix = (f.fix ? `\nFix: ${f.fix}` : '') + (f.autofix ? `\nFix available (${f.autofix.safety}): ${f.autofix.description} — ${fixCommand(f)}` : '');
   return `::${LEVEL[f.severity]} ${props.join(',')}::${escapeGithubData(terminalSafe(f.message) + terminalSafeBlock(fix))}`;
 }
 

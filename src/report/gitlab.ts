@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../core/finding.js';
 import type { Report } from './model.js';
+import { fixCommand, fixNote } from './fix-notes.js';
 
 const SEVERITY: Record<Severity, 'blocker' | 'critical' | 'major' | 'minor' | 'info'> = {
   critical: 'blocker',
@@ -31,7 +32,7 @@ export function buildGitlab(report: Report): CodeQualityIssue[] {
     for (let i = 2; seen.has(fp); i++) fp = `${f.fingerprint}-${i}`;
     seen.add(fp);
     return {
-      description: `${f.ruleId} ${f.message}`,
+      description: `${f.ruleId} ${f.message}${f.autofix ? ` (${fixNote(f)}: ${fixCommand(f)})` : ''}`,
       check_name: f.ruleId,
       fingerprint: fp,
       severity: SEVERITY[f.severity],

@@ -8,7 +8,7 @@
  * Content-Security-Policy (`default-src 'none'`, the style and script allowed by their
  * SHA-256 hashes) would block any markup that slipped through anyway.
  */
-import { fixCommand } from './text.js';
+import { fixCommand } from './fix-notes.js';
 import { terminalSafeBlock } from '../core/text.js';
 import { createHash } from 'node:crypto';
 import { compareFindings, SEVERITIES, CATEGORIES } from '../core/finding.js';

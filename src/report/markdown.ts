@@ -5,7 +5,7 @@
  * `finding-NNN-<slug>.md` per finding (issue description, location, current state,
  * recommended solution, why this helps, implementation steps, testing recommendations).
  */
-import { fixCommand } from './text.js';
+import { fixCommand } from './fix-notes.js';
 import { environmentLines } from './environment-text.js';
 import { terminalSafe, terminalSafeBlock } from '../core/text.js';
 import { lstatSync, readFileSync, rmSync } from 'node:fs';

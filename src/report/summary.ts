@@ -11,6 +11,7 @@ import type { Score } from './score-types.js';
 import { terminalSafe } from '../core/text.js';
 import { STALE_ADVISORY_DAYS, ageInDays } from '../deps/database.js';
 import { performanceOverview, testingOverview } from './overview.js';
+import { fixableLine } from './fix-notes.js';
 
 export interface SummaryOptions {
   /** The `--fail-on` level the exit code follows (default `low`). */
@@ -139,6 +140,8 @@ export function summaryLines(report: Report, opts: SummaryOptions & { score?: Sc
   out.push(`Findings: ${report.findings.length}${report.findings.length ? ` — ${countsBySeverity(report.findings)}` : ''}`);
   if (report.metrics?.testing) out.push(`Quality & Testing: ${testingOverview(report, terminalSafe)}`);
   if (report.metrics?.hotspots) out.push(`Performance: ${performanceOverview(report, terminalSafe)}`);
+  const fixable = fixableLine(report.findings);
+  if (fixable) out.push(fixable);
   const sup = suppressedLine(report, opts.showSuppressed);
   if (sup) out.push(sup);
   const dis = dismissedLine(report);

@@ -12,6 +12,8 @@ import { wrapToWidth } from './terminal.js';
 import { terminalSafe, terminalSafeBlock } from '../core/text.js';
 import { advisoryDataLine, summaryLines, type SummaryOptions } from './summary.js';
 export { dismissedLine } from './summary.js';
+import { fixCommand } from './fix-notes.js';
+export { fixCommand } from './fix-notes.js';
 import { computeScore } from './score.js';
 import { renderEgress } from './egress-text.js';
 import { renderEnvironments } from './environment-text.js';
@@ -146,7 +148,7 @@ export function renderFindingText(f: Finding, c: Colors, verbose = false, number
   }
   if (f.fix && fixSeenAt !== undefined) out.push(`  ${c.green('Fix:')} as for #${fixSeenAt}`);
   else if (f.fix) out.push(`  ${c.green('Fix:')} ${indentRest(terminalSafeBlock(f.fix), '       ')}`);
-  if (f.autofix) out.push(`  ${c.green('Fix available:')} ${terminalSafe(f.autofix.description)} (${fixCommand(f)})`);
+  if (f.autofix) out.push(`  ${c.green('Fix available:')} ${terminalSafe(f.autofix.description)} (${terminalSafe(fixCommand(f))})`);
   if (f.trace?.length) {
     if (verbose) {
       out.push('  Trace:');
@@ -164,10 +166,6 @@ export function renderFindingText(f: Finding, c: Colors, verbose = false, number
   return out.join('\n');
 }
 
-/** The command that applies a finding's automatic fix. */
-export function fixCommand(f: Finding): string {
-  return `krait fix${f.autofix?.safety === 'unsafe' ? ' --unsafe-fixes' : ''} --select ${f.ruleId} ${f.location.path}`;
-}
 
 /** Indent every line after the first (multi-line fixes under their label). */
 function indentRest(text: string, pad: string): string {

@@ -1,9 +1,9 @@
 /**
- * Findings with an automatic fix say so in every report: text ("Fix available"), SARIF
- * (`fixes` with replacements), Markdown and HTML (the finding's own code before and after,
+ * Findings with an automatic fix say so in every report: text ("Fix available" and the
+ * fixable count), concise ("(fix available)"), GitHub and GitLab, SARIF (`fixes` with replacements), Markdown and HTML (the finding's own code before and after,
  * with the inline comment on the changed line), JSON (`autofix`).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,11 +15,17 @@ import type { Report } from '../../src/report/model.js';
 const CODE = 'import yaml\n\n\ndef load(fh):\n    return yaml.load(fh)  # settings\n';
 let dir: string;
 let report: Report;
+/** One unsafe fix (B506), one safe fix (KR145) and one finding without a fix (B307), in a file whose name needs quoting. */
+let mixed: Report;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'krait-fixrep-'));
   writeFileSync(path.join(dir, 'conf.py'), CODE);
   report = await scan({ targets: [dir], analyses: ['rules'], select: ['B506'], config: false, jobs: 1 });
+  const other = path.join(dir, 'other');
+  mkdirSync(other);
+  writeFileSync(path.join(other, 'my conf.py'), 'import yaml\nｙａｍｌ.load(s)\neval(s)\n');
+  mixed = await scan({ targets: [other], analyses: ['rules'], select: ['B506', 'KR145', 'B307'], config: false, jobs: 1 });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -32,6 +38,28 @@ describe('fix available in every report', () => {
   it('text', async () => {
     const text = (await writeReport(report, { format: 'text', color: false, lookupRule: ruleMeta }))!;
     expect(text).toMatch(/Fix available: yaml\.load → yaml\.safe_load .*\(krait fix --unsafe-fixes --select B506 /);
+  });
+  it('text: the fixable count in the summary, the command quoted and terminal-safe', async () => {
+    const text = (await writeReport(mixed, { format: 'text', color: false, lookupRule: ruleMeta }))!;
+    expect(text).toMatch(/\(krait fix --select KR145 '[^']*\/my conf\.py'\)/);
+    expect(text).toContain('\n[*] 1 fixable with krait fix (1 more with krait fix --unsafe-fixes)\n');
+    const hostile = { ...mixed, findings: mixed.findings.map((f) => ({ ...f, location: { ...f.location, path: 'a\u001b[31m.py' } })) };
+    expect((await writeReport(hostile, { format: 'text', color: false, lookupRule: ruleMeta }))!).not.toContain('\u001b');
+  });
+  it('concise: (fix available) / (unsafe fix available) and the fixable count', async () => {
+    const lines = (await writeReport(mixed, { format: 'concise', color: false, lookupRule: ruleMeta }))!.split('\n');
+    expect(lines.find((l) => l.includes(' KR145 '))).toMatch(/ \(fix available\)$/);
+    expect(lines.find((l) => l.includes(' B506 '))).toMatch(/ \(unsafe fix available\)$/);
+    expect(lines.find((l) => l.includes(' B307 '))).not.toContain('fix available');
+    expect(lines).toContain('[*] 1 fixable with krait fix (1 more with krait fix --unsafe-fixes)');
+  });
+  it('GitHub annotations and GitLab Code Quality', async () => {
+    const gh = (await writeReport(mixed, { format: 'github', color: false, lookupRule: ruleMeta }))!.split('\n');
+    expect(gh.find((l) => l.includes('title=KR145'))).toMatch(/%0AFix available \(safe\): write the name as Python reads it: yaml — krait fix --select KR145 '[^']*\/my conf\.py'$/);
+    expect(gh.find((l) => l.includes('title=B307'))).not.toContain('Fix available');
+    const gl = JSON.parse((await writeReport(mixed, { format: 'gitlab', color: false, lookupRule: ruleMeta }))!) as { check_name: string; description: string }[];
+    expect(gl.find((i) => i.check_name === 'B506')!.description).toMatch(/\(unsafe fix available: krait fix --unsafe-fixes --select B506 '[^']*\/my conf\.py'\)$/);
+    expect(gl.find((i) => i.check_name === 'B307')!.description).not.toContain('fix available');
   });
   it('SARIF fixes', async () => {
     const sarif = JSON.parse((await writeReport(report, { format: 'sarif', color: false, lookupRule: ruleMeta }))!);
