@@ -29,6 +29,6 @@ export function fixableLine(findings: readonly Finding[]): string | undefined {
   const safe = findings.filter((f) => f.autofix?.safety === 'safe').length;
   const unsafe = findings.filter((f) => f.autofix && f.autofix.safety !== 'safe').length;
   if (!safe && !unsafe) return undefined;
-  const more = unsafe ? ` (${unsafe} more with krait fix --unsafe-fixes)` : '';
-  return `[*] ${safe} fixable with krait fix${more}`;
+  if (!safe) return `[*] ${unsafe} fixable with krait fix --unsafe-fixes (none by krait fix alone: every fix may change behaviour)`;
+  return `[*] ${safe} fixable with krait fix${unsafe ? ` (${unsafe} more with krait fix --unsafe-fixes)` : ''}`;
 }

@@ -53,6 +53,10 @@ describe('fix available in every report', () => {
     expect(lines.find((l) => l.includes(' B307 '))).not.toContain('fix available');
     expect(lines).toContain('[*] 1 fixable with krait fix (1 more with krait fix --unsafe-fixes)');
   });
+  it('the fixable count when no fix is safe', async () => {
+    const text = (await writeReport(report, { format: 'concise', color: false, lookupRule: ruleMeta }))!;
+    expect(text).toContain('\n[*] 1 fixable with krait fix --unsafe-fixes (none by krait fix alone: every fix may change behaviour)\n');
+  });
   it('GitHub annotations and GitLab Code Quality', async () => {
     const gh = (await writeReport(mixed, { format: 'github', color: false, lookupRule: ruleMeta }))!.split('\n');
     expect(gh.find((l) => l.includes('title=KR145'))).toMatch(/%0AFix available \(safe\): write the name as Python reads it: yaml — krait fix --select KR145 '[^']*\/my conf\.py'$/);
