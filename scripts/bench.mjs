@@ -3,10 +3,12 @@
 // and, when they are installed, bandit (Debian's `bandit`) and ruff's S rules
 // (@astral-sh/ruff-wasm-nodejs, a devDependency), side by side on this machine, and print
 // each one's wall time and the ratios; krait cold (no result cache, or an empty one) and
-// warm (every file's results from the cache of the cold run). Default corpus: the standard library of the
-// machine's python3 (without site-packages). Targets live here, never in timed tests.
+// warm (every file's results from the cache of the cold run), krait's peak RSS (whole
+// process, every worker thread: KRAIT_TIMINGS), and the start-up cost: one tiny file alone
+// in a fresh folder. Default corpus: the standard library of the machine's python3 (without
+// site-packages). Targets live here, never in timed tests.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,10 +51,10 @@ function pyFiles(dir) {
   return out;
 }
 
-function time(label, fn) {
+function time(label, fn, n = runs) {
   const times = [];
   let extra = '';
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     extra = fn() ?? '';
     times.push((performance.now() - t0) / 1000);
@@ -72,16 +74,24 @@ function kraitRun(extra) {
   const cache = extra.includes('--cache-dir') ? [] : ['--no-cache'];
   const a = [path.join(ROOT, 'bin/krait.js'), 'scan', corpus, '--format', 'json', '--exit-zero', '-q', '--no-config', ...cache, ...extra];
   if (jobs) a.push('--jobs', jobs);
-  const r = spawnSync(process.execPath, a, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, a, { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, KRAIT_TIMINGS: '1' } });
   if (r.status !== 0) throw new Error(`krait failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
+  const rep = JSON.parse(r.stdout);
+  rep.peakRssMb = peakRss(r.stderr);
+  return rep;
 }
+/** The largest `peak RSS N MB` of KRAIT_TIMINGS' stage lines (the process's getrusage maxRSS). */
+function peakRss(stderr) {
+  const all = [...stderr.matchAll(/peak RSS (\d+) MB/g)].map((m) => Number(m[1]));
+  return all.length ? Math.max(...all) : undefined;
+}
+const mb = (n) => (n === undefined ? '' : `; peak RSS ${n} MB`);
 // The files bandit reads: Python sources, not the wheels and zips krait also opens.
 const SAME_AS_BANDIT = ['--include', '*.py', '--exclude', 'site-packages,*.whl,*.zip,*.egg,*.tar,*.tar.gz,*.tgz'];
 results.push(
   time('krait (same files as bandit)', () => {
     const rep = kraitRun(SAME_AS_BANDIT);
-    return `${rep.findings.length} findings, ${rep.files.length} files, every analysis`;
+    return `${rep.findings.length} findings, ${rep.files.length} files, every analysis${mb(rep.peakRssMb)}`;
   }),
 );
 // Cold: an empty result cache, filled by the run; warm: the same scan again, every file's
@@ -94,17 +104,29 @@ results.push(
     rmSync(cacheDir, { recursive: true, force: true });
     const rep = kraitRun(cachedArgs);
     coldFindings = JSON.stringify(rep.findings);
-    return `${rep.findings.length} findings, ${rep.files.length} files (archives opened); cold, filling the result cache`;
+    return `${rep.findings.length} findings, ${rep.files.length} files (archives opened); cold, filling the result cache${mb(rep.peakRssMb)}`;
   }),
 );
 results.push(
   time('krait warm (result cache)', () => {
     const rep = kraitRun(cachedArgs);
     const same = JSON.stringify(rep.findings) === coldFindings ? 'same findings as cold' : 'FINDINGS DIFFER FROM COLD';
-    return `${rep.findings.length} findings, ${rep.files.length} files; ${same}`;
+    return `${rep.findings.length} findings, ${rep.files.length} files; ${same}${mb(rep.peakRssMb)}`;
   }),
 );
 rmSync(cacheDir, { recursive: true, force: true });
+
+// Start-up: one tiny file, alone in a fresh folder (a crowded folder such as /tmp would add
+// the cost of listing it for ignored .env files), no result cache.
+const tinyDir = mkdtempSync(path.join(tmpdir(), 'krait-bench-tiny-'));
+const tiny = path.join(tinyDir, 'tiny.py');
+writeFileSync(tiny, 'import os\n');
+const single = time('krait one tiny file (start-up)', () => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/krait.js'), 'scan', tiny, '--format', 'json', '--exit-zero', '-q', '--no-cache'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`krait failed: ${r.stderr}`);
+  return `${JSON.parse(r.stdout).findings.length} findings; target 0.4 s`;
+}, Math.max(runs, 5));
+rmSync(tinyDir, { recursive: true, force: true });
 
 const hasBandit = spawnSync('bandit', ['--version'], { encoding: 'utf8' }).status === 0;
 if (hasBandit) {
@@ -149,4 +171,5 @@ for (const r of results) {
   const ratio = r === results[0] ? '1.0×' : r.seconds >= base ? `${(r.seconds / base).toFixed(1)}× slower` : `${(base / r.seconds).toFixed(1)}× faster`;
   console.log(`${r.label.padEnd(34)} ${r.seconds.toFixed(2).padStart(8)}   ${ratio.padEnd(12)} ${r.extra}`);
 }
+console.log(`${single.label.padEnd(34)} ${single.seconds.toFixed(2).padStart(8)}   ${''.padEnd(12)} median of ${Math.max(runs, 5)}; ${single.extra}`);
 

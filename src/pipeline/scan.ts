@@ -246,13 +246,14 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   return redactDeep(report);
 }
 
-/** KRAIT_TIMINGS=1: a function that prints the wall time of each stage on stderr (for profiling); a no-op otherwise. */
+/** KRAIT_TIMINGS=1: a function that prints the wall time of each stage and the peak RSS so far on stderr (for profiling and `npm run bench`); a no-op otherwise. */
 function stageTimer(): (name: string) => void {
   const timings = process.env['KRAIT_TIMINGS'] ? { last: Date.now() } : undefined;
   return (name: string) => {
     if (!timings) return;
     const now = Date.now();
-    process.stderr.write(`krait: ${name} ${now - timings.last} ms\n`);
+    // maxRSS: the whole process (every worker thread), in KiB.
+    process.stderr.write(`krait: ${name} ${now - timings.last} ms, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
     timings.last = now;
   };
 }
