@@ -549,7 +549,12 @@ export class TaintAnalysis {
         return true;
       case 'Name': {
         if (st.consts.has(e.id) || st.lits.has(e.id)) return true;
-        if (live(st.env.get(e.id) ?? null) || (st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id))) return false;
+        if (live(st.env.get(e.id) ?? null)) return false;
+        // A tracked list, tuple or dict whose every element is a known constant (`parts = ["ls", "-l"]`).
+        const sh = st.shapes.get(e.id);
+        const items = !sh || (sh.kind === 'map' && sh.config) ? [] : sh.kind === 'seq' ? sh.items : [...sh.items.values()];
+        if (items.length && items.every((i) => i.c !== undefined)) return true;
+        if (st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id)) return false;
         if (this.sem.constValue(e) !== undefined) return true;
         const b = this.sem.lookup(e.id, e);
         return !!b && b.kind === 'assign' && b.count === 1 && !!b.value && b.value !== e && d < 8 && this.litOnly(b.value, st, d + 4);
@@ -1574,6 +1579,8 @@ export class TaintAnalysis {
    */
   private dropEscapingShapes(call: A.Call, q: string | null, shadowed: boolean, st: FnState): void {
     if (q && !shadowed && (READ_ONLY_CALLS.has(q) || PURE_OF_CONSTANTS.has(q) || SANITIZERS.has(q) || PROPAGATORS.has(q) || sinksFor(call, q).length)) return;
+    // A string method of a string constant (`" ".join(parts)`, `"{a}".format(**d)`) only reads its arguments.
+    if (call.func.type === 'Attribute' && PURE_METHODS.has(call.func.attr) && typeof this.sem.constValue(call.func.value) === 'string') return;
     for (const a of [...call.args, ...call.keywords.map((k) => k.value)]) {
       const e = a.type === 'Starred' ? a.value : a;
       const k = keyOf(e);

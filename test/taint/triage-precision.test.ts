@@ -289,3 +289,17 @@ describe('a tracked container that escapes loses the elements it knew', () => {
     await expectVerdict(fn('cmds = ["ls", "-l"]\nif isinstance(cmds, list) and sorted(cmds):\n    os.system(cmds[0])  # sink'), 'B605', 'constant');
   });
 });
+
+describe('containers of constants: a tracked list or dict whose every element is constant', () => {
+  it('" ".join(parts) and "{a} {b}".format(**d) of constant elements are constant; a request element is reachable', async () => {
+    await expectVerdict('import os\ndef f():\n    parts = ["ls", "-l", "."]\n    os.system(" ".join(parts))  # sink\n', 'B605', 'constant');
+    await expectVerdict('import os\ndef f():\n    d = {"a": "ls", "b": "-l"}\n    os.system("{a} {b}".format(**d))  # sink\n', 'B605', 'constant');
+    await expectVerdict(`import os\n${FLASK}def f():\n    parts = ["ls", "-l"]\n    parts.append(request.args["d"])\n    os.system(" ".join(parts))  # sink\n`, 'B605', 'reachable');
+    await expectVerdict(`import os\n${FLASK}def f():\n    d = {"a": "ls"}\n    d["b"] = request.args["d"]\n    os.system("{a} {b}".format(**d))  # sink\n`, 'B605', 'reachable');
+  });
+
+  it('a list another name or a function may have changed stays unknown', async () => {
+    await expectVerdict('import os\ndef f(x):\n    parts = ["ls"]\n    other = parts\n    other.append(x)\n    os.system(" ".join(parts))  # sink\n', 'B605', 'unknown');
+    await expectVerdict('import os\ndef f(helper):\n    parts = ["ls"]\n    helper(parts)\n    os.system(" ".join(parts))  # sink\n', 'B605', 'unknown');
+  });
+});
