@@ -17,7 +17,7 @@ export const WEB_FRAMEWORKS: readonly WebFramework[] = ['flask', 'django', 'fast
  * `session[...]`) name none. Case matters for the APIs (`request.GET` vs `request.get`).
  */
 const MARKERS: Readonly<Record<WebFramework, RegExp>> = {
-  flask: /\b[Ff]lask\b|\bflask[_-]\w|\bFLASK_|@(app|bp|blueprint)\.route\(|\bbefore_request\b|\brender_template(_string)?\(|\brequest\.(args|values|files|get_json|get_data)\b|\brequest\.form\b(?!\()|\bjsonify\(|\babort\(\d|\bsecure_filename\(|\bsend_file\(|\bTalisman\b|\bapp\.logger\b|@limiter\.limit\b|@roles_required\b|\bUser\.query\b|\bMAX_CONTENT_LENGTH\b/,
+  flask: /\b[Ff]lask\b|\bflask[_-]\w|\bFLASK_|@(app|bp|blueprint)\.route\(|\bbefore_request\b|\brender_template(_string)?\(|\brequest\.(args|values|files|get_json|get_data)\b|\brequest\.form\b(?!\()|\bjsonify\(|\babort\(\d|\bsecure_filename\(|\bsend_file\(|\bTalisman\b|\bapp\.logger\b|@limiter\.limit\b|@roles_required\b|\bUser\.query\b|\bMAX_CONTENT_LENGTH\b|\bapp\.config\b/,
   django: /\b[Dd]jango\b|\bdjango[_-]\w|\bDJANGO_|\bHttpResponse\w*\b|\bmark_safe\b|\bformat_html\b|\bLoginRequiredMixin\b|\brequest\.(GET|POST|FILES|META)\b|\bget_object_or_404\b|\bselect_for_update\b|\burl_has_allowed_host_and_scheme\b|\.objects\.|\bALLOWED_HOSTS\b|\bMIDDLEWARE\b|\bpermission_classes\b|\bthrottle_classes\b|\bIsAdminUser\b|\bserializers?\b|@ratelimit\(/,
   fastapi: /\b[Ff]ast[Aa][Pp][Ii]\b|\bfastapi\b|\bDepends\(|\bAPIRouter\b|@(app|router)\.(get|post|put|patch|delete)\(|\bUploadFile\b/,
   aiohttp: /\baiohttp\b|\bweb\.(Response|json_response|HTTP\w+)\b|\brequest\.(query|match_info)\b|\bclient_max_size\b/,

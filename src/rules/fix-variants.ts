@@ -93,6 +93,11 @@ export const FIX_VARIANTS: Readonly<Record<string, FixVariants>> = {
     django: 'Install django-csp (MIDDLEWARE += ["csp.middleware.CSPMiddleware"], CSP_DEFAULT_SRC = ("\'self\'",)) or set SECURE_CSP (Django 6).',
     fastapi: '@app.middleware("http") adding response.headers["Content-Security-Policy"] = "default-src \'self\'" (and X-Frame-Options, X-Content-Type-Options)',
   },
+  KR344: {
+    neutral: 'settings = SETTINGS[os.environ.get("APP_ENV", "production")]  # one settings object per environment, chosen at start-up',
+    django: 'DJANGO_SETTINGS_MODULE=shop.settings.production  # settings/base.py, development.py, production.py',
+    fastapi: 'class Settings(BaseSettings):  # pydantic-settings: values per environment from the environment or .env\n    debug: bool = False',
+  },
   KR310: {
     neutral: 'Require an authenticated user before the handler changes anything (an auth decorator, dependency or middleware).',
     flask: 'Decorate the view with @login_required (or check the user in a before_request hook).',
