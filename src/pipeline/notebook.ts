@@ -112,6 +112,9 @@ export function remapToNotebook(nb: NotebookModule, result: FileResult, fileLine
     }
     f.location = loc(f.location);
     if (f.trace) f.trace = f.trace.map((s) => ({ ...s, location: loc(s.location) }));
+    // The fix's edits are positions in the cells' joined source, not in the JSON file:
+    // `krait fix` cannot apply them, so no report may say "fix available".
+    delete f.autofix;
   }
   result.diagnostics = result.diagnostics.map((d): FileDiagnostic => {
     if (d.line === undefined) return d;

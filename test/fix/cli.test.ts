@@ -44,6 +44,17 @@ describe('krait fix', () => {
     expect(r.stderr).toMatch(/fixed 1 finding in 1 file; 1 more with --unsafe-fixes/);
     expect(readFileSync(path.join(dir, 'app.py'), 'utf8')).toBe('import yaml\nyaml.load(s)  # read\n');
   });
+  it('a notebook finding offers no fix (its edits would be cell positions, not file positions)', () => {
+    const nb = { cells: [{ cell_type: 'code', metadata: {}, source: ['import yaml\n', "cfg = yaml.load(open('c.yml'), Loader=yaml.Loader)\n"], outputs: [], execution_count: null }], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+    writeFileSync(path.join(dir, 'app.py'), 'x = 1\n');
+    writeFileSync(path.join(dir, 'n.ipynb'), JSON.stringify(nb, null, 1));
+    const scan = JSON.parse(krait('scan', '.', '--no-config', '--format', 'json', '--select', 'B506').stdout) as { findings: { ruleId: string; autofix?: unknown }[] };
+    expect(scan.findings.map((f) => f.ruleId)).toEqual(['B506']);
+    expect(scan.findings[0]!.autofix).toBeUndefined();
+    const r = krait('fix', '.', '--unsafe-fixes', '--diff', '--no-config');
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toContain('dropped');
+  });
   it('writes the fixes; requires-python allows filter="data"; --select narrows', () => {
     writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "x"\nrequires-python = ">=3.12"\n');
     const r = krait('fix', '.', '--unsafe-fixes', '--select', 'B202');
