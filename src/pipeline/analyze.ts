@@ -150,6 +150,9 @@ export function analyzeFile(task: FileTask): FileResult {
     });
   }
   const all = result.suppressed ? [...result.findings, ...result.suppressed] : result.findings;
+  // A file inside an archive (`pkg.whl!/mod.py`) is never rewritten by `krait fix`: its
+  // findings carry no fix, so no report says "fix available" for them.
+  if (task.path.includes('!/')) for (const f of all) delete f.autofix;
   assignFingerprints(all, (f) => lines[f.location.startLine - 1] ?? '');
   redactSnippets(all);
   // Nothing leaves the worker holding a secret: every string of the result (messages,
