@@ -129,7 +129,8 @@ class ProjectModules {
    * A call matters when its callee returns untrusted data; when untrusted data goes in and the
    * callee reaches a sink, passes it on, or calls (in its file) something that matters in
    * turn, to the depth that chains are followed; when the callee returns only constants
-   * and the caller has a pattern finding whose verdict is still unknown; or when a request
+   * and the call's result can reach a pattern finding of the caller whose verdict is still
+   * unknown (`unknown`: the call is marked so in the caller's facts); or when a request
    * object goes in and the callee (a helper, a wrapper class) reads request data from it.
    */
   matters(q: string, from: FileTask, src: boolean, unknown: boolean, depth = 1, req = false): boolean {
