@@ -213,8 +213,11 @@ export class ResultCache {
     if (total <= this.maxBytes) return;
     entries.sort((a, b) => a.mtimeMs - b.mtimeMs);
     const target = this.maxBytes * 0.9;
-    for (const e of entries) {
+    for (let i = 0; i < entries.length; i++) {
       if (total <= target) break;
+      // The most recently used entry stays when it alone fits the cap.
+      if (i === entries.length - 1 && total <= this.maxBytes) break;
+      const e = entries[i];
       if (removeQuietly(e.file)) this.stats.evicted++;
       total -= e.size;
     }
