@@ -159,7 +159,8 @@ class ProjectModules {
     const e = this.facts.get(r.task.path)?.exports[r.rest];
     if (use.kind === 'constants') return !!e?.lit;
     const deeper = () => depth < MAX_DEPTH && !!e?.fwd && (this.facts.get(r.task.path)?.calls ?? []).some((c) => this.matters(c.callee, r.task, true, false, depth + 1));
-    if (use.kind === 'class') return !!e || deeper();
+    // Only a class's own entry: a function's file is never worth loading to learn whether a name is a class.
+    if (use.kind === 'class') return !!e?.cls;
     if (e?.src || (use.req && e?.req)) return true;
     if (use.tainted) return !!(e?.pass || e?.sinks) || deeper();
     return this.reachesSource(r.task, depth);
