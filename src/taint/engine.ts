@@ -67,8 +67,12 @@ export type ExternalUse = { kind: 'constants' } | { kind: 'class' } | { kind: 'c
 
 /** What one module tells the project pass about itself (plain, serialisable). */
 export interface TaintFacts {
-  /** Functions and methods (`f`, `Class.m`, and `Class` when a method is) that return a source, reach a sink from a parameter, or pass a parameter to their result. */
-  exports: Record<string, { src?: true; sinks?: true; pass?: true; lit?: true; req?: true; fwd?: true }>;
+  /**
+   * Functions and methods (`f`, `Class.m`, and `Class` when a method is) that return a source,
+   * reach a sink from a parameter, or pass a parameter to their result; `cls` marks a class's
+   * own entry (what its methods do together).
+   */
+  exports: Record<string, { src?: true; sinks?: true; pass?: true; lit?: true; req?: true; fwd?: true; cls?: true }>;
   /**
    * Calls into the project's own modules (qualified names), whether an argument carried
    * untrusted data or was a request object, and whether the call's result can reach a
@@ -347,7 +351,7 @@ export class TaintAnalysis {
         // The class stands for what its methods do (an instance made here is used there).
         const flags = methods.map((m) => exports[`${st.name}.${m.name}`]).filter((x) => x !== undefined);
         if (flags.length) {
-          const merged: TaintFacts['exports'][string] = {};
+          const merged: TaintFacts['exports'][string] = { cls: true };
           for (const f of flags) Object.assign(merged, { ...(f.src ? { src: true } : {}), ...(f.sinks ? { sinks: true } : {}), ...(f.pass ? { pass: true } : {}), ...(f.req ? { req: true } : {}), ...(f.fwd ? { fwd: true } : {}) });
           exports[st.name] = merged;
         }
@@ -1765,11 +1769,66 @@ export class TaintAnalysis {
       if (b && b.kind === 'def' && b.count === 1 && (b.node.type === 'FunctionDef' || b.node.type === 'AsyncFunctionDef')) return { fn: b.node, offset: 0 };
       return null;
     }
-    if (f.type === 'Attribute' && f.value.type === 'Name' && (f.value.id === 'self' || f.value.id === 'cls')) {
+    if (f.type !== 'Attribute') return null;
+    if (f.value.type === 'Name' && (f.value.id === 'self' || f.value.id === 'cls')) {
       let n: A.AnyNode | null = call.parent;
       while (n && n.type !== 'ClassDef') n = n.parent;
       if (!n) return null;
       for (const s of n.body) if ((s.type === 'FunctionDef' || s.type === 'AsyncFunctionDef') && s.name === f.attr) return { fn: s, offset: 1 };
+      return null;
+    }
+    let got = this.methodCallees.get(call);
+    if (got === undefined) this.methodCallees.set(call, (got = this.classMethodCallee(f)));
+    return got;
+  }
+
+  private readonly methodCallees = new WeakMap<A.Call, { fn: A.FunctionDef; offset: number } | null>();
+
+  /**
+   * A method of a class of this module called through an instance or the class:
+   * `Repo().find(x)`, `repo.find(x)` with `repo = Repo()` bound once (here or at module
+   * level), `Repo.find(obj, x)`, `Repo.build(x)` for a static or class method. The method is
+   * looked up in the class and its bases defined in this module.
+   */
+  private classMethodCallee(f: A.Attribute): { fn: A.FunctionDef; offset: number } | null {
+    let cls: A.ClassDef | null = null;
+    let instance = false;
+    const v = f.value;
+    if (v.type === 'Call' && v.func.type === 'Name') {
+      cls = this.localClass(v.func.id, v);
+      instance = true;
+    } else if (v.type === 'Name') {
+      const b = this.sem.lookup(v.id, v);
+      if (b?.kind === 'class' && b.count === 1 && b.node.type === 'ClassDef') cls = b.node;
+      else if (b?.kind === 'assign' && b.count === 1 && b.value?.type === 'Call' && b.value.func.type === 'Name') {
+        cls = this.localClass(b.value.func.id, b.value);
+        instance = true;
+      }
+    }
+    if (!cls) return null;
+    const m = this.methodOf(cls, f.attr, 0);
+    if (!m) return null;
+    const decorators = m.decorator_list.map((d) => (d.type === 'Name' ? d.id : ''));
+    if (decorators.includes('staticmethod')) return { fn: m, offset: 0 };
+    if (decorators.includes('classmethod')) return { fn: m, offset: 1 };
+    if (m.decorator_list.length) return null; // a property or a wrapped method: not a plain call
+    return { fn: m, offset: instance ? 1 : 0 };
+  }
+
+  /** The class a name stands for when it is a class of this module bound once. */
+  private localClass(name: string, at: A.AnyNode): A.ClassDef | null {
+    const b = this.sem.lookup(name, at);
+    return b?.kind === 'class' && b.count === 1 && b.node.type === 'ClassDef' ? b.node : null;
+  }
+
+  /** A method defined in a class or (depth-first, as far as they are classes of this module) its bases. */
+  private methodOf(cls: A.ClassDef, name: string, depth: number): A.FunctionDef | null {
+    for (const s of cls.body) if ((s.type === 'FunctionDef' || s.type === 'AsyncFunctionDef') && s.name === name) return s;
+    if (depth >= 5) return null;
+    for (const b of cls.bases) {
+      const base = b.type === 'Name' ? this.localClass(b.id, cls) : null;
+      const m = base && base !== cls ? this.methodOf(base, name, depth + 1) : null;
+      if (m) return m;
     }
     return null;
   }
