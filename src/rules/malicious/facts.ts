@@ -19,6 +19,7 @@ import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
 import { walk } from '../../python/visit.js';
 import { matchCall, matchImport, parseEndpoint } from '../../egress/index.js';
+import { SourceFinder } from '../../taint/sources.js';
 
 export type RunPhase = 'install' | 'import' | 'runtime';
 
@@ -349,10 +350,35 @@ export function isDecoderCall(n: A.Call, semantic: SemanticModel): boolean {
   return false;
 }
 
+const finders = new WeakMap<SemanticModel, SourceFinder>();
+
+/**
+ * Whether a decoder's input is HTTP request data (`b64decode(request.form["d"])`, directly or
+ * through a name bound once to it): the payload then comes from the client, not hidden in
+ * the code — a flow the injection rules report, not an obfuscation indicator.
+ */
+function decodesRequestData(n: A.Call, semantic: SemanticModel): boolean {
+  let finder = finders.get(semantic);
+  if (!finder) finders.set(semantic, (finder = new SourceFinder(semantic)));
+  const f = finder;
+  const reads = (e: A.Expr, depth: number): boolean =>
+    anySub(e, (x) => {
+      if (x.type === 'Attribute' && f.attribute(x)?.origin === 'request') return true;
+      if (x.type === 'Call' && f.call(x, semantic.callName(x))?.origin === 'request') return true;
+      if (x.type === 'Name' && depth < 3) {
+        const b = semantic.lookup(x.id, x);
+        return b?.kind === 'assign' && b.count === 1 && !!b.value && b.value !== e && reads(b.value, depth + 1);
+      }
+      return false;
+    });
+  const input = n.func.type === 'Attribute' && !n.args.length ? n.func.value : n.args[0];
+  return !!input && reads(input, 0);
+}
+
 /** Does the expression hold decoded data (directly or through a decoded name)? */
 export function isDecoded(e: A.Expr, semantic: SemanticModel, facts: Pick<ModuleFacts, 'decoded'>): boolean {
   return anySub(e, (n) => {
-    if (n.type === 'Call' && isDecoderCall(n, semantic)) return true;
+    if (n.type === 'Call' && isDecoderCall(n, semantic) && !decodesRequestData(n, semantic)) return true;
     if (tainted(n, facts.decoded)) return true;
     // 'gnirts'[::-1]: a reversed literal
     if (n.type === 'Subscript' && n.slice.type === 'Slice' && n.slice.step && n.slice.step.type === 'UnaryOp' && n.slice.step.op === 'USub' && n.value.type === 'Constant') return true;

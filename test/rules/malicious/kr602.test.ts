@@ -17,6 +17,9 @@ describe("malicious-package indicators", () => {
         'exec(compile(open(path).read(), path, "exec"))',
         'import codecs\nprint(codecs.decode(s, "rot13"))',
         'import zlib\nraw = zlib.decompress(b)\nwith open("out", "wb") as f:\n    f.write(raw)',
+        // The client sends the payload: a code/command injection flow, not code hidden in the package.
+        'import base64\nfrom flask import request\ndef run():\n    exec(base64.b64decode(request.form["code"]))',
+        'import base64, os\nfrom flask import request\ndef run():\n    data = request.args.get("c", "")\n    cmd = base64.b64decode(data).decode()\n    os.system("echo " + cmd)',
       ],
       invalid: [
         { code: 'import base64\nexec(base64.b64decode("cHJpbnQoMSk="))', errors: [{ line: 2, column: 1, message: 'Decoded or obfuscated data is executed as code (exec) at import time.' }], severity: 'critical', options: INIT },
@@ -27,6 +30,7 @@ describe("malicious-package indicators", () => {
         { code: 'import builtins\nbuiltins.exec(")1(tnirp"[::-1])', lines: [2] },
         { code: 'import os, base64\nos.system(base64.b64decode(CMD).decode())', lines: [2] },
         { code: 'from cryptography.fernet import Fernet\nexec(Fernet(K).decrypt(T))', lines: [2] },
+        { code: 'import base64\nfrom flask import request\ndef run():\n    data = request.args.get("c", "")\n    exec(base64.b64decode(PAYLOAD) + data.encode())', lines: [5] },
       ],
     }));
 
