@@ -1,6 +1,6 @@
 /**
- * The `krait` command line (commander): scan (default), secrets, deps, stats, routes,
- * rules, explain (a rule, or one finding by fingerprint), cache, db. Exit codes: 0 nothing at or above --fail-on, 1 findings,
+ * The `krait` command line (commander): scan (default; `--shard K/N` for one shard), merge
+ * (shard files into one report), secrets, deps, stats, routes, rules, explain (a rule, or one finding by fingerprint), cache, db. Exit codes: 0 nothing at or above --fail-on, 1 findings,
  * 2 usage or fatal errors (with a message that says what to do).
  */
 import { writeFileSafely } from '../core/safe-write.js';
@@ -241,11 +241,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .exitOverride();
 
   const FINDINGS_FORMATS = REPORT_FORMATS;
-  addScanOptions(program.command('scan', { isDefault: true }).description('full audit (the default command)'), FINDINGS_FORMATS, ['report', 'findings', 'nosec', 'online', 'triage', 'history', 'index']).action(
-    async (paths: string[], f: ScanFlags) => {
-      setExit(await emit(await scan(scanOptions(paths, f)), f));
-    },
-  );
+  addScanOptions(program.command('scan', { isDefault: true }).description('full audit (the default command)'), FINDINGS_FORMATS, ['report', 'findings', 'nosec', 'online', 'triage', 'history', 'index'])
+    .option('--shard <K/N>', 'analyse only slice K of N of the files and write a shard file (-o FILE) for krait merge')
+    .action(async (paths: string[], f: ScanFlags & { shard?: string }, cmd: Command) => {
+      if (f.shard !== undefined) setExit(await writeShard(paths, f as ScanFlags & { shard: string }, cmd));
+      else setExit(await emit(await scan(scanOptions(paths, f)), f));
+    });
+  addMergeCommand(program, setExit);
 
   addScanOptions(program.command('secrets').description('hardcoded secrets only'), FINDINGS_FORMATS, ['report', 'findings', 'nosec', 'history', 'index']).action(async (paths: string[], f: ScanFlags) => {
     setExit(await emitAnalysis(await scan(scanOptions(paths, f, ['secrets'])), f, 'secret', 'hardcoded secrets and credentials in every text file'));
@@ -352,6 +354,52 @@ export function buildProgram(setExit: (code: number) => void): Command {
   addCacheCommands(program, setExit);
   addDbCommands(program, setExit);
   return program;
+}
+
+/**
+ * `krait scan --shard K/N -o FILE`: the map step of one shard (pipeline/shard.ts). A shard
+ * is not a report: `--format` and the options of the reduce step are refused.
+ * @throws UsageError for a bad `--shard`, a `--format` or a missing `-o`
+ */
+async function writeShard(paths: string[], f: ScanFlags & { shard: string }, cmd: Command): Promise<number> {
+  const { parseShardSpec, scanShard } = await import('../pipeline/shard.js');
+  const spec = parseShardSpec(f.shard);
+  if (cmd.getOptionValueSource('format') === 'cli') throw new UsageError('--format cannot be used with --shard: a shard file is not a report; give the shard files to krait merge --format FORMAT');
+  if (!f.output) throw new UsageError('--shard needs -o FILE: the shard file to write (then: krait merge FILE…)');
+  for (const [flag, given] of [['--write-baseline', f.writeBaseline], ['--fail-on', f.failOn]] as const) {
+    if (given !== undefined) throw new UsageError(`${flag} applies at merge: give it to krait merge`);
+  }
+  const shard = await scanShard(scanOptions(paths, f), spec);
+  writeFileSafely(f.output, JSON.stringify(shard) + '\n', 'shard file');
+  if (!f.quiet) process.stderr.write(`krait: shard ${spec.k}/${spec.n} (${shard.results.length} of ${shard.discovery.files.length} files) written to ${f.output}\n`);
+  return 0;
+}
+
+/** `krait merge FILE…`: the reduce step over shard files, with any report format (pipeline/shard.ts). */
+function addMergeCommand(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('merge')
+    .description('merge shard files (krait scan --shard K/N -o FILE) into one report; needs no checkout')
+    .argument('<files...>', 'the shard files, one per K')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
+    .option('-o, --output <path>', 'write the report to a file (a folder for markdown)')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default low)').choices([...SEVERITIES, 'none']))
+    .option('--exit-zero', 'always exit 0 when the merge completes')
+    .option('--baseline <file>', 'report only findings that are not in this baseline')
+    .option('--write-baseline <file>', 'write the findings as a baseline')
+    .option('--show-suppressed', 'also list the findings silenced by # nosec, # noqa, the allowlist or the baseline')
+    .option('--show-dismissed', 'also list findings the reasoning layer dismissed')
+    .option('--summary-only', 'print only the summary (score, counts, exit code reason)')
+    .option('-j, --jobs <n>', 'worker threads (default: the cores available)', positiveInt('--jobs'))
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours')
+    .option('-v, --verbose', 'more detail (traces, properties, context lines)')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (files: string[], f: ScanFlags) => {
+      const { mergeShards } = await import('../pipeline/shard.js');
+      const report = await mergeShards(files, { ...(f.baseline ? { baseline: f.baseline } : {}), ...(f.jobs ? { jobs: f.jobs } : {}) });
+      setExit(await emit(report, f));
+    });
 }
 
 /** `krait cache info` and `krait cache clean`: the per-file result cache (pipeline/cache.ts). */

@@ -200,7 +200,7 @@ function installedRequirements(input: DependencyInput, texts: Map<string, readon
  * parent folders up to the scan root, or in a `src/` folder there — where Python would
  * find it first on `sys.path`. Such a module is never taken for a third-party one.
  */
-function firstPartyFolders(input: DependencyInput): string[] {
+export function firstPartyFolders(input: Pick<DependencyInput, 'imports' | 'localModules' | 'roots'>): string[] {
   const known = new Set(input.localModules);
   const found = new Set<string>();
   const seen = new Map<string, boolean>();

@@ -64,6 +64,12 @@ export interface CrossModuleProject {
   /** The Python files, each with the index of its options in `options`. */
   files: (Omit<FileTask, 'options'> & { options: number })[];
   facts: Record<string, TaintFacts>;
+  /**
+   * The files' text by display path, when they are not to be read from disk: a merge of
+   * shards (pipeline/shard.ts) has no checkout, and gives the text its shards recorded
+   * (decoded, universal newlines, every secret masked). A file missing here is unreadable.
+   */
+  sources?: ReadonlyMap<string, string>;
 }
 
 /** The project's files as tasks again, sharing their options objects. */
@@ -250,7 +256,9 @@ export function analyzeCallers(project: CrossModuleProject, callers: readonly st
     if (loaded.has(t.path)) return loaded.get(t.path)!;
     let l: Loaded | null = null;
     try {
-      const text = universalNewlines(decodePython(readFileSync(t.absPath)).text);
+      const given = project.sources;
+      const text = given ? given.get(t.path) : universalNewlines(decodePython(readFileSync(t.absPath)).text);
+      if (text === undefined) throw new Error('not recorded');
       const lines = splitLines(text);
       const parsed = parsePython(text);
       linkParents(parsed.module);

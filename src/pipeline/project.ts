@@ -12,6 +12,21 @@ import { HOTSPOT_THRESHOLD, complexityHotspots, testingSummary } from '../metric
 import { summarizeEgress } from '../egress/index.js';
 import { analyzePosture } from './posture.js';
 import { attachProofs } from '../posture/proof.js';
+import type { EnvGitStatus } from '../posture/index.js';
+import type { TestingSummary } from '../metrics/types.js';
+
+/**
+ * What the project pass would read outside the files a merge of shards rebuilds
+ * (pipeline/shard.ts): each shard records it from its checkout.
+ */
+export interface RecordedProjectFacts {
+  /** Git's view of every `.env` file, by display path. */
+  envGitStatus: ReadonlyMap<string, EnvGitStatus>;
+  /** Top-level names the code imports that are the project's own folders or modules (deps `firstPartyFolders`). */
+  firstParty: string[];
+  /** The line coverage report found in a scan root. */
+  coverage?: TestingSummary['coverage'];
+}
 
 /**
  * Fill the report's project sections (`metrics`, `egress`, `posture`) from the per-file
@@ -27,10 +42,12 @@ export async function aggregateProject(
   findings: Finding[],
   diagnostics: FileDiagnostic[],
   maxFileSize: number,
+  recorded?: RecordedProjectFacts,
 ): Promise<void> {
   if (analyses.has('metrics')) {
     report.metrics = aggregateMetrics(files, disc.localModules);
-    report.metrics.testing = testingSummary(files, disc.roots);
+    report.metrics.testing = testingSummary(files, recorded ? [] : disc.roots);
+    if (recorded?.coverage) report.metrics.testing.coverage = recorded.coverage;
     report.metrics.hotspots = complexityHotspots(files, HOTSPOT_THRESHOLD);
     report.metrics.hotspotThreshold = HOTSPOT_THRESHOLD;
   }
@@ -41,6 +58,7 @@ export async function aggregateProject(
       files: disc.files.map((f) => ({ path: f.path, absPath: f.absPath, kind: f.kind })),
       routes: files.flatMap((f) => f.routes ?? []),
       maxFileSize,
+      ...(recorded ? { envGitStatus: recorded.envGitStatus } : {}),
     });
     for (const f of posture.findings) findings.push(f);
     for (const d of posture.diagnostics) diagnostics.push(d);

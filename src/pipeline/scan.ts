@@ -22,13 +22,13 @@ import { openResultCache, type ResultCacheOptions } from './cache.js';
 import { analyzeDependencies } from './deps.js';
 import { scanHistory } from './history.js';
 import { packageVerdicts } from '../rules/malicious/verdict.js';
-import { aggregateProject } from './project.js';
+import { aggregateProject, type RecordedProjectFacts } from './project.js';
 import { computeScore } from '../report/score.js';
 import { fitFixesToProject } from './fit-fixes.js';
 import { loadBaseline } from '../report/baseline.js';
 import { VERSION } from '../core/version.js';
 import { redactSnippets } from '../core/redact.js';
-import { crossModuleFlows } from './crossmodule.js';
+import { crossModuleFlows, type CallerOutcome, type CrossModuleProject } from './crossmodule.js';
 import { EnvironmentScan } from './environment.js';
 import { TRIAGE_RULES } from '../taint/triage.js';
 import { redactDeep, redactText } from '../secrets/redact-text.js';
@@ -124,22 +124,83 @@ export async function scan(options: ScanOptions): Promise<Report> {
 async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<Report> {
   const started = Date.now();
   const stage = stageTimer();
+  const prep = await prepareScan(options, cleanups);
+  const { jobs, note: jobsNote } = capJobs(options.jobs);
+  stage(`discovery (${prep.disc.files.length} files)`);
+  const { results, pool } = await mapFiles(prep.tasks, options, jobs, stage);
+  return reduceScan(prep, results, {
+    started,
+    stage,
+    ...(jobsNote ? { jobsNote } : {}),
+    crossModule: (p, c) => pool.crossModule(p, c),
+    release: () => pool.close(),
+  });
+}
+
+/**
+ * Everything a scan decides before the per-file pass, from the options, the configuration
+ * and the discovery: shared by the scan, the map step of a shard and the merge of shards
+ * (which passes the configuration and the discovery its shards recorded).
+ */
+export interface PreparedScan {
+  options: ScanOptions;
+  cwd: string;
+  analyses: Set<ScanAnalysis>;
+  config: ResolvedConfig;
+  /** Globs that could not be compiled (one message each). */
+  globWarnings: string[];
+  /** The part of {@link globWarnings} discovery gave (a shard records it for the merge). */
+  discoveryGlobWarnings: string[];
+  disc: Discovery;
+  envScan: EnvironmentScan | undefined;
+  selectTokens: string[];
+  ignoreTokens: string[];
+  /** The enabled code rules. */
+  enabled: string[];
+  perPath: PerPathIgnore[];
+  baseOptions: Omit<AnalyzeOptions, 'enabledRules'>;
+  /** One per file the per-file pass analyses, in discovery order. */
+  tasks: FileTask[];
+  /** What the project pass reads outside the files, when a merge of shards has no checkout (pipeline/shard.ts). */
+  recorded?: RecordedProjectFacts;
+}
+
+/**
+ * Load the configuration and discover the files (or take the ones given: a merge has no
+ * checkout), check the rule tokens and build the per-file tasks.
+ * @throws UsageError for a missing target, a bad glob, an unknown rule or invalid configuration
+ */
+export async function prepareScan(
+  options: ScanOptions,
+  cleanups: (() => void)[],
+  given?: { config: ResolvedConfig; disc: Discovery; globWarnings: string[] },
+  onConfig?: (config: ResolvedConfig) => void,
+): Promise<PreparedScan> {
   const cwd = options.cwd ?? process.cwd();
   const analyses = new Set<ScanAnalysis>(options.analyses ?? ALL_ANALYSES);
-  const config = loadScanConfig(options, cwd);
+  const config = given ? given.config : loadScanConfig(options, cwd);
+  // Before the rule tokens are checked (which narrows the configuration in place).
+  onConfig?.(config);
   const globs = new GlobCheck();
-  const disc = await discoverTargets(options, config, cwd, globs, cleanups);
+  const disc = given ? given.disc : await discoverTargets(options, config, cwd, globs, cleanups);
+  if (given) globs.warnings.push(...given.globWarnings);
+  const discoveryGlobWarnings = [...globs.warnings];
   // Installed environments given as targets are audited distribution by distribution (pipeline/environment.ts).
   const envScan = disc.environments?.length ? new EnvironmentScan(disc) : undefined;
-
   const { selectTokens, ignoreTokens } = checkRuleTokens(options, config);
   const enabled = selectRules(selectTokens, ignoreTokens);
   const perPath = perPathIgnores(config, globs);
   const baseOptions = fileOptions(options, config, analyses, disc);
   const tasks = fileTasks(disc, analyses, enabled, perPath, baseOptions);
+  return { options, cwd, analyses, config, globWarnings: globs.warnings, discoveryGlobWarnings, disc, envScan, selectTokens, ignoreTokens, enabled, perPath, baseOptions, tasks };
+}
 
-  const { jobs, note: jobsNote } = capJobs(options.jobs);
-  stage(`discovery (${disc.files.length} files)`);
+/**
+ * The map step: the per-file pass over `tasks` (results from the cache where it has them,
+ * the rest on the worker pool), sorted by path. The pool stays open for the cross-module
+ * step; the caller closes it.
+ */
+export async function mapFiles(tasks: FileTask[], options: ScanOptions, jobs: number, stage: (name: string) => void): Promise<{ results: FileResult[]; pool: ReturnType<typeof openPool> }> {
   // Files whose per-file results are cached never reach a worker; the fresh results are
   // stored before the project pass changes them in place.
   const cache = openResultCache(options.cache);
@@ -148,27 +209,56 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   // cross-module pass runs in-process (measured on the standard library, warm: 22 CPU-s
   // in-process against 34 with two threads that must first load the analyses).
   const pool = openPool(jobs, pending.length);
-  let results: FileResult[];
-  let callers = 0;
   try {
     const fresh = await pool.analyze(pending, options.onProgress ? (d) => options.onProgress!(d + cached.length, tasks.length) : undefined);
     cache?.storeAll(pending, fresh);
-    results = [...cached, ...fresh];
+    const results = [...cached, ...fresh];
     results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     if (cache && typeof options.cache === 'object') options.cache.onStats?.({ ...cache.stats });
     const cacheNote = cache ? `; result cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses, ${cache.stats.rejected} rejected, ${cache.stats.stored} stored, ${cache.stats.evicted} evicted` : '';
+    stage(`per-file analysis (${pending.length} of ${tasks.length} files, ${jobs} jobs${cacheNote})`);
+    return { results, pool };
+  } catch (err) {
+    await pool.close();
+    throw err;
+  }
+}
+
+/** How {@link reduceScan} runs: when the scan started, the stage timer, and where the cross-module step analyses callers. */
+export interface ReduceRun {
+  started: number;
+  stage: (name: string) => void;
+  /** A note about `--jobs` for the diagnostics. */
+  jobsNote?: string;
+  /** Analyses the callers of the cross-module step (the worker pool, or in-process). */
+  crossModule: (project: CrossModuleProject, callers: string[]) => Promise<CallerOutcome[]>;
+  /** Called once the cross-module step is done (closes the pool), whatever happens. */
+  release?: () => Promise<void>;
+}
+
+/**
+ * The reduce step, the same for a scan and for a merge of shards (pipeline/shard.ts):
+ * cross-module flows composed from the per-file results, dependencies, posture, package
+ * verdicts, rule scope and thresholds, snippet redaction, allowlist and baseline, the score,
+ * and the one redaction step over the report. `results` are the per-file results of every
+ * file of `prep.tasks` (changed in place).
+ */
+export async function reduceScan(prep: PreparedScan, results: FileResult[], run: ReduceRun): Promise<Report> {
+  const { options, cwd, analyses, config, disc, envScan, selectTokens, ignoreTokens, enabled, perPath, baseOptions, tasks } = prep;
+  const { started, stage } = run;
+  let callers = 0;
+  try {
     // Cross-module data flow: files calling into functions of other modules that matter are
     // analysed again with those functions' summaries (see pipeline/crossmodule.ts), on the same threads.
-    stage(`per-file analysis (${pending.length} of ${tasks.length} files, ${jobs} jobs${cacheNote})`);
-    if (analyses.has('rules')) callers = await crossModuleFlows(tasks, results.filter((r) => !r.skipped), (p, c) => pool.crossModule(p, c));
+    if (analyses.has('rules')) callers = await crossModuleFlows(tasks, results.filter((r) => !r.skipped), run.crossModule);
     stage(`cross-module flows (${callers} files analysed again)`);
   } finally {
-    await pool.close();
+    await run.release?.();
   }
 
   const diagnostics: FileDiagnostic[] = (config.warnings ?? []).map((message) => ({ path: warningPath(message), kind: 'config-error' as const, message }));
-  if (jobsNote) diagnostics.push({ path: '.', kind: 'config-error', message: jobsNote });
-  for (const message of globs.warnings) diagnostics.push({ path: config.sources[0] ?? '', kind: 'config-error', message });
+  if (run.jobsNote) diagnostics.push({ path: '.', kind: 'config-error', message: run.jobsNote });
+  for (const message of prep.globWarnings) diagnostics.push({ path: config.sources[0] ?? '', kind: 'config-error', message });
   // An archive that cannot be opened is skipped (listed by discovery) and a diagnostic.
   // So is an archive of a format krait does not open (.tar.zst, .tar.lzma, .7z…): skipped, and said.
   for (const s of disc.skipped) if (s.reason.startsWith('archive cannot be opened') || s.reason.startsWith('archive format krait cannot open')) diagnostics.push({ path: s.path, kind: 'read-error', message: s.reason });
@@ -198,7 +288,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
       // An environment's code is third-party code: its imports are not the project's (KR510/KR511).
       imports: collectImports(envScan ? analysed.filter((f) => !envScan.owns(f.path)) : analysed),
       ...(envScan ? { installed: envScan.installedDistributions() } : {}),
-      localModules: disc.localModules,
+      localModules: prep.recorded ? [...disc.localModules, ...prep.recorded.firstParty] : disc.localModules,
       online: options.online ?? false,
       ignore: config.ignoreAdvisories,
       maxFileSize: baseOptions.maxFileSize,
@@ -210,7 +300,7 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   if (options.history && analyses.has('secrets')) await auditHistory(options.history, disc.roots, cwd, config, baseOptions.maxFileSize, report, findings, diagnostics);
 
   stage('dependencies');
-  await aggregateProject(report, analysed, disc, analyses, findings, diagnostics, baseOptions.maxFileSize);
+  await aggregateProject(report, analysed, disc, analyses, findings, diagnostics, baseOptions.maxFileSize, prep.recorded);
   // Fixes written for another web framework than the one the project uses get the fitting variant.
   fitFixesToProject([...findings, ...suppressed], { files: analysed, declared: (report.dependencies?.requirements ?? []).map((a) => a.requirement.name) });
   stage('project pass');
@@ -325,7 +415,7 @@ async function discoverTargets(options: ScanOptions, config: ResolvedConfig, cwd
 }
 
 /** A per-path ignore: the paths its glob covers and the select/ignore-style tokens it removes there. */
-interface PerPathIgnore {
+export interface PerPathIgnore {
   covers: (rel: string, display: string) => boolean;
   tokens: string[];
 }
@@ -659,7 +749,8 @@ function resolveRuleOptions(raw: ReadonlyMap<string, ReadonlyMap<string, unknown
   return out;
 }
 
-function collectImports(files: FileResult[]): { module: string; path: string; line: number; optional?: boolean }[] {
+/** Every import of the files, with where it is (the dependency audit's input). */
+export function collectImports(files: FileResult[]): { module: string; path: string; line: number; optional?: boolean }[] {
   const out: { module: string; path: string; line: number; optional?: boolean }[] = [];
   for (const f of files) for (const i of f.imports ?? []) out.push(i.optional ? { module: i.module, path: f.path, line: i.line, optional: true } : { module: i.module, path: f.path, line: i.line });
   return out;

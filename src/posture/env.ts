@@ -116,6 +116,24 @@ export interface EnvInput {
   envFiles: { path: string; absPath: string }[];
   /** Display path for an absolute path not in the discovery (ignored `.env` files found in a root). */
   display: (abs: string) => string;
+  /**
+   * Git's view of `.env` files by display path, when it was recorded elsewhere (a merge of
+   * shards has no repository: each shard records it for its files); otherwise read here.
+   */
+  gitStatus?: ReadonlyMap<string, EnvGitStatus>;
+}
+
+/** Whether git ignores a file and whether it is committed. */
+export interface EnvGitStatus {
+  gitignored: boolean;
+  tracked: boolean;
+}
+
+/** Git's view of a `.env` file at `abs` (inside `roots`): ignored by a `.gitignore`, listed in the index. */
+export function envGitStatus(abs: string, roots: readonly string[]): EnvGitStatus {
+  const top = repoRootOf(path.dirname(abs));
+  const rootTop = top ?? roots.find((r) => abs.startsWith(r + path.sep)) ?? path.dirname(abs);
+  return { gitignored: isGitIgnored(abs, rootTop), tracked: top ? isGitTracked(abs, top) : false };
 }
 
 /**
@@ -153,13 +171,12 @@ export function envFileFacts(input: EnvInput, diagnostics: FileDiagnostic[]): En
       diagnostics.push({ path: shown, kind: 'read-error', message: `cannot read ${shown}: ${(err as Error).message.split('\n')[0]}` });
       continue;
     }
-    const top = repoRootOf(path.dirname(abs));
-    const rootTop = top ?? input.roots.find((r) => abs.startsWith(r + path.sep)) ?? path.dirname(abs);
+    const git = input.gitStatus?.get(shown) ?? envGitStatus(abs, input.roots);
     facts.push({
       path: shown,
       example: isEnvExample(path.basename(abs)),
-      gitignored: isGitIgnored(abs, rootTop),
-      tracked: top ? isGitTracked(abs, top) : false,
+      gitignored: git.gitignored,
+      tracked: git.tracked,
       valuesCount: countValues(text),
       dir: path.dirname(abs),
       text,

@@ -19,7 +19,8 @@ import type { FileDiagnostic, FileKind } from '../core/file.js';
 import { splitLines } from '../core/snippet.js';
 import type { ComposeFacts, DockerfileFacts, EnvFileStatus, PostureFacts, PostureReport, Route } from './types.js';
 import { terminalSafe } from '../core/text.js';
-import { envFileFacts } from './env.js';
+import { envFileFacts, type EnvGitStatus } from './env.js';
+export { envGitStatus, isEnvName, type EnvGitStatus } from './env.js';
 import { composeFacts, dockerfileFacts, literalSecret, unpinnedPipPackages } from './containers.js';
 import { SecurityHeaderSigns } from './security-headers.js';
 
@@ -40,6 +41,8 @@ export interface PostureInput {
   routes: Route[];
   /** Largest file read by the project checks, bytes (default 2 MiB). */
   maxFileSize?: number;
+  /** Git's view of the `.env` files by display path, when recorded elsewhere (see env.ts `EnvInput.gitStatus`). */
+  envGitStatus?: ReadonlyMap<string, EnvGitStatus>;
 }
 
 /** What the posture analysis computed: the facts for the project rules, the report section, diagnostics. */
@@ -86,7 +89,7 @@ export async function postureFacts(input: PostureInput): Promise<PostureAnalysis
   };
 
   // .env files
-  const envFiles = envFileFacts({ roots: input.roots.map((r) => path.resolve(r)), envFiles: input.files.filter((f) => f.kind === 'env'), display: displayOf }, diagnostics);
+  const envFiles = envFileFacts({ roots: input.roots.map((r) => path.resolve(r)), envFiles: input.files.filter((f) => f.kind === 'env'), display: displayOf, ...(input.envGitStatus ? { gitStatus: input.envGitStatus } : {}) }, diagnostics);
 
   // Containers
   const containerFiles: string[] = [];
