@@ -1147,7 +1147,8 @@ export class TaintAnalysis {
   }
 
   private record(e: A.Expr, t: Taint | null, st: FnState): void {
-    const value = fold(e, st.fold);
+    const folded = fold(e, st.fold);
+    const value = folded !== undefined || e.type !== 'Call' ? folded : this.popped.get(e)?.c;
     let head: ConstV | undefined;
     const sh = this.shapeAt(e, st);
     if (sh && sh.kind === 'seq') head = sh.items[0]?.c;
@@ -1248,7 +1249,7 @@ export class TaintAnalysis {
       }
       case 'Call': {
         const q = this.sem.callName(e) ?? '';
-        if (!e.args.length && !e.keywords.length && (q === 'list' || q === 'dict' || q === 'tuple')) {
+        if (!e.args.length && !e.keywords.length && (q === 'list' || q === 'dict' || q === 'tuple' || q === 'collections.deque')) {
           return { t: null, c: undefined, shape: q === 'dict' ? { kind: 'map', items: new Map(), config: false } : { kind: 'seq', items: [] } };
         }
         const rt = this.roundTripShape(e, q, st);
@@ -1275,9 +1276,14 @@ export class TaintAnalysis {
         break;
     }
     const t = this.eval(e, st, 0);
-    const c = fold(e, st.fold);
+    // An element taken out of a tracked container (`d.popleft()`) keeps its constant.
+    const folded = fold(e, st.fold);
+    const c = folded !== undefined || e.type !== 'Call' ? folded : this.popped.get(e)?.c;
     return { t, c, shape: null, lit: c === undefined && !live(t) && this.litOnly(e, st, 0), ...(this.isReqObj(e, st) ? { req: true } : {}) };
   }
+
+  /** The element the last visit of a `pop()`/`popleft()` call took out of a tracked container. */
+  private readonly popped = new WeakMap<A.Call, Item>();
 
   private eval1(e: A.Expr, st: FnState, d: number): Taint | null {
     if (d > MAX_EXPR_DEPTH) return null;
@@ -1635,6 +1641,7 @@ export class TaintAnalysis {
       return undefined;
     }
     const item = (i: number): Item => ({ t: args[i] ?? null, c: cs[i] });
+    this.popped.delete(call);
     switch (f.attr) {
       case 'get': {
         if (sh.kind === 'map' && sh.config && call.args.length === 2 && cs[0] !== undefined && cs[1] !== undefined) return sh.items.get(configKey(cs[0], cs[1]))?.t ?? null;
@@ -1654,6 +1661,20 @@ export class TaintAnalysis {
         if (sh.kind === 'seq' && call.args.length === 1) {
           this.setShape(k, { kind: 'seq', items: [...sh.items, item(0)] }, call, st);
           return null;
+        }
+        break;
+      case 'appendleft':
+        if (sh.kind === 'seq' && call.args.length === 1) {
+          this.setShape(k, { kind: 'seq', items: [item(0), ...sh.items] }, call, st);
+          return null;
+        }
+        break;
+      case 'popleft':
+        if (sh.kind === 'seq' && !call.args.length && sh.items.length) {
+          const [got, ...items] = sh.items;
+          this.setShape(k, { kind: 'seq', items }, call, st);
+          this.popped.set(call, got);
+          return got.t;
         }
         break;
       case 'insert':
@@ -1688,6 +1709,7 @@ export class TaintAnalysis {
           const items = [...sh.items];
           const [got] = items.splice(at, 1);
           this.setShape(k, { kind: 'seq', items }, call, st);
+          this.popped.set(call, got);
           return got.t;
         }
         if (sh.kind === 'map' && !sh.config && call.args.length >= 1 && cs[0] !== undefined) {
@@ -2107,4 +2129,4 @@ function returnsValue(fn: A.FunctionDef): boolean {
 }
 
 /** Methods of a dict or list the interpreter models (reads, and writes it tracks or drops the shape for). */
-const CONTAINER_METHODS = new Set(['get', 'keys', 'values', 'items', 'copy', 'count', 'index', 'pop', 'append', 'insert', 'extend', 'update', 'setdefault', 'set', 'has_section', 'has_option', 'sections', 'options']);
+const CONTAINER_METHODS = new Set(['get', 'keys', 'values', 'items', 'copy', 'count', 'index', 'pop', 'popleft', 'append', 'appendleft', 'insert', 'extend', 'update', 'setdefault', 'set', 'has_section', 'has_option', 'sections', 'options']);

@@ -253,6 +253,16 @@ describe('triage: constants', () => {
       vulnerable: `import subprocess\n${FLASK}def f():\n    cmds = [request.args["c"], "ls"]  # source\n    subprocess.call(cmds[0], shell=True)  # sink\n`,
     },
     {
+      name: 'a deque element after popleft()',
+      safe: `import subprocess\nfrom collections import deque\n${FLASK}def f():\n    d = deque()\n    d.append(request.args["c"])\n    d.append("ls")\n    d.popleft()\n    subprocess.call(d.popleft(), shell=True)  # sink\n`,
+      vulnerable: `import subprocess\nfrom collections import deque\n${FLASK}def f():\n    d = deque()\n    d.append("ls")\n    d.appendleft(request.args["c"])  # source\n    subprocess.call(d.popleft(), shell=True)  # sink\n`,
+    },
+    {
+      name: 'the constant a list pop() returns',
+      safe: `import subprocess\n${FLASK}def f():\n    cmds = [request.args["c"], "ls"]\n    cmd = cmds.pop()\n    subprocess.call(cmd, shell=True)  # sink\n`,
+      vulnerable: `import subprocess\n${FLASK}def f():\n    cmds = ["ls", request.args["c"]]  # source\n    cmd = cmds.pop()\n    subprocess.call(cmd, shell=True)  # sink\n`,
+    },
+    {
       name: 'a dict entry with a constant key',
       safe: `import subprocess\n${FLASK}def f():\n    cmds = {"user": request.args["c"], "list": "ls"}\n    subprocess.call(cmds["list"], shell=True)  # sink\n`,
       vulnerable: `import subprocess\n${FLASK}def f():\n    cmds = {"user": request.args["c"], "list": "ls"}  # source\n    subprocess.call(cmds["user"], shell=True)  # sink\n`,
