@@ -7,10 +7,13 @@
  *
  * `scan(options)` resolves to a {@link Report} (the same object `--format json` prints,
  * schema in `schema/report.schema.json`); it throws {@link UsageError} for bad targets or
- * configuration. The report writers and the rule catalog are exported too.
+ * configuration. The report writers and the rule catalog are exported too. Shards:
+ * `scanShard(options, { k, n })` is one machine's map step (write the result as JSON),
+ * `mergeShards(files)` the reduce step over the shard files (docs/ci.md).
  */
 export { scan, UsageError, ALL_ANALYSES, type ScanOptions, type ScanAnalysis } from './pipeline/scan.js';
 export type { ResultCacheOptions, ResultCacheStats } from './pipeline/cache.js';
+export { scanShard, mergeShards, parseShardSpec, type ShardFile, type ShardSpec, type MergeOptions } from './pipeline/shard.js';
 export type { Report, FileResult } from './report/model.js';
 export type { FileKind, SkippedFile, FileDiagnostic } from './core/file.js';
 export { REPORT_SCHEMA_VERSION } from './report/model.js';

@@ -80,7 +80,12 @@ async function refusal(files: string[]): Promise<string> {
 
 describe('shards: krait scan --shard K/N and krait merge', () => {
   it('a project in 3 shards, merged without the checkout, gives the report of one unsharded scan', async () => {
-    const root = project(APP);
+    // A git repository with a committed .env and an ignored .env.local (git's view is recorded by the shards).
+    const root = project({ ...APP, '.gitignore': '.env.local\n', '.env.local': `LOCAL_TOKEN=${PASSWORD}\n` });
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '.env', 'app');
+    git('commit', '-qm', 'init');
     const whole = await scan({ targets: [root], cwd: root, ...BASE });
     // The scan finds what this test is about: a flow across three modules, secrets, advisories, posture.
     const flow = whole.findings.find((f) => f.location.path === 'app/dao.py' && (f.ruleId === 'KR101' || f.relatedRuleIds?.includes('KR101')));
@@ -88,6 +93,7 @@ describe('shards: krait scan --shard K/N and krait merge', () => {
     expect(whole.findings.filter((f) => f.category === 'secrets').map((f) => f.location.path)).toEqual(expect.arrayContaining(['app/conf.py', '.env', 'Dockerfile']));
     expect(whole.findings.some((f) => f.ruleId === 'KR501')).toBe(true);
     expect(whole.findings.some((f) => f.ruleId.startsWith('KR35'))).toBe(true);
+    expect(whole.posture?.envFiles?.map((e) => [e.path, e.gitignored, e.tracked])).toEqual([['.env', false, true], ['.env.local', true, false]]);
 
     const files = await writeShards(root, 3);
     // Every shard analysed some of the files, and only its own.
