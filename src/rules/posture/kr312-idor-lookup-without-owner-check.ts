@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
+import type { SemanticModel } from '../../python/semantic.js';
 import { walk } from '../../python/visit.js';
 import { dotted, identifiers, lastSegment, namesIn } from '../../python/helpers.js';
 import { httpHandlers } from './route-access.js';
@@ -9,15 +10,32 @@ const OWNER_ANY = /owner|user_id|author|created_by|account_id|tenant|customer_id
 const SCOPED_RECEIVER = /(current_user|request\.user|g\.user|self\.request\.user|user)\./;
 const PERMISSION_CALL = /^(check_object_permissions|has_object_permission|authorize|can_access|can_view|can_edit|is_owner|check_owner|ensure_owner|get_queryset)$/;
 
+/**
+ * Whether the receiver of a plural-name `.get` is no store of user objects: an imported
+ * module (`import requests`: `requests.get(url)` is an HTTP call) or a name bound to a literal collection
+ * (`LANGUAGES.get(code)`, a table of constants).
+ */
+function notAStore(call: A.Call, sem: SemanticModel): boolean {
+  const f = call.func;
+  if (f.type !== 'Attribute' || f.value.type !== 'Name') return false;
+  const b = sem.lookup(f.value.id, call);
+  if (!b) return false;
+  if (b.kind === 'import') return b.node.type === 'Import'; // a module (`import requests`), not an object imported from one
+  const v = b.kind === 'assign' && b.count === 1 ? b.value : undefined;
+  return !!v && (v.type === 'Dict' || v.type === 'DictComp' || v.type === 'List' || v.type === 'Tuple' || v.type === 'Set');
+}
+
 /** True when `call` looks up one object by a key given in its arguments. */
-function lookupKey(call: A.Call): A.Expr[] | undefined {
+function lookupKey(call: A.Call, sem: SemanticModel): A.Expr[] | undefined {
   const name = dotted(call.func);
   const seg = lastSegment(name);
   if (/\.objects\.(get|filter)$|^(get_object_or_404|get_list_or_404)$/.test(name) || seg === 'get_object_or_404') return [...call.keywords.filter((k) => k.arg && /^(pk|id|\w+_id|uuid|slug)$/.test(k.arg)).map((k) => k.value)];
   if (/\.query\.(get|get_or_404)$/.test(name) || /^(db\.)?(get_or_404)$/.test(name)) return call.args.slice(0, 2);
   if (/\.query\.filter_by$/.test(name) || seg === 'filter_by') return call.keywords.filter((k) => k.arg && /^(pk|id|\w+_id|uuid)$/.test(k.arg)).map((k) => k.value);
   if (/(^|\.)session\.get$/.test(name) && call.args.length >= 2) return [call.args[1]];
-  if (/^(tickets|orders|items|documents|records|invoices)\.get$/.test(name) || (seg === 'get' && /s$/.test(name.split('.').slice(-2, -1)[0] ?? '') && call.args.length === 1 && call.func.type === 'Attribute' && call.func.value.type === 'Name')) return call.args.slice(0, 1);
+  if (/^(tickets|orders|items|documents|records|invoices)\.get$/.test(name) || (seg === 'get' && /s$/.test(name.split('.').slice(-2, -1)[0] ?? '') && call.args.length === 1 && call.func.type === 'Attribute' && call.func.value.type === 'Name')) {
+    return notAStore(call, sem) ? undefined : call.args.slice(0, 1);
+  }
   return undefined;
 }
 
@@ -52,7 +70,7 @@ export const idorLookupWithoutOwnerCheck = defineRule({
           if (checked) continue;
           walk(body, (n) => {
             if (n.type !== 'Call') return undefined;
-            const keys = lookupKey(n);
+            const keys = lookupKey(n, ctx.semantic);
             if (!keys || !keys.some((k) => [...namesIn(k)].some((x) => h.tainted.has(x)))) return undefined;
             const chain = dotted(n.func);
             if (SCOPED_RECEIVER.test(chain)) return undefined;

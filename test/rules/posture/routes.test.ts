@@ -50,10 +50,14 @@ describe('KR312 idor-lookup-without-owner-check', () => {
         { code: DJANGO + '@login_required\ndef order_detail(request, pk):\n    order = get_object_or_404(Order, pk=pk, owner=request.user)\n    return JsonResponse({"id": order.pk})', options: VIEWS },
         { code: DJANGO + '@login_required\ndef order_detail(request, pk):\n    order = request.user.orders.get(pk=pk)\n    return JsonResponse({"id": order.pk})', options: VIEWS },
         { code: DJANGO + '@login_required\ndef order_detail(request, pk):\n    order = Order.objects.get(pk=pk)\n    if order.owner != request.user:\n        raise PermissionDenied\n    return JsonResponse({"id": order.pk})', options: VIEWS },
+        // An HTTP call and a table of constants are not stores of user objects.
+        { code: FLASK + 'import requests\n@app.route("/p")\ndef proxy():\n    url = request.args["url"]\n    return requests.get(url, timeout=5).text', options: { packageName: 'shop' } },
+        { code: FLASK + 'LANGUAGES = {"en": "English", "fr": "French"}\n@app.route("/lang")\ndef lang():\n    code = request.args["code"]\n    return LANGUAGES.get(code) or "?"', options: { packageName: 'shop' } },
       ],
       invalid: [
         { code: DJANGO + '@login_required\ndef order_detail(request, pk):\n    order = Order.objects.get(pk=pk)\n    return JsonResponse({"id": order.pk})', errors: [{ line: 7, column: 13, message: 'Object looked up by a request-supplied id (Order.objects.get) with no owner filter or ownership check: another user\'s object may be returned (IDOR).' }], options: VIEWS },
         { code: FLASK + 'from .models import Order\n@app.route("/orders/<int:order_id>")\n@login_required\ndef show(order_id):\n    return jsonify(Order.query.get_or_404(order_id).to_dict())', lines: [8], options: { packageName: 'shop' } },
+        { code: FLASK + 'from .store import documents\n@app.route("/doc")\ndef doc():\n    doc_id = request.args["id"]\n    return jsonify(documents.get(doc_id))', lines: [8], options: { packageName: 'shop' } },
       ],
     }));
 });
