@@ -90,7 +90,30 @@ export interface Observation {
   head: ConstV | undefined;
   /** Built only from constants on every visit (which constant may depend on the path). */
   lit: boolean;
+  /** Sink kinds the value is safe for on every visit although krait cannot follow all of it (see {@link Clean}). */
+  clean: Clean;
   visits: number;
+}
+
+/**
+ * What a value is safe for although krait cannot follow every part of it: each part that
+ * is not a constant went through a sanitiser for the kinds in `bits` (`"ls " +
+ * shlex.quote(d)` with `d` from a library) — `by` names one. `bits` is every kind for a
+ * value built only from constants, 0 when some part is unknown.
+ */
+export interface Clean {
+  bits: number;
+  by?: string;
+}
+const NOT_CLEAN: Clean = { bits: 0 };
+const ALL_CLEAN: Clean = { bits: ALL_MASK };
+
+/** A value made of two parts is safe for what both parts are safe for. */
+function andClean(a: Clean, b: Clean): Clean {
+  if (a.bits === ALL_MASK) return b;
+  if (b.bits === ALL_MASK) return a;
+  const bits = a.bits & b.bits;
+  return bits ? { bits, by: a.by ?? b.by } : NOT_CLEAN;
 }
 
 /** Code the analysis proved never runs (a branch of a constant condition), and why. */
@@ -122,6 +145,8 @@ interface Val {
   shape: Shape | null;
   /** Built only from constants (set when `c` is unknown but every leaf is a literal). */
   lit?: boolean;
+  /** Safe for some sink kinds although not only constants (see {@link Clean}). */
+  clean?: Clean;
   /** An instance of a class of another module (its qualified name). */
   cls?: string;
   /** A request object (a framework request, or a name that holds one). */
@@ -148,6 +173,8 @@ interface Summary {
   sinks: SummarySink[];
   /** Every value the function returns is built only from constants. */
   retLit?: boolean;
+  /** What every value the function returns is safe for (see {@link Clean}). */
+  retClean?: Clean;
   /** Untrusted data the function returns whatever its arguments (`return request.args["q"]`). */
   retSrc?: Taint | null;
   /** The imported object every return gives (`return yaml.SafeLoader`): its qualified name; null when the returns differ or are not one. */
@@ -173,6 +200,10 @@ interface FnState {
   shapes: Map<string, Shape>;
   /** Names (and attribute chains) built only from constants, whichever constant it is. */
   lits: Set<string>;
+  /** Names (and attribute chains) holding a value safe for some sink kinds (see {@link Clean}). */
+  cleans: Map<string, Clean>;
+  /** What every value returned so far is safe for. */
+  retClean: Clean;
   /** Every return so far returned a value built only from constants (and nothing was yielded). */
   retLit: boolean;
   /** Names holding an instance of a class of another module (qualified class name). */
@@ -361,7 +392,7 @@ export class TaintAnalysis {
   }
 
   private newState(summary: Summary, returnsResponse: boolean, returnsHtml: boolean, scope: Scope): FnState {
-    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), lits: new Set(), retLit: true, types: new Map(), instReq: new Map(), reqs: new Set(), scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
+    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), lits: new Set(), cleans: new Map(), retClean: ALL_CLEAN, retLit: true, types: new Map(), instReq: new Map(), reqs: new Set(), scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
     st.fold = {
       name: (e) => this.nameConst(e, st),
       item: (c, k) => {
@@ -516,6 +547,7 @@ export class TaintAnalysis {
       if (fields.length) summary.reqFields = fields;
     }
     summary.retLit = st.retLit;
+    summary.retClean = st.retClean;
     return summary;
   }
 
@@ -613,6 +645,118 @@ export class TaintAnalysis {
       default:
         return false;
     }
+  }
+
+  /** The value assigned from `e`, with what it is safe for when it is neither a constant nor tainted (see {@link cleanOf}). */
+  private withClean(v: Val, e: A.Expr, st: FnState): Val {
+    if (v.c !== undefined || v.lit || live(v.t)) return v;
+    const clean = this.cleanOf(e, st, 0);
+    return clean.bits && clean.bits !== ALL_MASK ? { ...v, clean } : v;
+  }
+
+  /**
+   * What a value is safe for although krait may not follow every part of it (see
+   * {@link Clean}): constants are safe for every kind; a sanitiser's result for the kinds it
+   * clears, whatever went in (`shlex.quote(d)` with `d` from a library); strings, lists and
+   * joins built from such parts for what every part is safe for; a name for what was
+   * assigned to it; a call of a module function for what all its returns are safe for.
+   */
+  private cleanOf(e: A.Expr, st: FnState, d: number): Clean {
+    if (d > 30) return NOT_CLEAN;
+    const c = (x: A.Expr | null | undefined): Clean => (x ? this.cleanOf(x, st, d + 1) : ALL_CLEAN);
+    const all = (xs: readonly (A.Expr | null | undefined)[]): Clean => {
+      let out = ALL_CLEAN;
+      for (const x of xs) {
+        out = andClean(out, c(x));
+        if (!out.bits) break;
+      }
+      return out;
+    };
+    switch (e.type) {
+      case 'Constant':
+        return ALL_CLEAN;
+      case 'Name':
+      case 'Attribute': {
+        const k = keyOf(e);
+        const got = k ? st.cleans.get(k) : undefined;
+        if (got) return got;
+        break;
+      }
+      case 'JoinedStr':
+        return all(e.values);
+      case 'FormattedValue':
+        // `!r`/`!a` wrap the text in new quotes (a shell expands `$(…)` inside double quotes).
+        return e.conversion === -1 || e.conversion === 115 ? all([e.value, e.format_spec]) : NOT_CLEAN;
+      case 'BinOp':
+        return all([e.left, e.right]);
+      case 'List':
+      case 'Tuple':
+      case 'Set':
+        return all(e.elts.map((x) => (x.type === 'Starred' ? x.value : x)));
+      case 'IfExp':
+        return all([e.body, e.orelse]);
+      case 'BoolOp':
+        return all(e.values);
+      case 'Subscript': {
+        // An element of a safe list or tuple (not a slice of a string: `shlex.quote(x)[1:-1]` drops the quotes).
+        const seq = e.value.type === 'List' || e.value.type === 'Tuple' || this.shapeAt(e.value, st)?.kind === 'seq';
+        const whole = seq && e.slice.type !== 'Slice' ? c(e.value) : NOT_CLEAN;
+        if (whole.bits) return whole;
+        break;
+      }
+      case 'ListComp':
+      case 'SetComp':
+      case 'GeneratorExp': {
+        // `shlex.quote(a) for a in xs`: the loop names hold what their iterables are safe for.
+        const saved = new Map(st.cleans);
+        for (const g of e.generators) {
+          const it = c(g.iter);
+          if (g.target.type === 'Name' && it.bits && it.bits !== ALL_MASK) st.cleans.set(g.target.id, it);
+          else for (const n of namesIn(g.target)) st.cleans.delete(n);
+        }
+        const out = c(e.elt);
+        st.cleans = saved;
+        return out;
+      }
+      case 'Call': {
+        const got = this.cleanCall(e, st, d);
+        if (got) return got;
+        break;
+      }
+      default:
+        break;
+    }
+    return this.litOnly(e, st, d) ? ALL_CLEAN : NOT_CLEAN;
+  }
+
+  /** What a call's result is safe for (see {@link cleanOf}), or null to fall back to {@link litOnly}. */
+  private cleanCall(e: A.Call, st: FnState, d: number): Clean | null {
+    const q = this.sem.callName(e);
+    const args = [...e.args.map((a) => (a.type === 'Starred' ? a.value : a)), ...e.keywords.map((k) => k.value)];
+    const argsClean = (): Clean => {
+      let out = ALL_CLEAN;
+      for (const a of args) out = andClean(out, this.cleanOf(a, st, d + 1));
+      return out;
+    };
+    if (q && !this.shadowsBuiltin(e, q)) {
+      const bits = SANITIZERS.get(q) ?? argumentSanitizer(e, q, this.sem).bits;
+      if (bits) {
+        const rest = argsClean();
+        return { bits: bits | rest.bits, by: `${q}()` };
+      }
+      if (CLEAN_PASS_THROUGH.has(q)) return argsClean();
+    }
+    const f = e.func;
+    if (f.type === 'Attribute' && (CLEAN_METHODS.has(f.attr) || (STRIPS.has(f.attr) && !args.length))) {
+      const r = this.cleanOf(f.value, st, d + 1);
+      return r.bits ? andClean(r, argsClean()) : null;
+    }
+    const callee = this.localCallee(e);
+    if (callee) {
+      const s = this.summaryOf(callee.fn);
+      if (s.retClean && s.retClean.bits && s.retClean.bits !== ALL_MASK) return s.retClean;
+    }
+    return null;
   }
 
   /** A bare builtin name (`str`, `bytes.fromhex`) rebound in the module or function (`def str(...)`), so the call is not the builtin. */
@@ -791,10 +935,11 @@ export class TaintAnalysis {
         this.execAssign(s, st);
         return false;
       case 'AnnAssign':
-        if (s.value) this.assign(s.target, this.valueOf(s.value, st), s, st);
+        if (s.value) this.assign(s.target, this.withClean(this.valueOf(s.value, st), s.value, st), s, st);
         return false;
       case 'AugAssign': {
         const cur = this.eval(s.target, st, 0);
+        const curClean = s.target.type === 'Name' || s.target.type === 'Attribute' ? this.cleanOf(s.target, st, 0) : NOT_CLEAN;
         const sh = this.shapeAt(s.target, st);
         const added = sh && sh.kind === 'seq' && s.op === 'Add' ? this.seqItems(s.value, st) : null;
         if (sh && sh.kind === 'seq' && added) {
@@ -808,7 +953,8 @@ export class TaintAnalysis {
         const t = join(cur, v);
         const c = curC !== undefined && vc !== undefined ? binop(s.op, curC, vc) : undefined;
         const lit = c === undefined && this.litOnly(s.target, st, 0) && this.litOnly(s.value, st, 0);
-        this.assign(s.target, { t: t ? { ...t, head: cur ? cur.head : false } : null, c, shape: null, lit }, s, st);
+        const clean = c === undefined && !lit && !live(t) && curClean.bits ? andClean(curClean, this.cleanOf(s.value, st, 0)) : undefined;
+        this.assign(s.target, { t: t ? { ...t, head: cur ? cur.head : false } : null, c, shape: null, lit, ...(clean ? { clean } : {}) }, s, st);
         return false;
       }
       case 'Return':
@@ -864,7 +1010,7 @@ export class TaintAnalysis {
     if (s.targets.length === 1 && (first.type === 'Tuple' || first.type === 'List') && !first.elts.some((e) => e.type === 'Starred')) {
       const v = s.value;
       if ((v.type === 'Tuple' || v.type === 'List') && first.elts.length === v.elts.length && !v.elts.some((e) => e.type === 'Starred')) {
-        const vals = v.elts.map((e) => this.valueOf(e, st));
+        const vals = v.elts.map((e) => this.withClean(this.valueOf(e, st), e, st));
         first.elts.forEach((e, i) => this.assign(e, vals[i], s, st));
         return;
       }
@@ -877,7 +1023,7 @@ export class TaintAnalysis {
       for (const tg of s.targets) this.assign(tg, { t: whole.t, c: undefined, shape: null }, s, st);
       return;
     }
-    const val = this.valueOf(s.value, st);
+    const val = this.withClean(this.valueOf(s.value, st), s.value, st);
     // `alias = config`: two names for one container; a change through either is not seen
     // through the other, so neither keeps the elements it knew.
     for (const tg of s.targets) this.assign(tg, val, s, st);
@@ -891,6 +1037,7 @@ export class TaintAnalysis {
       return true;
     }
     if (st.retLit && !this.litOnly(s.value, st, 0)) st.retLit = false;
+    if (st.retClean.bits && !st.retLit) st.retClean = andClean(st.retClean, this.cleanOf(s.value, st, 0));
     if (st.summary.retName !== null && st.summary !== EMPTY) {
       const qn = this.importedName(s.value);
       st.summary.retName = qn && (st.summary.retName === undefined || st.summary.retName === qn) ? qn : null;
@@ -1028,6 +1175,7 @@ export class TaintAnalysis {
     st.consts.delete(k);
     st.shapes.delete(k);
     st.lits.delete(k);
+    st.cleans.delete(k);
   }
 
   private assign(target: A.Expr, v: Val, stmt: A.AnyNode, st: FnState): void {
@@ -1043,6 +1191,8 @@ export class TaintAnalysis {
         else st.consts.delete(k);
         if (v.c === undefined && v.lit) st.lits.add(k);
         else st.lits.delete(k);
+        if (v.c === undefined && !v.lit && v.clean?.bits) st.cleans.set(k, v.clean);
+        else st.cleans.delete(k);
         if (v.shape) st.shapes.set(k, v.shape);
         else st.shapes.delete(k);
         if (v.cls) st.types.set(k, v.cls);
@@ -1154,12 +1304,14 @@ export class TaintAnalysis {
     if (sh && sh.kind === 'seq') head = sh.items[0]?.c;
     else if ((e.type === 'List' || e.type === 'Tuple') && e.elts[0] && e.elts[0].type !== 'Starred') head = fold(e.elts[0], st.fold);
     const lit = value !== undefined || (!live(t) && this.litOnly(e, st, 0));
+    const clean = lit ? ALL_CLEAN : this.cleanOf(e, st, 0);
     const prev = this.observed.get(e);
     if (!prev) {
-      this.observed.set(e, { taint: t, value, head, lit, visits: 1 });
+      this.observed.set(e, { taint: t, value, head, lit, clean, visits: 1 });
       return;
     }
     prev.lit &&= lit;
+    prev.clean = andClean(prev.clean, clean);
     prev.taint = join(prev.taint, t);
     if (prev.value !== value) prev.value = undefined;
     if (prev.head !== head) prev.head = undefined;
@@ -1394,11 +1546,12 @@ export class TaintAnalysis {
       case 'YieldFrom':
       case 'Yield':
         st.retLit = false;
+        st.retClean = NOT_CLEAN;
         if (st.summary !== EMPTY) st.summary.retName = null;
         if (e.value) this.eval(e.value, st, d + 1);
         return null;
       case 'NamedExpr': {
-        const v = this.valueOf(e.value, st);
+        const v = this.withClean(this.valueOf(e.value, st), e.value, st);
         this.assign(e.target, v, e, st);
         return v.t;
       }
@@ -1497,6 +1650,7 @@ export class TaintAnalysis {
     }
     let allArgs: Taint | null = kwAll;
     for (const a of args) allArgs = join(allArgs, a);
+    if (f.type === 'Attribute' && (st.cleans.size || CONTAINER_ADDERS.has(f.attr))) this.cleanMethodCall(call, f, st);
     if (st.shapes.size) this.dropEscapingShapes(call, q, shadowed, st);
 
     if (f.type === 'Attribute') {
@@ -1580,6 +1734,25 @@ export class TaintAnalysis {
   }
 
   /**
+   * A method call on a name holding a value safe for some sink kinds: adding to it
+   * (`parts.append(x)`) keeps what both are safe for; a method that only reads keeps it;
+   * any other method may change the value, which is then no longer known to be safe.
+   */
+  private cleanMethodCall(call: A.Call, f: A.Attribute, st: FnState): void {
+    const k = keyOf(f.value);
+    if (!k) return;
+    // (A list of constants, `cmd = ["ls"]`, is safe for everything until something is added.)
+    const cur = st.cleans.get(k) ?? (CONTAINER_ADDERS.has(f.attr) && this.litOnly(f.value, st, 0) ? ALL_CLEAN : undefined);
+    if (!cur) return;
+    if (CONTAINER_ADDERS.has(f.attr)) {
+      let c = cur;
+      for (const a of [...call.args, ...call.keywords.map((kw) => kw.value)]) c = andClean(c, this.cleanOf(a.type === 'Starred' ? a.value : a, st, 0));
+      if (c.bits && c.bits !== ALL_MASK) st.cleans.set(k, c);
+      else st.cleans.delete(k);
+    } else if (!PURE_METHODS.has(f.attr) && !READ_METHODS.has(f.attr)) st.cleans.delete(k);
+  }
+
+  /**
    * A call that may change a tracked container drops what the analysis knew of it: a
    * container passed in (an argument, a keyword, `*args`), and every container a nested
    * function or lambda of this scope mentions (the call may run it). Calls known not to
@@ -1594,7 +1767,8 @@ export class TaintAnalysis {
     for (const a of [...call.args, ...call.keywords.map((k) => k.value)]) {
       const e = a.type === 'Starred' ? a.value : a;
       const k = keyOf(e);
-      if (k) st.shapes.delete(k);
+      // (A string is immutable: only a tracked list the call may change loses what it was safe for.)
+      if (k && st.shapes.delete(k)) st.cleans.delete(k);
     }
     if (call.func.type === 'Attribute' && st.shapes.has(keyOf(call.func.value) ?? '')) return; // a method of a tracked container: modelled
     for (const name of this.capturedNames(call)) st.shapes.delete(name);
@@ -1989,10 +2163,11 @@ interface Snap {
   consts: Map<string, ConstV>;
   shapes: Map<string, Shape>;
   lits: Set<string>;
+  cleans: Map<string, Clean>;
 }
 
 function snapshot(st: FnState): Snap {
-  return { env: new Map(st.env), consts: new Map(st.consts), shapes: new Map(st.shapes), lits: new Set(st.lits) };
+  return { env: new Map(st.env), consts: new Map(st.consts), shapes: new Map(st.shapes), lits: new Set(st.lits), cleans: new Map(st.cleans) };
 }
 
 function restore(st: FnState, s: Snap): void {
@@ -2000,11 +2175,17 @@ function restore(st: FnState, s: Snap): void {
   st.consts = new Map(s.consts);
   st.shapes = new Map(s.shapes);
   st.lits = new Set(s.lits);
+  st.cleans = new Map(s.cleans);
+}
+
+/** What a name holds is safe for at one point: everything for a constant, its clean kinds, or nothing. */
+function cleanAt(s: Snap, k: string): Clean {
+  return s.consts.has(k) || s.lits.has(k) ? ALL_CLEAN : (s.cleans.get(k) ?? NOT_CLEAN);
 }
 
 /** The state after either of two paths: taints join, constants and shapes survive only where both paths agree. */
 function mergeSnap(a: Snap, b: Snap): Snap {
-  if (a === b) return { env: new Map(a.env), consts: new Map(a.consts), shapes: new Map(a.shapes), lits: new Set(a.lits) };
+  if (a === b) return { env: new Map(a.env), consts: new Map(a.consts), shapes: new Map(a.shapes), lits: new Set(a.lits), cleans: new Map(a.cleans) };
   const env = new Map(a.env);
   for (const [k, v] of b.env) env.set(k, join(env.get(k) ?? null, v)!);
   const consts = new Map<string, ConstV>();
@@ -2018,7 +2199,13 @@ function mergeSnap(a: Snap, b: Snap): Snap {
   // Built from constants on both paths (a constant on one, another on the other counts too).
   const lits = new Set<string>();
   for (const k of [...a.lits, ...a.consts.keys()]) if ((b.lits.has(k) || b.consts.has(k)) && !consts.has(k)) lits.add(k);
-  return { env, consts, shapes, lits };
+  // Safe on both paths for the kinds both are safe for (a constant is safe for every kind).
+  const cleans = new Map<string, Clean>();
+  for (const k of new Set([...a.cleans.keys(), ...b.cleans.keys()])) {
+    const c = andClean(cleanAt(a, k), cleanAt(b, k));
+    if (c.bits && c.bits !== ALL_MASK) cleans.set(k, c);
+  }
+  return { env, consts, shapes, lits, cleans };
 }
 
 function mergeItem(a: Item, b: Item): Item {
@@ -2126,6 +2313,34 @@ function returnsValue(fn: A.FunctionDef): boolean {
     return true;
   });
   return value && !generator;
+}
+
+/** Methods of a container or string that only read it. */
+const READ_METHODS: ReadonlySet<string> = new Set(['get', 'keys', 'values', 'items', 'copy', 'count', 'index', 'find', 'rfind', 'startswith', 'endswith', 'isdigit', 'isalnum', 'isalpha', 'has_section', 'has_option', 'sections', 'options']);
+
+/** Calls whose result is safe for what their arguments are safe for (they only convert or copy text). */
+const CLEAN_PASS_THROUGH: ReadonlySet<string> = new Set(['str', 'os.fspath', 'list', 'tuple', 'sorted']);
+
+/**
+ * String methods whose result is safe for what the receiver and the arguments are safe for:
+ * they change case, pad, encode, or put safe parts together. Not `replace`, `split` or a
+ * slice, which can remove the quotes a sanitiser added, nor `decode`.
+ */
+const CLEAN_METHODS: ReadonlySet<string> = new Set(['lower', 'upper', 'title', 'capitalize', 'casefold', 'swapcase', 'center', 'ljust', 'rjust', 'zfill', 'encode', 'format', 'join']);
+/** Whitespace stripping (without arguments: with them, quotes can go). */
+const STRIPS: ReadonlySet<string> = new Set(['strip', 'lstrip', 'rstrip']);
+
+/** The names bound by an assignment target (`a`, `a, (b, *c)`), without recursion. */
+function namesIn(t: A.Expr): string[] {
+  const out: string[] = [];
+  const todo: A.Expr[] = [t];
+  while (todo.length && out.length < 1000) {
+    const x = todo.pop()!;
+    if (x.type === 'Name') out.push(x.id);
+    else if (x.type === 'Tuple' || x.type === 'List') todo.push(...x.elts);
+    else if (x.type === 'Starred') todo.push(x.value);
+  }
+  return out;
 }
 
 /** Methods of a dict or list the interpreter models (reads, and writes it tracks or drops the shape for). */

@@ -328,6 +328,10 @@ function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: Tria
     return { kind: 'safe-configuration', reason: STDLIB_XML_SAFE };
   }
   if (t && t.origin && !(t.mask & rule.bit) && (t.cleared ?? 0) & rule.bit) return { kind: 'sanitised', reason: `${origin(t)} reaches ${what} only through ${t.by ?? 'a sanitiser'}` };
+  // Parts krait cannot follow, each through a sanitiser for this sink (`"ls " + shlex.quote(d)`).
+  if (!live(t) || !(t.mask & rule.bit)) {
+    if (obs.clean.bits & rule.bit) return { kind: 'sanitised', reason: `every part of ${what} that is not a constant goes through ${obs.clean.by ?? 'a sanitiser for this sink'}` };
+  }
   return { kind: 'unknown', reason: `${what} is computed from values krait cannot follow` };
 }
 
