@@ -26,9 +26,10 @@ import { snippetAt, splitLines } from '../core/snippet.js';
 import { assignFingerprints } from '../core/fingerprint.js';
 import { redactSnippets } from '../core/redact.js';
 import { analysisOf, configureModule, noteUnknownCallees, requestObservations, taintFactsOf, unknownCalleesOf, withUnknownCallees } from '../taint/index.js';
-import type { ExternalResolver } from '../taint/engine.js';
+import type { ExternalResolver, TaintFacts } from '../taint/engine.js';
 import { redactDeep, redactText } from '../secrets/redact-text.js';
-import { observationTargets, triageFindings } from '../taint/triage.js';
+import { hingesOf, observationTargets, triageFindings } from '../taint/triage.js';
+import { callArgsOf, type Hinge } from '../taint/callers.js';
 import { setProjectModels, type ProjectTaintModels } from '../taint/models/project.js';
 import { notebookModule, remapToNotebook } from './notebook.js';
 
@@ -205,8 +206,19 @@ export function runCodeRules(
       isSuppressed: (id, from, to) => isSuppressed(suppressions, id, '', from, to),
     });
     noteUnknownCallees(parsed.module, analysis, result.findings, nodes);
+    hinges.set(parsed.module, hingesOf(result.findings, nodes, semantic));
   }
   return complete;
+}
+
+/** Per module: the pattern findings triage left `unknown` that hinge on their function's parameters. */
+const hinges = new WeakMap<A.Module, Hinge[]>();
+
+/** The facts with what settles findings that hinge on parameters: those findings, and the module's calls by name with their constant arguments (see taint/callers.ts). */
+function withCallFacts(facts: TaintFacts, module: A.Module, semantic: SemanticModel, localModules: readonly string[]): TaintFacts {
+  const { calls, refs, truncated } = callArgsOf(module, semantic, new Set(localModules));
+  const h = hinges.get(module);
+  return { ...facts, ...(h?.length ? { hinges: h } : {}), ...(calls.length ? { callArgs: calls } : {}), ...(refs.length ? { refs } : {}), ...(truncated ? { callArgsTruncated: true as const } : {}) };
 }
 
 /**
@@ -297,7 +309,7 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
     if (task.options.localModules?.length) configureModule(parsed.module, { localModules: new Set(task.options.localModules) });
     if (!runCodeRules(task, text, lines, parsed, semantic, suppressions, result, undefined, budget.deadline)) budget.skipped.push('the rest of the code rules and triage');
     if (task.options.localModules?.length && !spent(budget, 'data-flow facts for other modules')) {
-      result.taint = withUnknownCallees(taintFactsOf(parsed.module, { semantic, lines, source: text }), unknownCalleesOf(parsed.module));
+      result.taint = withCallFacts(withUnknownCallees(taintFactsOf(parsed.module, { semantic, lines, source: text }), unknownCalleesOf(parsed.module)), parsed.module, semantic, task.options.localModules);
     }
   }
   if (analyses.has('secrets') && !spent(budget, 'secrets')) {

@@ -29,6 +29,7 @@ import { loadBaseline } from '../report/baseline.js';
 import { VERSION } from '../core/version.js';
 import { redactSnippets } from '../core/redact.js';
 import { crossModuleFlows, type CallerOutcome, type CrossModuleProject } from './crossmodule.js';
+import { settleConstantCallers } from './constant-callers.js';
 import { EnvironmentScan } from './environment.js';
 import { TRIAGE_RULES } from '../taint/triage.js';
 import { redactDeep, redactText } from '../secrets/redact-text.js';
@@ -250,7 +251,11 @@ export async function reduceScan(prep: PreparedScan, results: FileResult[], run:
   try {
     // Cross-module data flow: files calling into functions of other modules that matter are
     // analysed again with those functions' summaries (see pipeline/crossmodule.ts), on the same threads.
-    if (analyses.has('rules')) callers = await crossModuleFlows(tasks, results.filter((r) => !r.skipped), run.crossModule);
+    if (analyses.has('rules')) {
+      callers = await crossModuleFlows(tasks, results.filter((r) => !r.skipped), run.crossModule);
+      // Findings in helpers that every project call gives constants (after the flows: a call passing request data keeps them).
+      settleConstantCallers(results.filter((r) => !r.skipped));
+    }
     stage(`cross-module flows (${callers} files analysed again)`);
   } finally {
     await run.release?.();

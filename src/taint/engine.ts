@@ -15,6 +15,7 @@ import { FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, ty
 import { SourceFinder, clientParams, handlerParams, routeOf, type ParamSource, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, statementGuards, type Guard } from './guards.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
+import type { CallArgs, Hinge } from './callers.js';
 
 /** A source-to-sink flow found in the module. */
 export interface Flow {
@@ -79,6 +80,14 @@ export interface TaintFacts {
    * pattern finding whose verdict is `unknown` (a callee returning only constants may settle it).
    */
   calls: { callee: string; src?: true; req?: true; unknown?: true }[];
+  /** Pattern findings left `unknown` that hinge on the parameters of their function (see taint/callers.ts). */
+  hinges?: Hinge[];
+  /** Calls of functions by name, with which arguments are constants (see taint/callers.ts). */
+  callArgs?: CallArgs[];
+  /** Names of imported or module functions used other than by a call. */
+  refs?: string[];
+  /** More calls than {@link callArgs} holds: no hinge can be settled. */
+  callArgsTruncated?: true;
 }
 
 /** What the analysis saw reach an expression that a pattern rule flagged (joined over every visit). */

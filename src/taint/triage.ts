@@ -17,6 +17,7 @@ import type { DeadCode, Observation, TaintAnalysis } from './engine.js';
 import { traceSteps } from './index.js';
 import { FLOW_RULE_IDS } from './models/kinds.js';
 import { externalEntitiesOn, parserUses, type ParsedDocument } from './xml-parsers.js';
+import { enclosingFunction, paramDeps, type Hinge } from './callers.js';
 
 /** How a pattern rule's flagged argument is found and which sink kind it is. */
 interface TriageRule {
@@ -157,6 +158,42 @@ export const IMPORT_RULES: ReadonlySet<string> = new Set(IMPORT_USES.keys());
 export const DISMISSING: ReadonlySet<Verdict['kind']> = new Set(['constant', 'sanitised', 'safe-configuration']);
 
 /** Flow rules (KR101–KR115) that can merge into a pattern finding. */
+
+/**
+ * Pattern findings left `unknown` whose flagged value is built only from constants and the
+ * parameters of their module-level function (`def run(cmd): subprocess.run(cmd, shell=True)`):
+ * the project pass settles them when every call passes constants (see taint/callers.ts).
+ */
+export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Finding, A.AnyNode>, sem: SemanticModel): Hinge[] {
+  const out: Hinge[] = [];
+  for (const f of findings) {
+    const rule = TRIAGE_RULES.get(f.ruleId);
+    const n = nodes.get(f);
+    if (!rule || !n || f.verdict?.kind !== 'unknown' || rule.mode === 'xml' || (n.type === 'Call' && (rule.parser?.(n, sem) || rule.fileArg?.(n, sem)))) continue;
+    const e = rule.pick(n, sem);
+    const fn = e && enclosingFunction(e);
+    if (!e || !fn || fn.parent?.type !== 'Module') continue;
+    const params = paramDeps(e, fn, sem);
+    if (params) out.push({ fn: fn.name, params, rule: f.ruleId, line: f.location.startLine, column: f.location.startColumn });
+  }
+  return out;
+}
+
+/**
+ * Give import findings (B404…) the verdict their uses in the file now have, after the
+ * project pass changed some (an import whose every use is dismissed is dismissed too).
+ */
+export function refollowImports(findings: readonly Finding[]): void {
+  const verdicts = new Map<Finding, Verdict>();
+  for (const f of findings) if (f.verdict) verdicts.set(f, f.verdict);
+  for (const f of findings) {
+    const uses = IMPORT_USES.get(f.ruleId);
+    if (!uses || (f.status ?? 'active') !== 'active' || f.verdict?.kind !== 'unknown') continue;
+    const v = importVerdict(f, findings.filter((u) => uses.includes(u.ruleId)), verdicts);
+    f.verdict = v;
+    if (DISMISSING.has(v.kind)) f.status = 'dismissed';
+  }
+}
 
 function calleeText(c: A.Call): string {
   const f = c.func;

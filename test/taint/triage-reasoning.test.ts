@@ -87,3 +87,34 @@ describe('shlex.quote around values krait cannot follow sanitises the shell sink
     await expectVerdict(code('request.args["d"]'), 'B602', 'reachable');
   });
 });
+
+describe('a helper whose every project call passes constants (the project pass)', () => {
+  const UTIL = 'import subprocess\n\ndef run(cmd, check=False):\n    return subprocess.run(cmd, shell=True, check=check)  # sink\n';
+  const A = 'from util import run\n\ndef listing():\n    return run("ls -l")\n';
+
+  it('is dismissed as constant when every caller in every module passes constants (positional, keyword, a module constant)', async () => {
+    const b = 'import util\nCMD = "uptime"\n\ndef x():\n    util.run(CMD)\n    util.run(cmd="df -h", check=True)\n';
+    const f = await expectVerdict({ 'util.py': UTIL, 'a.py': A, 'b.py': b }, 'B602', 'constant', /every call of run\(\) in the project passes constants for 'cmd' \(3 calls/, 'util.py');
+    expect(f.status).toBe('dismissed');
+  });
+
+  it('stays reported when one caller passes request data (reachable) or a value krait cannot follow (unknown)', async () => {
+    const req = 'from flask import Flask, request\nfrom util import run\napp = Flask(__name__)\n\n@app.route("/x")\ndef x():\n    run(request.args["c"])\n    return "ok"\n';
+    await expectVerdict({ 'util.py': UTIL, 'a.py': A, 'b.py': req }, 'B602', 'reachable', undefined, 'util.py');
+    const lib = 'from thirdparty import get_cmd\nfrom util import run\n\ndef x():\n    run(get_cmd())\n';
+    await expectVerdict({ 'util.py': UTIL, 'a.py': A, 'b.py': lib }, 'B602', 'unknown', undefined, 'util.py');
+  });
+
+  it('stays unknown when the helper is passed as a callback, called with *args, or never called', async () => {
+    const cb = 'from util import run\n\ndef x(cmds):\n    return list(map(run, cmds))\n';
+    await expectVerdict({ 'util.py': UTIL, 'a.py': A, 'b.py': cb }, 'B602', 'unknown', undefined, 'util.py');
+    const star = 'from util import run\n\ndef x(args):\n    run(*args)\n';
+    await expectVerdict({ 'util.py': UTIL, 'a.py': A, 'b.py': star }, 'B602', 'unknown', undefined, 'util.py');
+    await expectVerdict({ 'util.py': UTIL, 'b.py': 'import util\n' }, 'B602', 'unknown', undefined, 'util.py');
+  });
+
+  it('a flagged value built from the parameter and other unknown values is not settled by constant callers', async () => {
+    const util = 'import subprocess\nfrom thirdparty import opts\n\ndef run(cmd):\n    return subprocess.run(cmd + opts(), shell=True)  # sink\n';
+    await expectVerdict({ 'util.py': util, 'a.py': A }, 'B602', 'unknown', undefined, 'util.py');
+  });
+});

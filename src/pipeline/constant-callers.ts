@@ -1,0 +1,64 @@
+/**
+ * The project step that settles pattern findings hinging on a function's parameters (see
+ * taint/callers.ts): a finding in `def run(cmd): subprocess.run(cmd, shell=True)` that
+ * triage left `unknown` is judged `constant` (and dismissed) when the function is called
+ * somewhere in the project, every call of a function of that name passes constants for
+ * the parameters the flagged value depends on (or leaves them to constant defaults), and
+ * no file uses the name other than by a call (a callback could be called with anything).
+ * Calls are matched by name, not resolved: a call of another function of the same name
+ * that passes other values keeps the finding, which errs on the side of reporting.
+ */
+import type { Finding } from '../core/finding.js';
+import type { FileResult } from '../report/model.js';
+import type { CallArgs, Hinge } from '../taint/callers.js';
+import { refollowImports } from '../taint/triage.js';
+
+/** Whether a call passes constants for every parameter of the hinge. */
+function constantFor(call: CallArgs, h: Hinge): boolean {
+  if (call.star) return false;
+  return h.params.every((p) => {
+    if (p.pos >= 0 && p.pos < call.args.length) return call.args[p.pos];
+    if (Object.hasOwn(call.kw, p.name)) return call.kw[p.name];
+    return p.defaultLit;
+  });
+}
+
+/**
+ * Dismiss, in place, the findings whose function every project call gives constants.
+ * Returns how many were dismissed.
+ */
+export function settleConstantCallers(results: readonly FileResult[]): number {
+  const calls = new Map<string, { call: CallArgs; path: string }[]>();
+  const refs = new Set<string>();
+  for (const r of results) {
+    const t = r.taint;
+    if (!t) continue;
+    if (t.callArgsTruncated) return 0;
+    for (const c of t.callArgs ?? []) {
+      const list = calls.get(c.name);
+      if (list) list.push({ call: c, path: r.path });
+      else calls.set(c.name, [{ call: c, path: r.path }]);
+    }
+    for (const n of t.refs ?? []) refs.add(n);
+  }
+  let settled = 0;
+  for (const r of results) {
+    const hinges = r.taint?.hinges;
+    if (!hinges?.length) continue;
+    let changed = false;
+    for (const h of hinges) {
+      const sites = calls.get(h.fn);
+      if (!sites?.length || refs.has(h.fn) || !sites.every((s) => constantFor(s.call, h))) continue;
+      const f = r.findings.find((x: Finding) => x.ruleId === h.rule && x.location.startLine === h.line && x.location.startColumn === h.column);
+      if (!f || f.verdict?.kind !== 'unknown' || (f.status ?? 'active') !== 'active') continue;
+      const where = sites.slice(0, 3).map((s) => `${s.path}:${s.call.line}`).join(', ');
+      const names = h.params.map((p) => `'${p.name}'`).join(', ');
+      f.verdict = { kind: 'constant', reason: `every call of ${h.fn}() in the project passes constants for ${names} (${sites.length} call${sites.length > 1 ? 's' : ''}: ${where}${sites.length > 3 ? ', …' : ''})` };
+      f.status = 'dismissed';
+      changed = true;
+      settled++;
+    }
+    if (changed) refollowImports(r.findings);
+  }
+  return settled;
+}
