@@ -118,7 +118,7 @@ export type FindingStatus = (typeof FINDING_STATUSES)[number];
  * off), `unknown` (nothing proven either way). `constant`, `sanitised` and
  * `safe-configuration` dismiss the finding by default.
  */
-export const VERDICT_KINDS = ['reachable', 'constant', 'sanitised', 'safe-configuration', 'unknown'] as const;
+export const VERDICT_KINDS = ['reachable', 'constant', 'sanitised', 'safe-configuration', 'non-security-use', 'unknown'] as const;
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
 export interface Verdict {

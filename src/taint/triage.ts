@@ -18,6 +18,7 @@ import { traceSteps } from './index.js';
 import { FLOW_RULE_IDS } from './models/kinds.js';
 import { externalEntitiesOn, parserUses, type ParsedDocument } from './xml-parsers.js';
 import { enclosingFunction, paramDeps, type Hinge } from './callers.js';
+import { randomUse } from './random-use.js';
 
 /** How a pattern rule's flagged argument is found and which sink kind it is. */
 interface TriageRule {
@@ -155,9 +156,21 @@ const IMPORT_USES: ReadonlyMap<string, readonly string[]> = new Map([
 export const IMPORT_RULES: ReadonlySet<string> = new Set(IMPORT_USES.keys());
 
 /** Verdicts that dismiss a finding by default. */
-export const DISMISSING: ReadonlySet<Verdict['kind']> = new Set(['constant', 'sanitised', 'safe-configuration']);
+export const DISMISSING: ReadonlySet<Verdict['kind']> = new Set(['constant', 'sanitised', 'safe-configuration', 'non-security-use']);
 
 /** Flow rules (KR101–KR115) that can merge into a pattern finding. */
+
+/**
+ * B311's verdict from what the `random` value is used for (taint/random-use.ts): a secret
+ * is `reachable` (the weakness reaches a security use), a clear non-security use
+ * (shuffling for display, a simulation, retry jitter) is `non-security-use`.
+ */
+function randomVerdict(call: A.Call, input: TriageInput): Verdict | null {
+  const use = randomUse(call, input.semantic, input.analysis.module);
+  if (use.kind === 'secret') return { kind: 'reachable', reason: `the value becomes '${use.name}', a secret: random is predictable (see KR124)` };
+  if (use.kind === 'non-security') return { kind: 'non-security-use', reason: `random is used where predictability does not matter: ${use.why}` };
+  return { kind: 'unknown', reason: 'what the random value is used for is not clear (use the secrets module for anything security-related)' };
+}
 
 /**
  * Pattern findings left `unknown` whose flagged value is built only from constants and the
@@ -246,8 +259,13 @@ export function triageFindings(input: TriageInput): Finding[] {
   /** Findings a safe configuration settles whatever the data: a flow finding at the same place is a false alarm of the flow rule (which cannot see the configuration). */
   const settled = new Set<Finding>();
   for (const f of findings) {
-    const rule = TRIAGE_RULES.get(f.ruleId);
     const n = nodes.get(f);
+    if (f.ruleId === 'B311' && n?.type === 'Call') {
+      const v = randomVerdict(n, input);
+      if (v) verdicts.set(f, v);
+      continue;
+    }
+    const rule = TRIAGE_RULES.get(f.ruleId);
     if (!rule || !n) continue;
     const safe = rule.safeConfig?.(n, analysis, input.lines);
     if (safe) {

@@ -43,7 +43,7 @@ async function expectVerdict(code: string | Record<string, string>, rule: string
   const files = typeof code === 'string' ? { 'app.py': code } : code;
   const f = await verdictIn(files, rule, file);
   expect(f.verdict?.kind, `${rule} in:\n${JSON.stringify(files, null, 1)}\nreason: ${f.verdict?.reason}`).toBe(kind);
-  expect(f.status ?? 'active').toBe(['constant', 'sanitised', 'safe-configuration'].includes(kind) ? 'dismissed' : 'active');
+  expect(f.status ?? 'active').toBe(['constant', 'sanitised', 'safe-configuration', 'non-security-use'].includes(kind) ? 'dismissed' : 'active');
   if (reason) expect(f.verdict!.reason).toMatch(reason);
   return f;
 }
@@ -116,5 +116,27 @@ describe('a helper whose every project call passes constants (the project pass)'
   it('a flagged value built from the parameter and other unknown values is not settled by constant callers', async () => {
     const util = 'import subprocess\nfrom thirdparty import opts\n\ndef run(cmd):\n    return subprocess.run(cmd + opts(), shell=True)  # sink\n';
     await expectVerdict({ 'util.py': util, 'a.py': A }, 'B602', 'unknown', undefined, 'util.py');
+  });
+});
+
+describe('B311: what the random value is used for', () => {
+  it('a secret (token, password) is reachable; ordering for display, a simulation, jitter and a tip are dismissed as non-security-use', async () => {
+    await expectVerdict('import random, string\n\ndef make_token():\n    return "".join(random.choice(string.ascii_letters) for _ in range(32))  # sink\n', 'B311', 'reachable', /'make_token', a secret/);
+    await expectVerdict('import random, string\n\ndef reset(user):\n    password = "".join(random.choices(string.ascii_letters, k=12))  # sink\n    user.set_password(password)\n', 'B311', 'reachable');
+    const safe = [
+      'def rotate_for_display(items):\n    i = random.randint(0, len(items) - 1)  # sink\n    return items[i:] + items[:i]\n',
+      'def simulate(n):\n    total = 0\n    for _ in range(n):\n        total += random.randint(1, 6)  # sink\n    return total\n',
+      'def fetch(fn):\n    for attempt in range(5):\n        try:\n            return fn()\n        except OSError:\n            time.sleep(2 ** attempt + random.random())  # sink\n',
+      'def pick_tip(tips):\n    return random.choice(tips)  # sink\n',
+      'random.seed(1234)\n\ndef pick(xs):\n    return random.choice(xs)  # sink\n',
+    ];
+    for (const body of safe) await expectVerdict(`import random, time\n\n${body}`, 'B311', 'non-security-use', /predictability does not matter/);
+  });
+
+  it('stays unknown without evidence, or when the function mentions anything security-related', async () => {
+    await expectVerdict('import random\n\ndef pick_server(servers):\n    return random.choice(servers)  # sink\n', 'B311', 'unknown');
+    await expectVerdict('import random\n\ndef shuffle_codes(user):\n    codes = [str(random.randint(0, 9)) for _ in range(6)]  # sink\n    random.shuffle(codes)\n    user.reset_code = "".join(codes)\n', 'B311', 'unknown');
+    await expectVerdict('import random\n\ndef simulate_login(user):\n    return random.randint(100000, 999999)  # sink\n', 'B311', 'unknown');
+    await expectVerdict('import random\n\ndef indices(n):\n    picked = random.randrange(n)  # sink\n    return picked\n', 'B311', 'unknown');
   });
 });
