@@ -228,7 +228,15 @@ export function planCrossModule(tasks: readonly FileTask[], results: readonly Fi
 }
 
 /** One worker's state for the project it last analysed: the modules, the files loaded and the callee analyses (shared by its callers, as a single pass would share them). */
-let workerState: { id: string; modules: ProjectModules; byPath: Map<string, FileTask>; loaded: Map<string, Loaded | null>; calleeAnalyses: Map<string, TaintAnalysis> } | null = null;
+let workerState: { id: string; modules: ProjectModules; byPath: Map<string, FileTask>; loaded: Map<string, Loaded | null>; loadedChars: number; calleeAnalyses: Map<string, TaintAnalysis> } | null = null;
+/**
+ * Once the files a thread keeps loaded hold more source than this (UTF-16 units), they and
+ * the callee analyses are dropped after the current caller: a loaded file costs about 30
+ * bytes of heap per character of source (its AST, semantic model and lines), so keeping every
+ * callee of the project grew each thread's heap by ~100 MB on the standard library.
+ * Callers sharing callees are neighbours (contiguous slices), so most reuse stays.
+ */
+const LOADED_SOURCE_BUDGET = 1_000_000;
 
 /** Drop the files and analyses kept for the last project (in-process runs call it when done). */
 export function releaseCallers(): void {
@@ -240,7 +248,7 @@ export function releaseCallers(): void {
  * worker (or in-process). Loads and parses each caller and the callees that can change it;
  * files that cannot be read now keep their per-file findings.
  */
-export function analyzeCallers(project: CrossModuleProject, callers: readonly string[]): CallerOutcome[] {
+export async function analyzeCallers(project: CrossModuleProject, callers: readonly string[]): Promise<CallerOutcome[]> {
   if (workerState?.id !== project.id || !project.id) {
     const tasks = tasksOf(project);
     workerState = {
@@ -248,10 +256,12 @@ export function analyzeCallers(project: CrossModuleProject, callers: readonly st
       modules: new ProjectModules(tasks, new Map(Object.entries(project.facts))),
       byPath: new Map(tasks.map((t) => [t.path, t])),
       loaded: new Map(),
+      loadedChars: 0,
       calleeAnalyses: new Map(),
     };
   }
-  const { modules, byPath, loaded, calleeAnalyses } = workerState;
+  const state = workerState;
+  const { modules, byPath, loaded, calleeAnalyses } = state;
   const load = (t: FileTask): Loaded | null => {
     if (loaded.has(t.path)) return loaded.get(t.path)!;
     let l: Loaded | null = null;
@@ -268,6 +278,7 @@ export function analyzeCallers(project: CrossModuleProject, callers: readonly st
       l = null; // unreadable now: the per-file findings stand
     }
     loaded.set(t.path, l);
+    if (l) state.loadedChars += l.text.length;
     return l;
   };
   // Callee analyses, one per file and depth (their own calls resolved one level deeper).
@@ -291,6 +302,10 @@ export function analyzeCallers(project: CrossModuleProject, callers: readonly st
 
   const out: CallerOutcome[] = [];
   for (const p of callers) {
+    // Let the event loop turn between callers: tree-sitter frees a parse tree's native
+    // memory in a finalizer queued there, so a long synchronous slice kept every tree it
+    // parsed (about 22 bytes per character of source) until its end.
+    await new Promise((r) => setImmediate(r));
     const t = byPath.get(p);
     const l = t && load(t);
     if (!t || !l) continue;
@@ -313,6 +328,11 @@ export function analyzeCallers(project: CrossModuleProject, callers: readonly st
       if (finding) remote.push({ target: sinkTask.path, finding });
     }
     out.push({ path: p, redone: again, findings: fresh.findings, remote });
+    if (state.loadedChars > LOADED_SOURCE_BUDGET) {
+      loaded.clear();
+      calleeAnalyses.clear();
+      state.loadedChars = 0;
+    }
   }
   return out;
 }
@@ -351,11 +371,7 @@ export async function crossModuleFlows(
   tasks: readonly FileTask[],
   results: FileResult[],
   run: (project: CrossModuleProject, callers: string[]) => Promise<CallerOutcome[]> = (p, c) => {
-    try {
-      return Promise.resolve(analyzeCallers(p, c));
-    } finally {
-      releaseCallers();
-    }
+    return analyzeCallers(p, c).finally(releaseCallers);
   },
 ): Promise<number> {
   const { project, callers } = planCrossModule(tasks, results);

@@ -18,6 +18,17 @@ const BATCH = 16;
 /** Slices of the cross-module callers per thread (more balance, more copies of the project's facts). */
 const CROSS_MODULE_SLICES_PER_THREAD = 3;
 
+/**
+ * A worker thread's old-generation limit. V8 lets a heap grow by a factor of its live size
+ * before the next full collection, and takes that factor from the limit: 4 at 2 GB and
+ * above (the default here is 4 GB), scaled from 2 down to 1.3 below; at 1 GB it is about
+ * 1.6. The full collections are also what frees tree-sitter's native parse trees (V8 does
+ * not see their size). Standard library, two workers: the per-file stage's peak RSS went
+ * from about 590 MB to about 440 MB (docs/performance.md). A 5 MB Python file (the default
+ * size limit) needs well under half of it.
+ */
+const WORKER_OLD_GENERATION_MB = 1024;
+
 /** Default worker count: the cores available to this process. */
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -63,8 +74,9 @@ export function openPool(jobs: number, files: number): FilePool {
     // (standard library with tests: 2.1 GB peak RSS; without: 1.1 GB, against 0.58 GB here).
     // See docs/performance.md.
     atomics: 'disabled',
-    // Room for deeply nested inputs in the (depth-capped) recursive passes.
-    resourceLimits: { stackSizeMb: 16 },
+    // Room for deeply nested inputs in the (depth-capped) recursive passes; a heap limit
+    // that makes V8 collect sooner (see WORKER_OLD_GENERATION_MB).
+    resourceLimits: { stackSizeMb: 16, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
   });
   return {
     async analyze(tasks, onProgress) {
@@ -114,7 +126,7 @@ function inProcess(): FilePool {
       }
       return out;
     },
-    crossModule: (project, callers) => Promise.resolve(analyzeCallers(project, callers)),
+    crossModule: (project, callers) => analyzeCallers(project, callers),
     close: () => {
       releaseCallers();
       return Promise.resolve();

@@ -341,14 +341,15 @@ export async function reduceScan(prep: PreparedScan, results: FileResult[], run:
   return redactDeep(report);
 }
 
-/** KRAIT_TIMINGS=1: a function that prints the wall time of each stage and the peak RSS so far on stderr (for profiling and `npm run bench`); a no-op otherwise. */
+/** KRAIT_TIMINGS=1: a function that prints the wall time of each stage, the CPU time so far (every thread) and the peak RSS so far on stderr (for profiling and `npm run bench`); a no-op otherwise. */
 function stageTimer(): (name: string) => void {
   const timings = process.env['KRAIT_TIMINGS'] ? { last: Date.now() } : undefined;
   return (name: string) => {
     if (!timings) return;
     const now = Date.now();
     // maxRSS: the whole process (every worker thread), in KiB.
-    process.stderr.write(`krait: ${name} ${now - timings.last} ms, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+    const cpu = process.cpuUsage();
+    process.stderr.write(`krait: ${name} ${now - timings.last} ms, CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
     timings.last = now;
   };
 }

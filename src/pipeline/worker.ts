@@ -11,6 +11,6 @@ export default function analyzeBatch(tasks: FileTask[]): FileResult[] {
 }
 
 /** Worker-thread entry for the cross-module step: the second look at some callers (see {@link analyzeCallers}). */
-export function analyzeCallersTask(job: { project: CrossModuleProject; callers: string[] }): CallerOutcome[] {
+export function analyzeCallersTask(job: { project: CrossModuleProject; callers: string[] }): Promise<CallerOutcome[]> {
   return analyzeCallers(job.project, job.callers);
 }
