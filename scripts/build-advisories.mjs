@@ -147,6 +147,8 @@ const db = {
   date: snapshotDate,
   newestModified: newest,
   license: 'CC-BY-4.0',
+  // Before the advisories: a scan with nothing to match reads only this header (src/deps/database.ts, readDatabaseHeader).
+  count: advisories.length,
   advisories,
 };
 mkdirSync(outDir, { recursive: true });

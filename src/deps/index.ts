@@ -9,7 +9,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { FileDiagnostic, FileKind } from '../core/file.js';
 import { severityRank, type Severity } from '../core/finding.js';
-import { STALE_ADVISORY_DAYS, ageInDays, loadDatabase, type AdvisoryDatabase } from './database.js';
+import { STALE_ADVISORY_DAYS, ageInDays, loadDatabase, loadDatabaseHeader, type AdvisoryDatabase, type DatabaseHeader } from './database.js';
 import type { DependencyFacts, OnlineMatch, RequirementFacts } from './facts.js';
 import { ImportMap, unusedRequirements } from './imports.js';
 import { DEFAULT_INCLUDE_LIMIT } from './manifests/include.js';
@@ -107,12 +107,13 @@ export function worstSeverity(severities: readonly Severity[]): Severity {
  */
 export async function dependencyFacts(input: DependencyInput): Promise<{ facts: DependencyFacts; report: DependencyReport; diagnostics: FileDiagnostic[] }> {
   const { manifests, texts, diagnostics } = readManifests(input.files, input.maxFileSize ?? DEFAULT_INCLUDE_LIMIT);
-  const { db, database } = loadAdvisories(input.dataDir, diagnostics, input.now);
   const requirements: Requirement[] = [...manifests.flatMap((m) => m.result.requirements), ...installedRequirements(input, texts)];
   const indexes: PackageIndex[] = manifests.flatMap((m) => m.result.indexes);
   const lock = lockCoverage(manifests, requirements);
-  const ignoreFor = ignoreList(input, manifests, diagnostics);
   const imports = new ImportMap(input.imports, [...input.localModules, ...firstPartyFolders(input)], requirements);
+  // The advisories are read only when something is matched against them.
+  const { db, database } = loadAdvisories(input.dataDir, diagnostics, requirements.length > 0 || imports.imported.size > 0 || input.online, input.now);
+  const ignoreFor = ignoreList(input, manifests, diagnostics);
 
   const summary = emptySummary();
   summary.hasLockFile = lock.dirs.size > 0;
@@ -255,21 +256,32 @@ function isFile(p: string): boolean {
   }
 }
 
-/** The advisory database and the report's description of it (a diagnostic when it cannot be read). */
-function loadAdvisories(dataDir: string | undefined, diagnostics: FileDiagnostic[], now?: Date): { db: AdvisoryDatabase | undefined; database: DependencyReport['database'] } {
+/**
+ * The advisory database (only when `needed`: otherwise undefined, and the description
+ * comes from the files' headers) and the report's description of it (a diagnostic when it
+ * cannot be read).
+ */
+function loadAdvisories(dataDir: string | undefined, diagnostics: FileDiagnostic[], needed: boolean, now?: Date): { db: AdvisoryDatabase | undefined; database: DependencyReport['database'] } {
   const database: DependencyReport['database'] = { source: 'none', date: '', advisories: 0 };
   try {
-    const loaded = loadDatabase(dataDir !== undefined ? { dataDir } : {});
-    const db = loaded.db;
-    database.source = db.source;
-    database.date = db.date;
-    const age = ageInDays(db.date, now);
+    const opts = dataDir !== undefined ? { dataDir } : {};
+    let db: AdvisoryDatabase | undefined;
+    let loaded: { header: DatabaseHeader; note?: string };
+    if (needed) {
+      const full = loadDatabase(opts);
+      db = full.db;
+      loaded = { header: { source: db.source, date: db.date, ...(db.commit ? { commit: db.commit } : {}), count: db.advisories.length, path: db.path }, ...(full.note ? { note: full.note } : {}) };
+    } else loaded = loadDatabaseHeader(opts);
+    const h = loaded.header;
+    database.source = h.source;
+    database.date = h.date;
+    const age = ageInDays(h.date, now);
     if (age !== undefined) {
       database.ageDays = age;
       database.stale = age > STALE_ADVISORY_DAYS;
     }
-    database.advisories = db.advisories.length;
-    if (db.commit) database.commit = db.commit;
+    database.advisories = h.count;
+    if (h.commit) database.commit = h.commit;
     if (loaded.note) database.note = loaded.note;
     return { db, database };
   } catch (e) {

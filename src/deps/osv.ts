@@ -62,6 +62,8 @@ export interface CompactDatabase {
   date: string;
   newestModified?: string;
   license?: string;
+  /** Number of advisories, written before them so that a header read finds it (absent in files of older versions). */
+  count?: number;
   advisories: CompactAdvisory[];
 }
 

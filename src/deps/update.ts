@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { writeFileSafely } from '../core/safe-write.js';
-import { STORED_DB_NAME, clearDatabaseCache, defaultDataDir, loadDatabase } from './database.js';
+import { STORED_DB_NAME, clearDatabaseCache, defaultDataDir, loadDatabase, withRecordCount } from './database.js';
 import { compactOsv, type CompactAdvisory, type CompactDatabase } from './osv.js';
 
 export const OSV_PYPI_ZIP = 'https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip';
@@ -182,7 +182,7 @@ function store(db: CompactDatabase, dataDir: string): { ok: boolean; message: st
   const target = join(dataDir, STORED_DB_NAME);
   try {
     // A temporary file renamed over the old one; never through a link planted there (core/safe-write.ts).
-    writeFileSafely(target, gzipSync(Buffer.from(JSON.stringify(db))), 'advisory data');
+    writeFileSafely(target, gzipSync(Buffer.from(JSON.stringify(withRecordCount(db)))), 'advisory data');
   } catch (e) {
     return { ok: false, message: `krait db update: cannot write to ${dataDir} (${reason(e)}); set KRAIT_DATA_DIR to a writable folder` };
   }
