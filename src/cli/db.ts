@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import { STALE_ADVISORY_DAYS, STORED_DB_NAME, ageInDays, defaultDataDir, loadDatabase } from '../deps/database.js';
-import { updateDatabase } from '../deps/index.js';
 import { advisoryAgeText } from '../report/summary.js';
 import { terminalSafe } from '../core/text.js';
 
@@ -38,6 +37,8 @@ export function addDbCommands(program: Command, setExit: (code: number) => void)
     .description(`refresh the advisory data in the user's data directory: download OSV's PyPI export, or --from a copy on disk (offline)`)
     .option('--from <path>', "an OSV export on disk: the PyPI all.zip, or a folder of OSV JSON files")
     .action(async (f: { from?: string }) => {
+      // The OSV import (zip reader included) is loaded only by this command.
+      const { updateDatabase } = await import('../deps/update.js');
       const r = await updateDatabase(f.from !== undefined ? { from: f.from } : {});
       process.stderr.write(`${terminalSafe(r.message)}\n`); // the message names `krait db update` itself
       setExit(r.ok ? 0 : 2);

@@ -11,7 +11,7 @@ const TEMPLATE =
 const NULLISH = new Set(['', 'none', 'null', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'on', 'off', '~', 'n/a', 'na', '-', 'tbd', 'string', 'str', 'bytes', 'required', 'optional', 'secret', 'password', 'token', 'redacted', 'hidden', 'masked', 'env', 'environ', 'default', 'value', 'auto', 'unset', 'empty', 'os.environ', 'getenv']);
 
 /** Words that mark a value as a stand-in wherever they occur in it. */
-const MARKERS = /(?:example|xxxx|\*\*\*|\.\.\.|…|your[_\-. ]?(?:own|api|secret|token|key|password|pass|access|app|client|real)|placeholder|redacted|dummy|change[_\-. ]?(?:me|it|this)|replace[_\-. ]?(?:me|this|with)|insert[_\-. ]?(?:your|here)|put[_\-. ]?your|_here\b|-here\b|fixme|todo)/i;
+const MARKERS = /(?:example|xxxx|\*\*\*|\.\.\.|\u2026|your[_\-. ]?(?:own|api|secret|token|key|password|pass|access|app|client|real)|placeholder|redacted|dummy|change[_\-. ]?(?:me|it|this)|replace[_\-. ]?(?:me|this|with)|insert[_\-. ]?(?:your|here)|put[_\-. ]?your|_here\b|-here\b|fixme|todo)/i;
 
 /** Words that, as the whole value or most of it, say "not real" in generic contexts. */
 const WEAK_WORDS = /^(?:test(?:ing)?|fake|mock|demo|sample|foo|bar|baz|foobar|qux|dev|development|local|localhost|admin|root|guest|user|pass|passw(?:or)?d|secret|token|key|apikey|api[_-]key|abc|abcd|abc123|qwerty|letmein|hunter2|s3cr3t|p@ssw0rd|pa\$\$w0rd|1234|12345|123456|12345678|password1|password123|test123|testing123|notasecret|not[_-]?a[_-]?secret|insecure|unsafe|invalid|bogus|sekrit|topsecret|supersecret|mysecret|mypassword|mytoken)$/i;

@@ -69,7 +69,7 @@ export function parseSuppressionMarkers(comment: string): SuppressionMarker[] {
 
 /** The reason after the IDs, without its leading separator (`--`, `:`, `—`, `-`). */
 function cleanReason(rest: string): string | undefined {
-  const r = rest.replace(/^[\s,]*(?:--+|—|–|:|-)?\s*/, '').trim();
+  const r = rest.replace(/^[\s,]*(?:--+|\u2014|\u2013|:|-)?\s*/, '').trim();
   return r ? r.slice(0, 200) : undefined;
 }
 
@@ -163,7 +163,7 @@ export function parseSuppressionComment(text: string): SuppressionComment | unde
     ids.push(t[1]);
     rest = rest.slice(t[0].length);
   }
-  const reason = rest.replace(/^[\s,]*(?:--+|-|—|–|:|;|#+)?\s*/, '').replace(/\s*#\s*$/, '').trim();
+  const reason = rest.replace(/^[\s,]*(?:--+|-|\u2014|\u2013|:|;|#+)?\s*/, '').replace(/\s*#\s*$/, '').trim();
   const out: SuppressionComment = { tool: nosec ? 'nosec' : 'noqa', ids, offset: m.index };
   if (/[A-Za-z]{3}/.test(reason)) out.justification = reason;
   return out;

@@ -22,7 +22,6 @@ import { readManifests, readSourceLines, type ReadManifest } from './read.js';
 import { checkTyposquat } from './typosquat.js';
 import type { AdvisoryMatch, DependencyReport, PackageIndex, Requirement, RequirementAudit } from './types.js';
 
-export { updateDatabase } from './update.js';
 export type { DependencyReport } from './types.js';
 export type { DependencyFacts } from './facts.js';
 

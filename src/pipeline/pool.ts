@@ -6,10 +6,14 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina as PiscinaPool } from 'piscina';
+import { lazyRequire } from '../core/lazy.js';
 import type { FileResult } from '../report/model.js';
 import { analyzeFile, type FileTask } from './analyze.js';
 import { analyzeCallers, releaseCallers, type CallerOutcome, type CrossModuleProject } from './crossmodule.js';
+
+/** The thread pool library, loaded only when a scan has enough files to use threads. */
+const piscina = lazyRequire<{ Piscina: typeof PiscinaPool }>('piscina');
 
 /** Below this many files, starting threads costs more than it saves. */
 const MIN_FILES_FOR_POOL = 24;
@@ -63,7 +67,7 @@ export interface FilePool {
 export function openPool(jobs: number, files: number): FilePool {
   const file = workerFile();
   if (jobs <= 1 || files < MIN_FILES_FOR_POOL || !file) return inProcess();
-  const pool = new Piscina({
+  const pool = new (piscina().Piscina)({
     filename: file,
     minThreads: jobs,
     maxThreads: jobs,

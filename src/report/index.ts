@@ -9,28 +9,17 @@ import { lstatOrUndefined, writeFileSafely } from '../core/safe-write.js';
 import { severityRank } from '../core/finding.js';
 import type { Severity } from '../core/finding.js';
 import type { Report } from './model.js';
-import { renderHtml } from './html.js';
 import { renderJson, stableOrder } from './json.js';
-import { MARKDOWN_ENTRY, writeMarkdown } from './markdown.js';
+import { MARKDOWN_ENTRY } from './markdown-entry.js';
 import { noRules } from './rules.js';
 import type { RuleLookup } from './rules.js';
-import { renderSarif } from './sarif.js';
 import { computeScore } from './score.js';
 import { renderText } from './text.js';
-import { renderConcise } from './concise.js';
-import { renderGithub } from './github.js';
-import { renderGitlab } from './gitlab.js';
 import { withAdvisoryAge, type SummaryOptions } from './summary.js';
 
 export { computeScore } from './score.js';
 export { renderText } from './text.js';
-export { renderConcise } from './concise.js';
-export { renderGithub } from './github.js';
-export { renderGitlab } from './gitlab.js';
 export { renderJson } from './json.js';
-export { renderSarif, buildSarif } from './sarif.js';
-export { writeMarkdown } from './markdown.js';
-export { renderHtml } from './html.js';
 export { writeBaseline, loadBaseline, applyBaseline } from './baseline.js';
 export type { RuleLookup } from './rules.js';
 export type { Score } from './score-types.js';
@@ -97,7 +86,8 @@ function lstatOrUndefinedQuiet(path: string): ReturnType<typeof lstatOrUndefined
  * earlier krait Markdown output (`security-analysis-YYYY-MM-DD[.md]`). Every failure is
  * thrown as an Error with a one-line message.
  */
-// eslint-disable-next-line @typescript-eslint/require-await -- async so that every failure, even a synchronous one, reaches the caller as a rejection
+// Async so that every failure, even a synchronous one, reaches the caller as a rejection; the formats
+// other than text and JSON are loaded when asked for.
 export async function writeReport(report: Report, opts: WriteReportOptions): Promise<string | undefined> {
   const { format, output } = opts;
   const dated = opts.now ? withAdvisoryAge(report, opts.now) : report;
@@ -125,6 +115,7 @@ export async function writeReport(report: Report, opts: WriteReportOptions): Pro
       }
     }
     try {
+      const { writeMarkdown } = await import('./markdown.js');
       writeMarkdown(scored, output, opts.date ?? new Date(), lookup);
     } catch (e) {
       throw new Error(`cannot write Markdown report to ${output}: ${oneLine(e)}`);
@@ -148,22 +139,22 @@ export async function writeReport(report: Report, opts: WriteReportOptions): Pro
       });
       break;
     case 'concise':
-      text = renderConcise(scored, { showSuppressed: opts.showSuppressed, summaryOnly: opts.summaryOnly });
+      text = (await import('./concise.js')).renderConcise(scored, { showSuppressed: opts.showSuppressed, summaryOnly: opts.summaryOnly });
       break;
     case 'github':
-      text = renderGithub(scored);
+      text = (await import('./github.js')).renderGithub(scored);
       break;
     case 'gitlab':
-      text = renderGitlab(scored);
+      text = (await import('./gitlab.js')).renderGitlab(scored);
       break;
     case 'json':
       text = scored.score ? renderJson(scored) : JSON.stringify(stableOrder(scored), null, 2) + '\n';
       break;
     case 'sarif':
-      text = renderSarif(scored, lookup, { showDismissed: opts.showDismissed });
+      text = (await import('./sarif.js')).renderSarif(scored, lookup, { showDismissed: opts.showDismissed });
       break;
     case 'html':
-      text = renderHtml(scored, lookup);
+      text = (await import('./html.js')).renderHtml(scored, lookup);
       break;
     default:
       throw new Error(`unknown report format "${String(format)}"; use one of ${REPORT_FORMATS.join(', ')}`);

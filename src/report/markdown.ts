@@ -27,8 +27,7 @@ export function isoDay(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-/** Names krait writes into a Markdown output directory (used to refuse foreign dirs). */
-export const MARKDOWN_ENTRY = /^security-analysis-\d{4}-\d{2}-\d{2}(\.md)?$/;
+export { MARKDOWN_ENTRY } from './markdown-entry.js';
 const FINDING_FILE = /^finding-\d{3,}-[a-z0-9-]*\.md$/;
 
 /** A file-name slug: lowercase ASCII letters, digits and single dashes, at most 48 characters. */

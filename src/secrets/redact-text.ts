@@ -61,7 +61,7 @@ let URL_KEYWORD = -1;
 const MATCHER = new KeywordMatcher(KEYWORDS);
 
 /** What a masked value looks like; such text is never masked again. */
-const MASKED = /…\(\d+ chars\)/;
+const MASKED = /\u2026\(\d+ chars\)/;
 
 /** Half-open span `[start, end)` of `text` to mask. */
 type Span = [number, number];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { updateDatabase } from '../../src/deps/index.js';
+import { updateDatabase } from '../../src/deps/update.js';
 import { analyzeDependencies } from '../../src/pipeline/deps.js';
 import { renderDepsTable } from '../../src/report/deps-table.js';
 import { clearDatabaseCache, loadDatabase } from '../../src/deps/database.js';

@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline/scan.js';
-import { renderHtml, renderJson, renderSarif, renderText, writeMarkdown } from '../../src/report/index.js';
+import { renderJson, renderText } from '../../src/report/index.js';
+import { renderHtml } from '../../src/report/html.js';
+import { renderSarif } from '../../src/report/sarif.js';
+import { writeMarkdown } from '../../src/report/markdown.js';
 import { makeVenv, SITE } from './fake-env.js';
 
 describe('environment mode', async () => {

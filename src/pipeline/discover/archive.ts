@@ -36,6 +36,9 @@ import { strFromU8, Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { createTarDecoder, type ParsedTarEntry } from 'modern-tar';
 import Bunzip from 'seek-bzip';
 import { createRequire } from 'node:module';
+import { ARCHIVES_OPENED, archiveFormat, isArchiveName, isUnsupportedArchiveName } from './archive-names.js';
+
+export { archiveFormat, isArchiveName, isUnsupportedArchiveName, unsupportedArchiveReason } from './archive-names.js';
 
 // lzma-purejs (zip method 14) is CommonJS/AMD without types: loaded with require.
 const LZMA = createRequire(import.meta.url)('lzma-purejs') as {
@@ -82,51 +85,8 @@ export interface ExtractedArchive {
   cleanup(): void;
 }
 
-type ArchiveFormat = 'zip' | 'tar' | 'tar.gz' | 'tar.bz2' | 'tar.xz';
-
 /** How a tar is compressed. */
 type TarCompression = 'none' | 'gzip' | 'bzip2' | 'xz';
-
-/** The format of an archive, from its name; undefined when krait does not expand it. */
-export function archiveFormat(name: string): ArchiveFormat | undefined {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.whl') || lower.endsWith('.zip') || lower.endsWith('.egg')) return 'zip';
-  if (lower.endsWith('.tar.gz') || lower.endsWith('.tgz')) return 'tar.gz';
-  if (/\.(tar\.bz2|tbz2?|tb2)$/.test(lower)) return 'tar.bz2';
-  if (/\.(tar\.xz|txz)$/.test(lower)) return 'tar.xz';
-  if (lower.endsWith('.tar')) return 'tar';
-  return undefined;
-}
-
-/** True for names krait extracts and scans: `.whl`, `.zip`, `.egg`, `.tar.gz`, `.tgz`, `.tar.bz2`, `.tbz`, `.tar.xz`, `.txz`, `.tar`. */
-export function isArchiveName(name: string): boolean {
-  return archiveFormat(name) !== undefined;
-}
-
-const OPENED = '.whl, .zip, .egg, .tar.gz, .tgz, .tar.bz2, .tbz, .tar.xz, .txz, .tar';
-
-const UNSUPPORTED_ARCHIVES: [RegExp, string][] = [
-  [/\.(tar\.lzma|tar\.lz|tlz)$/i, 'lzma-compressed tar'],
-  [/\.(tar\.zst|tzst)$/i, 'zstd-compressed tar'],
-  [/\.tar\.z$/i, 'compress(1)-compressed tar'],
-  [/\.7z$/i, '7-Zip archive'],
-  [/\.rar$/i, 'RAR archive'],
-];
-
-/** True for archives krait cannot open (`.tar.zst`, `.tar.lzma`, `.7z`, …): listed as skipped with a reason. */
-export function isUnsupportedArchiveName(name: string): boolean {
-  return unsupportedArchiveReason(name) !== undefined;
-}
-
-/**
- * The one-line skipped reason (and diagnostic) for an archive krait does not open, naming
- * its format and what to do; undefined for any other name. These formats need decoders
- * (lzma-alone, zstd, compress, 7-Zip, RAR) that krait does not ship: they are refused, never half-read.
- */
-export function unsupportedArchiveReason(name: string): string | undefined {
-  const hit = UNSUPPORTED_ARCHIVES.find(([re]) => re.test(name));
-  return hit ? `archive format krait cannot open: ${hit[1]} (krait opens ${OPENED}; extract it and scan the folder)` : undefined;
-}
 
 /** Zip compression methods (APPNOTE 4.4.5) by number, for skipped reasons. */
 const ZIP_METHODS: Record<number, string> = {
@@ -305,7 +265,7 @@ class OutFile {
  */
 export async function extractArchive(absPath: string, limits: Partial<ArchiveLimits> = {}): Promise<ExtractedArchive> {
   const format = archiveFormat(path.basename(absPath));
-  if (!format) throw new Error(`${path.basename(absPath)}: not an archive krait opens (${OPENED})`);
+  if (!format) throw new Error(`${path.basename(absPath)}: not an archive krait opens (${ARCHIVES_OPENED})`);
   const dir = mkdtempSync(path.join(tmpdir(), 'krait-archive-'));
   trackTempDir(dir); // removed on SIGINT/SIGTERM too (temp-dirs.ts)
   let removed = false;

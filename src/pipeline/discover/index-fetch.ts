@@ -28,12 +28,12 @@ import { normalizeName, isValidVersion } from '../../deps/pep440.js';
 import { httpGet, HttpGetError, isHttpUrl, shownUrl, type HttpGetOptions } from './index-http.js';
 import { chooseRelease, IndexPageError, PAGE_ACCEPT, parseIndexPage, type IndexFile } from './index-page.js';
 import { removeTempDir, trackTempDir } from './temp-dirs.js';
+import { INDEX_TARGET_PREFIX } from './index-target.js';
 
 /** The index used with `--online` and no `--index-url`. */
 export const DEFAULT_INDEX_URL = 'https://pypi.org/simple/';
 
-/** The prefix of an index target. */
-export const INDEX_TARGET_PREFIX = 'pypi:';
+export { INDEX_TARGET_PREFIX } from './index-target.js';
 
 /** Caps on what one fetch may take. */
 export interface IndexLimits {

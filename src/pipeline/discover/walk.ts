@@ -25,12 +25,14 @@ import type { Ignore } from 'ignore';
 import { compileLinearGlob, linearIgnore } from '../../core/glob.js';
 import type { SkippedFile } from '../../core/file.js';
 import { fileKind } from '../../core/file-kinds.js';
-import { extractArchive, isArchiveName, unsupportedArchiveReason, type ArchiveLimits } from './archive.js';
+import { isArchiveName, unsupportedArchiveReason } from './archive-names.js';
+import type { ArchiveLimits } from './archive.js';
 import { detectEnvironment } from '../../deps/installed.js';
 import { walkEnvironment, type DiscoveredEnvironment } from './environment.js';
 import { packageOf } from './package.js';
 import type { DiscoveredFile } from './discovered-file.js';
-import { resolveIndexTargets, type IndexOptions } from './index-fetch.js';
+import type { IndexOptions, IndexTargets } from './index-fetch.js';
+import { INDEX_TARGET_PREFIX } from './index-target.js';
 import type { FetchedPackage } from '../../report/model.js';
 
 export type { DiscoveredFile } from './discovered-file.js';
@@ -136,7 +138,10 @@ export function discover(targets: string[], opts: DiscoverOptions): Discovery {
 export async function discoverWithArchives(targets: string[], opts: DiscoverOptions, limits: Partial<ArchiveLimits> = {}): Promise<Discovery> {
   const pending: PendingArchive[] = [];
   // `pypi:` targets become the archives they download to (nothing fetched without opts.index allowing it).
-  const fetched = await resolveIndexTargets(targets, opts.cwd, opts.index);
+  // The index client (HTML and JSON page parsers) and the decompressors are loaded only when a scan needs them.
+  const fetched: IndexTargets = targets.some((t) => t.toLowerCase().startsWith(INDEX_TARGET_PREFIX))
+    ? await (await import('./index-fetch.js')).resolveIndexTargets(targets, opts.cwd, opts.index)
+    : { targets, aliases: new Map(), packages: [], cleanup: () => undefined };
   const { out, walk, locals } = walkTargets(fetched.targets, fetched.packages.length ? { ...opts, aliases: fetched.aliases } : opts, pending);
   if (fetched.packages.length) out.fetched = fetched.packages;
   const cleanups: (() => void)[] = [fetched.cleanup];
@@ -147,7 +152,7 @@ export async function discoverWithArchives(targets: string[], opts: DiscoverOpti
     for (const a of pending) {
       let x;
       try {
-        x = await extractArchive(a.absPath, limits);
+        x = await (await import('./archive.js')).extractArchive(a.absPath, limits);
       } catch (err) {
         const msg = (err as Error).message;
         const name = `${path.basename(a.absPath)}: `;
