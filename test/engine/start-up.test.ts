@@ -6,7 +6,7 @@
  * module-loading hook (node:module register), so nothing here is timed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
@@ -27,7 +27,8 @@ function hookFile(): string {
 
 /** The module URLs a `krait` run loads, and its report. */
 function loadedBy(args: string[], cwd: string): { loaded: string[]; stdout: string } {
-  const r = spawnSync(process.execPath, ['--import', hookFile(), BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  // The modules, not the one-file bundle (whose parts the hook does not see): what each module imports is what is checked.
+  const r = spawnSync(process.execPath, ['--import', hookFile(), BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', KRAIT_NO_BUNDLE: '1' } });
   const loaded = [...r.stderr.matchAll(/^LOADED (.+)$/gm)].map((m) => m[1]);
   return { loaded, stdout: r.stdout };
 }
@@ -77,4 +78,32 @@ describe('start-up: a scan loads only what it needs', () => {
     expect(loaded.some((u) => u.endsWith('/dist/report/sarif.js'))).toBe(true);
     expect(stdout).toContain('pkg-1.0-py3-none-any.whl!/pkg/__init__.py');
   });
+});
+
+describe('start-up: the one-file bundle', () => {
+  const bundle = path.join(ROOT, 'dist/cli/krait.cjs');
+  /** The report of `krait ARGS`, through the bundle or the modules, without its times. */
+  const report = (args: string[], cwd: string, modules: boolean) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...(modules ? { KRAIT_NO_BUNDLE: '1' } : {}) } });
+    return { status: r.status, stderr: r.stderr, stdout: r.stdout.replace(/"(startedAt|durationMs|startTimeUtc|endTimeUtc)": [^,\n]*/g, '"$1": 0').replace(/, [\d.]+ s\)/g, ')') };
+  };
+
+  it('npm run build wrote the bundle and its code cache', () => {
+    expect(existsSync(bundle)).toBe(true);
+    expect(existsSync(`${bundle}.cache`)).toBe(true);
+  });
+
+  it('gives the same reports as the modules: text, JSON and SARIF, a file and a project', () => {
+    const dir = oneFileFolder();
+    const example = path.join(ROOT, 'examples/vulnerable-app');
+    for (const [args, cwd] of [
+      [['scan', 'tiny.py', '--no-cache'], dir],
+      [['scan', 'tiny.py', '--format', 'json', '--no-cache'], dir],
+      [['scan', '.', '--format', 'sarif', '--no-cache', '--no-config'], example],
+    ] as const) {
+      const viaBundle = report([...args], cwd, false);
+      expect(viaBundle.stdout.length).toBeGreaterThan(100);
+      expect(viaBundle).toEqual(report([...args], cwd, true));
+    }
+  }, 300_000);
 });
