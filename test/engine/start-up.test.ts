@@ -3,7 +3,8 @@
  * Python file, as a pre-commit hook or an editor runs it, loads no archive reader, index
  * client, thread pool, YAML, Dockerfile, CVSS or zod code and no report format it does not
  * write; a scan that needs one loads it. The modules a process loads are read through a
- * module-loading hook (node:module register), so nothing here is timed.
+ * module-loading hook (node:module register), so nothing here is timed (the generous
+ * timeouts are for a loaded machine: every check spawns krait).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -68,7 +69,7 @@ describe('start-up: a scan loads only what it needs', () => {
       expect(stdout).toContain('B605');
       expect(loaded.filter((u) => NOT_FOR_ONE_FILE.some((m) => u.includes(m)))).toEqual([]);
     }
-  });
+  }, 300_000);
 
   it('what a scan needs is loaded when it needs it: a wheel, SARIF', () => {
     const dir = oneFileFolder();
@@ -77,7 +78,7 @@ describe('start-up: a scan loads only what it needs', () => {
     expect(loaded.some((u) => u.endsWith('/dist/pipeline/discover/archive.js'))).toBe(true);
     expect(loaded.some((u) => u.endsWith('/dist/report/sarif.js'))).toBe(true);
     expect(stdout).toContain('pkg-1.0-py3-none-any.whl!/pkg/__init__.py');
-  });
+  }, 300_000);
 });
 
 describe('start-up: the one-file bundle', () => {
