@@ -15,6 +15,7 @@ import { FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, ty
 import { SourceFinder, clientParams, handlerParams, routeOf, type ParamSource, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, statementGuards, type Guard } from './guards.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
+import { charSetFrom, charsetClears } from './models/regex.js';
 import type { CallArgs, Hinge } from './callers.js';
 
 /** A source-to-sink flow found in the module. */
@@ -689,6 +690,8 @@ export class TaintAnalysis {
         const k = keyOf(e);
         const got = k ? st.cleans.get(k) : undefined;
         if (got) return got;
+        // `uuid.uuid4().hex`: the hex digits of a UUID.
+        if (e.type === 'Attribute' && e.attr === 'hex' && e.value.type === 'Call' && /^uuid\.uuid[1345]$/.test(this.sem.callName(e.value) ?? '')) return HEX_CLEAN;
         break;
       }
       case 'JoinedStr':
@@ -748,6 +751,8 @@ export class TaintAnalysis {
       return out;
     };
     if (q && !this.shadowsBuiltin(e, q)) {
+      const made = CLEAN_RESULTS.get(q);
+      if (made) return made;
       const bits = SANITIZERS.get(q) ?? argumentSanitizer(e, q, this.sem).bits;
       if (bits) {
         const rest = argsClean();
@@ -756,6 +761,8 @@ export class TaintAnalysis {
       if (CLEAN_PASS_THROUGH.has(q)) return argsClean();
     }
     const f = e.func;
+    // A digest in hex (`hashlib.sha256(x).hexdigest()`): only [0-9a-f], whatever was hashed (not `digest()`'s bytes).
+    if (f.type === 'Attribute' && f.attr === 'hexdigest' && !args.length) return HEX_CLEAN;
     if (f.type === 'Attribute' && (CLEAN_METHODS.has(f.attr) || (STRIPS.has(f.attr) && !args.length))) {
       const r = this.cleanOf(f.value, st, d + 1);
       return r.bits ? andClean(r, argsClean()) : null;
@@ -2326,6 +2333,20 @@ function returnsValue(fn: A.FunctionDef): boolean {
 
 /** Methods of a container or string that only read it. */
 const READ_METHODS: ReadonlySet<string> = new Set(['get', 'keys', 'values', 'items', 'copy', 'count', 'index', 'find', 'rfind', 'startswith', 'endswith', 'isdigit', 'isalnum', 'isalpha', 'has_section', 'has_option', 'sections', 'options']);
+
+/** A value made only of the characters `chars`: safe for the kinds none of them can exploit. */
+function cleanOfChars(chars: string, by: string): Clean {
+  return { bits: charsetClears(charSetFrom(chars)), by };
+}
+const HEX = '0123456789abcdef';
+const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const HEX_CLEAN = cleanOfChars(HEX, 'hexdigest() (hex digits only)');
+/** Calls whose result is made only of a few characters whatever their arguments: hex digests and tokens, UUIDs, URL-safe tokens. */
+const CLEAN_RESULTS: ReadonlyMap<string, Clean> = new Map([
+  ['secrets.token_hex', cleanOfChars(HEX, 'secrets.token_hex() (hex digits only)')],
+  ['secrets.token_urlsafe', cleanOfChars(`${ALNUM}-_`, 'secrets.token_urlsafe() (letters, digits, - and _ only)')],
+  ...['uuid.uuid1', 'uuid.uuid3', 'uuid.uuid4', 'uuid.uuid5'].map((q): [string, Clean] => [q, cleanOfChars(`${HEX}-`, `${q}() (hex digits and - only)`)]),
+]);
 
 /** Calls whose result is safe for what their arguments are safe for (they only convert or copy text). */
 const CLEAN_PASS_THROUGH: ReadonlySet<string> = new Set(['str', 'os.fspath', 'list', 'tuple', 'sorted']);

@@ -140,3 +140,19 @@ describe('B311: what the random value is used for', () => {
     await expectVerdict('import random\n\ndef indices(n):\n    picked = random.randrange(n)  # sink\n    return picked\n', 'B311', 'unknown');
   });
 });
+
+describe('hex digests, UUIDs and int() are clean for SQL, shell and HTML; digest() bytes are not', () => {
+  const code = (value: string) =>
+    `import hashlib, sqlite3, subprocess, uuid, secrets\nfrom flask import request\n\ndef view(db):\n    h = ${value}\n    db.execute(f"SELECT * FROM t WHERE h = '{h}'")  # sink\n    subprocess.run(f"echo {h}", shell=True)  # shell\n`;
+  it('hexdigest(), uuid4().hex, str(uuid4()), token_hex() of anything are sanitised', async () => {
+    for (const v of ['hashlib.sha256(request.args["x"].encode()).hexdigest()', 'hashlib.md5(get_data()).hexdigest()', 'uuid.uuid4().hex', 'str(uuid.uuid4())', 'secrets.token_hex(16)']) {
+      await expectVerdict(code(v), 'B608', 'sanitised', /hex digits/);
+    }
+  });
+
+  it('digest() bytes decoded, or the hashed value itself, are not', async () => {
+    await expectVerdict(code('hashlib.sha256(get_data()).digest().decode("latin-1")'), 'B608', 'unknown');
+    await expectVerdict(code('get_data()'), 'B608', 'unknown');
+    await expectVerdict(code('request.args["x"]'), 'B608', 'reachable');
+  });
+});
