@@ -1834,7 +1834,11 @@ export class TaintAnalysis {
     this.popped.delete(call);
     switch (f.attr) {
       case 'get': {
-        if (sh.kind === 'map' && sh.config && call.args.length === 2 && cs[0] !== undefined && cs[1] !== undefined) return sh.items.get(configKey(cs[0], cs[1]))?.t ?? null;
+        if (sh.kind === 'map' && sh.config && call.args.length === 2 && cs[0] !== undefined && cs[1] !== undefined) {
+          const got = sh.items.get(configKey(cs[0], cs[1]));
+          if (got) this.popped.set(call, got);
+          return got?.t ?? null;
+        }
         if (sh.kind !== 'map' || sh.config || !call.args.length || cs[0] === undefined) return undefined;
         const got = sh.items.get(itemKey(cs[0]));
         return got ? got.t : (args[1] ?? null);
@@ -1843,6 +1847,18 @@ export class TaintAnalysis {
         if (sh.kind === 'map' && sh.config && call.args.length === 3 && cs[0] !== undefined && cs[1] !== undefined) {
           const items = new Map(sh.items);
           items.set(configKey(cs[0], cs[1]), item(2));
+          this.setShape(k, { kind: 'map', items, config: true }, call, st);
+          return null;
+        }
+        break;
+      case 'add_section':
+        if (sh.kind === 'map' && sh.config && call.args.length === 1) return null;
+        break;
+      case 'read_string':
+        // A constant INI text: its options are constants (an untrusted text taints the whole parser below).
+        if (sh.kind === 'map' && sh.config && call.args.length >= 1 && typeof cs[0] === 'string' && !args[0]) {
+          const items = new Map(sh.items);
+          for (const [key, v] of iniOptions(cs[0])) items.set(key, v);
           this.setShape(k, { kind: 'map', items, config: true }, call, st);
           return null;
         }
@@ -2261,6 +2277,30 @@ function itemKey(c: ConstV): string {
 
 function configKey(section: ConstV, option: ConstV): string {
   return `${String(section)}\u0000${String(option).toLowerCase()}`;
+}
+
+/**
+ * The options of a constant INI text as `configparser.read_string` reads it (`[section]`,
+ * `key = value` or `key: value`, `#`/`;` comments; option names lowercased). A value with
+ * `%` (interpolation) is not taken as a constant; a continuation line or anything else this
+ * reading does not cover yields no options (they stay unknown, never tainted).
+ */
+function iniOptions(text: string): Map<string, Item> {
+  const out = new Map<string, Item>();
+  let section: string | null = null;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*(?:[#;]|$)/.test(line)) continue;
+    if (/^\s/.test(line)) return new Map();
+    const head = /^\[([^\]]+)\]\s*$/.exec(line);
+    if (head) {
+      section = head[1];
+      continue;
+    }
+    const kv = /^([^=:\s][^=:]*?)\s*[=:]\s*(.*?)\s*$/.exec(line);
+    if (!kv || section === null) return new Map();
+    out.set(configKey(section, kv[1]), { t: null, c: kv[2].includes('%') ? undefined : kv[2] });
+  }
+  return out;
 }
 
 /** The element of a tracked container at a constant key or index, if known. */

@@ -263,6 +263,16 @@ describe('triage: constants', () => {
       vulnerable: `import subprocess\n${FLASK}def f():\n    cmds = ["ls", request.args["c"]]  # source\n    cmd = cmds.pop()\n    subprocess.call(cmd, shell=True)  # sink\n`,
     },
     {
+      name: 'a configparser option set to a constant beside a tainted one, after add_section()',
+      safe: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf.add_section("s")\n    conf.set("s", "cmd", "ls")\n    conf.set("s", "user", request.args["c"])\n    subprocess.call(conf.get("s", "cmd"), shell=True)  # sink\n`,
+      vulnerable: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf.add_section("s")\n    conf.set("s", "cmd", "ls")\n    conf.set("s", "user", request.args["c"])  # source\n    subprocess.call(conf.get("s", "user"), shell=True)  # sink\n`,
+    },
+    {
+      name: 'a configparser option read from a constant INI text',
+      safe: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf.read_string("[s]\\n# the listing\\nCmd = ls\\n")\n    subprocess.call(conf.get("s", "cmd"), shell=True)  # sink\n`,
+      vulnerable: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf.read_string("[s]\\ncmd = " + request.args["c"])  # source\n    subprocess.call(conf.get("s", "cmd"), shell=True)  # sink\n`,
+    },
+    {
       name: 'a dict entry with a constant key',
       safe: `import subprocess\n${FLASK}def f():\n    cmds = {"user": request.args["c"], "list": "ls"}\n    subprocess.call(cmds["list"], shell=True)  # sink\n`,
       vulnerable: `import subprocess\n${FLASK}def f():\n    cmds = {"user": request.args["c"], "list": "ls"}  # source\n    subprocess.call(cmds["user"], shell=True)  # sink\n`,
