@@ -209,7 +209,9 @@ export function planCrossModule(tasks: readonly FileTask[], results: readonly Fi
   const byPath = new Set(results.map((r) => r.path));
   const pyTasks = tasks.filter((t) => (t.kind === 'python' || t.kind === 'setup-py') && byPath.has(t.path));
   const facts: Record<string, TaintFacts> = {};
-  for (const r of results) if (r.taint) facts[r.path] = r.taint;
+  // Only what the plan and the callers' second look read: the project goes to every slice of
+  // every thread, and the constant-caller facts (callArgs, refs, hinges) are most of the facts' size.
+  for (const r of results) if (r.taint) facts[r.path] = { exports: r.taint.exports, calls: r.taint.calls };
   const modules = new ProjectModules(pyTasks, new Map(Object.entries(facts)));
   const callers = modules.callers();
   if (!callers.length) return { project: { id: '', options: [], files: [], facts: {} }, callers: [] };
