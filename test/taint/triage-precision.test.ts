@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
 import type { Finding } from '../../src/core/finding.js';
 import type { Report } from '../../src/report/model.js';
 import { scan } from '../../src/pipeline/scan.js';
@@ -18,14 +19,6 @@ async function run(code: string): Promise<Report> {
   writeFileSync(path.join(root, 'app.py'), code);
   return scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'] });
 }
-
-function lineOf(code: string, marker: string): number {
-  const i = code.split('\n').findIndex((l) => l.includes(marker));
-  if (i < 0) throw new Error(`no ${marker} in test code`);
-  return i + 1;
-}
-
-const all = (r: Report): Finding[] => [...r.findings, ...(r.dismissed ?? [])];
 
 /** The finding of `rule` on the line marked `# sink`. */
 async function verdictOf(code: string, rule: string): Promise<Finding> {

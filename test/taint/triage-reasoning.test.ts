@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
 import type { Finding } from '../../src/core/finding.js';
 import type { Report } from '../../src/report/model.js';
 import { scan } from '../../src/pipeline/scan.js';
@@ -21,14 +22,6 @@ async function runTree(files: Record<string, string>): Promise<Report> {
   }
   return scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'] });
 }
-
-function lineOf(code: string, marker: string): number {
-  const i = code.split('\n').findIndex((l) => l.includes(marker));
-  if (i < 0) throw new Error(`no ${marker} in test code`);
-  return i + 1;
-}
-
-const all = (r: Report): Finding[] => [...r.findings, ...(r.dismissed ?? [])];
 
 /** The finding of `rule` on the line marked `# sink` of `file` (app.py by default). */
 async function verdictIn(files: Record<string, string>, rule: string, file = 'app.py'): Promise<Finding> {

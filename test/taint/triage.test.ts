@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
 import type { Finding } from '../../src/core/finding.js';
 import type { Report } from '../../src/report/model.js';
 import { scan, type ScanOptions } from '../../src/pipeline/scan.js';
@@ -35,14 +36,6 @@ async function run(code: string, opts: Partial<ScanOptions> = {}, files: Record<
 }
 
 /** The 1-based line holding `marker` (a comment such as `# sink`). */
-function lineOf(code: string, marker: string): number {
-  const i = code.split('\n').findIndex((l) => l.includes(marker));
-  if (i < 0) throw new Error(`no ${marker} in test code`);
-  return i + 1;
-}
-
-const all = (r: Report): Finding[] => [...r.findings, ...(r.dismissed ?? [])];
-
 function findingAt(r: Report, ruleId: string, line: number): Finding {
   const f = all(r).find((x) => x.ruleId === ruleId && x.location.startLine === line);
   if (!f) throw new Error(`no ${ruleId} at line ${line}; got ${all(r).map((x) => `${x.ruleId}@${x.location.startLine}`).join(' ')}`);
