@@ -5,6 +5,7 @@
  * (`def run(cmd): os.system(cmd)`) is found at the call site. Linear in the size of the
  * function (loops at most twice, nested loops bounded); every recursion is depth-bounded.
  */
+import { readIni } from '../core/ini.js';
 import type * as A from '../python/ast.js';
 import type { Scope, SemanticModel } from '../python/semantic.js';
 import { walk } from '../python/visit.js';
@@ -2280,25 +2281,18 @@ function configKey(section: ConstV, option: ConstV): string {
 }
 
 /**
- * The options of a constant INI text as `configparser.read_string` reads it (`[section]`,
- * `key = value` or `key: value`, `#`/`;` comments; option names lowercased). A value with
- * `%` (interpolation) is not taken as a constant; a continuation line or anything else this
- * reading does not cover yields no options (they stay unknown, never tainted).
+ * The options of a constant INI text as `configparser.read_string` reads it (option names
+ * lowercased, continuation lines joined with newlines). A value with `%` (interpolation) is
+ * not taken as a constant; a text {@link readIni} cannot read yields no options (they stay
+ * unknown, never tainted).
  */
 function iniOptions(text: string): Map<string, Item> {
   const out = new Map<string, Item>();
-  let section: string | null = null;
-  for (const line of text.split(/\r?\n/)) {
-    if (/^\s*(?:[#;]|$)/.test(line)) continue;
-    if (/^\s/.test(line)) return new Map();
-    const head = /^\[([^\]]+)\]\s*$/.exec(line);
-    if (head) {
-      section = head[1];
-      continue;
-    }
-    const kv = /^([^=:\s][^=:]*?)\s*[=:]\s*(.*?)\s*$/.exec(line);
-    if (!kv || section === null) return new Map();
-    out.set(configKey(section, kv[1]), { t: null, c: kv[2].includes('%') ? undefined : kv[2] });
+  const { values, error } = readIni(text);
+  if (error) return out;
+  for (const v of values) {
+    const value = v.items.map((x) => x.text).join('\n');
+    out.set(configKey(v.section, v.key), { t: null, c: value.includes('%') ? undefined : value });
   }
   return out;
 }
