@@ -195,7 +195,7 @@ export function runCodeRules(
 ): boolean {
   const nodes = new Map<Finding, A.AnyNode>();
   const triage = task.options.triage !== false;
-  if (external) configureModule(parsed.module, { external, ...(task.options.localModules ? { localModules: new Set(task.options.localModules) } : {}) });
+  if (external) configureModule(parsed.module, { external, ...(task.options.localModules ? { localModules: localModuleSet(task.options.localModules) } : {}) });
   const complete = runRules(task, text, lines, parsed.module, semantic, suppressions, result.findings, parsed.comments, triage ? nodes : undefined, deadline, (result.suppressed ??= []));
   if (result.suppressed.length === 0) delete result.suppressed;
   if (complete && triage && nodes.size && Date.now() < deadline) {
@@ -211,12 +211,20 @@ export function runCodeRules(
   return complete;
 }
 
+/** The set of each `localModules` list (the files of a batch share one options object: built once per batch, not once per file). */
+const localModuleSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function localModuleSet(names: readonly string[]): ReadonlySet<string> {
+  let set = localModuleSets.get(names);
+  if (!set) localModuleSets.set(names, (set = new Set(names)));
+  return set;
+}
+
 /** Per module: the pattern findings triage left `unknown` that hinge on their function's parameters. */
 const hinges = new WeakMap<A.Module, Hinge[]>();
 
 /** The facts with what settles findings that hinge on parameters: those findings, and the module's calls by name with their constant arguments (see taint/callers.ts). */
 function withCallFacts(facts: TaintFacts, module: A.Module, semantic: SemanticModel, localModules: readonly string[]): TaintFacts {
-  const { calls, refs, truncated } = callArgsOf(module, semantic, new Set(localModules));
+  const { calls, refs, truncated } = callArgsOf(module, semantic, localModuleSet(localModules));
   const h = hinges.get(module);
   return { ...facts, ...(h?.length ? { hinges: h } : {}), ...(calls.length ? { callArgs: calls } : {}), ...(refs.length ? { refs } : {}), ...(truncated ? { callArgsTruncated: true as const } : {}) };
 }
@@ -306,7 +314,7 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   const suppressions: Suppressions = task.options.ignoreNosec ? noSuppressions() : readSuppressions(parsed.comments);
   result.imports = semantic.imports.map((i) => (semantic.isOptionalImport(i.node) ? { module: i.module, line: i.line, optional: true } : { module: i.module, line: i.line }));
   if (analyses.has('rules') && !spent(budget, 'code rules')) {
-    if (task.options.localModules?.length) configureModule(parsed.module, { localModules: new Set(task.options.localModules) });
+    if (task.options.localModules?.length) configureModule(parsed.module, { localModules: localModuleSet(task.options.localModules) });
     if (!runCodeRules(task, text, lines, parsed, semantic, suppressions, result, undefined, budget.deadline)) budget.skipped.push('the rest of the code rules and triage');
     if (task.options.localModules?.length && !spent(budget, 'data-flow facts for other modules')) {
       result.taint = withCallFacts(withUnknownCallees(taintFactsOf(parsed.module, { semantic, lines, source: text }), unknownCalleesOf(parsed.module)), parsed.module, semantic, task.options.localModules);

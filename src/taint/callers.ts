@@ -147,8 +147,18 @@ export function callArgsOf(module: A.Module, sem: SemanticModel, localModules: R
       return b && (b.kind === 'def' || b.kind === 'import') ? e.id : null;
     }
     if (e.type === 'Attribute') {
-      const q = sem.qualifiedName(e);
-      return q && localModules.has(q.split('.')[0]) ? e.attr : null;
+      // The first segment of the qualified name is the first segment of its root name's
+      // (cached per node), so the chain's own name need not be built for every attribute.
+      let root: A.Expr = e;
+      let links = 0;
+      while (root.type === 'Attribute' && links < 30) {
+        root = root.value;
+        links++;
+      }
+      const q = root.type === 'Name' ? sem.qualifiedName(root) : root.type === 'Attribute' ? null : sem.qualifiedName(e);
+      if (!q) return null;
+      const dot = q.indexOf('.');
+      return localModules.has(dot < 0 ? q : q.slice(0, dot)) ? e.attr : null;
     }
     return null;
   };

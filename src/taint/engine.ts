@@ -1090,16 +1090,16 @@ export class TaintAnalysis {
     const afterBody = snapshot(st);
     const outs: Snap[] = [];
     if (!bodyLeaves) {
-      if (!this.execBlock(s.orelse, st, depth + 1)) outs.push(snapshot(st));
+      if (!this.execBlock(s.orelse, st, depth + 1)) outs.push(take(st));
     }
     for (const h of s.handlers) {
-      restore(st, mergeSnap(before, afterBody));
+      adopt(st, mergeSnap(before, afterBody));
       if (h.name) this.forget(h.name, st);
       if (h.exc_type) this.eval(h.exc_type, st, 0);
-      if (!this.execBlock(h.body, st, depth + 1)) outs.push(snapshot(st));
+      if (!this.execBlock(h.body, st, depth + 1)) outs.push(take(st));
     }
     const leaves = outs.length === 0;
-    restore(st, leaves ? mergeSnap(before, afterBody) : outs.reduce((a, b) => mergeSnap(a, b)));
+    adopt(st, leaves ? mergeSnap(before, afterBody) : outs.reduce((a, b) => mergeSnap(a, b)));
     return this.execBlock(s.finalbody, st, depth + 1) || leaves;
   }
 
@@ -1116,16 +1116,16 @@ export class TaintAnalysis {
     const base = snapshot(st);
     this.applyGuards(st, guards, true, s.test);
     const leavesT = this.execBlock(s.body, st, depth + 1);
-    const snapT = snapshot(st);
+    const snapT = take(st);
     restore(st, base);
     this.applyGuards(st, guards, false, s.test);
     const leavesF = this.execBlock(s.orelse, st, depth + 1);
-    const snapF = snapshot(st);
+    const snapF = take(st);
     if (leavesT && leavesF) {
-      restore(st, base);
+      adopt(st, base);
       return true;
     }
-    restore(st, leavesT ? snapF : leavesF ? snapT : mergeSnap(snapT, snapF));
+    adopt(st, leavesT ? snapF : leavesF ? snapT : mergeSnap(snapT, snapF));
     return false;
   }
 
@@ -1151,14 +1151,14 @@ export class TaintAnalysis {
         if (!c.guard) irrefutable = true;
       }
       if (c.guard) this.eval(c.guard, st, 0);
-      if (!this.execBlock(c.body, st, depth + 1)) out = out ? mergeSnap(out, snapshot(st)) : snapshot(st);
+      if (!this.execBlock(c.body, st, depth + 1)) out = out ? mergeSnap(out, take(st)) : take(st);
     }
     if (!irrefutable) out = out ? mergeSnap(out, base) : base;
     if (!out) {
-      restore(st, base);
+      adopt(st, base);
       return true;
     }
-    restore(st, out);
+    adopt(st, out);
     return false;
   }
 
@@ -1179,7 +1179,7 @@ export class TaintAnalysis {
       // `for name in CONSTANTS:` — each element of a collection built only from constants is a constant.
       if (s.type !== 'While') this.assign(s.target, { t: iterT ? { ...iterT, head: true } : null, c: undefined, shape: null, lit: !live(iterT) && s.target.type === 'Name' && this.litOnly(s.iter, st, 0) }, s, st);
       this.execBlock(s.body, st, depth + 1);
-      restore(st, mergeSnap(base, snapshot(st)));
+      adopt(st, mergeSnap(base, take(st)));
     }
     st.loopDepth--;
     this.execBlock(s.orelse, st, depth + 1);
@@ -1608,7 +1608,7 @@ export class TaintAnalysis {
     restore(st, base);
     this.applyGuards(st, guards, false, e.test);
     const to = this.eval(e.orelse, st, d + 1);
-    restore(st, base);
+    adopt(st, base);
     return join(tb, to);
   }
 
@@ -1626,7 +1626,7 @@ export class TaintAnalysis {
     }
     if (e.type === 'DictComp') t = join(this.eval(e.key, st, d + 1), this.eval(e.value, st, d + 1));
     else t = this.eval(e.elt, st, d + 1);
-    restore(st, saved);
+    adopt(st, saved);
     return t;
   }
 
@@ -1705,7 +1705,7 @@ export class TaintAnalysis {
       this.inheritExt(st, s);
       return this.applySummary(s, callee.fn.name, callee.offset, call, args, keywords, st, null);
     }
-    if (this.localModules && q && this.localModules.has(q.split('.')[0])) {
+    if (this.localModules && q && this.isProjectName(q)) {
       const src = args.some((a) => live(a) && !!a.origin) || [...keywords.values()].some((a) => live(a) && !!a.origin);
       const req = call.args.some((a) => a.type !== 'Starred' && this.isReqObj(a, st)) || call.keywords.some((k) => this.isReqObj(k.value, st));
       if (args.some((a) => live(a) && !!a.params) || [...keywords.values()].some((a) => live(a) && !!a.params)) st.summary.fwd = true;
@@ -2013,6 +2013,18 @@ export class TaintAnalysis {
 
   private readonly methodCallees = new WeakMap<A.Call, { fn: A.FunctionDef; offset: number } | null>();
 
+  /** Whether a qualified name lies in one of the project's own top-level modules (memoised: asked at every call). */
+  private isProjectName(q: string): boolean {
+    let v = this.projectNames.get(q);
+    if (v === undefined) {
+      const dot = q.indexOf('.');
+      this.projectNames.set(q, (v = this.localModules!.has(dot < 0 ? q : q.slice(0, dot))));
+    }
+    return v;
+  }
+
+  private readonly projectNames = new Map<string, boolean>();
+
   /**
    * A method of a class of this module called through an instance or the class:
    * `Repo().find(x)`, `repo.find(x)` with `repo = Repo()` bound once (here or at module
@@ -2209,6 +2221,23 @@ function restore(st: FnState, s: Snap): void {
   st.shapes = new Map(s.shapes);
   st.lits = new Set(s.lits);
   st.cleans = new Map(s.cleans);
+}
+
+/**
+ * The state's own maps as a snapshot, without copying: the caller must give the state other
+ * maps ({@link restore} or {@link adopt}) before it changes again.
+ */
+function take(st: FnState): Snap {
+  return { env: st.env, consts: st.consts, shapes: st.shapes, lits: st.lits, cleans: st.cleans };
+}
+
+/** Make a snapshot the state's own maps, without copying: the snapshot must not be used again. */
+function adopt(st: FnState, s: Snap): void {
+  st.env = s.env;
+  st.consts = s.consts;
+  st.shapes = s.shapes;
+  st.lits = s.lits;
+  st.cleans = s.cleans;
 }
 
 /** What a name holds is safe for at one point: everything for a constant, its clean kinds, or nothing. */
