@@ -132,15 +132,33 @@ function computeFacts(module: A.Module, semantic: SemanticModel, path: string): 
   const isSetupPy = base === 'setup.py';
   const isPackageInit = base === '__init__.py';
 
-  // ---- when each function runs ----
+  // One walk collects what the rest reads: functions by name, endpoints, network imports, assignments.
   const functions = new Map<string, (A.FunctionDef)[]>();
+  const dropEndpoints: ModuleFacts['dropEndpoints'] = [];
+  let hasNetwork = false;
+  const assigns: { targets: string[]; value: A.Expr }[] = [];
   walk(module, (n) => {
     if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef') {
       const list = functions.get(n.name) ?? [];
       list.push(n);
       functions.set(n.name, list);
     }
+    if (n.type === 'Constant' && n.kind === 'str' && typeof n.value === 'string') {
+      const what = dropKind(n.value);
+      const ep = what && parseEndpoint(n.value.replace(/^[.@/]+/, ''));
+      // Only the host is kept: webhook URLs carry their token in the path.
+      if (what && ep) dropEndpoints.push({ value: ep.host, what, line: n.lineno });
+    } else if (n.type === 'Import' || n.type === 'ImportFrom') {
+      for (const a of n.names) {
+        const q = n.type === 'Import' ? a.name : `${semantic.resolveRelative(n.module, n.level)}.${a.name}`;
+        const m = matchImport(q);
+        if (m && !m.quiet) hasNetwork = true;
+      }
+    }
+    collectAssign(n, assigns);
   });
+
+  // ---- when each function runs ----
   const installFns = new Set<A.AnyNode>();
   const importFns = new Set<A.AnyNode>();
   const isBackend = module.body.some((s) => (s.type === 'FunctionDef' || s.type === 'AsyncFunctionDef') && BUILD_HOOKS.has(s.name));
@@ -201,59 +219,15 @@ function computeFacts(module: A.Module, semantic: SemanticModel, path: string): 
     return fnPhase ?? 'import';
   };
 
-  // ---- data facts ----
-  const dropEndpoints: ModuleFacts['dropEndpoints'] = [];
-  let identityEndpoint = false;
-  let hasNetwork = false;
-  walk(module, (n) => {
-    if (n.type === 'Constant' && n.kind === 'str' && typeof n.value === 'string') {
-      const what = dropKind(n.value);
-      const ep = parseEndpoint(n.value.replace(/^[.@/]+/, ''));
-      // Only the host is kept: webhook URLs carry their token in the path.
-      if (what && ep) dropEndpoints.push({ value: ep.host, what, line: n.lineno });
-      if (ep && IP_LOOKUP_HOSTS.test(ep.host)) identityEndpoint = true;
-    } else if (n.type === 'Import' || n.type === 'ImportFrom') {
-      for (const a of n.names) {
-        const q = n.type === 'Import' ? a.name : `${semantic.resolveRelative(n.module, n.level)}.${a.name}`;
-        const m = matchImport(q);
-        if (m && !m.quiet) hasNetwork = true;
-      }
-    }
-  });
-
   const decoded = new Set<string>();
   const fetched = new Set<string>();
   const sensitive = new Map<string, SensitiveKind>();
-  const assigns: { targets: string[]; value: A.Expr }[] = [];
-  walk(module, (n) => {
-    if (n.type === 'Assign') assigns.push({ targets: n.targets.flatMap(targetNames), value: n.value });
-    else if (n.type === 'AugAssign' || (n.type === 'AnnAssign' && n.value)) assigns.push({ targets: targetNames(n.target), value: n.value! });
-    else if (n.type === 'NamedExpr') assigns.push({ targets: [n.target.id], value: n.value });
-    else if (n.type === 'For' || n.type === 'AsyncFor') assigns.push({ targets: targetNames(n.target), value: n.iter });
-    else if (n.type === 'With' || n.type === 'AsyncWith') {
-      for (const it of n.items) if (it.optional_vars) assigns.push({ targets: targetNames(it.optional_vars), value: it.context_expr });
-    } else if (n.type === 'comprehension') assigns.push({ targets: targetNames(n.target), value: n.iter });
-    else if (n.type === 'Call' && n.func.type === 'Attribute' && MUTATORS.has(n.func.attr)) {
-      // keys.append(f.read()), d.update(os.environ): the container now holds the data.
-      for (const a of n.args) assigns.push({ targets: targetNames(n.func.value), value: a });
-    } else if (n.type === 'Return' && n.value) {
-      // A function returning sensitive data makes its calls sensitive: key '()name'.
-      for (let p = n.parent; p; p = p.parent) {
-        if (p.type === 'FunctionDef' || p.type === 'AsyncFunctionDef') {
-          assigns.push({ targets: [`()${p.name}`], value: n.value });
-          break;
-        }
-      }
-    }
-  });
   const facts: ModuleFacts = { phaseOf, decoded, fetched, sensitive, dropEndpoints, hasNetwork, isSetupPy, isPackageInit };
   // Fixed point: a name is decoded/fetched/sensitive when assigned from an expression that is.
   for (let round = 0; round < 6; round++) {
     let changed = false;
     for (const a of assigns) {
-      const d = isDecoded(a.value, semantic, facts);
-      const f = isFetched(a.value, semantic, facts, identityEndpoint);
-      const s = sensitiveKind(a.value, semantic, facts);
+      const { d, f, s } = valueKinds(a.value, semantic, facts);
       for (const t of a.targets) {
         if (d && !decoded.has(t)) {
           decoded.add(t);
@@ -272,6 +246,29 @@ function computeFacts(module: A.Module, semantic: SemanticModel, path: string): 
     if (!changed) break;
   }
   return facts;
+}
+
+/** The assignment-like binding a node makes (`x = v`, `for x in v`, `with v as x`, `d.update(v)`, `return v`), if any, into `out`. */
+function collectAssign(n: A.AnyNode, out: { targets: string[]; value: A.Expr }[]): void {
+  if (n.type === 'Assign') out.push({ targets: n.targets.flatMap(targetNames), value: n.value });
+  else if (n.type === 'AugAssign' || (n.type === 'AnnAssign' && n.value)) out.push({ targets: targetNames(n.target), value: n.value! });
+  else if (n.type === 'NamedExpr') out.push({ targets: [n.target.id], value: n.value });
+  else if (n.type === 'For' || n.type === 'AsyncFor') out.push({ targets: targetNames(n.target), value: n.iter });
+  else if (n.type === 'With' || n.type === 'AsyncWith') {
+    for (const it of n.items) if (it.optional_vars) out.push({ targets: targetNames(it.optional_vars), value: it.context_expr });
+  } else if (n.type === 'comprehension') out.push({ targets: targetNames(n.target), value: n.iter });
+  else if (n.type === 'Call' && n.func.type === 'Attribute' && MUTATORS.has(n.func.attr)) {
+    // keys.append(f.read()), d.update(os.environ): the container now holds the data.
+    for (const a of n.args) out.push({ targets: targetNames(n.func.value), value: a });
+  } else if (n.type === 'Return' && n.value) {
+    // A function returning sensitive data makes its calls sensitive: key '()name'.
+    for (let p = n.parent; p; p = p.parent) {
+      if (p.type === 'FunctionDef' || p.type === 'AsyncFunctionDef') {
+        out.push({ targets: [`()${p.name}`], value: n.value });
+        break;
+      }
+    }
+  }
 }
 
 function targetNames(t: A.Expr): string[] {
@@ -377,15 +374,35 @@ function decodesRequestData(n: A.Call, semantic: SemanticModel): boolean {
 
 /** Does the expression hold decoded data (directly or through a decoded name)? */
 export function isDecoded(e: A.Expr, semantic: SemanticModel, facts: Pick<ModuleFacts, 'decoded'>): boolean {
-  return anySub(e, (n) => {
-    if (n.type === 'Call' && isDecoderCall(n, semantic) && !decodesRequestData(n, semantic)) return true;
-    if (tainted(n, facts.decoded)) return true;
-    // 'gnirts'[::-1]: a reversed literal
-    if (n.type === 'Subscript' && n.slice.type === 'Slice' && n.slice.step && n.slice.step.type === 'UnaryOp' && n.slice.step.op === 'USub' && n.value.type === 'Constant') return true;
-    // chr(101) + chr(120) + …
-    if (n.type === 'BinOp' && n.op === 'Add' && chrCount(n) >= 4) return true;
-    return false;
+  return anySub(e, (n) => decodedNode(n, semantic, facts));
+}
+
+/** One node of an expression that makes it hold decoded data (see {@link isDecoded}). */
+function decodedNode(n: A.AnyNode, semantic: SemanticModel, facts: Pick<ModuleFacts, 'decoded'>): boolean {
+  if (n.type === 'Call' && isDecoderCall(n, semantic) && !decodesRequestData(n, semantic)) return true;
+  if (tainted(n, facts.decoded)) return true;
+  // 'gnirts'[::-1]: a reversed literal
+  if (n.type === 'Subscript' && n.slice.type === 'Slice' && n.slice.step && n.slice.step.type === 'UnaryOp' && n.slice.step.op === 'USub' && n.value.type === 'Constant') return true;
+  // chr(101) + chr(120) + …
+  if (n.type === 'BinOp' && n.op === 'Add' && chrCount(n) >= 4) return true;
+  return false;
+}
+
+/**
+ * {@link isDecoded}, fetched data and {@link sensitiveKind} of one expression in a single
+ * walk (the facts' fixed point asks all three of every assignment).
+ */
+function valueKinds(e: A.Expr, semantic: SemanticModel, facts: Pick<ModuleFacts, 'decoded' | 'fetched' | 'sensitive'>): { d: boolean; f: boolean; s: SensitiveKind | undefined } {
+  let d = false;
+  let f = false;
+  const sens = new SensitiveNotes();
+  walk(e, (n) => {
+    if (!d) d = decodedNode(n, semantic, facts);
+    if (!f) f = fetchedNode(n, semantic, facts);
+    sens.visit(n, semantic, facts);
+    return true;
   });
+  return { d, f, s: sens.kind };
 }
 
 function chrCount(e: A.Expr): number {
@@ -400,8 +417,8 @@ export function isFetchCall(n: A.Call, semantic: SemanticModel): boolean {
   return FETCHERS.test(q);
 }
 
-function isFetched(e: A.Expr, semantic: SemanticModel, facts: Pick<ModuleFacts, 'fetched'>, _identityEndpoint: boolean): boolean {
-  return anySub(e, (n) => (n.type === 'Call' && isFetchCall(n, semantic)) || tainted(n, facts.fetched));
+function fetchedNode(n: A.AnyNode, semantic: SemanticModel, facts: Pick<ModuleFacts, 'fetched'>): boolean {
+  return (n.type === 'Call' && isFetchCall(n, semantic)) || tainted(n, facts.fetched);
 }
 
 /**
@@ -410,31 +427,42 @@ function isFetched(e: A.Expr, semantic: SemanticModel, facts: Pick<ModuleFacts, 
  * a credential path or its contents, host identity, or a name holding one of those.
  */
 export function sensitiveKind(e: A.Expr, semantic: SemanticModel, facts: Pick<ModuleFacts, 'sensitive'>): SensitiveKind | undefined {
-  let kind: SensitiveKind | undefined;
-  const rank = { environment: 3, 'credential-file': 2, identity: 1 } as const;
-  const note = (k: SensitiveKind) => {
-    if (!kind || rank[k] > rank[kind]) kind = k;
-  };
+  const sens = new SensitiveNotes();
   walk(e, (n) => {
-    const key = n.type === 'Name' ? n.id : n.type === 'Attribute' ? dottedName(n) : n.type === 'Call' && n.func.type === 'Name' ? `()${n.func.id}` : undefined;
-    const held = key === undefined ? undefined : facts.sensitive.get(key);
-    if (held) note(held);
-    if (n.type === 'Name') {
-      // a name: only what it holds (above), or the whole environment (below)
-      if (isWholeEnviron(n, semantic)) note('environment');
-    } else if (n.type === 'Constant' && n.kind === 'str' && typeof n.value === 'string' && n.value.length < 300 && CREDENTIAL_PATH.test(n.value)) note('credential-file');
-    else if (n.type === 'Call') {
-      const q = semantic.qualifiedName(n.func) ?? '';
-      if (IDENTITY_CALLS.has(q)) note('identity');
-      if (q === 'os.getenv' && n.args.length === 0) note('environment');
-      if (isFetchCall(n, semantic) && n.args[0] && n.args[0].type === 'Constant' && typeof n.args[0].value === 'string') {
-        const ep = parseEndpoint(n.args[0].value);
-        if (ep && IP_LOOKUP_HOSTS.test(ep.host)) note('identity');
-      }
-    } else if (n.type === 'Attribute' && isWholeEnviron(n, semantic)) note('environment');
+    sens.visit(n, semantic, facts);
     return true;
   });
-  return kind;
+  return sens.kind;
+}
+
+const SENSITIVE_RANK = { environment: 3, 'credential-file': 2, identity: 1 } as const;
+
+/** The most sensitive kind noted over the nodes of an expression (see {@link sensitiveKind}). */
+class SensitiveNotes {
+  kind: SensitiveKind | undefined;
+
+  private note(k: SensitiveKind): void {
+    if (!this.kind || SENSITIVE_RANK[k] > SENSITIVE_RANK[this.kind]) this.kind = k;
+  }
+
+  visit(n: A.AnyNode, semantic: SemanticModel, facts: Pick<ModuleFacts, 'sensitive'>): void {
+    const key = n.type === 'Name' ? n.id : n.type === 'Attribute' ? dottedName(n) : n.type === 'Call' && n.func.type === 'Name' ? `()${n.func.id}` : undefined;
+    const held = key === undefined ? undefined : facts.sensitive.get(key);
+    if (held) this.note(held);
+    if (n.type === 'Name') {
+      // a name: only what it holds (above), or the whole environment (below)
+      if (isWholeEnviron(n, semantic)) this.note('environment');
+    } else if (n.type === 'Constant' && n.kind === 'str' && typeof n.value === 'string' && n.value.length < 300 && CREDENTIAL_PATH.test(n.value)) this.note('credential-file');
+    else if (n.type === 'Call') {
+      const q = semantic.qualifiedName(n.func) ?? '';
+      if (IDENTITY_CALLS.has(q)) this.note('identity');
+      if (q === 'os.getenv' && n.args.length === 0) this.note('environment');
+      if (isFetchCall(n, semantic) && n.args[0] && n.args[0].type === 'Constant' && typeof n.args[0].value === 'string') {
+        const ep = parseEndpoint(n.args[0].value);
+        if (ep && IP_LOOKUP_HOSTS.test(ep.host)) this.note('identity');
+      }
+    } else if (n.type === 'Attribute' && isWholeEnviron(n, semantic)) this.note('environment');
+  }
 }
 
 /** `os.environ` used as a whole (not indexed, not `.get(...)`, not an `in` test, not `env=` of a process call). */
