@@ -12,7 +12,7 @@ import { walk } from '../python/visit.js';
 import { ALL_MASK, K, USER_MASK, clear, join, live, type Origin, type Step, type Taint } from './model.js';
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
-import { FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
+import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
 import { SourceFinder, clientParams, handlerParams, routeOf, type ParamSource, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, statementGuards, type Guard } from './guards.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
@@ -1200,7 +1200,11 @@ export class TaintAnalysis {
       case 'Name':
       case 'Attribute': {
         const k = keyOf(target);
-        if (target.type === 'Attribute') this.eval(target.value, st, 0);
+        if (target.type === 'Attribute') {
+          this.eval(target.value, st, 0);
+          // `resp.data = body` on an HTML response: the body is written out.
+          if (v.t) for (const sink of attributeSinksFor(target, this.sem)) this.hit(v.t, sink.spec, stmt, st, false);
+        }
         if (!k) return;
         if (v.t) st.env.set(k, this.step(v.t, stmt));
         else st.env.delete(k);

@@ -107,6 +107,25 @@ const SUBSCRIPT_SINKS: readonly SubscriptSinkSpec[] = MODELS.flatMap((m) =>
   }),
 );
 
+/** An attribute-assignment sink resolved to its rule and taint bit (`resp.data = v`). */
+export interface AttributeSinkSpec {
+  spec: SinkSpec;
+  container: ContainerSpec;
+  attributes: ReadonlySet<string>;
+}
+
+const ATTRIBUTE_SINKS: readonly AttributeSinkSpec[] = MODELS.flatMap((m) =>
+  (m.attributeSinks ?? []).map((r) => {
+    const k = KINDS[r.kind];
+    return { spec: { rule: k.rule, bit: k.bit, label: r.label ?? k.label, kind: r.kind }, container: r.container, attributes: new Set(r.attributes) };
+  }),
+);
+
+/** The attribute-assignment sinks `container.attr = value` is. */
+export function attributeSinksFor(target: A.Attribute, sem: SemanticModel): AttributeSinkSpec[] {
+  return ATTRIBUTE_SINKS.filter((r) => r.attributes.has(target.attr) && containerMatches(r.container, target.value, sem));
+}
+
 /** The item-assignment sinks `container[key] = value` is (the container matched against each row's spec). */
 export function subscriptSinksFor(container: A.Expr, sem: SemanticModel): SubscriptSinkSpec[] {
   return SUBSCRIPT_SINKS.filter((r) => containerMatches(r.container, container, sem));

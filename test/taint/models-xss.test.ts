@@ -14,6 +14,49 @@ const u = 'request.args["u"]';
 const g = 'request.GET["u"]';
 
 const pairs: Pair[] = [
+  // ---- A response made first, its body or content type set afterwards
+  {
+    name: 'flask make_response: a content type set afterwards to text/plain is not HTML',
+    rule: 'KR108',
+    vuln: view('from flask import make_response', `resp = make_response("Hello " + ${u})\nresp.headers["X-Frame-Options"] = "DENY"\nreturn resp`),
+    safe: view('from flask import make_response', `resp = make_response("Hello " + ${u})\nresp.headers["Content-Type"] = "text/plain; charset=utf-8"\nreturn resp`),
+    source: 'request.args',
+  },
+  {
+    name: 'flask make_response: mimetype set afterwards (json is not HTML; html stays HTML)',
+    rule: 'KR108',
+    vuln: view('from flask import make_response', `resp = make_response("Hello " + ${u})\nresp.mimetype = "text/html"\nreturn resp`),
+    safe: view('from flask import make_response', `resp = make_response('{"n": "%s"}' % ${u})\nresp.mimetype = "application/json"\nreturn resp`),
+    source: 'request.args',
+  },
+  {
+    name: 'flask make_response: a content type set in a branch does not hold on every path',
+    rule: 'KR108',
+    vuln: view('from flask import make_response', `resp = make_response("Hello " + ${u})\nif request.args.get("plain"):\n    resp.headers["Content-Type"] = "text/plain"\nreturn resp`),
+    safe: view('from flask import make_response', `resp = make_response("Hello " + ${u})\nresp.headers.set("Content-Type", "text/plain")\nreturn resp`),
+    source: 'request.args',
+  },
+  {
+    name: 'flask Response.data = body',
+    rule: 'KR108',
+    vuln: view('from flask import make_response', `resp = make_response("")\nresp.data = "<p>Hello " + ${u} + "</p>"\nreturn resp`),
+    safe: view('from flask import make_response', `resp = make_response("")\nresp.data = "<p>Hello " + ${u} + "</p>"\nresp.mimetype = "text/plain"\nreturn resp`),
+    source: 'request.args',
+  },
+  {
+    name: 'flask Response.set_data(body)',
+    rule: 'KR108',
+    vuln: view('from flask import Response', `resp = Response()\nresp.set_data("<p>Hello " + ${u} + "</p>")\nreturn resp`),
+    safe: view('from flask import Response\nimport html', `resp = Response()\nresp.set_data("<p>Hello " + html.escape(${u}) + "</p>")\nreturn resp`),
+    source: 'request.args',
+  },
+  {
+    name: 'django HttpResponse.content = body; resp["Content-Type"] set afterwards',
+    rule: 'KR108',
+    vuln: dj('from django.http import HttpResponse', `response = HttpResponse()\nresponse.content = "<p>" + ${g} + "</p>"\nreturn response`),
+    safe: dj('from django.http import HttpResponse', `response = HttpResponse("<p>" + ${g} + "</p>")\nresponse["Content-Type"] = "text/plain"\nreturn response`),
+    source: 'request.GET',
+  },
   // ---- Django responses
   {
     name: 'django HttpResponse().write(tainted)',

@@ -1,7 +1,7 @@
 /** Django: the request object, validated forms, raw SQL, responses, templates and escapes. */
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
-import { allArguments, boundCall, htmlResponse } from './predicates.js';
+import { allArguments, boundCall, htmlResponse, htmlResponseObject } from './predicates.js';
 import type { LibraryModel } from './types.js';
 
 /** A condition: the method's receiver is a response made by one of `classes` whose content type is HTML. */
@@ -63,6 +63,14 @@ export const DJANGO: LibraryModel = {
     },
   ],
   subscriptSinks: [{ kind: 'header', container: { madeBy: [...RESPONSES, ...SHORTCUTS] }, keys: true }],
+  attributeSinks: [
+    {
+      kind: 'xss',
+      label: 'the content of an HTML response (HttpResponse.content)',
+      container: { madeBy: ['django.http.HttpResponse', 'django.http.response.HttpResponse'], when: htmlResponseObject(['django.http.HttpResponse', 'django.http.response.HttpResponse']) },
+      attributes: ['content'],
+    },
+  ],
   sinks: [
     { kind: 'header', names: [...RESPONSES, 'django.template.response.TemplateResponse'], args: [], keywords: ['headers'] },
     { kind: 'sql', methods: ['raw'], keywords: ['raw_query'] },

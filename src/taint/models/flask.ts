@@ -1,7 +1,7 @@
 /** Flask, Quart and Werkzeug: the request proxy, response and template sinks, upload and path sanitizers. */
 import type * as A from '../../python/ast.js';
 import { join } from '../model.js';
-import { allArguments, arg, htmlResponse } from './predicates.js';
+import { allArguments, arg, htmlResponse, htmlResponseObject } from './predicates.js';
 import type { LibraryModel } from './types.js';
 
 const RESPONSES = ['flask.make_response', 'flask.Response', 'werkzeug.wrappers.Response', 'werkzeug.Response', 'quart.make_response', 'quart.Response'];
@@ -33,7 +33,10 @@ export const FLASK: LibraryModel = {
     { kind: 'header', names: RESPONSES.filter((n) => !n.endsWith('make_response')), args: [2], keywords: ['headers'] },
     { kind: 'header', names: ['flask.make_response', 'quart.make_response'], pick: (t) => join(arg(t, 2), isHeaderDict(t.call.args[1]) ? arg(t, 1) : null) },
     { kind: 'traceback', names: ['flask.jsonify', 'flask.abort', 'quart.jsonify', ...RESPONSES], pick: allArguments },
+    // A body set on a response made earlier (`resp = make_response(); resp.set_data(html)`).
+    { kind: 'xss', label: 'the body of an HTML response (Response.set_data)', methods: ['set_data'], keywords: ['value'], when: (c, sem) => c.func.type === 'Attribute' && htmlResponseObject(RESPONSES)(c.func.value, sem) },
   ],
+  attributeSinks: [{ kind: 'xss', label: 'the body of an HTML response (Response.data)', container: { madeBy: RESPONSES, when: htmlResponseObject(RESPONSES) }, attributes: ['data'] }],
   sanitizers: [
     { names: ['flask.escape', 'markupsafe.escape', 'jinja2.escape', 'markupsafe.Markup.escape'], clears: ['xss'] },
     {

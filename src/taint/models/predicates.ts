@@ -72,7 +72,13 @@ export function constKw(call: A.Call, sem: SemanticModel, name: string): unknown
   return k ? sem.constValue(k.value) : undefined;
 }
 
-/** Flask/Django/Starlette/aiohttp responses that are HTML unless told otherwise. */
+/**
+ * Flask/Django/Starlette/aiohttp responses that are HTML unless told otherwise: by a
+ * `mimetype`/`content_type`/`media_type` keyword, or by a statement after the one that
+ * makes the response, in the same block, that sets its content type to a constant
+ * (`resp.headers["Content-Type"] = "text/plain"`, `resp.mimetype = "application/json"`,
+ * Django's `resp["Content-Type"] = …`).
+ */
 export function htmlResponse(call: A.Call, sem: SemanticModel): boolean {
   for (const n of ['mimetype', 'content_type', 'media_type']) {
     const k = keywordArg(call, n);
@@ -80,7 +86,72 @@ export function htmlResponse(call: A.Call, sem: SemanticModel): boolean {
     const v = sem.constValue(k.value);
     return typeof v !== 'string' || v.includes('html');
   }
-  return true;
+  const later = contentTypeSetLater(call, sem);
+  return later === undefined || later === null || later.toLowerCase().includes('html');
+}
+
+const CONTENT_TYPE_FIELDS = new Set(['mimetype', 'content_type', 'media_type']);
+
+/**
+ * The content type the statements after `name = call(...)` (in the same block, until the
+ * name is bound again) give the response: the last constant set; null when one sets a value
+ * that is not a constant; undefined when none sets it.
+ */
+function contentTypeSetLater(call: A.Call, sem: SemanticModel): string | null | undefined {
+  const stmt = call.parent;
+  if (!stmt || stmt.type !== 'Assign' || stmt.value !== call || stmt.targets.length !== 1 || stmt.targets[0].type !== 'Name') return undefined;
+  const name = stmt.targets[0].id;
+  const block = blockOf(stmt);
+  if (!block) return undefined;
+  const isName = (e: A.Expr): boolean => e.type === 'Name' && e.id === name;
+  const isContentTypeKey = (e: A.Expr): boolean => {
+    const v = sem.constValue(e);
+    return typeof v === 'string' && v.toLowerCase() === 'content-type';
+  };
+  let out: string | null | undefined;
+  const set = (v: A.Expr) => {
+    const c = sem.constValue(v);
+    out = typeof c === 'string' ? c : null;
+  };
+  for (let i = block.indexOf(stmt) + 1; i < block.length; i++) {
+    const s = block[i];
+    if (s.type === 'Assign') {
+      for (const t of s.targets) {
+        if (isName(t)) return out; // bound again: later statements are about another object
+        if (t.type === 'Attribute' && isName(t.value) && CONTENT_TYPE_FIELDS.has(t.attr)) set(s.value);
+        if (t.type === 'Subscript' && isContentTypeKey(t.slice) && (isName(t.value) || (t.value.type === 'Attribute' && t.value.attr === 'headers' && isName(t.value.value)))) set(s.value);
+      }
+    } else if (s.type === 'Expr' && s.value.type === 'Call') {
+      // resp.headers.set("Content-Type", v) / resp.headers["Content-Type"] via __setitem__
+      const f = s.value.func;
+      const args = s.value.args;
+      if (f.type === 'Attribute' && (f.attr === 'set' || f.attr === '__setitem__') && f.value.type === 'Attribute' && f.value.attr === 'headers' && isName(f.value.value) && args.length === 2 && isContentTypeKey(args[0])) set(args[1]);
+    }
+  }
+  return out;
+}
+
+/** The list of statements a statement belongs to (a body, an `else`, a `finally`…), or null. */
+function blockOf(stmt: A.AnyNode): readonly A.AnyNode[] | null {
+  const p = stmt.parent as unknown as Record<string, unknown> | null;
+  if (!p) return null;
+  for (const f of ['body', 'orelse', 'finalbody']) {
+    const list = p[f];
+    if (Array.isArray(list) && list.includes(stmt)) return list as A.AnyNode[];
+  }
+  return null;
+}
+
+/**
+ * A condition on a container: it is a response (made by one of `constructors`, bound to the
+ * name) whose content type stays HTML (see {@link htmlResponse}).
+ */
+export function htmlResponseObject(constructors: readonly string[]) {
+  const set = new Set(constructors);
+  return (e: A.Expr, sem: SemanticModel): boolean => {
+    const made = boundCall(e, sem);
+    return !!made && set.has(sem.callName(made) ?? '') && htmlResponse(made, sem);
+  };
 }
 
 /**

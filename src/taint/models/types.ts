@@ -104,6 +104,17 @@ export interface SubscriptSinkRow {
   label?: string;
 }
 
+/**
+ * An attribute assignment sink: `resp.data = v` on a Flask/Werkzeug response, Django's
+ * `response.content = v`, WebOb's `response.text = v`. The assigned value reaches the sink.
+ */
+export interface AttributeSinkRow {
+  kind: SinkKind;
+  container: ContainerSpec;
+  attributes: readonly string[];
+  label?: string;
+}
+
 /** A sanitizer row: calls whose result is safe for the listed sink kinds. */
 export interface SanitizerRow {
   names: readonly string[];
@@ -227,6 +238,8 @@ export interface LibraryModel {
   sinks?: readonly SinkRow[];
   /** Item assignments that are sinks (`session[k] = v`, `response.headers[k] = v`). */
   subscriptSinks?: readonly SubscriptSinkRow[];
+  /** Attribute assignments that are sinks (`resp.data = v`). */
+  attributeSinks?: readonly AttributeSinkRow[];
   sanitizers?: readonly SanitizerRow[];
   /** Calls whose result carries the taint of every argument (pass-through summaries). */
   passThrough?: readonly string[];
