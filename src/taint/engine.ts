@@ -512,7 +512,90 @@ export class TaintAnalysis {
     }
   }
 
-  private analyzeFunction(fn: A.FunctionDef, assume: readonly string[] = []): Summary {
+  /**
+   * The summary of a function defined in the function being analysed, for a call made there:
+   * its free names hold what they hold at the call (a closure reads the enclosing function's
+   * variables when it runs). Not cached (it depends on the caller's state); null past the
+   * call depth or when the function is already being analysed this way (recursion).
+   */
+  private closureSummary(fn: A.FunctionDef, outer: FnState): Summary | null {
+    if (this.callDepth >= MAX_CALL_DEPTH || this.inClosure.has(fn)) return null;
+    this.inClosure.add(fn);
+    this.callDepth++;
+    try {
+      return this.analyzeFunction(fn, [], outer);
+    } finally {
+      this.callDepth--;
+      this.inClosure.delete(fn);
+    }
+  }
+
+  private readonly inClosure = new Set<A.AnyNode>();
+
+  /** Copy into a closure's state what the enclosing state knows of the names the closure does not bind itself. */
+  private capture(st: FnState, outer: FnState): void {
+    const free = (k: string): boolean => {
+      const dot = k.indexOf('.');
+      const root = dot < 0 ? k : k.slice(0, dot);
+      return !st.scope.bindings.has(root) || st.scope.globals.has(root);
+    };
+    for (const [k, v] of outer.env) if (free(k) && !st.env.has(k)) st.env.set(k, v);
+    for (const [k, v] of outer.consts) if (free(k) && !st.consts.has(k)) st.consts.set(k, v);
+    for (const [k, v] of outer.shapes) if (free(k) && !st.shapes.has(k)) st.shapes.set(k, v);
+    for (const k of outer.lits) if (free(k)) st.lits.add(k);
+    for (const [k, v] of outer.cleans) if (free(k) && !st.cleans.has(k)) st.cleans.set(k, v);
+    for (const [k, v] of outer.types) if (free(k) && !st.types.has(k)) st.types.set(k, v);
+    for (const [k, v] of outer.instReq) if (free(k) && !st.instReq.has(k)) st.instReq.set(k, v);
+    for (const k of outer.reqs) if (free(k)) st.reqs.add(k);
+  }
+
+  /**
+   * A call of a lambda with this scope's values: a name bound once, in this scope, to a
+   * lambda (`f = lambda: requests.get(url)` then `f()`), or `map(lambda u: …, items)` (the
+   * parameter takes the elements). The lambda's body is evaluated here with its parameters
+   * bound to the arguments; undefined when the call is neither.
+   */
+  private inlineLambda(call: A.Call, args: (Taint | null)[], st: FnState, d: number): Taint | null | undefined {
+    let lam: A.Lambda | null = null;
+    let bound: (Taint | null)[] = args;
+    const f = call.func;
+    if (f.type === 'Name') {
+      if (f.id === 'map' && call.args.length === 2 && !this.shadowsBuiltin(call, 'map')) {
+        const fnArg = call.args[0];
+        lam = fnArg.type === 'Lambda' ? fnArg : fnArg.type === 'Name' ? this.boundLambda(fnArg, st) : null;
+        const items = args[1] ?? null;
+        bound = [items ? { ...items, head: true } : null];
+      } else lam = this.boundLambda(f, st);
+    }
+    if (!lam || this.inClosure.has(lam) || this.callDepth >= MAX_CALL_DEPTH) return undefined;
+    const saved = snapshot(st);
+    const params = [...lam.args.posonlyargs, ...lam.args.args];
+    params.forEach((p, i) => {
+      this.forget(p.arg, st);
+      const t = bound[i] ?? null;
+      if (t) st.env.set(p.arg, t);
+    });
+    this.inClosure.add(lam);
+    this.callDepth++;
+    let out: Taint | null;
+    try {
+      out = this.eval(lam.body, st, d + 1);
+    } finally {
+      this.callDepth--;
+      this.inClosure.delete(lam);
+    }
+    adopt(st, saved);
+    return out;
+  }
+
+  /** The lambda a name is bound to once, by an assignment in the scope being analysed. */
+  private boundLambda(name: A.Name, st: FnState): A.Lambda | null {
+    const b = this.sem.lookup(name.id, name);
+    if (!b || b.kind !== 'assign' || b.count !== 1 || b.value?.type !== 'Lambda') return null;
+    return this.sem.scopeOf(b.value) === st.scope ? b.value : null;
+  }
+
+  private analyzeFunction(fn: A.FunctionDef, assume: readonly string[] = [], captured?: FnState): Summary {
     const params = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs];
     const summary: Summary = { params: params.map((p) => p.arg), ret: null, sinks: [] };
     const route = routeOf(fn, this.sem, this.fastapiModule);
@@ -549,6 +632,7 @@ export class TaintAnalysis {
       st.env.set(p.arg, t);
     });
     for (const k of assume) st.reqs.add(k);
+    if (captured) this.capture(st, captured);
     if (fn.name === '__init__') st.ctor = true;
     // Falling off the end returns None: not one imported object.
     if (!this.execBlock(fn.body, st, 0)) summary.retName = null;
@@ -1699,7 +1783,18 @@ export class TaintAnalysis {
       if (DECODERS.has(q)) return allArgs && allArgs.cleared ? { ...allArgs, mask: allArgs.mask | allArgs.cleared, cleared: 0 } : allArgs;
       if (PROPAGATORS.has(q)) return allArgs;
     }
+    // A lambda bound in this scope, or passed to map() with this scope's values.
+    const lam = this.inlineLambda(call, args, st, d);
+    if (lam !== undefined) return lam;
     const callee = this.localCallee(call);
+    if (callee && callee.offset === 0 && st.summary !== EMPTY && this.sem.scopeOf(callee.fn) === st.scope) {
+      // A function defined in the function being analysed reads its names as they are here (a closure).
+      const s = this.closureSummary(callee.fn, st);
+      if (s) {
+        this.inheritExt(st, s);
+        return this.applySummary(s, callee.fn.name, 0, call, args, keywords, st, null);
+      }
+    }
     if (callee) {
       // A method of the same class called on `self` sees the fields of `self` that hold a request object.
       const self = callee.offset === 1 && f.type === 'Attribute' && f.value.type === 'Name' ? `${f.value.id}.` : null;

@@ -1,0 +1,53 @@
+/**
+ * Functions and lambdas defined inside a view read the view's variables when they run:
+ * nested functions (closures), lambdas bound to a name, and lambdas mapped over a list.
+ * Each vulnerable case has a safe twin where what the closure reads at the call is not
+ * controlled (a constant, a sanitised value, a variable rebound before the call).
+ */
+import { describe } from 'vitest';
+import { runPairs, type Pair } from './models-helpers.js';
+
+const H = 'import subprocess\nimport shlex\nimport requests\nfrom flask import Flask, request\napp = Flask(__name__)\n';
+const view = (body: string): string => `${H}@app.route("/x")\ndef x():\n${body.replace(/^/gm, '    ')}\n`;
+
+const pairs: Pair[] = [
+  {
+    name: 'a nested function reads a request value of the view (SSRF)',
+    rule: 'KR105',
+    vuln: view('url = request.args["u"]\ndef fetch():\n    return requests.get(url)\nreturn fetch().text'),
+    safe: view('url = request.args["u"]\ndef fetch():\n    return requests.get("https://api.example.com/items", params={"q": url})\nreturn fetch().text'),
+    source: 'request.args',
+  },
+  {
+    name: 'a nested function sees the value its free name holds at the call, not an earlier one',
+    rule: 'KR105',
+    vuln: view('url = "https://api.example.com/"\nurl = request.args["u"]\ndef fetch():\n    return requests.get(url)\nreturn fetch().text'),
+    safe: view('url = request.args["u"]\nurl = "https://api.example.com/"\ndef fetch():\n    return requests.get(url)\nreturn fetch().text'),
+    source: 'request.args',
+  },
+  {
+    name: 'a nested function runs a command with a captured request value; shlex.quote before the call clears it',
+    rule: 'KR102',
+    vuln: view('host = request.args["h"]\ndef run():\n    return subprocess.call("ping -c 1 %s" % host, shell=True)\nrun()\nreturn "ok"'),
+    safe: view('host = shlex.quote(request.args["h"])\ndef run():\n    return subprocess.call("ping -c 1 %s" % host, shell=True)\nrun()\nreturn "ok"'),
+    source: 'request.args',
+  },
+  {
+    name: 'a lambda bound to a name reads the view\'s request value',
+    rule: 'KR105',
+    vuln: view('url = request.args["u"]\nget = lambda: requests.get(url)\nreturn get().text'),
+    safe: view('url = request.args["u"]\nget = lambda: requests.get("https://api.example.com/" if url else "https://api.example.com/none")\nreturn get().text'),
+    source: 'request.args',
+  },
+  {
+    name: 'map(lambda u: sink(u), items): the parameter takes the elements',
+    rule: 'KR105',
+    vuln: view('items = request.args.getlist("u")\nreturn "".join(map(lambda u: requests.get(u).text, items))'),
+    safe: view('items = ["https://a.example.com", "https://b.example.com"]\nreturn "".join(map(lambda u: requests.get(u).text, items))'),
+    source: 'request.args',
+  },
+];
+
+describe('closures and lambdas', () => {
+  runPairs(pairs);
+});
