@@ -203,6 +203,16 @@ interface Summary {
 }
 const EMPTY: Summary = { params: [], ret: null, sinks: [] };
 
+/** What a method of a class of this module is analysed with for one instance (see `instanceSummary`). */
+interface InstanceContext {
+  /** Fields of `self` and the untrusted data the constructor put in them. */
+  fields: ReadonlyMap<string, Taint>;
+  /** For the constructor: the call's arguments (positional after `self`, and keywords by name). */
+  args?: { args: readonly (Taint | null)[]; keywords: ReadonlyMap<string, Taint | null> };
+  /** Called with the state at the end of the body and the name of `self`. */
+  onExit?: (st: FnState, self: string) => void;
+}
+
 interface FnState {
   env: Map<string, Taint>;
   /** Names (and attribute chains) known to hold a constant at this point. */
@@ -595,7 +605,7 @@ export class TaintAnalysis {
     return this.sem.scopeOf(b.value) === st.scope ? b.value : null;
   }
 
-  private analyzeFunction(fn: A.FunctionDef, assume: readonly string[] = [], captured?: FnState): Summary {
+  private analyzeFunction(fn: A.FunctionDef, assume: readonly string[] = [], captured?: FnState, instance?: InstanceContext): Summary {
     const params = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs];
     const summary: Summary = { params: params.map((p) => p.arg), ret: null, sinks: [] };
     const route = routeOf(fn, this.sem, this.fastapiModule);
@@ -633,6 +643,7 @@ export class TaintAnalysis {
     });
     for (const k of assume) st.reqs.add(k);
     if (captured) this.capture(st, captured);
+    if (instance) this.bindInstance(params, st, instance);
     if (fn.name === '__init__') st.ctor = true;
     // Falling off the end returns None: not one imported object.
     if (!this.execBlock(fn.body, st, 0)) summary.retName = null;
@@ -643,7 +654,68 @@ export class TaintAnalysis {
     }
     summary.retLit = st.retLit;
     summary.retClean = st.retClean;
+    if (instance?.onExit && self) instance.onExit(st, self);
     return summary;
+  }
+
+  /**
+   * A method analysed for one instance: the fields its constructor call gave (`self.host`
+   * holding the request value passed to `Job(host)`) and, for the constructor itself, the
+   * call's arguments in place of symbolic parameters.
+   */
+  private bindInstance(params: readonly A.Arg[], st: FnState, inst: InstanceContext): void {
+    const self = params[0]?.arg;
+    if (!self) return;
+    if (inst.args) {
+      params.forEach((p, i) => {
+        if (i === 0) return;
+        this.forget(p.arg, st);
+        const t = inst.args!.keywords.get(p.arg) ?? inst.args!.args[i - 1] ?? null;
+        if (t) st.env.set(p.arg, t);
+      });
+    }
+    for (const [field, t] of inst.fields) st.env.set(`${self}.${field}`, t);
+  }
+
+  /**
+   * The summary of a method of a class of this module called on an instance made here with
+   * untrusted arguments (`Job(request.args["h"]).run()`, or `j.run()` after `j = Job(h)`):
+   * the constructor is run with the call's arguments, and the method with the fields it
+   * set. Not cached; null when the instance is not such a one or past the call depth.
+   */
+  private instanceSummary(f: A.Attribute, fn: A.FunctionDef, st: FnState, d: number): Summary | null {
+    if (this.callDepth >= MAX_CALL_DEPTH - 1 || this.inClosure.has(fn)) return null;
+    let made: A.Call | null = null;
+    if (f.value.type === 'Call') made = f.value;
+    else if (f.value.type === 'Name') {
+      const b = this.sem.lookup(f.value.id, f.value);
+      if (b?.kind === 'assign' && b.count === 1 && b.value?.type === 'Call') made = b.value;
+    }
+    if (!made || made.func.type !== 'Name') return null;
+    const cls = this.localClass(made.func.id, made);
+    const init = cls && this.methodOf(cls, '__init__', 0);
+    if (!cls || !init || init.decorator_list.length || made.args.some((a) => a.type === 'Starred') || made.keywords.some((k) => !k.arg)) return null;
+    // Evaluated here when the call is the receiver; the value a name was bound to is read again in this state.
+    const args = made.args.map((a) => this.eval(a, st, d + 1));
+    const keywords = new Map<string, Taint | null>(made.keywords.map((k) => [k.arg!, this.eval(k.value, st, d + 1)]));
+    if (!args.some((a) => live(a) && !!a.origin) && ![...keywords.values()].some((a) => live(a) && !!a.origin)) return null;
+    const fields = new Map<string, Taint>();
+    this.inClosure.add(fn);
+    this.callDepth++;
+    try {
+      this.analyzeFunction(init, [], undefined, {
+        fields: new Map(),
+        args: { args, keywords },
+        onExit: (end, self) => {
+          for (const [k, t] of end.env) if (k.startsWith(`${self}.`) && !k.slice(self.length + 1).includes('.') && t.origin) fields.set(k.slice(self.length + 1), t);
+        },
+      });
+      if (!fields.size) return null;
+      return fn === init ? null : this.analyzeFunction(fn, [], undefined, { fields });
+    } finally {
+      this.callDepth--;
+      this.inClosure.delete(fn);
+    }
   }
 
   /**
@@ -1793,6 +1865,13 @@ export class TaintAnalysis {
       if (s) {
         this.inheritExt(st, s);
         return this.applySummary(s, callee.fn.name, 0, call, args, keywords, st, null);
+      }
+    }
+    if (callee && callee.offset === 1 && f.type === 'Attribute' && !(f.value.type === 'Name' && (f.value.id === 'self' || f.value.id === 'cls'))) {
+      const s = this.instanceSummary(f, callee.fn, st, d);
+      if (s) {
+        this.inheritExt(st, s);
+        return this.applySummary(s, callee.fn.name, 1, call, args, keywords, st, null);
       }
     }
     if (callee) {

@@ -1,6 +1,7 @@
 /**
  * Functions and lambdas defined inside a view read the view's variables when they run:
- * nested functions (closures), lambdas bound to a name, and lambdas mapped over a list.
+ * nested functions (closures), lambdas bound to a name, and lambdas mapped over a list; the
+ * methods of an instance made with untrusted arguments read the fields its constructor set.
  * Each vulnerable case has a safe twin where what the closure reads at the call is not
  * controlled (a constant, a sanitised value, a variable rebound before the call).
  */
@@ -8,6 +9,7 @@ import { describe } from 'vitest';
 import { runPairs, type Pair } from './models-helpers.js';
 
 const H = 'import subprocess\nimport shlex\nimport requests\nfrom flask import Flask, request\napp = Flask(__name__)\n';
+const JOB = `${H}class Job:\n    def __init__(self, host):\n        self.host = host\n    def run(self):\n        return subprocess.call("ping -c 1 " + self.host, shell=True)\n`;
 const view = (body: string): string => `${H}@app.route("/x")\ndef x():\n${body.replace(/^/gm, '    ')}\n`;
 
 const pairs: Pair[] = [
@@ -44,6 +46,21 @@ const pairs: Pair[] = [
     rule: 'KR105',
     vuln: view('items = request.args.getlist("u")\nreturn "".join(map(lambda u: requests.get(u).text, items))'),
     safe: view('items = ["https://a.example.com", "https://b.example.com"]\nreturn "".join(map(lambda u: requests.get(u).text, items))'),
+    source: 'request.args',
+  },
+  // ---- an instance made with untrusted arguments: its constructor's fields reach its methods
+  {
+    name: 'Job(request value).run(): the constructor stores the value in a field the method runs',
+    rule: 'KR102',
+    vuln: `${JOB}\n@app.route("/x")\ndef x():\n    Job(request.args["h"]).run()\n    return "ok"\n`,
+    safe: `${JOB}\n@app.route("/x")\ndef x():\n    Job(shlex.quote(request.args["h"])).run()\n    return "ok"\n`,
+    source: 'request.args',
+  },
+  {
+    name: 'j = Job(value); j.run(): a keyword argument, and a field the constructor does not take from it',
+    rule: 'KR102',
+    vuln: `${JOB}\n@app.route("/x")\ndef x():\n    j = Job(host=request.args["h"])\n    j.run()\n    return "ok"\n`,
+    safe: `${JOB.replace('self.host = host', 'self.host = "localhost"\n        self.label = host')}\n@app.route("/x")\ndef x():\n    j = Job(host=request.args["h"])\n    j.run()\n    return "ok"\n`,
     source: 'request.args',
   },
 ];
