@@ -598,6 +598,20 @@ export class TaintAnalysis {
     return out;
   }
 
+  /**
+   * The call a call of a `functools.partial` object stands for: the partial's function with
+   * its arguments first and the call's after, its keywords and the call's (at the call's
+   * place). Null when the callee is not a name bound once to a partial.
+   */
+  private partialCall(call: A.Call): A.Call | null {
+    if (call.func.type !== 'Name') return null;
+    const b = this.sem.lookup(call.func.id, call);
+    const p = b?.kind === 'assign' && b.count === 1 && b.value?.type === 'Call' ? b.value : null;
+    if (!p || !p.args.length || p.args[0].type === 'Starred' || this.sem.callName(p) !== 'functools.partial') return null;
+    const out = { ...call, func: p.args[0], args: [...p.args.slice(1), ...call.args], keywords: [...p.keywords, ...call.keywords] };
+    return out;
+  }
+
   /** The lambda a name is bound to once, by an assignment in the scope being analysed. */
   private boundLambda(name: A.Name, st: FnState): A.Lambda | null {
     const b = this.sem.lookup(name.id, name);
@@ -1799,6 +1813,9 @@ export class TaintAnalysis {
   }
 
   private evalCallBase(call: A.Call, st: FnState, d: number): Taint | null {
+    // `run = functools.partial(subprocess.call, shell=True)` then `run(cmd)`: the call the partial stands for.
+    const partial = d < MAX_EXPR_DEPTH ? this.partialCall(call) : null;
+    if (partial) return this.evalCallBase(partial, st, d + 1);
     const f = call.func;
     let receiver: Taint | null = null;
     let fnSource: SourceHit | null = null;

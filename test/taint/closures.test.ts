@@ -48,6 +48,21 @@ const pairs: Pair[] = [
     safe: view('items = ["https://a.example.com", "https://b.example.com"]\nreturn "".join(map(lambda u: requests.get(u).text, items))'),
     source: 'request.args',
   },
+  // ---- functools.partial
+  {
+    name: 'functools.partial(subprocess.call, shell=True) called with a request value',
+    rule: 'KR102',
+    vuln: `import functools\n${view('run = functools.partial(subprocess.call, shell=True)\nrun("ping -c 1 " + request.args["h"])\nreturn "ok"')}`,
+    safe: `import functools\n${view('run = functools.partial(subprocess.call, shell=True)\nrun("ping -c 1 " + shlex.quote(request.args["h"]))\nreturn "ok"')}`,
+    source: 'request.args',
+  },
+  {
+    name: 'functools.partial without a shell: the request value is an argument, not the program',
+    rule: 'KR102',
+    vuln: `from functools import partial\n${view('run = partial(subprocess.run, shell=True, check=True)\nrun(request.args["cmd"])\nreturn "ok"')}`,
+    safe: `from functools import partial\n${view('run = partial(subprocess.run, check=True)\nrun(["ping", "-c", "1", request.args["h"]])\nreturn "ok"')}`,
+    source: 'request.args',
+  },
   // ---- an instance made with untrusted arguments: its constructor's fields reach its methods
   {
     name: 'Job(request value).run(): the constructor stores the value in a field the method runs',
