@@ -1891,6 +1891,16 @@ export class TaintAnalysis {
         return this.applySummary(s, callee.fn.name, 1, call, args, keywords, st, null);
       }
     }
+    if (!callee && f.type === 'Name') {
+      // A class of this module: its constructor runs with the arguments (sinks it reaches are flows here).
+      const cls = this.localClass(f.id, call);
+      const init = cls && this.methodOf(cls, '__init__', 0);
+      if (init && !init.decorator_list.length) {
+        const s = this.summaryOf(init);
+        this.inheritExt(st, s);
+        this.applySummary(s, `${cls.name}.__init__`, 1, call, args, keywords, st, null);
+      }
+    }
     if (callee) {
       // A method of the same class called on `self` sees the fields of `self` that hold a request object.
       const self = callee.offset === 1 && f.type === 'Attribute' && f.value.type === 'Name' ? `${f.value.id}.` : null;

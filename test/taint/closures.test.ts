@@ -65,6 +65,13 @@ const pairs: Pair[] = [
   },
   // ---- an instance made with untrusted arguments: its constructor's fields reach its methods
   {
+    name: 'a constructor of a class of this module that runs its argument',
+    rule: 'KR102',
+    vuln: `${H}class Runner:\n    def __init__(self, cmd):\n        subprocess.call(cmd, shell=True)\n\n@app.route("/x")\ndef x():\n    Runner(request.args["c"])\n    return "ok"\n`,
+    safe: `${H}class Runner:\n    def __init__(self, cmd):\n        subprocess.call(cmd, shell=True)\n\n@app.route("/x")\ndef x():\n    Runner("ping -c 1 " + shlex.quote(request.args["c"]))\n    return "ok"\n`,
+    source: 'request.args',
+  },
+  {
     name: 'Job(request value).run(): the constructor stores the value in a field the method runs',
     rule: 'KR102',
     vuln: `${JOB}\n@app.route("/x")\ndef x():\n    Job(request.args["h"]).run()\n    return "ok"\n`,
