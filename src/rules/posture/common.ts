@@ -104,9 +104,13 @@ export function isFalseOrNone(ctx: RuleContext, e: A.Expr): boolean {
 
 const LLM_MODULES = ['openai', 'anthropic', 'google.generativeai', 'google.genai', 'langchain', 'langchain_openai', 'langchain_anthropic', 'langchain_core', 'langchain_community', 'litellm', 'ollama', 'mistralai', 'cohere', 'groq', 'together'];
 
-/** The module talks to an LLM API (imports one of the common client libraries). */
+const llmModules = new WeakMap<SemanticModel, boolean>();
+
+/** The module talks to an LLM API (imports one of the common client libraries). Asked at every call: answered once per module. */
 export function importsLlm(semantic: SemanticModel): boolean {
-  return semantic.importsModule(...LLM_MODULES);
+  let v = llmModules.get(semantic);
+  if (v === undefined) llmModules.set(semantic, (v = semantic.importsModule(...LLM_MODULES)));
+  return v;
 }
 
 /**
