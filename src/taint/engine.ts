@@ -254,6 +254,8 @@ interface FnState {
 const MAX_EXPR_DEPTH = 300;
 const MAX_STMT_DEPTH = 120;
 const MAX_CALL_DEPTH = 3;
+/** Analyses of a function in the context of one call (a closure, a lambda, an instance) per module (see `spendContext`). */
+const MAX_CONTEXT_ANALYSES = 400;
 /** Contexts (which parameters and fields hold a request object) a function is analysed in, besides the plain one. */
 const MAX_SPECIALISED = 4;
 const MAX_TRACE = 40;
@@ -529,7 +531,7 @@ export class TaintAnalysis {
    * call depth or when the function is already being analysed this way (recursion).
    */
   private closureSummary(fn: A.FunctionDef, outer: FnState): Summary | null {
-    if (this.callDepth >= MAX_CALL_DEPTH || this.inClosure.has(fn)) return null;
+    if (this.callDepth >= MAX_CALL_DEPTH || this.inClosure.has(fn) || !this.spendContext()) return null;
     this.inClosure.add(fn);
     this.callDepth++;
     try {
@@ -542,11 +544,36 @@ export class TaintAnalysis {
 
   private readonly inClosure = new Set<A.AnyNode>();
 
+  /** Whether `scope` is the scope of the function `st` analyses or of a function around it (where a closure it calls may be defined). */
+  private enclosesState(scope: Scope, st: FnState): boolean {
+    for (let s: Scope | null = st.scope; s; s = s.parent) {
+      if (s.node.type === 'Module' || s.node.type === 'ClassDef') return false;
+      if (s === scope) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Analyses in the context of one call (closures, lambdas, instances) are not cached: a
+   * module gets at most {@link MAX_CONTEXT_ANALYSES} of them (a file with many calls of
+   * nested closures would otherwise cost a product of their counts); past that, calls fall
+   * back to the plain summaries.
+   */
+  private contextAnalyses = 0;
+
+  private spendContext(): boolean {
+    return this.contextAnalyses++ < MAX_CONTEXT_ANALYSES;
+  }
+
   /** Copy into a closure's state what the enclosing state knows of the names the closure does not bind itself. */
-  private capture(st: FnState, outer: FnState): void {
+  private capture(st: FnState, outer: FnState, home: Scope): void {
+    // A closure defined further out than the caller (a sibling closure) reads the outer
+    // function's names, not the caller's own locals: only what the caller captured passes.
+    const callerOwn = home !== outer.scope ? outer.scope : null;
     const free = (k: string): boolean => {
       const dot = k.indexOf('.');
       const root = dot < 0 ? k : k.slice(0, dot);
+      if (callerOwn?.bindings.has(root)) return false;
       return !st.scope.bindings.has(root) || st.scope.globals.has(root);
     };
     for (const [k, v] of outer.env) if (free(k) && !st.env.has(k)) st.env.set(k, v);
@@ -577,7 +604,7 @@ export class TaintAnalysis {
         bound = [items ? { ...items, head: true } : null];
       } else lam = this.boundLambda(f, st);
     }
-    if (!lam || this.inClosure.has(lam) || this.callDepth >= MAX_CALL_DEPTH) return undefined;
+    if (!lam || this.inClosure.has(lam) || this.callDepth >= MAX_CALL_DEPTH || !this.spendContext()) return undefined;
     const saved = snapshot(st);
     const params = [...lam.args.posonlyargs, ...lam.args.args];
     params.forEach((p, i) => {
@@ -656,7 +683,7 @@ export class TaintAnalysis {
       st.env.set(p.arg, t);
     });
     for (const k of assume) st.reqs.add(k);
-    if (captured) this.capture(st, captured);
+    if (captured) this.capture(st, captured, this.sem.scopeOf(fn));
     if (instance) this.bindInstance(params, st, instance);
     if (fn.name === '__init__') st.ctor = true;
     // Falling off the end returns None: not one imported object.
@@ -713,6 +740,7 @@ export class TaintAnalysis {
     const args = made.args.map((a) => this.eval(a, st, d + 1));
     const keywords = new Map<string, Taint | null>(made.keywords.map((k) => [k.arg!, this.eval(k.value, st, d + 1)]));
     if (!args.some((a) => live(a) && !!a.origin) && ![...keywords.values()].some((a) => live(a) && !!a.origin)) return null;
+    if (!this.spendContext()) return null;
     const fields = new Map<string, Taint>();
     this.inClosure.add(fn);
     this.callDepth++;
@@ -1876,7 +1904,7 @@ export class TaintAnalysis {
     const lam = this.inlineLambda(call, args, st, d);
     if (lam !== undefined) return lam;
     const callee = this.localCallee(call);
-    if (callee && callee.offset === 0 && st.summary !== EMPTY && this.sem.scopeOf(callee.fn) === st.scope) {
+    if (callee && callee.offset === 0 && st.summary !== EMPTY && this.enclosesState(this.sem.scopeOf(callee.fn), st)) {
       // A function defined in the function being analysed reads its names as they are here (a closure).
       const s = this.closureSummary(callee.fn, st);
       if (s) {

@@ -5,7 +5,11 @@
  * Each vulnerable case has a safe twin where what the closure reads at the call is not
  * controlled (a constant, a sanitised value, a variable rebound before the call).
  */
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { parsePython } from '../../src/python/parse.js';
+import { SemanticModel } from '../../src/python/semantic.js';
+import { linkParents } from '../../src/python/visit.js';
+import { TaintAnalysis } from '../../src/taint/engine.js';
 import { runPairs, type Pair } from './models-helpers.js';
 
 const H = 'import subprocess\nimport shlex\nimport requests\nfrom flask import Flask, request\napp = Flask(__name__)\n';
@@ -89,4 +93,29 @@ const pairs: Pair[] = [
 
 describe('closures and lambdas', () => {
   runPairs(pairs);
+});
+
+describe('closures: bounded work on hostile input', () => {
+  it('many calls of nested closures that call closures cost a bounded number of statements, and a flow is still found', () => {
+    // Two levels of closures, each calling the next n times: without a bound, the context
+    // analyses multiply (n^2 bodies); the statements executed must grow about linearly in n
+    // (counted, not timed).
+    const work = (n: number) => {
+      const calls = (name: string, pad: string) => Array.from({ length: n }, () => `${pad}${name}()\n`).join('');
+      let code = `${H}@app.route("/x")\ndef x():\n    cmd = request.args["c"]\n`;
+      code += `    def c2():\n        subprocess.call(cmd, shell=True)\n`;
+      code += `    def c1():\n${calls('c2', '        ')}`;
+      code += calls('c1', '    ');
+      code += '    return "ok"\n';
+      const parsed = parsePython(code);
+      linkParents(parsed.module);
+      const analysis = new TaintAnalysis(parsed.module, new SemanticModel(parsed.module, ''), code.split('\n')).run();
+      expect(analysis.flows.filter((f) => f.rule === 'KR102')).toHaveLength(1);
+      return analysis.steps;
+    };
+    const small = work(100);
+    const big = work(200);
+    expect(big).toBeLessThan(20_000);
+    expect(big / small).toBeLessThan(2.5);
+  });
 });
