@@ -9,7 +9,7 @@ import { readIni } from '../core/ini.js';
 import type * as A from '../python/ast.js';
 import type { Scope, SemanticModel } from '../python/semantic.js';
 import { walk } from '../python/visit.js';
-import { ALL_MASK, K, USER_MASK, clear, join, live, type Origin, type Step, type Taint } from './model.js';
+import { ALL_MASK, K, USER_MASK, clear, join, live, originMask, type Origin, type Step, type Taint } from './model.js';
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
@@ -1266,7 +1266,7 @@ export class TaintAnalysis {
         st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask, ...(by ? { by } : {}), ...(trace ? { trace } : {}) };
       }
       // Sanitised residues too: the caller's value is then sanitised (`return int(request.args["n"])`).
-      if (t.origin && t.trace && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0 });
+      if (t.origin && t.trace && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0, mask: originMask(t), omask: undefined });
       if (st.returnsResponse) this.hit(t, RETURN_RESPONSE, s, st, false);
       if (st.returnsHtml) {
         // (body, status, headers) or (body, headers): Flask sends the headers as given.
@@ -2368,7 +2368,7 @@ export class TaintAnalysis {
 
   private hit(t: Taint, spec: SinkSpec, node: A.AnyNode, st: FnState, needsHead: boolean, path?: string): void {
     if (!(t.mask & spec.bit)) return;
-    if (t.origin && t.trace) {
+    if (t.origin && t.trace && originMask(t) & spec.bit) {
       const rule = spec.rule === FLOW_RULES.path && t.joined ? FLOW_RULES.absolutePath : spec.rule;
       const key = `${path ?? ''}:${rule}:${node.lineno}:${node.col_offset}:${node.end_lineno}:${node.end_col_offset}`;
       if (!this.seen.has(key)) {

@@ -80,6 +80,18 @@ export interface Taint {
    */
   cleared?: number;
   by?: string;
+  /**
+   * When a value joins untrusted data with a parameter's symbolic value (`"%d %s" % (count,
+   * shlex.quote(host))` in a function): the kinds the untrusted part can reach. The
+   * parameter's part keeps every kind in `mask` (for the function's summary), but only
+   * this part makes a flow here. See {@link originMask}.
+   */
+  omask?: number;
+}
+
+/** The sink kinds the untrusted part of a value can still reach (a flow needs one of them). */
+export function originMask(t: Taint): number {
+  return t.omask === undefined ? t.mask : t.mask & t.omask;
 }
 
 /** Union of two abstract values (may-taint): masks and parameters join, the strongest origin's trace is kept. */
@@ -87,6 +99,9 @@ export function join(a: Taint | null, b: Taint | null): Taint | null {
   if (!a) return b;
   if (!b) return a;
   const pick = originRank(a.origin) >= originRank(b.origin) ? a : b;
+  // Untrusted data joined with a parameter's value: remember what the untrusted part reaches.
+  const mixes = (a.origin !== null && b.origin === null && b.params !== 0) || (b.origin !== null && a.origin === null && a.params !== 0);
+  const omask = mixes || a.omask !== undefined || b.omask !== undefined ? (a.origin ? originMask(a) : 0) | (b.origin ? originMask(b) : 0) : undefined;
   return {
     mask: a.mask | b.mask,
     head: a.head || b.head,
@@ -95,6 +110,7 @@ export function join(a: Taint | null, b: Taint | null): Taint | null {
     origin: pick.origin,
     joined: a.joined || b.joined,
     ...(a.cleared || b.cleared ? { cleared: (a.cleared ?? 0) | (b.cleared ?? 0), by: a.by ?? b.by } : {}),
+    ...(omask !== undefined && pick.origin ? { omask } : {}),
   };
 }
 

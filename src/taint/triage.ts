@@ -12,7 +12,7 @@ import type { Finding, TraceStep, Verdict } from '../core/finding.js';
 import { severityRank } from '../core/finding.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
-import { K, live, type Taint } from './model.js';
+import { K, live, originMask, type Taint } from './model.js';
 import type { DeadCode, Observation, TaintAnalysis } from './engine.js';
 import { traceSteps } from './index.js';
 import { FLOW_RULE_IDS } from './models/kinds.js';
@@ -365,13 +365,13 @@ function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: Tria
   const compiled = rule.bit === K.CODE && e.parent && e.parent.type === 'Call' && isCompile(e.parent, input.semantic) ? e.parent : null;
   const what = compiled ? `the source compiled into the executed code (compile() at line ${compiled.lineno})` : rule.what;
   if (rule.mode === 'argv') {
-    if (t && t.origin && t.mask & rule.bit && t.head) return { kind: 'reachable', reason: `${origin(t)} reaches the program to run` };
+    if (t && t.origin && originMask(t) & rule.bit && t.head) return { kind: 'reachable', reason: `${origin(t)} reaches the program to run` };
     if (typeof obs.head === 'string') return { kind: 'constant', reason: `runs the fixed program '${clip(obs.head)}' without a shell` };
     if (obs.lit) return { kind: 'constant', reason: `runs a program named only by constants (\`${clip(exprText(input.lines, e))}\`) without a shell` };
     if (obs.value !== undefined) return { kind: 'constant', reason: `runs the fixed program '${clip(String(obs.value))}' without a shell` };
     return { kind: 'unknown', reason: 'the program to run is computed' };
   }
-  if (t && t.origin && t.mask & rule.bit && rule.mode !== 'xml') return { kind: 'reachable', reason: `${origin(t)} reaches ${what}` };
+  if (t && t.origin && originMask(t) & rule.bit && rule.mode !== 'xml') return { kind: 'reachable', reason: `${origin(t)} reaches ${what}` };
   const call = e.parent && e.parent.type === 'Call' ? e.parent : e.parent?.type === 'keyword' && e.parent.parent?.type === 'Call' ? e.parent.parent : null;
   if (rule.fileArg && call && rule.fileArg(call, input.semantic)) return { kind: 'unknown', reason: `${what} comes from a file; its contents are not known` };
   if (obs.value !== undefined) return { kind: 'constant', reason: `${what} is the constant ${JSON.stringify(clip(String(obs.value)))}` };
