@@ -411,7 +411,9 @@ export class TaintAnalysis {
         }
       }
     }
-    return { exports, calls: this.projectCalls };
+    // Calls whose returned object triage asked about (`Loader=loader()`): the project pass brings the callee in.
+    const calls = this.askedNames.size ? this.projectCalls.map((c) => (this.askedNames.has(c.callee) ? { ...c, unknown: true as const } : c)) : this.projectCalls;
+    return { exports, calls };
   }
 
   private newState(summary: Summary, returnsResponse: boolean, returnsHtml: boolean, scope: Scope): FnState {
@@ -543,6 +545,10 @@ export class TaintAnalysis {
   }
 
   private readonly inClosure = new Set<A.AnyNode>();
+
+  /** Project functions whose returned object triage asked about in the per-file pass (see {@link returnedName}). */
+  private readonly askedNames = new Set<string>();
+
 
   /** Whether `scope` is the scope of the function `st` analyses or of a function around it (where a closure it calls may be defined). */
   private enclosesState(scope: Scope, st: FnState): boolean {
@@ -1001,6 +1007,8 @@ export class TaintAnalysis {
     const callee = this.localCallee(call);
     if (callee) return this.summaryOf(callee.fn).retName ?? null;
     const q = this.sem.callName(call);
+    // Per file, a helper of another project module is not known yet: the project pass may tell.
+    if (!this.external && q && this.localModules && this.isProjectName(q)) this.askedNames.add(q);
     const ext = this.external && q ? this.external.lookup(q, { kind: 'constants' }) : null;
     return ext && ext.kind === 'function' && ext.fn ? (ext.analysis.summaryFor(ext.fn).retName ?? null) : null;
   }

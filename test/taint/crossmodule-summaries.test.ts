@@ -129,6 +129,34 @@ describe('callee summaries that clear or fix a value', () => {
     expect(at(all, 'B506', 'c/load.py', 11).verdict?.kind).toBe('unknown');
     expect(at(all, 'B307', 'c/load.py', 13).verdict?.kind).toBe('constant');
   });
+
+  it('request data loaded with the loader a helper of another module returns: the file is analysed again with the helper, safe-configuration for SafeLoader, a flow otherwise', async () => {
+    const files = {
+      'w/__init__.py': '',
+      'w/conf.py': 'import yaml\ndef safe_loader():\n    return yaml.SafeLoader\ndef full_loader():\n    return yaml.Loader\n',
+      'w/views.py': [
+        'import yaml',
+        'from flask import Flask, request',
+        'from w.conf import safe_loader, full_loader',
+        'app = Flask(__name__)',
+        '@app.route("/a")',
+        'def a():',
+        '    return str(yaml.load(request.args["d"], Loader=safe_loader()))', // 7: safe
+        '@app.route("/b")',
+        'def b():',
+        '    return str(yaml.load(request.args["d"], Loader=full_loader()))', // 10: vulnerable
+        '',
+      ].join('\n'),
+    };
+    const { all } = await scanProject(files);
+    const safe = at(all, 'B506', 'w/views.py', 7);
+    expect(safe.verdict?.kind).toBe('safe-configuration');
+    expect(safe.relatedRuleIds ?? []).not.toContain('KR109');
+    expect(all.filter((f) => f.ruleId === 'KR109' && f.location.startLine === 7)).toEqual([]);
+    const bad = at(all, 'B506', 'w/views.py', 10);
+    expect(bad.verdict?.kind).toBe('reachable');
+    expect(bad.relatedRuleIds).toContain('KR109');
+  });
 });
 
 describe('request wrapper objects and helpers that read the request they are given', () => {
