@@ -92,9 +92,12 @@ export function randomUse(call: A.Call, sem: SemanticModel, module: A.Module): R
   const scope = fn && (fn.type === 'FunctionDef' || fn.type === 'AsyncFunctionDef') ? fn : null;
   if (scope && mentionsSecurity(scope)) return { kind: 'unknown' };
   if (!scope && receivingNames(call).some((n) => SECURITY_WORD.test(n))) return { kind: 'unknown' };
-  const words = [...(scope ? [scope.name] : []), ...receivingNames(call)];
+  // The population a value is chosen from names what it is (`random.choice(TIPS)`).
+  const population = call.args.flatMap((a) => (a.type === 'Name' ? [a.id] : a.type === 'Attribute' ? [a.attr] : []));
+  const receivers = receivingNames(call);
+  const words = [...(scope ? [scope.name] : []), ...receivers, ...population];
   const hit = words.find((w) => NON_SECURITY_WORD.test(w));
-  if (hit) return { kind: 'non-security', why: scope && hit === scope.name ? `it is used in ${hit}()` : `its value goes to '${hit}'` };
+  if (hit) return { kind: 'non-security', why: scope && hit === scope.name ? `it is used in ${hit}()` : receivers.includes(hit) ? `its value goes to '${hit}'` : `it is chosen from '${hit}'` };
   const p = call.parent;
   const outer = p && (p.type === 'BinOp' ? p.parent : p);
   if (outer && outer.type === 'Call' && SLEEPS.has(sem.callName(outer) ?? '')) return { kind: 'non-security', why: `it is a delay (${sem.callName(outer)}())` };

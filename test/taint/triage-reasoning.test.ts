@@ -122,6 +122,7 @@ describe('B311: what the random value is used for', () => {
       'def fetch(fn):\n    for attempt in range(5):\n        try:\n            return fn()\n        except OSError:\n            time.sleep(2 ** attempt + random.random())  # sink\n',
       'def pick_tip(tips):\n    return random.choice(tips)  # sink\n',
       'random.seed(1234)\n\ndef pick(xs):\n    return random.choice(xs)  # sink\n',
+      'TIPS = ["Press q to quit", "Use -v"]\n\ndef main():\n    print("Tip:", random.choice(TIPS))  # sink\n',
     ];
     for (const body of safe) await expectVerdict(`import random, time\n\n${body}`, 'B311', 'non-security-use', /predictability does not matter/);
   });
@@ -131,6 +132,9 @@ describe('B311: what the random value is used for', () => {
     await expectVerdict('import random\n\ndef shuffle_codes(user):\n    codes = [str(random.randint(0, 9)) for _ in range(6)]  # sink\n    random.shuffle(codes)\n    user.reset_code = "".join(codes)\n', 'B311', 'unknown');
     await expectVerdict('import random\n\ndef simulate_login(user):\n    return random.randint(100000, 999999)  # sink\n', 'B311', 'unknown');
     await expectVerdict('import random\n\ndef indices(n):\n    picked = random.randrange(n)  # sink\n    return picked\n', 'B311', 'unknown');
+    // The population's name is evidence only when it names something harmless, and never beside a secret.
+    await expectVerdict('import random\nALPHABET = "abcdefghijklmnopqrstuvwxyz"\n\ndef gen():\n    return "".join(random.choice(ALPHABET) for _ in range(8))  # sink\n', 'B311', 'unknown');
+    await expectVerdict('import random\nTIPS = ["a", "b"]\n\ndef main(user):\n    user.token = random.choice(TIPS)  # sink\n', 'B311', 'reachable');
   });
 });
 
