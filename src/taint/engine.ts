@@ -301,6 +301,10 @@ export class TaintAnalysis {
   /** Summaries of functions in a context where some parameters or fields hold a request object (see {@link summaryOf}). */
   private readonly specialised = new Map<A.AnyNode, Map<string, Summary | 'pending'>>();
   private readonly sources: SourceFinder;
+  /** The module imports functools (else no call is of a partial object). */
+  private readonly usesPartial: boolean;
+  /** The module defines a class (else no call is a constructor of one of its classes). */
+  private readonly definesClasses: boolean;
   private readonly flaskModule: boolean;
   private readonly fastapiModule: boolean;
   private callDepth = 0;
@@ -311,6 +315,9 @@ export class TaintAnalysis {
     readonly lines: readonly string[],
   ) {
     this.sources = new SourceFinder(sem);
+    this.usesPartial = sem.importsModule('functools');
+    // A text test, a superset of the class statements (at any depth), read once per module.
+    this.definesClasses = lines.some((l) => /\bclass\s/.test(l));
     const mods = sem.imports.map((i) => i.module.split('.')[0]);
     this.flaskModule = mods.includes('flask') || mods.includes('quart');
     this.fastapiModule = mods.includes('fastapi') || mods.includes('starlette');
@@ -1850,7 +1857,7 @@ export class TaintAnalysis {
 
   private evalCallBase(call: A.Call, st: FnState, d: number): Taint | null {
     // `run = functools.partial(subprocess.call, shell=True)` then `run(cmd)`: the call the partial stands for.
-    const partial = d < MAX_EXPR_DEPTH ? this.partialCall(call) : null;
+    const partial = this.usesPartial && d < MAX_EXPR_DEPTH ? this.partialCall(call) : null;
     if (partial) return this.evalCallBase(partial, st, d + 1);
     const f = call.func;
     let receiver: Taint | null = null;
@@ -1927,7 +1934,7 @@ export class TaintAnalysis {
         return this.applySummary(s, callee.fn.name, 1, call, args, keywords, st, null);
       }
     }
-    if (!callee && f.type === 'Name') {
+    if (!callee && f.type === 'Name' && this.definesClasses) {
       // A class of this module: its constructor runs with the arguments (sinks it reaches are flows here).
       const cls = this.localClass(f.id, call);
       const init = cls && this.methodOf(cls, '__init__', 0);
