@@ -556,7 +556,6 @@ export class TaintAnalysis {
   /** Project functions whose returned object triage asked about in the per-file pass (see {@link returnedName}). */
   private readonly askedNames = new Set<string>();
 
-
   /** Whether `scope` is the scope of the function `st` analyses or of a function around it (where a closure it calls may be defined). */
   private enclosesState(scope: Scope, st: FnState): boolean {
     for (let s: Scope | null = st.scope; s; s = s.parent) {
