@@ -106,7 +106,7 @@ export interface SubscriptSinkRow {
 
 /**
  * An attribute assignment sink: `resp.data = v` on a Flask/Werkzeug response, Django's
- * `response.content = v`, WebOb's `response.text = v`. The assigned value reaches the sink.
+ * `response.content = v`. The assigned value reaches the sink.
  */
 export interface AttributeSinkRow {
   kind: SinkKind;
