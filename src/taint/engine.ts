@@ -663,7 +663,9 @@ export class TaintAnalysis {
     const summary: Summary = { params: params.map((p) => p.arg), ret: null, sinks: [] };
     const route = routeOf(fn, this.sem, this.fastapiModule);
     const errorHandler = fn.decorator_list.some((d) => d.type === 'Call' && d.func.type === 'Attribute' && (d.func.attr === 'errorhandler' || d.func.attr === 'exception_handler'));
-    const st = this.newState(summary, !!route || errorHandler, !!route && this.flaskModule && route.framework !== 'fastapi', this.sem.scopeOf(fn.body[0] ?? fn));
+    // Returned strings are HTML in a Flask view, and in a FastAPI route declared with `response_class=HTMLResponse`.
+    const html = !!route && ((this.flaskModule && route.framework !== 'fastapi') || (route.framework === 'fastapi' && this.htmlResponseClass(fn)));
+    const st = this.newState(summary, !!route || errorHandler, html, this.sem.scopeOf(fn.body[0] ?? fn));
     const client = route ? clientParams(fn, route, this.sem) : new Set<string>();
     const typed = route ? this.typedRouteParams(fn, route) : new Map<string, string>();
     // A command-line handler's parameters (click/typer commands) hold the user's input.
@@ -770,6 +772,11 @@ export class TaintAnalysis {
       this.callDepth--;
       this.inClosure.delete(fn);
     }
+  }
+
+  /** A route decorator declares `response_class=HTMLResponse` (FastAPI/Starlette). */
+  private htmlResponseClass(fn: A.FunctionDef): boolean {
+    return fn.decorator_list.some((d) => d.type === 'Call' && d.keywords.some((k) => k.arg === 'response_class' && /^(?:fastapi|starlette)\.(?:responses\.)?HTMLResponse$/.test(this.sem.qualifiedName(k.value) ?? '')));
   }
 
   /**

@@ -57,6 +57,21 @@ const pairs: Pair[] = [
     safe: dj('from django.http import HttpResponse', `response = HttpResponse("<p>" + ${g} + "</p>")\nresponse["Content-Type"] = "text/plain"\nreturn response`),
     source: 'request.GET',
   },
+  // ---- FastAPI: a route declared to answer HTML returns HTML
+  {
+    name: 'fastapi route with response_class=HTMLResponse returning a request value (a JSON route is not HTML)',
+    rule: 'KR108',
+    vuln: 'from fastapi import FastAPI\nfrom fastapi.responses import HTMLResponse\napp = FastAPI()\n@app.get("/h", response_class=HTMLResponse)\ndef h(name: str = ""):\n    return f"<h1>Hello {name}</h1>"\n',
+    safe: 'from fastapi import FastAPI\napp = FastAPI()\n@app.get("/h")\ndef h(name: str = ""):\n    return f"<h1>Hello {name}</h1>"\n',
+    source: "parameter 'name'",
+  },
+  {
+    name: 'fastapi HTMLResponse route: html.escape clears it',
+    rule: 'KR108',
+    vuln: 'from fastapi import FastAPI\nfrom fastapi.responses import HTMLResponse\napp = FastAPI()\n@app.get("/h", response_class=HTMLResponse)\nasync def h(name: str = ""):\n    page = "<h1>Hello " + name + "</h1>"\n    return page\n',
+    safe: 'import html\nfrom fastapi import FastAPI\nfrom fastapi.responses import HTMLResponse\napp = FastAPI()\n@app.get("/h", response_class=HTMLResponse)\nasync def h(name: str = ""):\n    page = "<h1>Hello " + html.escape(name) + "</h1>"\n    return page\n',
+    source: "parameter 'name'",
+  },
   // ---- Django responses
   {
     name: 'django HttpResponse().write(tainted)',
