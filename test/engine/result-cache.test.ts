@@ -1,36 +1,16 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scan, type ScanOptions } from '../../src/pipeline/scan.js';
 import { cleanResultCache, resultCacheInfo, stableJson, type ResultCacheStats } from '../../src/pipeline/cache.js';
 import type { Report } from '../../src/report/model.js';
 import type { Finding } from '../../src/core/finding.js';
+import { cleanTempDirs, tempDir, tempProject, writeFiles as write } from '../helpers/temp-project.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(prefix: string): string {
-  const d = mkdtempSync(path.join(tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-}
+cleanTempDirs();
 
 /** Write files (relative path → text) under a fresh folder. */
-function project(files: Record<string, string>): string {
-  const root = tempDir('krait-cache-proj-');
-  write(root, files);
-  return root;
-}
-
-function write(root: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-}
+const project = (files: Record<string, string>): string => tempProject(files, 'krait-cache-proj-');
 
 /** Scan `root` with the result cache in `cacheDir`; the report and what the cache did. */
 async function cachedScan(root: string, cacheDir: string, extra: Partial<ScanOptions> = {}, maxBytes?: number): Promise<{ report: Report; stats: ResultCacheStats }> {

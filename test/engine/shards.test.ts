@@ -1,33 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanTempDirs, tempDir, tempProject } from '../helpers/temp-project.js';
 import { scan, UsageError, type ScanOptions } from '../../src/pipeline/scan.js';
 import { mergeShards, parseShardSpec, scanShard, shardOf, maskSecretsInText, type ShardFile } from '../../src/pipeline/shard.js';
 import type { Report } from '../../src/report/model.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/krait.js');
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+cleanTempDirs();
 
-function tempDir(prefix: string): string {
-  const d = mkdtempSync(path.join(tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-}
-
-function project(files: Record<string, string>): string {
-  const root = tempDir('krait-shard-proj-');
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
+const project = (files: Record<string, string>): string => tempProject(files, 'krait-shard-proj-');
 
 const SECRET = 'ghp_' + 'Zq9XkW2mV7bN4cR1tY6uP3sL8dF5gH0jK2aB';
 const PASSWORD = 's3cr3t-' + 'Pa55w0rd-Xy7Qz';

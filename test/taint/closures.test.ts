@@ -6,10 +6,7 @@
  * controlled (a constant, a sanitised value, a variable rebound before the call).
  */
 import { describe, expect, it } from 'vitest';
-import { parsePython } from '../../src/python/parse.js';
-import { SemanticModel } from '../../src/python/semantic.js';
-import { linkParents } from '../../src/python/visit.js';
-import { TaintAnalysis } from '../../src/taint/engine.js';
+import { runTaintAnalysis } from '../helpers/triage-helpers.js';
 import { runPairs, type Pair } from './models-helpers.js';
 
 const H = 'import subprocess\nimport shlex\nimport requests\nfrom flask import Flask, request\napp = Flask(__name__)\n';
@@ -107,9 +104,7 @@ describe('closures: bounded work on hostile input', () => {
       code += `    def c1():\n${calls('c2', '        ')}`;
       code += calls('c1', '    ');
       code += '    return "ok"\n';
-      const parsed = parsePython(code);
-      linkParents(parsed.module);
-      const analysis = new TaintAnalysis(parsed.module, new SemanticModel(parsed.module, ''), code.split('\n')).run();
+      const analysis = runTaintAnalysis(code);
       expect(analysis.flows.filter((f) => f.rule === 'KR102')).toHaveLength(1);
       return analysis.steps;
     };

@@ -5,29 +5,20 @@
  * given, and traces that list the steps inside the other modules. Each with a vulnerable
  * and a safe twin, through `scan()` on multi-file projects written here.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline/scan.js';
 import type { Finding } from '../../src/core/finding.js';
 import type { Report } from '../../src/report/model.js';
 import { buildSarif } from '../../src/report/sarif.js';
 import { renderJson } from '../../src/report/json.js';
+import { cleanTempDirs, tempProject } from '../helpers/temp-project.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const r of roots) rmSync(r, { recursive: true, force: true });
-});
+cleanTempDirs();
 
 /** Write a project (file path → text) into a fresh folder and scan it with the code rules. */
 async function scanProject(files: Record<string, string>): Promise<{ report: Report; all: Finding[]; root: string }> {
-  const root = mkdtempSync(path.join(tmpdir(), 'krait-xsum-'));
-  roots.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
+  const root = tempProject(files, 'krait-xsum-');
   const report = await scan({ targets: [root], config: false, jobs: 1, analyses: ['rules'] });
   const rel = (f: Finding): Finding => ({ ...f, location: { ...f.location, path: path.relative(root, path.resolve(f.location.path)) } });
   return { report, all: [...report.findings, ...(report.dismissed ?? [])].map(rel), root };

@@ -1,23 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline/scan.js';
 import type { Finding } from '../../src/core/finding.js';
+import { cleanTempDirs, tempProject } from '../helpers/temp-project.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const r of roots) rmSync(r, { recursive: true, force: true });
-});
+cleanTempDirs();
 
 /** Write a project (file path → text) into a fresh folder and scan it with every rule. */
 async function scanProject(files: Record<string, string>, jobs = 1): Promise<Finding[]> {
-  const root = mkdtempSync(path.join(tmpdir(), 'krait-xmod-'));
-  roots.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
+  const root = tempProject(files, 'krait-xmod-');
   const r = await scan({ targets: [root], config: false, jobs, analyses: ['rules'] });
   return r.findings.map((f) => ({ ...f, location: { ...f.location, path: path.relative(root, path.resolve(f.location.path)) } }));
 }

@@ -5,21 +5,18 @@
  * configparser; functools.partial; closures; weak randomness used for non-security
  * purposes; hash digests.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
 import type { Finding } from '../../src/core/finding.js';
 import type { Report } from '../../src/report/model.js';
 import { scan } from '../../src/pipeline/scan.js';
+import { cleanTempDirs, tempProject } from '../helpers/temp-project.js';
+
+cleanTempDirs();
 
 async function runTree(files: Record<string, string>): Promise<Report> {
-  const root = mkdtempSync(path.join(tmpdir(), 'krait-reasoning-'));
-  for (const [name, code] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), code);
-  }
+  const root = tempProject(files, 'krait-reasoning-');
   return scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'] });
 }
 
