@@ -289,6 +289,13 @@ export async function analyzeCallers(project: CrossModuleProject, callers: reado
       const r = modules.resolve(q, from);
       if (!r) return null;
       if (use && !modules.worthLoading(r, use, depth)) return null;
+      // A class whose constructor gets no request object: its plain constructor summary keeps
+      // a request in a field only when the facts say it reads or keeps request data. Without
+      // that, the caller learns only that it is a class (the type of its instances), which
+      // the facts tell without parsing the file.
+      if (use?.kind === 'class' && !use.req && !modules.facts.get(r.task.path)?.exports[`${r.rest}.__init__`]?.req) {
+        return { kind: 'class', fn: null, name: r.rest, path: r.task.path, analysis: null, offset: 1, cls: q };
+      }
       const l = load(r.task);
       if (!l) return null;
       const key = `${depth}:${r.task.path}`;

@@ -47,7 +47,11 @@ export interface ExternalCallee {
   name: string;
   /** Display path of the module's file. */
   path: string;
-  analysis: TaintAnalysis;
+  /**
+   * The analysis of the callee's module; null for a class the resolver answered from the
+   * project facts alone (its constructor cannot keep a request object: nothing to analyse).
+   */
+  analysis: TaintAnalysis | null;
   /** 1 for methods (the instance is `self`). */
   offset: number;
   /** For a class: its qualified name, the type of the instances it makes. */
@@ -66,7 +70,10 @@ export interface ExternalResolver {
 }
 
 /** What a caller needs from an external callee (see {@link ExternalResolver.lookup}). */
-export type ExternalUse = { kind: 'constants' } | { kind: 'class' } | { kind: 'call'; tainted: boolean; /** A request object goes in (an argument, or a field of the instance). */ req?: boolean };
+export type ExternalUse =
+  | { kind: 'constants' }
+  | { kind: 'class'; /** A request object is passed to the constructor (it may keep it in a field). */ req?: boolean }
+  | { kind: 'call'; tainted: boolean; /** A request object goes in (an argument, or a field of the instance). */ req?: boolean };
 
 /** What one module tells the project pass about itself (plain, serialisable). */
 export interface TaintFacts {
@@ -1023,7 +1030,7 @@ export class TaintAnalysis {
     // Per file, a helper of another project module is not known yet: the project pass may tell.
     if (!this.external && q && this.localModules && this.isProjectName(q)) this.askedNames.add(q);
     const ext = this.external && q ? this.external.lookup(q, { kind: 'constants' }) : null;
-    return ext && ext.kind === 'function' && ext.fn ? (ext.analysis.summaryFor(ext.fn).retName ?? null) : null;
+    return ext && ext.kind === 'function' && ext.fn && ext.analysis ? (ext.analysis.summaryFor(ext.fn).retName ?? null) : null;
   }
 
   // ---------------------------------------------------------------- request objects passed around
@@ -1070,9 +1077,14 @@ export class TaintAnalysis {
     return out;
   }
 
+  /** Whether a call passes a request object (an argument or a keyword): a superset of what {@link assumedAt} binds. */
+  private passesReqObj(call: A.Call, st: FnState): boolean {
+    return call.args.some((a) => a.type !== 'Starred' && this.isReqObj(a, st)) || call.keywords.some((k) => this.isReqObj(k.value, st));
+  }
+
   /** The fields of a new instance of a class of another module that hold a request object (its constructor keeps one). */
   private ctorFields(ext: ExternalCallee, call: A.Call, st: FnState): readonly string[] {
-    if (!ext.fn) return [];
+    if (!ext.fn || !ext.analysis) return [];
     return ext.analysis.summaryFor(ext.fn, this.assumedAt(ext.fn, 1, call, st, [])).reqFields ?? [];
   }
 
@@ -1088,11 +1100,11 @@ export class TaintAnalysis {
     const q = inst ? null : this.sem.callName(call);
     if (use.kind === 'call') {
       // A request object going in (an argument, or a field of the instance) may make the callee a source.
-      const req = !!inst?.fields.length || call.args.some((a) => a.type !== 'Starred' && this.isReqObj(a, st)) || call.keywords.some((k) => this.isReqObj(k.value, st));
+      const req = !!inst?.fields.length || this.passesReqObj(call, st);
       if (req) use = { ...use, req };
     }
     const ext = inst && f.type === 'Attribute' ? this.external.lookup(`${inst.cls}.${f.attr}`, use) : q ? this.external.lookup(q, use) : null;
-    if (!ext || ext.kind !== 'function' || !ext.fn) return null;
+    if (!ext || ext.kind !== 'function' || !ext.fn || !ext.analysis) return null;
     const offset = inst ? 1 : ext.offset;
     const assume = this.assumedAt(ext.fn, offset, call, st, inst?.fields ?? []);
     return { callee: ext, summary: ext.analysis.summaryFor(ext.fn, assume), offset };
@@ -1106,7 +1118,7 @@ export class TaintAnalysis {
     }
     if (e.type !== 'Call' || !this.external) return null;
     const q = this.sem.callName(e);
-    const ext = q ? this.external.lookup(q, { kind: 'class' }) : null;
+    const ext = q ? this.external.lookup(q, { kind: 'class', req: this.passesReqObj(e, st) }) : null;
     return ext && ext.kind === 'class' && ext.cls ? { cls: ext.cls, fields: this.ctorFields(ext, e, st) } : null;
   }
 
@@ -1119,7 +1131,7 @@ export class TaintAnalysis {
     const inst = this.instanceOf(e.value, st);
     if (!inst) return undefined;
     const ext = this.external.lookup(`${inst.cls}.${e.attr}`, { kind: 'call', tainted: false, req: inst.fields.length > 0 });
-    if (!ext || ext.kind !== 'function' || !ext.fn || !ext.fn.decorator_list.some((d) => /^(?:property|cached_property|functools\.cached_property)$/.test(this.sem.qualifiedName(d) ?? ''))) return undefined;
+    if (!ext || ext.kind !== 'function' || !ext.fn || !ext.analysis || !ext.fn.decorator_list.some((d) => /^(?:property|cached_property|functools\.cached_property)$/.test(this.sem.qualifiedName(d) ?? ''))) return undefined;
     if (e.value.type === 'Call') this.eval(e.value, st, 1);
     const read: A.Call = { type: 'Call', func: e, args: [], keywords: [], lineno: e.lineno, col_offset: e.col_offset, end_lineno: e.end_lineno, end_col_offset: e.end_col_offset, parent: e.parent } as unknown as A.Call;
     return this.applySummary(ext.analysis.summaryFor(ext.fn, this.assumedAt(ext.fn, 1, read, st, inst.fields)), ext.name, 1, read, [], new Map(), st, ext.path);
@@ -1651,7 +1663,7 @@ export class TaintAnalysis {
           return { t, c: undefined, shape: { kind: 'map', items: new Map(), config: true } };
         }
         if (this.external && q) {
-          const ext = this.external.lookup(q, { kind: 'class' });
+          const ext = this.external.lookup(q, { kind: 'class', req: this.passesReqObj(e, st) });
           if (ext && ext.kind === 'class' && ext.cls) {
             const t = this.eval(e, st, 0);
             const reqFields = this.ctorFields(ext, e, st);
@@ -1959,13 +1971,11 @@ export class TaintAnalysis {
       this.inheritExt(st, s);
       return this.applySummary(s, callee.fn.name, callee.offset, call, args, keywords, st, null);
     }
-    if (this.localModules && q && this.isProjectName(q)) {
-      const src = args.some((a) => live(a) && !!a.origin) || [...keywords.values()].some((a) => live(a) && !!a.origin);
-      const req = call.args.some((a) => a.type !== 'Starred' && this.isReqObj(a, st)) || call.keywords.some((k) => this.isReqObj(k.value, st));
-      if (args.some((a) => live(a) && !!a.params) || [...keywords.values()].some((a) => live(a) && !!a.params)) st.summary.fwd = true;
-      if (this.projectCalls.length < 500) this.projectCalls.push({ callee: q, ...(src ? { src: true as const } : {}), ...(req ? { req: true as const } : {}) });
-      if (st.summary === EMPTY) this.moduleExt.add(q);
-      else (st.summary.ext ??= new Set()).add(q);
+    if (this.localModules) {
+      // A call into the project's own modules: a function or class by name, or a method of an
+      // instance of a project class (`Runner("ls ").run(x)`, `job.run(x)` after `job = Runner(…)`).
+      const pq = q && this.isProjectName(q) ? q : f.type === 'Attribute' ? this.projectInstanceMethod(f) : null;
+      if (pq) this.noteProjectCall(pq, call, args, keywords, st);
     }
     const ext = this.externalCall(call, st, { kind: 'call', tainted: !!allArgs || !!receiver });
     if (ext) return this.applySummary(ext.summary, ext.callee.name, ext.offset, call, args, keywords, st, ext.callee.path);
@@ -2278,6 +2288,33 @@ export class TaintAnalysis {
   }
 
   private readonly projectNames = new Map<string, boolean>();
+
+  /** Record a call into the project's own modules for the project pass (see {@link TaintFacts.calls}). */
+  private noteProjectCall(q: string, call: A.Call, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>, st: FnState): void {
+    const src = args.some((a) => live(a) && !!a.origin) || [...keywords.values()].some((a) => live(a) && !!a.origin);
+    const req = this.passesReqObj(call, st);
+    if (args.some((a) => live(a) && !!a.params) || [...keywords.values()].some((a) => live(a) && !!a.params)) st.summary.fwd = true;
+    if (this.projectCalls.length < 500) this.projectCalls.push({ callee: q, ...(src ? { src: true as const } : {}), ...(req ? { req: true as const } : {}) });
+    if (st.summary === EMPTY) this.moduleExt.add(q);
+    else (st.summary.ext ??= new Set()).add(q);
+  }
+
+  /**
+   * The qualified name of a method called on an object made by a call into the project's
+   * own modules (`tools.runner.Runner.run` for `Runner("ls ").run(x)`, or `job.run(x)` with
+   * `job = Runner("ls ")` bound once), or null. Whether the callee is a class is for the
+   * project pass to resolve.
+   */
+  private projectInstanceMethod(f: A.Attribute): string | null {
+    let made: A.Expr | null = f.value;
+    if (made.type === 'Name') {
+      const b = this.sem.lookup(made.id, made);
+      made = b?.kind === 'assign' && b.count === 1 && b.value?.type === 'Call' ? b.value : null;
+    }
+    if (made?.type !== 'Call') return null;
+    const cq = this.sem.callName(made);
+    return cq && this.isProjectName(cq) ? `${cq}.${f.attr}` : null;
+  }
 
   /**
    * A method of a class of this module called through an instance or the class:

@@ -317,3 +317,42 @@ describe('parameter residues', () => {
     expect(at(all, 'B307', 'p.py', 6).verdict?.kind).toBe('unknown');
   });
 });
+
+describe('instances of classes of other modules', () => {
+  // The instance's type comes from the project facts when no request object goes into the
+  // constructor (the class's file is parsed only for the method the caller calls).
+  const runner = [
+    'import shlex, subprocess',
+    'class Runner:',
+    '    def __init__(self, prefix):',
+    '        self.prefix = prefix',
+    '    def run(self, arg):',
+    '        return subprocess.call(self.prefix + arg, shell=True)', // 6: the sink
+    '',
+  ].join('\n');
+  const views = (arg: string) =>
+    [
+      'import shlex',
+      'from flask import Flask, request',
+      'from tools.runner import Runner',
+      'app = Flask(__name__)',
+      '@app.route("/r")',
+      'def r():',
+      '    job = Runner("ls ")',
+      `    job.run(${arg})`, // 8
+      '    return "ok"',
+      '',
+    ].join('\n');
+
+  it('a method of an instance built from a constant reaches a sink with request data: the flow is reported at the sink', async () => {
+    const { all } = await scanProject({ 'tools/__init__.py': '', 'tools/runner.py': runner, 'web/__init__.py': '', 'web/views.py': views('request.args["d"]') });
+    const sink = at(all, 'KR102', 'tools/runner.py', 6);
+    expect(sink.verdict?.kind).toBe('reachable');
+    expect(tracePlaces(sink)).toContain('views.py:8');
+  });
+
+  it('the safe twin: the argument is quoted for the shell', async () => {
+    const { all } = await scanProject({ 'tools/__init__.py': '', 'tools/runner.py': runner, 'web/__init__.py': '', 'web/views.py': views('shlex.quote(request.args["d"])') });
+    expect(all.filter((f) => f.ruleId === 'KR102' || f.relatedRuleIds?.includes('KR102'))).toEqual([]);
+  });
+});
