@@ -2052,7 +2052,9 @@ export class TaintAnalysis {
       if (k && st.shapes.delete(k)) st.cleans.delete(k);
     }
     if (call.func.type === 'Attribute' && st.shapes.has(keyOf(call.func.value) ?? '')) return; // a method of a tracked container: modelled
-    for (const name of this.capturedNames(call)) st.shapes.delete(name);
+    // (Over the tracked containers, not the captured names: a module's nested functions mention thousands.)
+    const captured = this.capturedNames(call);
+    if (captured.size) for (const k of st.shapes.keys()) if (captured.has(k)) st.shapes.delete(k);
   }
 
   /** Names that nested functions, lambdas and classes of the scope around `n` mention (cached per scope). */
@@ -2256,6 +2258,15 @@ export class TaintAnalysis {
   // ---------------------------------------------------------------- calls to the module's own functions
 
   private localCallee(call: A.Call): { fn: A.FunctionDef; offset: number } | null {
+    let got = this.localCallees.get(call);
+    if (got === undefined) this.localCallees.set(call, (got = this.findLocalCallee(call)));
+    return got;
+  }
+
+  /** What {@link localCallee} found for each call (the tree and its bindings do not change). */
+  private readonly localCallees = new WeakMap<A.Call, { fn: A.FunctionDef; offset: number } | null>();
+
+  private findLocalCallee(call: A.Call): { fn: A.FunctionDef; offset: number } | null {
     const f = call.func;
     if (f.type === 'Name') {
       const b = this.sem.lookup(f.id, call);
@@ -2263,19 +2274,8 @@ export class TaintAnalysis {
       return null;
     }
     if (f.type !== 'Attribute') return null;
-    if (f.value.type === 'Name' && (f.value.id === 'self' || f.value.id === 'cls')) {
-      let n: A.AnyNode | null = call.parent;
-      while (n && n.type !== 'ClassDef') n = n.parent;
-      if (!n) return null;
-      for (const s of n.body) if ((s.type === 'FunctionDef' || s.type === 'AsyncFunctionDef') && s.name === f.attr) return { fn: s, offset: 1 };
-      return null;
-    }
-    let got = this.methodCallees.get(call);
-    if (got === undefined) this.methodCallees.set(call, (got = this.classMethodCallee(f)));
-    return got;
+    return f.value.type === 'Name' && (f.value.id === 'self' || f.value.id === 'cls') ? ownMethod(call, f.attr) : this.classMethodCallee(f);
   }
-
-  private readonly methodCallees = new WeakMap<A.Call, { fn: A.FunctionDef; offset: number } | null>();
 
   /** Whether a qualified name lies in one of the project's own top-level modules (memoised: asked at every call). */
   private isProjectName(q: string): boolean {
@@ -2306,6 +2306,14 @@ export class TaintAnalysis {
    * project pass to resolve.
    */
   private projectInstanceMethod(f: A.Attribute): string | null {
+    let got = this.instanceMethods.get(f);
+    if (got === undefined) this.instanceMethods.set(f, (got = this.findProjectInstanceMethod(f)));
+    return got;
+  }
+
+  private readonly instanceMethods = new WeakMap<A.Attribute, string | null>();
+
+  private findProjectInstanceMethod(f: A.Attribute): string | null {
     let made: A.Expr | null = f.value;
     if (made.type === 'Name') {
       const b = this.sem.lookup(made.id, made);
@@ -2673,6 +2681,15 @@ const DECODERS = new Set(['urllib.parse.unquote', 'urllib.parse.unquote_plus', '
 const STRING_METHODS = new Set(['format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'title', 'capitalize', 'format_map', 'center', 'ljust', 'rjust', 'zfill', 'decode', 'encode', 'casefold', 'split', 'rsplit', 'splitlines', 'removeprefix', 'removesuffix', 'swapcase']);
 
 /** Whether a function returns a value somewhere (`return x`, not a bare `return` or `return None`), and is not a generator. */
+/** The method `name` of the class around `call` (a call on `self` or `cls`), or null. */
+function ownMethod(call: A.Call, name: string): { fn: A.FunctionDef; offset: number } | null {
+  let n: A.AnyNode | null = call.parent;
+  while (n && n.type !== 'ClassDef') n = n.parent;
+  if (!n) return null;
+  for (const s of n.body) if ((s.type === 'FunctionDef' || s.type === 'AsyncFunctionDef') && s.name === name) return { fn: s, offset: 1 };
+  return null;
+}
+
 function returnsValue(fn: A.FunctionDef): boolean {
   let value = false;
   let generator = false;
