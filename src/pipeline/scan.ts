@@ -248,11 +248,31 @@ export async function reduceScan(prep: PreparedScan, results: FileResult[], run:
   const { options, cwd, analyses, config, disc, envScan, selectTokens, ignoreTokens, enabled, perPath, baseOptions, tasks } = prep;
   const { started, stage } = run;
   let callers = 0;
+  let depsJob: ReturnType<typeof analyzeDependencies> | null = null;
   try {
     // Cross-module data flow: files calling into functions of other modules that matter are
     // analysed again with those functions' summaries (see pipeline/crossmodule.ts), on the same threads.
-    if (analyses.has('rules')) {
-      callers = await crossModuleFlows(tasks, results.filter((r) => !r.skipped), run.crossModule);
+    const cross = analyses.has('rules') ? crossModuleFlows(tasks, results.filter((r) => !r.skipped), run.crossModule) : null;
+    // The dependency audit needs only the manifests and the files' imports, which the second
+    // look does not change: it runs on this thread while the workers take that look.
+    if (analyses.has('deps')) {
+      const analysedNow = results.filter((r) => !r.skipped);
+      depsJob = analyzeDependencies({
+        roots: disc.roots,
+        files: disc.files.filter((f) => MANIFEST_KINDS.has(f.kind)).map((f) => ({ path: f.path, absPath: f.absPath, kind: f.kind })),
+        // An environment's code is third-party code: its imports are not the project's (KR510/KR511).
+        imports: collectImports(envScan ? analysedNow.filter((f) => !envScan.owns(f.path)) : analysedNow),
+        ...(envScan ? { installed: envScan.installedDistributions() } : {}),
+        localModules: prep.recorded ? [...disc.localModules, ...prep.recorded.firstParty] : disc.localModules,
+        online: options.online ?? false,
+        ignore: config.ignoreAdvisories,
+        maxFileSize: baseOptions.maxFileSize,
+      }, ruleFilter(selectTokens, ignoreTokens));
+      // (Awaited below; a failure must not count as unhandled while the cross-module step runs.)
+      depsJob.catch(() => undefined);
+    }
+    if (cross) {
+      callers = await cross;
       // Findings in helpers that every project call gives constants (after the flows: a call passing request data keeps them).
       settleConstantCallers(results.filter((r) => !r.skipped));
     }
@@ -285,19 +305,8 @@ export async function reduceScan(prep: PreparedScan, results: FileResult[], run:
     ...(disc.fetched ? { fetched: disc.fetched } : {}),
   };
 
-  if (analyses.has('deps')) {
-    const manifestFiles = disc.files.filter((f) => MANIFEST_KINDS.has(f.kind)).map((f) => ({ path: f.path, absPath: f.absPath, kind: f.kind }));
-    const deps = await analyzeDependencies({
-      roots: disc.roots,
-      files: manifestFiles,
-      // An environment's code is third-party code: its imports are not the project's (KR510/KR511).
-      imports: collectImports(envScan ? analysed.filter((f) => !envScan.owns(f.path)) : analysed),
-      ...(envScan ? { installed: envScan.installedDistributions() } : {}),
-      localModules: prep.recorded ? [...disc.localModules, ...prep.recorded.firstParty] : disc.localModules,
-      online: options.online ?? false,
-      ignore: config.ignoreAdvisories,
-      maxFileSize: baseOptions.maxFileSize,
-    }, ruleFilter(selectTokens, ignoreTokens));
+  if (depsJob) {
+    const deps = await depsJob;
     for (const f of deps.findings) findings.push(f);
     for (const d of deps.diagnostics) diagnostics.push(d);
     report.dependencies = deps.report;
