@@ -436,7 +436,12 @@ export class TaintAnalysis {
       name: (e) => this.nameConst(e, st),
       item: (c, k) => {
         const sh = this.shapeAt(c, st);
-        return sh ? itemOf(sh, k)?.c : undefined;
+        if (sh) return itemOf(sh, k)?.c;
+        // A configparser option read through the mapping interface (`conf["s"]["k"]`).
+        if (c.type !== 'Subscript' || c.slice.type === 'Slice') return undefined;
+        const conf = this.configOf(c.value, st);
+        const section = conf ? fold(c.slice, st.fold) : undefined;
+        return conf && section !== undefined ? (conf.items.get(configKey(section, k)) ?? conf.items.get(configKey('DEFAULT', k)))?.c : undefined;
       },
       missing: (c, k) => {
         const sh = this.shapeAt(c, st);
@@ -1464,6 +1469,7 @@ export class TaintAnalysis {
             if (kt && sink.keys) this.hit(kt, sink.spec, stmt, st, false);
           }
         }
+        if (this.assignConfig(target, v, stmt, st)) return;
         const k = keyOf(target.value);
         if (!k) return;
         const sh = st.shapes.get(k);
@@ -1490,6 +1496,66 @@ export class TaintAnalysis {
       default:
         return;
     }
+  }
+
+  /** A name (or attribute chain) holding a tracked `configparser` object, with its options. */
+  private configOf(e: A.Expr, st: FnState): { k: string; items: ReadonlyMap<string, Item> } | null {
+    const k = keyOf(e);
+    const sh = k ? st.shapes.get(k) : undefined;
+    return k && sh && sh.kind === 'map' && sh.config ? { k, items: sh.items } : null;
+  }
+
+  /**
+   * The option a `configparser` mapping read stands for (`conf["s"]["k"]`, falling back to the
+   * DEFAULT section as configparser does): null when the parser is tracked and has no such
+   * option (reading it raises), undefined when `e` is not such a read.
+   */
+  private configItem(e: A.Subscript, st: FnState): Item | null | undefined {
+    if (e.slice.type === 'Slice' || e.value.type !== 'Subscript' || e.value.slice.type === 'Slice') return undefined;
+    const conf = this.configOf(e.value.value, st);
+    if (!conf) return undefined;
+    const section = fold(e.value.slice, st.fold);
+    const option = fold(e.slice, st.fold);
+    if (section === undefined || option === undefined) return undefined;
+    return conf.items.get(configKey(section, option)) ?? conf.items.get(configKey('DEFAULT', option)) ?? null;
+  }
+
+  /**
+   * An assignment into a tracked `configparser` object through its mapping interface: an
+   * option (`conf["s"]["k"] = v`), or a whole section (`conf["s"] = {"k": v}`, which replaces
+   * the section's options). With a key or a value the analysis cannot read, the parser is no
+   * longer tracked option by option and holds the value's taint. False when the target is not
+   * such an object.
+   */
+  private assignConfig(target: A.Subscript, v: Val, stmt: A.AnyNode, st: FnState): boolean {
+    if (target.slice.type === 'Slice') return false;
+    const option = target.value.type === 'Subscript' && target.value.slice.type !== 'Slice' ? this.configOf(target.value.value, st) : null;
+    const conf = option ?? this.configOf(target.value, st);
+    if (!conf) return false;
+    const items = new Map(conf.items);
+    let known = true;
+    if (option && target.value.type === 'Subscript') {
+      const section = fold(target.value.slice, st.fold);
+      const key = fold(target.slice, st.fold);
+      if (section === undefined || key === undefined) known = false;
+      else items.set(configKey(section, key), { t: v.t, c: v.c });
+    } else {
+      const section = fold(target.slice, st.fold);
+      const entries = v.shape?.kind === 'map' && !v.shape.config ? [...v.shape.items] : null;
+      if (section === undefined || !entries || entries.some(([ik]) => !ik.startsWith('string:'))) known = false;
+      else {
+        const prefix = `${String(section)}\u0000`;
+        for (const key of [...items.keys()]) if (key.startsWith(prefix)) items.delete(key);
+        for (const [ik, item] of entries) items.set(configKey(section, ik.slice('string:'.length)), item);
+      }
+    }
+    if (known) {
+      this.setShape(conf.k, { kind: 'map', items, config: true }, stmt, st);
+      return true;
+    }
+    st.shapes.delete(conf.k);
+    if (v.t) st.env.set(conf.k, this.step({ ...(join(st.env.get(conf.k) ?? null, v.t) as Taint), head: false }, stmt));
+    return true;
   }
 
   /** Replace a tracked container's shape and keep its overall taint the join of its elements. */
@@ -1712,6 +1778,8 @@ export class TaintAnalysis {
       }
       case 'Subscript': {
         this.eval(e.slice, st, d + 1);
+        const option = this.configItem(e, st);
+        if (option !== undefined) return option?.t ?? null;
         const sh = this.shapeAt(e.value, st);
         if (sh && e.slice.type !== 'Slice') {
           const key = fold(e.slice, st.fold);
@@ -2121,6 +2189,29 @@ export class TaintAnalysis {
       case 'add_section':
         if (sh.kind === 'map' && sh.config && call.args.length === 1) return null;
         break;
+      case 'read_dict': {
+        // A dict literal of sections, each a dict literal of options with constant names.
+        const d = call.args[0];
+        if (!(sh.kind === 'map' && sh.config && call.args.length === 1 && d?.type === 'Dict')) break;
+        const items = new Map(sh.items);
+        let known = true;
+        d.keys.forEach((sk, i) => {
+          const section = sk ? fold(sk, st.fold) : undefined;
+          const opts = d.values[i];
+          if (section === undefined || opts?.type !== 'Dict') {
+            known = false;
+            return;
+          }
+          opts.keys.forEach((ok, j) => {
+            const key = ok ? fold(ok, st.fold) : undefined;
+            if (key === undefined) known = false;
+            else items.set(configKey(section, key), { t: this.eval(opts.values[j], st, 1), c: fold(opts.values[j], st.fold) });
+          });
+        });
+        if (!known) break;
+        this.setShape(k, { kind: 'map', items, config: true }, call, st);
+        return null;
+      }
       case 'read_string':
         // A constant INI text: its options are constants (an untrusted text taints the whole parser below).
         if (sh.kind === 'map' && sh.config && call.args.length >= 1 && typeof cs[0] === 'string' && !args[0]) {

@@ -266,6 +266,21 @@ describe('triage: constants', () => {
       vulnerable: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf.read_string("[s]\\ncmd = " + request.args["c"])  # source\n    subprocess.call(conf.get("s", "cmd"), shell=True)  # sink\n`,
     },
     {
+      name: 'a configparser option set and read through the mapping interface',
+      safe: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf["s"] = {}\n    conf["s"]["cmd"] = "ls"\n    conf["s"]["user"] = request.args["c"]\n    subprocess.call(conf["s"]["cmd"], shell=True)  # sink\n`,
+      vulnerable: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf["s"] = {}\n    conf["s"]["cmd"] = "ls"\n    conf["s"]["user"] = request.args["c"]  # source\n    subprocess.call(conf["s"]["user"], shell=True)  # sink\n`,
+    },
+    {
+      name: 'a configparser section assigned a dict (it replaces the section; DEFAULT options show through)',
+      safe: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf["DEFAULT"] = {"cmd": "ls"}\n    conf["s"] = {"cmd": request.args["c"]}\n    conf["s"] = {"user": request.args["c"]}\n    subprocess.call(conf["s"]["cmd"], shell=True)  # sink\n`,
+      vulnerable: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf["DEFAULT"] = {"cmd": "ls"}\n    conf["s"] = {"user": "me"}\n    conf["s"] = {"cmd": request.args["c"]}  # source\n    subprocess.call(conf["s"]["cmd"], shell=True)  # sink\n`,
+    },
+    {
+      name: 'a configparser option from read_dict() beside a tainted one',
+      safe: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf.read_dict({"s": {"cmd": "ls", "user": request.args["c"]}})\n    subprocess.call(conf.get("s", "cmd"), shell=True)  # sink\n`,
+      vulnerable: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf.read_dict({"s": {"cmd": "ls", "user": request.args["c"]}})  # source\n    subprocess.call(conf.get("s", "user"), shell=True)  # sink\n`,
+    },
+    {
       name: 'a dict entry with a constant key',
       safe: `import subprocess\n${FLASK}def f():\n    cmds = {"user": request.args["c"], "list": "ls"}\n    subprocess.call(cmds["list"], shell=True)  # sink\n`,
       vulnerable: `import subprocess\n${FLASK}def f():\n    cmds = {"user": request.args["c"], "list": "ls"}  # source\n    subprocess.call(cmds["user"], shell=True)  # sink\n`,
