@@ -154,7 +154,9 @@ interface Item {
  * keys (`map`; a `configparser` object is a map keyed by section and option). Shapes are
  * immutable values: an update replaces the shape.
  */
-type Shape = { kind: 'seq'; items: readonly Item[] } | { kind: 'map'; items: ReadonlyMap<string, Item>; config: boolean };
+type Shape =
+  | { kind: 'seq'; items: readonly Item[]; /** An in-memory text stream (`io.StringIO()`): the pieces written to it, in order. */ stream?: true }
+  | { kind: 'map'; items: ReadonlyMap<string, Item>; config: boolean };
 
 /** An assigned value: its taint, its constant (if any) and its shape (if a tracked container). */
 interface Val {
@@ -1722,6 +1724,8 @@ export class TaintAnalysis {
         if (!e.args.length && !e.keywords.length && (q === 'list' || q === 'dict' || q === 'tuple' || q === 'collections.deque')) {
           return { t: null, c: undefined, shape: q === 'dict' ? { kind: 'map', items: new Map(), config: false } : { kind: 'seq', items: [] } };
         }
+        // An empty in-memory text stream: what is written to it is tracked piece by piece.
+        if (STRING_STREAMS.has(q) && !e.args.length && !e.keywords.length) return { t: null, c: undefined, shape: { kind: 'seq', items: [], stream: true } };
         const rt = this.roundTripShape(e, q, st);
         if (rt) return { t: this.eval(e, st, 0), c: undefined, shape: rt };
         if (/^configparser\.(?:Raw|Safe)?ConfigParser$/.test(q)) {
@@ -2151,6 +2155,63 @@ export class TaintAnalysis {
   private readonly capturedCache = new WeakMap<A.AnyNode, ReadonlySet<string>>();
 
   /**
+   * Methods of a tracked `configparser` object: `get` reads an option, `set`, `read_dict` of
+   * literal dicts and `read_string` of a constant INI text write options; `add_section` keeps
+   * what is known. Undefined when the call is not one of them with arguments the analysis can
+   * read (the caller then stops tracking the object option by option).
+   */
+  private configCall(call: A.Call, method: string, k: string, options: ReadonlyMap<string, Item>, args: (Taint | null)[], cs: (ConstV | undefined)[], st: FnState): Taint | null | undefined {
+    const n = call.args.length;
+    const write = (items: Map<string, Item>): null => {
+      this.setShape(k, { kind: 'map', items, config: true }, call, st);
+      return null;
+    };
+    switch (method) {
+      case 'get': {
+        if (n !== 2 || cs[0] === undefined || cs[1] === undefined) return undefined;
+        const got = options.get(configKey(cs[0], cs[1]));
+        if (got) this.popped.set(call, got);
+        return got?.t ?? null;
+      }
+      case 'set':
+        if (n !== 3 || cs[0] === undefined || cs[1] === undefined) return undefined;
+        return write(new Map(options).set(configKey(cs[0], cs[1]), { t: args[2] ?? null, c: cs[2] }));
+      case 'add_section':
+        return n === 1 ? null : undefined;
+      case 'read_dict': {
+        // A dict literal of sections, each a dict literal of options with constant names.
+        const d = call.args[0];
+        if (n !== 1 || d?.type !== 'Dict') return undefined;
+        const items = new Map(options);
+        let known = true;
+        d.keys.forEach((sk, i) => {
+          const section = sk ? fold(sk, st.fold) : undefined;
+          const opts = d.values[i];
+          if (section === undefined || opts?.type !== 'Dict') {
+            known = false;
+            return;
+          }
+          opts.keys.forEach((ok, j) => {
+            const key = ok ? fold(ok, st.fold) : undefined;
+            if (key === undefined) known = false;
+            else items.set(configKey(section, key), { t: this.eval(opts.values[j], st, 1), c: fold(opts.values[j], st.fold) });
+          });
+        });
+        return known ? write(items) : undefined;
+      }
+      case 'read_string': {
+        // A constant INI text: its options are constants (an untrusted text taints the whole parser below).
+        if (n < 1 || typeof cs[0] !== 'string' || args[0]) return undefined;
+        const items = new Map(options);
+        for (const [key, v] of iniOptions(cs[0])) items.set(key, v);
+        return write(items);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
    * Methods of a tracked container: reads return the element (`d.get("k")`, `lst.pop(0)`),
    * writes update the shape (`append`, `insert`, `extend` with a literal, configparser
    * `set`). Returns undefined when the call is not one of them (the shape is dropped when
@@ -2167,62 +2228,33 @@ export class TaintAnalysis {
     }
     const item = (i: number): Item => ({ t: args[i] ?? null, c: cs[i] });
     this.popped.delete(call);
+    if (sh.kind === 'map' && sh.config) {
+      const got = this.configCall(call, f.attr, k, sh.items, args, cs, st);
+      if (got !== undefined) return got;
+    }
     switch (f.attr) {
       case 'get': {
-        if (sh.kind === 'map' && sh.config && call.args.length === 2 && cs[0] !== undefined && cs[1] !== undefined) {
-          const got = sh.items.get(configKey(cs[0], cs[1]));
-          if (got) this.popped.set(call, got);
-          return got?.t ?? null;
-        }
         if (sh.kind !== 'map' || sh.config || !call.args.length || cs[0] === undefined) return undefined;
         const got = sh.items.get(itemKey(cs[0]));
         return got ? got.t : (args[1] ?? null);
       }
-      case 'set':
-        if (sh.kind === 'map' && sh.config && call.args.length === 3 && cs[0] !== undefined && cs[1] !== undefined) {
-          const items = new Map(sh.items);
-          items.set(configKey(cs[0], cs[1]), item(2));
-          this.setShape(k, { kind: 'map', items, config: true }, call, st);
+      case 'write':
+        if (sh.kind === 'seq' && sh.stream && call.args.length === 1) {
+          this.setShape(k, { kind: 'seq', items: [...sh.items, item(0)], stream: true }, call, st);
           return null;
         }
         break;
-      case 'add_section':
-        if (sh.kind === 'map' && sh.config && call.args.length === 1) return null;
-        break;
-      case 'read_dict': {
-        // A dict literal of sections, each a dict literal of options with constant names.
-        const d = call.args[0];
-        if (!(sh.kind === 'map' && sh.config && call.args.length === 1 && d?.type === 'Dict')) break;
-        const items = new Map(sh.items);
-        let known = true;
-        d.keys.forEach((sk, i) => {
-          const section = sk ? fold(sk, st.fold) : undefined;
-          const opts = d.values[i];
-          if (section === undefined || opts?.type !== 'Dict') {
-            known = false;
-            return;
-          }
-          opts.keys.forEach((ok, j) => {
-            const key = ok ? fold(ok, st.fold) : undefined;
-            if (key === undefined) known = false;
-            else items.set(configKey(section, key), { t: this.eval(opts.values[j], st, 1), c: fold(opts.values[j], st.fold) });
-          });
-        });
-        if (!known) break;
-        this.setShape(k, { kind: 'map', items, config: true }, call, st);
-        return null;
-      }
-      case 'read_string':
-        // A constant INI text: its options are constants (an untrusted text taints the whole parser below).
-        if (sh.kind === 'map' && sh.config && call.args.length >= 1 && typeof cs[0] === 'string' && !args[0]) {
-          const items = new Map(sh.items);
-          for (const [key, v] of iniOptions(cs[0])) items.set(key, v);
-          this.setShape(k, { kind: 'map', items, config: true }, call, st);
-          return null;
+      case 'getvalue':
+        if (sh.kind === 'seq' && sh.stream && !call.args.length) {
+          // The text written so far: a constant when every piece was one.
+          const t = joinItems(sh.items, false);
+          const pieces = sh.items.map((x) => x.c);
+          this.popped.set(call, { t, c: pieces.every((c) => typeof c === 'string') ? pieces.join('') : undefined });
+          return t;
         }
         break;
       case 'append':
-        if (sh.kind === 'seq' && call.args.length === 1) {
+        if (sh.kind === 'seq' && !sh.stream && call.args.length === 1) {
           this.setShape(k, { kind: 'seq', items: [...sh.items, item(0)] }, call, st);
           return null;
         }
@@ -2667,8 +2699,8 @@ function mergeItem(a: Item, b: Item): Item {
 function mergeShape(a: Shape, b: Shape): Shape | null {
   if (a === b) return a;
   if (a.kind === 'seq' && b.kind === 'seq') {
-    if (a.items.length !== b.items.length) return null;
-    return { kind: 'seq', items: a.items.map((x, i) => mergeItem(x, b.items[i])) };
+    if (a.items.length !== b.items.length || !a.stream !== !b.stream) return null;
+    return { kind: 'seq', items: a.items.map((x, i) => mergeItem(x, b.items[i])), ...(a.stream ? { stream: true as const } : {}) };
   }
   if (a.kind === 'map' && b.kind === 'map' && a.config === b.config && a.items.size === b.items.size) {
     const items = new Map<string, Item>();
@@ -2792,6 +2824,9 @@ function returnsValue(fn: A.FunctionDef): boolean {
   });
   return value && !generator;
 }
+
+/** In-memory text streams whose contents the analysis tracks when made empty (see `shapeCall`). */
+const STRING_STREAMS: ReadonlySet<string> = new Set(['io.StringIO', 'StringIO.StringIO', 'cStringIO.StringIO']);
 
 /** Methods of a container or string that only read it. */
 const READ_METHODS: ReadonlySet<string> = new Set(['get', 'keys', 'values', 'items', 'copy', 'count', 'index', 'find', 'rfind', 'startswith', 'endswith', 'isdigit', 'isalnum', 'isalpha', 'has_section', 'has_option', 'sections', 'options']);

@@ -281,6 +281,16 @@ describe('triage: constants', () => {
       vulnerable: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf.read_dict({"s": {"cmd": "ls", "user": request.args["c"]}})  # source\n    subprocess.call(conf.get("s", "user"), shell=True)  # sink\n`,
     },
     {
+      name: 'the text of an io.StringIO() written only constants',
+      safe: `import subprocess, io\n${FLASK}def f():\n    buf = io.StringIO()\n    buf.write("ls ")\n    buf.write("-l")\n    cmd = buf.getvalue()\n    subprocess.call(cmd, shell=True)  # sink\n`,
+      vulnerable: `import subprocess, io\n${FLASK}def f():\n    buf = io.StringIO()\n    buf.write("ls ")\n    buf.write(request.args["d"])  # source\n    cmd = buf.getvalue()\n    subprocess.call(cmd, shell=True)  # sink\n`,
+    },
+    {
+      name: 'the text of an io.StringIO() written a constant on either branch',
+      safe: `import subprocess, io\n${FLASK}def f():\n    buf = io.StringIO()\n    if request.args.get("long"):\n        buf.write("ls")\n    else:\n        buf.write("ls")\n    cmd = buf.getvalue()\n    subprocess.call(cmd, shell=True)  # sink\n`,
+      vulnerable: `import subprocess, io\n${FLASK}def f():\n    buf = io.StringIO()\n    if request.args.get("long"):\n        buf.write("ls")\n    else:\n        buf.write(request.args["d"])  # source\n    cmd = buf.getvalue()\n    subprocess.call(cmd, shell=True)  # sink\n`,
+    },
+    {
       name: 'a dict entry with a constant key',
       safe: `import subprocess\n${FLASK}def f():\n    cmds = {"user": request.args["c"], "list": "ls"}\n    subprocess.call(cmds["list"], shell=True)  # sink\n`,
       vulnerable: `import subprocess\n${FLASK}def f():\n    cmds = {"user": request.args["c"], "list": "ls"}  # source\n    subprocess.call(cmds["user"], shell=True)  # sink\n`,
