@@ -143,6 +143,10 @@ class ProjectModules {
     const r = this.resolve(q, from);
     if (!r) return false;
     const e = this.facts.get(r.task.path)?.exports[r.rest];
+    // A method of what a factory makes (`create_thing.do` stands for `Thing.do`).
+    const dot = r.rest.lastIndexOf('.');
+    const made = !e && dot > 0 ? this.madeBy({ task: r.task, rest: r.rest.slice(0, dot) }) : null;
+    if (made && depth < MAX_DEPTH) return this.matters(`${made}${r.rest.slice(dot)}`, from, src, unknown, depth + 1, req);
     if (e && (e.src || (src && (e.sinks || e.pass)) || (unknown && e.lit) || (req && e.req))) return true;
     // Deeper only through a callee that passes an argument on to the project's own code.
     if (!src || depth >= MAX_DEPTH || !e?.fwd) return false;
@@ -156,6 +160,13 @@ class ProjectModules {
     return m;
   }
 
+  /** The class a factory (`rest` in its file) makes, qualified so that it resolves from anywhere; null when it is not one. */
+  madeBy(r: { task: FileTask; rest: string }): string | null {
+    const make = this.facts.get(r.task.path)?.exports[r.rest]?.make;
+    if (!make) return null;
+    return make.includes('.') ? make : `${moduleNameOf(r.task)}.${make}`;
+  }
+
   /**
    * Whether analysing a callee can change what the caller needs (otherwise its file is not
    * parsed again). Its per-file summary flags say what it does alone; what it calls in turn
@@ -167,6 +178,7 @@ class ProjectModules {
     const deeper = () => depth < MAX_DEPTH && !!e?.fwd && (this.facts.get(r.task.path)?.calls ?? []).some((c) => this.matters(c.callee, r.task, true, false, depth + 1));
     // Only a class's own entry: a function's file is never worth loading to learn whether a name is a class.
     if (use.kind === 'class') return !!e?.cls;
+    if (use.kind === 'factory') return false; // answered from the facts (see madeBy)
     if (e?.src || (use.req && e?.req)) return true;
     if (use.tainted) return !!(e?.pass || e?.sinks) || deeper();
     return this.reachesSource(r.task, depth);
@@ -288,6 +300,11 @@ export async function analyzeCallers(project: CrossModuleProject, callers: reado
     lookup(q: string, use?: ExternalUse): ExternalCallee | null {
       const r = modules.resolve(q, from);
       if (!r) return null;
+      if (use?.kind === 'factory') {
+        // The class a factory makes is in its facts: nothing to parse.
+        const cls = modules.madeBy(r);
+        return cls ? { kind: 'class', fn: null, name: r.rest, path: r.task.path, analysis: null, offset: 1, cls } : null;
+      }
       if (use && !modules.worthLoading(r, use, depth)) return null;
       // A class whose constructor gets no request object: its plain constructor summary keeps
       // a request in a field only when the facts say it reads or keeps request data. Without

@@ -73,6 +73,7 @@ export interface ExternalResolver {
 export type ExternalUse =
   | { kind: 'constants' }
   | { kind: 'class'; /** A request object is passed to the constructor (it may keep it in a field). */ req?: boolean }
+  | { kind: 'factory' }
   | { kind: 'call'; tainted: boolean; /** A request object goes in (an argument, or a field of the instance). */ req?: boolean };
 
 /** What one module tells the project pass about itself (plain, serialisable). */
@@ -82,7 +83,7 @@ export interface TaintFacts {
    * reach a sink from a parameter, or pass a parameter to their result; `cls` marks a class's
    * own entry (what its methods do together).
    */
-  exports: Record<string, { src?: true; sinks?: true; pass?: true; lit?: true; req?: true; fwd?: true; cls?: true }>;
+  exports: Record<string, { src?: true; sinks?: true; pass?: true; lit?: true; req?: true; fwd?: true; cls?: true; /** A factory: every return makes an instance of this class (its name as the module sees it: a class of its own, or an imported one). */ make?: string }>;
   /**
    * Calls into the project's own modules (qualified names), whether an argument carried
    * untrusted data or was a request object, and whether the call's result can reach a
@@ -199,6 +200,8 @@ interface Summary {
   retSrc?: Taint | null;
   /** The imported object every return gives (`return yaml.SafeLoader`): its qualified name; null when the returns differ or are not one. */
   retName?: string | null;
+  /** The class every return makes an instance of (`return Thing()`), as this module names it; null when the returns differ or are not one. */
+  retCls?: string | null;
   /** Request data (`args`, `form`, `get_json()`…) is read from a parameter or a field of `self` (it is a source when that holds a request object). */
   readsReq?: boolean;
   /** Fields of `self` that hold a request object when the function returns (a constructor that keeps the request: `self._req = req`). */
@@ -404,11 +407,12 @@ export class TaintAnalysis {
       if (s.ret) e.pass = true;
       // Constants only, and something to use: a procedure (no value returned) gives callers nothing.
       if ((s.retLit && returnsValue(fn)) || s.retName) e.lit = true;
+      if (s.retCls) e.make = s.retCls;
       // Passes an argument on to the project's own code (a chain the project pass may follow).
       if (s.fwd) e.fwd = true;
       // Reads request data from a parameter or a field: a source when given a request object.
       if (s.readsReq || s.reqFields) e.req = true;
-      if (e.src || e.sinks || e.pass || e.lit || e.req || e.fwd) exports[key] = e;
+      if (e.src || e.sinks || e.pass || e.lit || e.req || e.fwd || e.make) exports[key] = e;
     };
     for (const st of this.module.body) {
       if (st.type === 'FunctionDef' || st.type === 'AsyncFunctionDef') add(st.name, st);
@@ -715,7 +719,10 @@ export class TaintAnalysis {
     if (instance) this.bindInstance(params, st, instance);
     if (fn.name === '__init__') st.ctor = true;
     // Falling off the end returns None: not one imported object.
-    if (!this.execBlock(fn.body, st, 0)) summary.retName = null;
+    if (!this.execBlock(fn.body, st, 0)) {
+      summary.retName = null;
+      summary.retCls = null;
+    }
     const self = fn.parent?.type === 'ClassDef' ? params[0]?.arg : undefined;
     if (self) {
       const fields = [...st.reqs].filter((k) => k.startsWith(`${self}.`) && !k.slice(self.length + 1).includes('.')).map((k) => k.slice(self.length + 1));
@@ -1289,7 +1296,12 @@ export class TaintAnalysis {
   private execReturn(s: A.Return, st: FnState): boolean {
     if (!s.value) {
       st.summary.retName = null;
+      st.summary.retCls = null;
       return true;
+    }
+    if (st.summary.retCls !== null && st.summary !== EMPTY) {
+      const made = this.madeClass(s.value);
+      st.summary.retCls = made && (st.summary.retCls === undefined || st.summary.retCls === made) ? made : null;
     }
     if (st.retLit && !this.litOnly(s.value, st, 0)) st.retLit = false;
     if (st.retClean.bits && !st.retLit) st.retClean = andClean(st.retClean, this.cleanOf(s.value, st, 0));
@@ -1739,6 +1751,9 @@ export class TaintAnalysis {
             const reqFields = this.ctorFields(ext, e, st);
             return { t, c: undefined, shape: null, cls: ext.cls, ...(reqFields.length ? { reqFields } : {}) };
           }
+          // A factory of another module (`thing = ThingFactory.create()`): the class it makes.
+          const made = this.external.lookup(q, { kind: 'factory' });
+          if (made && made.kind === 'class' && made.cls) return { t: this.eval(e, st, 0), c: undefined, shape: null, cls: made.cls };
         }
         if (e.func.type === 'Attribute' && e.func.attr === 'copy' && !e.args.length) {
           const sh = this.shapeAt(e.func.value, st);
@@ -2479,6 +2494,14 @@ export class TaintAnalysis {
   }
 
   /** The class a name stands for when it is a class of this module bound once. */
+  /** The class an expression makes an instance of (`Thing()`): a class of this module by name, or a name imported from the project's own modules; null otherwise. */
+  private madeClass(e: A.Expr): string | null {
+    if (e.type !== 'Call' || e.func.type === 'Call') return null;
+    if (e.func.type === 'Name' && this.localClass(e.func.id, e)) return e.func.id;
+    const q = this.sem.callName(e);
+    return q && q.includes('.') && this.localModules && this.isProjectName(q) && this.importedName(e.func) === q ? q : null;
+  }
+
   private localClass(name: string, at: A.AnyNode): A.ClassDef | null {
     const b = this.sem.lookup(name, at);
     return b?.kind === 'class' && b.count === 1 && b.node.type === 'ClassDef' ? b.node : null;

@@ -351,6 +351,51 @@ describe('instances of classes of other modules', () => {
     expect(tracePlaces(sink)).toContain('views.py:8');
   });
 
+  // Factories (a function or a static method of another module that returns a new instance).
+  const things = [
+    'class Echo:',
+    '    def render(self, value):',
+    '        return value',
+    'class Fixed:',
+    '    def render(self, value):',
+    '        return "index.html"',
+    'class Factory:',
+    '    @staticmethod',
+    '    def create():',
+    '        return Echo()',
+    'def make_fixed():',
+    '    return Fixed()',
+    '',
+  ].join('\n');
+  const factoryViews = [
+    'from flask import Flask, request',
+    'from lib.things import Factory, make_fixed',
+    'app = Flask(__name__)',
+    '@app.route("/f")',
+    'def f():',
+    '    thing = Factory.create()',
+    '    name = thing.render(request.args["n"])',
+    '    return open(name).read()', // 8: the path comes back from Echo.render
+    '@app.route("/g")',
+    'def g():',
+    '    thing = make_fixed()',
+    '    name = thing.render(request.args["n"])',
+    '    return open(name).read()', // 13: Fixed.render returns a constant
+    '',
+  ].join('\n');
+
+  it('a method of an instance a factory of another module makes: the request value comes back through it', async () => {
+    const { all } = await scanProject({ 'lib/__init__.py': '', 'lib/things.py': things, 'web/__init__.py': '', 'web/views.py': factoryViews });
+    const open = at(all, 'KR104', 'web/views.py', 8);
+    expect(tracePlaces(open).at(-1)).toBe('views.py:8');
+    expect(tracePlaces(open)).toContain('views.py:7');
+  });
+
+  it('the safe twin: the factory makes an instance whose method returns a constant', async () => {
+    const { all } = await scanProject({ 'lib/__init__.py': '', 'lib/things.py': things, 'web/__init__.py': '', 'web/views.py': factoryViews });
+    expect(all.filter((f) => f.location.path === 'web/views.py' && f.location.startLine === 13 && (f.ruleId === 'KR104' || f.relatedRuleIds?.includes('KR104')))).toEqual([]);
+  });
+
   it('the safe twin: the argument is quoted for the shell', async () => {
     const { all } = await scanProject({ 'tools/__init__.py': '', 'tools/runner.py': runner, 'web/__init__.py': '', 'web/views.py': views('shlex.quote(request.args["d"])') });
     expect(all.filter((f) => f.ruleId === 'KR102' || f.relatedRuleIds?.includes('KR102'))).toEqual([]);
