@@ -1585,7 +1585,7 @@ export class TaintAnalysis {
   private subscriptSinks(target: A.Subscript): SubscriptSinkSpec[] {
     const v = target.value;
     if (v.type === 'Attribute' && this.sources.attribute(v)) return [];
-    return subscriptSinksFor(v, this.sem);
+    return subscriptSinksFor(v, this.sem, this.sem.constValue(target.slice));
   }
 
   private applyGuards(st: FnState, guards: Guard[], branch: boolean, test: A.Expr): void {

@@ -98,12 +98,14 @@ export interface SubscriptSinkSpec {
   container: ContainerSpec;
   /** A controlled key reaches the sink too. */
   keys: boolean;
+  /** Only an assignment to this constant key (lower case, compared without case). */
+  key?: string;
 }
 
 const SUBSCRIPT_SINKS: readonly SubscriptSinkSpec[] = MODELS.flatMap((m) =>
   (m.subscriptSinks ?? []).map((r) => {
     const k = KINDS[r.kind];
-    return { spec: { rule: k.rule, bit: k.bit, label: r.label ?? k.label, kind: r.kind }, container: r.container, keys: r.keys ?? false };
+    return { spec: { rule: k.rule, bit: k.bit, label: r.label ?? k.label, kind: r.kind }, container: r.container, keys: r.keys ?? false, ...(r.key ? { key: r.key.toLowerCase() } : {}) };
   }),
 );
 
@@ -126,7 +128,7 @@ export function attributeSinksFor(target: A.Attribute, sem: SemanticModel): Attr
   return ATTRIBUTE_SINKS.filter((r) => r.attributes.has(target.attr) && containerMatches(r.container, target.value, sem));
 }
 
-/** The item-assignment sinks `container[key] = value` is (the container matched against each row's spec). */
-export function subscriptSinksFor(container: A.Expr, sem: SemanticModel): SubscriptSinkSpec[] {
-  return SUBSCRIPT_SINKS.filter((r) => containerMatches(r.container, container, sem));
+/** The item-assignment sinks `container[key] = value` is (the container matched against each row's spec; `key` is the key's constant, if any). */
+export function subscriptSinksFor(container: A.Expr, sem: SemanticModel, key?: unknown): SubscriptSinkSpec[] {
+  return SUBSCRIPT_SINKS.filter((r) => (!r.key || (typeof key === 'string' && key.toLowerCase() === r.key)) && containerMatches(r.container, container, sem));
 }

@@ -189,6 +189,28 @@ const pairs: Pair[] = [
     safe: 'from http.server import BaseHTTPRequestHandler\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_header("Location", "/")',
     source: 'self.path',
   },
+  // ---- redirects through the Location header (KR107): the header's name decides (another header with the same value is no redirect)
+  {
+    name: 'redirect sink send_header("Location", …)',
+    rule: 'KR107',
+    vuln: 'from http.server import BaseHTTPRequestHandler\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_response(301)\n        self.send_header("Location", self.path + "/")',
+    safe: 'from http.server import BaseHTTPRequestHandler\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_response(200)\n        self.send_header("X-Path", self.path + "/")',
+    source: 'self.path',
+  },
+  {
+    name: 'redirect sink response.headers["Location"]',
+    rule: 'KR107',
+    vuln: view('from flask import make_response', `r = make_response("", 302)\nr.headers["Location"] = ${u}\nreturn r`),
+    safe: view('from flask import make_response', `r = make_response("", 200)\nr.headers["X-Next"] = ${u}\nreturn r`),
+    source: 'request.args',
+  },
+  {
+    name: 'redirect sink Django response["Location"]',
+    rule: 'KR107',
+    vuln: 'from django.http import HttpResponse\ndef v(request):\n    r = HttpResponse(status=302)\n    r["location"] = request.GET["next"]\n    return r',
+    safe: 'from django.http import HttpResponse\ndef v(request):\n    r = HttpResponse(status=200)\n    r["X-Next"] = request.GET["next"]\n    return r',
+    source: 'request.GET',
+  },
   // ---- logs (KR116)
   sink('log sink logging.info(tainted)', 'KR116', 'import logging', 'logging.info("user: " + ${T})'),
   sink('log sink logger.warning("%s", tainted)', 'KR116', 'import logging\nlogger = logging.getLogger(__name__)', 'logger.warning("user %s", ${T})'),

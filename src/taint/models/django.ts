@@ -62,7 +62,10 @@ export const DJANGO: LibraryModel = {
       ],
     },
   ],
-  subscriptSinks: [{ kind: 'header', container: { madeBy: [...RESPONSES, ...SHORTCUTS] }, keys: true }],
+  subscriptSinks: [
+    { kind: 'header', container: { madeBy: [...RESPONSES, ...SHORTCUTS] }, keys: true },
+    { kind: 'redirect', container: { madeBy: [...RESPONSES, ...SHORTCUTS] }, key: 'location' },
+  ],
   attributeSinks: [
     {
       kind: 'xss',

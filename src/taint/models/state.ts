@@ -50,6 +50,8 @@ export const STATE: LibraryModel = {
   id: 'state',
   subscriptSinks: [
     { kind: 'header', container: RESPONSE_HEADERS, keys: true },
+    // The Location header is where the browser goes (an open redirect, CWE-601).
+    { kind: 'redirect', container: RESPONSE_HEADERS, key: 'location' },
     { kind: 'session', container: SESSIONS, keys: true },
   ],
   sinks: [

@@ -9,6 +9,13 @@ import { keywordArg } from '../../python/calls.js';
 import { allArguments, boundCall, hasShellTrue, headOnly, pickSubprocess, receiverPath, receiverMadeBy, shellList } from './predicates.js';
 import type { CallTaints, LibraryModel } from './types.js';
 
+/** `send_header("Location", …)`: the header name, a constant, is Location (any case). */
+function locationHeader(c: A.Call, sem: SemanticModel): boolean {
+  const name = c.args[0] ?? keywordArg(c, 'keyword')?.value;
+  const v = name ? sem.constValue(name) : undefined;
+  return typeof v === 'string' && v.toLowerCase() === 'location';
+}
+
 const IN_MEMORY_FILES = ['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO'];
 const SUBPROCESS = ['Popen', 'call', 'run', 'check_call', 'check_output'].map((f) => `subprocess.${f}`);
 /** `re` (and the `regex` package) functions whose first argument is the pattern. */
@@ -137,6 +144,8 @@ export const STDLIB: LibraryModel = {
     { kind: 'xxe', methods: ['parse', 'feed'], when: saxWithEntities },
     // ---- headers (CWE-113): http.server writes header names and values as given (http.client's putheader rejects CR/LF)
     { kind: 'header', methods: ['send_header'], args: [0, 1], keywords: ['keyword', 'value'] },
+    // ---- redirects (CWE-601): the Location header http.server sends
+    { kind: 'redirect', methods: ['send_header'], args: [1], keywords: ['value'], when: (c: A.Call, sem: SemanticModel) => locationHeader(c, sem) },
     // ---- regular expressions (CWE-1333): a pattern from the request can backtrack for hours (ReDoS) or match what it should not
     { kind: 'regex', names: REGEX_FUNCTIONS.flatMap((f) => [`re.${f}`, `regex.${f}`]), args: [0], keywords: ['pattern'] },
     // ---- logs (CWE-117): every argument of a logging call is written to the log

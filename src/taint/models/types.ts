@@ -101,6 +101,8 @@ export interface SubscriptSinkRow {
   kind: SinkKind;
   container: ContainerSpec;
   keys?: boolean;
+  /** Only an assignment to this constant key, compared without case (a header name: `location`). */
+  key?: string;
   label?: string;
 }
 
