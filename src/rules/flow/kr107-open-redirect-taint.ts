@@ -10,7 +10,7 @@ export const openRedirectTaint = defineRule({
   confidence: 'high',
   cwe: [601],
   docs: {
-    what: "Follows untrusted data into redirect targets: Flask/Werkzeug `redirect()`, Django `redirect()`/`HttpResponseRedirect`, Starlette/FastAPI `RedirectResponse`. Targets that start with a fixed `/path` or `https://host/`, or that pass `url_has_allowed_host_and_scheme()` / an allow-list, are not reported.",
+    what: "Follows untrusted data into redirect targets: Flask/Werkzeug `redirect()`, Django `redirect()`/`HttpResponseRedirect`, Starlette/FastAPI `RedirectResponse`, and a `Location` header set by hand (`send_header(\"Location\", …)` in `http.server`, `response.headers[\"Location\"] = …`, Django's `response[\"Location\"] = …`). Targets that start with a fixed `/path` or `https://host/`, or that pass `url_has_allowed_host_and_scheme()` / an allow-list, are not reported.",
     why: "A link on the trusted domain sends users to the attacker's site: phishing that looks legitimate, OAuth token theft (CWE-601).",
     example: "return redirect(request.args.get(\"next\", \"/\"))",
     instead: "target = request.args.get(\"next\", \"/\")\nif not url_has_allowed_host_and_scheme(target, allowed_hosts={request.host}):\n    target = \"/\"\nreturn redirect(target)",
