@@ -115,6 +115,9 @@ const pairs: Pair[] = [
     'if not re.fullmatch(r"[a-z]+", v):\n    abort(400)',
     'r.headers["X-V"] = v\nreturn r',
   ),
+  // One quoted string literal: eval gives back a string. A class that lets the quote or a backslash in does not prove it.
+  guard('re.fullmatch of one quoted literal before eval (a class with a backslash proves nothing)', 'KR103', 'import re', 's = request.args["s"]', 'if not re.fullmatch(r"\'[\\w\\\\ ]*\'", s):\n    abort(400)', 'if not re.fullmatch(r"\'[A-Za-z0-9 _.-]*\'", s):\n    abort(400)', 'eval(s)'),
+  guard('re.match of one quoted literal needs the end anchor', 'KR103', 'import re', 's = request.args["s"]', 'if not re.match(r"\'[a-z]*\'", s):\n    abort(400)', 'if not re.match(r"^\'[a-z]*\'$", s):\n    abort(400)', 'eval(s)'),
   guard('compiled pattern: NAME.fullmatch(x)', 'KR102', 'import os, re\nNAME = re.compile(r"[a-z0-9]+")\nANY = re.compile(r".+")', 'h = request.args["h"]', 'if not ANY.fullmatch(h):\n    abort(400)', 'if not NAME.fullmatch(h):\n    abort(400)', 'os.system("ping " + h)'),
   guard(
     'literal-shape check before eval (the inner quote test is needed)',

@@ -346,7 +346,43 @@ export function charsetClears(cs: CharSet): number {
 /** The sink kinds a `re.fullmatch`/`match`/`search` guard with pattern `p` clears, 0 when it proves nothing. */
 export function patternClears(p: string, flags: string, mode: 'fullmatch' | 'match' | 'search'): number {
   const cs = patternCharset(p, flags, mode);
-  return cs ? charsetClears(cs) : 0;
+  return (cs ? charsetClears(cs) : 0) | (quotedLiteral(p, flags, mode) ? K.CODE : 0);
+}
+
+/**
+ * Whether every value the guard lets through is one Python string literal: a quote, a class
+ * of characters that holds neither that quote, a backslash nor a line break, a quantifier, and
+ * the same quote (`'[A-Za-z0-9 _.-]*'`). Evaluating such a value gives back a string, so it is
+ * safe for `eval`/`exec`. The anchors `match` and `search` need are those of {@link patternCharset}.
+ */
+function quotedLiteral(p: string, flags: string, mode: 'fullmatch' | 'match' | 'search'): boolean {
+  const { ignoreCase, multiline } = flagsOf(flags);
+  if (multiline) return false;
+  let body = p;
+  let start = false;
+  let end = false;
+  if (body.startsWith('^') || body.startsWith('\\A')) {
+    start = true;
+    body = body.slice(body[0] === '^' ? 1 : 2);
+  }
+  if (body.endsWith('\\Z') || (body.endsWith('$') && !body.endsWith('\\$'))) {
+    end = true;
+    body = body.slice(0, body.endsWith('$') ? -1 : -2);
+  }
+  if ((mode === 'match' && !end) || (mode === 'search' && !(start && end))) return false;
+  const quote = /^\\?(['"])/.exec(body);
+  if (!quote) return false;
+  const q = quote[1];
+  let i = quote[0].length;
+  if (body[i] !== '[') return false;
+  const cls = parseClass(body, i + 1);
+  if (!cls) return false;
+  const chars = withCase(cls.negated ? complement(cls.set) : cls.set, ignoreCase);
+  if (chars.ascii.has(q) || chars.ascii.has('\\') || chars.ascii.has('\n') || chars.ascii.has('\r')) return false;
+  i = cls.next;
+  const quant = /^(?:[*+?]|\{\d*(?:,\d*)?\})/.exec(body.slice(i));
+  if (quant) i += quant[0].length;
+  return body.slice(i) === q || body.slice(i) === `\\${q}`;
 }
 
 /** The characters of a str method's allow-list: `isdigit`, `isalnum`, `isalpha`, `isidentifier`... (null for others). */
