@@ -12,7 +12,7 @@ import type { SemanticModel } from '../python/semantic.js';
 import { pushChildrenReversed } from '../python/visit.js';
 
 /** Names of secrets: tokens, passwords, keys, salts, nonces, one-time codes, session ids. */
-export const SECRET_NAME = /token|passw|passwd|secret|nonce|salt|otp|api_?key|apikey|session_?id|sessid|csrf|xsrf|reset_?code|verification_?code|auth_?code|(?:^|_)key$|(?:^|_)pin$|(?:^|_)iv$|activation|invite_?code|one_?time/i;
+export const SECRET_NAME = /token|passw|passwd|secret|nonce|salt|otp|api_?key|apikey|session_?id|sessid|csrf|xsrf|reset_?code|verif(?:y|ication)_?code|auth_?code|(?:^|_)key$|(?:^|_)pin$|(?:^|_)iv$|activation|invite_?code|one_?time/i;
 
 /** Words that make a function security-related: then no use in it is judged non-security. */
 const SECURITY_WORD = /token|passw|secret|nonce|salt|otp|key|session|sessid|csrf|xsrf|auth|login|crypt|sign(?!al)|cred|captcha|verif|permission|hash|hmac|cipher|(?:^|_)ids?$|uuid|guid|(?:^|_)code$|coupon|voucher|ticket|invite|reset|confirm|challenge|pin$|iv$|seed_?phrase|wallet|account|user/i;
@@ -22,6 +22,15 @@ const NON_SECURITY_WORD = /shuffl|display|simulat|jitter|backoff|back_off|delay|
 
 /** Calls whose argument is a duration (a random one is jitter). */
 const SLEEPS = new Set(['time.sleep', 'asyncio.sleep', 'gevent.sleep', 'eventlet.sleep', 'trio.sleep']);
+
+/** The keywords of `uuid.UUID` that give its value. */
+const UUID_PARTS = new Set(['int', 'bytes', 'bytes_le', 'hex', 'fields']);
+
+/** `uuid.UUID(…)` or `UUID(…)` (by its spelling: receivers are found without the semantic model). */
+function isUuidCall(c: A.Call): boolean {
+  const f = c.func;
+  return (f.type === 'Name' && f.id === 'UUID') || (f.type === 'Attribute' && f.attr === 'UUID' && f.value.type === 'Name' && f.value.id === 'uuid');
+}
 
 /** The names that receive a call's value: an assignment target, a keyword, a dict key, or the enclosing function for a return. */
 export function receivingNames(node: A.AnyNode): string[] {
@@ -38,6 +47,8 @@ export function receivingNames(node: A.AnyNode): string[] {
       case 'NamedExpr':
         return [p.target.id];
       case 'keyword':
+        // uuid.UUID(int=…, bytes=…, hex=…) only wraps the value: what receives the UUID counts.
+        if (p.arg && UUID_PARTS.has(p.arg) && p.parent?.type === 'Call' && isUuidCall(p.parent)) continue;
         // sort(key=...) and friends name a function argument, not a secret.
         return p.arg && p.arg !== 'key' ? [p.arg] : [];
       case 'Dict': {
