@@ -2184,7 +2184,8 @@ export class TaintAnalysis {
     switch (method) {
       case 'get': {
         if (n !== 2 || cs[0] === undefined || cs[1] === undefined) return undefined;
-        const got = options.get(configKey(cs[0], cs[1]));
+        // An option of the section, else of DEFAULT (as configparser reads it).
+        const got = options.get(configKey(cs[0], cs[1])) ?? options.get(configKey('DEFAULT', cs[1]));
         if (got) this.popped.set(call, got);
         return got?.t ?? null;
       }

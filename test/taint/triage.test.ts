@@ -276,6 +276,11 @@ describe('triage: constants', () => {
       vulnerable: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf["DEFAULT"] = {"cmd": "ls"}\n    conf["s"] = {"user": "me"}\n    conf["s"] = {"cmd": request.args["c"]}  # source\n    subprocess.call(conf["s"]["cmd"], shell=True)  # sink\n`,
     },
     {
+      name: 'a configparser option get() finds in DEFAULT (the section\'s own option wins)',
+      safe: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf.read_dict({"DEFAULT": {"cmd": "ls"}})\n    conf.add_section("s")\n    conf.set("s", "user", request.args["c"])\n    subprocess.call(conf.get("s", "cmd"), shell=True)  # sink\n`,
+      vulnerable: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf.read_dict({"DEFAULT": {"cmd": "ls"}})\n    conf.add_section("s")\n    conf.set("s", "cmd", request.args["c"])  # source\n    subprocess.call(conf.get("s", "cmd"), shell=True)  # sink\n`,
+    },
+    {
       name: 'a configparser option from read_dict() beside a tainted one',
       safe: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf.read_dict({"s": {"cmd": "ls", "user": request.args["c"]}})\n    subprocess.call(conf.get("s", "cmd"), shell=True)  # sink\n`,
       vulnerable: `import subprocess, configparser\n${FLASK}def f():\n    conf = configparser.ConfigParser()\n    conf.read_dict({"s": {"cmd": "ls", "user": request.args["c"]}})  # source\n    subprocess.call(conf.get("s", "user"), shell=True)  # sink\n`,
