@@ -17,6 +17,7 @@ import { SourceFinder, clientParams, handlerParams, routeOf, type ParamSource, t
 import { guardsOf, keyOf, statementGuards, type Guard } from './guards.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
+import { IN_MEMORY_FILES } from './models/stdlib.js';
 import type { CallArgs, Hinge } from './callers.js';
 
 /** A source-to-sink flow found in the module. */
@@ -447,7 +448,7 @@ export class TaintAnalysis {
         if (c.type !== 'Subscript' || c.slice.type === 'Slice') return undefined;
         const conf = this.configOf(c.value, st);
         const section = conf ? fold(c.slice, st.fold) : undefined;
-        return conf && section !== undefined ? (conf.items.get(configKey(section, k)) ?? conf.items.get(configKey('DEFAULT', k)))?.c : undefined;
+        return conf && section !== undefined ? configOption(conf.items, section, k)?.c : undefined;
       },
       missing: (c, k) => {
         const sh = this.shapeAt(c, st);
@@ -1531,7 +1532,7 @@ export class TaintAnalysis {
     const section = fold(e.value.slice, st.fold);
     const option = fold(e.slice, st.fold);
     if (section === undefined || option === undefined) return undefined;
-    return conf.items.get(configKey(section, option)) ?? conf.items.get(configKey('DEFAULT', option)) ?? null;
+    return configOption(conf.items, section, option) ?? null;
   }
 
   /**
@@ -1585,7 +1586,7 @@ export class TaintAnalysis {
   private subscriptSinks(target: A.Subscript): SubscriptSinkSpec[] {
     const v = target.value;
     if (v.type === 'Attribute' && this.sources.attribute(v)) return [];
-    return subscriptSinksFor(v, this.sem, this.sem.constValue(target.slice));
+    return subscriptSinksFor(v, this.sem, target.slice);
   }
 
   private applyGuards(st: FnState, guards: Guard[], branch: boolean, test: A.Expr): void {
@@ -2184,8 +2185,7 @@ export class TaintAnalysis {
     switch (method) {
       case 'get': {
         if (n !== 2 || cs[0] === undefined || cs[1] === undefined) return undefined;
-        // An option of the section, else of DEFAULT (as configparser reads it).
-        const got = options.get(configKey(cs[0], cs[1])) ?? options.get(configKey('DEFAULT', cs[1]));
+        const got = configOption(options, cs[0], cs[1]);
         if (got) this.popped.set(call, got);
         return got?.t ?? null;
       }
@@ -2755,6 +2755,11 @@ function configKey(section: ConstV, option: ConstV): string {
   return `${String(section)}\u0000${String(option).toLowerCase()}`;
 }
 
+/** A configparser option as configparser reads it: the section's own, else DEFAULT's. */
+function configOption(options: ReadonlyMap<string, Item>, section: ConstV, option: ConstV): Item | undefined {
+  return options.get(configKey(section, option)) ?? options.get(configKey('DEFAULT', option));
+}
+
 /**
  * The options of a constant INI text as `configparser.read_string` reads it (option names
  * lowercased, continuation lines joined with newlines). A value with `%` (interpolation) is
@@ -2850,7 +2855,7 @@ function returnsValue(fn: A.FunctionDef): boolean {
 }
 
 /** In-memory text streams whose contents the analysis tracks when made empty (see `shapeCall`). */
-const STRING_STREAMS: ReadonlySet<string> = new Set(['io.StringIO', 'StringIO.StringIO', 'cStringIO.StringIO']);
+const STRING_STREAMS: ReadonlySet<string> = new Set(IN_MEMORY_FILES.filter((q) => q.endsWith('StringIO')));
 
 /** Methods of a container or string that only read it. */
 const READ_METHODS: ReadonlySet<string> = new Set(['get', 'keys', 'values', 'items', 'copy', 'count', 'index', 'find', 'rfind', 'startswith', 'endswith', 'isdigit', 'isalnum', 'isalpha', 'has_section', 'has_option', 'sections', 'options']);

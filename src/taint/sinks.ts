@@ -128,7 +128,10 @@ export function attributeSinksFor(target: A.Attribute, sem: SemanticModel): Attr
   return ATTRIBUTE_SINKS.filter((r) => r.attributes.has(target.attr) && containerMatches(r.container, target.value, sem));
 }
 
-/** The item-assignment sinks `container[key] = value` is (the container matched against each row's spec; `key` is the key's constant, if any). */
-export function subscriptSinksFor(container: A.Expr, sem: SemanticModel, key?: unknown): SubscriptSinkSpec[] {
-  return SUBSCRIPT_SINKS.filter((r) => (!r.key || (typeof key === 'string' && key.toLowerCase() === r.key)) && containerMatches(r.container, container, sem));
+/** The item-assignment sinks `container[key] = value` is (the container matched against each row's spec; a row that names a key needs that constant key). */
+export function subscriptSinksFor(container: A.Expr, sem: SemanticModel, key: A.Expr): SubscriptSinkSpec[] {
+  const rows = SUBSCRIPT_SINKS.filter((r) => containerMatches(r.container, container, sem));
+  if (!rows.some((r) => r.key)) return rows;
+  const k = sem.constValue(key);
+  return rows.filter((r) => !r.key || (typeof k === 'string' && k.toLowerCase() === r.key));
 }

@@ -14,6 +14,7 @@ import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { walk } from '../python/visit.js';
 import { boundCall } from './models/predicates.js';
+import { IN_MEMORY_FILES } from './models/stdlib.js';
 
 /** Parse functions that take a parser object (positional argument 1, or `parser=`), with the document as argument 0. */
 const PARSE_WITH_PARSER = new Set(
@@ -71,7 +72,7 @@ function documentOf(call: A.Call, sem: SemanticModel): ParsedDocument | null {
 }
 
 /** Constructors of in-memory streams whose only argument is their whole content. */
-const IN_MEMORY_STREAMS = new Set(['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO']);
+const IN_MEMORY_STREAMS: ReadonlySet<string> = new Set(IN_MEMORY_FILES);
 
 /** Is `e` passed as the parser of a parse function call? Returns that call. */
 function parserSlotOf(e: A.Expr, sem: SemanticModel): A.Call | null {

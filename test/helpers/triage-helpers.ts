@@ -1,4 +1,5 @@
 /** Small helpers shared by the triage and data-flow tests (test/taint/). */
+import { expect } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import type { Report } from '../../src/report/model.js';
 import { parsePython } from '../../src/python/parse.js';
@@ -21,4 +22,15 @@ export function runTaintAnalysis(code: string): TaintAnalysis {
   const parsed = parsePython(code);
   linkParents(parsed.module);
   return new TaintAnalysis(parsed.module, new SemanticModel(parsed.module, ''), code.split('\n')).run();
+}
+
+/**
+ * The statements the analysis executes on `code` (a deterministic measure of its work), after
+ * checking that it finds exactly one flow of `rule`: the tests that bound the work of nested
+ * constructs compare this across sizes.
+ */
+export function stepsWithOneFlow(code: string, rule: string): number {
+  const analysis = runTaintAnalysis(code);
+  expect(analysis.flows.filter((f) => f.rule === rule)).toHaveLength(1);
+  return analysis.steps;
 }

@@ -6,7 +6,7 @@
  * controlled (a constant, a sanitised value, a variable rebound before the call).
  */
 import { describe, expect, it } from 'vitest';
-import { runTaintAnalysis } from '../helpers/triage-helpers.js';
+import { stepsWithOneFlow } from '../helpers/triage-helpers.js';
 import { runPairs, type Pair } from './models-helpers.js';
 
 const H = 'import subprocess\nimport shlex\nimport requests\nfrom flask import Flask, request\napp = Flask(__name__)\n';
@@ -104,9 +104,7 @@ describe('closures: bounded work on hostile input', () => {
       code += `    def c1():\n${calls('c2', '        ')}`;
       code += calls('c1', '    ');
       code += '    return "ok"\n';
-      const analysis = runTaintAnalysis(code);
-      expect(analysis.flows.filter((f) => f.rule === 'KR102')).toHaveLength(1);
-      return analysis.steps;
+      return stepsWithOneFlow(code, 'KR102');
     };
     const small = work(100);
     const big = work(200);

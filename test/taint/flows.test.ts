@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runOn, testRule } from '../helpers/rule-tester.js';
-import { runTaintAnalysis } from '../helpers/triage-helpers.js';
+import { stepsWithOneFlow } from '../helpers/triage-helpers.js';
 
 const FLASK = 'from flask import Flask, request, redirect, session, jsonify, make_response, render_template_string, send_file\nimport os, subprocess, sqlite3, traceback, pickle, requests\napp = Flask(__name__)\n';
 // FLASK is 3 lines: snippets below start at line 4.
@@ -231,9 +231,7 @@ describe('robustness', () => {
       let code = FLASK + '@app.route("/d")\ndef d():\n    x = request.args["x"]\n';
       for (let i = 0; i < n; i++) code += `    for i${i} in range(3):\n        while x:\n            if i${i}:\n                x = x + "a"\n            else:\n                y${i} = x\n`;
       code += '    os.system(x)\n';
-      const analysis = runTaintAnalysis(code);
-      expect(analysis.flows.filter((f) => f.rule === 'KR102')).toHaveLength(1);
-      return analysis.steps;
+      return stepsWithOneFlow(code, 'KR102');
     };
     const small = work(200);
     const big = work(400);

@@ -6,17 +6,17 @@
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
 import { keywordArg } from '../../python/calls.js';
-import { allArguments, boundCall, hasShellTrue, headOnly, pickSubprocess, receiverPath, receiverMadeBy, shellList } from './predicates.js';
+import { allArguments, boundCall, constKw, hasShellTrue, headOnly, pickSubprocess, receiverPath, receiverMadeBy, shellList } from './predicates.js';
 import type { CallTaints, LibraryModel } from './types.js';
 
 /** `send_header("Location", …)`: the header name, a constant, is Location (any case). */
 function locationHeader(c: A.Call, sem: SemanticModel): boolean {
-  const name = c.args[0] ?? keywordArg(c, 'keyword')?.value;
-  const v = name ? sem.constValue(name) : undefined;
+  const v = c.args[0] ? sem.constValue(c.args[0]) : constKw(c, sem, 'keyword');
   return typeof v === 'string' && v.toLowerCase() === 'location';
 }
 
-const IN_MEMORY_FILES = ['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO'];
+/** File objects made in memory (the data-flow engine tracks the text ones; XML parsers read them). */
+export const IN_MEMORY_FILES: readonly string[] = ['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO'];
 const SUBPROCESS = ['Popen', 'call', 'run', 'check_call', 'check_output'].map((f) => `subprocess.${f}`);
 /** `re` (and the `regex` package) functions whose first argument is the pattern. */
 const REGEX_FUNCTIONS = ['compile', 'match', 'search', 'fullmatch', 'findall', 'finditer', 'split', 'sub', 'subn'];
