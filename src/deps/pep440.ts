@@ -28,6 +28,24 @@ export function isValidVersion(v: string): boolean {
  * @returns negative, zero or positive, like `Array.prototype.sort` expects.
  */
 export function compareVersions(a: string, b: string): number {
+  // Matching a project against its advisories compares the same few hundred version
+  // strings again and again (every version an advisory names against every range event),
+  // and the library parses both strings on each call: the answers are kept per pair.
+  let row = compared.get(a);
+  if (!row) {
+    if (compared.size >= MAX_COMPARED) compared.clear();
+    compared.set(a, (row = new Map<string, number>()));
+  }
+  let c = row.get(b);
+  if (c === undefined) row.set(b, (c = compareUncached(a, b)));
+  return c;
+}
+
+/** Answers of {@link compareVersions} by first and second version (cleared when it holds {@link MAX_COMPARED} first versions). */
+const compared = new Map<string, Map<string, number>>();
+const MAX_COMPARED = 4096;
+
+function compareUncached(a: string, b: string): number {
   const va = pep440.valid(a) !== null;
   const vb = pep440.valid(b) !== null;
   if (va && vb) return pep440.compare(a, b);

@@ -265,6 +265,21 @@ export class SemanticModel {
     return this.module;
   }
 
+  /**
+   * Whether some scope of the file binds `name` to a function definition or an import (a
+   * set look-up: when false, {@link lookup} of the name cannot give such a binding anywhere).
+   */
+  mayBeDefOrImport(name: string): boolean {
+    let set = this.defOrImportNames;
+    if (!set) {
+      set = this.defOrImportNames = new Set();
+      for (const scope of this.scopes.values()) for (const [n, b] of scope.bindings) if (b.kind === 'def' || b.kind === 'import') set.add(n);
+    }
+    return set.has(name);
+  }
+
+  private defOrImportNames: Set<string> | undefined;
+
   /** The binding `name` resolves to at `from`, following Python's scope rules (class scopes skipped for nested functions). */
   lookup(name: string, from: A.AnyNode): Binding | undefined {
     let scope: Scope | null = this.scopeOf(from);

@@ -219,15 +219,38 @@ function computeFacts(module: A.Module, semantic: SemanticModel, path: string): 
     return fnPhase ?? 'import';
   };
 
-  const decoded = new Set<string>();
-  const fetched = new Set<string>();
-  const sensitive = new Map<string, SensitiveKind>();
-  const facts: ModuleFacts = { phaseOf, decoded, fetched, sensitive, dropEndpoints, hasNetwork, isSetupPy, isPackageInit };
-  // Fixed point: a name is decoded/fetched/sensitive when assigned from an expression that is.
+  // What names hold (decoded, fetched, sensitive data) is a fixed point over every
+  // assignment of the file: computed when a rule first asks (most files with a process or
+  // send call need only the phase).
+  let values: Pick<ModuleFacts, 'decoded' | 'fetched' | 'sensitive'> | undefined;
+  const valuesOf = () => (values ??= nameValues(assigns, semantic));
+  const facts: ModuleFacts = {
+    phaseOf,
+    get decoded() {
+      return valuesOf().decoded;
+    },
+    get fetched() {
+      return valuesOf().fetched;
+    },
+    get sensitive() {
+      return valuesOf().sensitive;
+    },
+    dropEndpoints,
+    hasNetwork,
+    isSetupPy,
+    isPackageInit,
+  };
+  return facts;
+}
+
+/** Names that hold decoded, fetched or sensitive data: a fixed point, since a name is one when assigned from an expression that is. */
+function nameValues(assigns: readonly { targets: string[]; value: A.Expr }[], semantic: SemanticModel): Pick<ModuleFacts, 'decoded' | 'fetched' | 'sensitive'> {
+  const out = { decoded: new Set<string>(), fetched: new Set<string>(), sensitive: new Map<string, SensitiveKind>() };
+  const { decoded, fetched, sensitive } = out;
   for (let round = 0; round < 6; round++) {
     let changed = false;
     for (const a of assigns) {
-      const { d, f, s } = valueKinds(a.value, semantic, facts);
+      const { d, f, s } = valueKinds(a.value, semantic, out);
       for (const t of a.targets) {
         if (d && !decoded.has(t)) {
           decoded.add(t);
@@ -245,7 +268,7 @@ function computeFacts(module: A.Module, semantic: SemanticModel, path: string): 
     }
     if (!changed) break;
   }
-  return facts;
+  return out;
 }
 
 /** The assignment-like binding a node makes (`x = v`, `for x in v`, `with v as x`, `d.update(v)`, `return v`), if any, into `out`. */
