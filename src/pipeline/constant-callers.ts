@@ -53,7 +53,10 @@ export function settleConstantCallers(results: readonly FileResult[]): number {
       if (!f || f.verdict?.kind !== 'unknown' || (f.status ?? 'active') !== 'active') continue;
       const where = sites.slice(0, 3).map((s) => `${s.path}:${s.call.line}`).join(', ');
       const names = h.params.map((p) => `'${p.name}'`).join(', ');
-      f.verdict = { kind: 'constant', reason: `every call of ${h.fn}() in the project passes constants for ${names} (${sites.length} call${sites.length > 1 ? 's' : ''}: ${where}${sites.length > 3 ? ', …' : ''})` };
+      const counted = `${sites.length} call${sites.length > 1 ? 's' : ''}: ${where}${sites.length > 3 ? ', …' : ''}`;
+      f.verdict = sites.some((s) => s.call.num)
+        ? { kind: 'sanitised', reason: `every call of ${h.fn}() in the project passes constants or numbers (int(), float(), len()…) for ${names} (${counted})` }
+        : { kind: 'constant', reason: `every call of ${h.fn}() in the project passes constants for ${names} (${counted})` };
       f.status = 'dismissed';
       changed = true;
       settled++;

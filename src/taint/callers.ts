@@ -42,6 +42,8 @@ export interface CallArgs {
   kw: Record<string, boolean>;
   /** `*args` or `**kwargs` is passed (which parameters they fill is not known). */
   star?: true;
+  /** Some argument counted as constant is a number from a conversion (`int(v)`): safe, but not a constant. */
+  num?: true;
   line: number;
 }
 
@@ -117,6 +119,13 @@ export function constantExpr(e: A.Expr, sem: SemanticModel, d: number): boolean 
   if (d > MAX_DEPTH) return false;
   if (e.type === 'Constant' || sem.constValue(e) !== undefined) return true;
   switch (e.type) {
+    case 'Subscript':
+      // `TABLES[kind]`: whatever the key, an element of a constant table (or a KeyError).
+      {
+      const t = e.slice.type !== 'Slice' && e.value.type === 'Name' ? frozenTable(e.value, sem) : null;
+      const values = t ? tableValues(t) : [];
+      return values.length > 0 && values.length <= 200 && values.every((v) => v.type !== 'Starred' && constantExpr(v, sem, d + 1));
+    }
     case 'JoinedStr':
       return e.values.every((v) => constantExpr(v, sem, d + 1));
     case 'FormattedValue':
@@ -132,6 +141,90 @@ export function constantExpr(e: A.Expr, sem: SemanticModel, d: number): boolean 
   }
 }
 
+/** Builtins whose result is a number (or a bool) whatever their argument: nothing of it can inject. */
+const NUMBER_CALLS = new Set(['int', 'float', 'round', 'len', 'abs', 'bool', 'ord']);
+
+/**
+ * Whether `e` is a number built from a conversion (`int(v)`, `float(v)`, `len(v)`), numeric
+ * constants and arithmetic on them, or a name bound once to such a value: a value no
+ * injection can go through, whatever `v` was.
+ */
+export function numberExpr(e: A.Expr, sem: SemanticModel, d: number): boolean {
+  if (d > MAX_DEPTH) return false;
+  switch (e.type) {
+    case 'Constant':
+      return typeof e.value === 'number' || typeof e.value === 'boolean' || typeof e.value === 'bigint';
+    case 'Call':
+      return e.func.type === 'Name' && NUMBER_CALLS.has(e.func.id) && sem.lookup(e.func.id, e) === undefined && !e.keywords.some((k) => !k.arg) && !e.args.some((a) => a.type === 'Starred');
+    case 'UnaryOp':
+      return e.op !== 'Not' && numberExpr(e.operand, sem, d + 1);
+    case 'BinOp':
+      return numberExpr(e.left, sem, d + 1) && numberExpr(e.right, sem, d + 1);
+    case 'Name': {
+      const b = sem.lookup(e.id, e);
+      return !!b && b.kind === 'assign' && b.count === 1 && !!b.value && b.value !== e && numberExpr(b.value, sem, d + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Methods that change a list, dict or set in place. */
+const MUTATORS = new Set(['update', 'setdefault', 'pop', 'popitem', 'clear', 'append', 'extend', 'insert', 'remove', 'add', 'discard', '__setitem__', '__delitem__', 'sort', 'reverse', '__ior__', 'difference_update', 'intersection_update', 'symmetric_difference_update']);
+
+/** Per module: the module-level names something may change in place (see {@link frozenTable}). */
+const changedNames = new WeakMap<A.Module, Set<string>>();
+
+function namesChangedIn(module: A.Module): Set<string> {
+  let out = changedNames.get(module);
+  if (out) return out;
+  out = new Set();
+  const stack: A.AnyNode[] = [module];
+  while (stack.length) {
+    const n = stack.pop()!;
+    const targets = n.type === 'Assign' || n.type === 'Delete' ? n.targets : n.type === 'AugAssign' || n.type === 'AnnAssign' || n.type === 'For' || n.type === 'AsyncFor' ? [n.target] : [];
+    for (const t of targets) storedSubscripts(t, out);
+    if (n.type === 'Call' && n.func.type === 'Attribute' && MUTATORS.has(n.func.attr) && n.func.value.type === 'Name') out.add(n.func.value.id);
+    else if (n.type === 'Global') for (const g of n.names) out.add(g);
+    else if (n.type === 'AugAssign' && n.target.type === 'Name') out.add(n.target.id);
+    pushChildrenReversed(n, stack);
+  }
+  changedNames.set(module, out);
+  return out;
+}
+
+/** The names whose elements a target stores to (`d[k] = …`, `a, d[k] = …`), into `out`. */
+function storedSubscripts(t: A.Expr, out: Set<string>): void {
+  if (t.type === 'Subscript' && t.value.type === 'Name') out.add(t.value.id);
+  else if (t.type === 'Tuple' || t.type === 'List') for (const e of t.elts) storedSubscripts(e, out);
+  else if (t.type === 'Starred') storedSubscripts(t.value, out);
+}
+
+/**
+ * The literal a module-level name holds when it is a table of constants nothing changes:
+ * bound once, at module level, to a dict, list, tuple or set display, and never the target
+ * of a subscript assignment or deletion, a mutating method (`update`, `append`…), an
+ * augmented assignment or a `global` statement anywhere in the module. Null otherwise.
+ * (A function it is passed to could still change it: such code is rare for a table of
+ * constants, and the engine's other container rules make the same assumption.)
+ */
+export function frozenTable(name: A.Name, sem: SemanticModel): A.Dict | A.ListExpr | A.TupleExpr | A.SetExpr | null {
+  const b = sem.lookup(name.id, name);
+  if (!b || b.kind !== 'assign' || b.count !== 1 || !b.value) return null;
+  const v = b.value;
+  if (v.type !== 'Dict' && v.type !== 'List' && v.type !== 'Tuple' && v.type !== 'Set') return null;
+  if (sem.scopeOf(b.node) !== sem.module) return null;
+  let root: A.AnyNode = v;
+  while (root.parent) root = root.parent;
+  if (root.type !== 'Module' || namesChangedIn(root).has(name.id)) return null;
+  return v;
+}
+
+/** The constant values of a table of constants (see {@link frozenTable}): a dict's values, a sequence's elements. */
+function tableValues(t: A.Dict | A.ListExpr | A.TupleExpr | A.SetExpr): A.Expr[] {
+  return t.type === 'Dict' ? t.values : t.elts;
+}
+
 /**
  * The calls in a module of functions named by a bare name bound here (a `def`, an import)
  * or through a project module (`util.run(...)`), with which arguments are constants; and
@@ -143,6 +236,7 @@ export function callArgsOf(module: A.Module, sem: SemanticModel, localModules: R
   let truncated = false;
   const projectName = (e: A.Expr): string | null => {
     if (e.type === 'Name') {
+      if (!sem.mayBeDefOrImport(e.id)) return null;
       const b = sem.lookup(e.id, e);
       return b && (b.kind === 'def' || b.kind === 'import') ? e.id : null;
     }
@@ -172,12 +266,20 @@ export function callArgsOf(module: A.Module, sem: SemanticModel, localModules: R
         if (calls.length >= MAX_CALL_ARGS) truncated = true;
         else {
           const kw: Record<string, boolean> = {};
+          let numbers = false;
+          const safeArg = (a: A.Expr): boolean => {
+            if (constantExpr(a, sem, 0)) return true;
+            if (!numberExpr(a, sem, 0)) return false;
+            numbers = true;
+            return true;
+          };
           let star = n.args.some((a) => a.type === 'Starred');
           for (const k of n.keywords) {
-            if (k.arg) kw[k.arg] = constantExpr(k.value, sem, 0);
+            if (k.arg) kw[k.arg] = safeArg(k.value);
             else star = true;
           }
-          calls.push({ name, args: n.args.map((a) => a.type !== 'Starred' && constantExpr(a, sem, 0)), kw, ...(star ? { star: true as const } : {}), line: n.lineno });
+          const args = n.args.map((a) => a.type !== 'Starred' && safeArg(a));
+          calls.push({ name, args, kw, ...(star ? { star: true as const } : {}), ...(numbers ? { num: true as const } : {}), line: n.lineno });
         }
         // The callee itself is not a reference; its arguments are visited.
         if (n.func.type === 'Attribute') stack.push(n.func.value);

@@ -9,7 +9,7 @@ import { readIni } from '../core/ini.js';
 import type * as A from '../python/ast.js';
 import type { Scope, SemanticModel } from '../python/semantic.js';
 import { walk } from '../python/visit.js';
-import { ALL_MASK, K, USER_MASK, clear, join, live, originMask, type Origin, type Step, type Taint } from './model.js';
+import { ALL_MASK, K, STRUCTURED_MASK, USER_MASK, clear, join, live, originMask, type Origin, type Step, type Taint } from './model.js';
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
@@ -19,6 +19,7 @@ import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
 import type { CallArgs, Hinge } from './callers.js';
+import { frozenTable } from './callers.js';
 
 /** A source-to-sink flow found in the module. */
 export interface Flow {
@@ -703,7 +704,8 @@ export class TaintAnalysis {
       const trace: Step = { node: p, message: `parameter '${p.arg}' of ${fn.name}()`, kind: 'step', prev: null, len: 1 };
       const t: Taint = { mask: ALL_MASK, head: true, params: 1 << i, trace, origin: null, joined: false };
       if (client.has(p.arg)) {
-        t.mask = USER_MASK;
+        // A Lambda event and a body parameter typed as a dict or a list are structured data.
+        t.mask = route?.framework === 'lambda' || (p.annotation && STRUCTURED_ANNOTATION.test(this.text(p.annotation))) ? STRUCTURED_MASK : USER_MASK;
         t.origin = 'request';
         t.trace = { node: p, message: `parameter '${p.arg}' of route handler ${fn.name}() (source: HTTP request data)`, kind: 'source', prev: null, len: 1 };
       }
@@ -826,6 +828,15 @@ export class TaintAnalysis {
    * string methods, serialisers of constants, and calls to the module's own functions that
    * only ever return such values — even when which constant depends on the path taken.
    */
+  /** Whether `e` names a module table of constants that nothing changes (see {@link frozenTable}) and is not shadowed here. */
+  private constantTable(e: A.Expr, st: FnState, d: number): boolean {
+    if (e.type !== 'Name' || (st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id))) return false;
+    const t = frozenTable(e, this.sem);
+    if (!t) return false;
+    const values = t.type === 'Dict' ? t.values : t.elts;
+    return values.length > 0 && values.length <= 200 && values.every((v) => v.type !== 'Starred' && this.litOnly(v, st, d + 1));
+  }
+
   private litOnly(e: A.Expr, st: FnState, d: number): boolean {
     if (d > 30) return false;
     const l = (x: A.Expr | null | undefined) => !x || this.litOnly(x, st, d + 1);
@@ -847,7 +858,9 @@ export class TaintAnalysis {
       }
       case 'Attribute': {
         const k = keyOf(e);
-        return !!k && (st.consts.has(k) || st.lits.has(k));
+        if (k && (st.consts.has(k) || st.lits.has(k))) return true;
+        // A constant of an imported module, by convention in capitals (`pickle.HIGHEST_PROTOCOL`, `re.IGNORECASE`).
+        return e.value.type === 'Name' && /^[A-Z][A-Z0-9_]*$/.test(e.attr) && !st.env.has(e.value.id) && this.sem.lookup(e.value.id, e)?.kind === 'import';
       }
       case 'JoinedStr':
       case 'List':
@@ -873,11 +886,15 @@ export class TaintAnalysis {
           const item = key === undefined ? undefined : itemOf(sh, key);
           if (item) return item.c !== undefined;
         }
+        // `COLUMNS[name]` of a module table of constants: one of its values, whatever the key.
+        if (e.slice.type !== 'Slice' && this.constantTable(e.value, st, d)) return true;
         return l(e.value) && l(e.slice);
       }
       case 'Slice':
         return l(e.lower) && l(e.upper) && l(e.step);
       case 'Call': {
+        // `COLUMNS.get(name, "id")` of a module table of constants: one of its values or the default.
+        if (e.func.type === 'Attribute' && e.func.attr === 'get' && !e.keywords.length && e.args.length >= 1 && e.args.length <= 2 && l(e.args[1]) && this.constantTable(e.func.value, st, d)) return true;
         if (e.keywords.some((k) => !l(k.value)) || e.args.some((a) => !l(a))) {
           // A function that returns only constants ignores its arguments' values.
           const callee = this.localCallee(e);
@@ -1156,7 +1173,16 @@ export class TaintAnalysis {
 
   /** Execute a block; true when it always leaves (return, raise, break, continue, abort()). */
   private execBlock(body: readonly A.Stmt[], st: FnState, depth: number): boolean {
-    for (const s of body) if (this.execStmt(s, st, depth)) return true;
+    for (let i = 0; i < body.length; i++) {
+      const s = body[i];
+      if (!this.execStmt(s, st, depth)) continue;
+      // `if not FEATURE_ON: return` with a constant condition: what follows never runs.
+      if (s.type === 'If' && i + 1 < body.length) {
+        const c = fold(s.test, st.fold);
+        if (c !== undefined) this.markDead(body.slice(i + 1), `the condition \`${this.text(s.test)}\` at line ${s.lineno} is always ${truthy(c) ? 'true' : 'false'} and that branch leaves`);
+      }
+      return true;
+    }
     return false;
   }
 
@@ -1987,10 +2013,7 @@ export class TaintAnalysis {
     const taints: CallTaints = { call, args, keywords, receiver };
     // A bare name bound in the module (a function of its own called `compile` or `open`) is not the builtin.
     const shadowed = q !== null && !q.includes('.') && this.sem.lookup(q, call) !== undefined;
-    for (const spec of shadowed ? [] : sinksFor(call, q)) {
-      const t = sinkTaint(spec, taints, this.sem);
-      if (t) this.hit(t, spec, call, st, spec.needsHead ? spec.needsHead(call) : false);
-    }
+    if (!shadowed) this.reachSinks(call, q, taints, st);
     let allArgs: Taint | null = kwAll;
     for (const a of args) allArgs = join(allArgs, a);
     if (f.type === 'Attribute' && (st.cleans.size || CONTAINER_ADDERS.has(f.attr))) this.cleanMethodCall(call, f, st);
@@ -2017,8 +2040,16 @@ export class TaintAnalysis {
         if (later) t = join(t, { ...later, joined: true, head: args[0] ? args[0].head : false });
         return t;
       }
+      // Parsed JSON may be a dict or a list: structured data (query operators). It also
+      // undoes json.dumps, which cleared CR/LF on the way in.
+      if (JSON_PARSERS.has(q) && allArgs) {
+        const t = allArgs.cleared && allArgs.cleared & K.HEADER ? { ...allArgs, mask: allArgs.mask | K.HEADER, cleared: allArgs.cleared & ~K.HEADER } : allArgs;
+        return t.mask & USER_MASK ? { ...t, mask: t.mask | K.NOSQL } : t;
+      }
       // A decoder undoes the encoding that cleared kinds on the way in (quote → unquote).
       if (DECODERS.has(q)) return allArgs && allArgs.cleared ? { ...allArgs, mask: allArgs.mask | allArgs.cleared, cleared: 0 } : allArgs;
+      // A string is never a MongoDB query operator (a dict is).
+      if ((q === 'str' || q === 'repr') && allArgs && allArgs.mask & K.NOSQL) return { ...allArgs, mask: allArgs.mask & ~K.NOSQL };
       if (PROPAGATORS.has(q)) return allArgs;
     }
     // A lambda bound in this scope, or passed to map() with this scope's values.
@@ -2074,6 +2105,8 @@ export class TaintAnalysis {
         if (k) st.env.set(k, this.step({ ...join(receiver, allArgs)!, head: receiver ? receiver.head : allArgs.head }, call));
         return null;
       }
+      // `TABLE.get(k, default)` of a module table of constants: one of its constants, or the default.
+      if (f.attr === 'get' && !receiver && this.constantTable(f.value, st, 0)) return args[1] ?? keywords.get('default') ?? null;
       if (receiver) {
         if (NON_PROPAGATING_METHODS.has(f.attr)) return null;
         if (CONTAINER_ADDERS.has(f.attr) && allArgs) {
@@ -2100,6 +2133,20 @@ export class TaintAnalysis {
       }
     }
     return null;
+  }
+
+  /** The sinks a call is (by its qualified name `q`) and what its arguments bring to each. */
+  private reachSinks(call: A.Call, q: string | null, taints: CallTaints, st: FnState): void {
+    for (const spec of sinksFor(call, q)) {
+      const t = sinkTaint(spec, taints, this.sem);
+      if (!t) continue;
+      const needsHead = spec.needsHead ? spec.needsHead(call) : false;
+      // Parameters reach the sink each with its own argument's taint: joined, a sanitised
+      // parameter would count as reaching it beside a raw one (`log.info("%s %s", a, json.dumps(b))`).
+      const parts = t.params ? sinkParts(spec, taints, this.sem) : null;
+      if (parts) for (const p of parts) this.hit(p, spec, call, st, needsHead);
+      else this.hit(t, spec, call, st, needsHead);
+    }
   }
 
   /**
@@ -2603,7 +2650,7 @@ export class TaintAnalysis {
 
   private sourceTaint(node: A.Expr, src: SourceHit): Taint {
     const step: Step = { node, message: `${this.text(node)} (source: ${src.label})`, kind: 'source', prev: null, len: 1 };
-    return { mask: src.origin === 'traceback' ? K.RESPONSE : USER_MASK, head: true, params: 0, trace: step, origin: src.origin, joined: false };
+    return { mask: src.origin === 'traceback' ? K.RESPONSE : src.structured ? STRUCTURED_MASK : USER_MASK, head: true, params: 0, trace: step, origin: src.origin, joined: false };
   }
 
   private step(t: Taint, node: A.AnyNode): Taint {
@@ -2828,6 +2875,33 @@ const EMPTY_NAMES: ReadonlySet<string> = new Set();
 
 
 /** Decoders that undo an encoding which cleared sink kinds (`quote` → `unquote`, `html.escape` → `html.unescape`). */
+/**
+ * What each input of a sink call (an argument, a keyword, the receiver) brings to the sink,
+ * through the sink's own pick; null when fewer than two inputs are tainted (then the joined
+ * taint is the same thing).
+ */
+function sinkParts(spec: SinkSpec, t: CallTaints, sem: SemanticModel): Taint[] | null {
+  const inputs = t.args.filter((a) => a).length + [...t.keywords.values()].filter((a) => a).length + (t.receiver ? 1 : 0);
+  if (inputs < 2) return null;
+  const none = t.args.map(() => null);
+  const out: Taint[] = [];
+  const add = (part: CallTaints) => {
+    const x = sinkTaint(spec, part, sem);
+    if (x) out.push(x);
+  };
+  t.args.forEach((a, i) => {
+    if (a) add({ call: t.call, args: none.map((_, j) => (j === i ? a : null)), keywords: new Map(), receiver: null });
+  });
+  for (const [k, a] of t.keywords) if (a) add({ call: t.call, args: none, keywords: new Map([[k, a]]), receiver: null });
+  if (t.receiver) add({ call: t.call, args: none, keywords: new Map(), receiver: t.receiver });
+  return out;
+}
+
+/** Annotations of a route parameter that holds parsed JSON (a dict or a list of the client's choosing). */
+const STRUCTURED_ANNOTATION = /^(?:typing\.)?(?:dict|Dict|list|List|Any|Json|Mapping)\b/;
+/** Parsers of JSON text: what they give back may be a dict or a list (query operators). */
+const JSON_PARSERS = new Set(['json.loads', 'json.load', 'simplejson.loads', 'ujson.loads', 'orjson.loads', 'rapidjson.loads', 'flask.json.loads']);
+
 const DECODERS = new Set(['urllib.parse.unquote', 'urllib.parse.unquote_plus', 'urllib.parse.unquote_to_bytes', 'urllib.unquote', 'urllib.unquote_plus', 'html.unescape', 'xml.sax.saxutils.unescape']);
 
 const STRING_METHODS = new Set(['format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'title', 'capitalize', 'format_map', 'center', 'ljust', 'rjust', 'zfill', 'decode', 'encode', 'casefold', 'split', 'rsplit', 'splitlines', 'removeprefix', 'removesuffix', 'swapcase']);

@@ -44,7 +44,7 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0): Guard[] {
       // `a and b` true → both hold; `a or b` false → neither holds.
       const want = test.op === 'And';
       const out = test.values.flatMap((v) => guardsOf(v, sem, d + 1)).filter((g) => g.when === want);
-      if (want) out.push(...literalShape(test.values, sem));
+      if (want) out.push(...literalShape(test.values, sem), ...localPath(test.values, sem));
       return out;
     }
     case 'Compare': {
@@ -71,6 +71,9 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0): Guard[] {
         return out;
       }
       if (op === 'Eq' || op === 'NotEq') {
+        // `os.path.commonpath([root, p]) == root` on a normalised p: p lies under root.
+        const contained = commonPathGuards(test.left, sem) ?? commonPathGuards(right, sem);
+        if (contained) return contained.map((key) => ({ key, bits: K.PATH, when: op === 'Eq' }));
         // Equality with a constant: the value is that constant.
         const [side, other] = right.type === 'Constant' ? [test.left, right] : test.left.type === 'Constant' ? [right, test.left] : [null, null];
         if (!side || !other) return [];
@@ -84,7 +87,7 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0): Guard[] {
       return [];
     }
     case 'Call':
-      return callGuards(test, sem);
+      return callGuards(test, sem, d);
     default:
       return [];
   }
@@ -101,7 +104,7 @@ function constantCollection(e: A.Expr, sem: SemanticModel, d = 0): boolean {
   return false;
 }
 
-function callGuards(test: A.Call, sem: SemanticModel): Guard[] {
+function callGuards(test: A.Call, sem: SemanticModel, d = 0): Guard[] {
   const f = test.func;
   const q = sem.callName(test) ?? '';
   if (f.type === 'Attribute') {
@@ -149,6 +152,10 @@ function callGuards(test: A.Call, sem: SemanticModel): Guard[] {
       return [];
     }
   }
+  if (f.type === 'Name' && d < 3) {
+    const checked = predicateGuards(test, f, sem, d);
+    if (checked) return checked;
+  }
   if ((q === 'hmac.compare_digest' || q === 'secrets.compare_digest') && test.args.length === 2) return hmacGuards(test.args[0], test.args[1], sem);
   if (SAFE_URL_CHECKS.test(q) && test.args[0]) {
     const k = keyOf(test.args[0]);
@@ -194,6 +201,77 @@ function innerKey(e: A.Expr): string | null {
   if (e.type === 'Call' && e.args.length) return keyOf(e.args[e.args.length - 1]);
   if (e.type === 'BinOp' && e.op === 'Div') return keyOf(e.right);
   return null;
+}
+
+/**
+ * A check by a predicate function of the module, `def is_safe(p): return <test>` (the whole
+ * body, a docstring aside): the guards of its test on its parameters, moved to the
+ * arguments of the call (`if not is_safe(path): abort(403)`). Null when the callee is not
+ * such a function; guards on anything but a parameter are dropped.
+ */
+function predicateGuards(call: A.Call, f: A.Name, sem: SemanticModel, d: number): Guard[] | null {
+  const b = sem.lookup(f.id, call);
+  if (!b || b.kind !== 'def' || b.count !== 1) return null;
+  const fn = b.node;
+  if (fn.type !== 'FunctionDef' || fn.decorator_list.length || call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return null;
+  const body = fn.body.filter((s, i) => !(i === 0 && s.type === 'Expr' && s.value.type === 'Constant' && typeof s.value.value === 'string'));
+  const ret = body.length === 1 && body[0].type === 'Return' ? body[0].value : null;
+  if (!ret) return null;
+  const params = [...fn.args.posonlyargs, ...fn.args.args];
+  const argKey = new Map<string, string>();
+  params.forEach((p, i) => {
+    const a = call.args[i] ?? call.keywords.find((k) => k.arg === p.arg)?.value;
+    const k = a ? keyOf(a) : null;
+    if (k) argKey.set(p.arg, k);
+  });
+  const out: Guard[] = [];
+  for (const g of guardsOf(ret, sem, d + 1)) {
+    const dot = g.key.indexOf('.');
+    const head = dot < 0 ? g.key : g.key.slice(0, dot);
+    const to = argKey.get(head);
+    if (to) out.push({ ...g, key: to + g.key.slice(head.length), label: g.label ?? `the check ${f.id}()` });
+  }
+  return out;
+}
+
+/**
+ * `os.path.commonpath([root, p])` compared with a value: the keys of the normalised paths
+ * among its arguments (`p` when `p = os.path.realpath(...)`), or null when `e` is no such call.
+ */
+function commonPathGuards(e: A.Expr, sem: SemanticModel): string[] | null {
+  if (e.type !== 'Call' || !/^(?:os\.path|posixpath|ntpath)\.commonpath$/.test(sem.callName(e) ?? '')) return null;
+  const list = e.args[0];
+  if (!list || (list.type !== 'List' && list.type !== 'Tuple')) return null;
+  const keys = list.elts.map((x) => normalisedKey(x, sem)).filter((k): k is string => !!k);
+  return keys.length ? keys : null;
+}
+
+/**
+ * The local-path check before a redirect: `u.startswith("/") and not u.startswith("//")
+ * and "\\" not in u` (or `not u.startswith("/\\")`, which browsers read as `//`) proves u
+ * is a path on this site, not another host: safe for redirects and for a URL built on a
+ * fixed origin. Each part alone proves nothing.
+ */
+function localPath(values: readonly A.Expr[], sem: SemanticModel): Guard[] {
+  const slash = new Set<string>();
+  const noDouble = new Set<string>();
+  const noBackslash = new Set<string>();
+  for (const v of values) {
+    const neg = v.type === 'UnaryOp' && v.op === 'Not';
+    const c = neg ? v.operand : v;
+    if (c.type === 'Call' && c.func.type === 'Attribute' && c.func.attr === 'startswith' && c.args.length === 1) {
+      const k = keyOf(c.func.value);
+      const lit = sem.constValue(c.args[0]);
+      if (k && !neg && lit === '/') slash.add(k);
+      if (k && neg && lit === '//') noDouble.add(k);
+      if (k && neg && lit === '/\\') noBackslash.add(k);
+    }
+    if (c.type === 'Compare' && c.ops.length === 1 && c.ops[0] === 'NotIn' && !neg && sem.constValue(c.left) === '\\') {
+      const k = keyOf(c.comparators[0]);
+      if (k) noBackslash.add(k);
+    }
+  }
+  return [...slash].filter((k) => noDouble.has(k) && noBackslash.has(k)).map((key) => ({ key, bits: K.REDIRECT | K.SSRF, when: true, label: 'the local-path check' }));
 }
 
 /**

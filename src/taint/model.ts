@@ -24,12 +24,20 @@ export const K = {
   REGEX: 1 << 13,
   /** Exception details (traceback text): only reach "HTTP response" sinks. */
   RESPONSE: 1 << 14,
+  /**
+   * Query operators in a MongoDB filter (`{"password": {"$ne": null}}`): only a value that
+   * may be a dict or a list parsed from the request (a JSON body, `json.loads` of request
+   * data) carries it; a string from a query parameter or a form field cannot be an operator.
+   */
+  NOSQL: 1 << 15,
 } as const;
 
-/** Every kind user-controlled data can reach. */
+/** Every kind user-controlled data can reach (a string: every kind but {@link K.NOSQL}, which needs {@link STRUCTURED_MASK}). */
 export const USER_MASK = (1 << 14) - 1;
+/** What user data parsed into dicts and lists (a JSON body) can reach: every user kind and MongoDB operators. */
+export const STRUCTURED_MASK = USER_MASK | K.NOSQL;
 /** Every kind (used for the symbolic taint of a function's parameters). */
-export const ALL_MASK = (1 << 15) - 1;
+export const ALL_MASK = (1 << 16) - 1;
 
 /**
  * Where tainted data came from: an HTTP request (remote attacker), the command line or

@@ -80,7 +80,9 @@ export function setProjectSanitizers(rows: readonly SanitizerRow[], passThrough:
  */
 export function prefixClears(prefix: string): number {
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#\s{}]+[/?#]/i.test(prefix)) return K.SSRF | K.REDIRECT;
-  if (prefix.startsWith('/') && !prefix.startsWith('//') && !prefix.startsWith('/\\')) return K.SSRF | K.REDIRECT;
+  // A path on this site: `/` and then something that is not another `/` or `\\` (`"/" + u`
+  // with u = `/evil.example` is `//evil.example`, another host).
+  if (/^\/[^/\\]/.test(prefix)) return K.SSRF | K.REDIRECT;
   return 0;
 }
 

@@ -18,7 +18,12 @@ export interface SourceHit {
   origin: Origin;
   /** What the data is, for messages: 'HTTP request data (request.args)'. */
   label: string;
+  /** The data is parsed JSON (a dict or a list of the client's choosing), not a string. */
+  structured?: boolean;
 }
+
+/** Request attributes and methods that give the parsed JSON body (`request.json`, `request.get_json()`, falcon's `req.media`). */
+const STRUCTURED_ATTRS = new Set(['json', 'get_json', 'media']);
 
 const METHODS_ONLY = new Set(MODELS.flatMap((m) => m.request?.methodsOnly ?? []));
 /** Attributes of a request object that hold client data (every framework's, as krait cannot type the request). */
@@ -74,13 +79,18 @@ export class SourceFinder {
    */
   requestData(attr: string, called: boolean, on: string): SourceHit | null {
     if (!REQUEST_ATTRS.has(attr) || (!called && METHODS_ONLY.has(attr))) return null;
-    return { origin: 'request', label: `HTTP request data (${on}.${attr}${called ? '()' : ''})` };
+    return { origin: 'request', label: `HTTP request data (${on}.${attr}${called ? '()' : ''})`, ...this.structured(attr) };
+  }
+
+  /** `{ structured: true }` for a request attribute holding the parsed JSON body (DRF's `request.data` too), else nothing. */
+  private structured(attr: string): { structured?: true } {
+    return STRUCTURED_ATTRS.has(attr) || (attr === 'data' && this.sem.importsModule('rest_framework')) ? { structured: true } : {};
   }
 
   /** A source at an attribute access (`request.args`, `sys.argv`, `self.path` in a handler, `form.cleaned_data`). */
   attribute(e: A.Attribute): SourceHit | null {
     if (REQUEST_ATTRS.has(e.attr) && !METHODS_ONLY.has(e.attr) && this.isRequestObject(e.value)) {
-      return { origin: 'request', label: `HTTP request data (request.${e.attr})` };
+      return { origin: 'request', label: `HTTP request data (request.${e.attr})`, ...this.structured(e.attr) };
     }
     if (ATTR_LAST.has(e.attr)) {
       const q = this.sem.qualifiedName(e);
@@ -101,7 +111,7 @@ export class SourceFinder {
   call(call: A.Call, qualified: string | null): SourceHit | null {
     const f = call.func;
     if (f.type === 'Attribute') {
-      if (REQUEST_ATTRS.has(f.attr) && this.isRequestObject(f.value)) return { origin: 'request', label: `HTTP request data (request.${f.attr}())` };
+      if (REQUEST_ATTRS.has(f.attr) && this.isRequestObject(f.value)) return { origin: 'request', label: `HTTP request data (request.${f.attr}())`, ...this.structured(f.attr) };
       if (HANDLER_METHODS.has(f.attr) && f.value.type === 'Name' && f.value.id === 'self') {
         const h = this.handlerClass(call);
         if (h?.methods?.includes(f.attr)) return { origin: 'request', label: `HTTP request data (self.${f.attr}() of a ${h.framework} handler)` };

@@ -41,9 +41,10 @@ export interface KindInfo {
 /**
  * Kind → rule, bit, label. Four kinds share the bit of a kind whose dangerous characters
  * and sanitizers are the same, until the taint model has bits of their own:
- * `log` shares `header` (CR/LF: what clears one clears the other), `nosql` shares `sql`
- * (a query language), `xxe` shares `deserialization` (a document given to a parser),
- * `reflection` shares `code`.
+ * `log` shares `header` (CR/LF: what clears one clears the other), `nosql-code` (a
+ * MongoDB `$where` string) shares `sql` (a query language), `xxe` shares
+ * `deserialization` (a document given to a parser), `reflection` shares `code`. `nosql`
+ * (query operators) has its own bit, which only structured request data carries.
  */
 export const KINDS: Readonly<Record<SinkKind, KindInfo>> = {
   sql: { rule: FLOW_RULES.sql, bit: K.SQL, label: 'a SQL query' },
@@ -61,7 +62,8 @@ export const KINDS: Readonly<Record<SinkKind, KindInfo>> = {
   session: { rule: FLOW_RULES.session, bit: K.SESSION, label: 'the session' },
   traceback: { rule: FLOW_RULES.traceback, bit: K.RESPONSE, label: 'an HTTP response' },
   log: { rule: FLOW_RULES.log, bit: K.HEADER, label: 'a log message' },
-  nosql: { rule: FLOW_RULES.nosql, bit: K.SQL, label: 'a NoSQL query' },
+  nosql: { rule: FLOW_RULES.nosql, bit: K.NOSQL, label: 'a NoSQL query' },
+  'nosql-code': { rule: FLOW_RULES.nosql, bit: K.SQL, label: 'JavaScript run by a MongoDB query ($where)' },
   xxe: { rule: FLOW_RULES.xxe, bit: K.DESER, label: 'an XML parser that resolves external entities' },
   reflection: { rule: FLOW_RULES.reflection, bit: K.CODE, label: 'a module or attribute chosen by name' },
   regex: { rule: FLOW_RULES.regex, bit: K.REGEX, label: 'a regular expression pattern' },

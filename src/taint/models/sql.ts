@@ -1,7 +1,9 @@
 /** DB-API drivers (sqlite3, psycopg2/3, pymysql, MySQLdb, aiosqlite, pg8000, asyncpg), SQLAlchemy, pandas; NoSQL (pymongo, motor). */
 import type * as A from '../../python/ast.js';
+import { pushChildrenReversed } from '../../python/visit.js';
 import { join, type Taint } from '../model.js';
 import { imports } from './predicates.js';
+import type { SemanticModel } from '../../python/semantic.js';
 import type { CallTaints, LibraryModel } from './types.js';
 
 /**
@@ -49,21 +51,71 @@ export const SQLALCHEMY: LibraryModel = {
   ],
 };
 
-/** pymongo/motor filters: a `$where` clause is JavaScript; a whole filter taken from the request can hold operators. */
-function mongoFilter(t: CallTaints) {
+/** The filter a pymongo/motor method is given (its first argument, or `filter=`), with its taint. */
+function mongoFilterArg(t: CallTaints): { first: A.Expr; taint: Taint } | null {
   const first = t.call.args[0] ?? t.call.keywords.find((k) => k.arg === 'filter')?.value;
-  const taint = t.call.args[0] ? t.args[0] ?? null : (t.keywords.get('filter') ?? null);
-  if (!first || !taint) return null;
-  if (first.type === 'Dict') {
-    // A literal filter: only a computed $where / $function / $accumulator value is code.
-    return first.keys.some((k, i) => k && k.type === 'Constant' && typeof k.value === 'string' && /^\$(?:where|function|accumulator)$/.test(k.value) && first.values[i].type !== 'Constant') ? taint : null;
+  const taint = t.call.args[0] ? (t.args[0] ?? null) : (t.keywords.get('filter') ?? null);
+  return first && taint ? { first, taint } : null;
+}
+
+/**
+ * Query operators: any controlled part of the filter (a whole filter from a JSON body, or
+ * a value of one that may be a dict, `{"user": body["user"]}`). The sink's taint bit
+ * (`K.NOSQL`) is carried only by structured request data, so a string from a query
+ * parameter compared for equality is no flow.
+ */
+function mongoFilter(t: CallTaints): Taint | null {
+  return mongoFilterArg(t)?.taint ?? null;
+}
+
+/** `$where`, `$function`, `$accumulator`: a computed value is JavaScript the server runs. */
+function mongoCode(t: CallTaints, sem: SemanticModel): Taint | null {
+  const got = mongoFilterArg(t);
+  return got && filterDicts(got.first, sem, 0).some((d) => runsCode(d, sem)) ? got.taint : null;
+}
+
+/** Does a filter literal hold a computed `$where`, `$function` or `$accumulator` value? */
+function runsCode(d: A.Dict, sem: SemanticModel): boolean {
+  return d.keys.some((k, i) => !!k && k.type === 'Constant' && typeof k.value === 'string' && /^\$(?:where|function|accumulator)$/.test(k.value) && sem.constValue(d.values[i]) === undefined);
+}
+
+/**
+ * The dict literals a filter expression can be: itself, what a name bound once holds, what
+ * a function of the module returns (`find(price_filter(a, b))`). Empty when not known.
+ */
+function filterDicts(e: A.Expr, sem: SemanticModel, depth: number): A.Dict[] {
+  if (depth > 3) return [];
+  if (e.type === 'Dict') return [e];
+  if (e.type === 'Name') {
+    const b = sem.lookup(e.id, e);
+    return b && b.kind === 'assign' && b.count === 1 && b.value && b.value !== e ? filterDicts(b.value, sem, depth + 1) : [];
   }
-  return taint;
+  if (e.type === 'Call' && e.func.type === 'Name') {
+    const b = sem.lookup(e.func.id, e);
+    if (!b || b.kind !== 'def' || (b.node.type !== 'FunctionDef' && b.node.type !== 'AsyncFunctionDef')) return [];
+    const out: A.Dict[] = [];
+    const stack: A.AnyNode[] = [...b.node.body];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'ClassDef' || n.type === 'Lambda') continue;
+      if (n.type === 'Return' && n.value) out.push(...filterDicts(n.value, sem, depth + 1));
+      else pushChildrenReversed(n, stack);
+    }
+    return out;
+  }
+  return [];
 }
 
 export const NOSQL: LibraryModel = {
   id: 'pymongo',
   sinks: [
+    {
+      kind: 'nosql-code',
+      label: 'a MongoDB $where clause (JavaScript)',
+      methods: ['find', 'find_one', 'find_one_and_delete', 'find_one_and_replace', 'find_one_and_update', 'delete_one', 'delete_many', 'update_one', 'update_many', 'count_documents', 'distinct', 'replace_one'],
+      pick: mongoCode,
+      when: imports('pymongo', 'motor', 'mongoengine', 'flask_pymongo'),
+    },
     {
       kind: 'nosql',
       label: 'a MongoDB filter',

@@ -161,6 +161,9 @@ export const STDLIB: LibraryModel = {
     { names: ['shlex.quote', 'pipes.quote', 'shlex.join'], clears: ['command'] },
     { names: ['html.escape', 'cgi.escape', 'xml.sax.saxutils.escape', 'xml.sax.saxutils.quoteattr'], clears: ['xss'] },
     { names: ['os.path.basename', 'posixpath.basename', 'ntpath.basename'], clears: ['path'] },
+    // JSON text holds no raw CR, LF or other control character (json.dumps escapes them,
+    // ensure_ascii or not): one log line, one header line. json.loads undoes it (engine DECODERS).
+    { names: ['json.dumps'], clears: ['header'] },
     // An escaped pattern matches the text literally: no quantifier or group of the attacker's.
     { names: ['re.escape', 'regex.escape'], clears: ['regex'] },
     // Percent-encoding leaves only [A-Za-z0-9_.~%-] and what `safe=` keeps: urlencode keeps

@@ -37,6 +37,7 @@ export type SinkKind =
   | 'traceback'
   | 'log'
   | 'nosql'
+  | 'nosql-code'
   | 'xxe'
   | 'reflection'
   | 'regex';

@@ -1,0 +1,410 @@
+/**
+ * Reasoning-layer precision, fifth round, each with a vulnerable (or unknown) and a safe
+ * twin: code after a constant feature-flag check that leaves; module tables of constants
+ * read with a computed key; helpers called only with numbers; containment through
+ * `os.path.commonpath`; the local-path check before a redirect (and `startswith("/")`
+ * alone, which is not one); predicate functions of the module as guards; JSON text as a
+ * log sanitiser; module constants in capitals; one parameter's sanitiser not covering
+ * another parameter at the same sink; MongoDB operators only from structured request data.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
+import type { Finding } from '../../src/core/finding.js';
+import type { Report } from '../../src/report/model.js';
+import { scan } from '../../src/pipeline/scan.js';
+import { cleanTempDirs, tempProject } from '../helpers/temp-project.js';
+import { py, runPairs, type Pair } from './models-helpers.js';
+
+cleanTempDirs();
+
+async function runTree(files: Record<string, string>): Promise<Report> {
+  const root = tempProject(files, 'krait-round5-');
+  return scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'] });
+}
+
+/** The finding of `rule` on the line marked `# sink` of `file`. */
+async function findingAt(files: Record<string, string>, rule: string, file = 'app.py'): Promise<Finding | undefined> {
+  const r = await runTree(files);
+  const line = lineOf(files[file], '# sink');
+  return all(r).find((x) => x.ruleId === rule && x.location.startLine === line && x.location.path.endsWith(file));
+}
+
+async function expectVerdict(files: Record<string, string>, rule: string, kind: string, reason?: RegExp, file = 'app.py'): Promise<void> {
+  const f = await findingAt(files, rule, file);
+  if (!f) throw new Error(`no ${rule} at the sink of ${file}`);
+  expect(f.verdict?.kind, `${rule}: ${f.verdict?.reason}\n${files[file]}`).toBe(kind);
+  if (reason) expect(f.verdict!.reason).toMatch(reason);
+}
+
+/** Flow findings of `rule` anywhere in the project, as `file:line`. */
+async function flows(files: Record<string, string>, rule: string): Promise<string[]> {
+  const r = await runTree(files);
+  return r.findings.filter((f) => f.ruleId === rule).map((f) => `${path.basename(f.location.path)}:${f.location.startLine}`);
+}
+
+describe('a constant condition whose branch leaves makes the rest of the block dead code', () => {
+  const code = (flag: string) =>
+    py(`
+from flask import Flask, request
+app = Flask(__name__)
+CONSOLE_ON = ${flag}
+
+@app.route("/console", methods=["POST"])
+def console():
+    code = request.form.get("code", "")
+    if not CONSOLE_ON:
+        return "disabled", 403
+    exec(code, {})  # sink
+    return "ok"
+`);
+  it('exec after `if not CONSOLE_ON: return` with CONSOLE_ON = False never runs (constant, dismissed)', async () => {
+    await expectVerdict({ 'app.py': code('False') }, 'B102', 'constant', /never runs: the condition `not CONSOLE_ON` at line 8 is always true and that branch leaves/);
+  });
+  it('with CONSOLE_ON = True the exec runs and the request reaches it', async () => {
+    await expectVerdict({ 'app.py': code('True') }, 'B102', 'reachable');
+  });
+});
+
+describe('a module table of constants read with any key gives one of its constants', () => {
+  const code = (table: string, extra = '') =>
+    py(`
+import sqlite3
+from flask import Flask, request
+app = Flask(__name__)
+SORTS = ${table}
+${extra}
+@app.route("/items")
+def items():
+    column = SORTS[request.args["sort"]]
+    return str(sqlite3.connect("d").execute(f"SELECT * FROM items ORDER BY {column}").fetchall())  # sink
+`);
+  it('SORTS[key] of a dict of string constants is a constant (B608 dismissed)', async () => {
+    await expectVerdict({ 'app.py': code('{"name": "name", "qty": "qty DESC"}') }, 'B608', 'constant', /built only from constants/);
+  });
+  it('a table something changes (`SORTS[k] = v` anywhere in the module) is not', async () => {
+    await expectVerdict({ 'app.py': code('{"name": "name"}', 'def add(k, v):\n    SORTS[k] = v\n') }, 'B608', 'unknown');
+  });
+  it('a table with a value that is not a constant is not', async () => {
+    await expectVerdict({ 'app.py': code('{"name": "name", "other": open("f").read()}') }, 'B608', 'unknown');
+  });
+  it('.get(key, constant) of a table of constants is a constant too; with a computed default it is not', async () => {
+    const get = (dflt: string) =>
+      py(`
+import sqlite3
+from flask import Flask, request
+app = Flask(__name__)
+SORTS = {"name": "name", "qty": "qty DESC"}
+
+@app.route("/items")
+def items():
+    column = SORTS.get(request.args["sort"], ${dflt})
+    return str(sqlite3.connect("d").execute(f"SELECT * FROM items ORDER BY {column}").fetchall())  # sink
+`);
+    await expectVerdict({ 'app.py': get('"name"') }, 'B608', 'constant');
+    await expectVerdict({ 'app.py': get('request.args["d"]') }, 'B608', 'reachable', /request\.args/);
+  });
+  it('a helper called only with table lookups has its finding settled as constant', async () => {
+    const code2 = (arg: string) =>
+      py(`
+from fastapi import FastAPI
+app = FastAPI()
+KEYS = {"name": "row['name']", "score": "row['score']"}
+
+def make_key(expr):
+    return eval("lambda row: " + expr)  # sink
+
+@app.get("/rows")
+def rows(sort: str):
+    return sorted([], key=make_key(${arg}))
+`);
+    await expectVerdict({ 'app.py': code2('KEYS[sort]') }, 'B307', 'constant', /every call of make_key\(\) in the project passes constants/);
+    await expectVerdict({ 'app.py': code2('sort') }, 'B307', 'reachable');
+  });
+});
+
+describe('a helper every call gives numbers (int(), float(), len()) is settled as sanitised', () => {
+  const code = (arg: string) =>
+    py(`
+from flask import Flask, request
+app = Flask(__name__)
+
+def apply_rule(percent):
+    return eval(f"100 * (100 + {percent}) / 100")  # sink
+
+@app.route("/price", methods=["POST"])
+def price():
+    percent = ${arg}
+    return str(apply_rule(percent))
+`);
+  it('int() of request data, bound once, passed on: sanitised', async () => {
+    await expectVerdict({ 'app.py': code('int(request.form["p"])') }, 'B307', 'sanitised', /passes constants or numbers/);
+  });
+  it('the raw request value passed on: not settled (the flow reaches it)', async () => {
+    await expectVerdict({ 'app.py': code('request.form["p"]') }, 'B307', 'reachable');
+  });
+  it('a string built around a number is not a number', async () => {
+    await expectVerdict({ 'app.py': code('"1" + str(int(request.form["p"]))') }, 'B307', 'unknown');
+  });
+});
+
+const F = 'from flask import Flask, request, redirect, abort, url_for\napp = Flask(__name__)\n';
+const guardPairs: Pair[] = [
+  {
+    name: 'guard os.path.commonpath([root, realpath(p)]) != root then 403: the path is contained (commonprefix compares characters: no guard)',
+    rule: 'KR115',
+    vuln: py(`
+import os
+${F}ROOT = os.path.realpath("/srv/www")
+
+@app.route("/f")
+def f():
+    target = os.path.realpath(os.path.join(ROOT, request.args["p"]))
+    if os.path.commonprefix([ROOT, target]) != ROOT:
+        abort(403)
+    return open(target).read()
+`),
+    safe: py(`
+import os
+${F}ROOT = os.path.realpath("/srv/www")
+
+@app.route("/f")
+def f():
+    target = os.path.realpath(os.path.join(ROOT, request.args["p"]))
+    if os.path.commonpath([ROOT, target]) != ROOT:
+        abort(403)
+    return open(target).read()
+`),
+    source: 'request.args',
+  },
+  {
+    name: 'guard the local-path check (starts with one "/", no "//", no backslash) before a redirect; startswith("/") alone lets //evil through',
+    rule: 'KR107',
+    vuln: py(`
+${F}
+@app.route("/login")
+def login():
+    nxt = request.args["next"]
+    if not nxt.startswith("/"):
+        nxt = url_for("index")
+    return redirect(nxt)
+`),
+    safe: py(`
+${F}
+@app.route("/login")
+def login():
+    nxt = request.args["next"]
+    if not (nxt.startswith("/") and not nxt.startswith("//") and "\\\\" not in nxt):
+        nxt = url_for("index")
+    return redirect(nxt)
+`),
+    source: 'request.args',
+  },
+  {
+    name: 'guard a predicate function of the module (def is_local(u): return <the local-path check>) guards its argument',
+    rule: 'KR107',
+    vuln: py(`
+${F}
+def is_local(u):
+    return u.startswith("/")
+
+@app.route("/login")
+def login():
+    nxt = request.args["next"]
+    if not is_local(nxt):
+        nxt = url_for("index")
+    return redirect(nxt)
+`),
+    safe: py(`
+${F}
+def is_local(u):
+    """Only a path on this site."""
+    return bool(u) and u.startswith("/") and not u.startswith("//") and not u.startswith("/\\\\")
+
+@app.route("/login")
+def login():
+    nxt = request.args["next"]
+    if not is_local(nxt):
+        nxt = url_for("index")
+    return redirect(nxt)
+`),
+    source: 'request.args',
+  },
+  {
+    name: 'guard a predicate function guards only the argument it checks',
+    rule: 'KR104',
+    vuln: py(`
+${F}
+def safe_name(n):
+    return n.isalnum()
+
+@app.route("/f")
+def f():
+    name = request.args["n"]
+    other = request.args["o"]
+    if not safe_name(name):
+        abort(400)
+    return open("/data/" + other).read()
+`),
+    safe: py(`
+${F}
+def safe_name(n):
+    return n.isalnum()
+
+@app.route("/f")
+def f():
+    name = request.args["n"]
+    other = request.args["o"]
+    if not safe_name(name):
+        abort(400)
+    return open("/data/" + name).read()
+`),
+    source: 'request.args',
+  },
+  {
+    name: 'sanitiser json.dumps clears log injection (CR/LF escaped); json.loads undoes it',
+    rule: 'KR116',
+    vuln: py(`
+import json, logging
+${F}log = logging.getLogger("a")
+
+@app.route("/s")
+def s():
+    log.info("q=%s", json.loads(json.dumps(request.args["q"])))
+    return "ok"
+`),
+    safe: py(`
+import json, logging
+${F}log = logging.getLogger("a")
+
+@app.route("/s")
+def s():
+    log.info("q=%s", json.dumps(request.args["q"]))
+    return "ok"
+`),
+    source: 'request.args',
+  },
+  {
+    name: "summary a helper's sanitised parameter beside a raw one at the same sink: only the raw parameter reaches it",
+    rule: 'KR116',
+    vuln: py(`
+import json, logging
+${F}log = logging.getLogger("a")
+
+def record(actor, detail):
+    log.info("a=%s d=%s", actor, json.dumps(detail))
+
+@app.route("/s")
+def s():
+    record(request.args["q"], "search")
+    return "ok"
+`),
+    safe: py(`
+import json, logging
+${F}log = logging.getLogger("a")
+
+def record(actor, detail):
+    log.info("a=%s d=%s", actor, json.dumps(detail))
+
+@app.route("/s")
+def s():
+    record("x", request.args["q"])
+    return "ok"
+`),
+    source: 'request.args',
+  },
+];
+
+describe('guards, sanitisers and summaries (vulnerable and safe twins)', () => {
+  runPairs(guardPairs);
+});
+
+const M = 'import json\nfrom pymongo import MongoClient\nfrom flask import Flask, request\napp = Flask(__name__)\nusers = MongoClient().db.users\n';
+const mongo = (body: string): string => `${M}\n@app.route("/x", methods=["POST"])\ndef x():\n${body.replace(/^/gm, '    ')}\n`;
+const nosqlPairs: Pair[] = [
+  {
+    name: 'nosql a value of a JSON body in a literal filter can be an operator; a query-string value cannot',
+    rule: 'KR117',
+    vuln: mongo('body = request.get_json()\nreturn str(users.find_one({"name": body["name"], "pw": body["pw"]}))'),
+    safe: mongo('return str(users.find_one({"name": request.args["name"], "pw": request.args["pw"]}))'),
+    source: 'request.get_json',
+  },
+  {
+    name: 'nosql json.loads of request data is structured; str() of it is not',
+    rule: 'KR117',
+    vuln: mongo('f = json.loads(request.data).get("filter", {})\nf["tenant"] = 3\nreturn str(users.find(f))'),
+    safe: mongo('f = {"name": str(json.loads(request.data)["name"])}\nreturn str(users.find(f))'),
+    source: 'request.data',
+  },
+  {
+    name: 'nosql $where built in a helper of the module is JavaScript; the helper without $where is an equality filter',
+    rule: 'KR117',
+    vuln: py(`
+${M}
+def by_price(limit):
+    return {"$where": "this.price <= " + limit}
+
+@app.route("/p")
+def p():
+    return str(users.find(by_price(request.args["max"])))
+`),
+    safe: py(`
+${M}
+def by_price(limit):
+    return {"price": {"$lte": limit}}
+
+@app.route("/p")
+def p():
+    return str(users.find(by_price(request.args["max"])))
+`),
+    source: 'request.args',
+  },
+  {
+    name: 'nosql a constant $where beside a query-string value is no flow; a computed one is',
+    rule: 'KR117',
+    vuln: mongo('q = {"cat": request.args["c"], "$where": "this.n > " + request.args["n"]}\nreturn str(users.find(q))'),
+    safe: py(`
+${M}
+AVAILABLE = "this.on_hand > 0"
+
+@app.route("/x")
+def x():
+    q = {"cat": request.args["c"], "$where": AVAILABLE}
+    return str(users.find(q))
+`),
+    source: 'request.args',
+  },
+];
+
+describe('MongoDB operators come only from structured request data; $where is JavaScript', () => {
+  runPairs(nosqlPairs);
+  it('a Lambda event is structured: its values reach a filter as operators', async () => {
+    const code = (v: string) =>
+      py(`
+from pymongo import MongoClient
+users = MongoClient().db.users
+
+def lambda_handler(event, context):
+    return users.find_one({"name": ${v}})
+`);
+    expect(await flows({ 'handler.py': code('event["name"]') }, 'KR117')).toEqual(['handler.py:5']);
+    expect(await flows({ 'handler.py': code('str(event["name"])') }, 'KR117')).toEqual([]);
+  });
+});
+
+describe('a constant of an imported module in capitals is a constant', () => {
+  it('pickle.loads(pickle.dumps(TEMPLATE, protocol=pickle.HIGHEST_PROTOCOL)) is constant; of a lower-case attribute it is not', async () => {
+    const code = (attr: string) =>
+      py(`
+import pickle
+import settings
+TEMPLATE = {"columns": ["a", "b"]}
+BLANK = pickle.dumps(TEMPLATE, protocol=${attr})
+
+def new_board():
+    return pickle.loads(BLANK)  # sink
+`);
+    await expectVerdict({ 'app.py': code('pickle.HIGHEST_PROTOCOL'), 'settings.py': 'level = input()\n' }, 'B301', 'constant');
+    await expectVerdict({ 'app.py': code('settings.level'), 'settings.py': 'level = input()\n' }, 'B301', 'unknown');
+  });
+});
