@@ -192,7 +192,8 @@ interface SummarySink {
 interface Summary {
   params: string[];
   /** Which parameters flow into the return value, and which sink kinds survive. */
-  ret: { params: number; mask: number; by?: string; trace?: Step } | null;
+  /** Parameters that flow to the returned value, and the kinds they can still reach there (`pmask[i]`: parameter i's own, when known). */
+  ret: { params: number; mask: number; pmask?: number[]; by?: string; trace?: Step } | null;
   sinks: SummarySink[];
   /** Every value the function returns is built only from constants. */
   retLit?: boolean;
@@ -204,6 +205,8 @@ interface Summary {
   retName?: string | null;
   /** The class every return makes an instance of (`return Thing()`), as this module names it; null when the returns differ or are not one. */
   retCls?: string | null;
+  /** Every value the function returns is text it builds (an f-string, `+`, `%`, a string method): a view returning its result sends that text. */
+  retText?: boolean;
   /** Request data (`args`, `form`, `get_json()`…) is read from a parameter or a field of `self` (it is a source when that holds a request object). */
   readsReq?: boolean;
   /** Fields of `self` that hold a request object when the function returns (a constructor that keeps the request: `self._req = req`). */
@@ -297,6 +300,8 @@ export class TaintAnalysis {
   readonly observed = new Map<A.AnyNode, Observation>();
   /** Branches the analysis pruned because their condition is constant. */
   readonly dead: DeadCode[] = [];
+  /** Calls of functions that return text they build (see {@link Summary.retText}). */
+  private readonly textCalls = new WeakSet<A.Call>();
   /** Nodes whose values triage asks about (pattern findings' flagged arguments). */
   observe: ReadonlySet<A.AnyNode> | null = null;
   /** Calls into other modules of the project, resolved by the project pass (null in the per-file pass). */
@@ -1324,6 +1329,7 @@ export class TaintAnalysis {
     if (!s.value) {
       st.summary.retName = null;
       st.summary.retCls = null;
+      st.summary.retText = false;
       return true;
     }
     if (st.summary.retCls !== null && st.summary !== EMPTY) {
@@ -1338,11 +1344,16 @@ export class TaintAnalysis {
     }
     const body = s.value.type === 'Tuple' && s.value.elts[0] ? s.value.elts[0] : s.value;
     const t = this.eval(s.value, st, 0);
+    if (st.summary !== EMPTY && st.summary.retText !== false) st.summary.retText = this.builtText(s.value, st);
     if (t) {
       if (t.params) {
         const by = st.summary.ret ? st.summary.ret.by : t.by;
         const trace = st.summary.ret ? st.summary.ret.trace : paramTrace(t.trace);
-        st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask, ...(by ? { by } : {}), ...(trace ? { trace } : {}) };
+        // Each parameter keeps the kinds of the returns it reaches (`return code` after an
+        // allow-list beside `return default`): one mask for all would let a checked one through.
+        const pmask = [...(st.summary.ret?.pmask ?? [])];
+        for (let i = 0; i < 30; i++) if (t.params & (1 << i)) pmask[i] = (pmask[i] ?? 0) | t.mask;
+        st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask, pmask, ...(by ? { by } : {}), ...(trace ? { trace } : {}) };
       }
       // Sanitised residues too: the caller's value is then sanitised (`return int(request.args["n"])`).
       if (t.origin && t.trace && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0, mask: originMask(t), omask: undefined });
@@ -1454,7 +1465,14 @@ export class TaintAnalysis {
     const base = snapshot(st);
     for (let r = 0; r < rounds; r++) {
       // `for name in CONSTANTS:` — each element of a collection built only from constants is a constant.
-      if (s.type !== 'While') this.assign(s.target, { t: iterT ? { ...iterT, head: true } : null, c: undefined, shape: null, lit: !live(iterT) && s.target.type === 'Name' && this.litOnly(s.iter, st, 0) }, s, st);
+      if (s.type !== 'While') {
+        const v: Val = { t: iterT ? { ...iterT, head: true } : null, c: undefined, shape: null, lit: !live(iterT) && s.target.type === 'Name' && this.litOnly(s.iter, st, 0) };
+        // `for i, x in enumerate(xs)`: i is a count, x an element of xs.
+        if (s.target.type === 'Tuple' && s.target.elts.length === 2 && s.iter.type === 'Call' && this.sem.callName(s.iter) === 'enumerate' && !this.shadowsBuiltin(s.iter, 'enumerate')) {
+          this.assign(s.target.elts[0], { t: null, c: undefined, shape: null }, s, st);
+          this.assign(s.target.elts[1], v, s, st);
+        } else this.assign(s.target, v, s, st);
+      }
       this.execBlock(s.body, st, depth + 1);
       adopt(st, mergeSnap(base, take(st)));
     }
@@ -1662,6 +1680,7 @@ export class TaintAnalysis {
     const sh = this.shapeAt(e, st);
     if (sh && sh.kind === 'seq') head = sh.items[0]?.c;
     else if ((e.type === 'List' || e.type === 'Tuple') && e.elts[0] && e.elts[0].type !== 'Starred') head = fold(e.elts[0], st.fold);
+    else if (e.type === 'Name') head = this.appendOnlyHead(e, st);
     const lit = value !== undefined || (!live(t) && this.litOnly(e, st, 0));
     const clean = lit ? ALL_CLEAN : this.cleanOf(e, st, 0);
     const prev = this.observed.get(e);
@@ -1675,6 +1694,38 @@ export class TaintAnalysis {
     if (prev.value !== value) prev.value = undefined;
     if (prev.head !== head) prev.head = undefined;
     prev.visits++;
+  }
+
+  /**
+   * The first element of an argv list built by appending (`parts = ["grep", "-e"]`, then
+   * `parts.append(x)` in loops and branches, where the element-by-element shape is lost):
+   * the folded constant that starts the list literal the name is bound to once in its
+   * function, when every other use of the name there is `parts.append(…)`,
+   * `parts.extend(…)`, `parts += …` or `use` itself (nothing can change the first
+   * element). Undefined otherwise.
+   */
+  private appendOnlyHead(use: A.Name, st: FnState): ConstV | undefined {
+    const b = this.sem.lookup(use.id, use);
+    if (!b || b.kind !== 'assign' || b.count !== 1 || !b.value || b.value.type !== 'List') return undefined;
+    const first = b.value.elts[0];
+    if (!first || first.type === 'Starred') return undefined;
+    const head = fold(first, st.fold);
+    if (typeof head !== 'string') return undefined;
+    const scope = this.sem.scopeOf(use);
+    if (this.sem.scopeOf(b.value) !== scope || scope.node.type === 'Module') return undefined;
+    let ok = true;
+    walk(scope.node, (n) => {
+      if (!ok) return false;
+      if (n !== scope.node && (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'Lambda' || n.type === 'ClassDef')) return false;
+      if (n.type !== 'Name' || n.id !== use.id || n === use) return true;
+      const p = n.parent;
+      const target = p && p.type === 'Assign' && p.targets.includes(n) && p.value === b.value;
+      const adds = p && p.type === 'Attribute' && p.value === n && (p.attr === 'append' || p.attr === 'extend') && p.parent?.type === 'Call' && p.parent.func === p;
+      const augmented = p && p.type === 'AugAssign' && p.target === n && p.op === 'Add';
+      if (!target && !adds && !augmented) ok = false;
+      return true;
+    });
+    return ok ? head : undefined;
   }
 
   /**
@@ -2419,6 +2470,8 @@ export class TaintAnalysis {
         return this.isHtmlBody(e.body, st, d + 1) || this.isHtmlBody(e.orelse, st, d + 1);
       case 'Call': {
         const f = e.func;
+        // A function (here or in another module) that returns text it builds.
+        if (this.textCalls.has(e)) return true;
         // String methods, and the text of an in-memory file (`buf.getvalue()`).
         if (f.type === 'Attribute' && (STRING_METHODS.has(f.attr) || f.attr === 'getvalue')) return true;
         const q = this.sem.callName(e) ?? '';
@@ -2427,6 +2480,38 @@ export class TaintAnalysis {
       default:
         return false;
     }
+  }
+
+  /**
+   * Whether a returned value is text the function builds: an f-string, `+`/`%`, a string
+   * method, `str()`/`format()`, or a local name every assignment of which in the function is
+   * one (`html = "<ul>"`, `html += item`). A name or a subscript that may hold a dict is not.
+   */
+  private builtText(e: A.Expr, st: FnState): boolean {
+    if (e.type === 'Subscript' || e.type === 'Attribute') return false;
+    if (e.type !== 'Name') return e.type === 'Constant' ? typeof e.value === 'string' : this.isHtmlBody(e, st, 0);
+    const scope = this.sem.scopeOf(e);
+    const b = scope.bindings.get(e.id);
+    if (!b || b.kind !== 'assign' || scope.node.type === 'Module') return false;
+    let text = true;
+    let seen = false;
+    const names = (t: A.Expr | null | undefined): boolean => !!t && (t.type === 'Name' ? t.id === e.id : (t.type === 'Tuple' || t.type === 'List') && t.elts.some(names));
+    const textValue = (v: A.Expr): boolean => (v.type === 'Constant' ? typeof v.value === 'string' : v.type !== 'Name' && v.type !== 'Subscript' && v.type !== 'Attribute' && this.isHtmlBody(v, st, 0));
+    walk(scope.node, (n) => {
+      if (!text) return false;
+      if (n !== scope.node && (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'Lambda' || n.type === 'ClassDef')) return false;
+      if (n.type === 'Assign' && n.targets.some(names)) {
+        seen = true;
+        if (n.targets.length !== 1 || n.targets[0].type !== 'Name' || !textValue(n.value)) text = false;
+      } else if (n.type === 'AugAssign' && names(n.target)) {
+        if (n.op !== 'Add') text = false;
+      } else if ((n.type === 'For' || n.type === 'AsyncFor' || n.type === 'AnnAssign') && names(n.target)) text = false;
+      else if (n.type === 'With' || n.type === 'AsyncWith') {
+        if (n.items.some((i) => names(i.optional_vars))) text = false;
+      } else if (n.type === 'NamedExpr' && n.target.id === e.id) text = false;
+      return true;
+    });
+    return text && seen;
   }
 
   private isPathExpr(e: A.Expr, st: FnState): boolean {
@@ -2574,6 +2659,7 @@ export class TaintAnalysis {
    */
   private applySummary(s: Summary, fnName: string, offset: number, call: A.Call, args: (Taint | null)[], keywords: Map<string, Taint | null>, st: FnState, remote: string | null): Taint | null {
     if (s === EMPTY) return null;
+    if (s.retText) this.textCalls.add(call);
     const fn = { name: fnName };
     const argFor = (i: number): Taint | null => {
       const pos = i - offset;
@@ -2619,7 +2705,7 @@ export class TaintAnalysis {
     for (let i = 0; i < s.params.length && i < 30; i++) {
       if (!(s.ret.params & (1 << i))) continue;
       const a = argFor(i);
-      if (a) out = join(out, clear(inside(via(a, i), i, s.ret.trace), ~s.ret.mask & ALL_MASK, s.ret.by ? `${fn.name}() (${s.ret.by})` : `${fn.name}()`));
+      if (a) out = join(out, clear(inside(via(a, i), i, s.ret.trace), ~(s.ret.pmask?.[i] ?? s.ret.mask) & ALL_MASK, s.ret.by ? `${fn.name}() (${s.ret.by})` : `${fn.name}()`));
     }
     return out;
   }

@@ -45,6 +45,7 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0): Guard[] {
       const want = test.op === 'And';
       const out = test.values.flatMap((v) => guardsOf(v, sem, d + 1)).filter((g) => g.when === want);
       if (want) out.push(...literalShape(test.values, sem), ...localPath(test.values, sem));
+      else out.push(...plainName(test.values, sem));
       return out;
     }
     case 'Compare': {
@@ -210,28 +211,37 @@ function innerKey(e: A.Expr): string | null {
  * such a function; guards on anything but a parameter are dropped.
  */
 function predicateGuards(call: A.Call, f: A.Name, sem: SemanticModel, d: number): Guard[] | null {
-  const b = sem.lookup(f.id, call);
-  if (!b || b.kind !== 'def' || b.count !== 1) return null;
-  const fn = b.node;
-  if (fn.type !== 'FunctionDef' || fn.decorator_list.length || call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return null;
-  const body = fn.body.filter((s, i) => !(i === 0 && s.type === 'Expr' && s.value.type === 'Constant' && typeof s.value.value === 'string'));
-  const ret = body.length === 1 && body[0].type === 'Return' ? body[0].value : null;
-  if (!ret) return null;
-  const params = [...fn.args.posonlyargs, ...fn.args.args];
+  const helper = singleReturn(f, call, sem);
+  if (!helper || call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return null;
   const argKey = new Map<string, string>();
-  params.forEach((p, i) => {
-    const a = call.args[i] ?? call.keywords.find((k) => k.arg === p.arg)?.value;
+  helper.params.forEach((p, i) => {
+    const a = call.args[i] ?? call.keywords.find((k) => k.arg === p)?.value;
     const k = a ? keyOf(a) : null;
-    if (k) argKey.set(p.arg, k);
+    if (k) argKey.set(p, k);
   });
   const out: Guard[] = [];
-  for (const g of guardsOf(ret, sem, d + 1)) {
+  for (const g of guardsOf(helper.value, sem, d + 1)) {
     const dot = g.key.indexOf('.');
     const head = dot < 0 ? g.key : g.key.slice(0, dot);
     const to = argKey.get(head);
     if (to) out.push({ ...g, key: to + g.key.slice(head.length), label: g.label ?? `the check ${f.id}()` });
   }
   return out;
+}
+
+/**
+ * A function of the module (by the name `f` called at `at`) whose whole body, a docstring
+ * aside, is `return <value>`, undecorated and bound once: the value and the names of its
+ * positional parameters. Null otherwise.
+ */
+function singleReturn(f: A.Name, at: A.AnyNode, sem: SemanticModel): { value: A.Expr; params: string[] } | null {
+  const b = sem.lookup(f.id, at);
+  if (!b || b.kind !== 'def' || b.count !== 1) return null;
+  const fn = b.node;
+  if (fn.type !== 'FunctionDef' || fn.decorator_list.length) return null;
+  const body = fn.body.filter((s, i) => !(i === 0 && s.type === 'Expr' && s.value.type === 'Constant' && typeof s.value.value === 'string'));
+  const value = body.length === 1 && body[0].type === 'Return' ? body[0].value : null;
+  return value ? { value, params: [...fn.args.posonlyargs, ...fn.args.args].map((p) => p.arg) } : null;
 }
 
 /**
@@ -272,6 +282,32 @@ function localPath(values: readonly A.Expr[], sem: SemanticModel): Guard[] {
     }
   }
   return [...slash].filter((k) => noDouble.has(k) && noBackslash.has(k)).map((key) => ({ key, bits: K.REDIRECT | K.SSRF, when: true, label: 'the local-path check' }));
+}
+
+/** The names of the current and parent directory, as constants or as `os.curdir`/`os.pardir`. */
+const DOT_NAMES = new Set(['.', '..', 'os.curdir', 'os.pardir', 'posixpath.curdir', 'posixpath.pardir']);
+
+/**
+ * The plain-name check before joining a path part (http.server's): `os.path.dirname(w) or
+ * w in (os.curdir, os.pardir)` false proves w has no directory part and is neither `.` nor
+ * `..`, so joining it stays in the directory. Each part alone proves nothing.
+ */
+function plainName(values: readonly A.Expr[], sem: SemanticModel): Guard[] {
+  const noDir = new Set<string>();
+  const noDots = new Set<string>();
+  for (const v of values) {
+    if (v.type === 'Call' && /^(?:os\.path|posixpath|ntpath)\.dirname$/.test(sem.callName(v) ?? '') && v.args.length === 1) {
+      const k = keyOf(v.args[0]);
+      if (k) noDir.add(k);
+    }
+    if (v.type === 'Compare' && v.ops.length === 1 && v.ops[0] === 'In') {
+      const list = v.comparators[0];
+      const k = keyOf(v.left);
+      const names = list.type === 'Tuple' || list.type === 'List' || list.type === 'Set' ? list.elts.map((x) => (x.type === 'Constant' ? String(x.value) : (sem.qualifiedName(x) ?? ''))) : [];
+      if (k && names.some((n) => n === '..' || n.endsWith('pardir')) && names.every((n) => DOT_NAMES.has(n))) noDots.add(k);
+    }
+  }
+  return [...noDir].filter((k) => noDots.has(k)).map((key) => ({ key, bits: K.PATH, when: false, label: 'the plain-name check' }));
 }
 
 /**
@@ -336,6 +372,15 @@ function hmacMessage(e: A.Expr, sem: SemanticModel, d: number): { msg: A.Expr; k
     return b && b.kind === 'assign' && b.count === 1 && b.value && b.value !== e ? hmacMessage(b.value, sem, d + 1) : null;
   }
   if (e.type !== 'Call') return null;
+  // A signing helper of the module, `def sign(blob): return hmac.new(KEY, blob, sha256).hexdigest()`:
+  // the message is the argument given for the parameter it signs.
+  const helper = e.func.type === 'Name' ? singleReturn(e.func, e, sem) : null;
+  if (helper) {
+    const inner = hmacMessage(helper.value, sem, d + 1);
+    const i = inner && inner.msg.type === 'Name' ? helper.params.indexOf(inner.msg.id) : -1;
+    const arg = i >= 0 ? e.args[i] : undefined;
+    return inner && arg && arg.type !== 'Starred' ? { msg: arg, key: inner.key } : null;
+  }
   const q = sem.callName(e) ?? '';
   const msgArg = (c: A.Call): { msg: A.Expr; key: A.Expr } | null => {
     const at = (i: number, kw: string): A.Expr | null => {

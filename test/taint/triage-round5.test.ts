@@ -408,3 +408,155 @@ def new_board():
     await expectVerdict({ 'app.py': code('settings.level'), 'settings.py': 'level = input()\n' }, 'B301', 'unknown');
   });
 });
+
+describe('an HMAC check through a signing helper of the module authenticates the message it is given', () => {
+  const code = (signed: string) =>
+    py(`
+import hashlib, hmac, os, pickle
+from flask import Flask, request
+app = Flask(__name__)
+KEY = os.environ["SIGNING_KEY"].encode()
+
+def sign(blob):
+    return hmac.new(KEY, blob, hashlib.sha256).hexdigest()
+
+@app.route("/import", methods=["POST"])
+def import_state():
+    blob = bytes.fromhex(request.form["blob"])
+    if not hmac.compare_digest(sign(${signed}), request.form["sig"]):
+        return "bad signature", 403
+    return str(pickle.loads(blob))  # sink
+`);
+  it('sign(blob) checked before pickle.loads(blob): sanitised (dismissed)', async () => {
+    await expectVerdict({ 'app.py': code('blob') }, 'B301', 'sanitised', /HMAC signature check/);
+  });
+  it('a check of another value leaves blob unverified: reachable', async () => {
+    await expectVerdict({ 'app.py': code('b"fixed"') }, 'B301', 'reachable');
+  });
+});
+
+describe('the program of an argv list built by appending stays the first element of its literal', () => {
+  const code = (extra: string) =>
+    py(`
+import subprocess
+from flask import Flask, request
+app = Flask(__name__)
+
+@app.route("/grep")
+def grep():
+    parts = ["grep", "-n", "-e"]
+    parts.append(request.args["pattern"])
+    parts.append("--")
+    for name in request.args.getlist("f"):
+        parts.append("/var/log/" + name)
+${extra}    return subprocess.run(parts, capture_output=True).stdout  # sink
+`);
+  it('appends in loops and branches keep the program: B603 judged constant', async () => {
+    await expectVerdict({ 'app.py': code('') }, 'B603', 'constant', /fixed program 'grep'/);
+  });
+  it('parts.insert(0, …) may change the program: not constant', async () => {
+    const f = await findingAt({ 'app.py': code('    parts.insert(0, request.args["tool"])\n') }, 'B603');
+    expect(f?.verdict?.kind).not.toBe('constant');
+  });
+  it('parts[0] = … may change the program: not constant', async () => {
+    const f = await findingAt({ 'app.py': code('    parts[0] = request.args["tool"]\n') }, 'B603');
+    expect(f?.verdict?.kind).not.toBe('constant');
+  });
+});
+
+describe('iteration helpers carry their elements', () => {
+  const loop = (use: string) =>
+    py(`
+import sqlite3
+from flask import Flask, request
+app = Flask(__name__)
+
+@app.route("/ids")
+def ids():
+    clause = ""
+    for i, cid in enumerate(request.args["ids"].split(",")):
+        clause += " OR id = " + ${use}
+    return str(sqlite3.connect("d").execute("SELECT * FROM t WHERE 0" + clause).fetchall())
+`);
+  runPairs([
+    { name: 'for i, x in enumerate(xs): x is an element of xs, i a count', rule: 'KR101', vuln: loop('cid'), safe: loop('str(i)'), source: 'request.args' },
+    {
+      name: 'zip() gives the elements of its iterables',
+      rule: 'KR101',
+      vuln: loop('"".join(a for a, b in zip(cid, cid))'),
+      safe: loop('"".join(a for a, b in zip("12", "34"))'),
+      source: 'request.args',
+    },
+  ]);
+});
+
+describe('a view returning what a helper builds as text sends that text as HTML', () => {
+  const helper = (body: string) => `def render_banner(name):\n${body.replace(/^/gm, '    ')}\n`;
+  const view = 'from flask import Flask, request\napp = Flask(__name__)\n';
+  const route = '@app.route("/d")\ndef dashboard():\n    return render_banner(request.cookies.get("name", "friend"))\n';
+  runPairs([
+    {
+      name: 'xss a helper of the module returning an f-string; its twin returns a dict (sent as JSON)',
+      rule: 'KR108',
+      vuln: `${view}\n${helper('return f"<div>Hello {name}</div>"')}\n${route}`,
+      safe: `${view}\n${helper('return {"greeting": name}')}\n${route}`,
+      source: 'request.cookies',
+    },
+    {
+      name: 'xss a helper building its text in a name (html = …; html += …); its twin escapes it',
+      rule: 'KR108',
+      vuln: `import html as h\n${view}\n${helper('html = "<div>"\nhtml += name\nhtml += "</div>"\nreturn html')}\n${route}`,
+      safe: `import html as h\n${view}\n${helper('html = "<div>"\nhtml += h.escape(name)\nhtml += "</div>"\nreturn html')}\n${route}`,
+      source: 'request.cookies',
+    },
+  ]);
+  it('a helper in another module: the whole trace, at the view', async () => {
+    const files = {
+      'formatting.py': 'def banner(name):\n    return "<div>%s</div>" % (name,)\n',
+      'views.py': `${view}from formatting import banner\n\n@app.route("/d")\ndef d():\n    return banner(request.cookies.get("n", ""))\n`,
+    };
+    expect(await flows(files, 'KR108')).toEqual(['views.py:7']);
+    expect(await flows({ ...files, 'formatting.py': 'import json\ndef banner(name):\n    return json.dumps({"n": name})\n' }, 'KR108')).toEqual([]);
+  });
+});
+
+describe("a helper's parameters each keep the kinds of the returns they reach", () => {
+  const helper = 'KNOWN = ("EUR", "USD")\n\ndef currency(raw, default="EUR"):\n    code = raw.strip().upper()\n    if code in KNOWN:\n        return code\n    return default\n';
+  const view = (call: string) => `from flask import Flask, make_response, request\napp = Flask(__name__)\n\n${helper}\n@app.route("/p")\ndef p():\n    resp = make_response("ok")\n    resp.headers["X-Currency"] = ${call}\n    return resp\n`;
+  runPairs([
+    {
+      name: 'header the allow-listed parameter is safe although another parameter is returned raw; the raw one given request data is not',
+      rule: 'KR112',
+      vuln: view('currency("x", request.cookies.get("c"))'),
+      safe: view('currency(request.cookies.get("c"))'),
+      source: 'request.cookies',
+    },
+  ]);
+});
+
+describe('the plain-name check before joining path parts (as http.server does)', () => {
+  const code = (check: string) =>
+    py(`
+import os
+from flask import Flask, request
+app = Flask(__name__)
+
+@app.route("/f")
+def f():
+    path = "/srv/files"
+    for word in filter(None, request.args["p"].split("/")):
+        if ${check}:
+            continue
+        path = os.path.join(path, word)
+    return open(path).read()
+`);
+  runPairs([
+    {
+      name: 'guard os.path.dirname(w) or w in (os.curdir, os.pardir) → continue: w is a plain name; dirname alone lets ".." through',
+      rule: 'KR115',
+      vuln: code('os.path.dirname(word)'),
+      safe: code('os.path.dirname(word) or word in (os.curdir, os.pardir)'),
+      source: 'request.args',
+    },
+  ]);
+});

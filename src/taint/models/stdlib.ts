@@ -175,6 +175,7 @@ export const STDLIB: LibraryModel = {
   ],
   passThrough: [
     'str', 'bytes', 'bytearray', 'bytes.fromhex', 'bytearray.fromhex', 'repr', 'ascii', 'format', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'iter', 'next', 'min', 'max',
+    'enumerate', 'zip', 'filter', 'itertools.chain', 'itertools.islice', 'itertools.chain.from_iterable',
     'os.fspath', 'os.fsencode', 'os.fsdecode', 'os.path.normpath', 'os.path.abspath', 'os.path.realpath', 'os.path.expanduser', 'os.path.expandvars', 'os.path.dirname', 'os.path.splitext', 'os.path.split',
     'posixpath.normpath', 'ntpath.normpath',
     'urllib.parse.quote', 'urllib.parse.quote_plus', 'urllib.quote', 'urllib.quote_plus',
