@@ -300,6 +300,8 @@ export class TaintAnalysis {
   readonly observed = new Map<A.AnyNode, Observation>();
   /** Branches the analysis pruned because their condition is constant. */
   readonly dead: DeadCode[] = [];
+  /** Per function: its local names known to hold only text it builds (see {@link builtText}). */
+  private readonly textNames = new WeakMap<A.AnyNode, Map<string, boolean>>();
   /** Calls of functions that return text they build (see {@link Summary.retText}). */
   private readonly textCalls = new WeakSet<A.Call>();
   /** Nodes whose values triage asks about (pattern findings' flagged arguments). */
@@ -2493,6 +2495,16 @@ export class TaintAnalysis {
     const scope = this.sem.scopeOf(e);
     const b = scope.bindings.get(e.id);
     if (!b || b.kind !== 'assign' || scope.node.type === 'Module') return false;
+    let known = this.textNames.get(scope.node);
+    if (!known) this.textNames.set(scope.node, (known = new Map()));
+    let got = known.get(e.id);
+    if (got === undefined) known.set(e.id, (got = this.textName(e, scope.node, st)));
+    return got;
+  }
+
+  /** Whether every assignment of the name in its function `fnNode` is text it builds (see {@link builtText}). */
+  private textName(e: A.Name, fnNode: A.AnyNode, st: FnState): boolean {
+    const scope = { node: fnNode };
     let text = true;
     let seen = false;
     const names = (t: A.Expr | null | undefined): boolean => !!t && (t.type === 'Name' ? t.id === e.id : (t.type === 'Tuple' || t.type === 'List') && t.elts.some(names));

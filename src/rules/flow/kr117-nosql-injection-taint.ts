@@ -10,7 +10,7 @@ export const nosqlInjectionTaint = defineRule({
   confidence: 'medium',
   cwe: [943],
   docs: {
-    what: 'Follows HTTP request data into MongoDB filters (pymongo, motor): a `$where` clause built from it, or a whole filter document taken from the request body.',
+    what: 'Follows HTTP request data into MongoDB filters (pymongo, motor): a `$where` clause built from it (also in a filter a helper of the module returns), or structured request data — a JSON body, `json.loads` of request data, a Lambda event — as the filter or as a value in it. A string from a query parameter compared for equality is not reported: it cannot be an operator.',
     why: '`$where` runs JavaScript on the server; a filter document from JSON can carry query operators (`{"password": {"$ne": null}}`) that change what the query matches (CWE-943).',
     example: 'users.find_one(request.get_json())',
     instead: 'body = request.get_json()\nusers.find_one({"name": str(body["name"]), "password_hash": hash_of(str(body["password"]))})',
