@@ -2146,7 +2146,8 @@ export class TaintAnalysis {
     if (this.localModules) {
       // A call into the project's own modules: a function or class by name, or a method of an
       // instance of a project class (`Runner("ls ").run(x)`, `job.run(x)` after `job = Runner(…)`).
-      const pq = q && this.isProjectName(q) ? q : f.type === 'Attribute' ? this.projectInstanceMethod(f) : null;
+      // (A local name spelled like a project module, `repo = Repo(db); repo.search(x)`, is not the module.)
+      const pq = q && this.isProjectName(q) && this.importedRoot(f) ? q : f.type === 'Attribute' ? this.projectInstanceMethod(f) : null;
       if (pq) this.noteProjectCall(pq, call, args, keywords, st);
     }
     const ext = this.externalCall(call, st, { kind: 'call', tainted: !!allArgs || !!receiver });
@@ -2561,6 +2562,13 @@ export class TaintAnalysis {
   }
 
   /** Whether a qualified name lies in one of the project's own top-level modules (memoised: asked at every call). */
+  /** Whether the name an expression starts from (`a` of `a.b.c`) is bound by an import where it is used. */
+  private importedRoot(e: A.Expr): boolean {
+    let root = e;
+    for (let i = 0; i < 30 && root.type === 'Attribute'; i++) root = root.value;
+    return root.type === 'Name' && this.sem.lookup(root.id, e)?.kind === 'import';
+  }
+
   private isProjectName(q: string): boolean {
     let v = this.projectNames.get(q);
     if (v === undefined) {

@@ -560,3 +560,14 @@ def f():
     },
   ]);
 });
+
+describe('a local name spelled like a project module is the instance it holds, not the module', () => {
+  it('repo = MemberRepository(db); repo.search(x) with a module named repo: the flow into the method is found', async () => {
+    const files = {
+      'repo.py': 'class MemberRepository:\n    def __init__(self, db):\n        self.collection = db\n\n    def search(self, team):\n        return self.collection.find({"$where": "this.team == \'" + team + "\'"})\n',
+      'views.py': 'from flask import Flask, request\nfrom repo import MemberRepository\napp = Flask(__name__)\n\n@app.route("/m")\ndef m():\n    repo = MemberRepository(None)\n    return str(repo.search(request.args["team"]))\n',
+    };
+    expect(await flows(files, 'KR117')).toEqual(['repo.py:6']);
+    expect(await flows({ ...files, 'views.py': files['views.py'].replace('request.args["team"]', '"core"') }, 'KR117')).toEqual([]);
+  });
+});

@@ -106,6 +106,8 @@ function filterDicts(e: A.Expr, sem: SemanticModel, depth: number): A.Dict[] {
   return [];
 }
 
+const MONGO_IMPORTS = imports('pymongo', 'motor', 'mongoengine', 'flask_pymongo');
+
 export const NOSQL: LibraryModel = {
   id: 'pymongo',
   sinks: [
@@ -114,14 +116,15 @@ export const NOSQL: LibraryModel = {
       label: 'a MongoDB $where clause (JavaScript)',
       methods: ['find', 'find_one', 'find_one_and_delete', 'find_one_and_replace', 'find_one_and_update', 'delete_one', 'delete_many', 'update_one', 'update_many', 'count_documents', 'distinct', 'replace_one'],
       pick: mongoCode,
-      when: imports('pymongo', 'motor', 'mongoengine', 'flask_pymongo'),
+      // A `$where` key in the filter is MongoDB's whatever the module imports (a collection passed in from elsewhere).
+      when: (call, sem) => MONGO_IMPORTS(call, sem) || filterDicts(call.args[0] ?? call.keywords.find((k) => k.arg === 'filter')?.value ?? call, sem, 0).some((d) => runsCode(d, sem)),
     },
     {
       kind: 'nosql',
       label: 'a MongoDB filter',
       methods: ['find', 'find_one', 'find_one_and_delete', 'find_one_and_replace', 'find_one_and_update', 'delete_one', 'delete_many', 'update_one', 'update_many', 'count_documents', 'distinct', 'aggregate', 'replace_one'],
       pick: mongoFilter,
-      when: imports('pymongo', 'motor', 'mongoengine', 'flask_pymongo'),
+      when: MONGO_IMPORTS,
     },
   ],
 };
