@@ -2497,7 +2497,7 @@ export class TaintAnalysis {
     const b = scope.bindings.get(e.id);
     if (!b || b.kind !== 'assign' || scope.node.type === 'Module') return false;
     let known = this.textNames.get(scope.node);
-    if (!known) this.textNames.set(scope.node, (known = new Map()));
+    if (!known) this.textNames.set(scope.node, (known = new Map<string, boolean>()));
     let got = known.get(e.id);
     if (got === undefined) known.set(e.id, (got = this.textName(e, scope.node, st)));
     return got;
