@@ -117,7 +117,8 @@ class ProjectModules {
     const got = this.resolved.get(key);
     if (got !== undefined) return got;
     let out: { task: FileTask; rest: string } | null = null;
-    const parts = q.split('.');
+    // (`.storage.Store`: a relative import the file's package could not resolve; the module beside it is meant.)
+    const parts = q.replace(/^\.+/, '').split('.');
     for (let i = parts.length - 1; i >= 1; i--) {
       const cands = this.index.get(parts.slice(0, i).join('.'));
       if (!cands) continue;

@@ -220,6 +220,71 @@ export function frozenTable(name: A.Name, sem: SemanticModel): A.Dict | A.ListEx
   return v;
 }
 
+/** Per module: attribute names something may assign or change in place (`x.NAME = …`, `x.NAME[k] = …`, `x.NAME.update(…)`). */
+const changedAttrs = new WeakMap<A.Module, Set<string>>();
+
+function attrsChangedIn(module: A.Module): Set<string> {
+  let out = changedAttrs.get(module);
+  if (out) return out;
+  const names = (out = new Set<string>());
+  const stored = (t: A.Expr): void => {
+    if (t.type === 'Attribute') names.add(t.attr);
+    else if (t.type === 'Subscript' && t.value.type === 'Attribute') names.add(t.value.attr);
+    else if (t.type === 'Tuple' || t.type === 'List') t.elts.forEach(stored);
+    else if (t.type === 'Starred') stored(t.value);
+  };
+  const stack: A.AnyNode[] = [module];
+  while (stack.length) {
+    const n = stack.pop()!;
+    const targets = n.type === 'Assign' || n.type === 'Delete' ? n.targets : n.type === 'AugAssign' || n.type === 'AnnAssign' || n.type === 'For' || n.type === 'AsyncFor' ? [n.target] : [];
+    targets.forEach(stored);
+    if (n.type === 'Call' && n.func.type === 'Attribute' && MUTATORS.has(n.func.attr) && n.func.value.type === 'Attribute') out.add(n.func.value.attr);
+    if (n.type === 'Call' && n.func.type === 'Name' && (n.func.id === 'setattr' || n.func.id === 'delattr')) out.add('*');
+    pushChildrenReversed(n, stack);
+  }
+  changedAttrs.set(module, out);
+  return out;
+}
+
+/**
+ * The literal a class attribute holds when it is a table of constants nothing changes:
+ * `self.COLUMNS` or `cls.COLUMNS` in a method, `Repo.COLUMNS`, for `COLUMNS = {…}` in the
+ * class body (bound once there), when no code of the module assigns an attribute of that
+ * name or changes one in place, and no `setattr` is called. Null otherwise.
+ */
+export function frozenClassTable(e: A.Attribute, sem: SemanticModel): A.Dict | A.ListExpr | A.TupleExpr | A.SetExpr | null {
+  if (e.value.type !== 'Name') return null;
+  let cls: A.AnyNode | null = null;
+  if (e.value.id === 'self' || e.value.id === 'cls') {
+    for (let n: A.AnyNode | null = e.parent; n; n = n.parent) {
+      if (n.type === 'ClassDef') {
+        cls = n;
+        break;
+      }
+    }
+  } else {
+    const b = sem.lookup(e.value.id, e);
+    if (b?.kind === 'class') cls = b.node;
+  }
+  if (!cls || cls.type !== 'ClassDef') return null;
+  let found: A.Expr | null = null;
+  let count = 0;
+  for (const st of cls.body) {
+    if (st.type === 'Assign' && st.targets.some((t) => t.type === 'Name' && t.id === e.attr)) {
+      count++;
+      found = st.targets.length === 1 ? st.value : null;
+    } else if (st.type === 'AnnAssign' && st.target.type === 'Name' && st.target.id === e.attr) {
+      count++;
+      found = st.value;
+    }
+  }
+  if (count !== 1 || !found || (found.type !== 'Dict' && found.type !== 'List' && found.type !== 'Tuple' && found.type !== 'Set')) return null;
+  let root: A.AnyNode = cls;
+  while (root.parent) root = root.parent;
+  const changed = root.type === 'Module' ? attrsChangedIn(root) : null;
+  return changed && !changed.has(e.attr) && !changed.has('*') ? found : null;
+}
+
 /** The constant values of a table of constants (see {@link frozenTable}): a dict's values, a sequence's elements. */
 function tableValues(t: A.Dict | A.ListExpr | A.TupleExpr | A.SetExpr): A.Expr[] {
   return t.type === 'Dict' ? t.values : t.elts;

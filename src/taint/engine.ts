@@ -19,7 +19,7 @@ import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
 import type { CallArgs, Hinge } from './callers.js';
-import { frozenTable } from './callers.js';
+import { frozenClassTable, frozenTable } from './callers.js';
 
 /** A source-to-sink flow found in the module. */
 export interface Flow {
@@ -150,6 +150,13 @@ export interface DeadCode {
 interface Item {
   t: Taint | null;
   c: ConstV | undefined;
+  /** Built only from constants although not folded to one (`pickle.dumps({"a": 1})`). */
+  lit?: boolean;
+}
+
+/** Whether an element is a constant, folded or not. */
+function constItem(i: Item): boolean {
+  return i.c !== undefined || !!i.lit;
 }
 
 /**
@@ -207,6 +214,11 @@ interface Summary {
   retCls?: string | null;
   /** Every value the function returns is text it builds (an f-string, `+`, `%`, a string method): a view returning its result sends that text. */
   retText?: boolean;
+  /**
+   * When every return is a tuple display of one length (`return sql, params`): what flows to
+   * each element (as {@link ret} does for the whole); null when the returns differ.
+   */
+  retItems?: (NonNullable<Summary['ret']> | null)[] | null;
   /** Request data (`args`, `form`, `get_json()`…) is read from a parameter or a field of `self` (it is a source when that holds a request object). */
   readsReq?: boolean;
   /** Fields of `self` that hold a request object when the function returns (a constructor that keeps the request: `self._req = req`). */
@@ -723,6 +735,10 @@ export class TaintAnalysis {
         t.trace = { node: p, message: `${h.label} (source)`, kind: 'source', prev: null, len: 1 };
       }
       st.env.set(p.arg, t);
+      // A parameter annotated with a class of the project's own modules holds an instance of it
+      // (`storage: ExportStorage = Depends(get_storage)`): its methods are that class's.
+      const cls = p.annotation && this.external ? this.annotatedProjectClass(p.annotation) : null;
+      if (cls) st.types.set(p.arg, cls);
     });
     for (const k of assume) st.reqs.add(k);
     if (captured) this.capture(st, captured, this.sem.scopeOf(fn));
@@ -837,8 +853,9 @@ export class TaintAnalysis {
    */
   /** Whether `e` names a module table of constants that nothing changes (see {@link frozenTable}) and is not shadowed here. */
   private constantTable(e: A.Expr, st: FnState, d: number): boolean {
-    if (e.type !== 'Name' || (st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id))) return false;
-    const t = frozenTable(e, this.sem);
+    let t: ReturnType<typeof frozenTable> = null;
+    if (e.type === 'Attribute') t = frozenClassTable(e, this.sem);
+    else if (e.type === 'Name' && !(st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id))) t = frozenTable(e, this.sem);
     if (!t) return false;
     const values = t.type === 'Dict' ? t.values : t.elts;
     return values.length > 0 && values.length <= 200 && values.every((v) => v.type !== 'Starred' && this.litOnly(v, st, d + 1));
@@ -857,7 +874,7 @@ export class TaintAnalysis {
         // A tracked list, tuple or dict whose every element is a known constant (`parts = ["ls", "-l"]`).
         const sh = st.shapes.get(e.id);
         const items = !sh || (sh.kind === 'map' && sh.config) ? [] : sh.kind === 'seq' ? sh.items : [...sh.items.values()];
-        if (items.length && items.every((i) => i.c !== undefined)) return true;
+        if (items.length && items.every(constItem)) return true;
         if (st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id)) return false;
         if (this.sem.constValue(e) !== undefined) return true;
         const b = this.sem.lookup(e.id, e);
@@ -891,7 +908,7 @@ export class TaintAnalysis {
         if (sh && e.slice.type !== 'Slice') {
           const key = fold(e.slice, st.fold);
           const item = key === undefined ? undefined : itemOf(sh, key);
-          if (item) return item.c !== undefined;
+          if (item) return constItem(item);
         }
         // `COLUMNS[name]` of a module table of constants: one of its values, whatever the key.
         if (e.slice.type !== 'Slice' && this.constantTable(e.value, st, d)) return true;
@@ -1316,6 +1333,11 @@ export class TaintAnalysis {
         first.elts.forEach((e, i) => this.assign(e, { t: sh.items[i].t, c: sh.items[i].c, shape: null }, s, st));
         return;
       }
+      const parts = whole.t ? this.unpackedCall(v, first.elts.length, st) : null;
+      if (parts) {
+        first.elts.forEach((e, i) => this.assign(e, { t: parts[i], c: undefined, shape: null }, s, st));
+        return;
+      }
       for (const tg of s.targets) this.assign(tg, { t: whole.t, c: undefined, shape: null }, s, st);
       return;
     }
@@ -1332,6 +1354,7 @@ export class TaintAnalysis {
       st.summary.retName = null;
       st.summary.retCls = null;
       st.summary.retText = false;
+      st.summary.retItems = null;
       return true;
     }
     if (st.summary.retCls !== null && st.summary !== EMPTY) {
@@ -1347,6 +1370,7 @@ export class TaintAnalysis {
     const body = s.value.type === 'Tuple' && s.value.elts[0] ? s.value.elts[0] : s.value;
     const t = this.eval(s.value, st, 0);
     if (st.summary !== EMPTY && st.summary.retText !== false) st.summary.retText = this.builtText(s.value, st);
+    if (st.summary !== EMPTY && st.summary.retItems !== null) this.noteReturnedItems(s.value, st);
     if (t) {
       if (t.params) {
         const by = st.summary.ret ? st.summary.ret.by : t.by;
@@ -1371,6 +1395,41 @@ export class TaintAnalysis {
       }
     }
     return true;
+  }
+
+  /** Element by element, what a returned tuple display carries from the parameters (see {@link Summary.retItems}). */
+  private noteReturnedItems(value: A.Expr, st: FnState): void {
+    const sum = st.summary;
+    if (value.type !== 'Tuple' || value.elts.some((e) => e.type === 'Starred') || (sum.retItems && sum.retItems.length !== value.elts.length)) {
+      sum.retItems = null;
+      return;
+    }
+    const items = sum.retItems ? [...sum.retItems] : value.elts.map(() => null);
+    value.elts.forEach((e, j) => {
+      const t = this.eval(e, st, 1);
+      if (!t || !t.params) return;
+      const prev = items[j];
+      const pmask = [...(prev?.pmask ?? [])];
+      for (let i = 0; i < 30; i++) if (t.params & (1 << i)) pmask[i] = (pmask[i] ?? 0) | t.mask;
+      items[j] = { params: (prev?.params ?? 0) | t.params, mask: (prev?.mask ?? 0) | t.mask, pmask, ...(prev?.trace ?? paramTrace(t.trace) ? { trace: prev?.trace ?? paramTrace(t.trace)! } : {}) };
+    });
+    sum.retItems = items;
+  }
+
+  /**
+   * `a, b = f(x)` where f, a function of the module, returns tuple displays: each target gets
+   * what flows to its element (`sql, params = build(q)` with q only in params leaves sql
+   * clean). Null when that is not known (then every target gets the whole result).
+   */
+  private unpackedCall(v: A.Expr, n: number, st: FnState): (Taint | null)[] | null {
+    if (v.type !== 'Call' || v.args.some((a) => a.type === 'Starred') || v.keywords.some((k) => !k.arg)) return null;
+    const callee = this.localCallee(v);
+    if (!callee || callee.offset !== 0) return null;
+    const s = this.summaryOf(callee.fn);
+    if (!s.retItems || s.retItems.length !== n || s.retSrc) return null;
+    const args = v.args.map((a) => this.eval(a, st, 1));
+    const keywords = new Map(v.keywords.map((k) => [k.arg!, this.eval(k.value, st, 1)] as [string, Taint | null]));
+    return s.retItems.map((item) => (item ? this.applySummary({ params: s.params, ret: item, sinks: [] }, callee.fn.name, 0, v, args, keywords, st, null) : null));
   }
 
   /** `try`: the handlers start from the state before or after the body; the branches that fall through are merged, then `finally` runs. */
@@ -1536,7 +1595,7 @@ export class TaintAnalysis {
         const sh = st.shapes.get(k);
         const key = target.slice.type === 'Slice' ? undefined : fold(target.slice, st.fold);
         if (sh && key !== undefined) {
-          const next = setItem(sh, key, { t, c: v.c });
+          const next = setItem(sh, key, { t, c: v.c, ...(v.c === undefined && v.lit ? { lit: true } : {}) });
           if (next) {
             this.setShape(k, next, stmt, st);
             return;
@@ -1807,7 +1866,10 @@ export class TaintAnalysis {
           t = join(t, this.eval(k, st, 1));
           const kc = fold(k, st.fold);
           if (kc === undefined) exact = false;
-          else items.set(itemKey(kc), { t: vt, c: fold(e.values[i], st.fold) });
+          else {
+            const c = fold(e.values[i], st.fold);
+            items.set(itemKey(kc), { t: vt, c, ...(c === undefined && !live(vt) && this.litOnly(e.values[i], st, 0) ? { lit: true } : {}) });
+          }
         });
         return { t, c: undefined, shape: exact ? { kind: 'map', items, config: false } : null };
       }
@@ -2572,8 +2634,11 @@ export class TaintAnalysis {
   private isProjectName(q: string): boolean {
     let v = this.projectNames.get(q);
     if (v === undefined) {
-      const dot = q.indexOf('.');
-      this.projectNames.set(q, (v = this.localModules!.has(dot < 0 ? q : q.slice(0, dot))));
+      // A relative import the file's package could not resolve (`.storage.Store` in a folder
+      // without `__init__.py`) names a module beside it.
+      const name = q.replace(/^\.+/, '');
+      const dot = name.indexOf('.');
+      this.projectNames.set(q, (v = this.localModules!.has(dot < 0 ? name : name.slice(0, dot))));
     }
     return v;
   }
@@ -2604,10 +2669,23 @@ export class TaintAnalysis {
 
   private readonly instanceMethods = new WeakMap<A.Attribute, string | null>();
 
+  /** The qualified name of a parameter annotation that names a class of the project's own modules (imported by name), else null. */
+  private annotatedProjectClass(ann: A.Expr): string | null {
+    if (ann.type !== 'Name' && ann.type !== 'Attribute') return null;
+    const q = this.sem.qualifiedName(ann);
+    if (!q || !q.includes('.') || !this.importedRoot(ann)) return null;
+    // Per file, the project's module names tell; in the project pass, the resolver does (a name it cannot resolve is no callee).
+    return (this.localModules ? this.isProjectName(q) : !!this.external) ? q : null;
+  }
+
   private findProjectInstanceMethod(f: A.Attribute): string | null {
     let made: A.Expr | null = f.value;
     if (made.type === 'Name') {
       const b = this.sem.lookup(made.id, made);
+      if (b?.kind === 'param' && b.node.type === 'arg' && b.node.annotation) {
+        const cls = this.annotatedProjectClass(b.node.annotation);
+        return cls ? `${cls}.${f.attr}` : null;
+      }
       made = b?.kind === 'assign' && b.count === 1 && b.value?.type === 'Call' ? b.value : null;
     }
     if (made?.type !== 'Call') return null;
@@ -2870,7 +2948,8 @@ function mergeSnap(a: Snap, b: Snap): Snap {
 }
 
 function mergeItem(a: Item, b: Item): Item {
-  return { t: join(a.t, b.t), c: a.c === b.c ? a.c : undefined };
+  const c = a.c === b.c ? a.c : undefined;
+  return { t: join(a.t, b.t), c, ...(c === undefined && constItem(a) && constItem(b) ? { lit: true } : {}) };
 }
 
 function mergeShape(a: Shape, b: Shape): Shape | null {

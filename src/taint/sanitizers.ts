@@ -142,6 +142,9 @@ export function argumentSanitizer(call: A.Call, qualified: string | null, sem: S
     }
   } else if (f.type === 'Attribute' && f.attr === 'replace') {
     return CR_LF(removedChars(call, sem)) ? { bits: K.HEADER, label: 'the replace() chain that removes CR and LF' } : NONE;
+  } else if (f.type === 'Attribute' && f.attr === 'encode' && call.args[0] && sem.constValue(call.args[0]) === 'unicode_escape') {
+    // The unicode_escape codec writes CR, LF and every other control character as `\n`-style escapes.
+    return { bits: K.HEADER, label: 'the unicode_escape encoding' };
   } else if (f.type === 'Attribute' && f.attr === 'join' && call.args.length === 1 && !call.keywords.length) {
     const bits = filterClears(call.args[0], sem);
     return bits ? { bits, label: 'the character filter' } : NONE;

@@ -571,3 +571,124 @@ describe('a local name spelled like a project module is the instance it holds, n
     expect(await flows({ ...files, 'views.py': files['views.py'].replace('request.args["team"]', '"core"') }, 'KR117')).toEqual([]);
   });
 });
+
+describe('a container element built only from constants stays one, folded or not', () => {
+  const code = (key: string) =>
+    py(`
+import base64, pickle
+from flask import Flask, request
+app = Flask(__name__)
+
+@app.route("/restore", methods=["POST"])
+def restore():
+    store = {}
+    store["default"] = base64.b64encode(pickle.dumps({"user": "anonymous"})).decode("ascii")
+    store["client"] = request.headers.get("X-Blob", "")
+    blob = store["${key}"]
+    return str(pickle.loads(base64.b64decode(blob)))  # sink
+`);
+  it('the element set from pickle.dumps of a literal is a constant (dismissed)', async () => {
+    await expectVerdict({ 'app.py': code('default') }, 'B301', 'constant');
+  });
+  it('the element set from the request is reachable', async () => {
+    await expectVerdict({ 'app.py': code('client') }, 'B301', 'reachable');
+  });
+});
+
+describe('a function returning tuple displays gives each unpacked target its own element', () => {
+  const code = (ret: string) =>
+    py(`
+import sqlite3
+from flask import Flask, request
+app = Flask(__name__)
+
+def build_lookup(name):
+    return ${ret}
+
+@app.route("/u")
+def u():
+    sql, params = build_lookup(request.args["name"])
+    return str(sqlite3.connect("d").execute(sql, params).fetchall())
+`);
+  runPairs([
+    {
+      name: 'sql sql, params = build(q): q only in params leaves the SQL text clean; q in the text is a flow',
+      rule: 'KR101',
+      vuln: code('"SELECT * FROM users WHERE name = \'" + name + "\'", ()'),
+      safe: code('"SELECT * FROM users WHERE name = ?", (name.strip(),)'),
+      source: 'request.args',
+    },
+  ]);
+});
+
+describe('class attributes holding tables of constants', () => {
+  const code = (extra: string) =>
+    py(`
+import sqlite3
+from flask import Flask, request
+app = Flask(__name__)
+
+class Orders:
+    SORTS = {"total": "total_cents", "created": "created_at"}
+
+    def search(self, order_by):
+        column = self.SORTS.get(order_by, "created_at")
+        return sqlite3.connect("d").execute("SELECT * FROM orders ORDER BY " + column).fetchall()  # sink
+${extra}
+@app.route("/o")
+def o():
+    return str(Orders().search(request.args["sort"]))
+`);
+  it('self.SORTS.get(key, default) of a class table of constants is a constant (B608 dismissed)', async () => {
+    await expectVerdict({ 'app.py': code('') }, 'B608', 'constant');
+  });
+  it('a table some code of the module changes (x.SORTS[k] = v) is not', async () => {
+    const f = await findingAt({ 'app.py': code('\ndef extend(o, k, v):\n    o.SORTS[k] = v\n') }, 'B608');
+    expect(f?.verdict?.kind).not.toBe('constant');
+  });
+});
+
+describe('modules of a folder without __init__.py importing each other relatively', () => {
+  it('from .storage import Store in a folder without a package: the module beside it is followed', async () => {
+    const files = {
+      'storage.py': 'import os\n\nclass Store:\n    def open_export(self, name):\n        return open(os.path.join("/srv/exports", name), "rb")\n',
+      'router.py': 'from flask import Flask, request\nfrom .storage import Store\napp = Flask(__name__)\n\n@app.route("/d")\ndef d():\n    store = Store()\n    return store.open_export(request.args["f"]).read()\n',
+    };
+    expect(await flows(files, 'KR104')).toEqual(['storage.py:5']);
+    expect(await flows({ ...files, 'router.py': files['router.py'].replace('request.args["f"]', '"report.csv"') }, 'KR104')).toEqual([]);
+  });
+});
+
+describe('a parameter annotated with a class of another module holds an instance of it', () => {
+  it('storage: Store = Depends(get_storage) in a FastAPI route: storage.open_export(name) is Store.open_export', async () => {
+    const files = {
+      'storage.py': 'import os\n\nclass Store:\n    def open_export(self, name):\n        return open(os.path.join("/srv/exports", name), "rb")\n',
+      'api.py': 'from fastapi import FastAPI, Depends\nfrom storage import Store\napp = FastAPI()\n\ndef get_storage():\n    return Store()\n\n@app.get("/d")\ndef d(name: str, storage: Store = Depends(get_storage)):\n    return storage.open_export(name).read()\n',
+    };
+    expect(await flows(files, 'KR104')).toEqual(['storage.py:5']);
+    expect(await flows({ ...files, 'api.py': files['api.py'].replace('storage: Store = Depends(get_storage)', 'storage=Depends(get_storage)') }, 'KR104')).toEqual([]);
+  });
+});
+
+describe('the unicode_escape codec clears log injection', () => {
+  const code = (expr: string) => py(`
+import logging
+from flask import Flask, request
+app = Flask(__name__)
+log = logging.getLogger("auth")
+
+@app.route("/login", methods=["POST"])
+def login():
+    log.warning("failed login for %s", ${expr})
+    return "no", 401
+`);
+  runPairs([
+    {
+      name: 'sanitiser x.encode("unicode_escape").decode("ascii") writes CR/LF as escapes; .encode("utf-8") does not',
+      rule: 'KR116',
+      vuln: code('request.form["u"].encode("utf-8").decode("ascii")'),
+      safe: code('request.form["u"].encode("unicode_escape").decode("ascii")'),
+      source: 'request.form',
+    },
+  ]);
+});
