@@ -181,7 +181,10 @@ class ProjectModules {
     if (use.kind === 'class') return !!e?.cls;
     if (use.kind === 'factory') return false; // answered from the facts (see madeBy)
     if (e?.src || (use.req && e?.req)) return true;
-    if (use.tainted) return !!(e?.pass || e?.sinks) || deeper();
+    // A method of a class whose methods use what its constructor was given: the instance may hold untrusted data.
+    const dot = r.rest.indexOf('.');
+    const cls = dot > 0 ? this.facts.get(r.task.path)?.exports[r.rest.slice(0, dot)] : undefined;
+    if (use.tainted) return !!(e?.pass || e?.sinks || cls?.sinks || cls?.pass) || deeper();
     return this.reachesSource(r.task, depth);
   }
 
@@ -311,7 +314,10 @@ export async function analyzeCallers(project: CrossModuleProject, callers: reado
       // a request in a field only when the facts say it reads or keeps request data. Without
       // that, the caller learns only that it is a class (the type of its instances), which
       // the facts tell without parsing the file.
-      if (use?.kind === 'class' && !use.req && !modules.facts.get(r.task.path)?.exports[`${r.rest}.__init__`]?.req) {
+      // (With untrusted arguments, a class whose methods reach a sink with, or return, the
+      // fields its constructor fills is analysed: its entry in the facts says `sinks`/`pass`.)
+      const classFacts = modules.facts.get(r.task.path)?.exports;
+      if (use?.kind === 'class' && !use.req && !classFacts?.[`${r.rest}.__init__`]?.req && !(use.tainted && (classFacts?.[r.rest]?.sinks || classFacts?.[r.rest]?.pass))) {
         return { kind: 'class', fn: null, name: r.rest, path: r.task.path, analysis: null, offset: 1, cls: q };
       }
       const l = load(r.task);

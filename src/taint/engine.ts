@@ -74,7 +74,7 @@ export interface ExternalResolver {
 /** What a caller needs from an external callee (see {@link ExternalResolver.lookup}). */
 export type ExternalUse =
   | { kind: 'constants' }
-  | { kind: 'class'; /** A request object is passed to the constructor (it may keep it in a field). */ req?: boolean }
+  | { kind: 'class'; /** A request object is passed to the constructor (it may keep it in a field). */ req?: boolean; /** Untrusted data is passed to the constructor (a method may reach a sink with the field that keeps it). */ tainted?: boolean }
   | { kind: 'factory' }
   | { kind: 'call'; tainted: boolean; /** A request object goes in (an argument, or a field of the instance). */ req?: boolean };
 
@@ -183,6 +183,15 @@ interface Val {
   req?: boolean;
   /** For an instance of a class of another module: its fields that hold a request object. */
   reqFields?: readonly string[];
+  /** For an instance of a class of another module made with untrusted arguments: the constructor and what went in. */
+  ctor?: CtorCall;
+}
+
+/** A constructor of a class of another module called with untrusted data (see {@link TaintAnalysis.instanceSummaryFor}). */
+interface CtorCall {
+  callee: ExternalCallee;
+  args: readonly (Taint | null)[];
+  keywords: ReadonlyMap<string, Taint | null>;
 }
 
 interface SummarySink {
@@ -260,6 +269,8 @@ interface FnState {
   types: Map<string, string>;
   /** For those instances: their fields that hold a request object. */
   instReq: Map<string, readonly string[]>;
+  /** Names holding an instance of a class of another module made with untrusted arguments. */
+  ctors: Map<string, CtorCall>;
   /**
    * Names and attribute chains that hold a request object (assumed for parameters and fields
    * of `self` when the caller passes one, or assigned one here); request data read from them
@@ -445,8 +456,9 @@ export class TaintAnalysis {
         }
         // The class stands for what its methods do (an instance made here is used there).
         const flags = methods.map((m) => exports[`${st.name}.${m.name}`]).filter((x) => x !== undefined);
-        if (flags.length) {
-          const merged: TaintFacts['exports'][string] = { cls: true };
+        const fieldUse = this.fieldUse(methods);
+        if (flags.length || fieldUse) {
+          const merged: TaintFacts['exports'][string] = { cls: true, ...(fieldUse === 'sink' ? { sinks: true } : fieldUse === 'pass' ? { pass: true } : {}) };
           for (const f of flags) Object.assign(merged, { ...(f.src ? { src: true } : {}), ...(f.sinks ? { sinks: true } : {}), ...(f.pass ? { pass: true } : {}), ...(f.req ? { req: true } : {}), ...(f.fwd ? { fwd: true } : {}) });
           exports[st.name] = merged;
         }
@@ -457,8 +469,40 @@ export class TaintAnalysis {
     return { exports, calls };
   }
 
+  /**
+   * Whether a method of a class calls a sink (`'sink'`) or returns something (`'pass'`) with a
+   * field of `self` that `__init__` sets from one of its parameters (`self.url = url` …
+   * `requests.post(self.url)`): an instance made with untrusted arguments elsewhere can reach
+   * that sink, or give the data back. Syntactic and cheap: the project pass analyses the
+   * class with the arguments when an instance is made so. Null when neither.
+   */
+  private fieldUse(methods: readonly A.FunctionDef[]): 'sink' | 'pass' | null {
+    const init = methods.find((m) => m.name === '__init__');
+    if (!init || methods.length < 2) return null;
+    const params = new Set([...init.args.posonlyargs, ...init.args.args, ...init.args.kwonlyargs].slice(1).map((p) => p.arg));
+    const fields = new Set<string>();
+    walk(init, (n) => {
+      if (n.type === 'Assign' && n.value.type === 'Name' && params.has(n.value.id)) {
+        for (const t of n.targets) if (t.type === 'Attribute' && t.value.type === 'Name' && t.value.id === 'self') fields.add(t.attr);
+      }
+      return true;
+    });
+    if (!fields.size) return null;
+    const usesField = (e: A.AnyNode): boolean => {
+      let hit = false;
+      walk(e, (x) => {
+        if (x.type === 'Attribute' && x.value.type === 'Name' && x.value.id === 'self' && fields.has(x.attr)) hit = true;
+        return !hit;
+      });
+      return hit;
+    };
+    const others = methods.filter((m) => m !== init);
+    if (others.some((m) => walkFinds(m, (n) => n.type === 'Call' && sinksFor(n, this.sem.callName(n)).length > 0 && [...n.args, ...n.keywords.map((k) => k.value), ...(n.func.type === 'Attribute' ? [n.func.value] : [])].some(usesField)))) return 'sink';
+    return others.some((m) => walkFinds(m, (n) => n.type === 'Return' && !!n.value && usesField(n.value))) ? 'pass' : null;
+  }
+
   private newState(summary: Summary, returnsResponse: boolean, returnsHtml: boolean, scope: Scope): FnState {
-    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), lits: new Set(), cleans: new Map(), retClean: ALL_CLEAN, retLit: true, types: new Map(), instReq: new Map(), reqs: new Set(), scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
+    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), lits: new Set(), cleans: new Map(), retClean: ALL_CLEAN, retLit: true, types: new Map(), instReq: new Map(), ctors: new Map(), reqs: new Set(), scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
     st.fold = {
       name: (e) => this.nameConst(e, st),
       item: (c, k) => {
@@ -1139,6 +1183,69 @@ export class TaintAnalysis {
   }
 
   /** The fields of a new instance of a class of another module that hold a request object (its constructor keeps one). */
+  /** A constructor call of a class of another module with untrusted arguments (`Comment(request.args["t"]).render()`). */
+  private ctorCall(call: A.Call, st: FnState): CtorCall | undefined {
+    const q = this.sem.callName(call);
+    const ctor = q && this.external ? this.ctorArgs(call, st) : null;
+    const ext = ctor ? this.external!.lookup(q!, { kind: 'class', tainted: true }) : null;
+    return ctor && ext && ext.kind === 'class' && ext.fn && ext.analysis ? { callee: ext, ...ctor } : undefined;
+  }
+
+  /** The taints of a constructor call's arguments when one carries untrusted data (evaluated in this state), else null. */
+  private ctorArgs(call: A.Call, st: FnState): { args: (Taint | null)[]; keywords: Map<string, Taint | null> } | null {
+    if (call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return null;
+    const args = call.args.map((a) => this.eval(a, st, 1));
+    const keywords = new Map(call.keywords.map((k) => [k.arg!, this.eval(k.value, st, 1)] as [string, Taint | null]));
+    const untrusted = (t: Taint | null) => live(t) && !!t.origin;
+    return args.some(untrusted) || [...keywords.values()].some(untrusted) ? { args, keywords } : null;
+  }
+
+  /**
+   * A flow found in another module's analysis with this module's data (a method using a
+   * field its constructor got from here): reported at its sink there, with the steps in
+   * that module tagged with its file.
+   */
+  private remoteFlow(fl: Flow, module: A.Module, path: string): void {
+    const key = `${path}:${fl.rule}:${fl.node.lineno}:${fl.node.col_offset}:${fl.node.end_lineno}:${fl.node.end_col_offset}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.flows.push({ ...fl, trace: tagForeignSteps(fl.trace, module, path), interprocedural: true, path });
+  }
+
+  /**
+   * A method's summary for an instance made here with these constructor arguments (from
+   * another module's analysis): `__init__` runs with them, then the method with the fields
+   * that hold untrusted data. The flows found on the way (a field reaching a sink) are
+   * returned, not kept: they belong to the caller. Null when no field holds untrusted data
+   * or past the depth and context limits.
+   */
+  instanceSummaryFor(fn: A.FunctionDef, init: A.FunctionDef, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>): { summary: Summary; flows: Flow[] } | null {
+    if (this.callDepth >= MAX_CALL_DEPTH - 1 || this.inClosure.has(fn) || init.decorator_list.length || !this.spendContext()) return null;
+    const fields = new Map<string, Taint>();
+    const before = this.flows.length;
+    const seen = new Set(this.seen);
+    this.inClosure.add(fn);
+    this.callDepth++;
+    try {
+      this.analyzeFunction(init, [], undefined, {
+        fields: new Map(),
+        args: { args, keywords },
+        onExit: (end, self) => {
+          for (const [k, t] of end.env) if (k.startsWith(`${self}.`) && !k.slice(self.length + 1).includes('.') && t.origin) fields.set(k.slice(self.length + 1), t);
+        },
+      });
+      if (!fields.size) return null;
+      const summary = this.analyzeFunction(fn, [], undefined, { fields });
+      return { summary, flows: this.flows.slice(before) };
+    } finally {
+      // The caller's flows are not this module's: neither kept nor remembered as seen.
+      this.flows.length = before;
+      for (const k of this.seen) if (!seen.has(k)) this.seen.delete(k);
+      this.callDepth--;
+      this.inClosure.delete(fn);
+    }
+  }
+
   private ctorFields(ext: ExternalCallee, call: A.Call, st: FnState): readonly string[] {
     if (!ext.fn || !ext.analysis) return [];
     return ext.analysis.summaryFor(ext.fn, this.assumedAt(ext.fn, 1, call, st, [])).reqFields ?? [];
@@ -1159,9 +1266,19 @@ export class TaintAnalysis {
       const req = !!inst?.fields.length || this.passesReqObj(call, st);
       if (req) use = { ...use, req };
     }
+    const ctor = inst && f.type === 'Attribute' ? (f.value.type === 'Name' ? st.ctors.get(f.value.id) : f.value.type === 'Call' ? this.ctorCall(f.value, st) : undefined) : undefined;
+    // (The method may use the fields the constructor filled with untrusted data: the callee's file matters.)
+    if (ctor && use.kind === 'call') use = { ...use, tainted: true };
     const ext = inst && f.type === 'Attribute' ? this.external.lookup(`${inst.cls}.${f.attr}`, use) : q ? this.external.lookup(q, use) : null;
     if (!ext || ext.kind !== 'function' || !ext.fn || !ext.analysis) return null;
     const offset = inst ? 1 : ext.offset;
+    if (ctor && ctor.callee.analysis === ext.analysis && ctor.callee.fn && ext.fn !== ctor.callee.fn) {
+      const got = ext.analysis.instanceSummaryFor(ext.fn, ctor.callee.fn, ctor.args, ctor.keywords);
+      if (got) {
+        for (const fl of got.flows) this.remoteFlow(fl, ext.analysis.module, ext.path);
+        return { callee: ext, summary: got.summary, offset };
+      }
+    }
     const assume = this.assumedAt(ext.fn, offset, call, st, inst?.fields ?? []);
     return { callee: ext, summary: ext.analysis.summaryFor(ext.fn, assume), offset };
   }
@@ -1576,6 +1693,8 @@ export class TaintAnalysis {
         else st.types.delete(k);
         if (v.reqFields) st.instReq.set(k, v.reqFields);
         else st.instReq.delete(k);
+        if (v.ctor) st.ctors.set(k, v.ctor);
+        else st.ctors.delete(k);
         if (v.req) st.reqs.add(k);
         return;
       }
@@ -1887,11 +2006,12 @@ export class TaintAnalysis {
           return { t, c: undefined, shape: { kind: 'map', items: new Map(), config: true } };
         }
         if (this.external && q) {
-          const ext = this.external.lookup(q, { kind: 'class', req: this.passesReqObj(e, st) });
+          const ctor = this.ctorArgs(e, st);
+          const ext = this.external.lookup(q, { kind: 'class', req: this.passesReqObj(e, st), ...(ctor ? { tainted: true } : {}) });
           if (ext && ext.kind === 'class' && ext.cls) {
             const t = this.eval(e, st, 0);
             const reqFields = this.ctorFields(ext, e, st);
-            return { t, c: undefined, shape: null, cls: ext.cls, ...(reqFields.length ? { reqFields } : {}) };
+            return { t, c: undefined, shape: null, cls: ext.cls, ...(reqFields.length ? { reqFields } : {}), ...(ctor && ext.fn && ext.analysis ? { ctor: { callee: ext, ...ctor } } : {}) };
           }
           // A factory of another module (`thing = ThingFactory.create()`): the class it makes.
           const made = this.external.lookup(q, { kind: 'factory' });
@@ -2795,7 +2915,7 @@ export class TaintAnalysis {
     let out: Taint | null = null;
     if (s.retSrc && s.retSrc.trace) {
       // A helper that returns request data (here or in another module): a source at the call.
-      const tr = remote ? tagSteps(s.retSrc.trace, remote) : s.retSrc.trace;
+      const tr = remote ? tagSteps(s.retSrc.trace, remote, this.module) : s.retSrc.trace;
       const step: Step = { node: call, message: `${this.text(call)} (returns what ${fn.name}() read)`, kind: 'step', prev: tr, len: tr.len + 1 };
       out = { ...s.retSrc, trace: tr.len < MAX_TRACE ? step : tr };
     }
@@ -2868,15 +2988,23 @@ function paramTrace(t: Step | null): Step | undefined {
 }
 
 /** A copy of a trace whose steps without a file are marked as steps in `path` (a step in another module). */
-function tagSteps(step: Step, path: string): Step {
+function tagSteps(step: Step, path: string, home?: A.Module): Step {
   const chain: Step[] = [];
   for (let s: Step | null = step; s && chain.length < MAX_TRACE; s = s.prev) chain.push(s);
   let prev: Step | null = null;
   for (let i = chain.length - 1; i >= 0; i--) {
     const s = chain[i];
-    prev = { ...s, prev, path: s.path ?? path };
+    // (A step at a node of `home`, the caller's own module, stays in the caller's file.)
+    prev = s.path || (home && moduleOf(s.node) === home) ? { ...s, prev } : { ...s, prev, path };
   }
   return prev!;
+}
+
+/** The module a node belongs to (the root of its tree). */
+function moduleOf(n: A.AnyNode): A.AnyNode {
+  let root = n;
+  while (root.parent) root = root.parent;
+  return root;
 }
 
 /** The state of a function at one point, copied at branches (shapes are immutable values, so copying the maps is enough). */
@@ -3080,6 +3208,28 @@ function sinkParts(spec: SinkSpec, t: CallTaints, sem: SemanticModel): Taint[] |
   for (const [k, a] of t.keywords) if (a) add({ call: t.call, args: none, keywords: new Map([[k, a]]), receiver: null });
   if (t.receiver) add({ call: t.call, args: none, keywords: new Map(), receiver: t.receiver });
   return out;
+}
+
+/** Whether some node under `root` satisfies `test` (a walk that stops at the first). */
+function walkFinds(root: A.AnyNode, test: (n: A.AnyNode) => boolean): boolean {
+  let found = false;
+  walk(root, (n) => {
+    if (!found && test(n)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** The steps of a trace whose nodes lie in `module` (another module's file), tagged with its path. */
+function tagForeignSteps(last: Step, module: A.Module, path: string): Step {
+  const chain: Step[] = [];
+  for (let x: Step | null = last; x; x = x.prev) chain.push(x);
+  let prev: Step | null = null;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const x = chain[i];
+    prev = { ...x, prev, ...(moduleOf(x.node) === module && !x.path ? { path } : {}) };
+  }
+  return prev!;
 }
 
 /** Annotations of a route parameter that holds parsed JSON (a dict or a list of the client's choosing). */

@@ -692,3 +692,31 @@ def login():
     },
   ]);
 });
+
+describe('an instance of a class of another module made with untrusted arguments', () => {
+  const notifier = 'import requests\n\nclass Notifier:\n    def __init__(self, url, secret=None):\n        self.url = url\n        self.secret = secret\n\n    def send(self, event):\n        return requests.post(self.url, json={"event": event}, timeout=5).status_code\n';
+  const routes = (arg: string) => `from flask import Flask, request\nfrom notifier import Notifier\napp = Flask(__name__)\n\n@app.route("/jobs", methods=["POST"])\ndef jobs():\n    body = request.get_json()\n    n = Notifier(${arg})\n    return str(n.send("created"))\n`;
+  it('a field its constructor keeps reaches a sink in a method: reported at the sink, the trace from the request', async () => {
+    const r = await runTree({ 'notifier.py': notifier, 'routes.py': routes('body["callback"]') });
+    const f = r.findings.find((x) => x.ruleId === 'KR105');
+    expect(f && `${path.basename(f.location.path)}:${f.location.startLine}`).toBe('notifier.py:9');
+    expect(path.basename(f!.trace![0]!.location.path)).toBe('routes.py');
+    expect(f!.trace![0]!.kind).toBe('source');
+  });
+  it('made with a constant URL (untrusted data only in another field the sink does not use): no flow', async () => {
+    expect(await flows({ 'notifier.py': notifier, 'routes.py': routes('"https://hooks.example/x", secret=body["s"]') }, 'KR105')).toEqual([]);
+  });
+  it('a method returning the field: the caller sends it as HTML', async () => {
+    const files = {
+      'models.py': 'class Comment:\n    def __init__(self, text):\n        self.text = text\n\n    def render(self):\n        return "<li>%s</li>" % (self.text,)\n',
+      'views.py': 'from flask import Flask, request\nfrom models import Comment\napp = Flask(__name__)\n\n@app.route("/c")\ndef c():\n    return "<ul>" + Comment(request.args["t"]).render() + "</ul>"\n',
+    };
+    const r = await runTree(files);
+    const f = r.findings.find((x) => x.ruleId === 'KR108');
+    expect(f && `${path.basename(f.location.path)}:${f.location.startLine}`).toBe('views.py:7');
+    // The source is the caller's; the constructor's step that keeps it is in models.py.
+    expect(f!.trace!.map((s) => `${path.basename(s.location.path)}:${s.location.startLine}`)).toContain('models.py:3');
+    expect(path.basename(f!.trace![0]!.location.path)).toBe('views.py');
+    expect(await flows({ ...files, 'views.py': files['views.py'].replace('request.args["t"]', '"hello"') }, 'KR108')).toEqual([]);
+  });
+});
