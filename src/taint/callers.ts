@@ -209,6 +209,7 @@ function storedSubscripts(t: A.Expr, out: Set<string>): void {
  * constants, and the engine's other container rules make the same assumption.)
  */
 export function frozenTable(name: A.Name, sem: SemanticModel): A.Dict | A.ListExpr | A.TupleExpr | A.SetExpr | null {
+  if (!tableNamesOf(sem).has(name.id)) return null;
   const b = sem.lookup(name.id, name);
   if (!b || b.kind !== 'assign' || b.count !== 1 || !b.value) return null;
   const v = b.value;
@@ -218,6 +219,29 @@ export function frozenTable(name: A.Name, sem: SemanticModel): A.Dict | A.ListEx
   while (root.parent) root = root.parent;
   if (root.type !== 'Module' || namesChangedIn(root).has(name.id)) return null;
   return v;
+}
+
+/** Per module: the names bound, at module level or in a class body, to a dict, list, tuple or set display (the candidates of {@link frozenTable} and {@link frozenClassTable}). */
+const tableNames = new WeakMap<SemanticModel, Set<string>>();
+
+function tableNamesOf(sem: SemanticModel): Set<string> {
+  let out = tableNames.get(sem);
+  if (out) return out;
+  out = new Set();
+  const bodies: A.Stmt[][] = [];
+  const mod = sem.module.node;
+  if (mod.type === 'Module') bodies.push(mod.body);
+  for (let i = 0; i < bodies.length; i++) {
+    for (const st of bodies[i]) {
+      if (st.type === 'ClassDef') bodies.push(st.body);
+      else if (st.type === 'If' || st.type === 'Try') bodies.push(st.body, st.orelse);
+      const value = st.type === 'Assign' || st.type === 'AnnAssign' ? st.value : null;
+      if (!value || (value.type !== 'Dict' && value.type !== 'List' && value.type !== 'Tuple' && value.type !== 'Set')) continue;
+      for (const t of st.type === 'Assign' ? st.targets : st.type === 'AnnAssign' ? [st.target] : []) if (t.type === 'Name') out.add(t.id);
+    }
+  }
+  tableNames.set(sem, out);
+  return out;
 }
 
 /** Per module: attribute names something may assign or change in place (`x.NAME = …`, `x.NAME[k] = …`, `x.NAME.update(…)`). */
@@ -253,7 +277,7 @@ function attrsChangedIn(module: A.Module): Set<string> {
  * name or changes one in place, and no `setattr` is called. Null otherwise.
  */
 export function frozenClassTable(e: A.Attribute, sem: SemanticModel): A.Dict | A.ListExpr | A.TupleExpr | A.SetExpr | null {
-  if (e.value.type !== 'Name') return null;
+  if (e.value.type !== 'Name' || !tableNamesOf(sem).has(e.attr)) return null;
   let cls: A.AnyNode | null = null;
   if (e.value.id === 'self' || e.value.id === 'cls') {
     for (let n: A.AnyNode | null = e.parent; n; n = n.parent) {

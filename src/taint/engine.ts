@@ -488,17 +488,26 @@ export class TaintAnalysis {
       return true;
     });
     if (!fields.size) return null;
-    const usesField = (e: A.AnyNode): boolean => {
-      let hit = false;
-      walk(e, (x) => {
-        if (x.type === 'Attribute' && x.value.type === 'Name' && x.value.id === 'self' && fields.has(x.attr)) hit = true;
-        return !hit;
+    // From each read of such a field, up to its statement: a sink call around it, or a return.
+    let use: 'sink' | 'pass' | null = null;
+    for (const m of methods) {
+      if (m === init) continue;
+      walk(m, (n) => {
+        if (use === 'sink') return false;
+        if (n.type !== 'Attribute' || n.value.type !== 'Name' || n.value.id !== 'self' || !fields.has(n.attr)) return true;
+        for (let p: A.AnyNode | null = n.parent; p && p !== m; p = p.parent) {
+          if (p.type === 'Call' && sinksFor(p, this.sem.callName(p)).length) {
+            use = 'sink';
+            break;
+          }
+          if (p.type === 'Return') use = 'pass';
+          if (p.type === 'FunctionDef' || p.type === 'AsyncFunctionDef' || p.type === 'ClassDef' || p.type === 'Lambda') break;
+        }
+        return true;
       });
-      return hit;
-    };
-    const others = methods.filter((m) => m !== init);
-    if (others.some((m) => walkFinds(m, (n) => n.type === 'Call' && sinksFor(n, this.sem.callName(n)).length > 0 && [...n.args, ...n.keywords.map((k) => k.value), ...(n.func.type === 'Attribute' ? [n.func.value] : [])].some(usesField)))) return 'sink';
-    return others.some((m) => walkFinds(m, (n) => n.type === 'Return' && !!n.value && usesField(n.value))) ? 'pass' : null;
+      if (use === 'sink') break;
+    }
+    return use;
   }
 
   private newState(summary: Summary, returnsResponse: boolean, returnsHtml: boolean, scope: Scope): FnState {
@@ -3208,16 +3217,6 @@ function sinkParts(spec: SinkSpec, t: CallTaints, sem: SemanticModel): Taint[] |
   for (const [k, a] of t.keywords) if (a) add({ call: t.call, args: none, keywords: new Map([[k, a]]), receiver: null });
   if (t.receiver) add({ call: t.call, args: none, keywords: new Map(), receiver: t.receiver });
   return out;
-}
-
-/** Whether some node under `root` satisfies `test` (a walk that stops at the first). */
-function walkFinds(root: A.AnyNode, test: (n: A.AnyNode) => boolean): boolean {
-  let found = false;
-  walk(root, (n) => {
-    if (!found && test(n)) found = true;
-    return !found;
-  });
-  return found;
 }
 
 /** The steps of a trace whose nodes lie in `module` (another module's file), tagged with its path. */
