@@ -1,0 +1,17 @@
+from fastapi import APIRouter, Depends, HTTPException
+
+from .deps import get_tenant_id
+from .engine import RuleEngine, RuleError
+from .schemas import QuoteRequest, QuoteResponse
+
+router = APIRouter(prefix="/pricing", tags=["pricing"])
+
+
+@router.post("/quote", response_model=QuoteResponse)
+async def preview_quote(body: QuoteRequest, tenant_id: str = Depends(get_tenant_id)):
+    engine = RuleEngine(tenant_id)
+    try:
+        total = engine.evaluate(body.rule.expression, body.variables)
+    except (RuleError, SyntaxError) as exc:
+        raise HTTPException(status_code=422, detail=str(exc))
+    return QuoteResponse(rule=body.rule.name, total=str(total))

@@ -1,0 +1,31 @@
+import psycopg2
+import psycopg2.extras
+from flask import current_app, g
+
+
+class OrderRepository:
+    SORT_COLUMNS = {
+        "created_at": "created_at",
+        "total": "total_cents",
+        "customer": "customer_id",
+    }
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    @classmethod
+    def from_app(cls):
+        if "db" not in g:
+            g.db = psycopg2.connect(current_app.config["DATABASE_DSN"])
+        return cls(g.db)
+
+    def search(self, status, order_by, direction):
+        column = self.SORT_COLUMNS.get(order_by, "created_at")
+        direction = "ASC" if direction == "asc" else "DESC"
+        sql = (
+            "SELECT id, customer_id, total_cents, status, created_at FROM orders "
+            "WHERE status = %s ORDER BY " + column + " " + direction + " LIMIT 100"
+        )
+        with self.conn.cursor(cursor_factory=psycopg2.extras.RealDictCursor) as cur:
+            cur.execute(sql, (status,))
+            return cur.fetchall()

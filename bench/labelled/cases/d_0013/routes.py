@@ -1,0 +1,26 @@
+from flask import Blueprint, current_app, jsonify, request
+
+from .store import ResetTokenStore
+from .users import set_password
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+def _store():
+    return ResetTokenStore(current_app.config["MONGO_URI"])
+
+
+@bp.post("/reset/confirm")
+def confirm_reset():
+    payload = request.get_json(silent=True) or {}
+    email = payload.get("email")
+    token = payload.get("token")
+    new_password = payload.get("password", "")
+    if not email or not token or len(new_password) < 12:
+        return jsonify(error="invalid request"), 400
+
+    record = _store().consume(email, token)
+    if record is None:
+        return jsonify(error="invalid or expired token"), 400
+    set_password(record["user_id"], new_password)
+    return jsonify(status="ok")

@@ -1,0 +1,6 @@
+from django import forms
+
+
+class AttachmentForm(forms.Form):
+    folder = forms.UUIDField()
+    document = forms.FileField()
