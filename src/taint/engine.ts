@@ -1299,6 +1299,9 @@ export class TaintAnalysis {
       return cls ? { cls, fields: st.instReq.get(e.id) ?? [] } : null;
     }
     if (e.type !== 'Call' || !this.external) return null;
+    // (`_store().open(name)` with `def _store(): return Store()`, Store of another module.)
+    const fromFactory = this.factoryClass(e);
+    if (fromFactory) return { cls: fromFactory, fields: [] };
     const q = this.sem.callName(e);
     const ext = q ? this.external.lookup(q, { kind: 'class', req: this.passesReqObj(e, st) }) : null;
     return ext && ext.kind === 'class' && ext.cls ? { cls: ext.cls, fields: this.ctorFields(ext, e, st) } : null;
@@ -2818,6 +2821,8 @@ export class TaintAnalysis {
       made = b?.kind === 'assign' && b.count === 1 && b.value?.type === 'Call' ? b.value : null;
     }
     if (made?.type !== 'Call') return null;
+    const fromFactory = this.factoryClass(made);
+    if (fromFactory) return `${fromFactory}.${f.attr}`;
     const cq = this.sem.callName(made);
     return cq && this.isProjectName(cq) ? `${cq}.${f.attr}` : null;
   }
@@ -2859,7 +2864,16 @@ export class TaintAnalysis {
     if (e.type !== 'Call' || e.func.type === 'Call') return null;
     if (e.func.type === 'Name' && this.localClass(e.func.id, e)) return e.func.id;
     const q = this.sem.callName(e);
-    return q && q.includes('.') && this.localModules && this.isProjectName(q) && this.importedName(e.func) === q ? q : null;
+    // Per file, the project's module names tell; in the project pass, the resolver does.
+    return q && q.includes('.') && (this.localModules ? this.isProjectName(q) : !!this.external) && this.importedName(e.func) === q ? q : null;
+  }
+
+  /** The class of another module of the project a call of a function of this module always makes (`def repo(): return Repo(db)`), else null. */
+  private factoryClass(call: A.Call): string | null {
+    const callee = this.localCallee(call);
+    if (!callee || callee.offset !== 0) return null;
+    const made = this.summaryOf(callee.fn).retCls;
+    return made && made.includes('.') ? made : null;
   }
 
   private localClass(name: string, at: A.AnyNode): A.ClassDef | null {

@@ -720,3 +720,14 @@ describe('an instance of a class of another module made with untrusted arguments
     expect(await flows({ ...files, 'views.py': files['views.py'].replace('request.args["t"]', '"hello"') }, 'KR108')).toEqual([]);
   });
 });
+
+describe('a function of the module that makes an instance of a class of another module', () => {
+  it('_store().open_export(name) with def _store(): return Store(): the method of Store is followed', async () => {
+    const files = {
+      'storage.py': 'import os\n\nclass Store:\n    def open_export(self, name):\n        return open(os.path.join("/srv/exports", name), "rb")\n',
+      'views.py': 'from flask import Flask, request\nfrom storage import Store\napp = Flask(__name__)\n\ndef _store():\n    return Store()\n\n@app.route("/d")\ndef d():\n    return _store().open_export(request.args["f"]).read()\n',
+    };
+    expect(await flows(files, 'KR104')).toEqual(['storage.py:5']);
+    expect(await flows({ ...files, 'views.py': files['views.py'].replace('request.args["f"]', '"report.csv"') }, 'KR104')).toEqual([]);
+  });
+});
