@@ -157,6 +157,7 @@ function callGuards(test: A.Call, sem: SemanticModel, d = 0): Guard[] {
     const checked = predicateGuards(test, f, sem, d);
     if (checked) return checked;
   }
+  if (q === 'isinstance' && test.args.length === 2 && !sem.lookup('isinstance', test)) return typeGuards(test.args[0], test.args[1]);
   if ((q === 'hmac.compare_digest' || q === 'secrets.compare_digest') && test.args.length === 2) return hmacGuards(test.args[0], test.args[1], sem);
   if (SAFE_URL_CHECKS.test(q) && test.args[0]) {
     const k = keyOf(test.args[0]);
@@ -242,6 +243,21 @@ function singleReturn(f: A.Name, at: A.AnyNode, sem: SemanticModel): { value: A.
   const body = fn.body.filter((s, i) => !(i === 0 && s.type === 'Expr' && s.value.type === 'Constant' && typeof s.value.value === 'string'));
   const value = body.length === 1 && body[0].type === 'Return' ? body[0].value : null;
   return value ? { value, params: [...fn.args.posonlyargs, ...fn.args.args].map((p) => p.arg) } : null;
+}
+
+/** Builtin scalar types: a value that is one cannot be a query operator (a dict); a number cannot be anything else either. */
+const NUMBER_TYPES = new Set(['int', 'float', 'bool']);
+
+/**
+ * `isinstance(x, str)` / `isinstance(x, (int, float))`: where it holds, x is a string (not a
+ * dict of MongoDB operators) or a number (safe for every sink).
+ */
+function typeGuards(value: A.Expr, types: A.Expr): Guard[] {
+  const k = keyOf(value);
+  const names = types.type === 'Tuple' ? types.elts : [types];
+  if (!k || !names.length || !names.every((n) => n.type === 'Name' && (n.id === 'str' || NUMBER_TYPES.has(n.id)))) return [];
+  const numbers = names.every((n) => n.type === 'Name' && NUMBER_TYPES.has(n.id));
+  return [{ key: k, bits: numbers ? ALL_MASK & ~(K.SESSION | K.RESPONSE) : K.NOSQL, when: true, label: `the type check isinstance(…, ${names.map((n) => (n as A.Name).id).join(', ')})` }];
 }
 
 /**

@@ -731,3 +731,44 @@ describe('a function of the module that makes an instance of a class of another 
     expect(await flows({ ...files, 'views.py': files['views.py'].replace('request.args["f"]', '"report.csv"') }, 'KR104')).toEqual([]);
   });
 });
+
+describe('isinstance() checks as guards', () => {
+  runPairs([
+    {
+      name: 'guard isinstance(x, str) → a JSON value that is a string cannot be a MongoDB operator',
+      rule: 'KR117',
+      vuln: mongo('body = request.get_json()\nemail = body.get("email")\nreturn str(users.find_one({"email": email}))'),
+      safe: mongo('body = request.get_json()\nemail = body.get("email")\nif not isinstance(email, str):\n    return "bad", 400\nreturn str(users.find_one({"email": email}))'),
+      source: 'request.get_json',
+    },
+    {
+      name: 'guard isinstance(x, int) → a number is safe in a SQL text; isinstance(x, str) is not',
+      rule: 'KR101',
+      vuln: py(`
+import sqlite3
+from flask import Flask, request
+app = Flask(__name__)
+
+@app.route("/u", methods=["POST"])
+def u():
+    uid = request.get_json()["id"]
+    if not isinstance(uid, str):
+        return "bad", 400
+    return str(sqlite3.connect("d").execute("SELECT * FROM users WHERE id = %s" % uid).fetchall())
+`),
+      safe: py(`
+import sqlite3
+from flask import Flask, request
+app = Flask(__name__)
+
+@app.route("/u", methods=["POST"])
+def u():
+    uid = request.get_json()["id"]
+    if not isinstance(uid, int):
+        return "bad", 400
+    return str(sqlite3.connect("d").execute("SELECT * FROM users WHERE id = %s" % uid).fetchall())
+`),
+      source: 'request.get_json',
+    },
+  ]);
+});
