@@ -855,17 +855,10 @@ export class TaintAnalysis {
     const keywords = new Map<string, Taint | null>(made.keywords.map((k) => [k.arg!, this.eval(k.value, st, d + 1)]));
     if (!args.some((a) => live(a) && !!a.origin) && ![...keywords.values()].some((a) => live(a) && !!a.origin)) return null;
     if (!this.spendContext()) return null;
-    const fields = new Map<string, Taint>();
     this.inClosure.add(fn);
     this.callDepth++;
     try {
-      this.analyzeFunction(init, [], undefined, {
-        fields: new Map(),
-        args: { args, keywords },
-        onExit: (end, self) => {
-          for (const [k, t] of end.env) if (k.startsWith(`${self}.`) && !k.slice(self.length + 1).includes('.') && t.origin) fields.set(k.slice(self.length + 1), t);
-        },
-      });
+      const fields = this.fieldsFromInit(init, args, keywords);
       if (!fields.size) return null;
       return fn === init ? null : this.analyzeFunction(fn, [], undefined, { fields });
     } finally {
@@ -1221,6 +1214,19 @@ export class TaintAnalysis {
     this.flows.push({ ...fl, trace: tagForeignSteps(fl.trace, module, path), interprocedural: true, path });
   }
 
+  /** The fields of `self` that hold untrusted data once `init` ran with these arguments. */
+  private fieldsFromInit(init: A.FunctionDef, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>): Map<string, Taint> {
+    const fields = new Map<string, Taint>();
+    this.analyzeFunction(init, [], undefined, {
+      fields: new Map(),
+      args: { args, keywords },
+      onExit: (end, self) => {
+        for (const [k, t] of end.env) if (k.startsWith(`${self}.`) && !k.slice(self.length + 1).includes('.') && t.origin) fields.set(k.slice(self.length + 1), t);
+      },
+    });
+    return fields;
+  }
+
   /**
    * A method's summary for an instance made here with these constructor arguments (from
    * another module's analysis): `__init__` runs with them, then the method with the fields
@@ -1230,19 +1236,12 @@ export class TaintAnalysis {
    */
   instanceSummaryFor(fn: A.FunctionDef, init: A.FunctionDef, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>): { summary: Summary; flows: Flow[] } | null {
     if (this.callDepth >= MAX_CALL_DEPTH - 1 || this.inClosure.has(fn) || init.decorator_list.length || !this.spendContext()) return null;
-    const fields = new Map<string, Taint>();
     const before = this.flows.length;
     const seen = new Set(this.seen);
     this.inClosure.add(fn);
     this.callDepth++;
     try {
-      this.analyzeFunction(init, [], undefined, {
-        fields: new Map(),
-        args: { args, keywords },
-        onExit: (end, self) => {
-          for (const [k, t] of end.env) if (k.startsWith(`${self}.`) && !k.slice(self.length + 1).includes('.') && t.origin) fields.set(k.slice(self.length + 1), t);
-        },
-      });
+      const fields = this.fieldsFromInit(init, args, keywords);
       if (!fields.size) return null;
       const summary = this.analyzeFunction(fn, [], undefined, { fields });
       return { summary, flows: this.flows.slice(before) };
