@@ -1327,12 +1327,11 @@ export class TaintAnalysis {
   private execBlock(body: readonly A.Stmt[], st: FnState, depth: number): boolean {
     for (let i = 0; i < body.length; i++) {
       const s = body[i];
+      // (Folded before the branch runs: the branch may rebind a name of the condition.)
+      const c = s.type === 'If' && i + 1 < body.length && this.observe !== null ? fold(s.test, st.fold) : undefined;
       if (!this.execStmt(s, st, depth)) continue;
       // `if not FEATURE_ON: return` with a constant condition: what follows never runs.
-      if (s.type === 'If' && i + 1 < body.length) {
-        const c = fold(s.test, st.fold);
-        if (c !== undefined) this.markDead(body.slice(i + 1), `the condition \`${this.text(s.test)}\` at line ${s.lineno} is always ${truthy(c) ? 'true' : 'false'} and that branch leaves`);
-      }
+      if (s.type === 'If' && c !== undefined) this.markDead(body.slice(i + 1), `the condition \`${this.text(s.test)}\` at line ${s.lineno} is always ${truthy(c) ? 'true' : 'false'} and that branch leaves`);
       return true;
     }
     return false;
