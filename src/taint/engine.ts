@@ -851,9 +851,8 @@ export class TaintAnalysis {
     const init = cls && this.methodOf(cls, '__init__', 0);
     if (!cls || !init || init.decorator_list.length || made.args.some((a) => a.type === 'Starred') || made.keywords.some((k) => !k.arg)) return null;
     // Evaluated here when the call is the receiver; the value a name was bound to is read again in this state.
-    const args = made.args.map((a) => this.eval(a, st, d + 1));
-    const keywords = new Map<string, Taint | null>(made.keywords.map((k) => [k.arg!, this.eval(k.value, st, d + 1)]));
-    if (!args.some((a) => live(a) && !!a.origin) && ![...keywords.values()].some((a) => live(a) && !!a.origin)) return null;
+    const { args, keywords } = this.evalArgs(made, st, d + 1);
+    if (!args.some(untrusted) && ![...keywords.values()].some(untrusted)) return null;
     if (!this.spendContext()) return null;
     this.inClosure.add(fn);
     this.callDepth++;
@@ -1196,10 +1195,13 @@ export class TaintAnalysis {
   /** The taints of a constructor call's arguments when one carries untrusted data (evaluated in this state), else null. */
   private ctorArgs(call: A.Call, st: FnState): { args: (Taint | null)[]; keywords: Map<string, Taint | null> } | null {
     if (call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return null;
-    const args = call.args.map((a) => this.eval(a, st, 1));
-    const keywords = new Map(call.keywords.map((k) => [k.arg!, this.eval(k.value, st, 1)] as [string, Taint | null]));
-    const untrusted = (t: Taint | null) => live(t) && !!t.origin;
-    return args.some(untrusted) || [...keywords.values()].some(untrusted) ? { args, keywords } : null;
+    const got = this.evalArgs(call, st, 1);
+    return got.args.some(untrusted) || [...got.keywords.values()].some(untrusted) ? got : null;
+  }
+
+  /** The taints of a call's positional arguments and named keywords (no `*`/`**`: the caller checks), in this state. */
+  private evalArgs(call: A.Call, st: FnState, d: number): { args: (Taint | null)[]; keywords: Map<string, Taint | null> } {
+    return { args: call.args.map((a) => this.eval(a, st, d)), keywords: new Map(call.keywords.map((k) => [k.arg!, this.eval(k.value, st, d)] as [string, Taint | null])) };
   }
 
   /**
@@ -1501,12 +1503,7 @@ export class TaintAnalysis {
     if (t) {
       if (t.params) {
         const by = st.summary.ret ? st.summary.ret.by : t.by;
-        const trace = st.summary.ret ? st.summary.ret.trace : paramTrace(t.trace);
-        // Each parameter keeps the kinds of the returns it reaches (`return code` after an
-        // allow-list beside `return default`): one mask for all would let a checked one through.
-        const pmask = [...(st.summary.ret?.pmask ?? [])];
-        for (let i = 0; i < 30; i++) if (t.params & (1 << i)) pmask[i] = (pmask[i] ?? 0) | t.mask;
-        st.summary.ret = { params: (st.summary.ret?.params ?? 0) | t.params, mask: (st.summary.ret?.mask ?? 0) | t.mask, pmask, ...(by ? { by } : {}), ...(trace ? { trace } : {}) };
+        st.summary.ret = { ...addReturned(st.summary.ret, t), ...(by ? { by } : {}) };
       }
       // Sanitised residues too: the caller's value is then sanitised (`return int(request.args["n"])`).
       if (t.origin && t.trace && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0, mask: originMask(t), omask: undefined });
@@ -1535,10 +1532,7 @@ export class TaintAnalysis {
     value.elts.forEach((e, j) => {
       const t = this.eval(e, st, 1);
       if (!t || !t.params) return;
-      const prev = items[j];
-      const pmask = [...(prev?.pmask ?? [])];
-      for (let i = 0; i < 30; i++) if (t.params & (1 << i)) pmask[i] = (pmask[i] ?? 0) | t.mask;
-      items[j] = { params: (prev?.params ?? 0) | t.params, mask: (prev?.mask ?? 0) | t.mask, pmask, ...(prev?.trace ?? paramTrace(t.trace) ? { trace: prev?.trace ?? paramTrace(t.trace)! } : {}) };
+      items[j] = addReturned(items[j], t);
     });
     sum.retItems = items;
   }
@@ -1554,8 +1548,7 @@ export class TaintAnalysis {
     if (!callee || callee.offset !== 0) return null;
     const s = this.summaryOf(callee.fn);
     if (!s.retItems || s.retItems.length !== n || s.retSrc) return null;
-    const args = v.args.map((a) => this.eval(a, st, 1));
-    const keywords = new Map(v.keywords.map((k) => [k.arg!, this.eval(k.value, st, 1)] as [string, Taint | null]));
+    const { args, keywords } = this.evalArgs(v, st, 1);
     return s.retItems.map((item) => (item ? this.applySummary({ params: s.params, ret: item, sinks: [] }, callee.fn.name, 0, v, args, keywords, st, null) : null));
   }
 
@@ -1901,21 +1894,30 @@ export class TaintAnalysis {
     if (!first || first.type === 'Starred') return undefined;
     const head = fold(first, st.fold);
     if (typeof head !== 'string') return undefined;
+    let ok = this.appendOnly.get(b.value);
+    if (ok === undefined) this.appendOnly.set(b.value, (ok = this.onlyAppended(use, b.value)));
+    return ok ? head : undefined;
+  }
+
+  /** Per list display a name is bound to: whether its function only appends to the name (see {@link appendOnlyHead}). */
+  private readonly appendOnly = new WeakMap<A.AnyNode, boolean>();
+
+  private onlyAppended(use: A.Name, list: A.ListExpr): boolean {
     const scope = this.sem.scopeOf(use);
-    if (this.sem.scopeOf(b.value) !== scope || scope.node.type === 'Module') return undefined;
+    if (this.sem.scopeOf(list) !== scope || scope.node.type === 'Module') return false;
     let ok = true;
     walk(scope.node, (n) => {
       if (!ok) return false;
       if (n !== scope.node && (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'Lambda' || n.type === 'ClassDef')) return false;
       if (n.type !== 'Name' || n.id !== use.id || n === use) return true;
       const p = n.parent;
-      const target = p && p.type === 'Assign' && p.targets.includes(n) && p.value === b.value;
+      const target = p && p.type === 'Assign' && p.targets.includes(n) && p.value === list;
       const adds = p && p.type === 'Attribute' && p.value === n && (p.attr === 'append' || p.attr === 'extend') && p.parent?.type === 'Call' && p.parent.func === p;
       const augmented = p && p.type === 'AugAssign' && p.target === n && p.op === 'Add';
       if (!target && !adds && !augmented) ok = false;
       return true;
     });
-    return ok ? head : undefined;
+    return ok;
   }
 
   /**
@@ -3229,6 +3231,24 @@ function sinkParts(spec: SinkSpec, t: CallTaints, sem: SemanticModel): Taint[] |
   for (const [k, a] of t.keywords) if (a) add({ call: t.call, args: none, keywords: new Map([[k, a]]), receiver: null });
   if (t.receiver) add({ call: t.call, args: none, keywords: new Map(), receiver: t.receiver });
   return out;
+}
+
+/** Whether a taint carries untrusted data (a real source, not only parameters or a sanitised residue). */
+function untrusted(t: Taint | null): boolean {
+  return live(t) && !!t.origin;
+}
+
+/**
+ * A summary's record of what flows to a returned value, with one more returned taint `t`
+ * (from parameters): the parameters, the kinds they reach, per parameter (`return code`
+ * after an allow-list beside `return default`: one mask for all would let a checked one
+ * through), and the first trace inside the function.
+ */
+function addReturned(prev: Summary['ret'] | undefined, t: Taint): NonNullable<Summary['ret']> {
+  const pmask = [...(prev?.pmask ?? [])];
+  for (let i = 0; i < 30; i++) if (t.params & (1 << i)) pmask[i] = (pmask[i] ?? 0) | t.mask;
+  const trace = prev ? prev.trace : paramTrace(t.trace);
+  return { params: (prev?.params ?? 0) | t.params, mask: (prev?.mask ?? 0) | t.mask, pmask, ...(prev?.by ? { by: prev.by } : {}), ...(trace ? { trace } : {}) };
 }
 
 /** The steps of a trace whose nodes lie in `module` (another module's file), tagged with its path. */

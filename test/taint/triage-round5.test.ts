@@ -648,28 +648,31 @@ def o():
   });
 });
 
+/**
+ * STORE beside the file `name` holding `caller`: the request value there reaches STORE's
+ * sink (KR104 at storage.py:5), and the caller with `swap[0]` replaced by `swap[1]` (its safe
+ * twin) gives no flow.
+ */
+async function expectStoreFlow(name: string, caller: string, swap: [string, string]): Promise<void> {
+  const files = { 'storage.py': STORE, [name]: caller };
+  expect(await flows(files, 'KR104')).toEqual(['storage.py:5']);
+  expect(await flows({ ...files, [name]: caller.replace(swap[0], swap[1]) }, 'KR104')).toEqual([]);
+}
+
 /** A module of another file whose method joins its argument into a path (KR104 at line 5). */
 const STORE = 'import os\n\nclass Store:\n    def open_export(self, name):\n        return open(os.path.join("/srv/exports", name), "rb")\n';
 
 describe('modules of a folder without __init__.py importing each other relatively', () => {
   it('from .storage import Store in a folder without a package: the module beside it is followed', async () => {
-    const files = {
-      'storage.py': STORE,
-      'router.py': 'from flask import Flask, request\nfrom .storage import Store\napp = Flask(__name__)\n\n@app.route("/d")\ndef d():\n    store = Store()\n    return store.open_export(request.args["f"]).read()\n',
-    };
-    expect(await flows(files, 'KR104')).toEqual(['storage.py:5']);
-    expect(await flows({ ...files, 'router.py': files['router.py'].replace('request.args["f"]', '"report.csv"') }, 'KR104')).toEqual([]);
+    const router = 'from flask import Flask, request\nfrom .storage import Store\napp = Flask(__name__)\n\n@app.route("/d")\ndef d():\n    store = Store()\n    return store.open_export(request.args["f"]).read()\n';
+    await expectStoreFlow('router.py', router, ['request.args["f"]', '"report.csv"']);
   });
 });
 
 describe('a parameter annotated with a class of another module holds an instance of it', () => {
   it('storage: Store = Depends(get_storage) in a FastAPI route: storage.open_export(name) is Store.open_export', async () => {
-    const files = {
-      'storage.py': STORE,
-      'api.py': 'from fastapi import FastAPI, Depends\nfrom storage import Store\napp = FastAPI()\n\ndef get_storage():\n    return Store()\n\n@app.get("/d")\ndef d(name: str, storage: Store = Depends(get_storage)):\n    return storage.open_export(name).read()\n',
-    };
-    expect(await flows(files, 'KR104')).toEqual(['storage.py:5']);
-    expect(await flows({ ...files, 'api.py': files['api.py'].replace('storage: Store = Depends(get_storage)', 'storage=Depends(get_storage)') }, 'KR104')).toEqual([]);
+    const api = 'from fastapi import FastAPI, Depends\nfrom storage import Store\napp = FastAPI()\n\ndef get_storage():\n    return Store()\n\n@app.get("/d")\ndef d(name: str, storage: Store = Depends(get_storage)):\n    return storage.open_export(name).read()\n';
+    await expectStoreFlow('api.py', api, ['storage: Store = Depends(get_storage)', 'storage=Depends(get_storage)']);
   });
 });
 
@@ -726,12 +729,8 @@ describe('an instance of a class of another module made with untrusted arguments
 
 describe('a function of the module that makes an instance of a class of another module', () => {
   it('_store().open_export(name) with def _store(): return Store(): the method of Store is followed', async () => {
-    const files = {
-      'storage.py': STORE,
-      'views.py': 'from flask import Flask, request\nfrom storage import Store\napp = Flask(__name__)\n\ndef _store():\n    return Store()\n\n@app.route("/d")\ndef d():\n    return _store().open_export(request.args["f"]).read()\n',
-    };
-    expect(await flows(files, 'KR104')).toEqual(['storage.py:5']);
-    expect(await flows({ ...files, 'views.py': files['views.py'].replace('request.args["f"]', '"report.csv"') }, 'KR104')).toEqual([]);
+    const views = 'from flask import Flask, request\nfrom storage import Store\napp = Flask(__name__)\n\ndef _store():\n    return Store()\n\n@app.route("/d")\ndef d():\n    return _store().open_export(request.args["f"]).read()\n';
+    await expectStoreFlow('views.py', views, ['request.args["f"]', '"report.csv"']);
   });
 });
 

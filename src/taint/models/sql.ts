@@ -53,7 +53,7 @@ export const SQLALCHEMY: LibraryModel = {
 
 /** The filter a pymongo/motor method is given (its first argument, or `filter=`), with its taint. */
 function mongoFilterArg(t: CallTaints): { first: A.Expr; taint: Taint } | null {
-  const first = t.call.args[0] ?? t.call.keywords.find((k) => k.arg === 'filter')?.value;
+  const first = filterOf(t.call);
   const taint = t.call.args[0] ? (t.args[0] ?? null) : (t.keywords.get('filter') ?? null);
   return first && taint ? { first, taint } : null;
 }
@@ -66,6 +66,11 @@ function mongoFilterArg(t: CallTaints): { first: A.Expr; taint: Taint } | null {
  */
 function mongoFilter(t: CallTaints): Taint | null {
   return mongoFilterArg(t)?.taint ?? null;
+}
+
+/** The filter expression of a pymongo/motor call: its first argument, or `filter=`. */
+function filterOf(call: A.Call): A.Expr | undefined {
+  return call.args[0] ?? call.keywords.find((k) => k.arg === 'filter')?.value;
 }
 
 /** `$where`, `$function`, `$accumulator`: a computed value is JavaScript the server runs. */
@@ -117,7 +122,7 @@ export const NOSQL: LibraryModel = {
       methods: ['find', 'find_one', 'find_one_and_delete', 'find_one_and_replace', 'find_one_and_update', 'delete_one', 'delete_many', 'update_one', 'update_many', 'count_documents', 'distinct', 'replace_one'],
       pick: mongoCode,
       // A `$where` key in the filter is MongoDB's whatever the module imports (a collection passed in from elsewhere).
-      when: (call, sem) => MONGO_IMPORTS(call, sem) || filterDicts(call.args[0] ?? call.keywords.find((k) => k.arg === 'filter')?.value ?? call, sem, 0).some((d) => runsCode(d, sem)),
+      when: (call, sem) => MONGO_IMPORTS(call, sem) || filterDicts(filterOf(call) ?? call, sem, 0).some((d) => runsCode(d, sem)),
     },
     {
       kind: 'nosql',
