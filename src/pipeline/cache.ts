@@ -30,6 +30,7 @@ import { defaultCacheDir } from '../core/cache-dir.js';
 import { writeFileSafely } from '../core/safe-write.js';
 import type { FileResult } from '../report/model.js';
 import type { AnalyzeOptions, FileTask } from './analyze.js';
+import type { CallerOutcome } from './crossmodule.js';
 
 /** Bumped when the entry layout or the meaning of a cached FileResult changes. */
 export const RESULT_CACHE_FORMAT = 1;
@@ -44,7 +45,7 @@ export interface ResultCacheOptions {
   dir?: string;
   /** Size cap in bytes (default {@link DEFAULT_CACHE_MAX_BYTES}); the least recently used entries go first. */
   maxBytes?: number;
-  /** Called once per scan with what the cache did (tests, KRAIT_TIMINGS). */
+  /** Told what the cache did: after the per-file pass, and again with the second looks after the cross-module step (tests, KRAIT_TIMINGS). */
   onStats?: (stats: ResultCacheStats) => void;
 }
 
@@ -60,6 +61,12 @@ export interface ResultCacheStats {
   stored: number;
   /** Entries removed by the size cap. */
   evicted: number;
+  /** Callers of the cross-module step whose second look came from the cache (see {@link ResultCache.readLook}). */
+  lookHits: number;
+  /** Callers looked at again (no entry, or one of the files it depends on changed). */
+  lookMisses: number;
+  /** Second-look entries written. */
+  lookStored: number;
 }
 
 /** What the main thread learnt of a file before dispatching it: its key and the stat it was read under. */
@@ -78,12 +85,15 @@ const TAG_SIGNATURE = 'Signature: 8a477f597d28d172789f06886806bc55';
 export class ResultCache {
   /** `<dir>/results`. */
   readonly resultsDir: string;
-  readonly stats: ResultCacheStats = { hits: 0, misses: 0, rejected: 0, stored: 0, evicted: 0 };
+  readonly stats: ResultCacheStats = { hits: 0, misses: 0, rejected: 0, stored: 0, evicted: 0, lookHits: 0, lookMisses: 0, lookStored: 0 };
   private readonly maxBytes: number;
   private readonly pending = new Map<FileTask, Pending>();
   private readonly optionMemo = new Map<string, { options: AnalyzeOptions; hash: string }[]>();
+  /** Each file's entry key by display path (hits and misses alike), for the second-look entries' dependencies. */
+  private readonly fileKeys = new Map<string, string>();
   private readonly build = buildId();
   private writable = true;
+  private prepared = false;
 
   constructor(readonly dir: string, maxBytes = DEFAULT_CACHE_MAX_BYTES) {
     this.resultsDir = path.join(dir, RESULTS_DIR);
@@ -112,6 +122,7 @@ export class ResultCache {
         pending.push(t);
         continue;
       }
+      this.fileKeys.set(t.path, key);
       const hit = this.read(key, t.path);
       if (hit) {
         this.stats.hits++;
@@ -145,6 +156,51 @@ export class ResultCache {
     if (this.stats.stored) this.evict();
   }
 
+  /**
+   * The cached second look at a caller of the cross-module step (pipeline/crossmodule.ts),
+   * or undefined. The entry is keyed by the caller's own entry key and `projectKey` (a hash
+   * of the project's Python files and packages, which name resolution depends on), and
+   * lists every file the outcome depended on with that file's entry key when it was
+   * computed: it is used only when all of them are unchanged in this scan.
+   */
+  readLook(caller: string, projectKey: string): CallerOutcome | undefined {
+    const key = this.lookKey(caller, projectKey);
+    const body = key && this.readBody(key, `${key}.look`);
+    const ok = (x: unknown): x is { caller: string; deps: [string, string][]; outcome: CallerOutcome } => {
+      const b = x as { caller?: unknown; deps?: unknown; outcome?: { path?: unknown; remote?: unknown } } | undefined;
+      return !!b && b.caller === caller && Array.isArray(b.deps) && !!b.outcome && b.outcome.path === caller && Array.isArray(b.outcome.remote);
+    };
+    if (body !== undefined && !ok(body)) this.stats.rejected++;
+    const hit = ok(body) && body.deps.every((d) => Array.isArray(d) && this.fileKeys.get(d[0]) === d[1]);
+    if (hit) this.stats.lookHits++;
+    else this.stats.lookMisses++;
+    return hit ? body.outcome : undefined;
+  }
+
+  /** Store a caller's second look (its `deps` name the files it depended on); not when one of them has no entry key. */
+  writeLook(projectKey: string, outcome: CallerOutcome): void {
+    const key = this.lookKey(outcome.path, projectKey);
+    if (!key || !this.writable) return;
+    const deps: [string, string][] = [];
+    for (const p of outcome.deps ?? [outcome.path]) {
+      const k = this.fileKeys.get(p);
+      if (!k) return;
+      deps.push([p, k]);
+    }
+    const { deps: _d, ...rest } = outcome;
+    if (this.writeBody(key, `${key}.look`, { caller: outcome.path, deps, outcome: rest })) this.stats.lookStored++;
+  }
+
+  /** Evict over the size cap after the second-look entries were written. */
+  finishLooks(): void {
+    if (this.stats.lookStored) this.evict();
+  }
+
+  private lookKey(caller: string, projectKey: string): string | undefined {
+    const own = this.fileKeys.get(caller);
+    return own && createHash('sha256').update(JSON.stringify([RESULT_CACHE_FORMAT, VERSION, this.build, 'second-look', caller, own, projectKey])).digest('hex');
+  }
+
   /** The entry key of a task whose file holds `bytes`. */
   private keyOf(t: FileTask, bytes: Buffer): string {
     const content = createHash('sha256').update(bytes).digest('hex');
@@ -170,15 +226,27 @@ export class ResultCache {
 
   /** The cached result under `key`, or undefined (missing, or not to be trusted). */
   private read(key: string, displayPath: string): FileResult | undefined {
-    const file = this.entryPath(key);
+    const body = this.readBody(key, key);
+    if (body === undefined) return undefined;
+    const r = body as FileResult;
+    if (!r || typeof r !== 'object' || r.path !== displayPath || !Array.isArray(r.findings) || !Array.isArray(r.diagnostics)) {
+      this.stats.rejected++;
+      return undefined;
+    }
+    return r;
+  }
+
+  /** The parsed body of the entry file `name` under `key`: undefined when missing; rejected (and counted) when not to be trusted. */
+  private readBody(key: string, name: string): unknown {
+    const file = this.entryPath(name);
     let data: Buffer;
     try {
       data = readFileSync(file);
     } catch {
       return undefined;
     }
-    const r = parseEntry(data, key, this.build);
-    if (!r || r.path !== displayPath) {
+    const body = parseEntry(data, key, this.build);
+    if (body === undefined) {
       this.stats.rejected++;
       return undefined;
     }
@@ -189,18 +257,25 @@ export class ResultCache {
     } catch {
       // read-only cache: still usable
     }
-    return r;
+    return body;
   }
 
   private write(key: string, r: FileResult): void {
-    const body = Buffer.from(JSON.stringify(r), 'utf8');
+    if (this.writeBody(key, key, r)) this.stats.stored++;
+  }
+
+  /** Write an entry (header line, then the body as JSON) atomically; false when the cache cannot be written. */
+  private writeBody(key: string, name: string, value: unknown): boolean {
+    const body = Buffer.from(JSON.stringify(value), 'utf8');
     const header = JSON.stringify({ format: RESULT_CACHE_FORMAT, version: VERSION, build: this.build, key, length: body.length, sha256: createHash('sha256').update(body).digest('hex') });
     try {
-      if (!this.stats.stored) prepareDir(this.dir);
-      writeFileSafely(this.entryPath(key), Buffer.concat([Buffer.from(header + '\n', 'utf8'), body]), 'cache entry');
-      this.stats.stored++;
+      if (!this.prepared) prepareDir(this.dir);
+      this.prepared = true;
+      writeFileSafely(this.entryPath(name), Buffer.concat([Buffer.from(header + '\n', 'utf8'), body]), 'cache entry');
+      return true;
     } catch {
       this.writable = false; // read-only or full: stop trying for this run
+      return false;
     }
   }
 
@@ -247,8 +322,8 @@ export function cleanResultCache(dir: string): { entries: number; bytes: number 
   return { entries: info.entries, bytes: info.bytes };
 }
 
-/** The cached FileResult in an entry's bytes, or undefined when anything does not match. */
-function parseEntry(data: Buffer, key: string, build: string): FileResult | undefined {
+/** The body of an entry's bytes, parsed, or undefined when anything does not match. */
+function parseEntry(data: Buffer, key: string, build: string): unknown {
   const nl = data.indexOf(0x0a);
   if (nl < 0) return undefined;
   try {
@@ -256,9 +331,7 @@ function parseEntry(data: Buffer, key: string, build: string): FileResult | unde
     if (h['format'] !== RESULT_CACHE_FORMAT || h['version'] !== VERSION || h['build'] !== build || h['key'] !== key) return undefined;
     const body = data.subarray(nl + 1);
     if (h['length'] !== body.length || h['sha256'] !== createHash('sha256').update(body).digest('hex')) return undefined;
-    const r = JSON.parse(body.toString('utf8')) as FileResult;
-    if (!r || typeof r !== 'object' || typeof r.path !== 'string' || !Array.isArray(r.findings) || !Array.isArray(r.diagnostics)) return undefined;
-    return r;
+    return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
     return undefined;
   }

@@ -9,6 +9,7 @@
  * three), so that a request read in a view and formatted into SQL in a data-access module
  * is one finding at the sink, with the whole trace.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../core/finding.js';
@@ -85,7 +86,43 @@ export interface CallerOutcome {
   findings?: Finding[];
   /** Flow findings whose sink lies in another module's file (`target`), fingerprinted and redacted. */
   remote: { target: string; finding: Finding }[];
+  /**
+   * The display paths of every file this outcome can depend on (the caller, the files it
+   * loaded, the files whose facts were read, and those of the callee analyses it reused,
+   * sorted): the result cache keeps the outcome while none of them changes.
+   */
+  deps?: string[];
 }
+
+/**
+ * The files a computation of the second look read (`paths`), and the callee analyses it
+ * used (`refs`: what they read counts too, even what they read for another caller before,
+ * since their summaries are shared).
+ */
+interface Deps {
+  paths: Set<string>;
+  refs: Set<Deps>;
+}
+
+const newDeps = (): Deps => ({ paths: new Set(), refs: new Set() });
+
+/** Every file a set of dependencies reaches, through the callee analyses it used, sorted. */
+function flattenDeps(d: Deps): string[] {
+  const out = new Set<string>();
+  const seen = new Set<Deps>();
+  const stack = [d];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    for (const p of x.paths) out.add(p);
+    for (const r of x.refs) stack.push(r);
+  }
+  return [...out].sort();
+}
+
+/** A memoised answer of {@link ProjectModules} and the files whose facts it read. */
+type Memo = { v: boolean; deps: Set<string> } | 'pending';
 
 /**
  * The project's modules and the resolution of qualified names over them, with the
@@ -97,8 +134,13 @@ class ProjectModules {
   private readonly index = new Map<string, FileTask[]>();
   private readonly dirs = new Map<FileTask, string>();
   private readonly resolved = new Map<string, { task: FileTask; rest: string } | null>();
-  private readonly fileMatters = new Map<string, boolean>();
-  private readonly sourceCallers = new Map<string, boolean>();
+  private readonly fileMatters = new Map<string, Memo>();
+  private readonly sourceCallers = new Map<string, Memo>();
+  /**
+   * The dependencies being collected (the second look's caller, and the callee analysis
+   * whose lookup is running): every file read goes to each of them. Empty on the main thread.
+   */
+  readonly collectors: Deps[] = [];
 
   constructor(readonly tasks: readonly FileTask[], readonly facts: ReadonlyMap<string, TaintFacts>) {
     for (const t of tasks) {
@@ -108,6 +150,40 @@ class ProjectModules {
       if (list) list.push(t);
       else this.index.set(m, [t]);
     }
+  }
+
+  /**
+   * A file's facts, counted as read by every active collector. Every file the second look
+   * loads is first asked about here (the resolver reads its facts before loading it).
+   */
+  factsOf(p: string): TaintFacts | undefined {
+    for (const c of this.collectors) c.paths.add(p);
+    return this.facts.get(p);
+  }
+
+  /**
+   * A memoised answer; the files it read are kept with it and counted again on every hit
+   * (the memo is shared by every caller of the worker). A key met again while it is being
+   * computed answers false (not reached: every recursion here goes one level deeper).
+   */
+  private memo(table: Map<string, Memo>, key: string, compute: () => boolean): boolean {
+    const got = table.get(key);
+    if (got === 'pending') return false;
+    if (got) {
+      for (const c of this.collectors) for (const p of got.deps) c.paths.add(p);
+      return got.v;
+    }
+    table.set(key, 'pending');
+    const deps = newDeps();
+    this.collectors.push(deps);
+    let v = false;
+    try {
+      v = compute();
+    } finally {
+      this.collectors.pop();
+    }
+    table.set(key, { v, deps: deps.paths });
+    return v;
   }
 
   /** The file and the name inside it that a qualified name stands for, seen from `from`. */
@@ -143,7 +219,7 @@ class ProjectModules {
   matters(q: string, from: FileTask, src: boolean, unknown: boolean, depth = 1, req = false): boolean {
     const r = this.resolve(q, from);
     if (!r) return false;
-    const e = this.facts.get(r.task.path)?.exports[r.rest];
+    const e = this.factsOf(r.task.path)?.exports[r.rest];
     // A method of what a factory makes (`create_thing.do` stands for `Thing.do`).
     const dot = r.rest.lastIndexOf('.');
     const made = !e && dot > 0 ? this.madeBy({ task: r.task, rest: r.rest.slice(0, dot) }) : null;
@@ -151,19 +227,12 @@ class ProjectModules {
     if (e && (e.src || (src && (e.sinks || e.pass)) || (unknown && e.lit) || (req && e.req))) return true;
     // Deeper only through a callee that passes an argument on to the project's own code.
     if (!src || depth >= MAX_DEPTH || !e?.fwd) return false;
-    const key = `${depth}:${r.task.path}`;
-    let m = this.fileMatters.get(key);
-    if (m === undefined) {
-      this.fileMatters.set(key, false);
-      m = (this.facts.get(r.task.path)?.calls ?? []).some((c) => this.matters(c.callee, r.task, true, false, depth + 1));
-      this.fileMatters.set(key, m);
-    }
-    return m;
+    return this.memo(this.fileMatters, `${depth}:${r.task.path}`, () => (this.factsOf(r.task.path)?.calls ?? []).some((c) => this.matters(c.callee, r.task, true, false, depth + 1)));
   }
 
   /** The class a factory (`rest` in its file) makes, qualified so that it resolves from anywhere; null when it is not one. */
   madeBy(r: { task: FileTask; rest: string }): string | null {
-    const make = this.facts.get(r.task.path)?.exports[r.rest]?.make;
+    const make = this.factsOf(r.task.path)?.exports[r.rest]?.make;
     if (!make) return null;
     return make.includes('.') ? make : `${moduleNameOf(r.task)}.${make}`;
   }
@@ -174,16 +243,16 @@ class ProjectModules {
    * may add a returned source (or, with untrusted arguments, a sink or a pass-through).
    */
   worthLoading(r: { task: FileTask; rest: string }, use: ExternalUse, depth: number): boolean {
-    const e = this.facts.get(r.task.path)?.exports[r.rest];
+    const e = this.factsOf(r.task.path)?.exports[r.rest];
     if (use.kind === 'constants') return !!e?.lit;
-    const deeper = () => depth < MAX_DEPTH && !!e?.fwd && (this.facts.get(r.task.path)?.calls ?? []).some((c) => this.matters(c.callee, r.task, true, false, depth + 1));
+    const deeper = () => depth < MAX_DEPTH && !!e?.fwd && (this.factsOf(r.task.path)?.calls ?? []).some((c) => this.matters(c.callee, r.task, true, false, depth + 1));
     // Only a class's own entry: a function's file is never worth loading to learn whether a name is a class.
     if (use.kind === 'class') return !!e?.cls;
     if (use.kind === 'factory') return false; // answered from the facts (see madeBy)
     if (e?.src || (use.req && e?.req)) return true;
     // A method of a class whose methods use what its constructor was given: the instance may hold untrusted data.
     const dot = r.rest.indexOf('.');
-    const cls = dot > 0 ? this.facts.get(r.task.path)?.exports[r.rest.slice(0, dot)] : undefined;
+    const cls = dot > 0 ? this.factsOf(r.task.path)?.exports[r.rest.slice(0, dot)] : undefined;
     if (use.tainted) return !!(e?.pass || e?.sinks || cls?.sinks || cls?.pass) || deeper();
     return this.reachesSource(r.task, depth);
   }
@@ -191,17 +260,12 @@ class ProjectModules {
   /** Whether a file calls, within the depth left, a project function that returns request data. */
   private reachesSource(t: FileTask, depth: number): boolean {
     if (depth >= MAX_DEPTH) return false;
-    const key = `${depth}:${t.path}`;
-    let m = this.sourceCallers.get(key);
-    if (m === undefined) {
-      this.sourceCallers.set(key, false);
-      m = (this.facts.get(t.path)?.calls ?? []).some((c) => {
+    return this.memo(this.sourceCallers, `${depth}:${t.path}`, () =>
+      (this.factsOf(t.path)?.calls ?? []).some((c) => {
         const r = this.resolve(c.callee, t);
-        return !!r && (!!this.facts.get(r.task.path)?.exports[r.rest]?.src || this.reachesSource(r.task, depth + 1));
-      });
-      this.sourceCallers.set(key, m);
-    }
-    return m;
+        return !!r && (!!this.factsOf(r.task.path)?.exports[r.rest]?.src || this.reachesSource(r.task, depth + 1));
+      }),
+    );
   }
 
   /** The files worth a second look: those with a call that matters (in task order, at most {@link MAX_CALLERS}). */
@@ -246,7 +310,16 @@ export function planCrossModule(tasks: readonly FileTask[], results: readonly Fi
 }
 
 /** One worker's state for the project it last analysed: the modules, the files loaded and the callee analyses (shared by its callers, as a single pass would share them). */
-let workerState: { id: string; modules: ProjectModules; byPath: Map<string, FileTask>; loaded: Map<string, Loaded | null>; loadedChars: number; calleeAnalyses: Map<string, TaintAnalysis> } | null = null;
+let workerState: {
+  id: string;
+  modules: ProjectModules;
+  byPath: Map<string, FileTask>;
+  loaded: Map<string, Loaded | null>;
+  loadedChars: number;
+  calleeAnalyses: Map<string, TaintAnalysis>;
+  /** What each callee analysis read so far (same keys as `calleeAnalyses`). */
+  calleeDeps: Map<string, Deps>;
+} | null = null;
 /**
  * Once the files a thread keeps loaded hold more source than this (UTF-16 units), they and
  * the callee analyses are dropped after the current caller: a loaded file costs about 30
@@ -276,10 +349,11 @@ export async function analyzeCallers(project: CrossModuleProject, callers: reado
       loaded: new Map(),
       loadedChars: 0,
       calleeAnalyses: new Map(),
+      calleeDeps: new Map(),
     };
   }
   const state = workerState;
-  const { modules, byPath, loaded, calleeAnalyses } = state;
+  const { modules, byPath, loaded, calleeAnalyses, calleeDeps } = state;
   const load = (t: FileTask): Loaded | null => {
     if (loaded.has(t.path)) return loaded.get(t.path)!;
     let l: Loaded | null = null;
@@ -300,57 +374,66 @@ export async function analyzeCallers(project: CrossModuleProject, callers: reado
     return l;
   };
   // Callee analyses, one per file and depth (their own calls resolved one level deeper).
-  const resolverFor = (from: FileTask, depth: number): ExternalResolver => ({
+  // `deps` collects what the lookups read (the caller's, or the callee analysis's own).
+  const resolverFor = (from: FileTask, depth: number, deps: Deps): ExternalResolver => ({
     lookup(q: string, use?: ExternalUse): ExternalCallee | null {
-      const r = modules.resolve(q, from);
-      if (!r) return null;
-      if (use?.kind === 'factory') {
-        // The class a factory makes is in its facts: nothing to parse.
-        const cls = modules.madeBy(r);
-        return cls ? { kind: 'class', fn: null, name: r.rest, path: r.task.path, analysis: null, offset: 1, cls } : null;
+      modules.collectors.push(deps);
+      try {
+        return lookup(q, from, depth, use);
+      } finally {
+        modules.collectors.pop();
       }
-      if (use && !modules.worthLoading(r, use, depth)) return null;
-      // A class whose constructor gets no request object: its plain constructor summary keeps
-      // a request in a field only when the facts say it reads or keeps request data. Without
-      // that, the caller learns only that it is a class (the type of its instances), which
-      // the facts tell without parsing the file.
-      // (With untrusted arguments, a class whose methods reach a sink with, or return, the
-      // fields its constructor fills is analysed: its entry in the facts says `sinks`/`pass`.)
-      const classFacts = modules.facts.get(r.task.path)?.exports;
-      if (use?.kind === 'class' && !use.req && !classFacts?.[`${r.rest}.__init__`]?.req && !(use.tainted && (classFacts?.[r.rest]?.sinks || classFacts?.[r.rest]?.pass))) {
-        return { kind: 'class', fn: null, name: r.rest, path: r.task.path, analysis: null, offset: 1, cls: q };
-      }
-      const l = load(r.task);
-      if (!l) return null;
-      const key = `${depth}:${r.task.path}`;
-      let analysis = calleeAnalyses.get(key);
-      if (!analysis) {
-        analysis = new TaintAnalysis(l.parsed.module, l.semantic, l.lines);
-        if (depth < MAX_DEPTH) analysis.external = resolverFor(r.task, depth + 1);
-        calleeAnalyses.set(key, analysis);
-      }
-      return findCallee(l.parsed.module, r.rest, q, r.task.path, analysis);
     },
   });
+  const lookup = (q: string, from: FileTask, depth: number, use?: ExternalUse): ExternalCallee | null => {
+    const r = modules.resolve(q, from);
+    if (!r) return null;
+    if (use?.kind === 'factory') {
+      // The class a factory makes is in its facts: nothing to parse.
+      const cls = modules.madeBy(r);
+      return cls ? { kind: 'class', fn: null, name: r.rest, path: r.task.path, analysis: null, offset: 1, cls } : null;
+    }
+    if (use && !modules.worthLoading(r, use, depth)) return null;
+    // A class whose constructor gets no request object: its plain constructor summary keeps
+    // a request in a field only when the facts say it reads or keeps request data. Without
+    // that, the caller learns only that it is a class (the type of its instances), which
+    // the facts tell without parsing the file.
+    // (With untrusted arguments, a class whose methods reach a sink with, or return, the
+    // fields its constructor fills is analysed: its entry in the facts says `sinks`/`pass`.)
+    const classFacts = modules.factsOf(r.task.path)?.exports;
+    if (use?.kind === 'class' && !use.req && !classFacts?.[`${r.rest}.__init__`]?.req && !(use.tainted && (classFacts?.[r.rest]?.sinks || classFacts?.[r.rest]?.pass))) {
+      return { kind: 'class', fn: null, name: r.rest, path: r.task.path, analysis: null, offset: 1, cls: q };
+    }
+    const l = load(r.task);
+    if (!l) return null;
+    const key = `${depth}:${r.task.path}`;
+    let analysis = calleeAnalyses.get(key);
+    let deps = calleeDeps.get(key);
+    if (!analysis || !deps) {
+      analysis = new TaintAnalysis(l.parsed.module, l.semantic, l.lines);
+      deps = newDeps();
+      deps.paths.add(r.task.path);
+      if (depth < MAX_DEPTH) analysis.external = resolverFor(r.task, depth + 1, deps);
+      calleeAnalyses.set(key, analysis);
+      calleeDeps.set(key, deps);
+    }
+    // Whoever uses the analysis depends on all it read, before and after (its summaries are shared).
+    for (const c of modules.collectors) if (c !== deps) c.refs.add(deps);
+    return findCallee(l.parsed.module, r.rest, q, r.task.path, analysis);
+  };
 
-  const out: CallerOutcome[] = [];
-  for (const p of callers) {
-    // Let the event loop turn between callers: tree-sitter frees a parse tree's native
-    // memory in a finalizer queued there, so a long synchronous slice kept every tree it
-    // parsed (about 22 bytes per character of source) until its end.
-    await new Promise((r) => setImmediate(r));
-    const t = byPath.get(p);
-    const l = t && load(t);
-    if (!t || !l) continue;
-    // A second look at the caller, with the callees' summaries.
+  /** A second look at one caller, with the callees' summaries; null keeps its per-file findings (unreadable now, or the analysis failed). */
+  const secondLook = (t: FileTask, deps: Deps): CallerOutcome | null => {
+    const l = load(t);
+    if (!l) return null;
     // Only the rules whose findings depend on data flow run again: data-flow rules and the
     // pattern rules triage judges (their verdicts may change); the others' findings stand.
     const again = t.options.enabledRules.filter((id) => REASONED.has(id));
     const fresh: Pick<FileResult, 'findings'> = { findings: [] };
     try {
-      runCodeRules({ path: t.path, options: { ...t.options, enabledRules: again } }, l.text, l.lines, l.parsed, l.semantic, l.suppressions, fresh, resolverFor(t, 1));
+      runCodeRules({ path: t.path, options: { ...t.options, enabledRules: again } }, l.text, l.lines, l.parsed, l.semantic, l.suppressions, fresh, resolverFor(t, 1, deps));
     } catch {
-      continue; // keep the per-file findings
+      return null;
     }
     assignFingerprints(fresh.findings, (x) => l.lines[x.location.startLine - 1] ?? '');
     redactSnippets(fresh.findings);
@@ -360,15 +443,35 @@ export async function analyzeCallers(project: CrossModuleProject, callers: reado
       const finding = sinkTask && remoteFinding(flow, t, sinkTask, load);
       if (finding) remote.push({ target: sinkTask.path, finding });
     }
-    out.push({ path: p, redone: again, findings: fresh.findings, remote });
+    return { path: t.path, redone: again, findings: fresh.findings, remote };
+  };
+
+  const out: CallerOutcome[] = [];
+  for (const p of callers) {
+    // Let the event loop turn between callers: tree-sitter frees a parse tree's native
+    // memory in a finalizer queued there, so a long synchronous slice kept every tree it
+    // parsed (about 22 bytes per character of source) until its end.
+    await new Promise((r) => setImmediate(r));
+    const t = byPath.get(p);
+    if (!t) continue;
+    const deps = newDeps();
+    modules.collectors.push(deps);
+    try {
+      const o = secondLook(t, deps);
+      if (o) out.push({ ...o, deps: flattenDeps(deps) });
+    } finally {
+      modules.collectors.pop();
+    }
     if (state.loadedChars > LOADED_SOURCE_BUDGET) {
       loaded.clear();
       calleeAnalyses.clear();
+      calleeDeps.clear();
       state.loadedChars = 0;
     }
   }
   return out;
 }
+
 
 /**
  * Put the second look's outcomes into the results, in caller order: each caller's reasoned
@@ -406,11 +509,46 @@ export async function crossModuleFlows(
   run: (project: CrossModuleProject, callers: string[]) => Promise<CallerOutcome[]> = (p, c) => {
     return analyzeCallers(p, c).finally(releaseCallers);
   },
+  looks?: SecondLookCache,
 ): Promise<number> {
   const { project, callers } = planCrossModule(tasks, results);
   if (!callers.length) return 0;
-  applyCrossModule(results, await run(project, callers));
+  // Callers whose second look is cached (none of the files it depended on changed) are not looked at again.
+  const projectKey = looks ? projectKeyOf(project) : '';
+  const cached = new Map<string, CallerOutcome>();
+  for (const c of callers) {
+    const o = looks?.readLook(c, projectKey);
+    if (o) cached.set(c, o);
+  }
+  const fresh = cached.size < callers.length ? await run(project, callers.filter((c) => !cached.has(c))) : [];
+  if (looks) {
+    for (const o of fresh) looks.writeLook(projectKey, o);
+    looks.finishLooks();
+  }
+  const byCaller = new Map([...cached, ...fresh.map((o) => [o.path, o] as const)]);
+  applyCrossModule(
+    results,
+    callers.flatMap((c) => byCaller.get(c) ?? []),
+  );
   return callers.length;
+}
+
+/** Where the cross-module step keeps its callers' outcomes between scans (the result cache, pipeline/cache.ts). */
+export interface SecondLookCache {
+  readLook(caller: string, projectKey: string): CallerOutcome | undefined;
+  writeLook(projectKey: string, outcome: CallerOutcome): void;
+  finishLooks(): void;
+}
+
+/**
+ * What name resolution across the project depends on, hashed: the Python files' display
+ * paths and packages. Adding, removing or moving a module can change what any call resolves
+ * to, so every cached second look is then taken again.
+ */
+function projectKeyOf(project: CrossModuleProject): string {
+  return createHash('sha256')
+    .update(JSON.stringify(project.files.map((f) => [f.path, f.packageName ?? null, f.kind])))
+    .digest('hex');
 }
 
 /** The function, method or class `rest` (`f`, `C`, `C.m`) of a module, as a callee. */

@@ -18,7 +18,7 @@ import { emptyConfig, loadConfig, type ResolvedConfig } from './config.js';
 import { CODE_RULES } from '../rules/index.js';
 import type { Analysis, AnalyzeOptions, FileTask } from './analyze.js';
 import { defaultJobs, openPool } from './pool.js';
-import { openResultCache, type ResultCacheOptions } from './cache.js';
+import { openResultCache, type ResultCache, type ResultCacheOptions, type ResultCacheStats } from './cache.js';
 import { analyzeDependencies } from './deps.js';
 import { scanHistory } from './history.js';
 import { packageVerdicts } from '../rules/malicious/verdict.js';
@@ -128,13 +128,14 @@ async function runScan(options: ScanOptions, cleanups: (() => void)[]): Promise<
   const prep = await prepareScan(options, cleanups);
   const { jobs, note: jobsNote } = capJobs(options.jobs);
   stage(`discovery (${prep.disc.files.length} files)`);
-  const { results, pool } = await mapFiles(prep.tasks, options, jobs, stage);
+  const { results, pool, cache } = await mapFiles(prep.tasks, options, jobs, stage);
   return reduceScan(prep, results, {
     started,
     stage,
     ...(jobsNote ? { jobsNote } : {}),
     crossModule: (p, c) => pool.crossModule(p, c),
     release: () => pool.close(),
+    ...(cache ? { cache, onCacheStats: typeof options.cache === 'object' ? options.cache.onStats : undefined } : {}),
   });
 }
 
@@ -201,7 +202,12 @@ export async function prepareScan(
  * the rest on the worker pool), sorted by path. The pool stays open for the cross-module
  * step; the caller closes it.
  */
-export async function mapFiles(tasks: FileTask[], options: ScanOptions, jobs: number, stage: (name: string) => void): Promise<{ results: FileResult[]; pool: ReturnType<typeof openPool> }> {
+export async function mapFiles(
+  tasks: FileTask[],
+  options: ScanOptions,
+  jobs: number,
+  stage: (name: string) => void,
+): Promise<{ results: FileResult[]; pool: ReturnType<typeof openPool>; cache: ResultCache | undefined }> {
   // Files whose per-file results are cached never reach a worker; the fresh results are
   // stored before the project pass changes them in place.
   const cache = openResultCache(options.cache);
@@ -218,7 +224,7 @@ export async function mapFiles(tasks: FileTask[], options: ScanOptions, jobs: nu
     if (cache && typeof options.cache === 'object') options.cache.onStats?.({ ...cache.stats });
     const cacheNote = cache ? `; result cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses, ${cache.stats.rejected} rejected, ${cache.stats.stored} stored, ${cache.stats.evicted} evicted` : '';
     stage(`per-file analysis (${pending.length} of ${tasks.length} files, ${jobs} jobs${cacheNote})`);
-    return { results, pool };
+    return { results, pool, cache };
   } catch (err) {
     await pool.close();
     throw err;
@@ -235,6 +241,10 @@ export interface ReduceRun {
   crossModule: (project: CrossModuleProject, callers: string[]) => Promise<CallerOutcome[]>;
   /** Called once the cross-module step is done (closes the pool), whatever happens. */
   release?: () => Promise<void>;
+  /** The result cache: it keeps the callers' second looks of the cross-module step too. */
+  cache?: ResultCache;
+  /** Told what the cache did once the cross-module step is done (the per-file figures again, and the second looks'). */
+  onCacheStats?: ((stats: ResultCacheStats) => void) | undefined;
 }
 
 /**
@@ -252,7 +262,7 @@ export async function reduceScan(prep: PreparedScan, results: FileResult[], run:
   try {
     // Cross-module data flow: files calling into functions of other modules that matter are
     // analysed again with those functions' summaries (see pipeline/crossmodule.ts), on the same threads.
-    const cross = analyses.has('rules') ? crossModuleFlows(tasks, results.filter((r) => !r.skipped), run.crossModule) : null;
+    const cross = analyses.has('rules') ? crossModuleFlows(tasks, results.filter((r) => !r.skipped), run.crossModule, run.cache) : null;
     // The dependency audit needs only the manifests and the files' imports, which the second
     // look does not change: it runs on this thread while the workers take that look.
     if (analyses.has('deps')) {
@@ -276,7 +286,9 @@ export async function reduceScan(prep: PreparedScan, results: FileResult[], run:
       // Findings in helpers that every project call gives constants (after the flows: a call passing request data keeps them).
       settleConstantCallers(results.filter((r) => !r.skipped));
     }
-    stage(`cross-module flows (${callers} files analysed again)`);
+    const looks = run.cache?.stats;
+    if (looks) run.onCacheStats?.({ ...looks });
+    stage(`cross-module flows (${callers} files analysed again${looks ? `, ${looks.lookHits} of them from the result cache` : ''})`);
   } finally {
     await run.release?.();
   }

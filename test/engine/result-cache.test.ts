@@ -49,7 +49,9 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-const entriesOf = (cacheDir: string) => filesUnder(path.join(cacheDir, 'results'));
+/** The per-file entries (not the cross-module step's second looks, `<key>.look`). */
+const entriesOf = (cacheDir: string) => filesUnder(path.join(cacheDir, 'results')).filter((f) => !f.endsWith('.look'));
+const looksOf = (cacheDir: string) => filesUnder(path.join(cacheDir, 'results')).filter((f) => f.endsWith('.look'));
 
 // A view reads request data and hands it to a data-access module that formats it into SQL.
 const VIEW_TO_DAO = {
@@ -67,8 +69,10 @@ describe('result cache', () => {
     const cold = await cachedScan(root, cache);
     expect(cold.stats).toMatchObject({ hits: 0, misses: 4, stored: 4, rejected: 0 });
     expect(sqlAt(cold.report.findings, 'app/dao.py')).toHaveLength(1);
+    // views.py calls into dao.py: its second look is kept too.
+    expect(cold.stats).toMatchObject({ lookHits: 0, lookMisses: 1, lookStored: 1 });
     const warm = await cachedScan(root, cache);
-    expect(warm.stats).toMatchObject({ hits: 4, misses: 0, stored: 0, rejected: 0 });
+    expect(warm.stats).toMatchObject({ hits: 4, misses: 0, stored: 0, rejected: 0, lookHits: 1, lookMisses: 0, lookStored: 0 });
     expect(stable(warm.report)).toEqual(stable(cold.report));
     // And the same as a scan without the cache.
     const uncached = await scan({ targets: [root], cwd: root, config: false, jobs: 1 });
@@ -213,7 +217,8 @@ describe('result cache', () => {
       await scan({ targets: [root], cwd: root, config: false, jobs: 1 });
       expect(readdirSync(home)).toEqual([]);
       await scan({ targets: [root], cwd: root, config: false, jobs: 1, cache: true });
-      expect(resultCacheInfo(path.join(home, 'krait')).entries).toBe(4);
+      // Four files and the second look at the one caller.
+      expect(resultCacheInfo(path.join(home, 'krait')).entries).toBe(5);
     } finally {
       if (saved.x === undefined) delete process.env['XDG_CACHE_HOME'];
       else process.env['XDG_CACHE_HOME'] = saved.x;
@@ -222,7 +227,7 @@ describe('result cache', () => {
     const dir = path.join(home, 'krait');
     expect(existsSync(path.join(dir, 'CACHEDIR.TAG'))).toBe(true);
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toContain('*');
-    expect(cleanResultCache(dir).entries).toBe(4);
+    expect(cleanResultCache(dir).entries).toBe(5);
     expect(resultCacheInfo(dir)).toMatchObject({ entries: 0, bytes: 0 });
   });
 
@@ -238,5 +243,136 @@ describe('result cache', () => {
 
   it('stableJson sorts keys at every depth', () => {
     expect(stableJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 2 } })).toBe('{"a":{"c":2,"d":[{"y":2,"z":1}]},"b":1}');
+  });
+});
+
+describe('second looks in the result cache', () => {
+  const uncached = (root: string) => scan({ targets: [root], cwd: root, config: false, jobs: 1 });
+  const DAO = 'import sqlite3\ndef run_query(term):\n    sqlite3.connect("x.db").execute("SELECT * FROM t WHERE a = \'" + term + "\'")\n';
+  const SAFE = 'import sqlite3\ndef run_query(term):\n    sqlite3.connect("x.db").execute("SELECT * FROM t WHERE a = ?", (term,))\n';
+  const view = (route: string) => `from flask import Flask, request\nfrom p import service\napp = Flask(__name__)\n@app.route("/${route}")\ndef ${route}():\n    service.handle(request.args["q"])\n    return "ok"\n`;
+  // Two views hand request data to one service, which hands it to the data-access module.
+  const CHAIN = {
+    'p/__init__.py': '',
+    'p/dao.py': DAO,
+    // (It also returns what it was given: the views load it on that fact alone, without reading dao.py's facts.)
+    'p/service.py': 'from p import dao\ndef handle(term):\n    dao.run_query(term)\n    return term\n',
+    'p/views1.py': view('a'),
+    'p/views2.py': view('b'),
+    'p/other.py': 'import subprocess\ndef go(c):\n    subprocess.call(c, shell=True)\n',
+  };
+
+  it('a caller is looked at again only when a file its second look read changed, however deep', async () => {
+    const root = project(CHAIN);
+    const cache = tempDir('krait-cache-');
+    const cold = await cachedScan(root, cache);
+    expect(cold.stats).toMatchObject({ lookHits: 0, lookMisses: 2, lookStored: 2 });
+    expect(sqlAt(cold.report.findings, 'p/dao.py')).toHaveLength(1);
+    expect(looksOf(cache)).toHaveLength(2);
+    const warm = await cachedScan(root, cache);
+    expect(warm.stats).toMatchObject({ lookHits: 2, lookMisses: 0 });
+    expect(stable(warm.report)).toEqual(stable(cold.report));
+    // A file neither view's flow goes through: both second looks stand.
+    write(root, { 'p/other.py': 'import subprocess\ndef go(c):\n    subprocess.call(["ls", c])\n' });
+    const other = await cachedScan(root, cache);
+    expect(other.stats).toMatchObject({ misses: 1, lookHits: 2, lookMisses: 0 });
+    expect(stable(other.report)).toEqual(stable(await uncached(root)));
+    // The sink two levels down is now a shell command: both views are looked at again. The
+    // second view reused the service's analysis made for the first, which alone read dao.py.
+    write(root, { 'p/dao.py': 'import os\ndef run_query(term):\n    os.system("grep " + term + " /var/db")\n' });
+    const shell = await cachedScan(root, cache);
+    expect(shell.stats).toMatchObject({ misses: 1, lookHits: 0, lookMisses: 2, lookStored: 2 });
+    expect(sqlAt(shell.report.findings, 'p/dao.py')).toHaveLength(0);
+    expect(shell.report.findings.filter((f) => f.location.path === 'p/dao.py' && (f.ruleId === 'KR102' || f.relatedRuleIds?.includes('KR102')))).toHaveLength(1);
+    expect(stable(shell.report)).toEqual(stable(await uncached(root)));
+    // Safe: looked at again, and no flow left.
+    write(root, { 'p/dao.py': SAFE });
+    const safe = await cachedScan(root, cache);
+    expect(safe.stats).toMatchObject({ misses: 1, lookHits: 0, lookMisses: 2 });
+    expect(sqlAt(safe.report.findings, 'p/dao.py')).toHaveLength(0);
+    expect(stable(safe.report)).toEqual(stable(await uncached(root)));
+    // Back to the vulnerable sink: its per-file entry answers; a caller keeps one second look
+    // (the last), which read the safe version: both are taken again.
+    write(root, { 'p/dao.py': DAO });
+    const back = await cachedScan(root, cache);
+    expect(back.stats).toMatchObject({ hits: 6, misses: 0, lookHits: 0, lookMisses: 2 });
+    expect(looksOf(cache)).toHaveLength(2);
+    expect(sqlAt(back.report.findings, 'p/dao.py')).toHaveLength(1);
+    expect(stable(back.report)).toEqual(stable(await uncached(root)));
+  });
+
+  it('a callee that was not worth loading is a dependency too: once it returns request data, the caller is looked at again', async () => {
+    const root = project({
+      'q/__init__.py': '',
+      'q/dao.py': DAO,
+      'q/helpers.py': 'import os\ndef get():\n    return os.environ.get("X", "")\n',
+      'q/views.py': 'import os\nfrom flask import Flask, request\nfrom q import dao, helpers\napp = Flask(__name__)\n@app.route("/v")\ndef v():\n    dao.run_query(request.args["q"])\n    os.system("ls " + helpers.get())\n    return "ok"\n',
+    });
+    const cache = tempDir('krait-cache-');
+    const cold = await cachedScan(root, cache);
+    expect(cold.stats).toMatchObject({ lookMisses: 1, lookStored: 1 });
+    // The shell command in the view gets what the helper returns.
+    const throughHelper = (r: Report) => r.findings.filter((f) => f.location.path === 'q/views.py' && f.trace?.some((s) => s.location.path === 'q/helpers.py'));
+    expect(throughHelper(cold.report)).toHaveLength(0);
+    write(root, { 'q/helpers.py': 'from flask import request\ndef get():\n    return request.args.get("y", "")\n' });
+    const edited = await cachedScan(root, cache);
+    expect(edited.stats).toMatchObject({ hits: 3, misses: 1, lookHits: 0, lookMisses: 1 });
+    const fresh = await uncached(root);
+    expect(throughHelper(fresh)).toHaveLength(1);
+    expect(stable(edited.report)).toEqual(stable(fresh));
+  });
+
+  it('an answer about a chain of calls, worked out for one caller, is a dependency of the next caller that reuses it', async () => {
+    // view → service → mid → dao, each passing the argument on; dao is harmless at first,
+    // so no analysis loads the chain and only the facts of mid.py and dao.py say so.
+    const viewQ = (route: string) => `from flask import Flask, request\nfrom r import service, sink\napp = Flask(__name__)\n@app.route("/${route}")\ndef ${route}():\n    service.handle(request.args["q"])\n    sink.run(request.args["c"])\n    return "ok"\n`;
+    const root = project({
+      'r/__init__.py': '',
+      'r/dao.py': 'def run_query(term):\n    print(term)\n',
+      'r/mid.py': 'from r import dao\ndef f(term):\n    dao.run_query(term)\n',
+      'r/service.py': 'from r import mid\ndef handle(term):\n    mid.f(term)\n',
+      'r/sink.py': 'import subprocess\ndef run(c):\n    subprocess.call(c, shell=True)\n',
+      'r/views1.py': viewQ('a'),
+      'r/views2.py': viewQ('b'),
+    });
+    const cache = tempDir('krait-cache-');
+    const cold = await cachedScan(root, cache);
+    expect(cold.stats).toMatchObject({ lookMisses: 2, lookStored: 2 });
+    const atDao = (r: Report) => r.findings.filter((f) => f.location.path === 'r/dao.py' && (f.ruleId === 'KR102' || f.relatedRuleIds?.includes('KR102')));
+    expect(atDao(cold.report)).toHaveLength(0);
+    write(root, { 'r/dao.py': 'import os\ndef run_query(term):\n    os.system("grep " + term)\n' });
+    const edited = await cachedScan(root, cache);
+    expect(edited.stats).toMatchObject({ lookHits: 0, lookMisses: 2 });
+    const fresh = await uncached(root);
+    expect(atDao(fresh)).toHaveLength(1);
+    expect(stable(edited.report)).toEqual(stable(fresh));
+  });
+
+  it('adding a module is a new project: every second look is taken again', async () => {
+    const root = project(CHAIN);
+    const cache = tempDir('krait-cache-');
+    await cachedScan(root, cache);
+    write(root, { 'p/extra.py': 'X = 1\n' });
+    const more = await cachedScan(root, cache);
+    expect(more.stats).toMatchObject({ misses: 1, lookHits: 0, lookMisses: 2 });
+    expect(stable(more.report)).toEqual(stable(await uncached(root)));
+  });
+
+  it('a corrupt second-look entry is ignored and the caller looked at again', async () => {
+    const root = project(CHAIN);
+    const cache = tempDir('krait-cache-');
+    const cold = await cachedScan(root, cache);
+    const [a, b] = looksOf(cache) as [string, string];
+    writeFileSync(a, readFileSync(a).subarray(0, 100));
+    const text = readFileSync(b, 'utf8');
+    const nl = text.indexOf('\n');
+    // A well-formed entry whose body is not a second look.
+    const body = JSON.stringify({ caller: 'p/views1.py', deps: [] });
+    const header = JSON.parse(text.slice(0, nl)) as Record<string, unknown>;
+    const { createHash } = await import('node:crypto');
+    writeFileSync(b, JSON.stringify({ ...header, length: Buffer.byteLength(body), sha256: createHash('sha256').update(body).digest('hex') }) + '\n' + body);
+    const warm = await cachedScan(root, cache);
+    expect(warm.stats).toMatchObject({ lookHits: 0, lookMisses: 2, rejected: 2, lookStored: 2 });
+    expect(stable(warm.report)).toEqual(stable(cold.report));
   });
 });
