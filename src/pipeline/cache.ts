@@ -187,8 +187,9 @@ export class ResultCache {
       if (!k) return;
       deps.push([p, k]);
     }
-    const { deps: _d, ...rest } = outcome;
-    if (this.writeBody(key, `${key}.look`, { caller: outcome.path, deps, outcome: rest })) this.stats.lookStored++;
+    const stored: CallerOutcome = { ...outcome };
+    delete stored.deps;
+    if (this.writeBody(key, `${key}.look`, { caller: outcome.path, deps, outcome: stored })) this.stats.lookStored++;
   }
 
   /** Evict over the size cap after the second-look entries were written. */
