@@ -42,6 +42,17 @@ describe('hostile: per-file time budget', () => {
     expect(parsePython('x = 1\n', { deadline: Infinity }).timedOut).toBe(false);
   });
 
+  it('a deadline that passes while tree-sitter parses cuts the input there, and the next file parses whole', () => {
+    // 800,000 characters take tens of milliseconds to parse; the deadline is 2 ms away.
+    const p = parsePython(`x = [${'1,'.repeat(400_000)}]\n`, { deadline: Date.now() + 2 });
+    expect(p.timedOut).toBe(true);
+    const next = parsePython('y = 2\n');
+    expect(next.timedOut).toBe(false);
+    expect(next.syntaxErrors).toEqual([]);
+    expect(next.module.body.map((s) => s.type)).toEqual(['Assign']);
+    expect(parsePython('z = 3\n', { deadline: Date.now() + 60_000 }).module.body).toHaveLength(1);
+  });
+
   it('the scan goes on past a partly analysed file and reports it in diagnostics', async () => {
     const { report } = await scanTree({ 'a.py': 'eval(x)\n', 'b.py': 'eval(y)\n' }, { fileTimeBudgetMs: 0 });
     expect(report.diagnostics.filter((d) => d.kind === 'partial').map((d) => d.path).sort()).toEqual(['a.py', 'b.py']);
