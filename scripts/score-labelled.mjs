@@ -5,7 +5,8 @@
  * and a case counts as flagged when an active finding carries a CWE of the case's category.
  * A vulnerable case flagged is a true positive, a safe case flagged a false positive.
  *
- * Usage: node scripts/score-labelled.mjs [--only=PREFIX] [--list] [--krait=CHECKOUT]
+ * Usage: node scripts/score-labelled.mjs [--only=PREFIX] [--list] [--krait=CHECKOUT] [--cases=DIR]
+ * (`--cases` scores another folder of cases in the same layout: a held-out set kept outside the repository).
  * Prints one line per category and the totals (JSON counts); --list adds the misses and
  * false positives with the findings seen and the case's note.
  */
@@ -26,7 +27,7 @@ const FAMILIES = {
   ssrf: [918], redirect: [601], header: [113, 93], deserialization: [502], xxe: [611, 776, 827], ldap: [90], xpath: [643],
   template: [1336, 94, 95, 79], 'weak-random': [330, 338], log: [117, 93],
 };
-const root = path.join(repo, 'bench/labelled/cases');
+const root = path.resolve(arg('cases') ?? path.join(repo, 'bench/labelled/cases'));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'krait-labelled-'));
 const tally = {};
 const rows = [];
