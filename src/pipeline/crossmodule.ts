@@ -20,6 +20,7 @@ import { SemanticModel } from '../python/semantic.js';
 import { linkParents } from '../python/visit.js';
 import { decodePython, universalNewlines } from '../core/decode.js';
 import { CODE_RULES } from '../rules/index.js';
+import type { ParamGuard } from '../taint/guards.js';
 import { TaintAnalysis, type ExternalCallee, type ExternalResolver, type ExternalUse, type Flow, type TaintFacts } from '../taint/engine.js';
 import { FLOW_RULE_IDS, flowRating, remoteFlowsOf, traceOf } from '../taint/index.js';
 import { IMPORT_RULES, mergeFlow, TRIAGE_RULES } from '../taint/triage.js';
@@ -224,7 +225,8 @@ class ProjectModules {
     const dot = r.rest.lastIndexOf('.');
     const made = !e && dot > 0 ? this.madeBy({ task: r.task, rest: r.rest.slice(0, dot) }) : null;
     if (made && depth < MAX_DEPTH) return this.matters(`${made}${r.rest.slice(dot)}`, from, src, unknown, depth + 1, req);
-    if (e && (e.src || (src && (e.sinks || e.pass)) || (unknown && e.lit) || (req && e.req))) return true;
+    // (A predicate function checking untrusted data may validate it on the caller's path.)
+    if (e && (e.src || (src && (e.sinks || e.pass || e.guards)) || (unknown && e.lit) || (req && e.req))) return true;
     // Deeper only through a callee that passes an argument on to the project's own code.
     if (!src || depth >= MAX_DEPTH || !e?.fwd) return false;
     return this.memo(this.fileMatters, `${depth}:${r.task.path}`, () => (this.factsOf(r.task.path)?.calls ?? []).some((c) => this.matters(c.callee, r.task, true, false, depth + 1)));
@@ -380,6 +382,17 @@ export async function analyzeCallers(project: CrossModuleProject, callers: reado
       modules.collectors.push(deps);
       try {
         return lookup(q, from, depth, use);
+      } finally {
+        modules.collectors.pop();
+      }
+    },
+    guards(q: string): readonly ParamGuard[] | null {
+      // From the facts: the predicate's file is not parsed.
+      const r = modules.resolve(q, from);
+      if (!r) return null;
+      modules.collectors.push(deps);
+      try {
+        return modules.factsOf(r.task.path)?.exports[r.rest]?.guards ?? null;
       } finally {
         modules.collectors.pop();
       }

@@ -14,7 +14,7 @@ import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
 import { SourceFinder, clientParams, handlerParams, routeOf, type ParamSource, type SourceHit } from './sources.js';
-import { guardsOf, keyOf, statementGuards, type Guard } from './guards.js';
+import { guardsOf, keyOf, paramGuardsOf, statementGuards, type ExternalGuards, type Guard, type ParamGuard } from './guards.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
@@ -69,6 +69,8 @@ export interface ExternalResolver {
    * argument or the receiver carries taint (without taint only a returned source matters).
    */
   lookup(qualified: string, use?: ExternalUse): ExternalCallee | null;
+  /** What a predicate function of another module checks on its parameters (from its module's facts), or null. */
+  guards?(qualified: string): readonly ParamGuard[] | null;
 }
 
 /** What a caller needs from an external callee (see {@link ExternalResolver.lookup}). */
@@ -85,7 +87,22 @@ export interface TaintFacts {
    * reach a sink from a parameter, or pass a parameter to their result; `cls` marks a class's
    * own entry (what its methods do together).
    */
-  exports: Record<string, { src?: true; sinks?: true; pass?: true; lit?: true; req?: true; fwd?: true; cls?: true; /** A factory: every return makes an instance of this class (its name as the module sees it: a class of its own, or an imported one). */ make?: string }>;
+  exports: Record<
+    string,
+    {
+      src?: true;
+      sinks?: true;
+      pass?: true;
+      lit?: true;
+      req?: true;
+      fwd?: true;
+      cls?: true;
+      /** A factory: every return makes an instance of this class (its name as the module sees it: a class of its own, or an imported one). */
+      make?: string;
+      /** A predicate function: what it checks on its parameters (a caller's `if not is_safe(x): abort()` validates x). */
+      guards?: ParamGuard[];
+    }
+  >;
   /**
    * Calls into the project's own modules (qualified names), whether an argument carried
    * untrusted data or was a request object, and whether the call's result can reach a
@@ -331,6 +348,8 @@ export class TaintAnalysis {
   observe: ReadonlySet<A.AnyNode> | null = null;
   /** Calls into other modules of the project, resolved by the project pass (null in the per-file pass). */
   external: ExternalResolver | null = null;
+  /** Guards of predicate functions of other modules, through {@link external} (the project pass). */
+  private readonly extGuards: ExternalGuards = (q) => this.external?.guards?.(q) ?? null;
   /** Top-level names of the project's own modules: calls into them are recorded for the project pass. */
   localModules: ReadonlySet<string> | null = null;
   /** Statements executed (a deterministic measure of the analysis's work, for tests). */
@@ -428,10 +447,12 @@ export class TaintAnalysis {
   /** What the project pass needs to know about this module (after {@link run}). */
   facts(): TaintFacts {
     const exports: TaintFacts['exports'] = {};
-    const add = (key: string, fn: A.FunctionDef) => {
+    const add = (key: string, fn: A.FunctionDef, topLevel = false) => {
       const s = this.summaries.get(fn);
       if (!s || s === 'pending') return;
       const e: TaintFacts['exports'][string] = {};
+      const guards = topLevel ? paramGuardsOf(fn, this.sem) : null;
+      if (guards) e.guards = guards;
       // Only HTTP request data: command-line and environment readers are everywhere in
       // library code (argparse, getopt), and a flow from them is a local user's own input.
       if (s.retSrc && s.retSrc.origin === 'request' && live(s.retSrc)) e.src = true;
@@ -444,10 +465,10 @@ export class TaintAnalysis {
       if (s.fwd) e.fwd = true;
       // Reads request data from a parameter or a field: a source when given a request object.
       if (s.readsReq || s.reqFields) e.req = true;
-      if (e.src || e.sinks || e.pass || e.lit || e.req || e.fwd || e.make) exports[key] = e;
+      if (e.src || e.sinks || e.pass || e.lit || e.req || e.fwd || e.make || e.guards) exports[key] = e;
     };
     for (const st of this.module.body) {
-      if (st.type === 'FunctionDef' || st.type === 'AsyncFunctionDef') add(st.name, st);
+      if (st.type === 'FunctionDef' || st.type === 'AsyncFunctionDef') add(st.name, st, true);
       if (st.type === 'ClassDef') {
         const methods = st.body.filter((m): m is A.FunctionDef => m.type === 'FunctionDef' || m.type === 'AsyncFunctionDef');
         for (const m of methods) {
@@ -1408,7 +1429,7 @@ export class TaintAnalysis {
       case 'Assert':
         this.eval(s.test, st, 0);
         if (s.msg) this.eval(s.msg, st, 0);
-        this.applyGuards(st, guardsOf(s.test, this.sem), true, s.test);
+        this.applyGuards(st, guardsOf(s.test, this.sem, 0, this.extGuards), true, s.test);
         return false;
       case 'Delete':
         for (const t of s.targets) {
@@ -1581,7 +1602,7 @@ export class TaintAnalysis {
       this.markDead(holds ? s.orelse : s.body, `the condition \`${this.text(s.test)}\` at line ${s.lineno} is always ${holds ? 'true' : 'false'}`);
       return this.execBlock(holds ? s.body : s.orelse, st, depth + 1);
     }
-    const guards = guardsOf(s.test, this.sem);
+    const guards = guardsOf(s.test, this.sem, 0, this.extGuards);
     const base = snapshot(st);
     this.applyGuards(st, guards, true, s.test);
     const leavesT = this.execBlock(s.body, st, depth + 1);
@@ -2196,7 +2217,7 @@ export class TaintAnalysis {
       return this.eval(holds ? e.body : e.orelse, st, d + 1);
     }
     // Barrier guards hold in the branch they select (`v if v in ALLOWED else "/"`).
-    const guards = guardsOf(e.test, this.sem);
+    const guards = guardsOf(e.test, this.sem, 0, this.extGuards);
     if (!guards.length) return join(this.eval(e.body, st, d + 1), this.eval(e.orelse, st, d + 1));
     const base = snapshot(st);
     this.applyGuards(st, guards, true, e.test);
@@ -2217,7 +2238,7 @@ export class TaintAnalysis {
       this.assign(g.target, { t: it, c: undefined, shape: null }, g, st);
       for (const c of g.ifs) {
         this.eval(c, st, d + 1);
-        this.applyGuards(st, guardsOf(c, this.sem), true, c);
+        this.applyGuards(st, guardsOf(c, this.sem, 0, this.extGuards), true, c);
       }
     }
     if (e.type === 'DictComp') t = join(this.eval(e.key, st, d + 1), this.eval(e.value, st, d + 1));

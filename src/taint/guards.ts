@@ -25,6 +25,24 @@ export interface Guard {
   pins?: boolean;
 }
 
+/**
+ * A guard a predicate function puts on one of its parameters, as data another module can
+ * use (`def is_safe(name): return NAME.fullmatch(name) is not None` in a validators module):
+ * the parameter (position, and name for keyword arguments) and the rest of the key under it.
+ */
+export interface ParamGuard {
+  param: number;
+  name: string;
+  rest: string;
+  bits: number;
+  when: boolean;
+  label: string;
+  pins?: true;
+}
+
+/** The parameter guards of a predicate function of another module, by the call's qualified name (null when it is none). */
+export type ExternalGuards = (qualified: string) => readonly ParamGuard[] | null;
+
 /** Functions that normalise a path (so a prefix test on their result is a containment test). */
 const NORMALISERS = /^(?:os\.path\.(?:realpath|normpath|abspath)|posixpath\.(?:realpath|normpath|abspath)|ntpath\.(?:realpath|normpath|abspath)|os\.fspath|str)$/;
 /** Callees of the URL allow-list checks frameworks ship. */
@@ -35,15 +53,15 @@ const SAFE_URL_CHECKS = /(?:^|\.)(?:url_has_allowed_host_and_scheme|is_safe_url|
  * sink kinds, and on which branch (`if x in ALLOWED:` → x is safe for every kind where the
  * test holds; `if '..' in p: return` → p is safe for paths after the return).
  */
-export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0): Guard[] {
+export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: ExternalGuards): Guard[] {
   if (d > 20) return [];
   switch (test.type) {
     case 'UnaryOp':
-      return test.op === 'Not' ? guardsOf(test.operand, sem, d + 1).map((g) => ({ ...g, when: !g.when })) : [];
+      return test.op === 'Not' ? guardsOf(test.operand, sem, d + 1, ext).map((g) => ({ ...g, when: !g.when })) : [];
     case 'BoolOp': {
       // `a and b` true → both hold; `a or b` false → neither holds.
       const want = test.op === 'And';
-      const out = test.values.flatMap((v) => guardsOf(v, sem, d + 1)).filter((g) => g.when === want);
+      const out = test.values.flatMap((v) => guardsOf(v, sem, d + 1, ext)).filter((g) => g.when === want);
       if (want) out.push(...literalShape(test.values, sem), ...localPath(test.values, sem));
       else out.push(...plainName(test.values, sem));
       return out;
@@ -88,7 +106,7 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0): Guard[] {
       return [];
     }
     case 'Call':
-      return callGuards(test, sem, d);
+      return callGuards(test, sem, d, ext);
     default:
       return [];
   }
@@ -105,9 +123,12 @@ function constantCollection(e: A.Expr, sem: SemanticModel, d = 0): boolean {
   return false;
 }
 
-function callGuards(test: A.Call, sem: SemanticModel, d = 0): Guard[] {
+function callGuards(test: A.Call, sem: SemanticModel, d = 0, ext?: ExternalGuards): Guard[] {
   const f = test.func;
   const q = sem.callName(test) ?? '';
+  // A predicate function of another module of the project (the project pass knows its guards).
+  const remote = ext && q.includes('.') ? ext(q) : null;
+  if (remote) return argumentGuards(test, remote);
   if (f.type === 'Attribute') {
     const recvKey = keyOf(f.value);
     // str allow-list predicates: isdigit, isalnum, isalpha, isidentifier...
@@ -238,11 +259,49 @@ function predicateGuards(call: A.Call, f: A.Name, sem: SemanticModel, d: number)
 function singleReturn(f: A.Name, at: A.AnyNode, sem: SemanticModel): { value: A.Expr; params: string[] } | null {
   const b = sem.lookup(f.id, at);
   if (!b || b.kind !== 'def' || b.count !== 1) return null;
-  const fn = b.node;
-  if (fn.type !== 'FunctionDef' || fn.decorator_list.length) return null;
+  return b.node.type === 'FunctionDef' ? predicateBody(b.node) : null;
+}
+
+/** The returned value and positional parameter names of an undecorated function whose whole body, a docstring aside, is `return <value>`. */
+function predicateBody(fn: A.FunctionDef): { value: A.Expr; params: string[] } | null {
+  if (fn.decorator_list.length) return null;
   const body = fn.body.filter((s, i) => !(i === 0 && s.type === 'Expr' && s.value.type === 'Constant' && typeof s.value.value === 'string'));
   const value = body.length === 1 && body[0].type === 'Return' ? body[0].value : null;
   return value ? { value, params: [...fn.args.posonlyargs, ...fn.args.args].map((p) => p.arg) } : null;
+}
+
+/**
+ * What a top-level predicate function of this module checks on its parameters, for the
+ * other modules that call it (`TaintFacts` exports): null when it is not a single-return
+ * function or checks none of its parameters. Checks that depend on taint elsewhere (an
+ * HMAC key) are left out: they cannot be carried as data.
+ */
+export function paramGuardsOf(fn: A.FunctionDef, sem: SemanticModel): ParamGuard[] | null {
+  if (fn.type !== 'FunctionDef') return null;
+  const body = predicateBody(fn);
+  if (!body) return null;
+  const out: ParamGuard[] = [];
+  for (const g of guardsOf(body.value, sem, 1)) {
+    if (g.unlessTainted) continue;
+    const dot = g.key.indexOf('.');
+    const head = dot < 0 ? g.key : g.key.slice(0, dot);
+    const param = body.params.indexOf(head);
+    if (param < 0) continue;
+    out.push({ param, name: head, rest: g.key.slice(head.length), bits: g.bits, when: g.when, label: g.label ?? `the check ${fn.name}()`, ...(g.pins ? { pins: true as const } : {}) });
+  }
+  return out.length ? out : null;
+}
+
+/** Guards of a predicate function of another module moved to the arguments of a call to it. */
+function argumentGuards(call: A.Call, guards: readonly ParamGuard[]): Guard[] {
+  if (call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return [];
+  const out: Guard[] = [];
+  for (const g of guards) {
+    const a = call.args[g.param] ?? call.keywords.find((k) => k.arg === g.name)?.value;
+    const k = a ? keyOf(a) : null;
+    if (k) out.push({ key: k + g.rest, bits: g.bits, when: g.when, label: g.label, ...(g.pins ? { pins: true } : {}) });
+  }
+  return out;
 }
 
 /** Builtin scalar types: a value that is one cannot be a query operator (a dict); a number cannot be anything else either. */
