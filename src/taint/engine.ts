@@ -751,6 +751,28 @@ export class TaintAnalysis {
   }
 
   /**
+   * A lambda made here and called elsewhere (a callback, `run_in_executor(None, lambda:
+   * subprocess.run(cmd, shell=True))`): its body is evaluated with this scope's values as
+   * they are where it is made (what its free names most often still hold when it runs), its
+   * parameters unknown, so that the sinks it reaches are observed and its flows found.
+   */
+  private evalLambdaBody(lam: A.Lambda, st: FnState, d: number): void {
+    if (this.inClosure.has(lam) || this.callDepth >= MAX_CALL_DEPTH || !this.spendContext()) return;
+    const saved = snapshot(st);
+    const a = lam.args;
+    for (const p of [...a.posonlyargs, ...a.args, ...a.kwonlyargs, ...(a.vararg ? [a.vararg] : []), ...(a.kwarg ? [a.kwarg] : [])]) this.forget(p.arg, st);
+    this.inClosure.add(lam);
+    this.callDepth++;
+    try {
+      this.eval(lam.body, st, d + 1);
+    } finally {
+      this.callDepth--;
+      this.inClosure.delete(lam);
+    }
+    adopt(st, saved);
+  }
+
+  /**
    * The call a call of a `functools.partial` object stands for: the partial's function with
    * its arguments first and the call's after, its keywords and the call's (at the call's
    * place). Null when the callee is not a name bound once to a partial.
@@ -1841,6 +1863,13 @@ export class TaintAnalysis {
     for (const g of guards) {
       if (g.when !== branch) continue;
       const t = st.env.get(g.key);
+      // Where the check holds, the value is safe for its kinds whatever it holds (a parameter,
+      // a library's result): a value built from it is then safe for them too.
+      const label = `${g.label ?? 'the check'} \`${this.text(test)}\` at line ${test.lineno}`;
+      if (!g.unlessTainted && g.bits !== ALL_MASK) {
+        const had = cleanAt(take(st), g.key);
+        if (had.bits !== ALL_MASK) st.cleans.set(g.key, { bits: had.bits | g.bits, by: had.by ?? label });
+      }
       // An allow-list of constants: where it holds, a value that came from no source is one of those constants.
       if (!t) {
         if (g.pins) st.lits.add(g.key);
@@ -1852,7 +1881,7 @@ export class TaintAnalysis {
         const kt = this.eval(g.unlessTainted, st, 0);
         if (live(kt) && kt.origin === 'request') continue;
       }
-      const c = clear(t, g.bits, `${g.label ?? 'the check'} \`${this.text(test)}\` at line ${test.lineno}`);
+      const c = clear(t, g.bits, label);
       if (c) st.env.set(g.key, c);
       else st.env.delete(g.key);
       // (A parameter's sanitised residue is no source either: pinned like a cleared value.)
@@ -1883,8 +1912,12 @@ export class TaintAnalysis {
     let head: ConstV | undefined;
     const sh = this.shapeAt(e, st);
     if (sh && sh.kind === 'seq') head = sh.items[0]?.c;
-    else if ((e.type === 'List' || e.type === 'Tuple') && e.elts[0] && e.elts[0].type !== 'Starred') head = fold(e.elts[0], st.fold);
     else if (e.type === 'Name') head = this.appendOnlyHead(e, st);
+    else {
+      // `["tar", "-czf", dest, "--"] + paths`: a concatenation starts with its leftmost list.
+      const list = leftmostOperand(e);
+      if ((list.type === 'List' || list.type === 'Tuple') && list.elts[0] && list.elts[0].type !== 'Starred') head = fold(list.elts[0], st.fold);
+    }
     const lit = value !== undefined || (!live(t) && this.litOnly(e, st, 0));
     const clean = lit ? ALL_CLEAN : this.cleanOf(e, st, 0);
     const prev = this.observed.get(e);
@@ -1910,8 +1943,11 @@ export class TaintAnalysis {
    */
   private appendOnlyHead(use: A.Name, st: FnState): ConstV | undefined {
     const b = this.sem.lookup(use.id, use);
-    if (!b || b.kind !== 'assign' || b.count !== 1 || !b.value || b.value.type !== 'List') return undefined;
-    const first = b.value.elts[0];
+    if (!b || b.kind !== 'assign' || b.count !== 1 || !b.value) return undefined;
+    // (Bound to a list display, or to a concatenation that starts with one: `["tar", "--"] + paths`.)
+    const list = leftmostOperand(b.value);
+    if (list.type !== 'List') return undefined;
+    const first = list.elts[0];
     if (!first || first.type === 'Starred') return undefined;
     const head = fold(first, st.fold);
     if (typeof head !== 'string') return undefined;
@@ -1923,7 +1959,7 @@ export class TaintAnalysis {
   /** Per list display a name is bound to: whether its function only appends to the name (see {@link appendOnlyHead}). */
   private readonly appendOnly = new WeakMap<A.AnyNode, boolean>();
 
-  private onlyAppended(use: A.Name, list: A.ListExpr): boolean {
+  private onlyAppended(use: A.Name, list: A.Expr): boolean {
     const scope = this.sem.scopeOf(use);
     if (this.sem.scopeOf(list) !== scope || scope.node.type === 'Module') return false;
     let ok = true;
@@ -2073,8 +2109,10 @@ export class TaintAnalysis {
     if (d > MAX_EXPR_DEPTH) return null;
     switch (e.type) {
       case 'Constant':
-      case 'Lambda':
       case 'Unparsed':
+        return null;
+      case 'Lambda':
+        this.evalLambdaBody(e, st, d);
         return null;
       case 'Name':
         return st.env.get(e.id) ?? null;
@@ -3018,6 +3056,13 @@ export class TaintAnalysis {
 const RETURN_RESPONSE: SinkSpec = { rule: FLOW_RULES.traceback, bit: K.RESPONSE, label: 'an HTTP response (returned by the handler)' };
 const RETURN_HEADERS: SinkSpec = { rule: FLOW_RULES.header, bit: K.HEADER, label: 'the headers of a response (returned by a Flask view)', kind: 'header' };
 const RETURN_HTML: SinkSpec = { rule: FLOW_RULES.xss, bit: K.XSS, label: 'an HTML response (a string returned by a Flask view)' };
+
+/** The leftmost operand of a chain of `+` (`[a, b] + xs + ys` → `[a, b]`); the expression itself otherwise. */
+function leftmostOperand(e: A.Expr): A.Expr {
+  let x = e;
+  for (let i = 0; i < 50 && x.type === 'BinOp' && x.op === 'Add'; i++) x = x.left;
+  return x;
+}
 
 function isZero(e: A.Expr | undefined): boolean {
   return !!e && e.type === 'Constant' && e.value === 0;

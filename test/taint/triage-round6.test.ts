@@ -1,0 +1,143 @@
+/**
+ * Reasoning-layer precision, sixth round (gaps a held-out labelled set showed), each with a
+ * vulnerable (or unknown) and a safe twin: the body of a lambda made here and called
+ * elsewhere (`run_in_executor(None, lambda: subprocess.run(cmd, shell=True))`); the program
+ * of an argv list built by concatenation (`["tar", "--"] + paths`); a barrier guard on a
+ * value that is no source (a parameter, a library's result) making what is built from it
+ * safe for the guard's kinds.
+ */
+import { describe, expect, it } from 'vitest';
+import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
+import type { Finding } from '../../src/core/finding.js';
+import { scan } from '../../src/pipeline/scan.js';
+import { cleanTempDirs, tempProject } from '../helpers/temp-project.js';
+import { py } from './models-helpers.js';
+
+cleanTempDirs();
+
+/** The finding of `rule` on the line marked `# sink` of app.py. */
+async function findingAt(code: string, rule: string): Promise<Finding> {
+  const root = tempProject({ 'app.py': code }, 'krait-round6-');
+  const r = await scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'] });
+  const line = lineOf(code, '# sink');
+  const f = all(r).find((x) => (x.ruleId === rule || x.relatedRuleIds?.includes(rule)) && x.location.startLine === line);
+  if (!f) throw new Error(`no ${rule} at line ${line}:\n${all(r).map((x) => `${x.ruleId}@${x.location.startLine}`).join(' ')}`);
+  return f;
+}
+const dismissed = (f: Finding) => f.status === 'dismissed';
+
+describe('a lambda made here and called elsewhere', () => {
+  const code = (build: string) =>
+    py(`
+import asyncio, shlex, subprocess
+from aiohttp import web
+async def ping(request):
+    host = request.match_info["host"]
+    cmd = ${build}
+    loop = asyncio.get_running_loop()
+    proc = await loop.run_in_executor(None, lambda: subprocess.run(cmd, shell=True, capture_output=True))  # sink
+    return web.Response(text=proc.stdout.decode())
+`);
+
+  it('safe: the command it runs quotes the request value', async () => {
+    const f = await findingAt(code('"ping -c 3 " + shlex.quote(host)'), 'B602');
+    expect(dismissed(f)).toBe(true);
+    expect(f.verdict?.kind).toBe('sanitised');
+  });
+
+  it('vulnerable: the request value goes into the command raw', async () => {
+    const f = await findingAt(code('"ping -c 3 " + host'), 'B602');
+    expect(dismissed(f)).toBe(false);
+    expect(f.verdict?.kind).toBe('reachable');
+    expect(f.relatedRuleIds).toContain('KR102');
+  });
+
+  it('a lambda with its own parameter: not the outer name it shadows (its value is not known)', async () => {
+    const f = await findingAt(
+      py(`
+import subprocess
+def runner():
+    c = "ls -l"
+    return lambda c: subprocess.run(c, shell=True)  # sink
+`),
+      'B602',
+    );
+    expect(f.verdict?.kind).toBe('unknown');
+  });
+});
+
+describe('the program of an argv list built by concatenation', () => {
+  const code = (argv: string) =>
+    py(`
+import subprocess, sys
+def main():
+    paths = sys.argv[2:]
+    argv = ${argv}
+    subprocess.run(argv)  # sink
+`);
+
+  it('a list display of constants first: the fixed program', async () => {
+    const f = await findingAt(code('["tar", "-czf", "/var/backups/x.tgz", "--"] + list(paths)'), 'B603');
+    expect(dismissed(f)).toBe(true);
+    expect(f.verdict?.reason).toMatch(/fixed program 'tar'/);
+  });
+
+  it('the command line first: the program comes from argv', async () => {
+    const f = await findingAt(code('list(paths) + ["--", "tar"]'), 'B603');
+    expect(dismissed(f)).toBe(false);
+  });
+
+  it('a concatenation passed directly', async () => {
+    const f = await findingAt(
+      py(`
+import subprocess, sys
+subprocess.run(["grep", "-e"] + sys.argv[1:])  # sink
+`),
+      'B603',
+    );
+    expect(dismissed(f)).toBe(true);
+  });
+});
+
+describe('a guard on a value that is no source', () => {
+  const code = (check: string) =>
+    py(`
+import re, subprocess
+HOST = re.compile(r"[A-Za-z0-9][A-Za-z0-9.-]{0,252}")
+def trace(host):
+${check}
+    return subprocess.run(f"traceroute -m 8 {host}", shell=True, capture_output=True).stdout  # sink
+`);
+
+  it('a parameter checked with fullmatch, raising otherwise: sanitised for the shell', async () => {
+    const f = await findingAt(code('    if not HOST.fullmatch(host):\n        raise ValueError(host)'), 'B602');
+    expect(dismissed(f)).toBe(true);
+    expect(f.verdict?.kind).toBe('sanitised');
+    expect(f.verdict?.reason).toMatch(/HOST\.fullmatch\(host\)/);
+  });
+
+  it('the check not enforced: unknown', async () => {
+    const f = await findingAt(code('    if not HOST.fullmatch(host):\n        print("odd host")'), 'B602');
+    expect(f.verdict?.kind).toBe('unknown');
+  });
+
+  it('a check that allows shell metacharacters: unknown', async () => {
+    const f = await findingAt(code('    if not re.fullmatch(r"[^/]+", host):\n        raise ValueError(host)'), 'B602');
+    expect(f.verdict?.kind).toBe('unknown');
+  });
+
+  it("a library's result checked the same way", async () => {
+    const f = await findingAt(
+      py(`
+import re, socket, subprocess
+def trace():
+    host = socket.gethostname()
+    if not re.fullmatch(r"[a-z0-9.-]+", host):
+        return None
+    return subprocess.run("traceroute " + host, shell=True)  # sink
+`),
+      'B602',
+    );
+    expect(dismissed(f)).toBe(true);
+  });
+});
