@@ -368,6 +368,7 @@ export class TaintAnalysis {
   private readonly usesPartial: boolean;
   /** The module defines a class (else no call is a constructor of one of its classes). */
   private readonly definesClasses: boolean;
+  /** The module imports Flask, Quart or Bottle: a route's returned string is an HTML response. */
   private readonly flaskModule: boolean;
   private readonly fastapiModule: boolean;
   private callDepth = 0;
@@ -382,7 +383,8 @@ export class TaintAnalysis {
     // A text test, a superset of the class statements (at any depth), read once per module.
     this.definesClasses = lines.some((l) => /\bclass\s/.test(l));
     const mods = sem.imports.map((i) => i.module.split('.')[0]);
-    this.flaskModule = mods.includes('flask') || mods.includes('quart');
+    // (Bottle sends a returned string as text/html too.)
+    this.flaskModule = mods.includes('flask') || mods.includes('quart') || mods.includes('bottle');
     this.fastapiModule = mods.includes('fastapi') || mods.includes('starlette');
   }
 
@@ -2147,6 +2149,8 @@ export class TaintAnalysis {
         const r = this.eval(e.right, st, d + 1);
         let t = join(l, r);
         if (!t) return null;
+        // `["tar", "-czf", dest, "--"] + paths`: the program is the left list's first element.
+        if (l && e.op === 'Add' && (e.left.type === 'List' || e.left.type === 'Tuple') && e.left.elts.length && e.left.elts[0].type !== 'Starred') t = { ...t, head: l.head };
         if (!l) {
           const lit = this.sem.constValue(e.left);
           t = { ...t, head: false };

@@ -4,14 +4,15 @@
  * elsewhere (`run_in_executor(None, lambda: subprocess.run(cmd, shell=True))`); the program
  * of an argv list built by concatenation (`["tar", "--"] + paths`); a barrier guard on a
  * value that is no source (a parameter, a library's result) making what is built from it
- * safe for the guard's kinds.
+ * safe for the guard's kinds; a Bottle route's returned string (an HTML response, as
+ * Flask's); a Pyramid `Response` body given `content_type="text/html"`.
  */
 import { describe, expect, it } from 'vitest';
 import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
 import type { Finding } from '../../src/core/finding.js';
 import { scan } from '../../src/pipeline/scan.js';
 import { cleanTempDirs, tempProject } from '../helpers/temp-project.js';
-import { py } from './models-helpers.js';
+import { py, runPairs } from './models-helpers.js';
 
 cleanTempDirs();
 
@@ -82,6 +83,12 @@ def main():
     expect(f.verdict?.reason).toMatch(/fixed program 'tar'/);
   });
 
+  it('untrusted data in the fixed list too, after the program: still the fixed program', async () => {
+    const f = await findingAt(code('["tar", "-czf", sys.argv[1], "--"] + list(paths)'), 'B603');
+    expect(dismissed(f)).toBe(true);
+    expect(f.verdict?.reason).toMatch(/fixed program 'tar'/);
+  });
+
   it('the command line first: the program comes from argv', async () => {
     const f = await findingAt(code('list(paths) + ["--", "tar"]'), 'B603');
     expect(dismissed(f)).toBe(false);
@@ -140,4 +147,50 @@ def trace():
     );
     expect(dismissed(f)).toBe(true);
   });
+});
+
+describe('HTML responses of Bottle and Pyramid', () => {
+  runPairs([
+    {
+      name: 'a Bottle route returns a page built with the query value',
+      rule: 'KR108',
+      vuln: py(`
+from bottle import Bottle, request
+app = Bottle()
+@app.get("/search")
+def search():
+    q = request.query.getunicode("q", default="")
+    body = "<p>No results for <b>" + q + "</b></p>"
+    return "<html>" + body + "</html>"
+`),
+      safe: py(`
+import html
+from bottle import Bottle, request
+app = Bottle()
+@app.get("/search")
+def search():
+    q = request.query.getunicode("q", default="")
+    body = "<p>No results for <b>" + html.escape(q) + "</b></p>"
+    return "<html>" + body + "</html>"
+`),
+      source: 'request.query',
+    },
+    {
+      name: 'a Pyramid Response with an HTML content type',
+      rule: 'KR108',
+      vuln: py(`
+from pyramid.response import Response
+def preview(request):
+    name = request.params.get("name", "")
+    return Response(f"<h2>{name}</h2>", content_type="text/html", charset="utf-8")
+`),
+      safe: py(`
+from pyramid.response import Response
+def preview(request):
+    name = request.params.get("name", "")
+    return Response(f"<h2>{name}</h2>", content_type="application/json", charset="utf-8")
+`),
+      source: 'request.params',
+    },
+  ]);
 });

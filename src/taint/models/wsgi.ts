@@ -43,7 +43,19 @@ export const PYRAMID: LibraryModel = {
   request: { attributes: ['params', 'matchdict', 'json_body', 'GET', 'POST', 'body', 'cookies', 'headers', 'json'] },
   sinks: [
     { kind: 'redirect', names: ['pyramid.httpexceptions.HTTPFound', 'pyramid.httpexceptions.HTTPSeeOther', 'pyramid.httpexceptions.HTTPMovedPermanently', 'pyramid.httpexceptions.HTTPTemporaryRedirect'], keywords: ['location'] },
-    { kind: 'xss', names: ['pyramid.response.Response'], keywords: ['body'], when: (c) => !c.keywords.some((k) => k.arg === 'content_type' || k.arg === 'json_body') },
+    // An HTML body: the default content type, or one given as HTML (`content_type="text/html"`); not JSON.
+    {
+      kind: 'xss',
+      names: ['pyramid.response.Response'],
+      keywords: ['body'],
+      when: (c, sem) =>
+        !c.keywords.some((k) => k.arg === 'json_body') &&
+        c.keywords.every((k) => {
+          if (k.arg !== 'content_type') return true;
+          const v = sem.constValue(k.value);
+          return typeof v === 'string' && /html/i.test(v);
+        }),
+    },
   ],
 };
 
