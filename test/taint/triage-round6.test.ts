@@ -5,7 +5,8 @@
  * of an argv list built by concatenation (`["tar", "--"] + paths`); a barrier guard on a
  * value that is no source (a parameter, a library's result) making what is built from it
  * safe for the guard's kinds; a Bottle route's returned string (an HTML response, as
- * Flask's); a Pyramid `Response` body given `content_type="text/html"`.
+ * Flask's); a Pyramid `Response` body given `content_type="text/html"`; a validator that
+ * lets only numbers and operators through before `eval`.
  */
 import { describe, expect, it } from 'vitest';
 import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
@@ -193,4 +194,36 @@ def preview(request):
       source: 'request.params',
     },
   ]);
+});
+
+describe('eval of text validated to numbers and operators', () => {
+  const code = (pattern: string) =>
+    py(`
+import re
+from flask import Flask, request, abort
+app = Flask(__name__)
+@app.route("/calc")
+def calc():
+    expr = request.args.get("e", "")
+    if not re.fullmatch(r"${pattern}", expr):
+        abort(400)
+    return str(eval(expr))  # sink
+`);
+
+  it('digits, arithmetic operators, dots, spaces and parentheses: nothing to name, sanitised', async () => {
+    const f = await findingAt(code('[\\d+\\-*/(). ]+'), 'B307');
+    expect(dismissed(f)).toBe(true);
+    expect(f.verdict?.kind).toBe('sanitised');
+  });
+
+  it('letters and parentheses too: a call can be spelled, reachable', async () => {
+    const f = await findingAt(code('[a-z0-9+()]+'), 'B307');
+    expect(dismissed(f)).toBe(false);
+    expect(f.verdict?.kind).toBe('reachable');
+  });
+
+  it('\\w with operators: a name can be spelled in any script, reachable', async () => {
+    const f = await findingAt(code('[\\w+*() ]+'), 'B307');
+    expect(dismissed(f)).toBe(false);
+  });
 });

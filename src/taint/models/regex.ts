@@ -12,8 +12,11 @@ import { K } from '../model.js';
 /** A set of characters: the ASCII ones listed, and what non-ASCII characters it may hold. */
 export interface CharSet {
   ascii: Set<string>;
-  /** 'word': Unicode letters and digits (`\w`, `\d`); 'any': anything (`.`, `\W`, a negated class). */
-  nonAscii: 'none' | 'word' | 'any';
+  /**
+   * 'digits': Unicode decimal digits (`\d`); 'word': Unicode letters and digits (`\w`);
+   * 'any': anything (`.`, `\s`, `\W`, a negated class).
+   */
+  nonAscii: 'none' | 'digits' | 'word' | 'any';
   /** A `$` anchor matched: one newline may follow the characters (harmless but for headers and logs). */
   trailingNewline?: boolean;
   add(ch: string): void;
@@ -25,7 +28,7 @@ function charSet(): CharSet {
     nonAscii: 'none',
     add(ch: string) {
       if (ch.charCodeAt(0) < 128) cs.ascii.add(ch);
-      else cs.nonAscii = cs.nonAscii === 'any' ? 'any' : /[\p{L}\p{N}]/u.test(ch) ? (cs.nonAscii === 'none' ? 'word' : cs.nonAscii) : 'any';
+      else cs.nonAscii = unionNonAscii(cs.nonAscii, /\p{Nd}/u.test(ch) ? 'digits' : /[\p{L}\p{N}]/u.test(ch) ? 'word' : 'any');
     },
   };
   return cs;
@@ -40,8 +43,13 @@ const PRINTABLE = range(' ', '~');
 
 function merge(into: CharSet, from: CharSet): void {
   for (const c of from.ascii) into.ascii.add(c);
-  if (from.nonAscii === 'any' || into.nonAscii === 'any') into.nonAscii = 'any';
-  else if (from.nonAscii === 'word') into.nonAscii = 'word';
+  into.nonAscii = unionNonAscii(into.nonAscii, from.nonAscii);
+}
+
+/** The non-ASCII characters of two sets together. */
+function unionNonAscii(a: CharSet['nonAscii'], b: CharSet['nonAscii']): CharSet['nonAscii'] {
+  const rank = { none: 0, digits: 1, word: 2, any: 3 } as const;
+  return rank[a] >= rank[b] ? a : b;
 }
 
 function complement(cs: CharSet): CharSet {
@@ -63,7 +71,7 @@ function escapeSet(p: string, i: number): { set: CharSet; next: number } | null 
       return { set: s, next: i + 1 };
     case 'd':
       DIGITS.forEach((x) => s.ascii.add(x));
-      s.nonAscii = 'word';
+      s.nonAscii = 'digits';
       return { set: s, next: i + 1 };
     case 's':
       SPACE.forEach((x) => s.ascii.add(x));
@@ -306,6 +314,9 @@ export function patternCharset(p: string, flags: string, mode: 'negated-class' |
 const set = (...parts: (string | string[])[]): Set<string> => new Set(parts.flatMap((x) => (typeof x === 'string' ? [...x] : x)));
 const PRINTABLE_EXCEPT = (bad: string): Set<string> => new Set(PRINTABLE.filter((c) => !bad.includes(c)));
 
+/** Numbers, white space and the operators of arithmetic and comparisons, with parentheses: an expression of these names nothing (safe to evaluate). */
+const ARITHMETIC = set(DIGITS, SPACE, '+-*/%()<>=!&|^~.,');
+
 const SAFE: [number, Set<string>][] = [
   [K.SQL, set(WORD, '-.@:+')],
   [K.SHELL, set(WORD, '-.,/:@+=%^')],
@@ -329,8 +340,10 @@ const SAFE: [number, Set<string>][] = [
 export function charsetClears(cs: CharSet): number {
   if (cs.nonAscii === 'any') return 0;
   let bits = 0;
+  // Evaluated text without a letter, a quote or a bracket holds no name: numbers and operators only.
+  if (cs.nonAscii !== 'word' && [...cs.ascii].every((c) => ARITHMETIC.has(c))) bits |= K.CODE;
   for (const [bit, safe] of SAFE) {
-    if (cs.nonAscii === 'word' && bit === K.SSRF) continue;
+    if (cs.nonAscii !== 'none' && bit === K.SSRF) continue;
     let ok = true;
     for (const c of cs.ascii) {
       if (!safe.has(c)) {
@@ -489,7 +502,7 @@ export function charSetFrom(chars: Iterable<string>): CharSet {
 export function intersect(a: CharSet, b: CharSet): CharSet {
   const s = charSet();
   for (const c of a.ascii) if (b.ascii.has(c)) s.ascii.add(c);
-  const rank = { none: 0, word: 1, any: 2 } as const;
+  const rank = { none: 0, digits: 1, word: 2, any: 3 } as const;
   s.nonAscii = rank[a.nonAscii] <= rank[b.nonAscii] ? a.nonAscii : b.nonAscii;
   return s;
 }
