@@ -9,7 +9,7 @@ import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { ALL_MASK, K } from './model.js';
 import { boundCall } from './models/predicates.js';
-import { charsetClears, patternClears, strPredicateCharset } from './models/regex.js';
+import { charsetClears, patternCharset, patternClears, strPredicateCharset } from './models/regex.js';
 import { prefixClears } from './sanitizers.js';
 
 /** A check on a value: `key` is validated for sink kinds `bits` on the branch where the test is `when`. */
@@ -62,8 +62,8 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
       // `a and b` true → both hold; `a or b` false → neither holds.
       const want = test.op === 'And';
       const out = test.values.flatMap((v) => guardsOf(v, sem, d + 1, ext)).filter((g) => g.when === want);
-      if (want) out.push(...literalShape(test.values, sem), ...localPath(test.values, sem));
-      else out.push(...plainName(test.values, sem));
+      if (want) out.push(...literalShape(test.values, sem), ...localPath(test.values, sem, false));
+      else out.push(...plainName(test.values, sem), ...localPath(test.values, sem, true));
       return out;
     }
     case 'Compare': {
@@ -149,29 +149,11 @@ function callGuards(test: A.Call, sem: SemanticModel, d = 0, ext?: ExternalGuard
       return norm ? [{ key: norm, bits: K.PATH, when: true }] : [];
     }
     // re.fullmatch(p, x), re.match(r"^...$", x), PATTERN.fullmatch(x) with PATTERN = re.compile(p).
-    const mode = f.attr === 'fullmatch' ? 'fullmatch' : f.attr === 'match' ? 'match' : f.attr === 'search' ? 'search' : null;
-    if (mode) {
-      let pattern: A.Expr | undefined;
-      let target: A.Expr | undefined;
-      let flags: A.Expr | undefined;
-      if (q === `re.${mode}`) {
-        [pattern, target] = test.args;
-        flags = test.args[2] ?? test.keywords.find((k) => k.arg === 'flags')?.value;
-      } else {
-        const compiled = boundCall(f.value, sem);
-        if (compiled && sem.callName(compiled) === 're.compile') {
-          pattern = compiled.args[0];
-          flags = compiled.args[1] ?? compiled.keywords.find((k) => k.arg === 'flags')?.value;
-          target = test.args[0];
-        }
-      }
-      const k = target ? keyOf(target) : null;
-      const p = pattern ? sem.constValue(pattern) : undefined;
-      if (k && typeof p === 'string') {
-        const bits = patternClears(p, flags ? (sem.qualifiedName(flags) ?? '') : '', mode);
-        return bits ? [{ key: k, bits, when: true }] : [];
-      }
-      return [];
+    if (f.attr === 'fullmatch' || f.attr === 'match' || f.attr === 'search') {
+      const r = regexTest(test, sem);
+      if (!r) return [];
+      const bits = patternClears(r.pattern, r.flags, r.mode);
+      return bits ? [{ key: r.key, bits, when: true }] : [];
     }
   }
   if (f.type === 'Name' && d < 3) {
@@ -335,15 +317,19 @@ function commonPathGuards(e: A.Expr, sem: SemanticModel): string[] | null {
  * The local-path check before a redirect: `u.startswith("/") and not u.startswith("//")
  * and "\\" not in u` (or `not u.startswith("/\\")`, which browsers read as `//`) proves u
  * is a path on this site, not another host: safe for redirects and for a URL built on a
- * fixed origin. Each part alone proves nothing.
+ * fixed origin. Each part alone proves nothing. A validator whose pattern starts with `/`
+ * and admits no backslash stands for the first and the last part. `negated`: the parts of
+ * `a or b or …`, which proves the check where it is false (`if not … or …: return "/"`).
  */
-function localPath(values: readonly A.Expr[], sem: SemanticModel): Guard[] {
+function localPath(values: readonly A.Expr[], sem: SemanticModel, negated: boolean): Guard[] {
   const slash = new Set<string>();
   const noDouble = new Set<string>();
   const noBackslash = new Set<string>();
+  // For `a or b or …` false (`negated`), each part's negation holds.
   for (const v of values) {
-    const neg = v.type === 'UnaryOp' && v.op === 'Not';
-    const c = neg ? v.operand : v;
+    const not = v.type === 'UnaryOp' && v.op === 'Not';
+    const neg = not !== negated;
+    const c = not ? v.operand : v;
     if (c.type === 'Call' && c.func.type === 'Attribute' && c.func.attr === 'startswith' && c.args.length === 1) {
       const k = keyOf(c.func.value);
       const lit = sem.constValue(c.args[0]);
@@ -351,12 +337,48 @@ function localPath(values: readonly A.Expr[], sem: SemanticModel): Guard[] {
       if (k && neg && lit === '//') noDouble.add(k);
       if (k && neg && lit === '/\\') noBackslash.add(k);
     }
-    if (c.type === 'Compare' && c.ops.length === 1 && c.ops[0] === 'NotIn' && !neg && sem.constValue(c.left) === '\\') {
+    if (c.type === 'Compare' && c.ops.length === 1 && (c.ops[0] === 'NotIn' || c.ops[0] === 'In') && (c.ops[0] === 'NotIn') !== neg && sem.constValue(c.left) === '\\') {
       const k = keyOf(c.comparators[0]);
       if (k) noBackslash.add(k);
     }
+    // A validator whose pattern starts with "/" and lets no backslash through (`/[A-Za-z0-9_/-]*`).
+    const r = !neg && c.type === 'Call' ? regexTest(c, sem) : null;
+    if (r && (r.mode !== 'search' || /^(?:\^|\\A)/.test(r.pattern)) && /^(?:\^|\\A)?\//.test(r.pattern)) {
+      const cs = patternCharset(r.pattern, r.flags, r.mode);
+      slash.add(r.key);
+      if (cs && cs.nonAscii !== 'any' && !cs.ascii.has('\\')) noBackslash.add(r.key);
+    }
   }
-  return [...slash].filter((k) => noDouble.has(k) && noBackslash.has(k)).map((key) => ({ key, bits: K.REDIRECT | K.SSRF, when: true, label: 'the local-path check' }));
+  return [...slash].filter((k) => noDouble.has(k) && noBackslash.has(k)).map((key) => ({ key, bits: K.REDIRECT | K.SSRF, when: !negated, label: 'the local-path check' }));
+}
+
+/**
+ * A regular-expression test of a value: `re.fullmatch(p, x)`, `re.match(p, x)`,
+ * `re.search(p, x)`, or the same methods of a pattern bound once to `re.compile(p)`. The
+ * value's key, the constant pattern, its flags (qualified names) and the mode; null otherwise.
+ */
+function regexTest(test: A.Call, sem: SemanticModel): { key: string; pattern: string; flags: string; mode: 'fullmatch' | 'match' | 'search' } | null {
+  const f = test.func;
+  if (f.type !== 'Attribute') return null;
+  const mode = f.attr === 'fullmatch' ? 'fullmatch' : f.attr === 'match' ? 'match' : f.attr === 'search' ? 'search' : null;
+  if (!mode) return null;
+  let pattern: A.Expr | undefined;
+  let target: A.Expr | undefined;
+  let flags: A.Expr | undefined;
+  if (sem.callName(test) === `re.${mode}`) {
+    [pattern, target] = test.args;
+    flags = test.args[2] ?? test.keywords.find((k) => k.arg === 'flags')?.value;
+  } else {
+    const compiled = boundCall(f.value, sem);
+    if (compiled && sem.callName(compiled) === 're.compile') {
+      pattern = compiled.args[0];
+      flags = compiled.args[1] ?? compiled.keywords.find((k) => k.arg === 'flags')?.value;
+      target = test.args[0];
+    }
+  }
+  const key = target ? keyOf(target) : null;
+  const p = pattern ? sem.constValue(pattern) : undefined;
+  return key && typeof p === 'string' ? { key, pattern: p, flags: flags ? (sem.qualifiedName(flags) ?? '') : '', mode } : null;
 }
 
 /** The names of the current and parent directory, as constants or as `os.curdir`/`os.pardir`. */

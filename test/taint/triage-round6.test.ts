@@ -6,7 +6,9 @@
  * value that is no source (a parameter, a library's result) making what is built from it
  * safe for the guard's kinds; a Bottle route's returned string (an HTML response, as
  * Flask's); a Pyramid `Response` body given `content_type="text/html"`; a validator that
- * lets only numbers and operators through before `eval`.
+ * lets only numbers and operators through before `eval`; the local-path check before a
+ * redirect written as `if not … or …: return "/"`, and with a validator whose pattern
+ * starts with `/` and admits no backslash.
  */
 import { describe, expect, it } from 'vitest';
 import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
@@ -225,5 +227,49 @@ def calc():
   it('\\w with operators: a name can be spelled in any script, reachable', async () => {
     const f = await findingAt(code('[\\w+*() ]+'), 'B307');
     expect(dismissed(f)).toBe(false);
+  });
+});
+
+describe('the local-path check before a redirect, in its other spellings', () => {
+  const code = (check: string) =>
+    py(`
+import re
+from flask import Flask, request, redirect
+app = Flask(__name__)
+LOCAL = re.compile(r"/[A-Za-z0-9_\\-/]*")
+ANY = re.compile(r"/[^ ]*")
+def target(raw):
+    if ${check}:
+        return "/"
+    return raw
+@app.route("/logout")
+def logout():
+    return redirect(target(request.args.get("next", "/")))  # sink
+`);
+  const flowAt = async (check: string) => {
+    const root = tempProject({ 'app.py': code(check) }, 'krait-round6-');
+    const r = await scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'] });
+    return r.findings.filter((f) => f.ruleId === 'KR107').map((f) => f.location.startLine);
+  };
+  const sink = lineOf(code('x'), '# sink');
+
+  it('every part negated in one `or`: safe', async () => {
+    expect(await flowAt('not raw.startswith("/") or raw.startswith("//") or "\\\\" in raw')).toEqual([]);
+  });
+
+  it('the same without the backslash test (browsers read /\\ as //): reported', async () => {
+    expect(await flowAt('not raw.startswith("/") or raw.startswith("//")')).toEqual([sink]);
+  });
+
+  it('a validator starting with / that admits no backslash, and no //: safe', async () => {
+    expect(await flowAt('not LOCAL.fullmatch(raw) or raw.startswith("//")')).toEqual([]);
+  });
+
+  it('the validator alone lets //evil.example through: reported', async () => {
+    expect(await flowAt('not LOCAL.fullmatch(raw)')).toEqual([sink]);
+  });
+
+  it('a validator that admits a backslash: reported', async () => {
+    expect(await flowAt('not ANY.fullmatch(raw) or raw.startswith("//")')).toEqual([sink]);
   });
 });
