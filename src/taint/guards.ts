@@ -218,17 +218,28 @@ function predicateGuards(call: A.Call, f: A.Name, sem: SemanticModel, d: number)
   const helper = singleReturn(f, call, sem);
   if (!helper || call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return null;
   const argKey = new Map<string, string>();
+  const argExpr = new Map<string, A.Expr>();
   helper.params.forEach((p, i) => {
     const a = call.args[i] ?? call.keywords.find((k) => k.arg === p)?.value;
     const k = a ? keyOf(a) : null;
-    if (k) argKey.set(p, k);
+    if (a && k) {
+      argKey.set(p, k);
+      argExpr.set(p, a);
+    }
   });
   const out: Guard[] = [];
   for (const g of guardsOf(helper.value, sem, d + 1)) {
     const dot = g.key.indexOf('.');
     const head = dot < 0 ? g.key : g.key.slice(0, dot);
     const to = argKey.get(head);
-    if (to) out.push({ ...g, key: to + g.key.slice(head.length), label: g.label ?? `the check ${f.id}()` });
+    if (!to) continue;
+    const label = g.label ?? `the check ${f.id}()`;
+    out.push({ ...g, key: to + g.key.slice(head.length), label });
+    // `is_allowed(parts)` checking `parts.hostname`, with `parts = urlsplit(url)` here: the host of url.
+    const rest = g.key.slice(head.length);
+    const arg = argExpr.get(head)!;
+    const url = /^\.(?:netloc|hostname|host)$/.test(rest) ? parsedUrlKey({ type: 'Attribute', value: arg, attr: rest.slice(1), ctx: 'Load', lineno: arg.lineno, col_offset: arg.col_offset, end_lineno: arg.end_lineno, end_col_offset: arg.end_col_offset, parent: arg.parent } as unknown as A.Attribute, sem) : null;
+    if (url) out.push({ key: url, bits: K.SSRF | K.REDIRECT, when: g.when, label });
   }
   return out;
 }

@@ -8,7 +8,8 @@
  * Flask's); a Pyramid `Response` body given `content_type="text/html"`; a validator that
  * lets only numbers and operators through before `eval`; the local-path check before a
  * redirect written as `if not … or …: return "/"`, and with a validator whose pattern
- * starts with `/` and admits no backslash.
+ * starts with `/` and admits no backslash; a predicate of the module checking the host of
+ * the parts `urlsplit` gave (`is_allowed(parts)`), which validates the URL they came from.
  */
 import { describe, expect, it } from 'vitest';
 import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
@@ -271,5 +272,36 @@ def logout():
 
   it('a validator that admits a backslash: reported', async () => {
     expect(await flowAt('not ANY.fullmatch(raw) or raw.startswith("//")')).toEqual([sink]);
+  });
+});
+
+describe('a predicate checking the host of a parsed URL validates the URL', () => {
+  const code = (predicate: string) =>
+    py(`
+from urllib.parse import urlsplit
+from urllib.request import urlopen
+from django.http import HttpResponse, HttpResponseBadRequest
+HOSTS = frozenset({"avatars.example.com", "cdn.example.com"})
+def is_allowed(parts):
+    return ${predicate}
+def avatar(request):
+    source = request.GET.get("src", "")
+    parts = urlsplit(source)
+    if not is_allowed(parts):
+        return HttpResponseBadRequest("no")
+    with urlopen(source, timeout=5) as upstream:  # sink
+        return HttpResponse(upstream.read(), content_type="image/png")
+`);
+
+  it('the host in an allow-list: sanitised', async () => {
+    const f = await findingAt(code('parts.hostname in HOSTS and parts.scheme == "https"'), 'B310');
+    expect(dismissed(f)).toBe(true);
+    expect(f.verdict?.reason).toMatch(/is_allowed\(\)/);
+  });
+
+  it('only the scheme checked: reachable', async () => {
+    const f = await findingAt(code('parts.scheme == "https"'), 'B310');
+    expect(dismissed(f)).toBe(false);
+    expect(f.verdict?.kind).toBe('reachable');
   });
 });
