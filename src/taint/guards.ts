@@ -62,8 +62,8 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
       // `a and b` true → both hold; `a or b` false → neither holds.
       const want = test.op === 'And';
       const out = test.values.flatMap((v) => guardsOf(v, sem, d + 1, ext)).filter((g) => g.when === want);
-      if (want) out.push(...literalShape(test.values, sem), ...localPath(test.values, sem, false));
-      else out.push(...plainName(test.values, sem), ...localPath(test.values, sem, true));
+      if (want) out.push(...literalShape(test.values, sem), ...localPath(test.values, sem, false), ...noLineBreaks(test.values, sem, false));
+      else out.push(...plainName(test.values, sem), ...localPath(test.values, sem, true), ...noLineBreaks(test.values, sem, true));
       return out;
     }
     case 'Compare': {
@@ -361,6 +361,31 @@ function localPath(values: readonly A.Expr[], sem: SemanticModel, negated: boole
     }
   }
   return [...slash].filter((k) => noDouble.has(k) && noBackslash.has(k)).map((key) => ({ key, bits: K.REDIRECT | K.SSRF, when: !negated, label: 'the local-path check' }));
+}
+
+/**
+ * The line-break check before a header or a log line: `"\\r" in v or "\\n" in v` false (or
+ * `"\\r" not in v and "\\n" not in v` true) proves v holds neither CR nor LF, so it cannot
+ * start a new header or log line. One of the two alone proves nothing (a lone CR or LF
+ * breaks the line for some servers and viewers).
+ */
+function noLineBreaks(values: readonly A.Expr[], sem: SemanticModel, negated: boolean): Guard[] {
+  const cr = new Set<string>();
+  const lf = new Set<string>();
+  for (const v of values) {
+    const not = v.type === 'UnaryOp' && v.op === 'Not';
+    const neg = not !== negated;
+    const c = not ? v.operand : v;
+    if (c.type !== 'Compare' || c.ops.length !== 1 || (c.ops[0] !== 'In' && c.ops[0] !== 'NotIn')) continue;
+    // Where this part holds, the character is not in the value.
+    if ((c.ops[0] === 'NotIn') === neg) continue;
+    const lit = sem.constValue(c.left);
+    const k = keyOf(c.comparators[0]);
+    if (!k) continue;
+    if (lit === '\r') cr.add(k);
+    if (lit === '\n') lf.add(k);
+  }
+  return [...cr].filter((k) => lf.has(k)).map((key) => ({ key, bits: K.HEADER, when: !negated, label: 'the line-break check' }));
 }
 
 /**

@@ -9,7 +9,8 @@
  * lets only numbers and operators through before `eval`; the local-path check before a
  * redirect written as `if not … or …: return "/"`, and with a validator whose pattern
  * starts with `/` and admits no backslash; a predicate of the module checking the host of
- * the parts `urlsplit` gave (`is_allowed(parts)`), which validates the URL they came from.
+ * the parts `urlsplit` gave (`is_allowed(parts)`), which validates the URL they came from;
+ * the line-break check (`"\\r" in v or "\\n" in v` rejected) before a header.
  */
 import { describe, expect, it } from 'vitest';
 import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
@@ -303,5 +304,48 @@ def avatar(request):
     const f = await findingAt(code('parts.scheme == "https"'), 'B310');
     expect(dismissed(f)).toBe(false);
     expect(f.verdict?.kind).toBe('reachable');
+  });
+});
+
+describe('the line-break check before a header', () => {
+  const code = (check: string) =>
+    py(`
+from http.server import BaseHTTPRequestHandler
+from urllib.parse import parse_qs, urlsplit
+class H(BaseHTTPRequestHandler):
+    def do_GET(self):
+        name = parse_qs(urlsplit(self.path).query).get("name", ["report.csv"])[0]
+        if ${check}:
+            self.send_error(400, "bad name")
+            return
+        self.send_response(200)
+        self.send_header("Content-Disposition", f'attachment; filename="{name}"')
+        self.end_headers()
+`);
+  const headerFlows = async (check: string) => {
+    const root = tempProject({ 'app.py': code(check) }, 'krait-round6-');
+    const r = await scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'] });
+    return r.findings.filter((f) => f.ruleId === 'KR112').length;
+  };
+
+  it('CR and LF rejected: safe', async () => {
+    expect(await headerFlows('"\\r" in name or "\\n" in name')).toBe(0);
+  });
+
+  it('the same as a conjunction of the allowed case: safe', async () => {
+    expect(await headerFlows('not ("\\r" not in name and "\\n" not in name)')).toBe(0);
+  });
+
+  it('LF only: a lone CR still breaks the header, reported', async () => {
+    expect(await headerFlows('"\\n" in name')).toBe(1);
+    expect(await headerFlows('"\\n" in name or len(name) > 100')).toBe(1);
+  });
+
+  it('the test turned around (rejects a name without them): reported', async () => {
+    expect(await headerFlows('"\\r" not in name or "\\n" not in name')).toBe(1);
+  });
+
+  it('the check on another value: reported', async () => {
+    expect(await headerFlows('"\\r" in self.path or "\\n" in self.path')).toBe(1);
   });
 });
