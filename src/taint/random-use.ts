@@ -90,10 +90,10 @@ export function secretReceiver(call: A.Call): string | null {
 export type RandomUse = { kind: 'secret'; name: string } | { kind: 'non-security'; why: string } | { kind: 'unknown' };
 
 /**
- * The use of a `random` call (see the module comment). Non-security needs evidence — the
- * enclosing function's or the receiving name's words, the value being a sleep's duration,
- * or a constant `random.seed(...)` in the module (a reproducible run) — and no
- * security-related word among the function's names and string constants.
+ * The use of a `random` call (see the module comment). Non-security needs evidence: the
+ * value being a sleep's duration (wherever it is), or — with no security-related word among
+ * the function's names and string constants — the enclosing function's or the receiving
+ * name's words, or a constant `random.seed(...)` in the module (a reproducible run).
  */
 export function randomUse(call: A.Call, sem: SemanticModel, module: A.Module): RandomUse {
   const secret = secretReceiver(call);
@@ -101,6 +101,12 @@ export function randomUse(call: A.Call, sem: SemanticModel, module: A.Module): R
   let fn: A.AnyNode | null = call.parent;
   while (fn && fn.type !== 'FunctionDef' && fn.type !== 'AsyncFunctionDef') fn = fn.parent;
   const scope = fn && (fn.type === 'FunctionDef' || fn.type === 'AsyncFunctionDef') ? fn : null;
+  // A value a sleep consumes goes nowhere else, whatever the function is about (jitter in a login view).
+  // (Through arithmetic: `time.sleep(0.05 + random.random() * 0.2)`.)
+  let arg: A.AnyNode = call;
+  for (let i = 0; i < 8 && arg.parent && (arg.parent.type === 'BinOp' || arg.parent.type === 'UnaryOp'); i++) arg = arg.parent;
+  const outer = arg.parent;
+  if (outer && outer.type === 'Call' && outer.args[0] === arg && SLEEPS.has(sem.callName(outer) ?? '')) return { kind: 'non-security', why: `it is a delay (${sem.callName(outer)}())` };
   if (scope && mentionsSecurity(scope)) return { kind: 'unknown' };
   if (!scope && receivingNames(call).some((n) => SECURITY_WORD.test(n))) return { kind: 'unknown' };
   // The population a value is chosen from names what it is (`random.choice(TIPS)`).
@@ -109,9 +115,6 @@ export function randomUse(call: A.Call, sem: SemanticModel, module: A.Module): R
   const words = [...(scope ? [scope.name] : []), ...receivers, ...population];
   const hit = words.find((w) => NON_SECURITY_WORD.test(w));
   if (hit) return { kind: 'non-security', why: scope && hit === scope.name ? `it is used in ${hit}()` : receivers.includes(hit) ? `its value goes to '${hit}'` : `it is chosen from '${hit}'` };
-  const p = call.parent;
-  const outer = p && (p.type === 'BinOp' ? p.parent : p);
-  if (outer && outer.type === 'Call' && SLEEPS.has(sem.callName(outer) ?? '')) return { kind: 'non-security', why: `it is a delay (${sem.callName(outer)}())` };
   const seed = constantSeed(module, sem);
   if (seed) return { kind: 'non-security', why: `the module seeds random with a constant (line ${seed}): a reproducible sequence, not a secret` };
   return { kind: 'unknown' };

@@ -10,7 +10,8 @@
  * redirect written as `if not … or …: return "/"`, and with a validator whose pattern
  * starts with `/` and admits no backslash; a predicate of the module checking the host of
  * the parts `urlsplit` gave (`is_allowed(parts)`), which validates the URL they came from;
- * the line-break check (`"\\r" in v or "\\n" in v` rejected) before a header.
+ * the line-break check (`"\\r" in v or "\\n" in v` rejected) before a header; a random
+ * delay in a function about passwords (the value goes to the sleep, nowhere else).
  */
 import { describe, expect, it } from 'vitest';
 import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
@@ -347,5 +348,43 @@ class H(BaseHTTPRequestHandler):
 
   it('the check on another value: reported', async () => {
     expect(await headerFlows('"\\r" in self.path or "\\n" in self.path')).toBe(1);
+  });
+});
+
+describe('a random delay in a security-related function', () => {
+  const code = (line: string) =>
+    py(`
+import random, secrets, time
+from flask import Flask, request, jsonify
+app = Flask(__name__)
+def send_reset(email, token):
+    print(email, token)
+@app.post("/password/forgot")
+def forgot_password():
+    email = request.form.get("email", "")
+    ${line}  # sink
+    send_reset(email, secrets.token_urlsafe(32))
+    return jsonify(ok=True)
+`);
+
+  it('time.sleep(random.uniform(…)): a delay, not a secret', async () => {
+    const f = await findingAt(code('time.sleep(random.uniform(0.05, 0.25))'), 'B311');
+    expect(dismissed(f)).toBe(true);
+    expect(f.verdict?.kind).toBe('non-security-use');
+  });
+
+  it('a scaled delay too', async () => {
+    const f = await findingAt(code('time.sleep(0.05 + random.random() * 0.2)'), 'B311');
+    expect(f.verdict?.kind).toBe('non-security-use');
+  });
+
+  it('a random value kept in a name there: not known', async () => {
+    const f = await findingAt(code('delay = random.uniform(0.05, 0.25); time.sleep(delay)'), 'B311');
+    expect(dismissed(f)).toBe(false);
+  });
+
+  it('the duration is not the random value (sleep with it as a keyword elsewhere): not known', async () => {
+    const f = await findingAt(code('time.sleep(1, random.random())'), 'B311');
+    expect(dismissed(f)).toBe(false);
   });
 });
