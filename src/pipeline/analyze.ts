@@ -25,7 +25,7 @@ import { isSuppressed, noSuppressions, readSuppressions, readTextSuppressions, s
 import { snippetAt, splitLines } from '../core/snippet.js';
 import { assignFingerprints } from '../core/fingerprint.js';
 import { redactSnippets } from '../core/redact.js';
-import { analysisOf, configureModule, noteUnknownCallees, requestObservations, taintFactsOf, unknownCalleesOf, withUnknownCallees } from '../taint/index.js';
+import { analysisOf, configureModule, literalArgsOf, noteUnknownCallees, requestObservations, taintFactsOf, unknownCalleesOf, withUnknownCallees } from '../taint/index.js';
 import type { ExternalResolver, TaintFacts } from '../taint/engine.js';
 import { redactDeep, redactText } from '../secrets/redact-text.js';
 import { hingesOf, observationTargets, triageFindings } from '../taint/triage.js';
@@ -224,7 +224,7 @@ const hinges = new WeakMap<A.Module, Hinge[]>();
 
 /** The facts with what settles findings that hinge on parameters: those findings, and the module's calls by name with their constant arguments (see taint/callers.ts). */
 function withCallFacts(facts: TaintFacts, module: A.Module, semantic: SemanticModel, localModules: readonly string[]): TaintFacts {
-  const { calls, refs, truncated } = callArgsOf(module, semantic, localModuleSet(localModules));
+  const { calls, refs, truncated } = callArgsOf(module, semantic, localModuleSet(localModules), literalArgsOf(module));
   const h = hinges.get(module);
   return { ...facts, ...(h?.length ? { hinges: h } : {}), ...(calls.length ? { callArgs: calls } : {}), ...(refs.length ? { refs } : {}), ...(truncated ? { callArgsTruncated: true as const } : {}) };
 }

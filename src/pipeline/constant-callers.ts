@@ -55,7 +55,7 @@ export function settleConstantCallers(results: readonly FileResult[]): number {
       const names = h.params.map((p) => `'${p.name}'`).join(', ');
       const counted = `${sites.length} call${sites.length > 1 ? 's' : ''}: ${where}${sites.length > 3 ? ', …' : ''}`;
       f.verdict = sites.some((s) => s.call.num)
-        ? { kind: 'sanitised', reason: `every call of ${h.fn}() in the project passes constants or numbers (int(), float(), len()…) for ${names} (${counted})` }
+        ? { kind: 'sanitised', reason: `every call of ${h.fn}() in the project passes constants or numbers (int(), float(), len()…) or values an allow-list pinned for ${names} (${counted})` }
         : { kind: 'constant', reason: `every call of ${h.fn}() in the project passes constants for ${names} (${counted})` };
       f.status = 'dismissed';
       changed = true;

@@ -42,7 +42,7 @@ export interface CallArgs {
   kw: Record<string, boolean>;
   /** `*args` or `**kwargs` is passed (which parameters they fill is not known). */
   star?: true;
-  /** Some argument counted as constant is a number from a conversion (`int(v)`): safe, but not a constant. */
+  /** Some argument counted as constant is a number from a conversion (`int(v)`), or data the analysis saw cleared for every kind: safe, but not a constant. */
   num?: true;
   line: number;
 }
@@ -317,9 +317,17 @@ function tableValues(t: A.Dict | A.ListExpr | A.TupleExpr | A.SetExpr): A.Expr[]
 /**
  * The calls in a module of functions named by a bare name bound here (a `def`, an import)
  * or through a project module (`util.run(...)`), with which arguments are constants; and
- * the names of such functions used other than by a call.
+ * the names of such functions used other than by a call. `literal` adds what the data-flow
+ * analysis saw: an argument built only from constants on every path counts as a constant,
+ * and untrusted data it saw cleared for every kind (`field` after `if field not in
+ * ALLOWED: abort()`) as safe, like a number.
  */
-export function callArgsOf(module: A.Module, sem: SemanticModel, localModules: ReadonlySet<string>): { calls: CallArgs[]; refs: string[]; truncated: boolean } {
+export function callArgsOf(
+  module: A.Module,
+  sem: SemanticModel,
+  localModules: ReadonlySet<string>,
+  literal?: (call: A.Call, arg: A.Expr) => 'constant' | 'safe' | false,
+): { calls: CallArgs[]; refs: string[]; truncated: boolean } {
   const calls: CallArgs[] = [];
   const refs = new Set<string>();
   let truncated = false;
@@ -358,7 +366,9 @@ export function callArgsOf(module: A.Module, sem: SemanticModel, localModules: R
           let numbers = false;
           const safeArg = (a: A.Expr): boolean => {
             if (constantExpr(a, sem, 0)) return true;
-            if (!numberExpr(a, sem, 0)) return false;
+            const seen = literal?.(n, a);
+            if (seen === 'constant') return true;
+            if (!seen && !numberExpr(a, sem, 0)) return false;
             numbers = true;
             return true;
           };

@@ -204,6 +204,9 @@ interface Val {
   ctor?: CtorCall;
 }
 
+/** What the analysis saw of a call argument on every visit (see {@link TaintAnalysis.argSafety}). */
+export type ArgSafety = 'constant' | 'safe' | false;
+
 /** A constructor of a class of another module called with untrusted data (see {@link TaintAnalysis.instanceSummaryFor}). */
 interface CtorCall {
   callee: ExternalCallee;
@@ -2398,6 +2401,7 @@ export class TaintAnalysis {
       const assume = this.assumedAt(callee.fn, callee.offset, call, st, fields);
       const s = this.summaryOf(callee.fn, assume);
       this.inheritExt(st, s);
+      if (callee.offset === 0) this.noteLiteralArgs(call, args, keywords, st);
       return this.applySummary(s, callee.fn.name, callee.offset, call, args, keywords, st, null);
     }
     if (this.localModules) {
@@ -2840,8 +2844,47 @@ export class TaintAnalysis {
 
   private readonly projectNames = new Map<string, boolean>();
 
+  /**
+   * Per call of a function of the module or of the project: which arguments were built only
+   * from constants on every visit (`field` after `if field not in SORTABLE: abort(400)`), for
+   * the findings that hinge on a helper's parameters (taint/callers.ts).
+   */
+  private readonly literalArgs = new Map<A.Call, { args: ArgSafety[]; kw: Map<string, ArgSafety> }>();
+
+  private noteLiteralArgs(call: A.Call, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>, st: FnState): void {
+    // Built from constants; or untrusted data cleared for every kind (allow-listed, converted to a number).
+    const safety = (a: A.Expr, t: Taint | null): ArgSafety => (t ? (t.mask === 0 ? 'safe' : false) : fold(a, st.fold) !== undefined || this.litOnly(a, st, 0) ? 'constant' : false);
+    const both = (x: ArgSafety, y: ArgSafety | undefined): ArgSafety => (!x || !y ? false : x === 'constant' && y === 'constant' ? 'constant' : 'safe');
+    const now = {
+      args: call.args.map((a, i) => (a.type === 'Starred' ? false : safety(a, args[i] ?? null))),
+      kw: new Map(call.keywords.flatMap((k) => (k.arg ? [[k.arg, safety(k.value, keywords.get(k.arg) ?? null)] as const] : []))),
+    };
+    const prev = this.literalArgs.get(call);
+    if (prev) {
+      now.args = now.args.map((x, i) => both(x, prev.args[i]));
+      for (const [k, v] of now.kw) now.kw.set(k, both(v, prev.kw.get(k)));
+    }
+    this.literalArgs.set(call, now);
+  }
+
+  /**
+   * What an argument of a call (of a function of the module or the project) held on every
+   * visit of the analysis: `constant` (built only from constants), `safe` (untrusted data
+   * cleared for every sink kind: allow-listed, converted to a number), or false (anything
+   * else, or the analysis never reached the call).
+   */
+  argSafety(call: A.Call, arg: A.Expr): ArgSafety {
+    const got = this.literalArgs.get(call);
+    if (!got) return false;
+    const i = call.args.indexOf(arg);
+    if (i >= 0) return got.args[i] ?? false;
+    const k = call.keywords.find((x) => x.value === arg)?.arg;
+    return (k && got.kw.get(k)) || false;
+  }
+
   /** Record a call into the project's own modules for the project pass (see {@link TaintFacts.calls}). */
   private noteProjectCall(q: string, call: A.Call, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>, st: FnState): void {
+    this.noteLiteralArgs(call, args, keywords, st);
     const src = args.some((a) => live(a) && !!a.origin) || [...keywords.values()].some((a) => live(a) && !!a.origin);
     const req = this.passesReqObj(call, st);
     if (args.some((a) => live(a) && !!a.params) || [...keywords.values()].some((a) => live(a) && !!a.params)) st.summary.fwd = true;

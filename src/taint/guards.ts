@@ -112,12 +112,14 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
   }
 }
 
-/** A list, tuple, set or dict literal of constants, or a name bound once to one (`ALLOWED = {"ls", "pwd"}`). */
+/** A list, tuple, set or dict literal of constants (or `frozenset(…)` of one), or a name bound once to one (`ALLOWED = {"ls", "pwd"}`). */
 function constantCollection(e: A.Expr, sem: SemanticModel, d = 0): boolean {
   if (e.type === 'Name' && d < 3) {
     const b = sem.lookup(e.id, e);
     return !!b && b.kind === 'assign' && b.count === 1 && !!b.value && b.value !== e && constantCollection(b.value, sem, d + 1);
   }
+  // `frozenset({"a", "b"})`, `set(["a"])`: the same constants.
+  if (e.type === 'Call' && e.args.length === 1 && !e.keywords.length && /^(?:frozenset|set|tuple|list)$/.test(sem.callName(e) ?? '') && !sem.lookup(sem.callName(e)!, e)) return constantCollection(e.args[0], sem, d + 1);
   if (e.type === 'List' || e.type === 'Tuple' || e.type === 'Set') return e.elts.length <= 1000 && e.elts.every((x) => x.type !== 'Starred' && sem.constValue(x) !== undefined);
   if (e.type === 'Dict') return e.keys.length <= 1000 && e.keys.every((k) => k !== null && sem.constValue(k) !== undefined);
   return false;

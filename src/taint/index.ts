@@ -6,7 +6,7 @@
 import type { Confidence, Finding, Severity, TraceStep } from '../core/finding.js';
 import type { RuleContext } from '../core/rule.js';
 import type * as A from '../python/ast.js';
-import { TaintAnalysis, type ExternalResolver, type Flow, type TaintFacts } from './engine.js';
+import { TaintAnalysis, type ArgSafety, type ExternalResolver, type Flow, type TaintFacts } from './engine.js';
 import type { Origin } from './model.js';
 import { SOURCE_TEXT_HINT } from './sources.js';
 
@@ -60,6 +60,15 @@ export function taintFactsOf(module: A.Module, ctx: Pick<RuleContext, 'semantic'
   analysis.run();
   cache.set(module, { analysis, byRule: groupFlows(analysis) });
   return analysis.facts();
+}
+
+/**
+ * What the module's analysis saw of each call argument on every path (see
+ * {@link TaintAnalysis.argSafety}); undefined when the analysis did not run.
+ */
+export function literalArgsOf(module: A.Module): ((call: A.Call, arg: A.Expr) => ArgSafety) | undefined {
+  const a = cache.get(module)?.analysis;
+  return a ? (call, arg) => a.argSafety(call, arg) : undefined;
 }
 
 /** Per module: the project calls that can reach a pattern finding left `unknown` (null: any call may). */

@@ -143,8 +143,11 @@ def price():
   it('the raw request value passed on: not settled (the flow reaches it)', async () => {
     await expectVerdict({ 'app.py': code('request.form["p"]') }, 'B307', 'reachable');
   });
-  it('a string built around a number is not a number', async () => {
-    await expectVerdict({ 'app.py': code('"1" + str(int(request.form["p"]))') }, 'B307', 'unknown');
+  it('a string built of a constant and a number: no number, but every part is safe (the analysis sees it): sanitised', async () => {
+    await expectVerdict({ 'app.py': code('"1" + str(int(request.form["p"]))') }, 'B307', 'sanitised');
+  });
+  it('a string built of a number and the raw value: reachable', async () => {
+    await expectVerdict({ 'app.py': code('request.form["q"] + str(int(request.form["p"]))') }, 'B307', 'reachable');
   });
 });
 

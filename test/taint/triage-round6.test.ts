@@ -11,7 +11,8 @@
  * starts with `/` and admits no backslash; a predicate of the module checking the host of
  * the parts `urlsplit` gave (`is_allowed(parts)`), which validates the URL they came from;
  * the line-break check (`"\\r" in v or "\\n" in v` rejected) before a header; a random
- * delay in a function about passwords (the value goes to the sleep, nowhere else).
+ * delay in a function about passwords (the value goes to the sleep, nowhere else); a helper
+ * whose every call passes what the analysis saw built from constants, or allow-listed.
  */
 import { describe, expect, it } from 'vitest';
 import { allFindings as all, lineOf } from '../helpers/triage-helpers.js';
@@ -385,6 +386,87 @@ def forgot_password():
 
   it('the duration is not the random value (sleep with it as a keyword elsewhere): not known', async () => {
     const f = await findingAt(code('time.sleep(1, random.random())'), 'B311');
+    expect(dismissed(f)).toBe(false);
+  });
+});
+
+describe('a helper whose every call passes constants or allow-listed values (as the analysis saw them)', () => {
+  const code = (view: string) =>
+    py(`
+from bottle import Bottle, request, abort
+app = Bottle()
+SORTABLE = frozenset({"name", "size", "owner"})
+def key_function(field):
+    return eval("lambda row: row['" + field + "']")  # sink
+${view}
+`);
+  const checked = `
+@app.post("/sorted")
+def sorted_rows():
+    field = request.forms.get("sort_by", "name")
+    if field not in SORTABLE:
+        abort(400, "unknown field")
+    return str(key_function(field))
+`;
+
+  it('the value allow-listed before the call: sanitised', async () => {
+    const f = await findingAt(code(checked), 'B307');
+    expect(dismissed(f)).toBe(true);
+    expect(f.verdict?.kind).toBe('sanitised');
+    expect(f.verdict?.reason).toMatch(/every call of key_function\(\)/);
+  });
+
+  it('a name that holds one constant or another on every path: constant', async () => {
+    const f = await findingAt(
+      code(`
+def pick(desc):
+    field = "name"
+    if desc:
+        field = "size"
+    return key_function(field)
+`),
+      'B307',
+    );
+    expect(dismissed(f)).toBe(true);
+    expect(f.verdict?.kind).toBe('constant');
+  });
+
+  it('vulnerable: a second call passes the raw value', async () => {
+    const f = await findingAt(
+      code(`${checked}
+@app.post("/raw")
+def raw_rows():
+    return str(key_function(request.forms.get("sort_by", "name")))
+`),
+      'B307',
+    );
+    expect(dismissed(f)).toBe(false);
+  });
+
+  it("unknown: a wrapper's parameter passed on (whatever its callers pass)", async () => {
+    const f = await findingAt(code('def outer(v):\n    return key_function(v)'), 'B307');
+    expect(dismissed(f)).toBe(false);
+  });
+
+  it('unknown: a closure called once with a value from a file and once with a constant', async () => {
+    const f = await findingAt(
+      code(`
+import json
+def c():
+    field = json.load(open("fields.json"))["sort"]
+    def go():
+        return key_function(field)
+    go()
+    field = "name"
+    return str(go())
+`),
+      'B307',
+    );
+    expect(dismissed(f)).toBe(false);
+  });
+
+  it('vulnerable: only the length checked', async () => {
+    const f = await findingAt(code(checked.replace('field not in SORTABLE', 'len(field) > 20')), 'B307');
     expect(dismissed(f)).toBe(false);
   });
 });
