@@ -327,6 +327,18 @@ function commonPathGuards(e: A.Expr, sem: SemanticModel): string[] | null {
 }
 
 /**
+ * The parts of a boolean operation as tests that hold (`neg` false) or fail (`neg` true)
+ * where the whole is true (`a and b`), or, `negated`, where the whole is false (`a or b`
+ * false: each part fails); a `not` in front of a part turns it around.
+ */
+function partsOf(values: readonly A.Expr[], negated: boolean): { c: A.Expr; neg: boolean }[] {
+  return values.map((v) => {
+    const not = v.type === 'UnaryOp' && v.op === 'Not';
+    return { c: not ? v.operand : v, neg: not !== negated };
+  });
+}
+
+/**
  * The local-path check before a redirect: `u.startswith("/") and not u.startswith("//")
  * and "\\" not in u` (or `not u.startswith("/\\")`, which browsers read as `//`) proves u
  * is a path on this site, not another host: safe for redirects and for a URL built on a
@@ -338,11 +350,7 @@ function localPath(values: readonly A.Expr[], sem: SemanticModel, negated: boole
   const slash = new Set<string>();
   const noDouble = new Set<string>();
   const noBackslash = new Set<string>();
-  // For `a or b or …` false (`negated`), each part's negation holds.
-  for (const v of values) {
-    const not = v.type === 'UnaryOp' && v.op === 'Not';
-    const neg = not !== negated;
-    const c = not ? v.operand : v;
+  for (const { c, neg } of partsOf(values, negated)) {
     if (c.type === 'Call' && c.func.type === 'Attribute' && c.func.attr === 'startswith' && c.args.length === 1) {
       const k = keyOf(c.func.value);
       const lit = sem.constValue(c.args[0]);
@@ -374,10 +382,7 @@ function localPath(values: readonly A.Expr[], sem: SemanticModel, negated: boole
 function noLineBreaks(values: readonly A.Expr[], sem: SemanticModel, negated: boolean): Guard[] {
   const cr = new Set<string>();
   const lf = new Set<string>();
-  for (const v of values) {
-    const not = v.type === 'UnaryOp' && v.op === 'Not';
-    const neg = not !== negated;
-    const c = not ? v.operand : v;
+  for (const { c, neg } of partsOf(values, negated)) {
     if (c.type !== 'Compare' || c.ops.length !== 1 || (c.ops[0] !== 'In' && c.ops[0] !== 'NotIn')) continue;
     // Where this part holds, the character is not in the value.
     if ((c.ops[0] === 'NotIn') === neg) continue;

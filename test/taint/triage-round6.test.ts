@@ -23,6 +23,13 @@ import { py, runPairs } from './models-helpers.js';
 
 cleanTempDirs();
 
+/** The lines of the active findings of `rule` in a project of one app.py. */
+async function activeLines(code: string, rule: string): Promise<number[]> {
+  const root = tempProject({ 'app.py': code }, 'krait-round6-');
+  const r = await scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'] });
+  return r.findings.filter((f) => f.ruleId === rule).map((f) => f.location.startLine);
+}
+
 /** The finding of `rule` on the line marked `# sink` of app.py. */
 async function findingAt(code: string, rule: string): Promise<Finding> {
   const root = tempProject({ 'app.py': code }, 'krait-round6-');
@@ -250,11 +257,7 @@ def target(raw):
 def logout():
     return redirect(target(request.args.get("next", "/")))  # sink
 `);
-  const flowAt = async (check: string) => {
-    const root = tempProject({ 'app.py': code(check) }, 'krait-round6-');
-    const r = await scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'] });
-    return r.findings.filter((f) => f.ruleId === 'KR107').map((f) => f.location.startLine);
-  };
+  const flowAt = (check: string) => activeLines(code(check), 'KR107');
   const sink = lineOf(code('x'), '# sink');
 
   it('every part negated in one `or`: safe', async () => {
@@ -324,11 +327,7 @@ class H(BaseHTTPRequestHandler):
         self.send_header("Content-Disposition", f'attachment; filename="{name}"')
         self.end_headers()
 `);
-  const headerFlows = async (check: string) => {
-    const root = tempProject({ 'app.py': code(check) }, 'krait-round6-');
-    const r = await scan({ targets: [root], jobs: 1, config: false, analyses: ['rules'] });
-    return r.findings.filter((f) => f.ruleId === 'KR112').length;
-  };
+  const headerFlows = async (check: string) => (await activeLines(code(check), 'KR112')).length;
 
   it('CR and LF rejected: safe', async () => {
     expect(await headerFlows('"\\r" in name or "\\n" in name')).toBe(0);
