@@ -11,16 +11,28 @@
 import type { Finding } from '../core/finding.js';
 import type { FileResult } from '../report/model.js';
 import type { CallArgs, Hinge } from '../taint/callers.js';
-import { refollowImports } from '../taint/triage.js';
+import { refollowImports, TRIAGE_RULES } from '../taint/triage.js';
 
-/** Whether a call passes constants for every parameter of the hinge. */
-function constantFor(call: CallArgs, h: Hinge): boolean {
+/**
+ * Whether a call passes, for every parameter of the hinge, a constant, a safe value, or one
+ * the analysis saw safe for the hinged rule's sink kind (`bit`): 'kind' when some argument
+ * counted only by its kind.
+ */
+function constantFor(call: CallArgs, h: Hinge, bit: number): boolean | 'kind' {
   if (call.star) return false;
-  return h.params.every((p) => {
-    if (p.pos >= 0 && p.pos < call.args.length) return call.args[p.pos];
-    if (Object.hasOwn(call.kw, p.name)) return call.kw[p.name];
+  let byKind = false;
+  const ok = h.params.every((p) => {
+    if (p.pos >= 0 && p.pos < call.args.length) {
+      if (call.args[p.pos]) return true;
+      return (byKind = !!bit && !!((call.kinds?.[p.pos] ?? 0) & bit));
+    }
+    if (Object.hasOwn(call.kw, p.name)) {
+      if (call.kw[p.name]) return true;
+      return (byKind = !!bit && !!((call.kwKinds?.[p.name] ?? 0) & bit));
+    }
     return p.defaultLit;
   });
+  return ok && byKind ? 'kind' : ok;
 }
 
 /**
@@ -48,15 +60,19 @@ export function settleConstantCallers(results: readonly FileResult[]): number {
     let changed = false;
     for (const h of hinges) {
       const sites = calls.get(h.fn);
-      if (!sites?.length || refs.has(h.fn) || !sites.every((s) => constantFor(s.call, h))) continue;
+      const bit = TRIAGE_RULES.get(h.rule)?.bit ?? 0;
+      const each = sites?.map((s) => constantFor(s.call, h, bit)) ?? [];
+      if (!sites?.length || refs.has(h.fn) || !each.every((x) => x)) continue;
       const f = r.findings.find((x: Finding) => x.ruleId === h.rule && x.location.startLine === h.line && x.location.startColumn === h.column);
       if (!f || f.verdict?.kind !== 'unknown' || (f.status ?? 'active') !== 'active') continue;
       const where = sites.slice(0, 3).map((s) => `${s.path}:${s.call.line}`).join(', ');
       const names = h.params.map((p) => `'${p.name}'`).join(', ');
       const counted = `${sites.length} call${sites.length > 1 ? 's' : ''}: ${where}${sites.length > 3 ? ', …' : ''}`;
-      f.verdict = sites.some((s) => s.call.num)
-        ? { kind: 'sanitised', reason: `every call of ${h.fn}() in the project passes constants or numbers (int(), float(), len()…) or values an allow-list pinned for ${names} (${counted})` }
-        : { kind: 'constant', reason: `every call of ${h.fn}() in the project passes constants for ${names} (${counted})` };
+      f.verdict = each.includes('kind')
+        ? { kind: 'sanitised', reason: `every call of ${h.fn}() in the project passes constants, numbers or values checked or sanitised for this sink for ${names} (${counted})` }
+        : sites.some((s) => s.call.num)
+          ? { kind: 'sanitised', reason: `every call of ${h.fn}() in the project passes constants or numbers (int(), float(), len()…) or values an allow-list pinned for ${names} (${counted})` }
+          : { kind: 'constant', reason: `every call of ${h.fn}() in the project passes constants for ${names} (${counted})` };
       f.status = 'dismissed';
       changed = true;
       settled++;

@@ -44,6 +44,10 @@ export interface CallArgs {
   star?: true;
   /** Some argument counted as constant is a number from a conversion (`int(v)`), or data the analysis saw cleared for every kind: safe, but not a constant. */
   num?: true;
+  /** Per positional argument that is neither: the sink kinds (bits) the analysis saw it safe for (`re.fullmatch(r"[a-z]+", v)` checked: the shell). */
+  kinds?: number[];
+  /** The same per keyword argument. */
+  kwKinds?: Record<string, number>;
   line: number;
 }
 
@@ -317,16 +321,16 @@ function tableValues(t: A.Dict | A.ListExpr | A.TupleExpr | A.SetExpr): A.Expr[]
 /**
  * The calls in a module of functions named by a bare name bound here (a `def`, an import)
  * or through a project module (`util.run(...)`), with which arguments are constants; and
- * the names of such functions used other than by a call. `literal` adds what the data-flow
+ * the names of such functions used other than by a call. `seen` adds what the data-flow
  * analysis saw: an argument built only from constants on every path counts as a constant,
- * and untrusted data it saw cleared for every kind (`field` after `if field not in
- * ALLOWED: abort()`) as safe, like a number.
+ * untrusted data it saw cleared for every kind (`field` after `if field not in ALLOWED:
+ * abort()`) as safe, like a number, and for the others the kinds they were safe for.
  */
 export function callArgsOf(
   module: A.Module,
   sem: SemanticModel,
   localModules: ReadonlySet<string>,
-  literal?: (call: A.Call, arg: A.Expr) => 'constant' | 'safe' | false,
+  seen?: { safety(call: A.Call, arg: A.Expr): 'constant' | 'safe' | false; kinds(call: A.Call, arg: A.Expr): number },
 ): { calls: CallArgs[]; refs: string[]; truncated: boolean } {
   const calls: CallArgs[] = [];
   const refs = new Set<string>();
@@ -366,19 +370,31 @@ export function callArgsOf(
           let numbers = false;
           const safeArg = (a: A.Expr): boolean => {
             if (constantExpr(a, sem, 0)) return true;
-            const seen = literal?.(n, a);
-            if (seen === 'constant') return true;
-            if (!seen && !numberExpr(a, sem, 0)) return false;
+            const safety = seen?.safety(n, a);
+            if (safety === 'constant') return true;
+            if (!safety && !numberExpr(a, sem, 0)) return false;
             numbers = true;
             return true;
           };
           let star = n.args.some((a) => a.type === 'Starred');
+          const kwKinds: Record<string, number> = {};
           for (const k of n.keywords) {
-            if (k.arg) kw[k.arg] = safeArg(k.value);
-            else star = true;
+            if (!k.arg) star = true;
+            else if (!(kw[k.arg] = safeArg(k.value)) && seen) kwKinds[k.arg] = seen.kinds(n, k.value);
           }
           const args = n.args.map((a) => a.type !== 'Starred' && safeArg(a));
-          calls.push({ name, args, kw, ...(star ? { star: true as const } : {}), ...(numbers ? { num: true as const } : {}), line: n.lineno });
+          // For the arguments that are neither: the sink kinds the analysis saw them safe for.
+          const kinds = seen && args.some((x) => !x) ? n.args.map((a, i) => (args[i] || a.type === 'Starred' ? 0 : seen.kinds(n, a))) : [];
+          const anyKinds = kinds.some((b) => b) || Object.values(kwKinds).some((b) => b);
+          calls.push({
+            name,
+            args,
+            kw,
+            ...(star ? { star: true as const } : {}),
+            ...(numbers ? { num: true as const } : {}),
+            ...(anyKinds ? { kinds, kwKinds } : {}),
+            line: n.lineno,
+          });
         }
         // The callee itself is not a reference; its arguments are visited.
         if (n.func.type === 'Attribute') stack.push(n.func.value);

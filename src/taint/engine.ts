@@ -2849,22 +2849,39 @@ export class TaintAnalysis {
    * from constants on every visit (`field` after `if field not in SORTABLE: abort(400)`), for
    * the findings that hinge on a helper's parameters (taint/callers.ts).
    */
-  private readonly literalArgs = new Map<A.Call, { args: ArgSafety[]; kw: Map<string, ArgSafety> }>();
+  private readonly literalArgs = new Map<A.Call, { args: ArgSafety[]; kw: Map<string, ArgSafety>; bits: number[]; kwBits: Map<string, number> }>();
 
   private noteLiteralArgs(call: A.Call, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>, st: FnState): void {
     // Built from constants; or untrusted data cleared for every kind (allow-listed, converted to a number).
     const safety = (a: A.Expr, t: Taint | null): ArgSafety => (t ? (t.mask === 0 ? 'safe' : false) : fold(a, st.fold) !== undefined || this.litOnly(a, st, 0) ? 'constant' : false);
+    // Otherwise the kinds it is safe for: those untrusted data no longer carries, or those a sanitiser or guard cleared.
+    const kinds = (a: A.Expr, t: Taint | null): number => (t ? ALL_MASK & ~t.mask : this.cleanOf(a, st, 0).bits);
     const both = (x: ArgSafety, y: ArgSafety | undefined): ArgSafety => (!x || !y ? false : x === 'constant' && y === 'constant' ? 'constant' : 'safe');
+    const named = call.keywords.filter((k): k is A.Keyword & { arg: string } => !!k.arg);
     const now = {
       args: call.args.map((a, i) => (a.type === 'Starred' ? false : safety(a, args[i] ?? null))),
-      kw: new Map(call.keywords.flatMap((k) => (k.arg ? [[k.arg, safety(k.value, keywords.get(k.arg) ?? null)] as const] : []))),
+      kw: new Map(named.map((k) => [k.arg, safety(k.value, keywords.get(k.arg) ?? null)] as const)),
+      bits: call.args.map((a, i) => (a.type === 'Starred' ? 0 : kinds(a, args[i] ?? null))),
+      kwBits: new Map(named.map((k) => [k.arg, kinds(k.value, keywords.get(k.arg) ?? null)] as const)),
     };
     const prev = this.literalArgs.get(call);
     if (prev) {
       now.args = now.args.map((x, i) => both(x, prev.args[i]));
       for (const [k, v] of now.kw) now.kw.set(k, both(v, prev.kw.get(k)));
+      now.bits = now.bits.map((b, i) => b & (prev.bits[i] ?? 0));
+      for (const [k, v] of now.kwBits) now.kwBits.set(k, v & (prev.kwBits.get(k) ?? 0));
     }
     this.literalArgs.set(call, now);
+  }
+
+  /** The sink kinds (bits) an argument of a call was safe for on every visit of the analysis (0 when it never reached the call). */
+  argKinds(call: A.Call, arg: A.Expr): number {
+    const got = this.literalArgs.get(call);
+    if (!got) return 0;
+    const i = call.args.indexOf(arg);
+    if (i >= 0) return got.bits[i] ?? 0;
+    const k = call.keywords.find((x) => x.value === arg)?.arg;
+    return (k && got.kwBits.get(k)) || 0;
   }
 
   /**

@@ -64,11 +64,12 @@ export function taintFactsOf(module: A.Module, ctx: Pick<RuleContext, 'semantic'
 
 /**
  * What the module's analysis saw of each call argument on every path (see
- * {@link TaintAnalysis.argSafety}); undefined when the analysis did not run.
+ * {@link TaintAnalysis.argSafety} and {@link TaintAnalysis.argKinds}); undefined when the
+ * analysis did not run.
  */
-export function literalArgsOf(module: A.Module): ((call: A.Call, arg: A.Expr) => ArgSafety) | undefined {
+export function literalArgsOf(module: A.Module): { safety(call: A.Call, arg: A.Expr): ArgSafety; kinds(call: A.Call, arg: A.Expr): number } | undefined {
   const a = cache.get(module)?.analysis;
-  return a ? (call, arg) => a.argSafety(call, arg) : undefined;
+  return a ? { safety: (call, arg) => a.argSafety(call, arg), kinds: (call, arg) => a.argKinds(call, arg) } : undefined;
 }
 
 /** Per module: the project calls that can reach a pattern finding left `unknown` (null: any call may). */

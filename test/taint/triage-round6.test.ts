@@ -469,3 +469,36 @@ def c():
     expect(dismissed(f)).toBe(false);
   });
 });
+
+describe('a helper whose every call passes values safe for its sink kind', () => {
+  const code = (check: string, arg = 'expr') =>
+    py(`
+import html, re, shlex, subprocess
+from flask import Flask, request, abort
+app = Flask(__name__)
+EXPR = re.compile(r"[a-z0-9.-]{1,64}")
+def run_shell(cmd):
+    return subprocess.run("echo " + cmd, shell=True)  # sink
+@app.route("/x")
+def x():
+    expr = request.args.get("e", "0")
+${check}
+    return str(run_shell(${arg}))
+`);
+
+  it('quoted for the shell before every call: sanitised', async () => {
+    const f = await findingAt(code('    expr = shlex.quote(expr)'), 'B602');
+    expect(dismissed(f)).toBe(true);
+    expect(f.verdict?.reason).toMatch(/every call of run_shell\(\)/);
+  });
+
+  it('validated by a pattern that clears the shell: sanitised', async () => {
+    const f = await findingAt(code('    if not EXPR.fullmatch(expr):\n        abort(400)'), 'B602');
+    expect(dismissed(f)).toBe(true);
+  });
+
+  it('escaped for HTML only (another kind): not settled', async () => {
+    const f = await findingAt(code('    expr = html.escape(expr)'), 'B602');
+    expect(dismissed(f)).toBe(false);
+  });
+});
