@@ -402,9 +402,9 @@ function addMergeCommand(program: Command, setExit: (code: number) => void): voi
     });
 }
 
-/** `krait cache info` and `krait cache clean`: the per-file result cache (pipeline/cache.ts). */
+/** `krait cache info` and `krait cache clean`: the result cache: per-file results and cross-module second looks (pipeline/cache.ts). */
 function addCacheCommands(program: Command, setExit: (code: number) => void): void {
-  const cache = program.command('cache').description('the per-file result cache');
+  const cache = program.command('cache').description('the result cache (per-file results and cross-module second looks)');
   cache
     .command('info')
     .description('where the result cache is, its size and number of entries')

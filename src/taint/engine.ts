@@ -372,7 +372,7 @@ export class TaintAnalysis {
   /** The module defines a class (else no call is a constructor of one of its classes). */
   private readonly definesClasses: boolean;
   /** The module imports Flask, Quart or Bottle: a route's returned string is an HTML response. */
-  private readonly flaskModule: boolean;
+  private readonly htmlViews: boolean;
   private readonly fastapiModule: boolean;
   private callDepth = 0;
 
@@ -387,7 +387,7 @@ export class TaintAnalysis {
     this.definesClasses = lines.some((l) => /\bclass\s/.test(l));
     const mods = sem.imports.map((i) => i.module.split('.')[0]);
     // (Bottle sends a returned string as text/html too.)
-    this.flaskModule = mods.includes('flask') || mods.includes('quart') || mods.includes('bottle');
+    this.htmlViews = mods.includes('flask') || mods.includes('quart') || mods.includes('bottle');
     this.fastapiModule = mods.includes('fastapi') || mods.includes('starlette');
   }
 
@@ -804,7 +804,7 @@ export class TaintAnalysis {
     const route = routeOf(fn, this.sem, this.fastapiModule);
     const errorHandler = fn.decorator_list.some((d) => d.type === 'Call' && d.func.type === 'Attribute' && (d.func.attr === 'errorhandler' || d.func.attr === 'exception_handler'));
     // Returned strings are HTML in a Flask view, and in a FastAPI route declared with `response_class=HTMLResponse`.
-    const html = !!route && ((this.flaskModule && route.framework !== 'fastapi') || (route.framework === 'fastapi' && this.htmlResponseClass(fn)));
+    const html = !!route && ((this.htmlViews && route.framework !== 'fastapi') || (route.framework === 'fastapi' && this.htmlResponseClass(fn)));
     const st = this.newState(summary, !!route || errorHandler, html, this.sem.scopeOf(fn.body[0] ?? fn));
     const client = route ? clientParams(fn, route, this.sem) : new Set<string>();
     const typed = route ? this.typedRouteParams(fn, route) : new Map<string, string>();

@@ -130,7 +130,7 @@ function callGuards(test: A.Call, sem: SemanticModel, d = 0, ext?: ExternalGuard
   const q = sem.callName(test) ?? '';
   // A predicate function of another module of the project (the project pass knows its guards).
   const remote = ext && q.includes('.') ? ext(q) : null;
-  if (remote) return argumentGuards(test, remote);
+  if (remote) return argumentGuards(test, remote, sem);
   if (f.type === 'Attribute') {
     const recvKey = keyOf(f.value);
     // str allow-list predicates: isdigit, isalnum, isalpha, isidentifier...
@@ -217,44 +217,19 @@ function innerKey(e: A.Expr): string | null {
  * such a function; guards on anything but a parameter are dropped.
  */
 function predicateGuards(call: A.Call, f: A.Name, sem: SemanticModel, d: number): Guard[] | null {
-  const helper = singleReturn(f, call, sem);
-  if (!helper || call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return null;
-  const argKey = new Map<string, string>();
-  const argExpr = new Map<string, A.Expr>();
-  helper.params.forEach((p, i) => {
-    const a = call.args[i] ?? call.keywords.find((k) => k.arg === p)?.value;
-    const k = a ? keyOf(a) : null;
-    if (a && k) {
-      argKey.set(p, k);
-      argExpr.set(p, a);
-    }
-  });
-  const out: Guard[] = [];
-  for (const g of guardsOf(helper.value, sem, d + 1)) {
-    const dot = g.key.indexOf('.');
-    const head = dot < 0 ? g.key : g.key.slice(0, dot);
-    const to = argKey.get(head);
-    if (!to) continue;
-    const label = g.label ?? `the check ${f.id}()`;
-    out.push({ ...g, key: to + g.key.slice(head.length), label });
-    // `is_allowed(parts)` checking `parts.hostname`, with `parts = urlsplit(url)` here: the host of url.
-    const rest = g.key.slice(head.length);
-    const arg = argExpr.get(head)!;
-    const url = /^\.(?:netloc|hostname|host)$/.test(rest) ? parsedUrlKey({ type: 'Attribute', value: arg, attr: rest.slice(1), ctx: 'Load', lineno: arg.lineno, col_offset: arg.col_offset, end_lineno: arg.end_lineno, end_col_offset: arg.end_col_offset, parent: arg.parent } as unknown as A.Attribute, sem) : null;
-    if (url) out.push({ key: url, bits: K.SSRF | K.REDIRECT, when: g.when, label });
-  }
-  return out;
+  const fn = singleReturn(f, call, sem);
+  if (!fn || call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return null;
+  return argumentGuards(call, predicateParamGuards(fn, sem, d + 1), sem);
 }
 
 /**
  * A function of the module (by the name `f` called at `at`) whose whole body, a docstring
- * aside, is `return <value>`, undecorated and bound once: the value and the names of its
- * positional parameters. Null otherwise.
+ * aside, is `return <value>`, undecorated and bound once. Null otherwise.
  */
-function singleReturn(f: A.Name, at: A.AnyNode, sem: SemanticModel): { value: A.Expr; params: string[] } | null {
+function singleReturn(f: A.Name, at: A.AnyNode, sem: SemanticModel): A.FunctionDef | null {
   const b = sem.lookup(f.id, at);
   if (!b || b.kind !== 'def' || b.count !== 1) return null;
-  return b.node.type === 'FunctionDef' ? predicateBody(b.node) : null;
+  return b.node.type === 'FunctionDef' && predicateBody(b.node) ? b.node : null;
 }
 
 /** The returned value and positional parameter names of an undecorated function whose whole body, a docstring aside, is `return <value>`. */
@@ -265,6 +240,33 @@ function predicateBody(fn: A.FunctionDef): { value: A.Expr; params: string[] } |
   return value ? { value, params: [...fn.args.posonlyargs, ...fn.args.args].map((p) => p.arg) } : null;
 }
 
+/** A predicate's guard on a parameter, with what only a call in the same module can use (an HMAC key's expression). */
+type LocalParamGuard = ParamGuard & { unlessTainted?: A.Expr };
+
+/** The guards a single-return predicate function puts on its parameters (none when it is not one). */
+function predicateParamGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): LocalParamGuard[] {
+  const body = predicateBody(fn);
+  if (!body) return [];
+  const out: LocalParamGuard[] = [];
+  for (const g of guardsOf(body.value, sem, d)) {
+    const dot = g.key.indexOf('.');
+    const head = dot < 0 ? g.key : g.key.slice(0, dot);
+    const param = body.params.indexOf(head);
+    if (param < 0) continue;
+    out.push({
+      param,
+      name: head,
+      rest: g.key.slice(head.length),
+      bits: g.bits,
+      when: g.when,
+      label: g.label ?? `the check ${fn.name}()`,
+      ...(g.pins ? { pins: true as const } : {}),
+      ...(g.unlessTainted ? { unlessTainted: g.unlessTainted } : {}),
+    });
+  }
+  return out;
+}
+
 /**
  * What a top-level predicate function of this module checks on its parameters, for the
  * other modules that call it (`TaintFacts` exports): null when it is not a single-return
@@ -273,28 +275,26 @@ function predicateBody(fn: A.FunctionDef): { value: A.Expr; params: string[] } |
  */
 export function paramGuardsOf(fn: A.FunctionDef, sem: SemanticModel): ParamGuard[] | null {
   if (fn.type !== 'FunctionDef') return null;
-  const body = predicateBody(fn);
-  if (!body) return null;
-  const out: ParamGuard[] = [];
-  for (const g of guardsOf(body.value, sem, 1)) {
-    if (g.unlessTainted) continue;
-    const dot = g.key.indexOf('.');
-    const head = dot < 0 ? g.key : g.key.slice(0, dot);
-    const param = body.params.indexOf(head);
-    if (param < 0) continue;
-    out.push({ param, name: head, rest: g.key.slice(head.length), bits: g.bits, when: g.when, label: g.label ?? `the check ${fn.name}()`, ...(g.pins ? { pins: true as const } : {}) });
-  }
+  const out = predicateParamGuards(fn, sem, 1).filter((g) => !g.unlessTainted);
   return out.length ? out : null;
 }
 
-/** Guards of a predicate function of another module moved to the arguments of a call to it. */
-function argumentGuards(call: A.Call, guards: readonly ParamGuard[]): Guard[] {
+/**
+ * A predicate's guards moved to the arguments of a call to it (of this module or another).
+ * `is_allowed(parts)` checking `parts.hostname`, with `parts = urlsplit(url)` at the call,
+ * validates url's host too.
+ */
+function argumentGuards(call: A.Call, guards: readonly LocalParamGuard[], sem: SemanticModel): Guard[] {
   if (call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return [];
   const out: Guard[] = [];
   for (const g of guards) {
     const a = call.args[g.param] ?? call.keywords.find((k) => k.arg === g.name)?.value;
     const k = a ? keyOf(a) : null;
-    if (k) out.push({ key: k + g.rest, bits: g.bits, when: g.when, label: g.label, ...(g.pins ? { pins: true } : {}) });
+    if (!a || !k) continue;
+    out.push({ key: k + g.rest, bits: g.bits, when: g.when, label: g.label, ...(g.pins ? { pins: true } : {}), ...(g.unlessTainted ? { unlessTainted: g.unlessTainted } : {}) });
+    const host = /^\.(?:netloc|hostname|host)$/.test(g.rest) ? g.rest.slice(1) : null;
+    const url = host ? parsedUrlKey({ type: 'Attribute', value: a, attr: host, ctx: 'Load', lineno: a.lineno, col_offset: a.col_offset, end_lineno: a.end_lineno, end_col_offset: a.end_col_offset, parent: a.parent } as unknown as A.Attribute, sem) : null;
+    if (url) out.push({ key: url, bits: K.SSRF | K.REDIRECT, when: g.when, label: g.label });
   }
   return out;
 }
@@ -514,7 +514,8 @@ function hmacMessage(e: A.Expr, sem: SemanticModel, d: number): { msg: A.Expr; k
   if (e.type !== 'Call') return null;
   // A signing helper of the module, `def sign(blob): return hmac.new(KEY, blob, sha256).hexdigest()`:
   // the message is the argument given for the parameter it signs.
-  const helper = e.func.type === 'Name' ? singleReturn(e.func, e, sem) : null;
+  const fn = e.func.type === 'Name' ? singleReturn(e.func, e, sem) : null;
+  const helper = fn && predicateBody(fn);
   if (helper) {
     const inner = hmacMessage(helper.value, sem, d + 1);
     const i = inner && inner.msg.type === 'Name' ? helper.params.indexOf(inner.msg.id) : -1;
