@@ -11,7 +11,7 @@
  *   advisory of the project affects — or, when every such version is affected by some
  *   other advisory, the lowest that fixes all matched ones.
  */
-import { compareVersions, satisfies, specifierBoundaryVersions, versionsEqual } from './pep440.js';
+import { compareVersions, orderVersions, satisfies, specifierBoundaryVersions, versionsEqual, withVersionOrder, type VersionOrder } from './pep440.js';
 import type { AdvisoryDatabase } from './database.js';
 import { candidateVersions, fixedVersions, isAffected, type CompactAdvisory, type CompactAffected } from './osv.js';
 import { advisorySeverity } from './severity.js';
@@ -57,6 +57,25 @@ export function matchRequirement(req: Requirement, db: AdvisoryDatabase): Adviso
   if (req.local || (req.vcs && !req.version)) return [];
   const entries = db.forPackage(req.normalizedName);
   if (!entries.length) return [];
+  return withVersionOrder(orderOf(entries), () => matchEntries(req, entries));
+}
+
+/** Per project's advisory entries: the versions they name, ranked once (see {@link orderVersions}). */
+const orders = new WeakMap<readonly { affected: CompactAffected[] }[], VersionOrder>();
+
+type Entry = { advisory: CompactAdvisory; affected: CompactAffected[] };
+
+function orderOf(entries: readonly { affected: CompactAffected[] }[]): VersionOrder {
+  let got = orders.get(entries);
+  if (!got) {
+    const versions: string[] = [];
+    for (const { affected } of entries) for (const a of affected) versions.push(...candidateVersions(a));
+    orders.set(entries, (got = orderVersions(versions)));
+  }
+  return got;
+}
+
+function matchEntries(req: Requirement, entries: readonly Entry[]): AdvisoryMatch[] {
   const out: AdvisoryMatch[] = [];
   if (req.version) {
     for (const { advisory, affected } of entries) {
@@ -88,6 +107,10 @@ export function matchRequirement(req: Requirement, db: AdvisoryDatabase): Adviso
 export function suggestVersion(req: Requirement, matches: AdvisoryMatch[], db: AdvisoryDatabase): string | undefined {
   if (!matches.length) return undefined;
   const entries = db.forPackage(req.normalizedName);
+  return withVersionOrder(orderOf(entries), () => suggestFrom(req, matches, entries));
+}
+
+function suggestFrom(req: Requirement, matches: AdvisoryMatch[], entries: readonly Entry[]): string | undefined {
   const matchedIds = new Set(matches.map((m) => m.id));
   const candidates = new Set<string>();
   for (const { affected } of entries) for (const v of fixedVersions(affected)) candidates.add(v);
@@ -105,6 +128,10 @@ export function suggestVersion(req: Requirement, matches: AdvisoryMatch[], db: A
  */
 export function lowestVersionFreeOfAll(entries: readonly { affected: CompactAffected[] }[]): string | undefined {
   if (!entries.length) return undefined;
+  return withVersionOrder(orderOf(entries), () => lowestFree(entries));
+}
+
+function lowestFree(entries: readonly { affected: CompactAffected[] }[]): string | undefined {
   const named = new Set<string>();
   const fixed = new Set<string>();
   for (const { affected } of entries) {

@@ -16,7 +16,7 @@
  * `introduced: "0"` sorts before every version; a `limit` of `*` after every version.
  * Versions compare with PEP 440 ({@link compareVersions}), the PyPI ecosystem's order.
  */
-import { compareVersions, normalizeName, versionsEqual } from './pep440.js';
+import { compareVersions, currentVersionOrder, normalizeName, versionRank, versionsEqual, type VersionOrder } from './pep440.js';
 
 /** One range event (exactly one key set, as in OSV). */
 export type OsvEvent = { introduced?: string; fixed?: string; last_affected?: string; limit?: string };
@@ -218,14 +218,21 @@ export function beforeLimits(v: string, range: CompactRange): boolean {
   return limits.some((e) => cmp(v, e.limit as string) < 0);
 }
 
+/** A range's events in version order (`0` first, `*` last, ties in written order), sorted once per range. */
+const sortedEvents = new WeakMap<CompactRange, CompactRange['events']>();
+
 /** OSV `IncludedInRanges` for one range (ECOSYSTEM / SEMVER; other types never include). */
 export function includedInRange(v: string, range: CompactRange): boolean {
   if (range.type !== 'ECOSYSTEM' && range.type !== 'SEMVER') return false;
   if (!beforeLimits(v, range)) return false;
-  const sorted = range.events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => compareEventVersions(eventVersion(a.e), eventVersion(b.e)) || a.i - b.i)
-    .map((x) => x.e);
+  let sorted = sortedEvents.get(range);
+  if (!sorted) {
+    sorted = range.events
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => compareEventVersions(eventVersion(a.e), eventVersion(b.e)) || a.i - b.i)
+      .map((x) => x.e);
+    sortedEvents.set(range, sorted);
+  }
   let vulnerable = false;
   for (const evt of sorted) {
     if (evt.introduced !== undefined && cmp(v, evt.introduced) >= 0) vulnerable = true;
@@ -237,9 +244,28 @@ export function includedInRange(v: string, range: CompactRange): boolean {
 
 /** OSV `IsVulnerable` for one `affected` entry: explicit versions (PEP 440 equality) or any range. */
 export function isAffected(v: string, affected: CompactAffected): boolean {
-  if (affected.versions?.some((x) => versionsEqual(v, x))) return true;
+  if (affected.versions?.length) {
+    const r = versionRank(v);
+    const ranks = r === undefined ? undefined : versionRanks(affected.versions);
+    if (ranks ? ranks.has(r!) : affected.versions.some((x) => versionsEqual(v, x))) return true;
+  }
   return affected.ranges.some((r) => includedInRange(v, r));
 }
+
+/** The ranks of an explicit version list in the active order (see {@link withVersionOrder}); undefined when it does not rank them all. */
+function versionRanks(versions: readonly string[]): Set<number> | undefined {
+  let got = rankSets.get(versions);
+  if (got && got.order === currentVersionOrder()) return got.ranks;
+  const ranks = new Set<number>();
+  for (const x of versions) {
+    const r = versionRank(x);
+    if (r === undefined) return undefined;
+    ranks.add(r);
+  }
+  rankSets.set(versions, (got = { order: currentVersionOrder(), ranks }));
+  return ranks;
+}
+const rankSets = new WeakMap<readonly string[], { order: VersionOrder | null; ranks: Set<number> }>();
 
 /** Every `fixed` version named by an entry, ascending (deduplicated). */
 export function fixedVersions(affected: CompactAffected[]): string[] {

@@ -4,7 +4,10 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readDatabaseFile, EMBEDDED_DB } from '../../src/deps/database.js';
 import { compactOsv, includedInRange, isAffected, type CompactAffected } from '../../src/deps/osv.js';
-import { compareVersions, pinnedVersion } from '../../src/deps/pep440.js';
+import { compareVersions, orderVersions, pinnedVersion, withVersionOrder } from '../../src/deps/pep440.js';
+import { lowestVersionFreeOfAll, matchRequirement } from '../../src/deps/match.js';
+import { AdvisoryDatabase } from '../../src/deps/database.js';
+import type { Requirement } from '../../src/deps/types.js';
 import { advisorySeverity, severityFromScore } from '../../src/deps/severity.js';
 import { SHARED_ADVISORIES } from './helpers.js';
 
@@ -61,6 +64,52 @@ describe('OSV range evaluation (schema pseudocode)', () => {
     expect(pinnedVersion('==1.2.3')).toBe('1.2.3');
     expect(pinnedVersion('==1.2.*')).toBeUndefined();
     expect(pinnedVersion('>=1,<2')).toBeUndefined();
+  });
+});
+
+describe('versions ranked once per project (the matching order)', () => {
+  const versions = ['2.0', '1.0.0', '0.1-bulbasaur', '1.0', '1.0rc1', '1.0.post1', '10.0', '9.9', '1.0.dev1', '2019-09-12', '1!0.5'];
+
+  it('ranks in the library order, equal versions sharing a rank', () => {
+    const order = orderVersions(versions);
+    expect(order.get('1.0')).toBe(order.get('1.0.0'));
+    expect(order.get('9.9')).toBeLessThan(order.get('10.0')!);
+    expect(order.get('1.0.dev1')).toBeLessThan(order.get('1.0rc1')!);
+    expect(order.get('0.1-bulbasaur')).toBeLessThan(order.get('1.0.dev1')!);
+    expect(order.get('1!0.5')).toBeGreaterThan(order.get('10.0')!);
+    for (const a of versions) for (const b of versions) expect(withVersionOrder(order, () => Math.sign(compareVersions(a, b)))).toBe(Math.sign(compareVersions(a, b)));
+  });
+
+  it('a version outside the order is compared by the library', () => {
+    const order = orderVersions(['1.0', '2.0']);
+    expect(withVersionOrder(order, () => compareVersions('1.5', '2.0'))).toBeLessThan(0);
+    expect(withVersionOrder(order, () => compareVersions('2.0', '1.5'))).toBeGreaterThan(0);
+  });
+
+  it('explicit version lists match by rank under an order, and only their versions', () => {
+    const a: CompactAffected = { name: 'x', ranges: [], versions: ['1.0', '1.1rc1'] };
+    const order = orderVersions(['1.0.0', '1.0', '1.1rc1', '1.2']);
+    expect(withVersionOrder(order, () => isAffected('1.0.0', a))).toBe(true);
+    expect(withVersionOrder(order, () => isAffected('1.2', a))).toBe(false);
+    expect(withVersionOrder(order, () => isAffected('1.1RC1', a))).toBe(true); // not ranked: the library answers
+  });
+
+  it('matching the embedded data gives what comparing every pair gives', () => {
+    const db = new AdvisoryDatabase(readDatabaseFile(EMBEDDED_DB), EMBEDDED_DB);
+    for (const name of ['django', 'tensorflow', 'pillow']) {
+      const entries = db.forPackage(name);
+      const req = { name, normalizedName: name, specifier: '>=1.0', extras: [], role: 'requirement' } as unknown as Requirement;
+      const ranked = matchRequirement(req, db).map((m) => [m.id, m.allowedAffected]);
+      // The same questions answered without an order: each range and list checked pair by pair.
+      const plain = entries
+        .map(({ advisory, affected }) => {
+          const hits = affected.flatMap((a) => [...(a.versions ?? []), ...a.ranges.flatMap((r) => r.events.flatMap((e) => Object.values(e)))].filter((v) => v !== '0' && v !== '*' && compareVersions(v, '1.0') >= 0 && isAffected(v, a)));
+          return hits.length ? advisory.id : null;
+        })
+        .filter(Boolean);
+      expect(ranked.map(([id]) => id).sort()).toEqual([...new Set(plain)].sort());
+      expect(lowestVersionFreeOfAll(entries)).toBeDefined();
+    }
   });
 });
 
