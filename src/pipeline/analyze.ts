@@ -18,6 +18,7 @@ import { scanSecrets } from './secrets.js';
 import { maskSecret } from '../core/mask.js';
 import { analyzeEgress } from '../egress/index.js';
 import { collectRoutes } from '../posture/routes.js';
+import { pythonSigns } from '../posture/index.js';
 import { computeFileMetrics } from '../metrics/index.js';
 import { CODE_RULES } from '../rules/index.js';
 import type { CodeRule, ReportOptions, RuleContext } from '../core/rule.js';
@@ -330,6 +331,7 @@ function analyzePython(task: FileTask, text: string, lines: string[], analyses: 
   if (analyses.has('posture') && !spent(budget, 'routes')) {
     const routes = collectRoutes(parsed.module, semantic, task.path);
     if (routes.length) result.routes = routes;
+    result.signs = pythonSigns(text) ?? {};
   }
 }
 

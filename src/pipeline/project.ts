@@ -12,7 +12,7 @@ import { HOTSPOT_THRESHOLD, complexityHotspots, testingSummary } from '../metric
 import { summarizeEgress } from '../egress/index.js';
 import { analyzePosture } from './posture.js';
 import { attachProofs } from '../posture/proof.js';
-import type { EnvGitStatus } from '../posture/index.js';
+import type { EnvGitStatus, PythonSigns } from '../posture/index.js';
 import type { TestingSummary } from '../metrics/types.js';
 
 /**
@@ -57,6 +57,7 @@ export async function aggregateProject(
       roots: disc.roots,
       files: disc.files.map((f) => ({ path: f.path, absPath: f.absPath, kind: f.kind })),
       routes: files.flatMap((f) => f.routes ?? []),
+      signs: signsOf(files),
       maxFileSize,
       ...(recorded ? { envGitStatus: recorded.envGitStatus } : {}),
     });
@@ -65,4 +66,14 @@ export async function aggregateProject(
     report.posture = posture.report;
     attachProofs(findings, posture.report.routes);
   }
+}
+
+/**
+ * The posture signs the per-file pass read in the Python files it analysed, by display
+ * path; posture reads the others (skipped, past the time budget) itself.
+ */
+function signsOf(files: readonly FileResult[]): Map<string, PythonSigns> {
+  const out = new Map<string, PythonSigns>();
+  for (const f of files) if (f.signs) out.set(f.path, f.signs);
+  return out;
 }

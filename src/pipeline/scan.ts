@@ -308,7 +308,7 @@ export async function reduceScan(prep: PreparedScan, results: FileResult[], run:
     startedAt: new Date(started).toISOString(),
     durationMs: 0,
     targets: options.targets,
-    files: analysed.map(({ findings: _f, routes: _r, taint: _t, suppressed: _s, ...rest }) => rest),
+    files: analysed.map(({ findings: _f, routes: _r, taint: _t, suppressed: _s, signs: _g, ...rest }) => rest),
     skipped,
     diagnostics,
     findings: [],

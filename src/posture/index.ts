@@ -17,12 +17,13 @@ import { withoutContent } from '../core/text.js';
 import { parse as parseToml } from 'smol-toml';
 import type { FileDiagnostic, FileKind } from '../core/file.js';
 import { splitLines } from '../core/snippet.js';
-import type { ComposeFacts, DockerfileFacts, EnvFileStatus, PostureFacts, PostureReport, Route } from './types.js';
+import type { ComposeFacts, DockerfileFacts, EnvFileStatus, PostureFacts, PostureReport, PythonSigns, Route } from './types.js';
+export type { PythonSigns } from './types.js';
 import { terminalSafe } from '../core/text.js';
 import { envFileFacts, type EnvGitStatus } from './env.js';
 export { envGitStatus, isEnvName, type EnvGitStatus } from './env.js';
 import { composeFacts, dockerfileFacts, literalSecret, unpinnedPipPackages } from './containers.js';
-import { SecurityHeaderSigns } from './security-headers.js';
+import { headersSetIn, SecurityHeaderSigns } from './security-headers.js';
 
 export { collectRoutes } from './routes.js';
 export { literalSecret, unpinnedPipPackages };
@@ -43,6 +44,25 @@ export interface PostureInput {
   maxFileSize?: number;
   /** Git's view of the `.env` files by display path, when recorded elsewhere (see env.ts `EnvInput.gitStatus`). */
   envGitStatus?: ReadonlyMap<string, EnvGitStatus>;
+  /**
+   * What the per-file pass read in each Python file's text ({@link pythonSigns}, by display
+   * path): those files are not read again. A Python file without an entry is read here.
+   */
+  signs?: ReadonlyMap<string, PythonSigns>;
+}
+
+/** The posture signs of one Python file's text; undefined when it has none. */
+export function pythonSigns(text: string): PythonSigns | undefined {
+  const out: PythonSigns = {};
+  const env = ENV_CONFIG_SIGNS.filter(([re]) => re.test(text)).map(([, label]) => label);
+  if (env.length) out.env = env;
+  const headers = headersSetIn(text);
+  if (headers.length) out.headers = headers;
+  if (/MAX_CONTENT_LENGTH/.test(text)) out.maxContentLength = true;
+  const m = /DEFAULT_PERMISSION_CLASSES['"]\s*:\s*[[(]([^\])]*)/.exec(text);
+  if (m) out.drfDefaultAuth = /IsAuthenticated|IsAdminUser|DjangoModelPermissions|Permission/.test(m[1].replace(/AllowAny/g, ''));
+  if (/DEFAULT_THROTTLE_CLASSES/.test(text)) out.drfDefaultThrottle = true;
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** What the posture analysis computed: the facts for the project rules, the report section, diagnostics. */
@@ -120,14 +140,19 @@ export async function postureFacts(input: PostureInput): Promise<PostureAnalysis
   for (const f of input.files) {
     if (ENV_CONFIG_FILES.test(f.path)) environmentConfig.add(f.path);
     if (f.kind !== 'python') continue;
-    const text = read(f);
-    if (text === undefined) continue;
-    for (const [re, label] of ENV_CONFIG_SIGNS) if (re.test(text)) environmentConfig.add(label);
-    headers.add(text);
-    if (/MAX_CONTENT_LENGTH/.test(text)) maxContentLength = true;
-    const m = /DEFAULT_PERMISSION_CLASSES['"]\s*:\s*[[(]([^\])]*)/.exec(text);
-    if (m) drfDefaultAuth = /IsAuthenticated|IsAdminUser|DjangoModelPermissions|Permission/.test(m[1].replace(/AllowAny/g, ''));
-    if (/DEFAULT_THROTTLE_CLASSES/.test(text)) drfDefaultThrottle = true;
+    let signs: PythonSigns | undefined;
+    if (input.signs?.has(f.path)) signs = input.signs.get(f.path);
+    else {
+      const text = read(f);
+      if (text === undefined) continue;
+      signs = pythonSigns(text);
+    }
+    if (!signs) continue;
+    for (const label of signs.env ?? []) environmentConfig.add(label);
+    headers.addHeaders(signs.headers ?? []);
+    if (signs.maxContentLength) maxContentLength = true;
+    if (signs.drfDefaultAuth !== undefined) drfDefaultAuth = signs.drfDefaultAuth;
+    if (signs.drfDefaultThrottle) drfDefaultThrottle = true;
   }
 
   const routes = joinRoutes(input.routes, drfDefaultAuth, drfDefaultThrottle);

@@ -12,14 +12,18 @@ const SIGNS: { header: string; re: RegExp }[] = [
   { header: 'X-Content-Type-Options', re: /X-Content-Type-Options|nosniff|django\.middleware\.security\.SecurityMiddleware|flask_talisman|\bTalisman\s*\(|\bsecure\.Secure\b|\bsecweb\b|SecWeb\s*\(/i },
 ];
 
+/** The headers one Python file's text shows signs of setting (in the order of {@link SecurityHeaderSigns.missing}). */
+export function headersSetIn(text: string): string[] {
+  return SIGNS.filter((s) => s.re.test(text)).map((s) => s.header);
+}
+
 /** Collects, file by file, which headers the project sets. */
 export class SecurityHeaderSigns {
   private readonly set = new Set<string>();
 
-  /** Read one Python file's text. */
-  add(text: string): void {
-    if (this.set.size === SIGNS.length) return;
-    for (const s of SIGNS) if (!this.set.has(s.header) && s.re.test(text)) this.set.add(s.header);
+  /** Count the headers one file sets (see {@link headersSetIn}). */
+  addHeaders(headers: readonly string[]): void {
+    for (const h of headers) this.set.add(h);
   }
 
   /** The headers no file set: Content-Security-Policy, X-Frame-Options, X-Content-Type-Options, in that order. */

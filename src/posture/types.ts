@@ -178,3 +178,20 @@ export interface PostureFacts {
   /** Browser security headers no Python file sets, in the order CSP, X-Frame-Options, X-Content-Type-Options. */
   missingSecurityHeaders: string[];
 }
+
+/**
+ * What one Python file's text tells the project-wide posture checks: signs of
+ * per-environment configuration, browser security headers set, a request size limit, and
+ * Django REST Framework defaults. Computed in the per-file pass (and kept in the result
+ * cache), so the project pass need not read every file again.
+ */
+export interface PythonSigns {
+  /** Labels of the per-environment configuration signs found (posture's `ENV_CONFIG_SIGNS`). */
+  env?: string[];
+  /** Security headers set (see `headersSetIn`). */
+  headers?: string[];
+  maxContentLength?: true;
+  /** DRF's `DEFAULT_PERMISSION_CLASSES` names an authenticating class (false: it names none). */
+  drfDefaultAuth?: boolean;
+  drfDefaultThrottle?: true;
+}

@@ -8,7 +8,7 @@ import type { FileMetrics, ProjectMetrics } from '../metrics/types.js';
 import type { FileEgress, EgressSummary } from '../egress/types.js';
 import type { DependencyReport } from '../deps/types.js';
 import type { EnvironmentAudit } from '../deps/installed.js';
-import type { PostureReport, Route } from '../posture/types.js';
+import type { PostureReport, PythonSigns, Route } from '../posture/types.js';
 import type { Score } from './score-types.js';
 import type { TaintFacts } from '../taint/engine.js';
 import type { FileDiagnostic, FileKind, SkippedFile } from '../core/file.js';
@@ -34,6 +34,8 @@ export interface FileResult {
   routes?: Route[];
   /** Imports of a Python file: absolute module (relative ones resolved when the package is known), line. */
   imports?: { module: string; line: number; optional?: boolean }[];
+  /** What a Python file's text tells the project-wide posture checks (see posture's `pythonSigns`); not in the report. */
+  signs?: PythonSigns;
   /** Set when the file could not be analysed at all. */
   skipped?: string;
   /** What the data-flow analysis tells the project pass (cross-module flows); not in the report. */
