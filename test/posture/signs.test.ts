@@ -27,7 +27,7 @@ describe('the project pass uses the signs of the per-file pass', () => {
   it('the per-file pass records a Python file\'s signs (an empty record when it has none)', () => {
     const root = writeTree({ 'settings.py': 'SECURE_CSP = {"default-src": ["self"]}\n', 'plain.py': 'x = 1\n' });
     const run = (p: string) =>
-      analyzeFile({ absPath: path.join(root, p), path: p, kind: 'python', options: { analyses: ['posture'], enabledRules: [], ruleOptions: {}, ignoreNosec: false, maxFileSize: 1 << 20 } });
+      analyzeFile({ absPath: path.join(root, p), path: p, kind: 'python', packageName: '', options: { analyses: ['posture'], enabledRules: [], ruleOptions: {}, ignoreNosec: false, maxFileSize: 1 << 20 } });
     expect(run('settings.py').signs).toEqual({ headers: ['Content-Security-Policy'] });
     expect(run('plain.py').signs).toEqual({});
   });
