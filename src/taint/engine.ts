@@ -1133,8 +1133,10 @@ export class TaintAnalysis {
         return { bits: bits | rest.bits, by: `${q}()` };
       }
       if (CLEAN_PASS_THROUGH.has(q)) return argsClean();
+      if (UNWRAPPERS.has(q)) return deserOnly(argsClean());
     }
     const f = e.func;
+    if (f.type === 'Attribute' && f.attr === 'decode') return deserOnly(this.cleanOf(f.value, st, d + 1));
     // A digest in hex (`hashlib.sha256(x).hexdigest()`): only [0-9a-f], whatever was hashed (not `digest()`'s bytes).
     if (f.type === 'Attribute' && f.attr === 'hexdigest' && !args.length) return HEX_CLEAN;
     if (f.type === 'Attribute' && (CLEAN_METHODS.has(f.attr) || (STRIPS.has(f.attr) && !args.length))) {
@@ -1871,7 +1873,13 @@ export class TaintAnalysis {
       // Where the check holds, the value is safe for its kinds whatever it holds (a parameter,
       // a library's result): a value built from it is then safe for them too.
       const label = `${g.label ?? 'the check'} \`${this.text(test)}\` at line ${test.lineno}`;
-      if (!g.unlessTainted && g.bits !== ALL_MASK) {
+      // A key from the request proves nothing; one from the environment or the command line
+      // is the operator's own secret (where signing keys live).
+      if (g.unlessTainted) {
+        const kt = this.eval(g.unlessTainted, st, 0);
+        if (live(kt) && kt.origin === 'request') continue;
+      }
+      if (g.bits !== ALL_MASK) {
         const had = cleanAt(take(st), g.key);
         if (had.bits !== ALL_MASK) st.cleans.set(g.key, { bits: had.bits | g.bits, by: had.by ?? label });
       }
@@ -1879,12 +1887,6 @@ export class TaintAnalysis {
       if (!t) {
         if (g.pins) st.lits.add(g.key);
         continue;
-      }
-      if (g.unlessTainted) {
-        // A key from the request proves nothing; one from the environment or the command line
-        // is the operator's own secret (where signing keys live).
-        const kt = this.eval(g.unlessTainted, st, 0);
-        if (live(kt) && kt.origin === 'request') continue;
       }
       const c = clear(t, g.bits, label);
       if (c) st.env.set(g.key, c);
@@ -3446,6 +3448,22 @@ const CLEAN_RESULTS: ReadonlyMap<string, Clean> = new Map([
 
 /** Calls whose result is safe for what their arguments are safe for (they only convert or copy text). */
 const CLEAN_PASS_THROUGH: ReadonlySet<string> = new Set(['str', 'os.fspath', 'list', 'tuple', 'sorted']);
+
+/**
+ * Decoders and decompressors: their bytes follow from their input alone, so data verified
+ * before it (an HMAC check over the encoded form) is still data the signer made — safe to
+ * deserialise. For other kinds they clear nothing (decoding can produce any character).
+ */
+const UNWRAPPERS: ReadonlySet<string> = new Set([
+  'base64.b64decode', 'base64.urlsafe_b64decode', 'base64.standard_b64decode', 'base64.b32decode', 'base64.b16decode', 'base64.b85decode', 'base64.a85decode', 'base64.decodebytes',
+  'binascii.unhexlify', 'binascii.a2b_hex', 'binascii.a2b_base64', 'bytes.fromhex', 'codecs.decode', 'zlib.decompress', 'gzip.decompress', 'bz2.decompress', 'lzma.decompress',
+]);
+
+/** What a decoded value stays safe for: deserialisation, when its input was (see {@link UNWRAPPERS}). */
+function deserOnly(c: Clean): Clean | null {
+  if (c.bits === ALL_MASK) return c; // constants decoded are constants
+  return c.bits & K.DESER ? { bits: K.DESER, ...(c.by ? { by: c.by } : {}) } : null;
+}
 
 /**
  * String methods whose result is safe for what the receiver and the arguments are safe for:

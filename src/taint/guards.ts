@@ -494,7 +494,8 @@ function hmacGuards(a: A.Expr, b: A.Expr, sem: SemanticModel): Guard[] {
   const mb = hmacMessage(b, sem, 0);
   const mac = ma && !mb ? ma : mb && !ma ? mb : null;
   if (!mac) return [];
-  const { msg, key } = mac;
+  const { key } = mac;
+  const msg = withoutEncoding(mac.msg);
   const k = keyOf(msg);
   if (!k) return [];
   if (msg.type === 'Name') {
@@ -502,6 +503,15 @@ function hmacGuards(a: A.Expr, b: A.Expr, sem: SemanticModel): Guard[] {
     if (!bnd || bnd.count !== 1) return [];
   }
   return [{ key: k, bits: K.DESER, when: true, label: 'the HMAC signature check', unlessTainted: key }];
+}
+
+/** Methods that turn text into bytes or back: the signature or message they give is the one signed. */
+const ENCODINGS = new Set(['encode', 'decode']);
+
+/** `payload.encode()` (or `.decode()`) stands for `payload`: verifying its bytes verifies the text. */
+function withoutEncoding(e: A.Expr): A.Expr {
+  for (let i = 0; i < 4 && e.type === 'Call' && e.func.type === 'Attribute' && ENCODINGS.has(e.func.attr); i++) e = e.func.value;
+  return e;
 }
 
 /** The message and key arguments of an HMAC computation (see {@link hmacGuards}), or null. */
@@ -512,6 +522,8 @@ function hmacMessage(e: A.Expr, sem: SemanticModel, d: number): { msg: A.Expr; k
     return b && b.kind === 'assign' && b.count === 1 && b.value && b.value !== e ? hmacMessage(b.value, sem, d + 1) : null;
   }
   if (e.type !== 'Call') return null;
+  // The signature as bytes or text (`sign(p).encode()`) is the same signature.
+  if (e.func.type === 'Attribute' && ENCODINGS.has(e.func.attr)) return hmacMessage(e.func.value, sem, d + 1);
   // A signing helper of the module, `def sign(blob): return hmac.new(KEY, blob, sha256).hexdigest()`:
   // the message is the argument given for the parameter it signs.
   const fn = e.func.type === 'Name' ? singleReturn(e.func, e, sem) : null;

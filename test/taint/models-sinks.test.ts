@@ -215,6 +215,32 @@ const pairs: Pair[] = [
   sink('log sink logging.info(tainted)', 'KR116', 'import logging', 'logging.info("user: " + ${T})'),
   sink('log sink logger.warning("%s", tainted)', 'KR116', 'import logging\nlogger = logging.getLogger(__name__)', 'logger.warning("user %s", ${T})'),
   sink('log sink app.logger.error', 'KR116', '', 'app.logger.error("user %s", ${T})'),
+  // An argument formatted with %r is written as its repr (CR and LF escaped); %s is not.
+  {
+    name: 'log sink: the argument at a %s is written as is, the one at a %r as its repr',
+    rule: 'KR116',
+    vuln: view('import logging\nlog = logging.getLogger("audit")', `log.warning("user=%r ip=%s", "x", ${u})`),
+    safe: view('import logging\nlog = logging.getLogger("audit")', `log.warning("user=%r ip=%s", ${u}, "x")`),
+    source: 'request.args',
+  },
+  {
+    name: 'log sink: logger.log(level, msg, …) counts the placeholders after the level; %% is no placeholder',
+    rule: 'KR116',
+    vuln: view('import logging\nlog = logging.getLogger("audit")', `log.log(logging.INFO, "100%% user=%s", ${u})`),
+    safe: view('import logging\nlog = logging.getLogger("audit")', `log.log(logging.INFO, "100%% user=%a", ${u})`),
+    source: 'request.args',
+  },
+  ...[
+    ['a * width', `logging.info("%*s %r", 3, ${u})`],
+    ['a starred argument', `logging.info("%r", *[${u}])`],
+    ['a mapping key', `logging.info("%(u)r", {"u": ${u}})`],
+  ].map(([what, call]) => ({
+    name: `log sink: with ${what} the message is not read, every argument counts`,
+    rule: 'KR116',
+    vuln: view('import logging', call),
+    safe: view('import logging', `logging.info("%5s %r", 3, ${u})`),
+    source: 'request.args',
+  })),
   // ---- regular expression patterns (KR137): the pattern only, not the text searched
   sink('regex sink re.compile(pattern)', 'KR137', 'import re', 're.compile(${T})', '"^[a-z]+$"'),
   sink('regex sink re.search(pattern, text)', 'KR137', 'import re', 'return str(re.search("(" + ${T} + ")+", TEXT))', '"a"'),

@@ -123,6 +123,32 @@ describe('authenticity guard: hmac.compare_digest before deserialising', () => {
     });
   }
 
+  // A helper that verifies a token it is given (no source in sight): the check still settles the load.
+  const helper = (check: string, key = 'os.environ["SECRET"].encode()') =>
+    `import base64, hmac, hashlib, pickle, os\nKEY = ${key}\ndef _sign(p):\n    return hmac.new(KEY, p, hashlib.sha256).hexdigest()\ndef load(token):\n    payload, signature = token.rsplit(".", 1)\n${check.replace(/^/gm, '    ')}\n    return pickle.loads(base64.urlsafe_b64decode(payload.encode()))  # sink\n`;
+  it('a parameter verified through a signing helper, signature and message encoded: sanitised', async () => {
+    await expectVerdict(helper('if not hmac.compare_digest(_sign(payload.encode()).encode(), signature.encode()):\n    raise ValueError("bad signature")'), 'B301', 'sanitised', /HMAC signature check/);
+    await expectVerdict(helper('expected = hmac.new(KEY, payload.encode(), hashlib.sha256).hexdigest()\nif not hmac.compare_digest(expected, signature):\n    return None'), 'B301', 'sanitised', /HMAC signature check/);
+  });
+  it('the same helper with a check that does not stop the path, or verifying another value, stays unknown', async () => {
+    await expectVerdict(helper('if not hmac.compare_digest(_sign(payload.encode()).encode(), signature.encode()):\n    print("bad signature")'), 'B301', 'unknown');
+    await expectVerdict(helper('if not hmac.compare_digest(_sign(signature.encode()).encode(), payload.encode()):\n    raise ValueError("bad signature")'), 'B301', 'unknown');
+  });
+  it('a verified value decoded to text stays safe to deserialise (yaml with the full loader)', async () => {
+    const code = (check: string) => `import base64, hmac, hashlib, os, yaml\nKEY = os.environ["K"].encode()\ndef load(payload, signature):\n    if not hmac.compare_digest(hmac.new(KEY, payload, hashlib.sha256).hexdigest(), signature):\n        ${check}\n    return yaml.load(base64.b64decode(payload).decode("utf-8"), Loader=yaml.Loader)  # sink\n`;
+    await expectVerdict(code('raise ValueError("bad")'), 'B506', 'sanitised', /HMAC signature check/);
+    await expectVerdict(code('print("bad")'), 'B506', 'unknown');
+  });
+  it('decoding keeps a verified value safe to deserialise only: decoded, it is no safer for a shell', async () => {
+    const code = 'import base64, hmac, hashlib, os, shlex\nKEY = os.environ["K"].encode()\ndef run(payload, signature):\n    if not hmac.compare_digest(hmac.new(KEY, payload, hashlib.sha256).hexdigest(), signature):\n        raise ValueError("bad")\n    os.system(base64.b64decode(payload).decode())  # sink\n';
+    await expectVerdict(code, 'B605', 'unknown');
+    // Letters and digits decode to any bytes at all.
+    await expectVerdict('import base64, os, re\ndef run(p):\n    if not re.fullmatch(r"[A-Za-z0-9]+", p):\n        raise ValueError("bad")\n    os.system("echo " + base64.b64decode(p).decode())  # sink\n', 'B605', 'unknown');
+    await expectVerdict('import os, re\ndef run(p):\n    if not re.fullmatch(r"[A-Za-z0-9]+", p):\n        raise ValueError("bad")\n    os.system("echo " + p)  # sink\n', 'B605', 'sanitised');
+    // A quoted value decoded is not quoted any more.
+    await expectVerdict('import base64, os, shlex\ndef run(x):\n    os.system("ls " + base64.b64decode(shlex.quote(x)).decode())  # sink\n', 'B605', 'unknown');
+  });
+
   it('the HMAC check clears deserialisation only: the verified value still reaches a shell', async () => {
     const code = app('expected = hmac.new(SECRET, blob, hashlib.sha256).hexdigest()\nif not hmac.compare_digest(sig, expected):\n    abort(403)\nos.system(blob)  # sink');
     await expectVerdict(code, 'B605', 'reachable');

@@ -6,13 +6,46 @@
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
 import { keywordArg } from '../../python/calls.js';
-import { allArguments, boundCall, constKw, hasShellTrue, headOnly, pickSubprocess, receiverPath, receiverMadeBy, shellList } from './predicates.js';
+import { boundCall, constKw, hasShellTrue, headOnly, pickSubprocess, receiverPath, receiverMadeBy, shellList } from './predicates.js';
 import type { CallTaints, LibraryModel } from './types.js';
+import { join, type Taint } from '../model.js';
 
 /** `send_header("Location", …)`: the header name, a constant, is Location (any case). */
 function locationHeader(c: A.Call, sem: SemanticModel): boolean {
   const v = c.args[0] ? sem.constValue(c.args[0]) : constKw(c, sem, 'keyword');
   return typeof v === 'string' && v.toLowerCase() === 'location';
+}
+
+/** A `%` conversion specifier (Python's printf-style formatting, the one `logging` applies): its mapping key, width, precision and type. */
+const PERCENT_SPEC = /%(\([^)]*\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?(.)/g;
+
+/**
+ * The arguments of a logging call from the message at `from` on, without those a constant
+ * message formats with `%r` or `%a` (`log.warning("user=%r", name)`): logging writes their
+ * repr, which escapes CR, LF and every other control character. With a mapping key or a `*`
+ * width the message is not read: every argument counts.
+ */
+function loggedArguments(t: CallTaints, from: number): Taint | null {
+  const msg = t.call.args[from];
+  const text = msg?.type === 'Constant' && typeof msg.value === 'string' ? msg.value : null;
+  let reprs: Set<number> | null = null;
+  if (text !== null && !t.call.args.some((a) => a.type === 'Starred')) {
+    reprs = new Set();
+    let i = from + 1;
+    for (const m of text.matchAll(PERCENT_SPEC)) {
+      if (m[4] === '%' && !m[1] && !m[2] && !m[3]) continue;
+      if (m[1] || m[2] === '*' || m[3] === '*') {
+        reprs = null;
+        break;
+      }
+      if (m[4] === 'r' || m[4] === 'a') reprs.add(i);
+      i++;
+    }
+  }
+  let out: Taint | null = null;
+  for (let i = from; i < t.args.length; i++) if (!reprs?.has(i)) out = join(out, t.args[i]);
+  for (const k of t.keywords.values()) out = join(out, k);
+  return out;
 }
 
 /** File objects made in memory (the data-flow engine tracks the text ones; XML parsers read them). */
@@ -149,8 +182,9 @@ export const STDLIB: LibraryModel = {
     // ---- regular expressions (CWE-1333): a pattern from the request can backtrack for hours (ReDoS) or match what it should not
     { kind: 'regex', names: REGEX_FUNCTIONS.flatMap((f) => [`re.${f}`, `regex.${f}`]), args: [0], keywords: ['pattern'] },
     // ---- logs (CWE-117): every argument of a logging call is written to the log
-    { kind: 'log', names: LOG_LEVELS.map((l) => `logging.${l}`), pick: allArguments },
-    { kind: 'log', methods: LOG_LEVELS, when: isLogger, pick: (t: CallTaints) => (t.call.func.type === 'Attribute' && (t.call.func).attr === 'log' ? allArgsFrom(t, 1) : allArguments(t)) },
+    // (an argument formatted by `%r` is written as its repr, with CR and LF escaped: no forged line)
+    { kind: 'log', names: LOG_LEVELS.map((l) => `logging.${l}`), pick: (t: CallTaints) => loggedArguments(t, t.call.func.type === 'Attribute' && t.call.func.attr === 'log' ? 1 : 0) },
+    { kind: 'log', methods: LOG_LEVELS, when: isLogger, pick: (t: CallTaints) => loggedArguments(t, t.call.func.type === 'Attribute' && t.call.func.attr === 'log' ? 1 : 0) },
   ],
   sanitizers: [
     // Conversions to numbers, booleans and identifiers are safe for every sink.
@@ -201,8 +235,4 @@ export const STDLIB: LibraryModel = {
     'has_section', 'has_option', 'issubset', 'issuperset', 'isdisjoint',
   ],
 };
-
-function allArgsFrom(t: CallTaints, from: number): ReturnType<typeof allArguments> {
-  return allArguments({ ...t, args: t.args.slice(from) });
-}
 
