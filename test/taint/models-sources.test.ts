@@ -161,6 +161,16 @@ def view(request):
       source: 'request.',
     }),
   ),
+  // ---- Falcon: a responder's req (typed getters give numbers: no source)
+  ...['req.get_param("q")', 'req.get_param_as_list("q")[0]', 'req.params["q"]', 'req.media["q"]', 'req.get_header("X-Q")', 'req.bounded_stream.read().decode()', 'req.query_string'].map(
+    (a): Pair => ({
+      name: `falcon ${a}`,
+      rule: 'KR102',
+      vuln: `import os\nimport falcon\nclass R:\n    def on_get(self, req, resp):\n        os.system("echo " + ${a})`,
+      safe: `import os\nimport falcon\nclass R:\n    def on_get(self, req, resp):\n        os.system("echo " + str(req.get_param_as_int("q")))`,
+      source: 'req.',
+    }),
+  ),
   // ---- http.server
   ...['self.path', 'self.headers["X-Q"]', 'self.rfile.read(10).decode()', 'self.requestline'].map(
     (a): Pair => ({

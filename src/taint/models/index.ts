@@ -12,7 +12,7 @@ import { DBAPI, NOSQL, SQLALCHEMY } from './sql.js';
 import { STATE } from './state.js';
 import { STDLIB } from './stdlib.js';
 import type { LibraryModel } from './types.js';
-import { BOTTLE, CLI, HTTP_SERVER, LAMBDA, PYRAMID, TORNADO } from './wsgi.js';
+import { BOTTLE, CLI, FALCON, HTTP_SERVER, LAMBDA, PYRAMID, TORNADO } from './wsgi.js';
 
 export type * from './types.js';
 export { FLOW_RULES, KINDS, SINK_KIND_NAMES, bitsOf } from './kinds.js';
@@ -29,6 +29,7 @@ export const MODELS: readonly LibraryModel[] = [
   TORNADO,
   BOTTLE,
   PYRAMID,
+  FALCON,
   HTTP_SERVER,
   LAMBDA,
   CLI,

@@ -1,4 +1,4 @@
-/** Tornado, Bottle, Pyramid and the standard library's `http.server` handlers. */
+/** Tornado, Bottle, Pyramid, Falcon and the standard library's `http.server` handlers. */
 import { selfIn } from './predicates.js';
 import type { LibraryModel } from './types.js';
 
@@ -70,6 +70,19 @@ export const HTTP_SERVER: LibraryModel = {
       when: (c, sem) => c.func.type === 'Attribute' && c.func.value.type === 'Attribute' && c.func.value.attr === 'wfile' && selfIn(HTTP_HANDLERS)({ ...c, func: c.func.value }, sem),
     },
   ],
+};
+
+/**
+ * Falcon: a resource's responders `on_get(self, req, resp)` read the request through
+ * `req` (a `falcon.Request`). Typed getters (`get_param_as_int`, `get_param_as_bool`) give
+ * numbers and booleans, so they are not sources.
+ */
+export const FALCON: LibraryModel = {
+  id: 'falcon',
+  request: {
+    attributes: ['get_param', 'get_param_as_list', 'params', 'media', 'get_media', 'bounded_stream', 'stream', 'get_header', 'cookies', 'get_cookie_values', 'query_string', 'relative_uri', 'forwarded_uri', 'uri'],
+    methodsOnly: ['get_param', 'get_param_as_list', 'get_media', 'get_header', 'get_cookie_values'],
+  },
 };
 
 /** AWS Lambda: the event of a handler `def handler(event, context)` is the client's request. */
