@@ -82,8 +82,10 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
         }
         // Allow-list membership: `x in ALLOWED`, `urlparse(x).netloc in HOSTS` (also through
         // `parts = urlparse(x)`: then both `parts.netloc` and x are validated).
-        const k = keyOf(test.left);
-        const parsed = parsedUrlKey(test.left, sem);
+        // (`(parts.hostname or "") in HOSTS`: a falsy value replaced by a constant is no less checked.)
+        const left = test.left.type === 'BoolOp' && test.left.op === 'Or' && test.left.values.length === 2 && test.left.values[1].type === 'Constant' ? test.left.values[0] : test.left;
+        const k = keyOf(left);
+        const parsed = parsedUrlKey(left, sem);
         const out: Guard[] = [];
         if (k) out.push({ key: k, bits: ALL_MASK, when, ...(constantCollection(right, sem) ? { pins: true } : {}) });
         if (parsed && parsed !== k) out.push({ key: parsed, bits: K.SSRF | K.REDIRECT, when });
@@ -217,7 +219,7 @@ function innerKey(e: A.Expr): string | null {
  * such a function; guards on anything but a parameter are dropped.
  */
 function predicateGuards(call: A.Call, f: A.Name, sem: SemanticModel, d: number): Guard[] | null {
-  const fn = singleReturn(f, call, sem);
+  const fn = moduleFunction(f, call, sem);
   if (!fn || call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return null;
   return argumentGuards(call, predicateParamGuards(fn, sem, d + 1), sem);
 }
@@ -227,9 +229,84 @@ function predicateGuards(call: A.Call, f: A.Name, sem: SemanticModel, d: number)
  * aside, is `return <value>`, undecorated and bound once. Null otherwise.
  */
 function singleReturn(f: A.Name, at: A.AnyNode, sem: SemanticModel): A.FunctionDef | null {
+  const fn = moduleFunction(f, at, sem);
+  return fn && predicateBody(fn) ? fn : null;
+}
+
+/** The undecorated function of the module the name `f` called at `at` stands for, bound once; null otherwise. */
+function moduleFunction(f: A.Name, at: A.AnyNode, sem: SemanticModel): A.FunctionDef | null {
   const b = sem.lookup(f.id, at);
   if (!b || b.kind !== 'def' || b.count !== 1) return null;
-  return b.node.type === 'FunctionDef' && predicateBody(b.node) ? b.node : null;
+  return b.node.type === 'FunctionDef' && !b.node.decorator_list.length ? b.node : null;
+}
+
+/** The names an assignment target binds (`a`, `a, (b, *c)`). */
+function namesBound(t: A.Expr): string[] {
+  const out: string[] = [];
+  const stack = [t];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'Name') out.push(x.id);
+    else if (x.type === 'Tuple' || x.type === 'List') stack.push(...x.elts);
+    else if (x.type === 'Starred') stack.push(x.value);
+  }
+  return out;
+}
+
+/** A return of a constant Python treats as false (`return False`, `return None`, a bare `return`, `0`, `""`). */
+function returnsFalsy(s: A.Stmt): boolean {
+  if (s.type !== 'Return') return false;
+  const v = s.value;
+  return !v || (v.type === 'Constant' && !v.value);
+}
+
+/** A block that leaves the function without a true result: a falsy return or a raise (after statements that do not matter). */
+function exitsFalsy(body: readonly A.Stmt[]): boolean {
+  const last = body[body.length - 1];
+  return !!last && (returnsFalsy(last) || last.type === 'Raise') && body.slice(0, -1).every((s) => s.type === 'Expr' || s.type === 'Pass');
+}
+
+/**
+ * The guards that hold wherever a predicate of several statements returns a true value: a
+ * sequence of early exits (`if <test>: return False` / `raise`, a `try` whose handlers exit
+ * so), assignments, and a last `return <test>` (or `return True`). Each exit's test is
+ * false past it; the last test is true. Null for any other shape (a loop, a true return
+ * inside a branch).
+ */
+function truthyPathGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): Guard[] | null {
+  const out: Guard[] = [];
+  // (A parameter bound again — `p = p.replace("../", "")` — is not the value the caller passed.)
+  const params = new Set([...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs].map((p) => p.arg));
+  const rebinds = (s: A.Stmt): boolean =>
+    (s.type === 'Assign' && s.targets.some((t) => namesBound(t).some((n) => params.has(n)))) || (s.type === 'AnnAssign' && s.target.type === 'Name' && params.has(s.target.id));
+  const walk = (body: readonly A.Stmt[], last: boolean): boolean => {
+    for (let i = 0; i < body.length; i++) {
+      const s = body[i];
+      const end = last && i === body.length - 1;
+      if (s.type === 'Expr' && s.value.type === 'Constant') continue;
+      if (s.type === 'Pass') continue;
+      if (s.type === 'Assign' || s.type === 'AnnAssign') {
+        if (rebinds(s)) return false;
+        continue;
+      }
+      if (s.type === 'If' && !s.orelse.length && exitsFalsy(s.body)) {
+        for (const g of guardsOf(s.test, sem, d)) if (!g.when) out.push({ ...g, when: true });
+        continue;
+      }
+      if (s.type === 'Try' && !s.orelse.length && !s.finalbody.length && s.handlers.every((h) => exitsFalsy(h.body)) && s.body.every((x) => x.type !== 'Return')) {
+        if (!walk(s.body, false)) return false;
+        continue;
+      }
+      if (end && s.type === 'Return' && s.value && !returnsFalsy(s)) {
+        if (!(s.value.type === 'Constant' && s.value.value === true)) for (const g of guardsOf(s.value, sem, d)) if (g.when) out.push(g);
+        return true;
+      }
+      return false;
+    }
+    return !last;
+  };
+  const body = fn.body;
+  return body.length > 1 && walk(body, true) && out.length ? out : null;
 }
 
 /** The returned value and positional parameter names of an undecorated function whose whole body, a docstring aside, is `return <value>`. */
@@ -246,12 +323,14 @@ type LocalParamGuard = ParamGuard & { unlessTainted?: A.Expr };
 /** The guards a single-return predicate function puts on its parameters (none when it is not one). */
 function predicateParamGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): LocalParamGuard[] {
   const body = predicateBody(fn);
-  if (!body) return [];
+  const guards = body ? guardsOf(body.value, sem, d) : fn.decorator_list.length ? null : truthyPathGuards(fn, sem, d);
+  if (!guards) return [];
+  const params = [...fn.args.posonlyargs, ...fn.args.args].map((p) => p.arg);
   const out: LocalParamGuard[] = [];
-  for (const g of guardsOf(body.value, sem, d)) {
+  for (const g of guards) {
     const dot = g.key.indexOf('.');
     const head = dot < 0 ? g.key : g.key.slice(0, dot);
-    const param = body.params.indexOf(head);
+    const param = params.indexOf(head);
     if (param < 0) continue;
     out.push({
       param,
