@@ -80,6 +80,37 @@ def view(request):
 `),
     source: 'cleaned_data',
   },
+  {
+    name: 'DRF serializer validated_data of a URLField (not an IntegerField)',
+    rule: 'KR102',
+    vuln: py(`
+import os
+from rest_framework import serializers
+from rest_framework.views import APIView
+class S(serializers.Serializer):
+    url = serializers.URLField()
+    n = serializers.IntegerField()
+class V(APIView):
+    def post(self, request):
+        s = S(data=request.data)
+        s.is_valid(raise_exception=True)
+        os.system("curl " + s.validated_data["url"])
+`),
+    safe: py(`
+import os
+from rest_framework import serializers
+from rest_framework.views import APIView
+class S(serializers.Serializer):
+    url = serializers.URLField()
+    n = serializers.IntegerField()
+class V(APIView):
+    def post(self, request):
+        s = S(data=request.data)
+        s.is_valid(raise_exception=True)
+        os.system("echo %s" % s.validated_data["n"])
+`),
+    source: 'validated_data',
+  },
   // ---- DRF
   ...['data["q"]', 'query_params["q"]', 'query_params.get("q")'].map(
     (a): Pair => ({

@@ -103,9 +103,22 @@ export const DJANGO: LibraryModel = {
   ],
 };
 
-/** Django REST framework: `request.data` and `request.query_params`; `Response` bodies. */
+/** Django REST framework: `request.data` and `request.query_params`, a serializer's validated data; `Response` bodies. */
 export const DRF: LibraryModel = {
   id: 'drf',
   request: { attributes: ['data', 'query_params'] },
+  // A serializer made from the request validates its fields' types: a URLField or CharField is still any text.
+  formSources: [
+    {
+      attribute: 'validated_data',
+      module: 'rest_framework',
+      label: 'serializer data (validated_data)',
+      safeFields: [
+        'IntegerField', 'FloatField', 'DecimalField', 'BooleanField', 'NullBooleanField', 'DateField', 'DateTimeField', 'TimeField', 'DurationField', 'UUIDField',
+        'ChoiceField', 'MultipleChoiceField', 'PrimaryKeyRelatedField', 'EmailField', 'SlugField', 'IPAddressField',
+      ],
+    },
+    { attribute: 'initial_data', module: 'rest_framework', label: 'serializer input (initial_data)', safeFields: [] },
+  ],
   sinks: [{ kind: 'traceback', names: ['rest_framework.response.Response'], pick: allArguments }],
 };
