@@ -1347,7 +1347,10 @@ export class TaintAnalysis {
   private instanceOf(e: A.Expr, st: FnState): { cls: string; fields: readonly string[] } | null {
     if (e.type === 'Name') {
       const cls = st.types.get(e.id);
-      return cls ? { cls, fields: st.instReq.get(e.id) ?? [] } : null;
+      if (cls) return { cls, fields: st.instReq.get(e.id) ?? [] };
+      // A module-level instance (`_store = XmlStore()`) read in a function: the class it was made of.
+      const made = st.summary !== EMPTY ? this.moduleInstance(e) : null;
+      return made ? this.instanceOf(made, st) : null;
     }
     if (e.type !== 'Call' || !this.external) return null;
     // (`_store().open(name)` with `def _store(): return Store()`, Store of another module.)
@@ -1356,6 +1359,13 @@ export class TaintAnalysis {
     const q = this.sem.callName(e);
     const ext = q ? this.external.lookup(q, { kind: 'class', req: this.passesReqObj(e, st) }) : null;
     return ext && ext.kind === 'class' && ext.cls ? { cls: ext.cls, fields: this.ctorFields(ext, e, st) } : null;
+  }
+
+  /** The constructor call a name is bound to once at module level, with no arguments (`_store = XmlStore()`); null otherwise. */
+  private moduleInstance(e: A.Name): A.Call | null {
+    const b = this.sem.lookup(e.id, e);
+    if (!b || b.kind !== 'assign' || b.count !== 1 || b.value?.type !== 'Call' || b.value.args.length || b.value.keywords.length) return null;
+    return this.sem.scopeOf(b.value).node.type === 'Module' ? b.value : null;
   }
 
   /**
@@ -1754,7 +1764,7 @@ export class TaintAnalysis {
       case 'Subscript': {
         const kt = this.eval(target.slice, st, 0);
         this.eval(target.value, st, 0);
-        const t = v.t;
+        let t = v.t;
         if (t || kt) {
           for (const sink of this.subscriptSinks(target)) {
             if (t) this.hit(t, sink.spec, stmt, st, false);
@@ -1766,6 +1776,8 @@ export class TaintAnalysis {
         if (!k) return;
         const sh = st.shapes.get(k);
         const key = target.slice.type === 'Slice' ? undefined : fold(target.slice, st.fold);
+        // (`query["$where"] = clause`: the filter now runs that JavaScript.)
+        if (t && runsMongoCode(target.slice)) t = withMongoCode(t, t);
         if (sh && key !== undefined) {
           const next = setItem(sh, key, { t, c: v.c, ...(v.c === undefined && v.lit ? { lit: true } : {}) });
           if (next) {
@@ -2050,10 +2062,12 @@ export class TaintAnalysis {
       case 'Dict': {
         const items = new Map<string, Item>();
         let t: Taint | null = null;
+        let code: Taint | null = null;
         let exact = true;
         e.keys.forEach((k, i) => {
           const vt = this.eval(e.values[i], st, 1);
           t = join(t, vt);
+          if (runsMongoCode(k)) code = join(code, vt);
           if (!k) {
             exact = false;
             return;
@@ -2066,7 +2080,17 @@ export class TaintAnalysis {
             items.set(itemKey(kc), { t: vt, c, ...(c === undefined && !live(vt) && this.litOnly(e.values[i], st, 0) ? { lit: true } : {}) });
           }
         });
-        return { t, c: undefined, shape: exact ? { kind: 'map', items, config: false } : null };
+        return { t: withMongoCode(t, code), c: undefined, shape: exact ? { kind: 'map', items, config: false } : null };
+      }
+      case 'BoolOp': {
+        // `directory = directory or Directory()`: an instance made when the caller gave none (the usual default).
+        const last = e.values[e.values.length - 1];
+        if (e.op !== 'Or' || last.type !== 'Call') break;
+        const made = this.valueOf(last, st);
+        if (!made.cls) break;
+        let t = made.t;
+        for (const x of e.values.slice(0, -1)) t = join(t, this.eval(x, st, 1));
+        return { t, c: undefined, shape: null, cls: made.cls, ...(made.reqFields ? { reqFields: made.reqFields } : {}) };
       }
       case 'Call': {
         const q = this.sem.callName(e) ?? '';
@@ -2201,8 +2225,13 @@ export class TaintAnalysis {
       case 'Dict': {
         let t: Taint | null = null;
         for (const k of e.keys) if (k) t = join(t, this.eval(k, st, d + 1));
-        for (const v of e.values) t = join(t, this.eval(v, st, d + 1));
-        return t;
+        let code: Taint | null = null;
+        e.values.forEach((v, i) => {
+          const vt = this.eval(v, st, d + 1);
+          t = join(t, vt);
+          if (runsMongoCode(e.keys[i])) code = join(code, vt);
+        });
+        return withMongoCode(t, code);
       }
       case 'List':
       case 'Tuple':
@@ -3448,6 +3477,20 @@ const CLEAN_RESULTS: ReadonlyMap<string, Clean> = new Map([
 
 /** Calls whose result is safe for what their arguments are safe for (they only convert or copy text). */
 const CLEAN_PASS_THROUGH: ReadonlySet<string> = new Set(['str', 'os.fspath', 'list', 'tuple', 'sorted']);
+
+/** A MongoDB filter key whose value is JavaScript the server runs (`$where`, `$function`, `$accumulator`). */
+function runsMongoCode(k: A.Expr | null): boolean {
+  return !!k && k.type === 'Constant' && typeof k.value === 'string' && /^\$(?:where|function|accumulator)$/.test(k.value);
+}
+
+/**
+ * A dict holding untrusted data under such a key is a filter that runs the attacker's
+ * JavaScript: wherever it goes (a helper's `collection.find(criteria)` in another module),
+ * it carries query-operator injection (`K.NOSQL`), as a filter parsed from JSON does.
+ */
+function withMongoCode(t: Taint | null, code: Taint | null): Taint | null {
+  return t && code && live(code) && code.mask & (K.SQL | K.CODE) ? { ...t, mask: t.mask | K.NOSQL } : t;
+}
 
 /**
  * Decoders and decompressors: their bytes follow from their input alone, so data verified

@@ -195,3 +195,60 @@ describe('a predicate of several statements in another module', () => {
     expect(await ssrf('return parts.scheme in ("http", "https")')).toHaveLength(1);
   });
 });
+
+describe('instances of a class of another module', () => {
+  const client = [
+    'from ldap3 import Connection, Server',
+    'class Directory:',
+    '    def __init__(self):',
+    '        self.conn = Connection(Server("ldaps://ldap.example"), "cn=svc", "pw", auto_bind=True)',
+    '    def search(self, ldap_filter):',
+    '        self.conn.search("ou=people,dc=example", ldap_filter)  # sink',
+    '        return self.conn.entries',
+    '',
+  ].join('\n');
+  const people = (make: string, value: string) =>
+    ['from ldap3.utils.conv import escape_filter_chars', 'from .client import Directory', ...make.split('\n'), `    return directory.search(f"(uid={${value}})")`, ''].join('\n');
+  const app = ['from flask import Flask, request', 'from directory import people', 'app = Flask(__name__)', '@app.get("/p")', 'def p():', '    return str(people.lookup(request.args.get("uid", "")))', ''].join('\n');
+  const ldap = async (make: string, value = 'uid') =>
+    (await scanProject({ 'directory/__init__.py': '', 'directory/client.py': client, 'directory/people.py': people(make, value), 'app.py': app })).filter((f) => f.ruleId === 'KR110' && f.status !== 'dismissed').map((f) => `${f.location.path}:${f.location.startLine}`);
+
+  it('a default instance made when none is given (`d = d or Directory()`): the flow reaches the method of its class', async () => {
+    expect(await ldap('def lookup(uid, directory=None):\n    directory = directory or Directory()')).toEqual(['directory/client.py:6']);
+    expect(await ldap('def lookup(uid, directory=None):\n    directory = directory or Directory()', 'escape_filter_chars(uid)')).toEqual([]);
+  });
+  it('an instance made at module level and used in a function', async () => {
+    expect(await ldap('directory = Directory()\ndef lookup(uid):')).toEqual(['directory/client.py:6']);
+    expect(await ldap('directory = Directory()\ndef lookup(uid):', 'escape_filter_chars(uid)')).toEqual([]);
+  });
+});
+
+describe('a MongoDB filter that runs request data as JavaScript', () => {
+  const app = (build: string) =>
+    py(`
+import os
+from flask import Flask, request, jsonify
+from pymongo import MongoClient
+app = Flask(__name__)
+articles = MongoClient(os.environ["MONGO_URL"])["kb"]["articles"]
+
+def search(criteria):
+    return list(articles.find(criteria))
+
+@app.get("/a")
+def a():
+    tag = request.args.get("tag", "")
+${build.replace(/^/gm, '    ')}
+    return jsonify(search(query))
+`);
+  const flows = async (build: string) => (await scanProject({ 'app.py': app(build) })).filter((f) => f.ruleId === 'KR117' && f.status !== 'dismissed').length;
+  it('set by item assignment, or in a dict passed to a helper, it reaches the helper\'s find', async () => {
+    expect(await flows('query = {"published": True}\nquery["$where"] = "this.tag == \'%s\'" % tag')).toBe(1);
+    expect(await flows('query = {"$where": f"this.tag == \'{tag}\'"}')).toBe(1);
+    expect(await flows('query = dict({"$where": f"this.tag == \'{tag}\'"})')).toBe(1);
+  });
+  it('the same value under an ordinary key is compared, not run: no flow', async () => {
+    expect(await flows('query = {"published": True}\nquery["tag"] = "%s" % tag')).toBe(0);
+    expect(await flows('query = {"tag": f"{tag}"}')).toBe(0);
+  });
+});
