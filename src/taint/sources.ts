@@ -398,6 +398,7 @@ export function clientParams(fn: A.FunctionDef, route: RouteInfo, sem: SemanticM
     if (a.arg === 'self' || a.arg === 'cls') continue;
     const ann = a.annotation ? annotationText(a.annotation) : '';
     if (ann && SAFE_ANNOTATIONS.test(ann)) continue;
+    if (a.annotation && choiceAnnotation(a.annotation, sem, 0)) continue;
     const d = defaults.get(a.arg);
     if (d && d.type === 'Call') {
       const q = sem.callName(d) ?? '';
@@ -433,6 +434,28 @@ export function handlerParams(fn: A.FunctionDef, sem: SemanticModel): ParamSourc
     return cp.map((param) => ({ param, origin: h.origin, label: `parameter '${param}' of ${fn.name}() (${h.label})` }));
   }
   return [];
+}
+
+/**
+ * A type that admits only listed constants, which FastAPI validates before the handler
+ * runs: `Literal["small", "large"]` (also inside `Optional[…]`, `Annotated[…, Query()]` and
+ * `… | None`), or an enumeration of the module (`class Size(str, Enum)`).
+ */
+function choiceAnnotation(e: A.Expr, sem: SemanticModel, d: number): boolean {
+  if (d > 4) return false;
+  if (e.type === 'BinOp' && e.op === 'BitOr') return [e.left, e.right].every((x) => (x.type === 'Constant' && x.value === null) || choiceAnnotation(x, sem, d + 1));
+  if (e.type === 'Subscript') {
+    const head = (sem.qualifiedName(e.value) ?? annotationText(e.value)).split('.').pop();
+    const elts = e.slice.type === 'Tuple' ? e.slice.elts : [e.slice];
+    if (head === 'Literal') return elts.length > 0 && elts.every((x) => x.type === 'Constant');
+    if (head === 'Optional') return choiceAnnotation(elts[0], sem, d + 1);
+    if (head === 'Annotated') return !!elts[0] && choiceAnnotation(elts[0], sem, d + 1);
+    return false;
+  }
+  if (e.type !== 'Name') return false;
+  const b = sem.lookup(e.id, e);
+  if (!b || b.kind !== 'class' || b.count !== 1 || b.node.type !== 'ClassDef') return false;
+  return b.node.bases.some((x) => /^(?:enum\.)?(?:Enum|IntEnum|StrEnum)$/.test(sem.qualifiedName(x) ?? ''));
 }
 
 function annotationText(e: A.Expr): string {

@@ -129,6 +129,18 @@ class V(APIView):
     safe: 'from fastapi import FastAPI\napp = FastAPI()\n@app.get("/i/{item}")\ndef i(item: int):\n    db.execute(f"SELECT * FROM t WHERE n = {item}")',
     source: "parameter 'item'",
   },
+  ...[
+    ['Literal', 'from typing import Literal', 'Literal["small", "large"] = "small"'],
+    ['Optional[Literal]', 'from typing import Literal, Optional', 'Optional[Literal["small", "large"]] = None'],
+    ['Annotated[Literal, Query()]', 'from typing import Annotated, Literal\nfrom fastapi import Query', 'Annotated[Literal["small", "large"], Query()] = "small"'],
+    ['an Enum of the module', 'from enum import Enum\nclass Size(str, Enum):\n    small = "small"\n    large = "large"', 'Size = Size.small'],
+  ].map(([what, imports, ann]) => ({
+    name: `fastapi query parameter typed ${what} admits only its constants (a str one is a source)`,
+    rule: 'KR102',
+    vuln: `import os\n${imports}\nfrom fastapi import FastAPI\napp = FastAPI()\n@app.get("/s")\ndef s(size: str = "small"):\n    os.system(f"convert in.png -resize {size} out.png")`,
+    safe: `import os\n${imports}\nfrom fastapi import FastAPI\napp = FastAPI()\n@app.get("/s")\ndef s(size: ${ann}):\n    os.system(f"convert in.png -resize {size} out.png")`,
+    source: "parameter 'size'",
+  })),
   {
     name: 'fastapi query parameter (Depends is not)',
     rule: 'KR101',
