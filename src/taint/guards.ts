@@ -9,7 +9,7 @@ import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { ALL_MASK, K } from './model.js';
 import { boundCall } from './models/predicates.js';
-import { charsetClears, patternCharset, patternClears, strPredicateCharset } from './models/regex.js';
+import { charsetClears, patternCharset, patternClears, secondCharNotSlash, strPredicateCharset } from './models/regex.js';
 import { prefixClears } from './sanitizers.js';
 
 /** A check on a value: `key` is validated for sink kinds `bits` on the branch where the test is `when`. */
@@ -157,7 +157,8 @@ function callGuards(test: A.Call, sem: SemanticModel, d = 0, ext?: ExternalGuard
       const r = regexTest(test, sem);
       if (!r) return [];
       const bits = patternClears(r.pattern, r.flags, r.mode);
-      return bits ? [{ key: r.key, bits, when: true }] : [];
+      // (A path pattern alone can be the whole local-path check: `/(?![/\\])[\w/.-]*`.)
+      return [...(bits ? [{ key: r.key, bits, when: true }] : []), ...localPath([test], sem, false)];
     }
   }
   if (f.type === 'Name' && d < 3) {
@@ -422,7 +423,8 @@ function partsOf(values: readonly A.Expr[], negated: boolean): { c: A.Expr; neg:
  * and "\\" not in u` (or `not u.startswith("/\\")`, which browsers read as `//`) proves u
  * is a path on this site, not another host: safe for redirects and for a URL built on a
  * fixed origin. Each part alone proves nothing. A validator whose pattern starts with `/`
- * and admits no backslash stands for the first and the last part. `negated`: the parts of
+ * and admits no backslash stands for the first and the last part, and for the second when
+ * the character after the slash can be neither `/` nor `\\` (`/(?![/\\])…`, `/[\w-]+…`). `negated`: the parts of
  * `a or b or …`, which proves the check where it is false (`if not … or …: return "/"`).
  */
 function localPath(values: readonly A.Expr[], sem: SemanticModel, negated: boolean): Guard[] {
@@ -447,6 +449,7 @@ function localPath(values: readonly A.Expr[], sem: SemanticModel, negated: boole
       const cs = patternCharset(r.pattern, r.flags, r.mode);
       slash.add(r.key);
       if (cs && cs.nonAscii !== 'any' && !cs.ascii.has('\\')) noBackslash.add(r.key);
+      if (secondCharNotSlash(r.pattern, r.flags)) noDouble.add(r.key);
     }
   }
   return [...slash].filter((k) => noDouble.has(k) && noBackslash.has(k)).map((key) => ({ key, bits: K.REDIRECT | K.SSRF, when: !negated, label: 'the local-path check' }));

@@ -11,6 +11,7 @@ import type { Finding } from '../../src/core/finding.js';
 import { scan } from '../../src/pipeline/scan.js';
 import { cleanTempDirs, tempProject } from '../helpers/temp-project.js';
 import { py, runPairs } from './models-helpers.js';
+import { patternCharset, secondCharNotSlash } from '../../src/taint/models/regex.js';
 
 cleanTempDirs();
 
@@ -250,5 +251,45 @@ ${build.replace(/^/gm, '    ')}
   it('the same value under an ordinary key is compared, not run: no flow', async () => {
     expect(await flows('query = {"published": True}\nquery["tag"] = "%s" % tag')).toBe(0);
     expect(await flows('query = {"tag": f"{tag}"}')).toBe(0);
+  });
+});
+
+describe('a path pattern as the whole local-path check before a redirect', () => {
+  const view = (pattern: string, form: 'if' | 'ifexp') =>
+    py(`
+import re
+from flask import Flask, request, redirect
+app = Flask(__name__)
+LOCAL = re.compile(r"${pattern}")
+
+@app.get("/switch")
+def switch():
+    nxt = request.args.get("next", "/")
+${form === 'if' ? '    if not LOCAL.fullmatch(nxt):\n        nxt = "/"\n    return redirect(nxt)' : '    target = nxt if LOCAL.fullmatch(nxt) else "/"\n    return redirect(target)'}
+`);
+  runPairs([
+    { name: 'a lookahead after the slash rules out //host (a pattern letting // through does not)', rule: 'KR107', vuln: view('/[A-Za-z0-9/_.~-]*', 'if'), safe: view('/(?![/\\\\])[A-Za-z0-9/_.~-]*', 'if'), source: 'request.args' },
+    { name: 'the same check in a conditional expression', rule: 'KR107', vuln: view('/[A-Za-z0-9/_.~-]*', 'ifexp'), safe: view('/(?![/\\\\])[A-Za-z0-9/_.~-]*', 'ifexp'), source: 'request.args' },
+    { name: 'a class without / right after the slash (one that admits a backslash is no check)', rule: 'KR107', vuln: view('/(?!/)[\\w/.\\\\-]*', 'if'), safe: view('/[\\w-]+(/[\\w.-]*)*', 'if'), source: 'request.args' },
+  ]);
+});
+
+describe('secondCharNotSlash (the pattern reading behind the local-path check)', () => {
+  it('a lookahead after the slash, or a class without / and \\ that must match once', () => {
+    expect(secondCharNotSlash(String.raw`/(?![/\\])[\w/]*`, '')).toBe(true);
+    expect(secondCharNotSlash(String.raw`^/(?!/)[\w/]*$`, '')).toBe(true);
+    expect(secondCharNotSlash(String.raw`/[\w-]+(/[\w-]*)*`, '')).toBe(true);
+    expect(secondCharNotSlash(String.raw`/[a-z]{1,8}`, '')).toBe(true);
+  });
+  it('a class that may match nothing, or that holds / or \\, or a lookahead for something else: no', () => {
+    expect(secondCharNotSlash(String.raw`/[\w-]*(/[\w-]*)*`, '')).toBe(false);
+    expect(secondCharNotSlash(String.raw`/[\w-]?/x`, '')).toBe(false);
+    expect(secondCharNotSlash(String.raw`/[\w/-]+`, '')).toBe(false);
+    expect(secondCharNotSlash(String.raw`/[^a-z]+`, '')).toBe(false);
+    expect(secondCharNotSlash(String.raw`/(?![a-z])[\w/]*`, '')).toBe(false);
+    expect(secondCharNotSlash(String.raw`[/a-z]+`, '')).toBe(false);
+  });
+  it('lookarounds take no characters: the pattern\'s characters are read without them', () => {
+    expect([...(patternCharset(String.raw`/(?![/\\])[a-c]*`, '', 'fullmatch')?.ascii ?? [])].sort().join('')).toBe('/abc');
   });
 });

@@ -298,7 +298,9 @@ export function patternCharset(p: string, flags: string, mode: 'negated-class' |
     if (!cls || !cls.negated || !/^[+*]?$/.test(p.slice(cls.next))) return null;
     return withCase(cls.set, ignoreCase);
   }
-  const parsed = parsePattern(p, ignoreCase);
+  // Lookarounds only take matches away (they consume nothing): the characters of the
+  // pattern without them are a superset of what it lets through.
+  const parsed = parsePattern(p.replace(LOOKAROUND, ''), ignoreCase);
   if (!parsed) return null;
   if (mode === 'fullmatch') return parsed.set;
   if (parsed.topAlternation) return null;
@@ -396,6 +398,36 @@ function quotedLiteral(p: string, flags: string, mode: 'fullmatch' | 'match' | '
   const quant = /^(?:[*+?]|\{\d*(?:,\d*)?\})/.exec(body.slice(i));
   if (quant) i += quant[0].length;
   return body.slice(i) === q || body.slice(i) === `\\${q}`;
+}
+
+/** A lookahead or lookbehind without groups inside (`(?![/\\])`, `(?<=x)`). */
+const LOOKAROUND = /\(\?<?[=!](?:[^()\\]|\\.)*\)/g;
+
+/**
+ * Whether a pattern that starts with `/` (after `^` or `\A`) cannot match a value whose
+ * second character is `/` or `\` (a protocol-relative `//host` or `/\host` that browsers
+ * follow to another site): a negative lookahead for them right after the slash
+ * (`/(?![/\\])…`), or a character class without them that must match once (`/[\w-]+…`,
+ * `/[a-z]…`). Any other form answers false.
+ */
+export function secondCharNotSlash(p: string, flags: string): boolean {
+  const m = /^(?:\^|\\A)?\//.exec(p);
+  if (!m) return false;
+  const rest = p.slice(m[0].length);
+  // `(?!/)`, `(?!\/)`, `(?![/\\])`, `(?![\\/])`: neither may follow the slash (a lookahead of one class or one character).
+  const look = /^\(\?!(\[[^\]]*\]|\\?\/)\)/.exec(rest);
+  if (look) {
+    if (!look[1].startsWith('[')) return true; // (?!/): then a backslash is left to the character check
+    const cls = parseClass(look[1], 1);
+    return !!cls && !cls.negated && cls.set.ascii.has('/') && cls.set.ascii.has('\\');
+  }
+  if (rest[0] !== '[') return false;
+  const cls = parseClass(rest, 1);
+  if (!cls) return false;
+  const chars = withCase(cls.negated ? complement(cls.set) : cls.set, flagsOf(flags).ignoreCase);
+  if (chars.ascii.has('/') || chars.ascii.has('\\')) return false;
+  const quant = rest.slice(cls.next);
+  return !/^(?:[*?]|\{0?,)/.test(quant);
 }
 
 /** The characters of a str method's allow-list: `isdigit`, `isalnum`, `isalpha`, `isidentifier`... (null for others). */
