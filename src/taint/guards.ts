@@ -276,6 +276,8 @@ function exitsFalsy(body: readonly A.Stmt[]): boolean {
  */
 function truthyPathGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): Guard[] | null {
   const out: Guard[] = [];
+  /** Every condition that holds where the function returns a true value, with its polarity. */
+  const parts: { c: A.Expr; neg: boolean }[] = [];
   // (A parameter bound again — `p = p.replace("../", "")` — is not the value the caller passed.)
   const params = new Set([...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs].map((p) => p.arg));
   const rebinds = (s: A.Stmt): boolean =>
@@ -292,6 +294,7 @@ function truthyPathGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): Gua
       }
       if (s.type === 'If' && !s.orelse.length && exitsFalsy(s.body)) {
         for (const g of guardsOf(s.test, sem, d)) if (!g.when) out.push({ ...g, when: true });
+        parts.push(...(s.test.type === 'BoolOp' && s.test.op === 'Or' ? partsOf(s.test.values, true) : partsOf([s.test], true)));
         continue;
       }
       if (s.type === 'Try' && !s.orelse.length && !s.finalbody.length && s.handlers.every((h) => exitsFalsy(h.body)) && s.body.every((x) => x.type !== 'Return')) {
@@ -300,6 +303,7 @@ function truthyPathGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): Gua
       }
       if (end && s.type === 'Return' && s.value && !returnsFalsy(s)) {
         if (!(s.value.type === 'Constant' && s.value.value === true)) for (const g of guardsOf(s.value, sem, d)) if (g.when) out.push(g);
+        parts.push(...(s.value.type === 'BoolOp' && s.value.op === 'And' ? partsOf(s.value.values, false) : partsOf([s.value], false)));
         return true;
       }
       return false;
@@ -307,7 +311,10 @@ function truthyPathGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): Gua
     return !last;
   };
   const body = fn.body;
-  return body.length > 1 && walk(body, true) && out.length ? out : null;
+  if (body.length < 2 || !walk(body, true)) return null;
+  // The parts of the local-path check may come from several exits (`if not t.startswith("/") or t.startswith("//"): return False`).
+  out.push(...localPathParts(parts, sem, true));
+  return out.length ? out : null;
 }
 
 /** The returned value and positional parameter names of an undecorated function whose whole body, a docstring aside, is `return <value>`. */
@@ -428,10 +435,18 @@ function partsOf(values: readonly A.Expr[], negated: boolean): { c: A.Expr; neg:
  * `a or b or …`, which proves the check where it is false (`if not … or …: return "/"`).
  */
 function localPath(values: readonly A.Expr[], sem: SemanticModel, negated: boolean): Guard[] {
+  return localPathParts(partsOf(values, negated), sem, !negated);
+}
+
+/** The local-path check over parts that all hold where the guard is `when` (see {@link localPath}); they may come from several statements. */
+function localPathParts(parts: readonly { c: A.Expr; neg: boolean }[], sem: SemanticModel, when: boolean): Guard[] {
   const slash = new Set<string>();
   const noDouble = new Set<string>();
   const noBackslash = new Set<string>();
-  for (const { c, neg } of partsOf(values, negated)) {
+  for (const { c, neg } of parts) {
+    // `not any(ch == "\\" or … for ch in u)`: no backslash in u.
+    const scanned = neg ? charTestedAbsent(c, '\\') : null;
+    if (scanned) noBackslash.add(scanned);
     if (c.type === 'Call' && c.func.type === 'Attribute' && c.func.attr === 'startswith' && c.args.length === 1) {
       const k = keyOf(c.func.value);
       const lit = sem.constValue(c.args[0]);
@@ -452,7 +467,21 @@ function localPath(values: readonly A.Expr[], sem: SemanticModel, negated: boole
       if (secondCharNotSlash(r.pattern, r.flags)) noDouble.add(r.key);
     }
   }
-  return [...slash].filter((k) => noDouble.has(k) && noBackslash.has(k)).map((key) => ({ key, bits: K.REDIRECT | K.SSRF, when: !negated, label: 'the local-path check' }));
+  return [...slash].filter((k) => noDouble.has(k) && noBackslash.has(k)).map((key) => ({ key, bits: K.REDIRECT | K.SSRF, when, label: 'the local-path check' }));
+}
+
+/**
+ * `any(ch == c or … for ch in u)`: the key of u when one alternative tests each character
+ * for `c` (so where the call is false, u holds no `c`); null otherwise.
+ */
+function charTestedAbsent(e: A.Expr, c: string): string | null {
+  if (e.type !== 'Call' || e.func.type !== 'Name' || e.func.id !== 'any' || e.args.length !== 1 || e.keywords.length) return null;
+  const g = e.args[0];
+  if (g.type !== 'GeneratorExp' || g.generators.length !== 1 || g.generators[0].ifs.length || g.generators[0].target.type !== 'Name') return null;
+  const ch = g.generators[0].target.id;
+  const alts = g.elt.type === 'BoolOp' && g.elt.op === 'Or' ? g.elt.values : [g.elt];
+  const tests = alts.some((a) => a.type === 'Compare' && a.ops.length === 1 && a.ops[0] === 'Eq' && ((a.left.type === 'Name' && a.left.id === ch && a.comparators[0].type === 'Constant' && a.comparators[0].value === c) || (a.comparators[0].type === 'Name' && a.comparators[0].id === ch && a.left.type === 'Constant' && a.left.value === c)));
+  return tests ? keyOf(g.generators[0].iter) : null;
 }
 
 /**

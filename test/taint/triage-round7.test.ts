@@ -293,3 +293,42 @@ describe('secondCharNotSlash (the pattern reading behind the local-path check)',
     expect([...(patternCharset(String.raw`/(?![/\\])[a-c]*`, '', 'fullmatch')?.ascii ?? [])].sort().join('')).toBe('/abc');
   });
 });
+
+describe('the local-path check spread over the exits of a predicate', () => {
+  const view = (backslash: string) =>
+    py(`
+from flask import Flask, request, redirect
+app = Flask(__name__)
+
+def is_safe_next(target):
+    if not target:
+        return False
+${backslash}
+    if not target.startswith("/") or target.startswith("//"):
+        return False
+    return True
+
+@app.get("/login")
+def login():
+    nxt = request.args.get("next", "")
+    if not is_safe_next(nxt):
+        nxt = "/"
+    return redirect(nxt)
+`);
+  runPairs([
+    {
+      name: 'slash, no double slash and no backslash, each in its own exit (without the backslash exit: /\\\\host passes)',
+      rule: 'KR107',
+      vuln: view('    if any(ord(ch) < 0x21 for ch in target):\n        return False'),
+      safe: view('    if any(ord(ch) < 0x21 or ch == "\\\\" for ch in target):\n        return False'),
+      source: 'request.args',
+    },
+    {
+      name: 'the backslash exit written as a containment test',
+      rule: 'KR107',
+      vuln: view('    if "\\\\\\\\" in target:\n        print("odd")'),
+      safe: view('    if "\\\\" in target:\n        return False'),
+      source: 'request.args',
+    },
+  ]);
+});
