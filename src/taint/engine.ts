@@ -1527,7 +1527,7 @@ export class TaintAnalysis {
         first.elts.forEach((e, i) => this.assign(e, { t: parts[i], c: undefined, shape: null }, s, st));
         return;
       }
-      for (const tg of s.targets) this.assign(tg, { t: whole.t, c: undefined, shape: null }, s, st);
+      for (const tg of s.targets) this.assign(tg, { t: whole.t, c: undefined, shape: null, ...(whole.lit && !live(whole.t) ? { lit: true } : {}) }, s, st);
       return;
     }
     const val = this.withClean(this.valueOf(s.value, st), s.value, st);
@@ -1792,10 +1792,11 @@ export class TaintAnalysis {
       }
       case 'Tuple':
       case 'List':
-        for (const e of target.elts) this.assign(e, { t: v.t, c: undefined, shape: null }, stmt, st);
+        // (Each part of a value built only from constants is one: `formula, names = FORMULAS[key]`.)
+        for (const e of target.elts) this.assign(e, { t: v.t, c: undefined, shape: null, ...(v.lit && !live(v.t) ? { lit: true } : {}) }, stmt, st);
         return;
       case 'Starred':
-        this.assign(target.value, { t: v.t, c: undefined, shape: null }, stmt, st);
+        this.assign(target.value, { t: v.t, c: undefined, shape: null, ...(v.lit && !live(v.t) ? { lit: true } : {}) }, stmt, st);
         return;
       default:
         return;

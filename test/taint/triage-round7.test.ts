@@ -332,3 +332,34 @@ def login():
     },
   ]);
 });
+
+describe('unpacking a value built only from constants', () => {
+  const code = (value: string) =>
+    [
+      'import json',
+      'FORMULAS = {"a": ("x * y", ("x", "y")), "b": ("x + y", ("x", "y"))}',
+      'def handler(event, context):',
+      '    body = json.loads(event.get("body") or "{}")',
+      '    name = body.get("formula", "a")',
+      '    if name not in FORMULAS:',
+      '        return None',
+      `    formula, required = ${value}`,
+      '    return eval(formula, {"__builtins__": {}}, {k: float(body[k]) for k in required})',
+      '',
+    ].join('\n');
+  const b307 = async (value: string) => (await scanProject({ 'app.py': code(value) })).find((f) => f.ruleId === 'B307');
+  it('each part of an entry of a constant table is a constant', async () => {
+    const f = await b307('FORMULAS[name]');
+    expect(f?.status).toBe('dismissed');
+    expect(f?.verdict?.kind).toBe('constant');
+  });
+  it('also in a nested target', async () => {
+    const f = await b307('FORMULAS[name]\n    (formula, required), _ = FORMULAS[name], 1');
+    expect(f?.verdict?.kind).toBe('constant');
+  });
+  it('each part of request data is request data', async () => {
+    const f = await b307('body["spec"]');
+    expect(f?.status).not.toBe('dismissed');
+    expect(f?.verdict?.kind).toBe('reachable');
+  });
+});
