@@ -30,7 +30,7 @@ import { analysisOf, configureModule, literalArgsOf, noteUnknownCallees, request
 import type { ExternalResolver, TaintFacts } from '../taint/engine.js';
 import { redactDeep, redactText } from '../secrets/redact-text.js';
 import { hingesOf, observationTargets, triageFindings } from '../taint/triage.js';
-import { callArgsOf, type Hinge } from '../taint/callers.js';
+import { callArgsOf, constantTables, type Hinge } from '../taint/callers.js';
 import { setProjectModels, type ProjectTaintModels } from '../taint/models/project.js';
 import { notebookModule, remapToNotebook } from './notebook.js';
 
@@ -227,7 +227,15 @@ const hinges = new WeakMap<A.Module, Hinge[]>();
 function withCallFacts(facts: TaintFacts, module: A.Module, semantic: SemanticModel, localModules: readonly string[]): TaintFacts {
   const { calls, refs, truncated } = callArgsOf(module, semantic, localModuleSet(localModules), literalArgsOf(module));
   const h = hinges.get(module);
-  return { ...facts, ...(h?.length ? { hinges: h } : {}), ...(calls.length ? { callArgs: calls } : {}), ...(refs.length ? { refs } : {}), ...(truncated ? { callArgsTruncated: true as const } : {}) };
+  const tables = constantTables(module, semantic);
+  return {
+    ...facts,
+    ...(h?.length ? { hinges: h } : {}),
+    ...(calls.length ? { callArgs: calls } : {}),
+    ...(refs.length ? { refs } : {}),
+    ...(truncated ? { callArgsTruncated: true as const } : {}),
+    ...(tables.length ? { tables } : {}),
+  };
 }
 
 /**

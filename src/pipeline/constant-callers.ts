@@ -18,12 +18,14 @@ import { refollowImports, TRIAGE_RULES } from '../taint/triage.js';
  * the analysis saw safe for the hinged rule's sink kind (`bit`): 'kind' when some argument
  * counted only by its kind.
  */
-function constantFor(call: CallArgs, h: Hinge, bit: number): boolean | 'kind' {
+function constantFor(call: CallArgs, h: Hinge, bit: number, constantIn: (dep: string) => boolean): boolean | 'kind' {
   if (call.star) return false;
   let byKind = false;
   const ok = h.params.every((p) => {
     if (p.pos >= 0 && p.pos < call.args.length) {
       if (call.args[p.pos]) return true;
+      const deps = call.litIf?.[p.pos];
+      if (deps?.every(constantIn)) return true;
       return (byKind = !!bit && !!((call.kinds?.[p.pos] ?? 0) & bit));
     }
     if (Object.hasOwn(call.kw, p.name)) {
@@ -42,6 +44,7 @@ function constantFor(call: CallArgs, h: Hinge, bit: number): boolean | 'kind' {
 export function settleConstantCallers(results: readonly FileResult[]): number {
   const calls = new Map<string, { call: CallArgs; path: string }[]>();
   const refs = new Set<string>();
+  const constantIn = constantsOfModules(results);
   for (const r of results) {
     const t = r.taint;
     if (!t) continue;
@@ -61,7 +64,7 @@ export function settleConstantCallers(results: readonly FileResult[]): number {
     for (const h of hinges) {
       const sites = calls.get(h.fn);
       const bit = TRIAGE_RULES.get(h.rule)?.bit ?? 0;
-      const each = sites?.map((s) => constantFor(s.call, h, bit)) ?? [];
+      const each = sites?.map((s) => constantFor(s.call, h, bit, constantIn)) ?? [];
       if (!sites?.length || refs.has(h.fn) || !each.every((x) => x)) continue;
       const f = r.findings.find((x: Finding) => x.ruleId === h.rule && x.location.startLine === h.line && x.location.startColumn === h.column);
       if (!f || f.verdict?.kind !== 'unknown' || (f.status ?? 'active') !== 'active') continue;
@@ -80,4 +83,37 @@ export function settleConstantCallers(results: readonly FileResult[]): number {
     if (changed) refollowImports(r.findings);
   }
   return settled;
+}
+
+/**
+ * What the project's modules hold that is constant, by their files: the functions that
+ * return only constants and the tables of constants nothing changes (their facts). The
+ * answer for a dependency of an argument (`f:pkg.sorting.order_clause`,
+ * `t:.constants.TOOLS`, see `CallArgs.litIf`): true when exactly one file is that module
+ * (the dotted path's last segments name it; a relative name, from the caller's package) and
+ * it holds such a function or table of that name.
+ */
+function constantsOfModules(results: readonly FileResult[]): (dep: string) => boolean {
+  const modules = new Map<string, { fns: Set<string>; tables: Set<string> }[]>();
+  for (const r of results) {
+    const t = r.taint;
+    if (!t) continue;
+    const key = r.path.replace(/\\/g, '/').replace(/\.pyw?$/, '').replace(/\/__init__$/, '');
+    const entry = { fns: new Set(Object.entries(t.exports).filter(([, e]) => e.lit).map(([n]) => n)), tables: new Set(t.tables ?? []) };
+    const list = modules.get(key);
+    if (list) list.push(entry);
+    else modules.set(key, [entry]);
+  }
+  const keys = [...modules.keys()];
+  return (dep: string): boolean => {
+    const kind = dep.slice(0, 2);
+    const parts = dep.slice(2).replace(/^\.+/, '').split('.');
+    const name = parts.pop();
+    if (!name || !parts.length) return false;
+    const tail = parts.join('/');
+    const found = keys.filter((k) => k === tail || k.endsWith(`/${tail}`));
+    if (found.length !== 1) return false;
+    const list = modules.get(found[0])!;
+    return list.length === 1 && (kind === 'f:' ? list[0].fns.has(name) : list[0].tables.has(name));
+  };
 }

@@ -48,6 +48,14 @@ export interface CallArgs {
   kinds?: number[];
   /** The same per keyword argument. */
   kwKinds?: Record<string, number>;
+  /**
+   * Per positional argument that is none of these: what of other modules it is built from
+   * besides constants — `f:q` a project function `q` (qualified as the caller imports it)
+   * whose result it is, `t:q` a module-level table `q` it reads an entry of. When every
+   * such function returns only constants and every such table holds only constants (the
+   * project step reads that in their modules' facts), the argument is a constant.
+   */
+  litIf?: Record<number, string[]>;
   line: number;
 }
 
@@ -143,6 +151,83 @@ export function constantExpr(e: A.Expr, sem: SemanticModel, d: number): boolean 
     default:
       return false;
   }
+}
+
+/**
+ * What of the project's other modules `e` is built from besides constants (see
+ * {@link CallArgs.litIf}): calls of their functions (`sorting.order_clause(s, d)`, whatever
+ * the arguments: a function returning only constants ignores them) and entries of their
+ * tables (`constants.TOOLS.get(k)`, `FORMULAS[k]` imported from a module), through names
+ * bound once. Null when some part is neither a constant nor one of those; an empty list
+ * is a plain constant.
+ */
+export function constantIf(e: A.Expr, sem: SemanticModel, localModules: ReadonlySet<string>, d = 0): string[] | null {
+  if (d > MAX_DEPTH) return null;
+  if (constantExpr(e, sem, 0)) return [];
+  const all = (xs: readonly (A.Expr | null | undefined)[]): string[] | null => {
+    const out: string[] = [];
+    for (const x of xs) {
+      if (!x) continue;
+      const got = constantIf(x, sem, localModules, d + 1);
+      if (!got) return null;
+      out.push(...got);
+    }
+    return out;
+  };
+  const project = (x: A.Expr): string | null => {
+    const q = sem.qualifiedName(x);
+    if (!q || !q.includes('.')) return null;
+    const bare = q.replace(/^\.+/, '');
+    const dot = bare.indexOf('.');
+    return q.startsWith('.') || localModules.has(dot < 0 ? bare : bare.slice(0, dot)) ? q : null;
+  };
+  switch (e.type) {
+    case 'Name': {
+      const b = sem.lookup(e.id, e);
+      if (b?.kind === 'assign' && b.count === 1 && b.value && b.value !== e) return constantIf(b.value, sem, localModules, d + 1);
+      return null;
+    }
+    case 'JoinedStr':
+      return all(e.values);
+    case 'FormattedValue':
+      return all([e.value, e.format_spec]);
+    case 'BinOp':
+      return e.op === 'Add' || e.op === 'Mod' ? all([e.left, e.right]) : null;
+    case 'IfExp':
+      return all([e.body, e.orelse]);
+    case 'Tuple':
+    case 'List':
+      return e.elts.some((x) => x.type === 'Starred') ? null : all(e.elts);
+    case 'Subscript': {
+      const q = e.slice.type !== 'Slice' ? project(e.value) : null;
+      return q ? [`t:${q}`] : null;
+    }
+    case 'Call': {
+      const f = e.func;
+      // `TABLE.get(key[, default])` of a table of another module: one of its values, or the default.
+      if (f.type === 'Attribute' && f.attr === 'get' && !e.keywords.length && e.args.length >= 1 && e.args.length <= 2) {
+        const q = project(f.value);
+        const dflt = e.args[1] ? constantIf(e.args[1], sem, localModules, d + 1) : [];
+        if (q && dflt) return [`t:${q}`, ...dflt];
+      }
+      const q = project(f);
+      return q ? [`f:${q}`] : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The module-level names of a module bound to a table of constants nothing changes (see {@link frozenTable}). */
+export function constantTables(module: A.Module, sem: SemanticModel): string[] {
+  const out: string[] = [];
+  for (const st of module.body) {
+    if (st.type !== 'Assign' || st.targets.length !== 1 || st.targets[0].type !== 'Name') continue;
+    const t = frozenTable(st.targets[0], sem);
+    const values = t ? tableValues(t) : [];
+    if (values.length && values.length <= 200 && values.every((v) => v.type !== 'Starred' && constantExpr(v, sem, 1))) out.push(st.targets[0].id);
+  }
+  return out;
 }
 
 /** Builtins whose result is a number (or a bool) whatever their argument: nothing of it can inject. */
@@ -386,6 +471,13 @@ export function callArgsOf(
           // For the arguments that are neither: the sink kinds the analysis saw them safe for.
           const kinds = seen && args.some((x) => !x) ? n.args.map((a, i) => (args[i] || a.type === 'Starred' ? 0 : seen.kinds(n, a))) : [];
           const anyKinds = kinds.some((b) => b) || Object.values(kwKinds).some((b) => b);
+          // And what of other modules they are constants with.
+          const litIf: Record<number, string[]> = {};
+          n.args.forEach((a, i) => {
+            if (args[i] || a.type === 'Starred') return;
+            const deps = constantIf(a, sem, localModules);
+            if (deps?.length) litIf[i] = deps;
+          });
           calls.push({
             name,
             args,
@@ -393,6 +485,7 @@ export function callArgsOf(
             ...(star ? { star: true as const } : {}),
             ...(numbers ? { num: true as const } : {}),
             ...(anyKinds ? { kinds, kwKinds } : {}),
+            ...(Object.keys(litIf).length ? { litIf } : {}),
             line: n.lineno,
           });
         }

@@ -117,6 +117,8 @@ export interface TaintFacts {
   refs?: string[];
   /** More calls than {@link callArgs} holds: no hinge can be settled. */
   callArgsTruncated?: true;
+  /** Module-level tables of constants nothing changes (names), for the calls of other modules that read them (`CallArgs.litIf`). */
+  tables?: string[];
 }
 
 /** What the analysis saw reach an expression that a pattern rule flagged (joined over every visit). */

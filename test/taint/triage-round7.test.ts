@@ -363,3 +363,32 @@ describe('unpacking a value built only from constants', () => {
     expect(f?.verdict?.kind).toBe('reachable');
   });
 });
+
+describe('a helper\'s finding settled by callers passing constants of other modules', () => {
+  const shell = 'import subprocess\ndef capture(command):\n    return subprocess.check_output(command, shell=True, text=True)  # sink\n';
+  const project = (constants: string, services: string) => ({
+    'ops/__init__.py': '',
+    'ops/shell.py': shell,
+    'ops/constants.py': constants,
+    'ops/services.py': `from . import constants, shell\nfrom .constants import VOLUMES\n${services}`,
+    'ops/views.py': 'from flask import Flask, request\nfrom .services import run_tool\napp = Flask(__name__)\n@app.get("/t")\ndef t():\n    return run_tool(request.args["tool"], request.args["volume"])\n',
+  });
+  const TABLES = 'TOOLS = {"disk": "df -h", "usage": "du -sh"}\nVOLUMES = {"data": "/srv/data", "logs": "/var/log/app"}\ndef default_tool():\n    return "df -h"\ndef tool_for(name):\n    return name.strip()\n';
+  const b602 = async (constants: string, services: string) => (await scanProject(project(constants, services))).find((f) => f.ruleId === 'B602' && f.location.path === 'ops/shell.py');
+  const RUN = (command: string, path = 'VOLUMES.get(volume)') =>
+    `def run_tool(tool, volume):\n    command = ${command}\n    path = ${path}\n    if command is None or path is None:\n        raise KeyError(tool)\n    return shell.capture(f"{command} {path}")\n`;
+
+  it('entries of constant tables of another module (by module or imported by name), and a function returning only constants: dismissed', async () => {
+    for (const command of ['constants.TOOLS.get(tool)', 'constants.TOOLS[tool]', 'constants.default_tool()']) {
+      const f = await b602(TABLES, RUN(command));
+      expect(f?.status, command).toBe('dismissed');
+      expect(f?.verdict?.kind, command).toBe('constant');
+    }
+  });
+  it('a default that is the key itself, a table changed in its module, a function returning what it is given: kept', async () => {
+    expect((await b602(TABLES, RUN('constants.TOOLS.get(tool, tool)')))?.status).not.toBe('dismissed');
+    expect((await b602(`${TABLES}TOOLS["custom"] = input()\n`, RUN('constants.TOOLS.get(tool)')))?.status).not.toBe('dismissed');
+    expect((await b602(TABLES, RUN('constants.tool_for(tool)')))?.status).not.toBe('dismissed');
+    expect((await b602(TABLES, RUN('constants.TOOLS.get(tool)', 'volume')))?.status).not.toBe('dismissed');
+  });
+});
