@@ -392,3 +392,27 @@ describe('a helper\'s finding settled by callers passing constants of other modu
     expect((await b602(TABLES, RUN('constants.TOOLS.get(tool)', 'volume')))?.status).not.toBe('dismissed');
   });
 });
+
+describe('a file-name pattern with a dot in it, before a join under a base folder', () => {
+  const view = (pattern: string) =>
+    py(`
+import os, re
+from flask import Flask, request, send_file, abort
+app = Flask(__name__)
+NAME = re.compile(r"${pattern}")
+
+def clean_name(name):
+    if not NAME.fullmatch(name):
+        raise ValueError("invalid file name")
+    return name
+
+@app.get("/a")
+def a():
+    return send_file(os.path.join("/srv/uploads", clean_name(request.args["name"])))
+`);
+  runPairs([
+    { name: 'a first character that is no dot, no separator anywhere: not .. (a pattern matching .. is no check)', rule: 'KR115', vuln: view('[\\w.-]+'), safe: view('[A-Za-z0-9][\\w-]{0,99}\\.(?:pdf|png|txt)'), source: 'request.args' },
+    { name: 'a separator allowed after the first character is no check', rule: 'KR115', vuln: view('[A-Za-z0-9][\\w/-]*\\.pdf'), safe: view('[A-Za-z0-9][\\w-]*\\.pdf'), source: 'request.args' },
+    { name: 'a first character that may be missing is no check', rule: 'KR115', vuln: view('[A-Za-z0-9]?[\\w.-]*'), safe: view('[A-Za-z0-9][\\w.-]*'), source: 'request.args' },
+  ]);
+});

@@ -361,7 +361,24 @@ export function charsetClears(cs: CharSet): number {
 /** The sink kinds a `re.fullmatch`/`match`/`search` guard with pattern `p` clears, 0 when it proves nothing. */
 export function patternClears(p: string, flags: string, mode: 'fullmatch' | 'match' | 'search'): number {
   const cs = patternCharset(p, flags, mode);
-  return (cs ? charsetClears(cs) : 0) | (quotedLiteral(p, flags, mode) ? K.CODE : 0);
+  return (cs ? charsetClears(cs) | plainFileName(p, flags, cs) : 0) | (quotedLiteral(p, flags, mode) ? K.CODE : 0);
+}
+
+/**
+ * A file name that cannot leave its folder: no separator (`/`, `\\`) nor NUL among the
+ * pattern's characters, and a first character that cannot be a dot, so the value is neither
+ * `..` nor `.` (`[A-Za-z0-9][\w-]*\.(?:pdf|png)`): safe to join under a base folder, dots
+ * and all. K.PATH then, else 0.
+ */
+function plainFileName(p: string, flags: string, cs: CharSet): number {
+  if (cs.nonAscii === 'any' || cs.ascii.has('/') || cs.ascii.has('\\') || cs.ascii.has('\0')) return 0;
+  const rest = p.replace(/^(?:\^|\\A)/, '');
+  if (rest[0] !== '[') return 0;
+  const cls = parseClass(rest, 1);
+  if (!cls) return 0;
+  const chars = withCase(cls.negated ? complement(cls.set) : cls.set, flagsOf(flags).ignoreCase);
+  if (chars.ascii.has('.') || chars.nonAscii === 'any' || /^(?:[*?]|\{0?,)/.test(rest.slice(cls.next))) return 0;
+  return K.PATH;
 }
 
 /**
