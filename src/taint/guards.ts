@@ -625,6 +625,16 @@ function withoutEncoding(e: A.Expr): A.Expr {
   return e;
 }
 
+/** The undecorated method `self.name` of the class around the call names (the first of that name), or null. */
+function selfMethod(f: A.Expr): A.FunctionDef | null {
+  if (f.type !== 'Attribute' || f.value.type !== 'Name' || f.value.id !== 'self') return null;
+  let cls: A.AnyNode | null = f.parent;
+  while (cls && cls.type !== 'ClassDef') cls = cls.parent;
+  if (!cls || cls.type !== 'ClassDef') return null;
+  const m = cls.body.find((x): x is A.FunctionDef => x.type === 'FunctionDef' && x.name === f.attr);
+  return m && !m.decorator_list.length ? m : null;
+}
+
 /** The message and key arguments of an HMAC computation (see {@link hmacGuards}), or null. */
 function hmacMessage(e: A.Expr, sem: SemanticModel, d: number): { msg: A.Expr; key: A.Expr } | null {
   if (d > 4) return null;
@@ -637,11 +647,13 @@ function hmacMessage(e: A.Expr, sem: SemanticModel, d: number): { msg: A.Expr; k
   if (e.func.type === 'Attribute' && ENCODINGS.has(e.func.attr)) return hmacMessage(e.func.value, sem, d + 1);
   // A signing helper of the module, `def sign(blob): return hmac.new(KEY, blob, sha256).hexdigest()`:
   // the message is the argument given for the parameter it signs.
-  const fn = e.func.type === 'Name' ? singleReturn(e.func, e, sem) : null;
+  // (Or a method of the class called on self, `self._sign(blob)` with `return hmac.new(self.secret, blob, …)`.)
+  const fn = e.func.type === 'Name' ? singleReturn(e.func, e, sem) : selfMethod(e.func);
   const helper = fn && predicateBody(fn);
   if (helper) {
     const inner = hmacMessage(helper.value, sem, d + 1);
-    const i = inner && inner.msg.type === 'Name' ? helper.params.indexOf(inner.msg.id) : -1;
+    const offset = e.func.type === 'Attribute' ? 1 : 0;
+    const i = inner && inner.msg.type === 'Name' ? helper.params.indexOf(inner.msg.id) - offset : -1;
     const arg = i >= 0 ? e.args[i] : undefined;
     return inner && arg && arg.type !== 'Starred' ? { msg: arg, key: inner.key } : null;
   }

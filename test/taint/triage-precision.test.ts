@@ -134,6 +134,12 @@ describe('authenticity guard: hmac.compare_digest before deserialising', () => {
     await expectVerdict(helper('if not hmac.compare_digest(_sign(payload.encode()).encode(), signature.encode()):\n    print("bad signature")'), 'B301', 'unknown');
     await expectVerdict(helper('if not hmac.compare_digest(_sign(signature.encode()).encode(), payload.encode()):\n    raise ValueError("bad signature")'), 'B301', 'unknown');
   });
+  it('a signing method of the class (self._sign(blob)): sanitised; a check that does not stop the path: unknown', async () => {
+    const code = (fail: string) =>
+      `import base64, hmac, hashlib, pickle\nclass Codec:\n    def __init__(self, secret):\n        self.secret = secret\n    def _sign(self, blob):\n        return hmac.new(self.secret, blob, hashlib.sha256).hexdigest()\n    def loads(self, token):\n        encoded, _, signature = token.rpartition(".")\n        blob = encoded.encode("ascii")\n        if not hmac.compare_digest(signature, self._sign(blob)):\n            ${fail}\n        return pickle.loads(base64.urlsafe_b64decode(blob))  # sink\n`;
+    await expectVerdict(code('raise ValueError("bad signature")'), 'B301', 'sanitised', /HMAC signature check/);
+    await expectVerdict(code('print("bad signature")'), 'B301', 'unknown');
+  });
   it('a verified value decoded to text stays safe to deserialise (yaml with the full loader)', async () => {
     const code = (check: string) => `import base64, hmac, hashlib, os, yaml\nKEY = os.environ["K"].encode()\ndef load(payload, signature):\n    if not hmac.compare_digest(hmac.new(KEY, payload, hashlib.sha256).hexdigest(), signature):\n        ${check}\n    return yaml.load(base64.b64decode(payload).decode("utf-8"), Loader=yaml.Loader)  # sink\n`;
     await expectVerdict(code('raise ValueError("bad")'), 'B506', 'sanitised', /HMAC signature check/);
