@@ -175,6 +175,7 @@ export function constantIf(e: A.Expr, sem: SemanticModel, localModules: Readonly
     return out;
   };
   const project = (x: A.Expr): string | null => {
+    // (The semantic model names only what an import binds: a local name spelled like a project module is not the module.)
     const q = sem.qualifiedName(x);
     if (!q || !q.includes('.')) return null;
     const bare = q.replace(/^\.+/, '');

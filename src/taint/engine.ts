@@ -2088,11 +2088,16 @@ export class TaintAnalysis {
       case 'BoolOp': {
         // `directory = directory or Directory()`: an instance made when the caller gave none (the usual default).
         const last = e.values[e.values.length - 1];
-        if (e.op !== 'Or' || last.type !== 'Call') break;
+        if (e.op !== 'Or' || last.type !== 'Call' || !this.external) break;
+        // (Each operand is evaluated once: the call may reach a sink.)
         const made = this.valueOf(last, st);
-        if (!made.cls) break;
         let t = made.t;
         for (const x of e.values.slice(0, -1)) t = join(t, this.eval(x, st, 1));
+        if (this.observe !== null && this.observe.has(e)) this.record(e, t, st);
+        if (!made.cls) {
+          const c = fold(e, st.fold);
+          return { t, c, shape: null, lit: c === undefined && !live(t) && this.litOnly(e, st, 0) };
+        }
         return { t, c: undefined, shape: null, cls: made.cls, ...(made.reqFields ? { reqFields: made.reqFields } : {}) };
       }
       case 'Call': {

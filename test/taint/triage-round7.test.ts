@@ -416,3 +416,20 @@ def a():
     { name: 'a first character that may be missing is no check', rule: 'KR115', vuln: view('[A-Za-z0-9]?[\\w.-]*'), safe: view('[A-Za-z0-9][\\w.-]*'), source: 'request.args' },
   ]);
 });
+
+describe('a local name spelled like a project module is not the module', () => {
+  it('a call on a local object named like a module with a constants-only function does not settle the helper', async () => {
+    const files = {
+      'ops/__init__.py': '',
+      'ops/shell.py': 'import subprocess\ndef capture(command):\n    return subprocess.check_output(command, shell=True, text=True)  # sink\n',
+      'ops/constants.py': 'def pick(name):\n    return "df -h"\n',
+      'ops/services.py': 'from . import shell\ndef run_tool(tool, constants):\n    command = constants.pick(tool)\n    return shell.capture(command)\n',
+      'ops/views.py': 'from flask import Flask, request\nfrom .services import run_tool\napp = Flask(__name__)\n@app.get("/t")\ndef t():\n    return run_tool(request.args["tool"], None)\n',
+    };
+    const f = (await scanProject(files)).find((x) => x.ruleId === 'B602' && x.location.path === 'ops/shell.py');
+    expect(f?.status).not.toBe('dismissed');
+    // Imported, the same call settles it.
+    const imported = { ...files, 'ops/services.py': 'from . import shell, constants\ndef run_tool(tool, loader):\n    command = constants.pick(tool)\n    return shell.capture(command)\n' };
+    expect((await scanProject(imported)).find((x) => x.ruleId === 'B602' && x.location.path === 'ops/shell.py')?.status).toBe('dismissed');
+  });
+});
