@@ -1363,6 +1363,12 @@ export class TaintAnalysis {
     return ext && ext.kind === 'class' && ext.cls ? { cls: ext.cls, fields: this.ctorFields(ext, e, st) } : null;
   }
 
+  /** A name in capitals imported from another module, or read through one (`config.FEED_SOURCES`): a table by convention. */
+  private importedTable(e: A.Expr): boolean {
+    const name = e.type === 'Attribute' ? e.attr : e.type === 'Name' ? e.id : '';
+    return /^[A-Z][A-Z0-9_]*$/.test(name) && this.importedRoot(e);
+  }
+
   /** The constructor call a name is bound to once at module level, with no arguments (`_store = XmlStore()`); null otherwise. */
   private moduleInstance(e: A.Name): A.Call | null {
     const b = this.sem.lookup(e.id, e);
@@ -2460,7 +2466,8 @@ export class TaintAnalysis {
         return null;
       }
       // `TABLE.get(k, default)` of a module table of constants: one of its constants, or the default.
-      if (f.attr === 'get' && !receiver && this.constantTable(f.value, st, 0)) return args[1] ?? keywords.get('default') ?? null;
+      // So is a table another module defines (`config.FEED_SOURCES.get(source, source)`): the default may be what comes back.
+      if (f.attr === 'get' && !receiver && (this.constantTable(f.value, st, 0) || this.importedTable(f.value))) return args[1] ?? keywords.get('default') ?? null;
       if (receiver) {
         if (NON_PROPAGATING_METHODS.has(f.attr)) return null;
         if (CONTAINER_ADDERS.has(f.attr) && allArgs) {

@@ -433,3 +433,21 @@ describe('a local name spelled like a project module is not the module', () => {
     expect((await scanProject(imported)).find((x) => x.ruleId === 'B602' && x.location.path === 'ops/shell.py')?.status).toBe('dismissed');
   });
 });
+
+describe('a table of another module read with a default', () => {
+  const project = (get: string) => ({
+    'feeds/__init__.py': '',
+    'feeds/config.py': 'FEED_SOURCES = {"status": "https://status.example.com/feed.json"}\n',
+    'feeds/fetcher.py': 'import requests\ndef fetch_json(url):\n    return requests.get(url, timeout=5).json()  # sink\n',
+    'feeds/services.py': `from . import config, fetcher\ndef load_feed(source):\n    url = ${get}\n    if url is None:\n        raise KeyError(source)\n    return fetcher.fetch_json(url)\n`,
+    'feeds/views.py': 'from flask import Flask, request, jsonify\nfrom . import services\napp = Flask(__name__)\n@app.get("/f")\ndef f():\n    return jsonify(services.load_feed(request.args.get("source", "status")))\n',
+  });
+  const ssrf = async (get: string) => (await scanProject(project(get))).filter((f) => f.ruleId === 'KR105' && f.status !== 'dismissed').map((f) => `${f.location.path}:${f.location.startLine}`);
+  it('the key as the default: the caller\'s value may come back and reach the request', async () => {
+    expect(await ssrf('config.FEED_SOURCES.get(source, source)')).toEqual(['feeds/fetcher.py:3']);
+  });
+  it('a constant default, or none: one of the table\'s URLs', async () => {
+    expect(await ssrf('config.FEED_SOURCES.get(source, "https://status.example.com/feed.json")')).toEqual([]);
+    expect(await ssrf('config.FEED_SOURCES.get(source)')).toEqual([]);
+  });
+});
