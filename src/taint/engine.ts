@@ -231,7 +231,7 @@ interface Summary {
   params: string[];
   /** Which parameters flow into the return value, and which sink kinds survive. */
   /** Parameters that flow to the returned value, and the kinds they can still reach there (`pmask[i]`: parameter i's own, when known). */
-  ret: { params: number; mask: number; pmask?: number[]; by?: string; trace?: Step } | null;
+  ret: { params: number; mask: number; pmask?: number[]; by?: string; trace?: Step; /** Parameters returned checked for `..` only (see `Taint.dots`). */ dots?: number } | null;
   sinks: SummarySink[];
   /** Every value the function returns is built only from constants. */
   retLit?: boolean;
@@ -1909,7 +1909,10 @@ export class TaintAnalysis {
         if (g.pins) st.lits.add(g.key);
         continue;
       }
-      const c = clear(t, g.bits, label);
+      let c = clear(t, g.bits, label);
+      // A `..` check leaves absolute paths: the value still leaves the folder where it starts the path or is joined.
+      if (c && g.dotsOnly && t.mask & K.PATH) c = { ...c, joined: t.joined, dots: true };
+      else if (c?.dots && !g.dotsOnly && g.bits & K.PATH) c = withoutDots(c);
       if (c) st.env.set(g.key, c);
       else st.env.delete(g.key);
       // (A parameter's sanitised residue is no source either: pinned like a cleared value.)
@@ -3115,7 +3118,11 @@ export class TaintAnalysis {
     for (let i = 0; i < s.params.length && i < 30; i++) {
       if (!(s.ret.params & (1 << i))) continue;
       const a = argFor(i);
-      if (a) out = join(out, clear(inside(via(a, i), i, s.ret.trace), ~(s.ret.pmask?.[i] ?? s.ret.mask) & ALL_MASK, s.ret.by ? `${fn.name}() (${s.ret.by})` : `${fn.name}()`));
+      if (!a) continue;
+      let r = clear(inside(via(a, i), i, s.ret.trace), ~(s.ret.pmask?.[i] ?? s.ret.mask) & ALL_MASK, s.ret.by ? `${fn.name}() (${s.ret.by})` : `${fn.name}()`);
+      // (Checked for `..` only in the callee: the caller's value may still be absolute.)
+      if (r && (s.ret.dots ?? 0) & (1 << i) && a.mask & K.PATH) r = { ...r, joined: a.joined, dots: true };
+      out = join(out, r);
     }
     return out;
   }
@@ -3123,6 +3130,8 @@ export class TaintAnalysis {
   // ---------------------------------------------------------------- findings
 
   private hit(t: Taint, spec: SinkSpec, node: A.AnyNode, st: FnState, needsHead: boolean, path?: string): void {
+    // Checked for `..` only, a value that starts the path or is joined as a later part may be absolute.
+    if (t.dots && spec.bit === K.PATH && !(t.mask & K.PATH) && (t.head || t.joined)) t = { ...t, mask: t.mask | K.PATH, ...(t.omask !== undefined ? { omask: t.omask | K.PATH } : {}) };
     if (!(t.mask & spec.bit)) return;
     if (t.origin && t.trace && originMask(t) & spec.bit) {
       const rule = spec.rule === FLOW_RULES.path && t.joined ? FLOW_RULES.absolutePath : spec.rule;
@@ -3424,7 +3433,8 @@ function addReturned(prev: Summary['ret'] | undefined, t: Taint): NonNullable<Su
   const pmask = [...(prev?.pmask ?? [])];
   for (let i = 0; i < 30; i++) if (t.params & (1 << i)) pmask[i] = (pmask[i] ?? 0) | t.mask;
   const trace = prev ? prev.trace : paramTrace(t.trace);
-  return { params: (prev?.params ?? 0) | t.params, mask: (prev?.mask ?? 0) | t.mask, pmask, ...(prev?.by ? { by: prev.by } : {}), ...(trace ? { trace } : {}) };
+  const dots = (prev?.dots ?? 0) | (t.dots ? t.params : 0);
+  return { params: (prev?.params ?? 0) | t.params, mask: (prev?.mask ?? 0) | t.mask, pmask, ...(prev?.by ? { by: prev.by } : {}), ...(trace ? { trace } : {}), ...(dots ? { dots } : {}) };
 }
 
 /** The steps of a trace whose nodes lie in `module` (another module's file), tagged with its path. */
@@ -3492,6 +3502,13 @@ const CLEAN_RESULTS: ReadonlyMap<string, Clean> = new Map([
 
 /** Calls whose result is safe for what their arguments are safe for (they only convert or copy text). */
 const CLEAN_PASS_THROUGH: ReadonlySet<string> = new Set(['str', 'os.fspath', 'list', 'tuple', 'sorted']);
+
+/** The taint without the mark of a `..`-only check (a later check also ruled out separators). */
+function withoutDots(t: Taint): Taint {
+  const out = { ...t };
+  delete out.dots;
+  return out;
+}
 
 /** A MongoDB filter key whose value is JavaScript the server runs (`$where`, `$function`, `$accumulator`). */
 function runsMongoCode(k: A.Expr | null): boolean {

@@ -23,6 +23,8 @@ export interface Guard {
   unlessTainted?: A.Expr;
   /** Where the check holds, the value is one of the constants it lists (`x in ("a", "b")`, `x == "a"`). */
   pins?: boolean;
+  /** A check for `..` alone: no traversal, but an absolute path is still possible (see `Taint.dots`). */
+  dotsOnly?: true;
 }
 
 /**
@@ -78,7 +80,9 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
         if (typeof lit === 'string' && rk) {
           let bits = 0;
           if (lit.includes('..') || lit === '/' || lit === '\\' || lit === '\0') bits |= K.PATH;
-          return bits ? [{ key: rk, bits, when: !when }] : [];
+          // (Without a separator check, `/etc/passwd` has no `..` and still leaves the folder.)
+          const dotsOnly = lit.includes('..') && !lit.includes('/') && !lit.includes('\\');
+          return bits ? [{ key: rk, bits, when: !when, ...(dotsOnly ? { dotsOnly: true as const } : {}) }] : [];
         }
         // Allow-list membership: `x in ALLOWED`, `urlparse(x).netloc in HOSTS` (also through
         // `parts = urlparse(x)`: then both `parts.netloc` and x are validated).

@@ -95,6 +95,12 @@ export interface Taint {
    * this part makes a flow here. See {@link originMask}.
    */
   omask?: number;
+  /**
+   * Path traversal was cleared by a check for `..` alone: the value may still be an absolute
+   * path, which replaces the folder when it starts the path or is joined as a later part
+   * (`os.path.join(BASE, name)`). See `TaintAnalysis.hit`.
+   */
+  dots?: true;
 }
 
 /** The sink kinds the untrusted part of a value can still reach (a flow needs one of them). */
@@ -119,6 +125,7 @@ export function join(a: Taint | null, b: Taint | null): Taint | null {
     joined: a.joined || b.joined,
     ...(a.cleared || b.cleared ? { cleared: (a.cleared ?? 0) | (b.cleared ?? 0), by: a.by ?? b.by } : {}),
     ...(omask !== undefined && pick.origin ? { omask } : {}),
+    ...(a.dots || b.dots ? { dots: true as const } : {}),
   };
 }
 

@@ -163,7 +163,10 @@ function testExpr(code: string): { test: A.Expr; sem: SemanticModel; stmt: A.Stm
 describe('barrier guard recognisers', () => {
   it('containment tests guard paths on the branch where the test fails', () => {
     const { test, sem } = testExpr('if ".." in p: pass');
-    expect(guardsOf(test, sem)).toEqual([{ key: 'p', bits: K.PATH, when: false }]);
+    // (A check for `..` alone still lets an absolute path through: marked so.)
+    expect(guardsOf(test, sem)).toEqual([{ key: 'p', bits: K.PATH, when: false, dotsOnly: true }]);
+    const sep = testExpr('if "/" in p: pass');
+    expect(guardsOf(sep.test, sep.sem)).toEqual([{ key: 'p', bits: K.PATH, when: false }]);
   });
 
   it('regex validators clear the kinds the pattern excludes, and nothing for .*', () => {

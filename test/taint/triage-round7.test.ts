@@ -451,3 +451,31 @@ describe('a table of another module read with a default', () => {
     expect(await ssrf('config.FEED_SOURCES.get(source)')).toEqual([]);
   });
 });
+
+describe('a check for .. alone leaves absolute paths', () => {
+  const view = (check: string, use: string, helper = '') =>
+    py(`
+import os
+from flask import Flask, request, abort, send_file
+app = Flask(__name__)
+BASE = "/srv/files"
+${helper}
+@app.get("/f")
+def f():
+    name = request.args["name"]
+${check.replace(/^/gm, '    ')}
+    return send_file(${use})
+`);
+  runPairs([
+    { name: 'joined under a folder (an absolute name replaces it); concatenated after it, safe', rule: 'KR115', vuln: view('if ".." in name:\n    abort(400)', 'os.path.join(BASE, name)'), safe: view('if ".." in name:\n    abort(400)', 'BASE + "/" + name'), source: 'request.args' },
+    { name: 'two parts each checked for .. alone, put together and joined', rule: 'KR115', vuln: view('ext = request.args["ext"]\nif ".." in name or ".." in ext:\n    abort(400)', 'os.path.join(BASE, name + ext)'), safe: view('ext = request.args["ext"]\nif ".." in name or ".." in ext:\n    abort(400)', 'BASE + "/" + name + ext'), source: 'request.args' },
+    { name: 'used as the whole path; with the separators ruled out too, safe', rule: 'KR104', vuln: view('if ".." in name:\n    abort(400)', 'name'), safe: view('if ".." in name or "/" in name:\n    abort(400)', 'os.path.join(BASE, name)'), source: 'request.args' },
+    {
+      name: 'checked for .. in a helper that returns it, then joined',
+      rule: 'KR115',
+      vuln: view('name = clean(name)', 'os.path.join(BASE, name)', 'def clean(n):\n    if ".." in n:\n        raise ValueError(n)\n    return n\n'),
+      safe: view('name = clean(name)', 'os.path.join(BASE, name)', 'def clean(n):\n    if ".." in n or "/" in n:\n        raise ValueError(n)\n    return n\n'),
+      source: 'request.args',
+    },
+  ]);
+});
