@@ -14,7 +14,7 @@ import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
 import { SourceFinder, clientParams, handlerParams, routeOf, type ParamSource, type SourceHit } from './sources.js';
-import { guardsOf, keyOf, paramGuardsOf, statementGuards, type ExternalGuards, type Guard, type ParamGuard } from './guards.js';
+import { guardsOf, keyOf, namesBound, paramGuardsOf, statementGuards, type ExternalGuards, type Guard, type ParamGuard } from './guards.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
@@ -1100,7 +1100,7 @@ export class TaintAnalysis {
         for (const g of e.generators) {
           const it = c(g.iter);
           if (g.target.type === 'Name' && it.bits && it.bits !== ALL_MASK) st.cleans.set(g.target.id, it);
-          else for (const n of namesIn(g.target)) st.cleans.delete(n);
+          else for (const n of namesBound(g.target)) st.cleans.delete(n);
         }
         const out = c(e.elt);
         st.cleans = saved;
@@ -3548,19 +3548,6 @@ function deserOnly(c: Clean): Clean | null {
 const CLEAN_METHODS: ReadonlySet<string> = new Set(['lower', 'upper', 'title', 'capitalize', 'casefold', 'swapcase', 'center', 'ljust', 'rjust', 'zfill', 'encode', 'format', 'join']);
 /** Whitespace stripping (without arguments: with them, quotes can go). */
 const STRIPS: ReadonlySet<string> = new Set(['strip', 'lstrip', 'rstrip']);
-
-/** The names bound by an assignment target (`a`, `a, (b, *c)`), without recursion. */
-function namesIn(t: A.Expr): string[] {
-  const out: string[] = [];
-  const todo: A.Expr[] = [t];
-  while (todo.length && out.length < 1000) {
-    const x = todo.pop()!;
-    if (x.type === 'Name') out.push(x.id);
-    else if (x.type === 'Tuple' || x.type === 'List') todo.push(...x.elts);
-    else if (x.type === 'Starred') todo.push(x.value);
-  }
-  return out;
-}
 
 /** Methods of a dict or list the interpreter models (reads, and writes it tracks or drops the shape for). */
 const CONTAINER_METHODS = new Set(['get', 'keys', 'values', 'items', 'copy', 'count', 'index', 'pop', 'popleft', 'append', 'appendleft', 'insert', 'extend', 'update', 'setdefault', 'set', 'has_section', 'has_option', 'sections', 'options']);

@@ -245,11 +245,11 @@ function moduleFunction(f: A.Name, at: A.AnyNode, sem: SemanticModel): A.Functio
   return b.node.type === 'FunctionDef' && !b.node.decorator_list.length ? b.node : null;
 }
 
-/** The names an assignment target binds (`a`, `a, (b, *c)`). */
-function namesBound(t: A.Expr): string[] {
+/** The names an assignment target binds (`a`, `a, (b, *c)`), without recursion (at most 1,000). */
+export function namesBound(t: A.Expr): string[] {
   const out: string[] = [];
   const stack = [t];
-  while (stack.length) {
+  while (stack.length && out.length < 1000) {
     const x = stack.pop()!;
     if (x.type === 'Name') out.push(x.id);
     else if (x.type === 'Tuple' || x.type === 'List') stack.push(...x.elts);

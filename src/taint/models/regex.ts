@@ -372,13 +372,8 @@ export function patternClears(p: string, flags: string, mode: 'fullmatch' | 'mat
  */
 function plainFileName(p: string, flags: string, cs: CharSet): number {
   if (cs.nonAscii === 'any' || cs.ascii.has('/') || cs.ascii.has('\\') || cs.ascii.has('\0')) return 0;
-  const rest = p.replace(/^(?:\^|\\A)/, '');
-  if (rest[0] !== '[') return 0;
-  const cls = parseClass(rest, 1);
-  if (!cls) return 0;
-  const chars = withCase(cls.negated ? complement(cls.set) : cls.set, flagsOf(flags).ignoreCase);
-  if (chars.ascii.has('.') || chars.nonAscii === 'any' || /^(?:[*?]|\{0?,)/.test(rest.slice(cls.next))) return 0;
-  return K.PATH;
+  const first = requiredClass(p.replace(/^(?:\^|\\A)/, ''), flags);
+  return first && !first.ascii.has('.') && first.nonAscii !== 'any' ? K.PATH : 0;
 }
 
 /**
@@ -438,13 +433,20 @@ export function secondCharNotSlash(p: string, flags: string): boolean {
     const cls = parseClass(look[1], 1);
     return !!cls && !cls.negated && cls.set.ascii.has('/') && cls.set.ascii.has('\\');
   }
-  if (rest[0] !== '[') return false;
+  const first = requiredClass(rest, flags);
+  return !!first && !first.ascii.has('/') && !first.ascii.has('\\');
+}
+
+/**
+ * The characters of the class a pattern (`rest`) starts with when it must match once (no
+ * quantifier, `+` or `{1,…}`: not `*`, `?` or `{0,…}`), case folded by the flags; null when
+ * the pattern starts otherwise.
+ */
+function requiredClass(rest: string, flags: string): CharSet | null {
+  if (rest[0] !== '[') return null;
   const cls = parseClass(rest, 1);
-  if (!cls) return false;
-  const chars = withCase(cls.negated ? complement(cls.set) : cls.set, flagsOf(flags).ignoreCase);
-  if (chars.ascii.has('/') || chars.ascii.has('\\')) return false;
-  const quant = rest.slice(cls.next);
-  return !/^(?:[*?]|\{0?,)/.test(quant);
+  if (!cls || /^(?:[*?]|\{0?,)/.test(rest.slice(cls.next))) return null;
+  return withCase(cls.negated ? complement(cls.set) : cls.set, flagsOf(flags).ignoreCase);
 }
 
 /** The characters of a str method's allow-list: `isdigit`, `isalnum`, `isalpha`, `isidentifier`... (null for others). */
