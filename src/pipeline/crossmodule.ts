@@ -22,7 +22,7 @@ import { decodePython, universalNewlines } from '../core/decode.js';
 import { CODE_RULES } from '../rules/index.js';
 import type { ParamGuard } from '../taint/guards.js';
 import { TaintAnalysis, type ExternalCallee, type ExternalResolver, type ExternalUse, type Flow, type TaintFacts } from '../taint/engine.js';
-import { FLOW_RULE_IDS, flowRating, remoteFlowsOf, traceOf } from '../taint/index.js';
+import { FLOW_RULE_IDS, flowRating, LOCAL_SOURCE_RULES, remoteFlowsOf, traceOf } from '../taint/index.js';
 import { IMPORT_RULES, mergeFlow, TRIAGE_RULES } from '../taint/triage.js';
 import { runCodeRules, statementLines, type AnalyzeOptions, type FileTask } from './analyze.js';
 import { isSuppressed, noSuppressions, readSuppressions, type Suppressions } from '../core/suppress.js';
@@ -47,8 +47,6 @@ interface Loaded {
 /** Rules whose findings depend on what the data flow knows: flow rules, pattern rules triage judges, import rules that follow them. */
 const REASONED = new Set(CODE_RULES.map((r) => r.id).filter((id) => FLOW_RULE_IDS.has(id) || TRIAGE_RULES.has(id) || IMPORT_RULES.has(id)));
 const RULES = new Map(CODE_RULES.map((r) => [r.id, r]));
-/** Data-flow rules that report flows from local input (command line, environment) too. */
-const LOCAL_SOURCE_RULES = new Set(['KR101', 'KR102', 'KR103']);
 
 /** The dotted module name of a Python file (`pkg.mod`, `pkg` for its `__init__.py`, the stem outside packages). */
 export function moduleNameOf(task: Pick<FileTask, 'absPath' | 'packageName'>): string {
@@ -216,20 +214,30 @@ class ProjectModules {
    * and the call's result can reach a pattern finding of the caller whose verdict is still
    * unknown (`unknown`: the call is marked so in the caller's facts); or when a request
    * object goes in and the callee (a helper, a wrapper class) reads request data from it.
+   * Local input only (`local`: command line, environment) is reported by a few sink kinds
+   * alone ({@link LOCAL_SOURCE_RULES}): such a call matters when the callee reaches one of
+   * them, checks the data, or passes it back where one may use it (`around`: the caller, or
+   * a module of the chain, has such a sink, or the result reaches a pattern finding left
+   * unknown).
    */
-  matters(q: string, from: FileTask, src: boolean, unknown: boolean, depth = 1, req = false): boolean {
+  matters(q: string, from: FileTask, src: boolean, unknown: boolean, depth = 1, req = false, local = false, around = true): boolean {
     const r = this.resolve(q, from);
     if (!r) return false;
     const e = this.factsOf(r.task.path)?.exports[r.rest];
     // A method of what a factory makes (`create_thing.do` stands for `Thing.do`).
     const dot = r.rest.lastIndexOf('.');
     const made = !e && dot > 0 ? this.madeBy({ task: r.task, rest: r.rest.slice(0, dot) }) : null;
-    if (made && depth < MAX_DEPTH) return this.matters(`${made}${r.rest.slice(dot)}`, from, src, unknown, depth + 1, req);
     // (A predicate function checking untrusted data may validate it on the caller's path.)
-    if (e && (e.src || (src && (e.sinks || e.pass || e.guards)) || (unknown && e.lit) || (req && e.req))) return true;
+    if (made && depth < MAX_DEPTH) return this.matters(`${made}${r.rest.slice(dot)}`, from, src, unknown, depth + 1, req, local, around);
+    // (A check of local input still matters: it may settle a pattern finding it reaches.)
+    const given = src && (local ? e?.sinksLocal || e?.guards || (e?.pass && around) : e?.sinks || e?.pass || e?.guards);
+    if (e && (e.src || given || (unknown && e.lit) || (req && e.req))) return true;
     // Deeper only through a callee that passes an argument on to the project's own code.
     if (!src || depth >= MAX_DEPTH || !e?.fwd) return false;
-    return this.memo(this.fileMatters, `${depth}:${r.task.path}`, () => (this.factsOf(r.task.path)?.calls ?? []).some((c) => this.matters(c.callee, r.task, true, false, depth + 1)));
+    const deeper = local && (around || !!this.factsOf(r.task.path)?.localSinks);
+    return this.memo(this.fileMatters, `${depth}:${local ? (deeper ? 'l+' : 'l-') : ''}:${r.task.path}`, () =>
+      (this.factsOf(r.task.path)?.calls ?? []).some((c) => this.matters(c.callee, r.task, true, false, depth + 1, false, local, local ? deeper : true)),
+    );
   }
 
   /** The class a factory (`rest` in its file) makes, qualified so that it resolves from anywhere; null when it is not one. */
@@ -275,7 +283,7 @@ class ProjectModules {
     const out: FileTask[] = [];
     for (const t of this.tasks) {
       const f = this.facts.get(t.path);
-      if (!f || !f.calls.some((c) => this.matters(c.callee, t, !!c.src, !!c.unknown, 1, !!c.req))) continue;
+      if (!f || !f.calls.some((c) => this.matters(c.callee, t, !!c.src, !!c.unknown, 1, !!c.req, !!c.local, !!c.unknown || !!f.localSinks))) continue;
       out.push(t);
       if (out.length >= MAX_CALLERS) break;
     }
@@ -293,7 +301,7 @@ export function planCrossModule(tasks: readonly FileTask[], results: readonly Fi
   const facts: Record<string, TaintFacts> = {};
   // Only what the plan and the callers' second look read: the project goes to every slice of
   // every thread, and the constant-caller facts (callArgs, refs, hinges) are most of the facts' size.
-  for (const r of results) if (r.taint) facts[r.path] = { exports: r.taint.exports, calls: r.taint.calls };
+  for (const r of results) if (r.taint) facts[r.path] = { exports: r.taint.exports, calls: r.taint.calls, ...(r.taint.localSinks ? { localSinks: true as const } : {}) };
   const modules = new ProjectModules(pyTasks, new Map(Object.entries(facts)));
   const callers = modules.callers();
   if (!callers.length) return { project: { id: '', options: [], files: [], facts: {} }, callers: [] };

@@ -13,6 +13,7 @@ import { ALL_MASK, K, STRUCTURED_MASK, USER_MASK, clear, join, live, originMask,
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
+import { LOCAL_SOURCE_RULES } from './models/kinds.js';
 import { SourceFinder, clientParams, handlerParams, routeOf, type ParamSource, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, namesBound, paramGuardsOf, statementGuards, type ExternalGuards, type Guard, type ParamGuard } from './guards.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
@@ -92,6 +93,8 @@ export interface TaintFacts {
     {
       src?: true;
       sinks?: true;
+      /** One of those sinks is of a rule that reports local input too ({@link LOCAL_SOURCE_RULES}). */
+      sinksLocal?: true;
       pass?: true;
       lit?: true;
       req?: true;
@@ -108,7 +111,16 @@ export interface TaintFacts {
    * untrusted data or was a request object, and whether the call's result can reach a
    * pattern finding whose verdict is `unknown` (a callee returning only constants may settle it).
    */
-  calls: { callee: string; src?: true; req?: true; unknown?: true }[];
+  calls: {
+    callee: string;
+    src?: true;
+    /** The untrusted data that goes in is local input only (command line, environment): only {@link LOCAL_SOURCE_RULES} report it. */
+    local?: true;
+    req?: true;
+    unknown?: true;
+  }[];
+  /** Some call of the module is a sink of a rule that reports local input ({@link LOCAL_SOURCE_RULES}), whatever reaches it. */
+  localSinks?: true;
   /** Pattern findings left `unknown` that hinge on the parameters of their function (see taint/callers.ts). */
   hinges?: Hinge[];
   /** Calls of functions by name, with which arguments are constants (see taint/callers.ts). */
@@ -361,6 +373,8 @@ export class TaintAnalysis {
   steps = 0;
   /** Calls into the project's own modules seen so far. */
   readonly projectCalls: TaintFacts['calls'] = [];
+  /** Some call analysed is a sink of a rule that reports local input (see {@link TaintFacts.localSinks}). */
+  private localSinks = false;
   /** Calls into the project's own modules made by module-level code (see {@link projectCalleesAround}). */
   private readonly moduleExt = new Set<string>();
   private moduleExtOpen = false;
@@ -464,6 +478,7 @@ export class TaintAnalysis {
       // library code (argparse, getopt), and a flow from them is a local user's own input.
       if (s.retSrc && s.retSrc.origin === 'request' && live(s.retSrc)) e.src = true;
       if (s.sinks.length) e.sinks = true;
+      if (s.sinks.some((k) => LOCAL_SOURCE_RULES.has(k.spec.rule))) e.sinksLocal = true;
       if (s.ret) e.pass = true;
       // Constants only, and something to use: a procedure (no value returned) gives callers nothing.
       if ((s.retLit && returnsValue(fn)) || s.retName) e.lit = true;
@@ -486,15 +501,16 @@ export class TaintAnalysis {
         const flags = methods.map((m) => exports[`${st.name}.${m.name}`]).filter((x) => x !== undefined);
         const fieldUse = this.fieldUse(methods);
         if (flags.length || fieldUse) {
-          const merged: TaintFacts['exports'][string] = { cls: true, ...(fieldUse === 'sink' ? { sinks: true } : fieldUse === 'pass' ? { pass: true } : {}) };
-          for (const f of flags) Object.assign(merged, { ...(f.src ? { src: true } : {}), ...(f.sinks ? { sinks: true } : {}), ...(f.pass ? { pass: true } : {}), ...(f.req ? { req: true } : {}), ...(f.fwd ? { fwd: true } : {}) });
+          // (A field's sink, found by its syntax, may be of any kind: counted as one that reports local input.)
+          const merged: TaintFacts['exports'][string] = { cls: true, ...(fieldUse === 'sink' ? { sinks: true, sinksLocal: true } : fieldUse === 'pass' ? { pass: true } : {}) };
+          for (const f of flags) Object.assign(merged, { ...(f.src ? { src: true } : {}), ...(f.sinks ? { sinks: true } : {}), ...(f.sinksLocal ? { sinksLocal: true } : {}), ...(f.pass ? { pass: true } : {}), ...(f.req ? { req: true } : {}), ...(f.fwd ? { fwd: true } : {}) });
           exports[st.name] = merged;
         }
       }
     }
     // Calls whose returned object triage asked about (`Loader=loader()`): the project pass brings the callee in.
     const calls = this.askedNames.size ? this.projectCalls.map((c) => (this.askedNames.has(c.callee) ? { ...c, unknown: true as const } : c)) : this.projectCalls;
-    return { exports, calls };
+    return { exports, calls, ...(this.localSinks ? { localSinks: true as const } : {}) };
   }
 
   /**
@@ -2502,6 +2518,7 @@ export class TaintAnalysis {
   /** The sinks a call is (by its qualified name `q`) and what its arguments bring to each. */
   private reachSinks(call: A.Call, q: string | null, taints: CallTaints, st: FnState): void {
     for (const spec of sinksFor(call, q)) {
+      if (LOCAL_SOURCE_RULES.has(spec.rule)) this.localSinks = true;
       const t = sinkTaint(spec, taints, this.sem);
       if (!t) continue;
       const needsHead = spec.needsHead ? spec.needsHead(call) : false;
@@ -2951,10 +2968,14 @@ export class TaintAnalysis {
   /** Record a call into the project's own modules for the project pass (see {@link TaintFacts.calls}). */
   private noteProjectCall(q: string, call: A.Call, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>, st: FnState): void {
     this.noteLiteralArgs(call, args, keywords, st);
-    const src = args.some((a) => live(a) && !!a.origin) || [...keywords.values()].some((a) => live(a) && !!a.origin);
+    const given = [...args, ...keywords.values()].filter((a): a is Taint => live(a) && !!a.origin);
+    const src = given.length > 0;
+    // Local input only: command-line or environment data (request data outranks both in a
+    // joined taint's origin; exception text keeps the response bit, which they lack).
+    const local = src && given.every((a) => (a.origin === 'cli' || a.origin === 'env') && !(a.mask & K.RESPONSE));
     const req = this.passesReqObj(call, st);
     if (args.some((a) => live(a) && !!a.params) || [...keywords.values()].some((a) => live(a) && !!a.params)) st.summary.fwd = true;
-    if (this.projectCalls.length < 500) this.projectCalls.push({ callee: q, ...(src ? { src: true as const } : {}), ...(req ? { req: true as const } : {}) });
+    if (this.projectCalls.length < 500) this.projectCalls.push({ callee: q, ...(src ? { src: true as const } : {}), ...(local ? { local: true as const } : {}), ...(req ? { req: true as const } : {}) });
     if (st.summary === EMPTY) this.moduleExt.add(q);
     else (st.summary.ext ??= new Set()).add(q);
   }

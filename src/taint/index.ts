@@ -11,7 +11,8 @@ import type { Origin } from './model.js';
 import { SOURCE_TEXT_HINT } from './sources.js';
 
 export { FLOW_RULES } from './sinks.js';
-export { FLOW_RULE_IDS } from './models/kinds.js';
+export { FLOW_RULE_IDS, LOCAL_SOURCE_RULES } from './models/kinds.js';
+import { LOCAL_SOURCE_RULES } from './models/kinds.js';
 
 interface Cached {
   analysis: TaintAnalysis | null;
@@ -183,15 +184,6 @@ const ORIGIN_TEXT: Record<Origin, string> = {
   env: 'an environment variable',
   traceback: 'exception details',
 };
-
-/**
- * Rules that report flows from local input (command line, stdin, environment). A local
- * user who can pass a path or a URL to a program can already open or fetch it; injection
- * into a language the program speaks with its own authority — SQL, NoSQL operators, LDAP
- * filters and XPath queries against its data, shell commands and evaluated code — crosses
- * a boundary worth a finding (at lower severity and confidence, see {@link flowRating}).
- */
-const LOCAL_SOURCE_RULES = new Set(['KR101', 'KR102', 'KR103', 'KR110', 'KR111', 'KR117']);
 
 /**
  * Severity and confidence of a flow: high/high from an HTTP request straight to the sink;

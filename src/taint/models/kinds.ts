@@ -32,6 +32,15 @@ export const FLOW_RULES = {
 /** The ids of the data-flow rules (a set, for "is this a flow rule?"). */
 export const FLOW_RULE_IDS: ReadonlySet<string> = new Set(Object.values(FLOW_RULES));
 
+/**
+ * Rules that report flows from local input (command line, stdin, environment). A local
+ * user who can pass a path or a URL to a program can already open or fetch it; injection
+ * into a language the program speaks with its own authority — SQL, NoSQL operators, LDAP
+ * filters and XPath queries against its data, shell commands and evaluated code — crosses
+ * a boundary worth a finding (at lower severity and confidence than a request's).
+ */
+export const LOCAL_SOURCE_RULES: ReadonlySet<string> = new Set([FLOW_RULES.sql, FLOW_RULES.command, FLOW_RULES.code, FLOW_RULES.ldap, FLOW_RULES.xpath, FLOW_RULES.nosql]);
+
 export interface KindInfo {
   rule: string;
   bit: number;
