@@ -120,6 +120,21 @@ const sanitizers: Pair[] = [
     source: 'request.args',
   },
   {
+    // A DN escaper leaves `*`, `(` and `)` alone: in a search filter `*` still matches every entry.
+    name: 'ldap3 escape_filter_chars clears LDAP; the DN escapers (escape_dn_chars, escape_rdn) do not',
+    rule: 'KR110',
+    vuln: view('import ldap\nfrom ldap.dn import escape_dn_chars', `conn.search_s("dc=x", ldap.SCOPE_SUBTREE, "(uid=%s)" % escape_dn_chars(${u}))`),
+    safe: view('import ldap\nfrom ldap3.utils.conv import escape_filter_chars', `conn.search_s("dc=x", ldap.SCOPE_SUBTREE, "(uid=%s)" % escape_filter_chars(${u}))`),
+    source: 'request.args',
+  },
+  {
+    name: 'a DN escaped with escape_rdn is no filter escaper (ldap3)',
+    rule: 'KR110',
+    vuln: view('import ldap3\nfrom ldap3.utils.dn import escape_rdn', `conn.search("dc=x", f"(cn=*{escape_rdn(${u})}*)")`),
+    safe: view('import ldap3\nfrom ldap3.utils.conv import escape_filter_chars', `conn.search("dc=x", f"(cn=*{escape_filter_chars(${u})}*)")`),
+    source: 'request.args',
+  },
+  {
     name: 'psycopg2 sql.Identifier clears SQL',
     rule: 'KR101',
     vuln: view('from psycopg2 import sql', `cur.execute(sql.SQL("SELECT * FROM {}").format(sql.SQL(${u})))`),

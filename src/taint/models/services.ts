@@ -71,7 +71,10 @@ export const LDAP: LibraryModel = {
     { kind: 'ldap', methods: ['search'], args: [1], keywords: ['search_filter'], when: imports('ldap3') },
     { kind: 'ldap', methods: ['search'], args: [2], keywords: ['filterstr'], when: (c, sem) => imports('ldap')(c, sem) && !imports('ldap3')(c, sem) },
   ],
-  sanitizers: [{ names: ['ldap.filter.escape_filter_chars', 'ldap3.utils.conv.escape_filter_chars', 'ldap.dn.escape_dn_chars', 'ldap3.utils.dn.escape_rdn'], clears: ['ldap'] }],
+  // Filter escapers only: a DN escaper (`ldap.dn.escape_dn_chars`, `ldap3.utils.dn.escape_rdn`)
+  // leaves `*`, `(` and `)` alone, and the sinks are search filters.
+  sanitizers: [{ names: ['ldap.filter.escape_filter_chars', 'ldap3.utils.conv.escape_filter_chars'], clears: ['ldap'] }],
+  passThrough: ['ldap.dn.escape_dn_chars', 'ldap3.utils.dn.escape_rdn'],
 };
 
 /** An lxml parse call whose parser may resolve entities: no parser (lxml < 5 resolves by default) or one made without resolve_entities=False. */
