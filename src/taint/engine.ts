@@ -168,6 +168,19 @@ function andClean(a: Clean, b: Clean): Clean {
   return bits ? { bits, by: a.by ?? b.by } : NOT_CLEAN;
 }
 
+/** Options of a Django model (`Model._meta`) that are names set in its code (django.db.models.options.Options). */
+const DJANGO_META_NAMES = new Set(['db_table', 'app_label', 'model_name', 'object_name', 'label', 'label_lower', 'verbose_name', 'verbose_name_plural', 'db_tablespace']);
+
+/**
+ * An attribute that names something the code defines: a Django model's table or label
+ * (`X._meta.db_table`), a class's or function's `__name__`/`__qualname__`. Whatever object
+ * it is read from, input cannot choose it.
+ */
+function isCodeName(e: A.Attribute): boolean {
+  if (e.attr === '__name__' || e.attr === '__qualname__') return true;
+  return DJANGO_META_NAMES.has(e.attr) && e.value.type === 'Attribute' && e.value.attr === '_meta';
+}
+
 /** Code the analysis proved never runs (a branch of a constant condition), and why. */
 export interface DeadCode {
   startLine: number;
@@ -994,6 +1007,9 @@ export class TaintAnalysis {
       case 'Attribute': {
         const k = keyOf(e);
         if (k && (st.consts.has(k) || st.lits.has(k))) return true;
+        // Names the code defines, not its input: a Django model's table and labels
+        // (`Article._meta.db_table`, `self.model._meta.app_label`), a class's or function's name.
+        if (isCodeName(e)) return true;
         // A constant of an imported module, by convention in capitals (`pickle.HIGHEST_PROTOCOL`, `re.IGNORECASE`).
         return e.value.type === 'Name' && /^[A-Z][A-Z0-9_]*$/.test(e.attr) && !st.env.has(e.value.id) && this.sem.lookup(e.value.id, e)?.kind === 'import';
       }
@@ -2190,7 +2206,8 @@ export class TaintAnalysis {
           this.eval(e.value, st, d + 1);
           return st.env.get(k)!;
         }
-        return this.eval(e.value, st, d + 1);
+        const t = this.eval(e.value, st, d + 1);
+        return t && isCodeName(e) ? null : t;
       }
       case 'Subscript': {
         this.eval(e.slice, st, d + 1);
