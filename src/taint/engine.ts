@@ -168,6 +168,14 @@ function andClean(a: Clean, b: Clean): Clean {
   return bits ? { bits, by: a.by ?? b.by } : NOT_CLEAN;
 }
 
+/** Attributes of an uploaded file that give the name the client chose (werkzeug/Starlette `filename`, Django `name`, Tornado's `filename` key). */
+const UPLOAD_NAMES = new Set(['filename', 'name', 'raw_filename']);
+
+/** An upload's name read from it (`.filename`, Tornado's `["filename"]`): the path kind comes back (see `Taint.upload`) unless a sanitiser removed it. */
+function uploadName(t: Taint | null, name: unknown): Taint | null {
+  return t?.upload && typeof name === 'string' && UPLOAD_NAMES.has(name) && !((t.cleared ?? 0) & K.PATH) ? { ...t, mask: t.mask | K.PATH } : t;
+}
+
 /** Options of a Django model (`Model._meta`) that are names set in its code (django.db.models.options.Options). */
 const DJANGO_META_NAMES = new Set(['db_table', 'app_label', 'model_name', 'object_name', 'label', 'label_lower', 'verbose_name', 'verbose_name_plural', 'db_tablespace']);
 
@@ -1065,11 +1073,16 @@ export class TaintAnalysis {
     }
   }
 
-  /** The value assigned from `e`, with what it is safe for when it is neither a constant nor tainted (see {@link cleanOf}). */
+  /**
+   * The value assigned from `e`, with what it is safe for when it is neither a constant nor
+   * untrusted data (see {@link cleanOf}); a value built from the function's parameters counts
+   * (`src = shlex.quote(job["name"])`: the caller's data goes in, but only quoted).
+   */
   private withClean(v: Val, e: A.Expr, st: FnState): Val {
-    if (v.c !== undefined || v.lit || live(v.t)) return v;
+    if (v.c !== undefined || v.lit || (live(v.t) && v.t.origin)) return v;
     const clean = this.cleanOf(e, st, 0);
-    return clean.bits && clean.bits !== ALL_MASK ? { ...v, clean } : v;
+    // (Safe for every kind: a conversion's result, `n = int(count)`, not a constant.)
+    return clean.bits && (clean.bits !== ALL_MASK || clean.by) ? { ...v, clean } : v;
   }
 
   /**
@@ -1180,7 +1193,7 @@ export class TaintAnalysis {
     const callee = this.localCallee(e);
     if (callee) {
       const s = this.summaryOf(callee.fn);
-      if (s.retClean && s.retClean.bits && s.retClean.bits !== ALL_MASK) return s.retClean;
+      if (s.retClean && s.retClean.bits && (s.retClean.bits !== ALL_MASK || s.retClean.by)) return s.retClean;
     }
     return null;
   }
@@ -2206,7 +2219,7 @@ export class TaintAnalysis {
           this.eval(e.value, st, d + 1);
           return st.env.get(k)!;
         }
-        const t = this.eval(e.value, st, d + 1);
+        const t = uploadName(this.eval(e.value, st, d + 1), e.attr);
         return t && isCodeName(e) ? null : t;
       }
       case 'Subscript': {
@@ -2219,7 +2232,8 @@ export class TaintAnalysis {
           const item = key === undefined ? undefined : itemOf(sh, key);
           if (item) return item.t;
         }
-        return this.eval(e.value, st, d + 1);
+        // (Tornado's uploads are dicts: `request.files["f"][0]["filename"]` is the client's name.)
+        return uploadName(this.eval(e.value, st, d + 1), e.slice.type === 'Constant' ? e.slice.value : null);
       }
       case 'Call':
         return this.evalCall(e, st, d);
@@ -3193,6 +3207,7 @@ export class TaintAnalysis {
 
   private sourceTaint(node: A.Expr, src: SourceHit): Taint {
     const step: Step = { node, message: `${this.text(node)} (source: ${src.label})`, kind: 'source', prev: null, len: 1 };
+    if (src.upload) return { mask: USER_MASK & ~K.PATH, head: true, params: 0, trace: step, origin: src.origin, joined: false, upload: true };
     return { mask: src.origin === 'traceback' ? K.RESPONSE : src.structured ? STRUCTURED_MASK : USER_MASK, head: true, params: 0, trace: step, origin: src.origin, joined: false };
   }
 

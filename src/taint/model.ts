@@ -101,6 +101,12 @@ export interface Taint {
    * (`os.path.join(BASE, name)`). See `TaintAnalysis.hit`.
    */
   dots?: true;
+  /**
+   * Uploaded file objects (`request.files["f"]`, its stream, its content): not a path until
+   * the upload's name is read (`.filename`, Django's `.name`), so the path kind is left out of
+   * `mask` and comes back there. See `TaintAnalysis.sourceTaint`.
+   */
+  upload?: true;
 }
 
 /** The sink kinds the untrusted part of a value can still reach (a flow needs one of them). */
@@ -126,6 +132,7 @@ export function join(a: Taint | null, b: Taint | null): Taint | null {
     ...(a.cleared || b.cleared ? { cleared: (a.cleared ?? 0) | (b.cleared ?? 0), by: a.by ?? b.by } : {}),
     ...(omask !== undefined && pick.origin ? { omask } : {}),
     ...(a.dots || b.dots ? { dots: true as const } : {}),
+    ...(a.upload || b.upload ? { upload: true as const } : {}),
   };
 }
 

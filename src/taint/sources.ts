@@ -20,7 +20,12 @@ export interface SourceHit {
   label: string;
   /** The data is parsed JSON (a dict or a list of the client's choosing), not a string. */
   structured?: boolean;
+  /** Uploaded files (`request.files`, Django's `request.FILES`): file objects, whose name (not the object) is a path. */
+  upload?: boolean;
 }
+
+/** Request attributes that hold uploaded files (werkzeug's FileStorage, Django's UploadedFile, Tornado's and Bottle's). */
+const UPLOAD_ATTRS = new Set(['files', 'FILES']);
 
 /** Request attributes and methods that give the parsed JSON body (`request.json`, `request.get_json()`, falcon's `req.media`). */
 const STRUCTURED_ATTRS = new Set(['json', 'get_json', 'media']);
@@ -82,8 +87,9 @@ export class SourceFinder {
     return { origin: 'request', label: `HTTP request data (${on}.${attr}${called ? '()' : ''})`, ...this.structured(attr) };
   }
 
-  /** `{ structured: true }` for a request attribute holding the parsed JSON body (DRF's `request.data` too), else nothing. */
-  private structured(attr: string): { structured?: true } {
+  /** `{ structured: true }` for a request attribute holding the parsed JSON body (DRF's `request.data` too), `{ upload: true }` for uploaded files, else nothing. */
+  private structured(attr: string): { structured?: true; upload?: true } {
+    if (UPLOAD_ATTRS.has(attr)) return { upload: true };
     return STRUCTURED_ATTRS.has(attr) || (attr === 'data' && this.sem.importsModule('rest_framework')) ? { structured: true } : {};
   }
 

@@ -29,6 +29,35 @@ const pairs: Pair[] = [
     safe: FLASK + 'from werkzeug.utils import secure_filename\n@app.route("/up", methods=["POST"])\ndef up():\n    f = request.files["doc"]\n    open("/srv/up/" + secure_filename(f.filename), "wb").write(f.read())',
     source: 'request.files',
   },
+  // An upload is a file object: its name is a path, the object and its stream are not.
+  {
+    name: 'an uploaded file object or its stream is no path (zipfile.ZipFile(upload.stream)); its filename is',
+    rule: 'KR104',
+    vuln: FLASK + 'import zipfile\n@app.route("/up", methods=["POST"])\ndef up():\n    upload = request.files.get("archive")\n    return str(zipfile.ZipFile(upload.filename).namelist())',
+    safe: FLASK + 'import zipfile\n@app.route("/up", methods=["POST"])\ndef up():\n    upload = request.files.get("archive")\n    zipfile.ZipFile(upload)\n    return str(zipfile.ZipFile(upload.stream).namelist())',
+    source: 'request.files',
+  },
+  {
+    name: 'either of two uploads (a conditional expression): the name is still a path',
+    rule: 'KR104',
+    vuln: FLASK + '@app.route("/up", methods=["POST"])\ndef up():\n    f = request.files["a"] if "a" in request.files else request.files["b"]\n    open("/srv/up/" + f.filename, "wb").write(f.read())',
+    safe: FLASK + '@app.route("/up", methods=["POST"])\ndef up():\n    f = request.files["a"] if "a" in request.files else request.files["b"]\n    open("/srv/up/fixed.bin", "wb").write(f.read())',
+    source: 'request.files',
+  },
+  {
+    name: "Django's request.FILES: the object is no path, its name is",
+    rule: 'KR104',
+    vuln: DJANGO + 'def view(request):\n    f = request.FILES["doc"]\n    open("/srv/up/" + f.name, "wb").write(f.read())\n    return HttpResponse("ok")',
+    safe: DJANGO + 'import zipfile\ndef view(request):\n    f = request.FILES["doc"]\n    names = zipfile.ZipFile(f).namelist()\n    return HttpResponse("ok")',
+    source: 'request.FILES',
+  },
+  {
+    name: "Tornado's uploads are dicts: the filename key is a path, the body is not",
+    rule: 'KR104',
+    vuln: 'import tornado.web\nclass H(tornado.web.RequestHandler):\n    def post(self):\n        f = self.request.files["doc"][0]\n        open("/srv/up/" + f["filename"], "wb").write(f["body"])',
+    safe: 'import io, zipfile\nimport tornado.web\nclass H(tornado.web.RequestHandler):\n    def post(self):\n        f = self.request.files["doc"][0]\n        zipfile.ZipFile(io.BytesIO(f["body"])).namelist()',
+    source: 'request.files',
+  },
   {
     name: 'uploaded file contents (.read())',
     rule: 'KR109',

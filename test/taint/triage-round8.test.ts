@@ -80,3 +80,46 @@ describe("a class's name in a query", () => {
     expect((await flows('kind.lower()')).map((f) => f.location.startLine)).toEqual([7]);
   });
 });
+
+describe('a sanitised part assigned to a name, in a function whose data comes from its caller', () => {
+  const worker = (body: string) => ({ 'worker.py': ['import shlex', 'import subprocess', '', body, ''].join('\n') });
+  const b602 = async (body: string) => (await scanProject(worker(body))).find((f) => f.ruleId === 'B602');
+
+  it('`src = shlex.quote(job["name"])` then the command: sanitised; without the quote: kept', async () => {
+    const safe = await b602('def run(job):\n    src = shlex.quote(job["name"])\n    subprocess.run("convert {} out.png".format(src), shell=True)');
+    expect(safe?.status).toBe('dismissed');
+    expect(safe?.verdict?.kind).toBe('sanitised');
+    const vuln = await b602('def run(job):\n    src = job["name"]\n    subprocess.run("convert {} out.png".format(src), shell=True)');
+    expect(vuln?.status).not.toBe('dismissed');
+  });
+
+  it('a number from int() assigned to a name: sanitised; the string itself: kept', async () => {
+    const safe = await b602('def run(job):\n    first = int(job.get("first", 1))\n    subprocess.run("pdftotext -f {} a.pdf".format(first), shell=True)');
+    expect(safe?.verdict?.kind).toBe('sanitised');
+    const vuln = await b602('def run(job):\n    first = job.get("first", 1)\n    subprocess.run("pdftotext -f {} a.pdf".format(first), shell=True)');
+    expect(vuln?.status).not.toBe('dismissed');
+  });
+
+  it('a helper of the module that builds the command from int() and shlex.quote(): sanitised at the call; one that does not: kept', async () => {
+    const helper = (first: string, src: string) =>
+      `def build(job):\n    first = ${first}\n    src = ${src}\n    return "pdftotext -f {} {}".format(first, src)\n\ndef run(job):\n    cmd = build(job)\n    subprocess.run(cmd, shell=True)`;
+    const safe = await b602(helper('int(job["first"])', 'shlex.quote(job["path"])'));
+    expect(safe?.verdict?.kind).toBe('sanitised');
+    // Numbers only: safe for every kind, through int() (not a constant).
+    const numbers = await b602('def build(job):\n    return "pdftotext -f {} a.pdf".format(int(job["first"]))\n\ndef run(job):\n    subprocess.run(build(job), shell=True)');
+    expect(numbers?.verdict?.kind).toBe('sanitised');
+    expect(numbers?.verdict?.reason).toContain('int()');
+    for (const [first, src] of [['job["first"]', 'shlex.quote(job["path"])'], ['int(job["first"])', 'job["path"]']]) {
+      const vuln = await b602(helper(first!, src!));
+      expect(vuln?.status, `${first} ${src}`).not.toBe('dismissed');
+    }
+  });
+
+  it('request data assigned after quoting is judged by its taint (sanitised by shlex.quote); unquoted, reachable', async () => {
+    const view = (v: string) => ({ 'app.py': `import shlex, subprocess\nfrom flask import Flask, request\napp = Flask(__name__)\n@app.route("/c")\ndef c():\n    src = ${v}\n    subprocess.run("convert {} out.png".format(src), shell=True)\n    return "ok"\n` });
+    const safe = (await scanProject(view('shlex.quote(request.args["f"])'))).find((f) => f.ruleId === 'B602');
+    expect(safe?.verdict?.kind).toBe('sanitised');
+    const vuln = (await scanProject(view('request.args["f"]'))).find((f) => f.ruleId === 'B602');
+    expect(vuln?.verdict?.kind).toBe('reachable');
+  });
+});
