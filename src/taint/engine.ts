@@ -15,7 +15,7 @@ import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NO
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
 import { LOCAL_SOURCE_RULES } from './models/kinds.js';
 import { SourceFinder, clientParams, handlerParams, routeOf, type ParamSource, type SourceHit } from './sources.js';
-import { guardsOf, keyOf, namesBound, paramGuardsOf, statementGuards, type ExternalGuards, type Guard, type ParamGuard } from './guards.js';
+import { guardsOf, keyOf, loopGuards, namesBound, paramGuardsOf, statementGuards, type ExternalGuards, type Guard, type ParamGuard } from './guards.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
@@ -1771,6 +1771,8 @@ export class TaintAnalysis {
       adopt(st, mergeSnap(base, take(st)));
     }
     st.loopDepth--;
+    // A loop that checked every element (`for ch in name: if not ch.isalnum(): raise …`).
+    if (s.type === 'For') this.applyGuards(st, loopGuards(s, this.sem), true, s.iter);
     this.execBlock(s.orelse, st, depth + 1);
     return false;
   }

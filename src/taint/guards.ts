@@ -51,6 +51,79 @@ const NORMALISERS = /^(?:os\.path\.(?:realpath|normpath|abspath)|posixpath\.(?:r
 const SAFE_URL_CHECKS = /(?:^|\.)(?:url_has_allowed_host_and_scheme|is_safe_url|is_safe_redirect_url|is_safe_redirect|is_allowed_url|validate_url)$/;
 
 /**
+ * Classes of Python's `ast` whose trees compute no more than arithmetic and comparisons on
+ * literals: no names, attributes, calls, subscripts, lambdas or comprehensions
+ * (https://docs.python.org/3/library/ast.html).
+ */
+const ARITHMETIC_AST = new Set([
+  'Expression', 'BinOp', 'UnaryOp', 'BoolOp', 'Compare', 'IfExp', 'Constant', 'Num', 'Tuple', 'List', 'Load',
+  'Add', 'Sub', 'Mult', 'Div', 'FloorDiv', 'Mod', 'Pow', 'MatMult', 'USub', 'UAdd', 'Not', 'Invert',
+  'BitAnd', 'BitOr', 'BitXor', 'LShift', 'RShift', 'And', 'Or', 'Eq', 'NotEq', 'Lt', 'LtE', 'Gt', 'GtE',
+]);
+
+/** A block that leaves the function or the program: it ends with `raise`, `return`, or `abort(...)` / `sys.exit(...)`. */
+function leavesBlock(body: readonly A.Stmt[], sem: SemanticModel): boolean {
+  const last = body[body.length - 1];
+  if (!last) return false;
+  if (last.type === 'Raise' || last.type === 'Return') return true;
+  if (last.type !== 'Expr' || last.value.type !== 'Call') return false;
+  const q = sem.callName(last.value) ?? '';
+  return q === 'sys.exit' || q === 'abort' || q.endsWith('.abort');
+}
+
+/** Whether a loop body has a `break` of its own (not one of a nested loop or function). */
+function breaksOut(body: readonly A.Stmt[]): boolean {
+  const stack: A.Stmt[] = [...body];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'Break') return true;
+    if (n.type === 'If' || n.type === 'With' || n.type === 'AsyncWith') stack.push(...n.body, ...(n.type === 'If' ? n.orelse : []));
+    else if (n.type === 'Try' || n.type === 'TryStar') stack.push(...n.body, ...n.orelse, ...n.finalbody, ...n.handlers.flatMap((h) => h.body));
+    else if (n.type === 'Match') stack.push(...n.cases.flatMap((c) => c.body));
+  }
+  return false;
+}
+
+/** The classes of `isinstance(name, CLASSES)`, as a list of expressions (a tuple display, or a module constant bound once to one). */
+function isinstanceClasses(e: A.Expr, name: string, sem: SemanticModel): readonly A.Expr[] | null {
+  if (e.type !== 'Call' || sem.callName(e) !== 'isinstance' || e.args.length !== 2 || e.args[0].type !== 'Name' || e.args[0].id !== name) return null;
+  let cls = e.args[1];
+  if (cls.type === 'Name') {
+    const b = sem.lookup(cls.id, cls);
+    if (b?.kind === 'assign' && b.count === 1 && b.value) cls = b.value;
+  }
+  return cls.type === 'Tuple' || cls.type === 'List' || cls.type === 'Set' ? cls.elts : [cls];
+}
+
+/**
+ * A loop that checks each element first and leaves the function when one fails, with no
+ * `break`: where it has run to its end, the iterated value holds only what the check lets
+ * through. Characters of a string against a `str` class predicate (`for ch in name: if not
+ * ch.isalnum(): raise …`) give that class's guard; the nodes of a parsed expression
+ * against an allow-list of `ast` classes that compute only arithmetic on literals (`for node
+ * in ast.walk(tree): if not isinstance(node, ALLOWED): raise …`) make the tree safe to
+ * evaluate. Guards hold on the `true` side (after the loop).
+ */
+export function loopGuards(s: A.For, sem: SemanticModel): Guard[] {
+  const first = s.body[0];
+  if (s.target.type !== 'Name' || !first || first.type !== 'If' || first.orelse.length || !leavesBlock(first.body, sem) || breaksOut(s.body)) return [];
+  const v = s.target.id;
+  const test = first.test;
+  if (test.type !== 'UnaryOp' || test.op !== 'Not') return [];
+  const inner = test.operand;
+  if (s.iter.type === 'Call' && sem.callName(s.iter) === 'ast.walk' && s.iter.args.length === 1) {
+    const key = keyOf(s.iter.args[0]);
+    const classes = isinstanceClasses(inner, v, sem);
+    const arithmetic = classes?.length && classes.every((c) => { const q = sem.qualifiedName(c); return q !== null && q.startsWith('ast.') && ARITHMETIC_AST.has(q.slice(4)); });
+    return key && arithmetic ? [{ key, bits: K.CODE, when: true, label: 'the allow-list of arithmetic syntax' }] : [];
+  }
+  const key = keyOf(s.iter);
+  if (!key || inner.type !== 'Call' || inner.args.length || inner.func.type !== 'Attribute' || inner.func.value.type !== 'Name' || inner.func.value.id !== v) return [];
+  const cs = strPredicateCharset(inner.func.attr);
+  return cs ? [{ key, bits: charsetClears(cs), when: true, label: 'the check of each character' }] : [];
+}
+
+/**
  * Barrier guards in a test (CodeQL's term): which variable the test validates, for which
  * sink kinds, and on which branch (`if x in ALLOWED:` → x is safe for every kind where the
  * test holds; `if '..' in p: return` → p is safe for paths after the return).

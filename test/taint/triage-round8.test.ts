@@ -123,3 +123,69 @@ describe('a sanitised part assigned to a name, in a function whose data comes fr
     expect(vuln?.verdict?.kind).toBe('reachable');
   });
 });
+
+describe('a loop that checks every element before going on', () => {
+  const calc = (allowed: string, extra = '') =>
+    [
+      'import ast',
+      'from flask import Flask, request',
+      'app = Flask(__name__)',
+      `ALLOWED = (${allowed})`,
+      'def check(tree):',
+      '    for node in ast.walk(tree):',
+      '        if not isinstance(node, ALLOWED):',
+      '            raise ValueError("unsupported")',
+      extra,
+      '    return tree',
+      '@app.route("/calc")',
+      'def calc():',
+      '    tree = check(ast.parse(request.args["e"], mode="eval"))',
+      '    return str(eval(compile(tree, "<calc>", "eval"), {"__builtins__": {}}, {}))',
+      '',
+    ].join('\n');
+  const b307 = async (allowed: string, extra = '') => (await scanProject({ 'calc.py': calc(allowed, extra) })).find((f) => f.ruleId === 'B307');
+  const ARITH = 'ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.USub';
+
+  it('an allow-list of arithmetic ast classes over ast.walk: the evaluated tree is sanitised', async () => {
+    const f = await b307(ARITH);
+    expect(f?.status).toBe('dismissed');
+    expect(f?.verdict?.reason).toContain('allow-list of arithmetic syntax');
+  });
+
+  it('an allow-list that admits calls or names, or a loop that can break out, does not sanitise', async () => {
+    expect((await b307(`${ARITH}, ast.Call, ast.Name`))?.status).not.toBe('dismissed');
+    expect((await b307(`${ARITH}, ast.Attribute`))?.status).not.toBe('dismissed');
+    const breaking = calc(ARITH).replace('            raise ValueError("unsupported")', '            raise ValueError("unsupported")\n        if isinstance(node, ast.Expression):\n            break');
+    expect((await scanProject({ 'calc.py': breaking })).find((f) => f.ruleId === 'B307')?.status).not.toBe('dismissed');
+  });
+
+  const shell = (check: string) =>
+    [
+      'import subprocess',
+      'from flask import Flask, request',
+      'app = Flask(__name__)',
+      '@app.route("/host")',
+      'def host():',
+      '    name = request.args["name"]',
+      '    for ch in name:',
+      `        if not ch.${check}():`,
+      '            raise ValueError("bad name")',
+      '    return subprocess.check_output("host " + name, shell=True)',
+      '',
+    ].join('\n');
+  const cmd = async (check: string) => (await scanProject({ 'app.py': shell(check) })).find((f) => f.location.startLine === 10 && (f.ruleId === 'B602' || f.relatedRuleIds?.includes('KR102')));
+
+  it('each character checked by a str class predicate (isalnum) before the shell: sanitised; isprintable lets ; through: reachable', async () => {
+    const safe = await cmd('isalnum');
+    expect(safe?.status).toBe('dismissed');
+    expect(safe?.verdict?.kind).toBe('sanitised');
+    const vuln = await cmd('isprintable');
+    expect(vuln?.verdict?.kind).toBe('reachable');
+  });
+
+  it('a check that only continues past a bad character does not sanitise', async () => {
+    const code = shell('isalnum').replace('            raise ValueError("bad name")', '            continue');
+    const f = (await scanProject({ 'app.py': code })).find((x) => x.location.startLine === 10 && x.ruleId === 'B602');
+    expect(f?.verdict?.kind).toBe('reachable');
+  });
+});
