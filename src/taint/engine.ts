@@ -168,12 +168,21 @@ function andClean(a: Clean, b: Clean): Clean {
   return bits ? { bits, by: a.by ?? b.by } : NOT_CLEAN;
 }
 
-/** Attributes of an uploaded file that give the name the client chose (werkzeug/Starlette `filename`, Django `name`, Tornado's `filename` key). */
-const UPLOAD_NAMES = new Set(['filename', 'name', 'raw_filename']);
+/** Attributes of an uploaded file that are still the file object: its stream (werkzeug's `.stream`, Starlette's `.file`). */
+const UPLOAD_OBJECT_PARTS = new Set(['stream', 'file']);
+/** Keys of Tornado's upload dicts that are values of their own (the client's name, the declared type). */
+const UPLOAD_VALUE_KEYS = new Set(['filename', 'content_type']);
+/** Constructors of in-memory file objects (see models/stdlib.ts): given where a path or a file is accepted, they name no file. */
+const IN_MEMORY_FILE_MAKERS: ReadonlySet<string> = new Set(IN_MEMORY_FILES);
+/** Methods of the files mapping that give the uploads themselves (`request.files.get("f")`, `getlist`). */
+const UPLOAD_GETTERS = new Set(['get', 'getlist', 'getone', 'pop', 'values']);
 
-/** An upload's name read from it (`.filename`, Tornado's `["filename"]`): the path kind comes back (see `Taint.upload`) unless a sanitiser removed it. */
-function uploadName(t: Taint | null, name: unknown): Taint | null {
-  return t?.upload && typeof name === 'string' && UPLOAD_NAMES.has(name) && !((t.cleared ?? 0) & K.PATH) ? { ...t, mask: t.mask | K.PATH } : t;
+/** The value without the mark of an uploaded file object (see `Taint.upload`): a value read from it, such as its name, is a path like any other. */
+function notUpload(t: Taint | null): Taint | null {
+  if (!t?.upload) return t;
+  const rest = { ...t };
+  delete rest.upload;
+  return rest;
 }
 
 /** Options of a Django model (`Model._meta`) that are names set in its code (django.db.models.options.Options). */
@@ -259,6 +268,8 @@ interface SummarySink {
   path?: string;
   /** The steps from the parameter to the sink inside the function (see {@link paramTrace}). */
   trace?: Step;
+  /** A path sink given the parameter's value as it is: a caller's file object names no file there (see `Taint.upload`). */
+  object?: true;
 }
 interface Summary {
   params: string[];
@@ -874,6 +885,8 @@ export class TaintAnalysis {
         t.origin = h.origin;
         t.trace = { node: p, message: `${h.label} (source)`, kind: 'source', prev: null, len: 1 };
       }
+      // (A caller's value may be a file object: the summary notes the path sinks it reaches as it is.)
+      if (!t.origin) t.upload = true;
       st.env.set(p.arg, t);
       // A parameter annotated with a class of the project's own modules holds an instance of it
       // (`storage: ExportStorage = Depends(get_storage)`): its methods are that class's.
@@ -2221,7 +2234,8 @@ export class TaintAnalysis {
           this.eval(e.value, st, d + 1);
           return st.env.get(k)!;
         }
-        const t = uploadName(this.eval(e.value, st, d + 1), e.attr);
+        const got = this.eval(e.value, st, d + 1);
+        const t = UPLOAD_OBJECT_PARTS.has(e.attr) ? got : notUpload(got);
         return t && isCodeName(e) ? null : t;
       }
       case 'Subscript': {
@@ -2234,8 +2248,9 @@ export class TaintAnalysis {
           const item = key === undefined ? undefined : itemOf(sh, key);
           if (item) return item.t;
         }
-        // (Tornado's uploads are dicts: `request.files["f"][0]["filename"]` is the client's name.)
-        return uploadName(this.eval(e.value, st, d + 1), e.slice.type === 'Constant' ? e.slice.value : null);
+        // An upload of the files mapping is the file object; Tornado's uploads are dicts whose `filename` is the client's name.
+        const t = this.eval(e.value, st, d + 1);
+        return e.slice.type === 'Constant' && typeof e.slice.value === 'string' && UPLOAD_VALUE_KEYS.has(e.slice.value) ? notUpload(t) : t;
       }
       case 'Call':
         return this.evalCall(e, st, d);
@@ -2391,7 +2406,11 @@ export class TaintAnalysis {
 
   /** A call's taint, less the kinds an argument-dependent sanitiser clears (`re.sub(r"[^\w]", "", x)`, a `replace()` chain). */
   private evalCall(call: A.Call, st: FnState, d: number): Taint | null {
-    const t = this.evalCallBase(call, st, d);
+    let t = this.evalCallBase(call, st, d);
+    // A call gives a new value, except the files mapping's getters (`request.files.get("f")` is
+    // the upload); an in-memory file (`io.BytesIO(data)`) is a file object like an upload.
+    if (t && IN_MEMORY_FILE_MAKERS.has(this.sem.callName(call) ?? '')) t = { ...t, upload: true };
+    else if (t?.upload && !(call.func.type === 'Attribute' && UPLOAD_GETTERS.has(call.func.attr))) t = notUpload(t);
     if (!t || !(t.mask & USER_MASK)) return t;
     const san = argumentSanitizer(call, this.sem.callName(call), this.sem);
     return san.bits ? clear(t, san.bits, san.label) : t;
@@ -3156,9 +3175,11 @@ export class TaintAnalysis {
     for (const sink of s.sinks) {
       const a = argFor(sink.param);
       if (!a || !(a.mask & sink.mask) || (sink.needsHead && !a.head)) continue;
+      // A file object the callee gives as it is to a path sink names no file; one it reads a name from does.
+      if (sink.object && a.upload) continue;
       const saved = st.inter;
       st.inter = true;
-      this.hit({ ...inside(via(a, sink.param), sink.param, sink.trace), mask: a.mask & sink.mask }, sink.spec, sink.node, st, sink.needsHead, sink.path ?? remote ?? undefined);
+      this.hit({ ...notUpload(inside(via(a, sink.param), sink.param, sink.trace))!, mask: a.mask & sink.mask }, sink.spec, sink.node, st, sink.needsHead, sink.path ?? remote ?? undefined);
       st.inter = saved;
     }
     let out: Taint | null = null;
@@ -3184,10 +3205,14 @@ export class TaintAnalysis {
   // ---------------------------------------------------------------- findings
 
   private hit(t: Taint, spec: SinkSpec, node: A.AnyNode, st: FnState, needsHead: boolean, path?: string): void {
+    // A file object given where a path or a file is accepted (`zipfile.ZipFile(upload.stream)`)
+    // names no file; a parameter so used reaches the sink only when the caller's value is a path.
+    const object = !!t.upload && spec.bit === K.PATH;
+    if (object && !t.params) return;
     // Checked for `..` only, a value that starts the path or is joined as a later part may be absolute.
     if (t.dots && spec.bit === K.PATH && !(t.mask & K.PATH) && (t.head || t.joined)) t = { ...t, mask: t.mask | K.PATH, ...(t.omask !== undefined ? { omask: t.omask | K.PATH } : {}) };
     if (!(t.mask & spec.bit)) return;
-    if (t.origin && t.trace && originMask(t) & spec.bit) {
+    if (t.origin && t.trace && originMask(t) & spec.bit && !object) {
       const rule = spec.rule === FLOW_RULES.path && t.joined ? FLOW_RULES.absolutePath : spec.rule;
       const key = `${path ?? ''}:${rule}:${node.lineno}:${node.col_offset}:${node.end_lineno}:${node.end_col_offset}`;
       if (!this.seen.has(key)) {
@@ -3201,7 +3226,7 @@ export class TaintAnalysis {
         if (st.summary.sinks.length >= 64) break;
         if (!st.summary.sinks.some((s) => s.node === node && s.param === i && s.spec === spec)) {
           const trace = paramTrace(t.trace);
-          st.summary.sinks.push({ param: i, spec, node, mask: t.mask & spec.bit, needsHead, ...(path ? { path } : {}), ...(trace ? { trace } : {}) });
+          st.summary.sinks.push({ param: i, spec, node, mask: t.mask & spec.bit, needsHead, ...(path ? { path } : {}), ...(trace ? { trace } : {}), ...(object ? { object: true as const } : {}) });
         }
       }
     }
@@ -3209,7 +3234,7 @@ export class TaintAnalysis {
 
   private sourceTaint(node: A.Expr, src: SourceHit): Taint {
     const step: Step = { node, message: `${this.text(node)} (source: ${src.label})`, kind: 'source', prev: null, len: 1 };
-    if (src.upload) return { mask: USER_MASK & ~K.PATH, head: true, params: 0, trace: step, origin: src.origin, joined: false, upload: true };
+    if (src.upload) return { mask: USER_MASK, head: true, params: 0, trace: step, origin: src.origin, joined: false, upload: true };
     return { mask: src.origin === 'traceback' ? K.RESPONSE : src.structured ? STRUCTURED_MASK : USER_MASK, head: true, params: 0, trace: step, origin: src.origin, joined: false };
   }
 

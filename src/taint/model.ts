@@ -102,9 +102,10 @@ export interface Taint {
    */
   dots?: true;
   /**
-   * Uploaded file objects (`request.files["f"]`, its stream, its content): not a path until
-   * the upload's name is read (`.filename`, Django's `.name`), so the path kind is left out of
-   * `mask` and comes back there. See `TaintAnalysis.sourceTaint`.
+   * The value is a file object, not a string: an upload itself (`request.files["f"]`,
+   * `.get("f")`, its `.stream`) or an in-memory file (`io.BytesIO(data)`). Given where a path
+   * or a file is accepted (`zipfile.ZipFile(upload.stream)`) it names no file. Anything read from it (`.filename`, `.read()`) or made from it is a
+   * value of its own, without the mark. See `TaintAnalysis.hit`.
    */
   upload?: true;
 }
@@ -132,7 +133,7 @@ export function join(a: Taint | null, b: Taint | null): Taint | null {
     ...(a.cleared || b.cleared ? { cleared: (a.cleared ?? 0) | (b.cleared ?? 0), by: a.by ?? b.by } : {}),
     ...(omask !== undefined && pick.origin ? { omask } : {}),
     ...(a.dots || b.dots ? { dots: true as const } : {}),
-    ...(a.upload || b.upload ? { upload: true as const } : {}),
+    ...(a.upload && b.upload ? { upload: true as const } : {}),
   };
 }
 

@@ -189,3 +189,43 @@ describe('a loop that checks every element before going on', () => {
     expect(f?.verdict?.kind).toBe('reachable');
   });
 });
+
+describe('uploaded archives: the file object is no path, the names of its members are', () => {
+  const app = (extract: string, check: string) =>
+    [
+      'import os, zipfile',
+      'from flask import Flask, request',
+      'app = Flask(__name__)',
+      'DEST = "/srv/themes"',
+      'def extract(fileobj):',
+      '    with zipfile.ZipFile(fileobj) as zf:',
+      '        for member in zf.infolist():',
+      `            target = ${extract}`,
+      `            if ${check}:`,
+      '                raise ValueError("unsafe path in archive")',
+      '            with zf.open(member) as src, open(target, "wb") as out:',
+      '                out.write(src.read())',
+      '@app.post("/themes")',
+      'def upload():',
+      '    extract(request.files.get("archive").stream)',
+      '    return "ok"',
+      '',
+    ].join('\n');
+  const pathFlows = async (code: string) =>
+    (await scanProject({ 'app.py': code })).filter((f) => ['KR104', 'KR115'].some((r) => f.ruleId === r || f.relatedRuleIds?.includes(r))).map((f) => f.location.startLine);
+
+  it('member names checked only for an absolute path or a leading ..: the write is a zip slip', async () => {
+    expect(await pathFlows(app('os.path.join(DEST, member.filename)', 'os.path.isabs(member.filename) or member.filename.startswith("..")'))).toEqual([11]);
+  });
+
+  it('each name resolved and kept inside the folder: nothing, and neither the archive nor its open(member) is a path', async () => {
+    expect(await pathFlows(app('os.path.realpath(os.path.join(DEST, member.filename))', 'not target.startswith(DEST + os.sep)'))).toEqual([]);
+  });
+
+  it('an upload or an in-memory copy of the body given to ZipFile directly is no path; its filename is', async () => {
+    const view = (body: string) => `import io, zipfile\nfrom flask import Flask, request\napp = Flask(__name__)\n@app.post("/z")\ndef z():\n    ${body}\n    return "ok"\n`;
+    expect(await pathFlows(view('zipfile.ZipFile(io.BytesIO(request.get_data())).testzip()'))).toEqual([]);
+    expect(await pathFlows(view('zipfile.ZipFile(request.files["a"]).testzip()'))).toEqual([]);
+    expect(await pathFlows(view('zipfile.ZipFile(request.files["a"].filename).testzip()'))).toEqual([6]);
+  });
+});

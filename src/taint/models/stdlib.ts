@@ -50,6 +50,9 @@ function loggedArguments(t: CallTaints, from: number): Taint | null {
 
 /** File objects made in memory (the data-flow engine tracks the text ones; XML parsers read them). */
 export const IN_MEMORY_FILES: readonly string[] = ['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO'];
+/** Archive objects (their `open` and `extract*` name members of the archive). */
+const ARCHIVES = ['zipfile.ZipFile', 'tarfile.open', 'tarfile.TarFile', 'tarfile.TarFile.open'];
+const archiveMethod = receiverMadeBy(ARCHIVES);
 const SUBPROCESS = ['Popen', 'call', 'run', 'check_call', 'check_output'].map((f) => `subprocess.${f}`);
 /** `re` (and the `regex` package) functions whose first argument is the pattern. */
 const REGEX_FUNCTIONS = ['compile', 'match', 'search', 'fullmatch', 'findall', 'finditer', 'split', 'sub', 'subn'];
@@ -163,6 +166,8 @@ export const STDLIB: LibraryModel = {
       methods: ['read_text', 'read_bytes', 'write_text', 'write_bytes', 'unlink', 'rmdir', 'touch', 'iterdir', 'mkdir', 'open', 'rename', 'symlink_to', 'hardlink_to', 'chmod', 'glob', 'rglob'],
       pick: receiverPath,
       needsHead: () => true,
+      // (An archive's `open(member)` reads a member of it, not a file of the file system.)
+      when: (c, sem) => !archiveMethod(c, sem),
     },
     // ---- SSRF (CWE-918)
     {
@@ -220,6 +225,8 @@ export const STDLIB: LibraryModel = {
     'io.StringIO', 'io.BytesIO', 'io.TextIOWrapper', 'zlib.decompress', 'gzip.decompress', 'bz2.decompress', 'lzma.decompress', 'string.Template', 'typing.cast', 'functools.reduce',
     'email.message_from_string', 'email.message_from_bytes', 're.sub', 're.subn', 'unicodedata.normalize', 'operator.concat', 'operator.add',
     'collections.OrderedDict', 'collections.deque', 'collections.ChainMap', 'collections.defaultdict',
+    // An archive opened from untrusted data: its member names and contents are that data (a zip slip).
+    ...ARCHIVES,
   ],
   // A compiled pattern's methods return (parts of) the string they are given.
   methodPassThrough: [{ methods: ['sub', 'subn', 'split', 'findall', 'finditer', 'match', 'fullmatch', 'search'], when: receiverMadeBy(['re.compile']) }],
