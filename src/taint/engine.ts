@@ -270,6 +270,8 @@ interface SummarySink {
   trace?: Step;
   /** A path sink given the parameter's value as it is: a caller's file object names no file there (see `Taint.upload`). */
   object?: true;
+  /** A MongoDB filter that holds the parameter's value as `$where` code: a caller's text that can be code makes it query-operator injection (see `Taint.mongoCode`). */
+  mongo?: true;
 }
 interface Summary {
   params: string[];
@@ -3173,7 +3175,9 @@ export class TaintAnalysis {
       return { ...t, trace: prev };
     };
     for (const sink of s.sinks) {
-      const a = argFor(sink.param);
+      const given = argFor(sink.param);
+      // Code the callee puts under `$where` makes the filter query-operator injection, as in one function.
+      const a = given && sink.mongo && given.mask & (K.SQL | K.CODE) ? { ...given, mask: given.mask | K.NOSQL } : given;
       if (!a || !(a.mask & sink.mask) || (sink.needsHead && !a.head)) continue;
       // A file object the callee gives as it is to a path sink names no file; one it reads a name from does.
       if (sink.object && a.upload) continue;
@@ -3226,7 +3230,8 @@ export class TaintAnalysis {
         if (st.summary.sinks.length >= 64) break;
         if (!st.summary.sinks.some((s) => s.node === node && s.param === i && s.spec === spec)) {
           const trace = paramTrace(t.trace);
-          st.summary.sinks.push({ param: i, spec, node, mask: t.mask & spec.bit, needsHead, ...(path ? { path } : {}), ...(trace ? { trace } : {}), ...(object ? { object: true as const } : {}) });
+          const mongo = !!t.mongoCode && spec.bit === K.NOSQL;
+          st.summary.sinks.push({ param: i, spec, node, mask: t.mask & spec.bit, needsHead, ...(path ? { path } : {}), ...(trace ? { trace } : {}), ...(object ? { object: true as const } : {}), ...(mongo ? { mongo: true as const } : {}) });
         }
       }
     }
@@ -3601,7 +3606,7 @@ function runsMongoCode(k: A.Expr | null): boolean {
  * it carries query-operator injection (`K.NOSQL`), as a filter parsed from JSON does.
  */
 function withMongoCode(t: Taint | null, code: Taint | null): Taint | null {
-  return t && code && live(code) && code.mask & (K.SQL | K.CODE) ? { ...t, mask: t.mask | K.NOSQL } : t;
+  return t && code && live(code) && code.mask & (K.SQL | K.CODE) ? { ...t, mask: t.mask | K.NOSQL, mongoCode: true } : t;
 }
 
 /**

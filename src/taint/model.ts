@@ -108,6 +108,8 @@ export interface Taint {
    * value of its own, without the mark. See `TaintAnalysis.hit`.
    */
   upload?: true;
+  /** The query-operator kind was added because the value holds `$where` (`$function`, `$accumulator`) code of a MongoDB filter. */
+  mongoCode?: true;
 }
 
 /** The sink kinds the untrusted part of a value can still reach (a flow needs one of them). */
@@ -134,6 +136,7 @@ export function join(a: Taint | null, b: Taint | null): Taint | null {
     ...(omask !== undefined && pick.origin ? { omask } : {}),
     ...(a.dots || b.dots ? { dots: true as const } : {}),
     ...(a.upload && b.upload ? { upload: true as const } : {}),
+    ...(a.mongoCode || b.mongoCode ? { mongoCode: true as const } : {}),
   };
 }
 

@@ -229,3 +229,32 @@ describe('uploaded archives: the file object is no path, the names of its member
     expect(await pathFlows(view('zipfile.ZipFile(request.files["a"].filename).testzip()'))).toEqual([6]);
   });
 });
+
+describe('$where code built from a parameter, the filter run elsewhere', () => {
+  const files = (convert: string) => ({
+    'shop/__init__.py': '',
+    'shop/db.py': 'from pymongo import MongoClient\n_client = MongoClient("mongodb://localhost")\ndef find_products(criteria):\n    return list(_client["shop"]["products"].find(criteria))\n',
+    'shop/services.py': 'from . import db\ndef products_under(max_price):\n    criteria = {"$where": f"this.price <= {max_price}"}\n    return db.find_products(criteria)\n',
+    'shop/views.py': `from flask import Flask, request, jsonify\nfrom .services import products_under\napp = Flask(__name__)\n@app.route("/cheap")\ndef cheap():\n    return jsonify(products_under(${convert}))\n`,
+  });
+  const nosql = async (convert: string) => (await scanProject(files(convert))).filter((f) => f.ruleId === 'KR117' || f.relatedRuleIds?.includes('KR117'));
+
+  it('request text through a service into the data module: reported at the find, traced from the view', async () => {
+    const hits = await nosql('request.args.get("max_price", "100")');
+    expect(hits.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual(['shop/db.py:4']);
+    expect(hits[0]!.trace![0]!.location.path).toMatch(/views\.py$/);
+  });
+
+  it('the price converted to a number first: nothing', async () => {
+    expect(await nosql('float(request.args.get("max_price", "100"))')).toEqual([]);
+  });
+
+  it('in one module, through a helper that builds the filter: reported; with a number: nothing', async () => {
+    const one = (convert: string) => ({
+      'app.py': `from flask import Flask, request\nfrom pymongo import MongoClient\napp = Flask(__name__)\ncoll = MongoClient()["shop"]["products"]\ndef under(p):\n    return list(coll.find({"$where": "this.price <= " + p}))\n@app.route("/c")\ndef c():\n    return str(under(${convert}))\n`,
+    });
+    const hits = async (convert: string) => (await scanProject(one(convert))).filter((f) => f.ruleId === 'KR117' || f.relatedRuleIds?.includes('KR117')).map((f) => f.location.startLine);
+    expect(await hits('request.args["p"]')).toEqual([6]);
+    expect(await hits('str(int(request.args["p"]))')).toEqual([]);
+  });
+});
