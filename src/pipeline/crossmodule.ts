@@ -227,9 +227,9 @@ class ProjectModules {
     // A method of what a factory makes (`create_thing.do` stands for `Thing.do`).
     const dot = r.rest.lastIndexOf('.');
     const made = !e && dot > 0 ? this.madeBy({ task: r.task, rest: r.rest.slice(0, dot) }) : null;
-    // (A predicate function checking untrusted data may validate it on the caller's path.)
     if (made && depth < MAX_DEPTH) return this.matters(`${made}${r.rest.slice(dot)}`, from, src, unknown, depth + 1, req, local, around);
-    // (A check of local input still matters: it may settle a pattern finding it reaches.)
+    // (A predicate function checking untrusted data may validate it on the caller's path; a
+    // check of local input still matters: it may settle a pattern finding it reaches.)
     const given = src && (local ? e?.sinksLocal || e?.guards || (e?.pass && around) : e?.sinks || e?.pass || e?.guards);
     if (e && (e.src || given || (unknown && e.lit) || (req && e.req))) return true;
     // Deeper only through a callee that passes an argument on to the project's own code.

@@ -9,10 +9,10 @@ import type * as A from '../python/ast.js';
 import { TaintAnalysis, type ArgSafety, type ExternalResolver, type Flow, type TaintFacts } from './engine.js';
 import type { Origin } from './model.js';
 import { SOURCE_TEXT_HINT } from './sources.js';
+import { LOCAL_SOURCE_RULES } from './models/kinds.js';
 
 export { FLOW_RULES } from './sinks.js';
 export { FLOW_RULE_IDS, LOCAL_SOURCE_RULES } from './models/kinds.js';
-import { LOCAL_SOURCE_RULES } from './models/kinds.js';
 
 interface Cached {
   analysis: TaintAnalysis | null;
