@@ -258,3 +258,37 @@ describe('$where code built from a parameter, the filter run elsewhere', () => {
     expect(await hits('str(int(request.args["p"]))')).toEqual([]);
   });
 });
+
+describe('a client object kept in a field of self', () => {
+  const app = (init: string, call: string) =>
+    [
+      'import requests',
+      'from flask import Flask, request',
+      'app = Flask(__name__)',
+      'class Preview:',
+      '    def __init__(self):',
+      `        ${init}`,
+      '    def fetch(self, url):',
+      `        return ${call}`,
+      'client = Preview()',
+      '@app.route("/p")',
+      'def p():',
+      '    return client.fetch(request.args.get("url", ""))',
+      '',
+    ].join('\n');
+  const ssrf = async (code: string) => (await scanProject({ 'app.py': code })).filter((f) => f.ruleId === 'KR105' || f.relatedRuleIds?.includes('KR105')).map((f) => f.location.startLine);
+
+  it('self.session = requests.Session() in __init__, then self.session.get(url): the URL is the sink', async () => {
+    expect(await ssrf(app('self.session = requests.Session()', 'self.session.get(url, timeout=5).content'))).toEqual([8]);
+  });
+
+  it('the request data only as a query parameter of a fixed URL: nothing', async () => {
+    expect(await ssrf(app('self.session = requests.Session()', 'self.session.get("https://api.example.com/search", params={"q": url}).content'))).toEqual([]);
+  });
+
+  it('set lazily after None: still the client; also set to something else: not known to hold it', async () => {
+    const lazy = 'self.session = None\n    def _client(self):\n        if self.session is None:\n            self.session = requests.Session()\n        return self.session';
+    expect(await ssrf(app(lazy, 'self._client() and self.session.get(url, timeout=5).content'))).toEqual([12]);
+    expect(await ssrf(app('self.session = requests.Session()\n        self.session = make_fake_session()', 'self.session.get(url, timeout=5).content'))).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
 import { hasShellTrue, keywordArg } from '../../python/calls.js';
+import { pushChildrenReversed } from '../../python/visit.js';
 import { join, type Taint } from '../model.js';
 import type { CallTaints, ContainerSpec } from './types.js';
 
@@ -154,12 +155,49 @@ export function htmlResponseObject(constructors: readonly string[]) {
   };
 }
 
+/** Per class: the call each field of `self` is set to (see {@link selfFieldCall}), null when that is not one call. */
+const fieldCalls = new WeakMap<A.ClassDef, Map<string, A.Call | null>>();
+
+/**
+ * The call a field of `self` holds: the class's methods set it only to calls of one callee
+ * (`self.session = requests.Session()` in `__init__`, or lazily after `self._s = None`);
+ * `None` assignments aside. Null when the field is set to anything else.
+ */
+function selfFieldCall(e: A.Attribute, sem: SemanticModel): A.Call | null {
+  const cls = enclosingClass(e);
+  if (!cls) return null;
+  let fields = fieldCalls.get(cls);
+  if (!fields) {
+    fields = new Map();
+    const stack: A.AnyNode[] = cls.body.filter((m) => m.type === 'FunctionDef' || m.type === 'AsyncFunctionDef');
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'ClassDef') continue;
+      const targets = n.type === 'Assign' ? n.targets : n.type === 'AnnAssign' || n.type === 'AugAssign' ? [n.target] : [];
+      for (const t of targets) {
+        if (t.type !== 'Attribute' || t.value.type !== 'Name' || t.value.id !== 'self') continue;
+        const value = n.type === 'Assign' || n.type === 'AnnAssign' ? n.value : null;
+        if (value?.type === 'Constant' && value.value === null) continue;
+        const prev = fields.get(t.attr);
+        const same = value?.type === 'Call' && (prev === undefined || (prev !== null && sem.callName(prev) === sem.callName(value)));
+        fields.set(t.attr, same ? (prev ?? value) : null);
+      }
+      pushChildrenReversed(n, stack);
+    }
+    fieldCalls.set(cls, fields);
+  }
+  return fields.get(e.attr) ?? null;
+}
+
 /**
  * The call an expression stands for: the expression itself, a name bound once to a call
- * (`s = requests.Session()`), or the target of `with X() as s` / `async with`.
+ * (`s = requests.Session()`), the target of `with X() as s` / `async with`, or a field of
+ * `self` that the class's methods set to calls of one callee (`self.session =
+ * requests.Session()` in `__init__`, then `self.session.get(url)`).
  */
 export function boundCall(e: A.Expr, sem: SemanticModel): A.Call | null {
   if (e.type === 'Call') return e;
+  if (e.type === 'Attribute' && e.value.type === 'Name' && e.value.id === 'self') return selfFieldCall(e, sem);
   if (e.type !== 'Name') return null;
   const b = sem.lookup(e.id, e);
   if (!b) return null;
