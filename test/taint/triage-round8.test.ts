@@ -290,5 +290,6 @@ describe('a client object kept in a field of self', () => {
     const lazy = 'self.session = None\n    def _client(self):\n        if self.session is None:\n            self.session = requests.Session()\n        return self.session';
     expect(await ssrf(app(lazy, 'self._client() and self.session.get(url, timeout=5).content'))).toEqual([12]);
     expect(await ssrf(app('self.session = requests.Session()\n        self.session = make_fake_session()', 'self.session.get(url, timeout=5).content'))).toEqual([]);
+    expect(await ssrf(app('self.session = requests.Session()\n        self.session, self.other = make_pair()', 'self.session.get(url, timeout=5).content'))).toEqual([]);
   });
 });

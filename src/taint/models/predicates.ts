@@ -175,6 +175,8 @@ function selfFieldCall(e: A.Attribute, sem: SemanticModel): A.Call | null {
       if (n.type === 'ClassDef') continue;
       const targets = n.type === 'Assign' ? n.targets : n.type === 'AnnAssign' || n.type === 'AugAssign' ? [n.target] : [];
       for (const t of targets) {
+        // (A field set by unpacking, `self.a, self.b = …`, holds something not known.)
+        if (t.type === 'Tuple' || t.type === 'List') for (const x of t.elts) if (x.type === 'Attribute' && x.value.type === 'Name' && x.value.id === 'self') fields.set(x.attr, null);
         if (t.type !== 'Attribute' || t.value.type !== 'Name' || t.value.id !== 'self') continue;
         const value = n.type === 'Assign' || n.type === 'AnnAssign' ? n.value : null;
         if (value?.type === 'Constant' && value.value === null) continue;
