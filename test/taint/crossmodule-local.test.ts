@@ -9,18 +9,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, type FileTask } from '../../src/pipeline/analyze.js';
 import { planCrossModule } from '../../src/pipeline/crossmodule.js';
-import { scan } from '../../src/pipeline/scan.js';
 import type { Finding } from '../../src/core/finding.js';
 import { CODE_RULES } from '../../src/rules/index.js';
 import { cleanTempDirs, tempProject } from '../helpers/temp-project.js';
+import { scanProject as scanAll } from '../helpers/scan-project.js';
 
 cleanTempDirs();
 
-async function scanProject(files: Record<string, string>): Promise<Finding[]> {
-  const root = tempProject(files, 'krait-xlocal-');
-  const r = await scan({ targets: [root], config: false, jobs: 1, analyses: ['rules'] });
-  return r.findings.map((f) => ({ ...f, location: { ...f.location, path: path.relative(root, path.resolve(f.location.path)) } }));
-}
+/** The active findings of a project. */
+const scanProject = (files: Record<string, string>): Promise<Finding[]> => scanAll(files, { prefix: 'krait-xlocal-' });
 
 /** The files the project pass would analyse again (paths relative to the project). */
 function secondLookCallers(files: Record<string, string>): string[] {

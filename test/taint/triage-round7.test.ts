@@ -5,11 +5,10 @@
  * in this module and from another; a predicate that binds its parameter again proves
  * nothing about the caller's value; `(parts.hostname or "") in HOSTS` is an allow-list test.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
-import { scan } from '../../src/pipeline/scan.js';
-import { cleanTempDirs, tempProject } from '../helpers/temp-project.js';
+import { cleanTempDirs } from '../helpers/temp-project.js';
+import { scanProject as scanAll } from '../helpers/scan-project.js';
 import { py, runPairs } from './models-helpers.js';
 import { patternCharset, secondCharNotSlash } from '../../src/taint/models/regex.js';
 
@@ -166,11 +165,7 @@ def f():
 });
 
 /** Scan a project (file path → text) with the code rules; every finding, dismissed ones included, paths relative to the project. */
-async function scanProject(files: Record<string, string>): Promise<Finding[]> {
-  const root = tempProject(files, 'krait-round7-');
-  const report = await scan({ targets: [root], config: false, jobs: 1, analyses: ['rules'] });
-  return [...report.findings, ...(report.dismissed ?? [])].map((f) => ({ ...f, location: { ...f.location, path: path.relative(root, path.resolve(f.location.path)) } }));
-}
+const scanProject = (files: Record<string, string>): Promise<Finding[]> => scanAll(files, { dismissed: true, prefix: 'krait-round7-' });
 
 describe('a predicate of several statements in another module', () => {
   const policy = (last: string) =>

@@ -3,19 +3,15 @@
  * and labels from `Model._meta`, a class's `__name__`) are constants in a query, whatever
  * object they are read from; each with a vulnerable twin.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
-import { scan } from '../../src/pipeline/scan.js';
-import { cleanTempDirs, tempProject } from '../helpers/temp-project.js';
+import { cleanTempDirs } from '../helpers/temp-project.js';
+import { scanProject as scanAll } from '../helpers/scan-project.js';
 
 cleanTempDirs();
 
-async function scanProject(files: Record<string, string>): Promise<Finding[]> {
-  const root = tempProject(files, 'krait-round8-');
-  const report = await scan({ targets: [root], config: false, jobs: 1, analyses: ['rules'] });
-  return [...report.findings, ...(report.dismissed ?? [])].map((f) => ({ ...f, location: { ...f.location, path: path.relative(root, path.resolve(f.location.path)) } }));
-}
+/** Every finding of a project, dismissed ones included. */
+const scanProject = (files: Record<string, string>): Promise<Finding[]> => scanAll(files, { dismissed: true, prefix: 'krait-round8-' });
 
 /** A Django class-based view that formats `table` into a raw query and binds the tag. */
 const djangoView = (table: string) =>
