@@ -14,10 +14,12 @@
  * `Unparsed` node and the result says `tooDeep`), so no later recursive pass can
  * overflow the stack, whatever the input. CPython itself rejects code nested ~200 deep.
  */
-import Parser from 'tree-sitter';
-import Python from 'tree-sitter-python';
+import type Parser from 'tree-sitter';
+import { createRequire } from 'node:module';
 import type * as A from './ast.js';
-import { findMissing, readTree, type SourceComment, type SyntaxProblem } from './parse/cursor.js';
+import { nativeParser } from './native-parse.js';
+import { findMissing, MAX_DEPTH, readTree, type SourceComment, type SyntaxProblem } from './parse/cursor.js';
+import type { Raw } from './parse/raw.js';
 import { Lowering } from './parse/statements.js';
 
 export { MAX_DEPTH, type SyntaxProblem } from './parse/cursor.js';
@@ -40,11 +42,14 @@ export interface ParseResult {
   renamed: A.RenamedIdentifier[];
 }
 
+// The binding is loaded only when krait's own reader (native-parse.ts) is not built.
 let sharedParser: Parser | null = null;
 function parser(): Parser {
   if (!sharedParser) {
-    sharedParser = new Parser();
-    sharedParser.setLanguage(Python);
+    const require = createRequire(import.meta.url);
+    const P = require('tree-sitter') as typeof Parser;
+    sharedParser = new P();
+    sharedParser.setLanguage(require('tree-sitter-python') as Parser.Language);
   }
   return sharedParser;
 }
@@ -52,11 +57,23 @@ function parser(): Parser {
 /**
  * Parse Python source text into a CPython-shaped `Module`.
  * Never throws on bad input: syntax errors are returned in `syntaxErrors` and whatever
- * could be parsed is still lowered.
+ * could be parsed is still lowered. `deadline` is in ms since the epoch (`Date.now()`);
+ * `reader: 'cursor'` reads the tree through the tree-sitter binding's cursor even when the
+ * addon is built (both readers give the same result; the tests compare them).
  */
-export function parsePython(source: string, opts: { deadline?: number } = {}): ParseResult {
-  const p = parser();
+export function parsePython(source: string, opts: { deadline?: number; reader?: 'native' | 'cursor' } = {}): ParseResult {
   const deadline = opts.deadline ?? Infinity;
+  const native = opts.reader === 'cursor' ? null : nativeParser();
+  if (native) {
+    const lowering = new Lowering(source);
+    const raw = native.read(source, lowering, deadline, MAX_DEPTH);
+    const module = lowering.module(raw.root);
+    const syntaxErrors: SyntaxProblem[] = [];
+    if (raw.hasError) syntaxErrors.push(syntaxError(raw.firstError, lowering, source) ?? raw.missing ?? { line: 1, column: 0, message: 'invalid syntax' });
+    if (lowering.renamed.length) module.renamed = lowering.renamed;
+    return { module, syntaxErrors, tooDeep: raw.tooDeep, timedOut: raw.timedOut, comments: raw.comments, lineStarts: lowering.lineStarts, renamed: lowering.renamed };
+  }
+  const p = parser();
   let timedOut = false;
   // tree-sitter's node binding reads the string in chunks through a callback when it is
   // large; past the deadline the callback ends the input (the rest is not parsed).
@@ -77,16 +94,16 @@ export function parsePython(source: string, opts: { deadline?: number } = {}): P
   const module = lowering.module(raw.root);
   const syntaxErrors: SyntaxProblem[] = [];
   if (tree.rootNode.hasError) {
-    const first = raw.firstError;
-    if (first) {
-      const [line, column] = lowering.position(first.s);
-      syntaxErrors.push({ line, column, message: `invalid syntax near ${JSON.stringify(source.slice(first.s, Math.min(first.e, first.s + 30)))}` });
-    } else {
-      const missing = findMissing(tree);
-      syntaxErrors.push(missing ?? { line: 1, column: 0, message: 'invalid syntax' });
-    }
+    syntaxErrors.push(syntaxError(raw.firstError, lowering, source) ?? findMissing(tree) ?? { line: 1, column: 0, message: 'invalid syntax' });
   }
   (tree as unknown as { delete?: () => void }).delete?.();
   if (lowering.renamed.length) module.renamed = lowering.renamed;
   return { module, syntaxErrors, tooDeep: raw.tooDeep, timedOut, comments: raw.comments, lineStarts: lowering.lineStarts, renamed: lowering.renamed };
+}
+
+/** The syntax error an ERROR node stands for (null when there is none). */
+function syntaxError(first: Raw | null, lowering: Lowering, source: string): SyntaxProblem | null {
+  if (!first) return null;
+  const [line, column] = lowering.position(first.s);
+  return { line, column, message: `invalid syntax near ${JSON.stringify(source.slice(first.s, Math.min(first.e, first.s + 30)))}` };
 }

@@ -40,14 +40,14 @@ export interface SyntaxProblem {
 }
 
 /** Parents whose anonymous children (operators, keywords) the lowering needs. */
-const KEEP_ANON = new Set([
+export const KEEP_ANON: ReadonlySet<string> = new Set([
   'binary_operator', 'unary_operator', 'boolean_operator', 'augmented_assignment', 'comparison_operator',
   'function_definition', 'for_statement', 'with_statement', 'for_in_clause', 'slice', 'yield',
   'import_from_statement', 'parameters', 'lambda_parameters', 'subscript', 'try_statement',
 ]);
 
 /** Node types whose children the lowering never reads: the walk does not descend. */
-const LEAVES = new Set([
+export const LEAVES: ReadonlySet<string> = new Set([
   'identifier', 'integer', 'float', 'string_content', 'string_start', 'string_end', 'comment',
   'true', 'false', 'none', 'ellipsis', 'escape_sequence', 'type_conversion', 'line_continuation',
   'import_prefix', 'keyword_separator', 'positional_separator', 'wildcard_import', 'escape_interpolation',
