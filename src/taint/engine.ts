@@ -19,6 +19,7 @@ import { guardsOf, keyOf, loopGuards, namesBound, paramGuardsOf, statementGuards
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
+import { boundCall } from './models/predicates.js';
 import type { CallArgs, Hinge } from './callers.js';
 import { frozenClassTable, frozenTable } from './callers.js';
 
@@ -1412,6 +1413,11 @@ export class TaintAnalysis {
       if (cls) return { cls, fields: st.instReq.get(e.id) ?? [] };
       // A module-level instance (`_store = XmlStore()`) read in a function: the class it was made of.
       const made = st.summary !== EMPTY ? this.moduleInstance(e) : null;
+      return made ? this.instanceOf(made, st) : null;
+    }
+    // A field of `self` the class's methods set to one constructor (`self.client = Client()` in `__init__`).
+    if (isSelfField(e)) {
+      const made = boundCall(e, this.sem);
       return made ? this.instanceOf(made, st) : null;
     }
     if (e.type !== 'Call' || !this.external) return null;
@@ -3059,7 +3065,8 @@ export class TaintAnalysis {
 
   private findProjectInstanceMethod(f: A.Attribute): string | null {
     let made: A.Expr | null = f.value;
-    if (made.type === 'Name') {
+    if (isSelfField(made)) made = boundCall(made, this.sem);
+    else if (made.type === 'Name') {
       const b = this.sem.lookup(made.id, made);
       if (b?.kind === 'param' && b.node.type === 'arg' && b.node.annotation) {
         const cls = this.annotatedProjectClass(b.node.annotation);
@@ -3108,6 +3115,11 @@ export class TaintAnalysis {
   /** The class a name stands for when it is a class of this module bound once. */
   /** The class an expression makes an instance of (`Thing()`): a class of this module by name, or a name imported from the project's own modules; null otherwise. */
   private madeClass(e: A.Expr): string | null {
+    // (`return self._client`, a field the class's methods set to one constructor.)
+    if (isSelfField(e)) {
+      const made = boundCall(e, this.sem);
+      return made ? this.madeClass(made) : null;
+    }
     if (e.type !== 'Call' || e.func.type === 'Call') return null;
     if (e.func.type === 'Name' && this.localClass(e.func.id, e)) return e.func.id;
     const q = this.sem.callName(e);
@@ -3118,7 +3130,8 @@ export class TaintAnalysis {
   /** The class of another module of the project a call of a function of this module always makes (`def repo(): return Repo(db)`), else null. */
   private factoryClass(call: A.Call): string | null {
     const callee = this.localCallee(call);
-    if (!callee || callee.offset !== 0) return null;
+    // A function of this module, or a method of the same class called on `self` (`self.client()`).
+    if (!callee || (callee.offset !== 0 && !(call.func.type === 'Attribute' && isSelfField(call.func)))) return null;
     const made = this.summaryOf(callee.fn).retCls;
     return made && made.includes('.') ? made : null;
   }
@@ -3545,6 +3558,11 @@ const STRING_METHODS = new Set(['format', 'join', 'replace', 'strip', 'lstrip', 
 
 /** Whether a function returns a value somewhere (`return x`, not a bare `return` or `return None`), and is not a generator. */
 /** The method `name` of the class around `call` (a call on `self` or `cls`), or null. */
+/** `self.name` (a field of the instance, or a method read from it). */
+function isSelfField(e: A.Expr): e is A.Attribute & { value: A.Name } {
+  return e.type === 'Attribute' && e.value.type === 'Name' && e.value.id === 'self';
+}
+
 function ownMethod(call: A.Call, name: string): { fn: A.FunctionDef; offset: number } | null {
   let n: A.AnyNode | null = call.parent;
   while (n && n.type !== 'ClassDef') n = n.parent;

@@ -91,7 +91,9 @@ function lxmlResolvesEntities(call: A.Call, sem: SemanticModel): boolean {
 export const XML: LibraryModel = {
   id: 'xml',
   sinks: [
-    { kind: 'xpath', methods: ['xpath'], keywords: ['_path'], when: imports('lxml') },
+    // Any `.xpath(expr)`: lxml's elements and trees, and parsel/Scrapy selectors, evaluate the expression
+    // (the receiver often comes from another module: `self.tree = load_catalog()`).
+    { kind: 'xpath', methods: ['xpath'], keywords: ['_path', 'query'] },
     { kind: 'xpath', names: ['lxml.etree.XPath', 'lxml.etree.ETXPath'], keywords: ['path'] },
     { kind: 'xpath', names: ['elementpath.select', 'elementpath.iter_select', 'elementpath.Selector'], args: [1], keywords: ['path'] },
     { kind: 'xxe', names: ['lxml.etree.fromstring', 'lxml.etree.XML', 'lxml.etree.parse', 'lxml.etree.fromstringlist', 'lxml.objectify.fromstring', 'lxml.objectify.parse'], keywords: ['text', 'source'], when: lxmlResolvesEntities },
