@@ -1001,6 +1001,8 @@ export class TaintAnalysis {
    */
   /** Whether `e` names a module table of constants that nothing changes (see {@link frozenTable}) and is not shadowed here. */
   private constantTable(e: A.Expr, st: FnState, d: number): boolean {
+    // A table another module defines, named in capitals (`from volumes import MOUNTS`, `config.MOUNTS`): constants by convention.
+    if (this.importedTable(e) && !(e.type === 'Name' && st.env.has(e.id))) return true;
     let t: ReturnType<typeof frozenTable> = null;
     if (e.type === 'Attribute') t = frozenClassTable(e, this.sem);
     else if (e.type === 'Name' && !(st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id))) t = frozenTable(e, this.sem);
@@ -1026,6 +1028,8 @@ export class TaintAnalysis {
         if (st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id)) return false;
         if (this.sem.constValue(e) !== undefined) return true;
         const b = this.sem.lookup(e.id, e);
+        // A constant another module defines, by convention in capitals (`from settings import TABLE`), as `settings.TABLE` below.
+        if (b?.kind === 'import' && b.count === 1 && CONSTANT_NAME.test(e.id)) return true;
         return !!b && b.kind === 'assign' && b.count === 1 && !!b.value && b.value !== e && d < 8 && this.litOnly(b.value, st, d + 4);
       }
       case 'Attribute': {
@@ -1035,7 +1039,7 @@ export class TaintAnalysis {
         // (`Article._meta.db_table`, `self.model._meta.app_label`), a class's or function's name.
         if (isCodeName(e)) return true;
         // A constant of an imported module, by convention in capitals (`pickle.HIGHEST_PROTOCOL`, `re.IGNORECASE`).
-        return e.value.type === 'Name' && /^[A-Z][A-Z0-9_]*$/.test(e.attr) && !st.env.has(e.value.id) && this.sem.lookup(e.value.id, e)?.kind === 'import';
+        return e.value.type === 'Name' && CONSTANT_NAME.test(e.attr) && !st.env.has(e.value.id) && this.sem.lookup(e.value.id, e)?.kind === 'import';
       }
       case 'JoinedStr':
       case 'List':
@@ -1432,7 +1436,7 @@ export class TaintAnalysis {
   /** A name in capitals imported from another module, or read through one (`config.FEED_SOURCES`): a table by convention. */
   private importedTable(e: A.Expr): boolean {
     const name = e.type === 'Attribute' ? e.attr : e.type === 'Name' ? e.id : '';
-    return /^[A-Z][A-Z0-9_]*$/.test(name) && this.importedRoot(e);
+    return CONSTANT_NAME.test(name) && this.importedRoot(e);
   }
 
   /** The constructor call a name is bound to once at module level, with no arguments (`_store = XmlStore()`); null otherwise. */
@@ -3558,6 +3562,9 @@ const STRING_METHODS = new Set(['format', 'join', 'replace', 'strip', 'lstrip', 
 
 /** Whether a function returns a value somewhere (`return x`, not a bare `return` or `return None`), and is not a generator. */
 /** The method `name` of the class around `call` (a call on `self` or `cls`), or null. */
+/** A name in capitals: a constant by convention (PEP 8). */
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
+
 /** `self.name` (a field of the instance, or a method read from it). */
 function isSelfField(e: A.Expr): e is A.Attribute & { value: A.Name } {
   return e.type === 'Attribute' && e.value.type === 'Name' && e.value.id === 'self';

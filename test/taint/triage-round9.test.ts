@@ -105,3 +105,40 @@ describe('.xpath(expr) on an object made in another module', () => {
     expect((await scan(files('"//product[@name=$n]", n=name'))).find((x) => x.ruleId === 'KR111')).toBeUndefined();
   });
 });
+
+describe('a constant another module defines, named in capitals', () => {
+  const scanAll = (files: Record<string, string>): Promise<Finding[]> => scanProject(files, { dismissed: true, prefix: 'krait-round9-' });
+  const ops = (lookup: string) => ({
+    'volumes.py': 'MOUNTS = {"data": "/mnt/data", "logs": "/var/log"}\nmounts = dict(MOUNTS)\n',
+    'ops.py': ['import os', 'from flask import Flask, request', `from volumes import MOUNTS, mounts`, 'app = Flask(__name__)', '@app.get("/disk")', 'def disk():', '    volume = request.args.get("volume", "data")', `    mount = ${lookup}`, '    return os.popen(f"df -hP {mount}").read()', ''].join('\n'),
+  });
+  const popen = (found: Finding[]) => found.find((f) => f.ruleId === 'B605' && f.location.startLine === 9);
+
+  it('a value looked up in an imported table in capitals is a constant: the command is dismissed', async () => {
+    for (const lookup of ['MOUNTS.get(volume)', 'MOUNTS[volume]', 'MOUNTS.get(volume, "/")']) {
+      const f = popen(await scanAll(ops(lookup)));
+      expect(f?.status, lookup).toBe('dismissed');
+      expect(f?.verdict?.kind, lookup).toBe('constant');
+    }
+  });
+
+  it('the request value as the default, or a table not named in capitals, is not', async () => {
+    for (const lookup of ['MOUNTS.get(volume, volume)', 'mounts.get(volume)']) {
+      const f = popen(await scanAll(ops(lookup)));
+      expect(f, lookup).toBeDefined();
+      expect(f?.status ?? 'active', lookup).toBe('active');
+    }
+  });
+
+  it('an imported name in capitals formatted into SQL is a constant; a lower-case one is not known', async () => {
+    const repo = (name: string) => ({
+      'settings.py': 'TABLE = "subscribers"\ntable = "subscribers"\n',
+      'repo.py': ['import sqlite3', `from settings import ${name}`, 'def find(conn, email):', `    return conn.execute(f"SELECT id FROM {${name}} WHERE email = ?", (email,)).fetchone()`, ''].join('\n'),
+    });
+    const sql = (found: Finding[]) => found.find((f) => f.ruleId === 'B608');
+    expect(sql(await scanAll(repo('TABLE')))?.verdict?.kind).toBe('constant');
+    const lower = sql(await scanAll(repo('table')));
+    expect(lower).toBeDefined();
+    expect(lower?.status ?? 'active').toBe('active');
+  });
+});
