@@ -142,3 +142,42 @@ describe('a constant another module defines, named in capitals', () => {
     expect(lower?.status ?? 'active').toBe('active');
   });
 });
+
+describe('an injectable client kept in a field (session or requests.Session())', () => {
+  const files = (prefix: string, field: string) => ({
+    'preview.py': [
+      'import requests',
+      `API_PREFIX = "${prefix}"`,
+      'class Fetcher:',
+      '    def __init__(self, session=None):',
+      `        self.session = ${field}`,
+      '    def fetch(self, url):',
+      '        if not url.startswith(API_PREFIX):',
+      '            raise ValueError("origin")',
+      '        return self.session.get(url, timeout=4).text',
+      '',
+    ].join('\n'),
+    'app.py': ['from flask import Flask, request', 'from preview import Fetcher', 'app = Flask(__name__)', 'fetcher = Fetcher()', '@app.get("/p")', 'def p():', '    return fetcher.fetch(request.args.get("url", ""))', ''].join('\n'),
+  });
+  const ssrf = (found: Finding[]) => found.find((f) => f.ruleId === 'KR105' && f.location.path === 'preview.py');
+
+  for (const field of ['session or requests.Session()', 'requests.Session() if session is None else session']) {
+    it(`${field}: a prefix check that ends at the host is bypassed (user@host, host.evil)`, async () => {
+      expect(ssrf(await scan(files('https://api.partner.example', field)))?.location.startLine).toBe(9);
+    });
+    it(`${field}: a prefix that ends with the path's slash holds`, async () => {
+      expect(ssrf(await scan(files('https://api.partner.example/', field)))).toBeUndefined();
+    });
+  }
+});
+
+describe("Tornado's HTTP clients", () => {
+  const handler = (url: string) =>
+    ['import tornado.web', 'from tornado.httpclient import AsyncHTTPClient', 'class H(tornado.web.RequestHandler):', '    async def get(self):', '        feed = self.get_argument("feed")', '        client = AsyncHTTPClient()', `        resp = await client.fetch(${url})`, '        self.write(resp.body)', ''].join('\n');
+  it('fetch(url) with the request argument is SSRF', async () => {
+    expect((await scan({ 'h.py': handler('feed') })).find((f) => f.ruleId === 'KR105')?.location.startLine).toBe(7);
+  });
+  it('fetch of a fixed host with the argument in the query string is not', async () => {
+    expect((await scan({ 'h.py': handler('"https://feeds.example.com/get?name=" + feed') })).find((f) => f.ruleId === 'KR105')).toBeUndefined();
+  });
+});

@@ -178,8 +178,9 @@ function selfFieldCall(e: A.Attribute, sem: SemanticModel): A.Call | null {
         // (A field set by unpacking, `self.a, self.b = …`, holds something not known.)
         if (t.type === 'Tuple' || t.type === 'List') for (const x of t.elts) if (x.type === 'Attribute' && x.value.type === 'Name' && x.value.id === 'self') fields.set(x.attr, null);
         if (t.type !== 'Attribute' || t.value.type !== 'Name' || t.value.id !== 'self') continue;
-        const value = n.type === 'Assign' || n.type === 'AnnAssign' ? n.value : null;
-        if (value?.type === 'Constant' && value.value === null) continue;
+        const given = n.type === 'Assign' || n.type === 'AnnAssign' ? n.value : null;
+        if (given?.type === 'Constant' && given.value === null) continue;
+        const value = given && defaultedCall(given);
         const prev = fields.get(t.attr);
         const same = value?.type === 'Call' && (prev === undefined || (prev !== null && sem.callName(prev) === sem.callName(value)));
         fields.set(t.attr, same ? (prev ?? value) : null);
@@ -189,6 +190,20 @@ function selfFieldCall(e: A.Attribute, sem: SemanticModel): A.Call | null {
     fieldCalls.set(cls, fields);
   }
   return fields.get(e.attr) ?? null;
+}
+
+/**
+ * The call a value falls back to when a parameter is not given: `session or
+ * requests.Session()`, `requests.Session() if session is None else session` (the idiom of
+ * an injectable client); the value itself otherwise.
+ */
+function defaultedCall(v: A.Expr): A.Expr {
+  if (v.type === 'BoolOp' && v.op === 'Or' && v.values.length === 2 && v.values[0].type === 'Name' && v.values[1].type === 'Call') return v.values[1];
+  if (v.type === 'IfExp') {
+    if (v.body.type === 'Call' && v.orelse.type === 'Name') return v.body;
+    if (v.orelse.type === 'Call' && v.body.type === 'Name') return v.orelse;
+  }
+  return v;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Outgoing requests (requests, httpx, urllib3), remote and local command runners
+ * Outgoing requests (requests, httpx, urllib3, Tornado), remote and local command runners
  * (paramiko, fabric, invoke, pexpect), templates (jinja2, mako, chameleon),
  * deserialisers (yaml, dill, jsonpickle, joblib, torch, numpy, pandas), LDAP and XPath.
  */
@@ -10,6 +10,7 @@ import { boundCall, constKw, imports, receiverMadeBy } from './predicates.js';
 import type { LibraryModel } from './types.js';
 
 const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+const TORNADO_CLIENTS = ['tornado.httpclient.AsyncHTTPClient', 'tornado.httpclient.HTTPClient', 'tornado.curl_httpclient.CurlAsyncHTTPClient', 'tornado.simple_httpclient.SimpleAsyncHTTPClient'];
 export const CLIENTS = ['requests.Session', 'requests.session', 'requests.sessions.Session', 'httpx.Client', 'httpx.AsyncClient'];
 
 export const HTTP_CLIENTS: LibraryModel = {
@@ -22,6 +23,9 @@ export const HTTP_CLIENTS: LibraryModel = {
     { kind: 'ssrf', methods: ['request'], args: [1], keywords: ['url'], when: receiverMadeBy([...CLIENTS, 'urllib3.PoolManager', 'urllib3.poolmanager.PoolManager']) },
     { kind: 'ssrf', methods: ['urlopen'], args: [1], keywords: ['url'], when: receiverMadeBy(['urllib3.PoolManager', 'urllib3.poolmanager.PoolManager']) },
     { kind: 'ssrf', names: ['urllib3.request'], args: [1], keywords: ['url'] },
+    // Tornado's clients: fetch(url or HTTPRequest), and the request object's URL.
+    { kind: 'ssrf', methods: ['fetch'], keywords: ['request'], when: receiverMadeBy(TORNADO_CLIENTS) },
+    { kind: 'ssrf', names: ['tornado.httpclient.HTTPRequest'], keywords: ['url'] },
   ],
 };
 
