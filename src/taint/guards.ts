@@ -160,12 +160,11 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
         // Allow-list membership: `x in ALLOWED`, `urlparse(x).netloc in HOSTS` (also through
         // `parts = urlparse(x)`: then both `parts.netloc` and x are validated).
         // (`(parts.hostname or "") in HOSTS`: a falsy value replaced by a constant is no less checked.)
-        const left = test.left.type === 'BoolOp' && test.left.op === 'Or' && test.left.values.length === 2 && test.left.values[1].type === 'Constant' ? test.left.values[0] : test.left;
+        const left = orConstant(test.left);
         const k = keyOf(left);
-        const parsed = parsedUrlKey(left, sem);
         const out: Guard[] = [];
         if (k) out.push({ key: k, bits: ALL_MASK, when, ...(constantCollection(right, sem) ? { pins: true } : {}) });
-        if (parsed && parsed !== k) out.push({ key: parsed, bits: K.SSRF | K.REDIRECT, when });
+        for (const parsed of parsedUrlKeys(left, sem)) if (parsed !== k) out.push({ key: parsed, bits: K.SSRF | K.REDIRECT, when });
         return out;
       }
       if (op === 'Eq' || op === 'NotEq') {
@@ -176,10 +175,9 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
         const [side, other] = right.type === 'Constant' ? [test.left, right] : test.left.type === 'Constant' ? [right, test.left] : [null, null];
         if (!side || !other) return [];
         const k = keyOf(side);
-        const parsed = parsedUrlKey(side, sem);
         const out: Guard[] = [];
         if (k) out.push({ key: k, bits: ALL_MASK, when: op === 'Eq', pins: true });
-        if (parsed && parsed !== k) out.push({ key: parsed, bits: K.SSRF | K.REDIRECT, when: op === 'Eq' });
+        for (const parsed of parsedUrlKeys(side, sem)) if (parsed !== k) out.push({ key: parsed, bits: K.SSRF | K.REDIRECT, when: op === 'Eq' });
         return out;
       }
       return [];
@@ -457,8 +455,8 @@ function argumentGuards(call: A.Call, guards: readonly LocalParamGuard[], sem: S
     if (!a || !k) continue;
     out.push({ key: k + g.rest, bits: g.bits, when: g.when, label: g.label, ...(g.pins ? { pins: true } : {}), ...(g.unlessTainted ? { unlessTainted: g.unlessTainted } : {}) });
     const host = /^\.(?:netloc|hostname|host)$/.test(g.rest) ? g.rest.slice(1) : null;
-    const url = host ? parsedUrlKey({ type: 'Attribute', value: a, attr: host, ctx: 'Load', lineno: a.lineno, col_offset: a.col_offset, end_lineno: a.end_lineno, end_col_offset: a.end_col_offset, parent: a.parent } as unknown as A.Attribute, sem) : null;
-    if (url) out.push({ key: url, bits: K.SSRF | K.REDIRECT, when: g.when, label: g.label });
+    const urls = host ? parsedUrlKeys({ type: 'Attribute', value: a, attr: host, ctx: 'Load', lineno: a.lineno, col_offset: a.col_offset, end_lineno: a.end_lineno, end_col_offset: a.end_col_offset, parent: a.parent } as unknown as A.Attribute, sem) : [];
+    for (const url of urls) out.push({ key: url, bits: K.SSRF | K.REDIRECT, when: g.when, label: g.label });
   }
   return out;
 }
@@ -607,9 +605,15 @@ function regexTest(test: A.Call, sem: SemanticModel): { key: string; pattern: st
       target = test.args[0];
     }
   }
-  const key = target ? keyOf(target) : null;
+  // (`PATTERN.fullmatch(value or "")`: a falsy value replaced by a constant is no less checked.)
+  const key = target ? keyOf(orConstant(target)) : null;
   const p = pattern ? sem.constValue(pattern) : undefined;
   return key && typeof p === 'string' ? { key, pattern: p, flags: flags ? (sem.qualifiedName(flags) ?? '') : '', mode } : null;
+}
+
+/** `x or CONSTANT` → x (a check of it checks x where x is truthy, and a constant otherwise); any other expression as it is. */
+function orConstant(e: A.Expr): A.Expr {
+  return e.type === 'BoolOp' && e.op === 'Or' && e.values.length === 2 && e.values[1].type === 'Constant' ? e.values[0] : e;
 }
 
 /** The names of the current and parent directory, as constants or as `os.curdir`/`os.pardir`. */
@@ -793,13 +797,19 @@ export function keyOf(e: A.Expr): string | null {
 
 /**
  * `urlparse(x).netloc` / `.hostname` / `.host` → key of x (the scheme alone pins no host);
- * also `parts.netloc` where `parts` is bound once to `urlparse(x)`.
+ * also `parts.netloc` where `parts` is bound once to `urlparse(x)`: then `parts` itself too
+ * (`parts.geturl()`, `urlunparse(parts)` rebuild the checked URL).
  */
-function parsedUrlKey(e: A.Expr, sem: SemanticModel): string | null {
-  if (e.type !== 'Attribute' || !['netloc', 'hostname', 'host'].includes(e.attr)) return null;
+function parsedUrlKeys(e: A.Expr, sem: SemanticModel): string[] {
+  if (e.type !== 'Attribute' || !['netloc', 'hostname', 'host'].includes(e.attr)) return [];
   const v = boundCall(e.value, sem);
-  if (!v || !v.args[0]) return null;
+  if (!v || !v.args[0]) return [];
   const q = sem.callName(v) ?? '';
-  if (!/(?:^|\.)(?:urlparse|urlsplit)$/.test(q)) return null;
-  return keyOf(v.args[0]);
+  if (!/(?:^|\.)(?:urlparse|urlsplit)$/.test(q)) return [];
+  const out: string[] = [];
+  const source = keyOf(v.args[0]);
+  if (source) out.push(source);
+  const parts = e.value.type === 'Name' ? keyOf(e.value) : null;
+  if (parts) out.push(parts);
+  return out;
 }

@@ -152,8 +152,10 @@ export function argumentSanitizer(call: A.Call, qualified: string | null, sem: S
   if (!pattern || !repl) return NONE;
   if (count && sem.constValue(count) !== 0) return NONE;
   const p = sem.constValue(pattern);
-  const r = sem.constValue(repl);
-  if (typeof p !== 'string' || typeof r !== 'string' || r.includes('\\')) return NONE;
+  const given = sem.constValue(repl);
+  // (A string replacement may refer to groups with `\`; a function's result is used as it is.)
+  const r = typeof given === 'string' ? (given.includes('\\') ? undefined : given) : replacementChars(repl, sem);
+  if (typeof p !== 'string' || typeof r !== 'string') return NONE;
   const fl = flags ? (sem.qualifiedName(flags) ?? '') : '';
   const kept = patternCharset(p, fl, 'negated-class');
   if (kept) {
@@ -163,6 +165,29 @@ export function argumentSanitizer(call: A.Call, qualified: string | null, sem: S
   }
   if (!r.includes('\r') && !r.includes('\n') && CR_LF(deniedChars(p, fl))) return { bits: K.HEADER, label: `re.sub() of ${p.slice(0, 40)}, which removes CR and LF` };
   return NONE;
+}
+
+/**
+ * The characters a replacement function can return, when it is a lambda formatting numbers
+ * into a constant template (`lambda m: "\\x%02x" % ord(m.group())`, `"\\u{:04x}".format(…)`):
+ * the template's own characters and hexadecimal digits. Undefined otherwise.
+ */
+function replacementChars(repl: A.Expr, sem: SemanticModel): string | undefined {
+  if (repl.type !== 'Lambda') return undefined;
+  const body = repl.body;
+  let template: unknown;
+  if (body.type === 'BinOp' && body.op === 'Mod') {
+    template = sem.constValue(body.left);
+    // Only numeric conversions (`%d`, `%02x`, `%o`…): no `%s` or `%r` of the matched text.
+    if (typeof template !== 'string' || /%(?![-#0 +]*\d*(?:\.\d+)?[diouxX%])/.test(template)) return undefined;
+  } else if (body.type === 'Call' && body.func.type === 'Attribute' && body.func.attr === 'format') {
+    template = sem.constValue(body.func.value);
+    // Only numeric format specs (`{:02x}`, `{:d}`, `{0:x}`).
+    if (typeof template !== 'string' || /\{(?![^{}]*:[^{}]*[dxXob]\})/.test(template.replace(/\{\{|\}\}/g, ''))) return undefined;
+  } else {
+    return undefined;
+  }
+  return `${template}0123456789abcdefABCDEF`;
 }
 
 /** Percent-encoders whose `safe` argument (positional 1) names characters left as they are. */

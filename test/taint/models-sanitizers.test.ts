@@ -221,6 +221,8 @@ const headerSanitizers: Pair[] = [
   ['re.sub whose replacement puts a newline back', 'import re', `re.sub(r"[\\r\\n]+", "\\n", ${u})`, `re.sub(r"[\\r\\n]+", " ", ${u})`],
   ['re.sub of \\s (which holds CR and LF)', 'import re', `re.sub(r"\\t", "", ${u})`, `re.sub(r"\\s+", " ", ${u})`],
   ['a compiled pattern removing CR and LF', 'import re\nCRLF = re.compile(r"[\\r\\n]")\nCR = re.compile(r"\\r")', `CR.sub("", ${u})`, `CRLF.sub("", ${u})`],
+  ['a compiled pattern of control characters replaced by a function writing their hex code', 'import re\nCONTROL = re.compile(r"[\\x00-\\x1f\\x7f]")', `CONTROL.sub(lambda m: "%s" % m.group(), ${u})`, `CONTROL.sub(lambda m: "\\\\x%02x" % ord(m.group()), ${u})`],
+  ['re.sub with a function writing a code by format()', 'import re', `re.sub(r"[\\r\\n]", lambda m: "{}".format(m.group()), ${u})`, `re.sub(r"[\\r\\n]", lambda m: "\\\\u{:04x}".format(ord(m.group())), ${u})`],
   ['a character filter that drops CR and LF', '', `"".join(ch for ch in ${u} if ch != "\\r")`, `"".join(ch for ch in ${u} if ch not in "\\r\\n")`],
   ['a character filter with a tuple of CR and LF', '', `"".join([ch for ch in ${u} if ch not in ("<", ">")])`, `"".join([ch for ch in ${u} if ch not in ("\\r", "\\n")])`],
   ['a character allow-list filter', '', `"".join(c for c in ${u} if c not in "<>")`, `"".join(c for c in ${u} if c.isalnum())`],

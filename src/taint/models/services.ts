@@ -42,12 +42,15 @@ export const COMMAND_RUNNERS: LibraryModel = {
   ],
 };
 
+const SANDBOXED = receiverMadeBy(['jinja2.sandbox.SandboxedEnvironment', 'jinja2.sandbox.ImmutableSandboxedEnvironment']);
+
 export const TEMPLATES: LibraryModel = {
   id: 'templates',
   sinks: [
     { kind: 'ssti', names: ['jinja2.Template', 'jinja2.environment.Template', 'mako.template.Template', 'chameleon.PageTemplate', 'chameleon.PageTextTemplate', 'genshi.template.MarkupTemplate'], keywords: ['source', 'text'] },
-    // Environment().from_string(src), jinja2.Environment.from_string.
-    { kind: 'ssti', methods: ['from_string'], keywords: ['source'] },
+    // Environment().from_string(src), jinja2.Environment.from_string — not a sandboxed
+    // environment's (jinja2.sandbox: no underscore attributes, no unsafe callables).
+    { kind: 'ssti', methods: ['from_string'], keywords: ['source'], when: (call, sem) => !SANDBOXED(call, sem) },
   ],
 };
 
