@@ -231,7 +231,9 @@ class ProjectModules {
     // (A predicate function checking untrusted data may validate it on the caller's path; a
     // check of local input still matters: it may settle a pattern finding it reaches.)
     const given = src && (local ? e?.sinksLocal || e?.guards || (e?.pass && around) : e?.sinks || e?.pass || e?.guards);
-    if (e && (e.src || given || (unknown && e.lit) || (req && e.req))) return true;
+    // (A validated model's typed fields, or a table of constants, may settle a pattern finding left unknown.)
+    if (e && (e.src || given || (unknown && (e.lit || e.typed)) || (req && e.req))) return true;
+    if (unknown && !e && this.factsOf(r.task.path)?.tables?.includes(r.rest)) return true;
     // Deeper only through a callee that passes an argument on to the project's own code.
     if (!src || depth >= MAX_DEPTH || !e?.fwd) return false;
     const deeper = local && (around || !!this.factsOf(r.task.path)?.localSinks);
@@ -301,7 +303,7 @@ export function planCrossModule(tasks: readonly FileTask[], results: readonly Fi
   const facts: Record<string, TaintFacts> = {};
   // Only what the plan and the callers' second look read: the project goes to every slice of
   // every thread, and the constant-caller facts (callArgs, refs, hinges) are most of the facts' size.
-  for (const r of results) if (r.taint) facts[r.path] = { exports: r.taint.exports, calls: r.taint.calls, ...(r.taint.localSinks ? { localSinks: true as const } : {}) };
+  for (const r of results) if (r.taint) facts[r.path] = { exports: r.taint.exports, calls: r.taint.calls, ...(r.taint.localSinks ? { localSinks: true as const } : {}), ...(r.taint.tables ? { tables: r.taint.tables } : {}) };
   const modules = new ProjectModules(pyTasks, new Map(Object.entries(facts)));
   const callers = modules.callers();
   if (!callers.length) return { project: { id: '', options: [], files: [], facts: {} }, callers: [] };
@@ -394,18 +396,23 @@ export async function analyzeCallers(project: CrossModuleProject, callers: reado
         modules.collectors.pop();
       }
     },
-    guards(q: string): readonly ParamGuard[] | null {
-      // From the facts: the predicate's file is not parsed.
-      const r = modules.resolve(q, from);
-      if (!r) return null;
-      modules.collectors.push(deps);
-      try {
-        return modules.factsOf(r.task.path)?.exports[r.rest]?.guards ?? null;
-      } finally {
-        modules.collectors.pop();
-      }
-    },
+    // From the facts: the predicate's, the model's or the table's file is not parsed.
+    guards: (q: string): readonly ParamGuard[] | null => factsFor(q, from, deps)?.export?.guards ?? null,
+    typedFields: (q: string): readonly string[] | null => factsFor(q, from, deps)?.export?.typed ?? null,
+    constantTable: (q: string): boolean | null => factsFor(q, from, deps)?.table ?? null,
   });
+  /** What the facts say of a qualified name, seen from `from`: its export entry, and whether it is a table of constants (what it reads goes in `deps`); null when it does not resolve. */
+  const factsFor = (q: string, from: FileTask, deps: Deps): { export: TaintFacts['exports'][string] | undefined; table: boolean } | null => {
+    const r = modules.resolve(q, from);
+    if (!r) return null;
+    modules.collectors.push(deps);
+    try {
+      const facts = modules.factsOf(r.task.path);
+      return { export: facts?.exports[r.rest], table: !!facts?.tables?.includes(r.rest) };
+    } finally {
+      modules.collectors.pop();
+    }
+  };
   const lookup = (q: string, from: FileTask, depth: number, use?: ExternalUse): ExternalCallee | null => {
     const r = modules.resolve(q, from);
     if (!r) return null;

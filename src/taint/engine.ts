@@ -14,7 +14,7 @@ import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
 import { LOCAL_SOURCE_RULES } from './models/kinds.js';
-import { SourceFinder, clientParams, handlerParams, routeOf, type ParamSource, type SourceHit } from './sources.js';
+import { SourceFinder, clientParams, handlerParams, modelAnnotation, routeOf, typedFieldsOf, typedModelField, type ParamSource, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, loopGuards, namesBound, paramGuardsOf, statementGuards, type ExternalGuards, type Guard, type ParamGuard } from './guards.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
@@ -73,6 +73,10 @@ export interface ExternalResolver {
   lookup(qualified: string, use?: ExternalUse): ExternalCallee | null;
   /** What a predicate function of another module checks on its parameters (from its module's facts), or null. */
   guards?(qualified: string): readonly ParamGuard[] | null;
+  /** The typed fields of a validated model class of another module (from its facts), or null. */
+  typedFields?(qualified: string): readonly string[] | null;
+  /** Whether a name of another module is a table of constants nothing changes (from its facts); null when it does not resolve. */
+  constantTable?(qualified: string): boolean | null;
 }
 
 /** What a caller needs from an external callee (see {@link ExternalResolver.lookup}). */
@@ -105,6 +109,8 @@ export interface TaintFacts {
       make?: string;
       /** A predicate function: what it checks on its parameters (a caller's `if not is_safe(x): abort()` validates x). */
       guards?: ParamGuard[];
+      /** A validated model class (pydantic): its fields whose types admit no injection (numbers, UUIDs, dates, choices). */
+      typed?: string[];
     }
   >;
   /**
@@ -527,6 +533,8 @@ export class TaintAnalysis {
     for (const st of this.module.body) {
       if (st.type === 'FunctionDef' || st.type === 'AsyncFunctionDef') add(st.name, st, true);
       if (st.type === 'ClassDef') {
+        const typed = typedFieldsOf(st, this.sem);
+        if (typed.length) exports[st.name] = { ...exports[st.name], typed };
         const methods = st.body.filter((m): m is A.FunctionDef => m.type === 'FunctionDef' || m.type === 'AsyncFunctionDef');
         for (const m of methods) {
           this.summaryOf(m);
@@ -539,7 +547,7 @@ export class TaintAnalysis {
           // (A field's sink, found by its syntax, may be of any kind: counted as one that reports local input.)
           const merged: TaintFacts['exports'][string] = { cls: true, ...(fieldUse === 'sink' ? { sinks: true, sinksLocal: true } : fieldUse === 'pass' ? { pass: true } : {}) };
           for (const f of flags) Object.assign(merged, { ...(f.src ? { src: true } : {}), ...(f.sinks ? { sinks: true } : {}), ...(f.sinksLocal ? { sinksLocal: true } : {}), ...(f.pass ? { pass: true } : {}), ...(f.req ? { req: true } : {}), ...(f.fwd ? { fwd: true } : {}) });
-          exports[st.name] = merged;
+          exports[st.name] = { ...merged, ...(exports[st.name]?.typed ? { typed: exports[st.name]?.typed } : {}) };
         }
       }
     }
@@ -1001,8 +1009,8 @@ export class TaintAnalysis {
    */
   /** Whether `e` names a module table of constants that nothing changes (see {@link frozenTable}) and is not shadowed here. */
   private constantTable(e: A.Expr, st: FnState, d: number): boolean {
-    // A table another module defines, named in capitals (`from volumes import MOUNTS`, `config.MOUNTS`): constants by convention.
-    if (this.importedTable(e) && !(e.type === 'Name' && st.env.has(e.id))) return true;
+    // A table another module defines, named in capitals (`from volumes import MOUNTS`, `config.MOUNTS`).
+    if (this.importedTable(e) && !(e.type === 'Name' && st.env.has(e.id))) return this.importedConstantTable(e, st);
     let t: ReturnType<typeof frozenTable> = null;
     if (e.type === 'Attribute') t = frozenClassTable(e, this.sem);
     else if (e.type === 'Name' && !(st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id))) t = frozenTable(e, this.sem);
@@ -1131,6 +1139,10 @@ export class TaintAnalysis {
         const k = keyOf(e);
         const got = k ? st.cleans.get(k) : undefined;
         if (got) return got;
+        if (e.type === 'Attribute') {
+          const field = this.typedField(e, st);
+          if (field) return { bits: ALL_MASK, by: `the validated model field ${field}` };
+        }
         // `uuid.uuid4().hex`: the hex digits of a UUID.
         if (e.type === 'Attribute' && e.attr === 'hex' && e.value.type === 'Call' && /^uuid\.uuid[1345]$/.test(this.sem.callName(e.value) ?? '')) return HEX_CLEAN;
         break;
@@ -1410,6 +1422,49 @@ export class TaintAnalysis {
     return { callee: ext, summary: ext.analysis.summaryFor(ext.fn, assume), offset };
   }
 
+  /**
+   * A field of a validated model (see {@link typedModelField}), described; null otherwise. A
+   * model of another project module is known in the project pass (from its facts); per file,
+   * its use is noted as a call into that module, so that a pattern finding it leaves
+   * `unknown` gets a second look.
+   */
+  private typedField(e: A.Attribute, st: FnState): string | null {
+    const external = this.external;
+    const got = typedModelField(e, this.sem, external ? (q) => external.typedFields?.(q) ?? null : undefined);
+    if (got || external || !this.localModules) return got;
+    const ann = modelAnnotation(e, this.sem);
+    const q = ann && (ann.type === 'Name' || ann.type === 'Attribute') && this.importedRoot(ann) ? this.sem.qualifiedName(ann) : null;
+    if (q && q.includes('.') && this.isProjectName(q)) this.noteModuleRead(q, st);
+    return null;
+  }
+
+  /** Models and tables of other modules this module reads (noted once as calls, see {@link noteModuleRead}). */
+  private readonly modelUses = new Set<string>();
+
+  /**
+   * Whether a table in capitals imported from another module holds only constants: a
+   * library's, by convention; a project module's, when its facts say nothing changes it (in
+   * the project pass; per file its read is noted, so that a pattern finding it leaves
+   * `unknown` gets a second look).
+   */
+  private importedConstantTable(e: A.Expr, st: FnState): boolean {
+    const q = this.sem.qualifiedName(e);
+    if (!q || !q.includes('.') || !this.localModules || !this.isProjectName(q)) return true;
+    if (this.external) return this.external.constantTable?.(q) ?? false;
+    this.noteModuleRead(q, st);
+    return false;
+  }
+
+  /** A read of a name of another project module that the project pass may settle (a model's fields, a table): noted as a call into it. */
+  private noteModuleRead(q: string, st: FnState): void {
+    if (!this.modelUses.has(q) && this.projectCalls.length < 500) {
+      this.modelUses.add(q);
+      this.projectCalls.push({ callee: q });
+    }
+    if (st.summary === EMPTY) this.moduleExt.add(q);
+    else (st.summary.ext ??= new Set()).add(q);
+  }
+
   /** An instance of a class of another module: a name holding one, or a constructor call (`RequestWrapper(request).term`). */
   private instanceOf(e: A.Expr, st: FnState): { cls: string; fields: readonly string[] } | null {
     if (e.type === 'Name') {
@@ -1439,10 +1494,14 @@ export class TaintAnalysis {
     return CONSTANT_NAME.test(name) && this.importedRoot(e);
   }
 
-  /** The constructor call a name is bound to once at module level, with no arguments (`_store = XmlStore()`); null otherwise. */
+  /**
+   * The constructor call a name is bound to once at module level (`_store = XmlStore()`,
+   * `importer = Importer(Repository())`); null otherwise. (What its arguments put in the
+   * instance's fields is not followed: module-level code rarely reads a request.)
+   */
   private moduleInstance(e: A.Name): A.Call | null {
     const b = this.sem.lookup(e.id, e);
-    if (!b || b.kind !== 'assign' || b.count !== 1 || b.value?.type !== 'Call' || b.value.args.length || b.value.keywords.length) return null;
+    if (!b || b.kind !== 'assign' || b.count !== 1 || b.value?.type !== 'Call') return null;
     return this.sem.scopeOf(b.value).node.type === 'Module' ? b.value : null;
   }
 
@@ -2239,7 +2298,7 @@ export class TaintAnalysis {
       case 'Attribute': {
         const src = this.sources.attribute(e) ?? this.assumedSource(e, false, st);
         if (src) return this.sourceTaint(e, src);
-        const prop = this.propertyRead(e, st);
+        const prop = this.typedField(e, st) ? null : this.propertyRead(e, st); // (a validated model's typed field holds no injection)
         if (prop !== undefined) return prop;
         const k = keyOf(e);
         if (k && st.env.has(k)) {

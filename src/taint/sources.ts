@@ -442,6 +442,82 @@ export function handlerParams(fn: A.FunctionDef, sem: SemanticModel): ParamSourc
   return [];
 }
 
+/** Base classes of models whose fields are validated to their annotations when an instance is made. */
+const VALIDATED_MODELS = new Set(['pydantic.BaseModel', 'pydantic.main.BaseModel', 'pydantic.v1.BaseModel', 'sqlmodel.SQLModel', 'ninja.Schema']);
+/** Field types whose values hold no characters an injection needs (beyond SAFE_ANNOTATIONS: addresses in dotted form, constrained numbers). */
+const SAFE_FIELD_TYPES = /^(?:(?:ipaddress\.)?IPv4Address|PositiveFloat|NonNegativeFloat|NegativeInt|NegativeFloat|StrictInt|StrictFloat|StrictBool|conint\(.*\)|confloat\(.*\)|condecimal\(.*\))$/;
+
+/**
+ * A field of a validated model read from a parameter annotated with the model
+ * (`query.account_id` in `def daily(query: UsageQuery)`, `class UsageQuery(BaseModel):
+ * account_id: int`), whose type admits no characters an injection needs: numbers, UUIDs,
+ * dates, `Literal[…]`, an enumeration, an IPv4 address. The model is a class of the module
+ * deriving (through the module's classes) from pydantic's `BaseModel` (or SQLModel, Django
+ * Ninja's `Schema`), which validates every field when an instance is made — or a class
+ * another module defines, when `imported` (given the annotation's qualified name) knows its
+ * typed fields. Returns the field's description, or null.
+ */
+export function typedModelField(e: A.Attribute, sem: SemanticModel, imported?: (q: string) => readonly string[] | null): string | null {
+  const ann = modelAnnotation(e, sem);
+  if (!ann) return null;
+  const cls = modelClass(ann, sem);
+  if (cls) return typedFieldsOf(cls, sem).includes(e.attr) ? `${cls.name}.${e.attr}` : null;
+  const q = imported && (ann.type === 'Name' || ann.type === 'Attribute') ? sem.qualifiedName(ann) : null;
+  return q && imported!(q)?.includes(e.attr) ? `${q.split('.').pop()}.${e.attr}` : null;
+}
+
+/** The annotation of the parameter an attribute is read from (`Model`, also out of `Optional[Model]` and `Model | None`), or null. */
+export function modelAnnotation(e: A.Attribute, sem: SemanticModel): A.Expr | null {
+  if (e.value.type !== 'Name') return null;
+  const b = sem.lookup(e.value.id, e);
+  if (!b || b.kind !== 'param' || b.count !== 1 || b.node.type !== 'arg' || !b.node.annotation) return null;
+  let ann: A.Expr = b.node.annotation;
+  // `Optional[Model]`, `Model | None`: the field of an instance, when there is one.
+  if (ann.type === 'Subscript' && /(?:^|\.)Optional$/.test(sem.qualifiedName(ann.value) ?? annotationText(ann.value))) ann = ann.slice;
+  if (ann.type === 'BinOp' && ann.op === 'BitOr') ann = ann.left.type === 'Constant' ? ann.right : ann.left;
+  return ann;
+}
+
+/**
+ * The fields of a validated model class whose types admit no injection (its own and those
+ * it inherits from classes of the module); empty when the class is not a validated model.
+ */
+export function typedFieldsOf(cls: A.ClassDef, sem: SemanticModel): string[] {
+  if (!validatedModel(cls, sem, 0)) return [];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (let c: A.ClassDef | null = cls, depth = 0; c && depth < 5; depth++) {
+    for (const st of c.body) {
+      if (st.type !== 'AnnAssign' || st.target.type !== 'Name' || seen.has(st.target.id)) continue;
+      seen.add(st.target.id);
+      const text = annotationText(st.annotation);
+      if (SAFE_ANNOTATIONS.test(text) || SAFE_FIELD_TYPES.test(text) || choiceAnnotation(st.annotation, sem, 0)) out.push(st.target.id);
+    }
+    // Fields inherited from a model of the module.
+    c = c.bases.map((x) => modelClass(x, sem)).find((x) => x) ?? null;
+  }
+  return out;
+}
+
+/** The class of the module an annotation names, when it is a validated model (see {@link typedModelField}). */
+function modelClass(e: A.Expr, sem: SemanticModel): A.ClassDef | null {
+  if (e.type !== 'Name') return null;
+  const b = sem.lookup(e.id, e);
+  if (!b || b.kind !== 'class' || b.count !== 1 || b.node.type !== 'ClassDef') return null;
+  return validatedModel(b.node, sem, 0) ? b.node : null;
+}
+
+function validatedModel(c: A.ClassDef, sem: SemanticModel, d: number): boolean {
+  return (
+    c.bases.some((x) => VALIDATED_MODELS.has(sem.qualifiedName(x) ?? '')) ||
+    (d < 5 &&
+      c.bases.some((x) => {
+        const base = x.type === 'Name' ? sem.lookup(x.id, x) : undefined;
+        return base?.kind === 'class' && base.node.type === 'ClassDef' && base.node !== c && validatedModel(base.node, sem, d + 1);
+      }))
+  );
+}
+
 /**
  * A type that admits only listed constants, which FastAPI validates before the handler
  * runs: `Literal["small", "large"]` (also inside `Optional[…]`, `Annotated[…, Query()]` and

@@ -160,7 +160,8 @@ const fieldCalls = new WeakMap<A.ClassDef, Map<string, A.Call | null>>();
 
 /**
  * The call a field of `self` holds: the class's methods set it only to calls of one callee
- * (`self.session = requests.Session()` in `__init__`, or lazily after `self._s = None`);
+ * (`self.session = requests.Session()` in `__init__`, or lazily after `self._s = None`),
+ * or the class body binds it so (`session = requests.Session()`, a class attribute);
  * `None` assignments aside. Null when the field is set to anything else.
  */
 function selfFieldCall(e: A.Attribute, sem: SemanticModel): A.Call | null {
@@ -169,6 +170,14 @@ function selfFieldCall(e: A.Attribute, sem: SemanticModel): A.Call | null {
   let fields = fieldCalls.get(cls);
   if (!fields) {
     fields = new Map();
+    // A class attribute bound to a call (`client = StatusClient()` in the class body) is what
+    // `self.client` reads until a method sets the field: it counts as one more assignment.
+    for (const st of cls.body) {
+      if (st.type !== 'Assign' || st.targets.length !== 1 || st.targets[0].type !== 'Name') continue;
+      const value = defaultedCall(st.value);
+      const name = st.targets[0].id;
+      fields.set(name, value.type === 'Call' && !fields.has(name) ? value : null);
+    }
     const stack: A.AnyNode[] = cls.body.filter((m) => m.type === 'FunctionDef' || m.type === 'AsyncFunctionDef');
     while (stack.length) {
       const n = stack.pop()!;
