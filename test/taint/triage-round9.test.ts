@@ -352,3 +352,17 @@ describe('a validator that checks `value or ""`', () => {
     expect(cmd(await scan({ 'app.py': app('[a-z0-9_;-]{1,32}') }))?.location.startLine).toBe(12);
   });
 });
+
+describe('parser options given as **OPTIONS', () => {
+  const app = (options: string) =>
+    ['from flask import Flask, request', 'from lxml import etree', `OPTIONS = ${options}`, 'PARSER = etree.XMLParser(**OPTIONS)', 'app = Flask(__name__)', '@app.post("/import")', 'def upload():', '    return str(etree.fromstring(request.get_data(), PARSER))', ''].join('\n');
+  const xxe = (found: Finding[]) => found.find((f) => f.ruleId === 'KR118');
+  it('dict(resolve_entities=True) or {"resolve_entities": True}: XXE', async () => {
+    expect(xxe(await scan({ 'app.py': app('dict(resolve_entities=True, load_dtd=True)') }))?.location.startLine).toBe(8);
+    expect(xxe(await scan({ 'app.py': app('{"resolve_entities": True}') }))?.location.startLine).toBe(8);
+  });
+  it('dict(resolve_entities=False) or {"resolve_entities": False}: not', async () => {
+    expect(xxe(await scan({ 'app.py': app('dict(resolve_entities=False, no_network=True)') }))).toBeUndefined();
+    expect(xxe(await scan({ 'app.py': app('{"resolve_entities": False}') }))).toBeUndefined();
+  });
+});

@@ -70,7 +70,21 @@ export function imports(...mods: string[]) {
 /** The folded value of keyword `name`, or undefined. */
 export function constKw(call: A.Call, sem: SemanticModel, name: string): unknown {
   const k = keywordArg(call, name);
-  return k ? sem.constValue(k.value) : undefined;
+  if (k) return sem.constValue(k.value);
+  // `**OPTIONS` with OPTIONS bound once to `dict(name=…)` or `{"name": …}`.
+  for (const kw of call.keywords) {
+    if (kw.arg || kw.value.type !== 'Name') continue;
+    const b = sem.lookup(kw.value.id, kw.value);
+    const v = b && b.kind === 'assign' && b.count === 1 ? b.value : null;
+    if (v?.type === 'Call' && sem.callName(v) === 'dict' && !v.args.length) {
+      const given = v.keywords.find((x) => x.arg === name);
+      if (given) return sem.constValue(given.value);
+    } else if (v?.type === 'Dict') {
+      const i = v.keys.findIndex((key) => !!key && sem.constValue(key) === name);
+      if (i >= 0) return sem.constValue(v.values[i]);
+    }
+  }
+  return undefined;
 }
 
 /**
