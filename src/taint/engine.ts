@@ -2298,7 +2298,7 @@ export class TaintAnalysis {
       case 'Attribute': {
         const src = this.sources.attribute(e) ?? this.assumedSource(e, false, st);
         if (src) return this.sourceTaint(e, src);
-        const prop = this.typedField(e, st) ? null : this.propertyRead(e, st); // (a validated model's typed field holds no injection)
+        const prop = this.propertyRead(e, st);
         if (prop !== undefined) return prop;
         const k = keyOf(e);
         if (k && st.env.has(k)) {
@@ -2307,7 +2307,7 @@ export class TaintAnalysis {
         }
         const got = this.eval(e.value, st, d + 1);
         const t = UPLOAD_OBJECT_PARTS.has(e.attr) ? got : notUpload(got);
-        return t && isCodeName(e) ? null : t;
+        return t && (isCodeName(e) || this.typedField(e, st)) ? null : t; // (a validated model's typed field holds no injection)
       }
       case 'Subscript': {
         this.eval(e.slice, st, d + 1);
