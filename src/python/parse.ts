@@ -1,9 +1,11 @@
 /**
- * Python parsing: tree-sitter-python (native binding) lowered once, with a tree cursor,
- * into plain objects shaped like CPython's `ast` (see `ast.ts`).
+ * Python parsing: tree-sitter-python lowered once into plain objects shaped like CPython's
+ * `ast` (see `ast.ts`).
  *
  * Two passes, neither recursive over the input's nesting beyond {@link MAX_DEPTH}:
- *  1. an iterative cursor walk (`parse/cursor.ts`) copies the named nodes (and the few
+ *  1. krait's parser addon parses and copies the tree out in one native call
+ *     (`native-parse.ts`); without the addon, an iterative walk of the tree-sitter binding's
+ *     cursor (`parse/cursor.ts`) does the same. Either copies the named nodes (and the few
  *     anonymous tokens the lowering needs) into small `Raw` records (`parse/raw.ts`);
  *  2. a lowering from `Raw` to CPython node shapes, in plain JS, split by concern, each
  *     part a class extending the one below it (so imports go one way, no cycle):

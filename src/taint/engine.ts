@@ -3619,8 +3619,6 @@ const DECODERS = new Set(['urllib.parse.unquote', 'urllib.parse.unquote_plus', '
 
 const STRING_METHODS = new Set(['format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'title', 'capitalize', 'format_map', 'center', 'ljust', 'rjust', 'zfill', 'decode', 'encode', 'casefold', 'split', 'rsplit', 'splitlines', 'removeprefix', 'removesuffix', 'swapcase']);
 
-/** Whether a function returns a value somewhere (`return x`, not a bare `return` or `return None`), and is not a generator. */
-/** The method `name` of the class around `call` (a call on `self` or `cls`), or null. */
 /** A name in capitals: a constant by convention (PEP 8). */
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 
@@ -3629,6 +3627,7 @@ function isSelfField(e: A.Expr): e is A.Attribute & { value: A.Name } {
   return e.type === 'Attribute' && e.value.type === 'Name' && e.value.id === 'self';
 }
 
+/** The method `name` of the class around `call` (a call on `self` or `cls`), or null. */
 function ownMethod(call: A.Call, name: string): { fn: A.FunctionDef; offset: number } | null {
   let n: A.AnyNode | null = call.parent;
   while (n && n.type !== 'ClassDef') n = n.parent;
@@ -3637,6 +3636,7 @@ function ownMethod(call: A.Call, name: string): { fn: A.FunctionDef; offset: num
   return null;
 }
 
+/** Whether a function returns a value somewhere (`return x`, not a bare `return` or `return None`), and is not a generator. */
 function returnsValue(fn: A.FunctionDef): boolean {
   let value = false;
   let generator = false;
