@@ -11,5 +11,5 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = spawnSync('node-gyp', ['rebuild', '--loglevel=warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
 if (run.status !== 0) {
-  console.warn(`krait: the parser addon was not built (node-gyp ${run.error ? run.error.message : `exit ${run.status}`}); krait will read trees through the tree-sitter binding, about a third slower.`);
+  console.warn(`krait: the parser addon was not built (node-gyp ${run.error ? run.error.message : `exit ${run.status}`}); krait will read parse trees through the tree-sitter binding (parsing about 1.5x slower).`);
 }
