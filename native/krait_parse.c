@@ -239,8 +239,7 @@ static napi_value parse(napi_env env, napi_callback_info info) {
   tree = ts_parser_parse(st->parser, NULL, input);
   if (!tree) goto fail;
 
-  for (int i = 0; i < HEADER; i++) push4(&out, 0, 0, 0, 0);
-  out.len = HEADER; /* the header is HEADER words, not records */
+  push4(&out, 0, 0, 0, 0); /* the header (HEADER = 4 words): flags, then the missing node's row, column, symbol */
   uint32_t flags = in.timed_out ? 1 : 0;
   push4(&out, 0, 0, (uint32_t)length, 0x80000000u); /* record 0: the module */
 

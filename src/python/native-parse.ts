@@ -24,7 +24,7 @@ interface Addon {
   parse(source: string, deadlineMs: number, maxDepth: number): Uint32Array; // deadline: ms since the epoch, Infinity for none
 }
 
-/** The result of one native parse: the raw tree plus what `Parser.Tree` would have told. */
+/** A parse read into raw records, with what the tree told of errors (by the addon, or by the binding in parse.ts). */
 export interface NativeRawTree extends RawTree {
   hasError: boolean;
   /** The first node tree-sitter inserted as missing (only looked for when `hasError`). */

@@ -19,7 +19,7 @@
 import type Parser from 'tree-sitter';
 import { createRequire } from 'node:module';
 import type * as A from './ast.js';
-import { nativeParser } from './native-parse.js';
+import { nativeParser, type NativeRawTree } from './native-parse.js';
 import { findMissing, MAX_DEPTH, readTree, type SourceComment, type SyntaxProblem } from './parse/cursor.js';
 import type { Raw } from './parse/raw.js';
 import { Lowering } from './parse/statements.js';
@@ -66,15 +66,16 @@ function parser(): Parser {
 export function parsePython(source: string, opts: { deadline?: number; reader?: 'native' | 'cursor' } = {}): ParseResult {
   const deadline = opts.deadline ?? Infinity;
   const native = opts.reader === 'cursor' ? null : nativeParser();
-  if (native) {
-    const lowering = new Lowering(source);
-    const raw = native.read(source, lowering, deadline, MAX_DEPTH);
-    const module = lowering.module(raw.root);
-    const syntaxErrors: SyntaxProblem[] = [];
-    if (raw.hasError) syntaxErrors.push(syntaxError(raw.firstError, lowering, source) ?? raw.missing ?? { line: 1, column: 0, message: 'invalid syntax' });
-    if (lowering.renamed.length) module.renamed = lowering.renamed;
-    return { module, syntaxErrors, tooDeep: raw.tooDeep, timedOut: raw.timedOut, comments: raw.comments, lineStarts: lowering.lineStarts, renamed: lowering.renamed };
-  }
+  const lowering = new Lowering(source);
+  const raw = native ? native.read(source, lowering, deadline, MAX_DEPTH) : readWithBinding(source, lowering, deadline);
+  const module = lowering.module(raw.root);
+  const syntaxErrors: SyntaxProblem[] = raw.hasError ? [syntaxError(raw.firstError, lowering, source) ?? raw.missing ?? { line: 1, column: 0, message: 'invalid syntax' }] : [];
+  if (lowering.renamed.length) module.renamed = lowering.renamed;
+  return { module, syntaxErrors, tooDeep: raw.tooDeep, timedOut: raw.timedOut, comments: raw.comments, lineStarts: lowering.lineStarts, renamed: lowering.renamed };
+}
+
+/** Parse with the tree-sitter binding and read its tree through the cursor (when the addon is not built). */
+function readWithBinding(source: string, lowering: Lowering, deadline: number): NativeRawTree {
   const p = parser();
   let timedOut = false;
   // tree-sitter's node binding reads the string in chunks through a callback when it is
@@ -90,17 +91,11 @@ export function parsePython(source: string, opts: { deadline?: number; reader?: 
           }
           return source.slice(index, index + 16384);
         });
-  const lowering = new Lowering(source);
   const raw = readTree(tree, lowering, source, deadline);
-  timedOut ||= raw.timedOut;
-  const module = lowering.module(raw.root);
-  const syntaxErrors: SyntaxProblem[] = [];
-  if (tree.rootNode.hasError) {
-    syntaxErrors.push(syntaxError(raw.firstError, lowering, source) ?? findMissing(tree) ?? { line: 1, column: 0, message: 'invalid syntax' });
-  }
+  const hasError = tree.rootNode.hasError;
+  const missing = hasError && !raw.firstError ? findMissing(tree) : null;
   (tree as unknown as { delete?: () => void }).delete?.();
-  if (lowering.renamed.length) module.renamed = lowering.renamed;
-  return { module, syntaxErrors, tooDeep: raw.tooDeep, timedOut, comments: raw.comments, lineStarts: lowering.lineStarts, renamed: lowering.renamed };
+  return { ...raw, timedOut: timedOut || raw.timedOut, hasError, missing };
 }
 
 /** The syntax error an ERROR node stands for (null when there is none). */
