@@ -225,7 +225,7 @@ const hinges = new WeakMap<A.Module, Hinge[]>();
 
 /** The facts with what settles findings that hinge on parameters: those findings, and the module's calls by name with their constant arguments (see taint/callers.ts). */
 function withCallFacts(facts: TaintFacts, module: A.Module, semantic: SemanticModel, localModules: readonly string[]): TaintFacts {
-  const { calls, refs, truncated } = callArgsOf(module, semantic, localModuleSet(localModules), literalArgsOf(module));
+  const { calls, refs, unrecorded, bare } = callArgsOf(module, semantic, localModuleSet(localModules), literalArgsOf(module));
   const h = hinges.get(module);
   const tables = constantTables(module, semantic);
   return {
@@ -233,7 +233,8 @@ function withCallFacts(facts: TaintFacts, module: A.Module, semantic: SemanticMo
     ...(h?.length ? { hinges: h } : {}),
     ...(calls.length ? { callArgs: calls } : {}),
     ...(refs.length ? { refs } : {}),
-    ...(truncated ? { callArgsTruncated: true as const } : {}),
+    ...(unrecorded.length ? { unrecordedCalls: unrecorded } : {}),
+    ...(bare.length ? { bareCalls: bare } : {}),
     ...(tables.length ? { tables } : {}),
   };
 }

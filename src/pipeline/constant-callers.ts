@@ -6,49 +6,62 @@
  * the parameters the flagged value depends on (or leaves them to constant defaults), and
  * no file uses the name other than by a call (a callback could be called with anything).
  * Calls are matched by name, not resolved: a call of another function of the same name
- * that passes other values keeps the finding, which errs on the side of reporting.
+ * that passes other values keeps the finding, which errs on the side of reporting. A
+ * method's calls are every call of a method of its name on anything but a module of
+ * elsewhere; a field of `self` its constructor sets from a parameter is settled by the
+ * class's constructor calls; an argument built from the caller's own parameters by that
+ * caller's calls in turn (a few levels deep). A call that could not bind to the function's
+ * parameters is none of its calls (it raises `TypeError` first).
  */
 import type { Finding } from '../core/finding.js';
 import type { FileResult } from '../report/model.js';
-import type { CallArgs, Hinge } from '../taint/callers.js';
+import type { CallArgs, HingePart, HingeSig } from '../taint/callers.js';
 import { refollowImports, TRIAGE_RULES } from '../taint/triage.js';
 
-/**
- * Whether a call passes, for every parameter of the hinge, a constant, a safe value, or one
- * the analysis saw safe for the hinged rule's sink kind (`bit`): 'kind' when some argument
- * counted only by its kind.
- */
-function constantFor(call: CallArgs, h: Hinge, bit: number, constantIn: (dep: string) => boolean): boolean | 'kind' {
-  if (call.star) return false;
-  let byKind = false;
-  const ok = h.params.every((p) => {
-    if (p.pos >= 0 && p.pos < call.args.length) {
-      if (call.args[p.pos]) return true;
-      const deps = call.litIf?.[p.pos];
-      if (deps?.every(constantIn)) return true;
-      return (byKind = !!bit && !!((call.kinds?.[p.pos] ?? 0) & bit));
-    }
-    if (Object.hasOwn(call.kw, p.name)) {
-      if (call.kw[p.name]) return true;
-      return (byKind = !!bit && !!((call.kwKinds?.[p.name] ?? 0) & bit));
-    }
-    return p.defaultLit;
-  });
-  return ok && byKind ? 'kind' : ok;
+/** How many functions deep an argument built from the caller's parameters is followed to their calls. */
+const MAX_VIA_DEPTH = 4;
+
+/** Whether a call could bind to a function of this signature (else it raises `TypeError` before the function runs: not a call of it). */
+function binds(call: CallArgs, sig: HingeSig): boolean {
+  if (call.star) return true;
+  const n = call.args.length;
+  if (n > sig.pos.length && !sig.varargs) return false;
+  const named = Object.keys(call.kw);
+  for (const k of named) {
+    const i = sig.pos.indexOf(k);
+    if (i >= n) continue;
+    if (i >= 0) return false; // given twice
+    if (!sig.kwonly.includes(k) && !sig.varkw) return false;
+  }
+  for (let i = n; i < sig.required; i++) if (!named.includes(sig.pos[i])) return false;
+  return sig.kwRequired.every((k) => named.includes(k));
 }
 
+/** How every call of a hinge part passes its parameters: all safe (`ok`), some only for the sink's kind, some numbers; and where they are. */
+interface Settled {
+  ok: boolean;
+  byKind: boolean;
+  num: boolean;
+  sites: { path: string; line: number }[];
+}
+
+const UNSETTLED: Settled = { ok: false, byKind: false, num: false, sites: [] };
+
 /**
- * Dismiss, in place, the findings whose function every project call gives constants.
- * Returns how many were dismissed.
+ * Dismiss, in place, the findings whose function every project call gives constants (or
+ * values safe for the finding's sink kind). Returns how many were dismissed.
  */
 export function settleConstantCallers(results: readonly FileResult[]): number {
   const calls = new Map<string, { call: CallArgs; path: string }[]>();
   const refs = new Set<string>();
+  const bare = new Set<string>();
   const constantIn = constantsOfModules(results);
   for (const r of results) {
     const t = r.taint;
     if (!t) continue;
-    if (t.callArgsTruncated) return 0;
+    // (Calls a file had too many of to record: their functions are as if used other than by a call.)
+    for (const n of t.unrecordedCalls ?? []) refs.add(n);
+    for (const n of t.bareCalls ?? []) bare.add(n);
     for (const c of t.callArgs ?? []) {
       const list = calls.get(c.name);
       if (list) list.push({ call: c, path: r.path });
@@ -56,26 +69,66 @@ export function settleConstantCallers(results: readonly FileResult[]): number {
     }
     for (const n of t.refs ?? []) refs.add(n);
   }
+  const memo = new Map<string, Settled>();
+  /** Whether every call of `part` passes, for each of its parameters, a constant or a value safe for the sink kind `bit`. */
+  const settle = (part: HingePart, bit: number, depth: number, visiting: ReadonlySet<string>): Settled => {
+    const key = `${bit}:${part.fn}:${part.params.map((p) => `${p.name}@${p.pos}${p.defaultLit ? '=' : ''}`).join(',')}`;
+    const got = memo.get(key);
+    if (got) return got;
+    if (depth > MAX_VIA_DEPTH || visiting.has(part.fn) || refs.has(part.fn)) return UNSETTLED;
+    // A method called somewhere with no argument passes every default: one not a constant keeps the finding.
+    if (bare.has(part.fn) && part.params.some((p) => !p.defaultLit && (p.pos >= 0 ? p.pos >= part.sig.required : !part.sig.kwRequired.includes(p.name)))) return UNSETTLED;
+    const inner = new Set(visiting).add(part.fn);
+    const sites = (calls.get(part.fn) ?? []).filter((s) => binds(s.call, part.sig));
+    const out: Settled = { ok: sites.length > 0, byKind: false, num: false, sites: sites.map((s) => ({ path: s.path, line: s.call.line })) };
+    const through = (via: readonly HingePart[] | undefined): boolean => {
+      if (!via) return false;
+      return via.every((p) => {
+        const s = settle(p, bit, depth + 1, inner);
+        out.byKind ||= s.byKind;
+        out.num ||= s.num;
+        return s.ok;
+      });
+    };
+    for (const { call } of sites) {
+      if (!out.ok) break;
+      if (call.star) out.ok = false;
+      for (const p of part.params) {
+        if (!out.ok) break;
+        if (p.pos >= 0 && p.pos < call.args.length) {
+          if (call.args[p.pos] || call.litIf?.[p.pos]?.every(constantIn) || through(call.via?.[p.pos])) continue;
+          out.ok = out.byKind = !!bit && !!((call.kinds?.[p.pos] ?? 0) & bit);
+        } else if (Object.hasOwn(call.kw, p.name)) {
+          if (call.kw[p.name] || through(call.kwVia?.[p.name])) continue;
+          out.ok = out.byKind = !!bit && !!((call.kwKinds?.[p.name] ?? 0) & bit);
+        } else out.ok = p.defaultLit;
+      }
+      out.num ||= !!call.num;
+    }
+    memo.set(key, out);
+    return out;
+  };
   let settled = 0;
   for (const r of results) {
     const hinges = r.taint?.hinges;
     if (!hinges?.length) continue;
     let changed = false;
     for (const h of hinges) {
-      const sites = calls.get(h.fn);
       const bit = TRIAGE_RULES.get(h.rule)?.bit ?? 0;
-      const each = sites?.map((s) => constantFor(s.call, h, bit, constantIn)) ?? [];
-      if (!sites?.length || refs.has(h.fn) || !each.every((x) => x)) continue;
+      const each = h.parts.map((part) => ({ part, s: settle(part, bit, 0, new Set()) }));
+      if (!each.every((x) => x.s.ok)) continue;
       const f = r.findings.find((x: Finding) => x.ruleId === h.rule && x.location.startLine === h.line && x.location.startColumn === h.column);
       if (!f || f.verdict?.kind !== 'unknown' || (f.status ?? 'active') !== 'active') continue;
-      const where = sites.slice(0, 3).map((s) => `${s.path}:${s.call.line}`).join(', ');
-      const names = h.params.map((p) => `'${p.name}'`).join(', ');
-      const counted = `${sites.length} call${sites.length > 1 ? 's' : ''}: ${where}${sites.length > 3 ? ', …' : ''}`;
-      f.verdict = each.includes('kind')
-        ? { kind: 'sanitised', reason: `every call of ${h.fn}() in the project passes constants, numbers or values checked or sanitised for this sink for ${names} (${counted})` }
-        : sites.some((s) => s.call.num)
-          ? { kind: 'sanitised', reason: `every call of ${h.fn}() in the project passes constants or numbers (int(), float(), len()…) or values an allow-list pinned for ${names} (${counted})` }
-          : { kind: 'constant', reason: `every call of ${h.fn}() in the project passes constants for ${names} (${counted})` };
+      const told = each.map(({ part, s }) => {
+        const where = s.sites.slice(0, 3).map((x) => `${x.path}:${x.line}`).join(', ');
+        const counted = `${s.sites.length} call${s.sites.length > 1 ? 's' : ''}: ${where}${s.sites.length > 3 ? ', …' : ''}`;
+        return `every call of ${part.label} in the project passes WHAT for ${part.params.map((p) => `'${p.name}'`).join(', ')} (${counted})`;
+      });
+      const byKind = each.some((x) => x.s.byKind);
+      const num = each.some((x) => x.s.num);
+      const what = byKind ? 'constants, numbers or values checked or sanitised for this sink' : num ? 'constants or numbers (int(), float(), len()…) or values an allow-list pinned' : 'constants';
+      const reason = told.join('; and ').replace(/WHAT/g, what);
+      f.verdict = { kind: byKind || num ? 'sanitised' : 'constant', reason };
       f.status = 'dismissed';
       changed = true;
       settled++;

@@ -17,17 +17,42 @@ import { PURE_METHODS, PURE_OF_CONSTANTS } from './models/pure.js';
 /** One parameter a hinged finding depends on. */
 export interface HingeParam {
   name: string;
-  /** Its position (-1 for a keyword-only parameter). */
+  /** Its position among the arguments a call passes (-1 for a keyword-only parameter; a method's `self` is not counted). */
   pos: number;
   /** It has a default built only from constants (a call that leaves it out passes a constant). */
   defaultLit: boolean;
 }
 
-/** A pattern finding of a module-level function whose flagged value is built only from constants and these parameters. */
-export interface Hinge {
-  /** The function's name. */
+/** How a function takes its arguments: a call that cannot bind to it raises `TypeError` before any sink, so it is not one of its calls. */
+export interface HingeSig {
+  /** Positional parameter names (without a method's `self`). */
+  pos: string[];
+  /** How many of them have no default. */
+  required: number;
+  kwonly: string[];
+  /** The keyword-only parameters without a default. */
+  kwRequired: string[];
+  varargs?: true;
+  varkw?: true;
+}
+
+/**
+ * The calls whose arguments a hinged value is built from: of a module-level function
+ * (`fn` its name), of a method of a module-level class (`.name`: called on any receiver,
+ * so every call of a method of that name counts), or of a class whose constructor keeps a
+ * parameter in the field the value reads (`self.binary` set from `binary` in `__init__`:
+ * `fn` the class's name). `label` names it in verdicts.
+ */
+export interface HingePart {
   fn: string;
+  label: string;
   params: HingeParam[];
+  sig: HingeSig;
+}
+
+/** A pattern finding whose flagged value is built only from constants and the parameters of these calls. */
+export interface Hinge {
+  parts: HingePart[];
   rule: string;
   line: number;
   column: number;
@@ -56,24 +81,152 @@ export interface CallArgs {
    * project step reads that in their modules' facts), the argument is a constant.
    */
   litIf?: Record<number, string[]>;
+  /**
+   * Per positional argument that is none of these but is built only from constants and the
+   * parameters of the function the call is in (`self.runner.run(f"ping {host}")` in
+   * `def ping(self, host)`): the calls those parameters come from. The argument is as safe
+   * as every one of them passes (settled like a hinge of that function).
+   */
+  via?: Record<number, HingePart[]>;
+  /** The same per keyword argument. */
+  kwVia?: Record<string, HingePart[]>;
   line: number;
 }
 
 const MAX_DEPTH = 20;
+/** A name spelled in capitals: a module's constant by convention (PEP 8). */
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 const MAX_NODES = 200;
-/** At most this many calls are recorded per file (beyond, `truncated` is set and nothing is settled). */
+/** At most this many calls of functions are recorded per file (beyond, their names are listed as not recorded). */
 export const MAX_CALL_ARGS = 2000;
 
+/** Decorators that keep a function what it is (no framework gets to call it). */
+const PLAIN_DECORATORS = /^(?:functools\.)?(?:lru_cache|cache|wraps)$|^(?:typing\.)?overload$/;
+/** Class decorators that make no framework call the class's methods. */
+const PLAIN_CLASS_DECORATORS = /^(?:dataclasses\.)?dataclass$|^(?:functools\.)?total_ordering$/;
+
 /**
- * The parameters of `fn` that the value of `e` depends on, when it is built only from
- * constants, those parameters (never rebound in `fn`), names bound once in `fn` to such
- * values, and pure string operations; null otherwise (or when it depends on none).
+ * Whether only the project's own code calls the methods of `cls`: a module-level class
+ * whose bases are none, `object`, or such classes of the module. A class deriving from a
+ * framework's (`View`, `Thread`, `socketserver.BaseRequestHandler`…) has methods the
+ * framework calls with its own arguments (`get(self, request, pk)`), which no call in the
+ * project shows.
  */
-export function paramDeps(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel): HingeParam[] | null {
-  const positional = [...fn.args.posonlyargs, ...fn.args.args];
-  const deps = new Map<string, HingeParam>();
+function plainClass(cls: A.ClassDef, sem: SemanticModel, d: number): boolean {
+  if (d > 5 || cls.parent?.type !== 'Module' || cls.keywords.length) return false;
+  if (!cls.decorator_list.every((x) => PLAIN_CLASS_DECORATORS.test(sem.qualifiedName(x.type === 'Call' ? x.func : x) ?? ''))) return false;
+  return cls.bases.every((b) => {
+    if (b.type !== 'Name') return false;
+    if (b.id === 'object' && sem.lookup(b.id, b) === undefined) return true;
+    const bound = sem.lookup(b.id, b);
+    return bound?.kind === 'class' && bound.count === 1 && bound.node.type === 'ClassDef' && bound.node !== cls && plainClass(bound.node, sem, d + 1);
+  });
+}
+
+/**
+ * What a function is to its callers: the key its calls are recorded under, and how many
+ * leading parameters a call does not pass (a method's `self`). Null for functions a
+ * framework may call (decorated, or methods of a class deriving from a framework's).
+ */
+function callableOf(fn: A.FunctionDef, sem: SemanticModel): { key: string; label: string; shift: number } | null {
+  const owner = fn.parent;
+  if (!fn.decorator_list.every((x) => PLAIN_DECORATORS.test(sem.qualifiedName(x.type === 'Call' ? x.func : x) ?? ''))) return null;
+  if (owner?.type === 'Module') return { key: fn.name, label: `${fn.name}()`, shift: 0 };
+  // A plain method of a plain module-level class (no decorator: not a static or class method, not a property).
+  if (owner?.type !== 'ClassDef' || !plainClass(owner, sem, 0) || fn.decorator_list.length) return null;
+  if (!fn.args.posonlyargs.length && !fn.args.args.length) return null;
+  if (fn.name === '__init__') return owner.decorator_list.length ? null : { key: owner.name, label: `${owner.name}()`, shift: 1 };
+  if (fn.name.startsWith('__') && fn.name.endsWith('__')) return null;
+  return { key: `.${fn.name}`, label: `${owner.name}.${fn.name}()`, shift: 1 };
+}
+
+/** The signature of `fn` as its callers see it (`shift` leading parameters bound already). */
+function sigOf(fn: A.FunctionDef, shift: number): HingeSig {
+  const all = [...fn.args.posonlyargs, ...fn.args.args];
+  const pos = all.slice(shift).map((a) => a.arg);
+  const kwonly = fn.args.kwonlyargs.map((a) => a.arg);
+  return {
+    pos,
+    required: Math.max(0, all.length - fn.args.defaults.length - shift),
+    kwonly,
+    kwRequired: kwonly.filter((_, i) => !fn.args.kw_defaults[i]),
+    ...(fn.args.vararg ? { varargs: true as const } : {}),
+    ...(fn.args.kwarg ? { varkw: true as const } : {}),
+  };
+}
+
+/** Per class: each field of `self` its methods assign, with the value `__init__` gives it when that is its only assignment (see {@link ctorField}). */
+const classFields = new WeakMap<A.ClassDef, Map<string, { value: A.Expr | null; init: A.FunctionDef | null }>>();
+
+/**
+ * What a field of `self` read in a method of `cls` holds: the expression `__init__` sets it
+ * to (as one of its own statements, the only assignment of that field in the class), or a
+ * constant the class body binds it to when no method assigns it. Null otherwise.
+ */
+function ctorField(cls: A.ClassDef, attr: string): { value: A.Expr; init: A.FunctionDef | null } | null {
+  let fields = classFields.get(cls);
+  if (!fields) {
+    fields = new Map();
+    for (const m of cls.body) {
+      if (m.type !== 'FunctionDef' && m.type !== 'AsyncFunctionDef') continue;
+      const self = [...m.args.posonlyargs, ...m.args.args][0]?.arg;
+      const isInit = m.name === '__init__' && m.type === 'FunctionDef' && !m.decorator_list.length;
+      const stack: A.AnyNode[] = [...m.body];
+      while (stack.length) {
+        const n = stack.pop()!;
+        const targets = n.type === 'Assign' || n.type === 'Delete' ? n.targets : n.type === 'AugAssign' || n.type === 'AnnAssign' || n.type === 'For' || n.type === 'AsyncFor' || n.type === 'NamedExpr' ? [n.target] : n.type === 'withitem' && n.optional_vars ? [n.optional_vars] : [];
+        const flat: A.Expr[] = [];
+        const spread = (t: A.Expr): void => {
+          if (t.type === 'Tuple' || t.type === 'List') t.elts.forEach(spread);
+          else if (t.type === 'Starred') spread(t.value);
+          else flat.push(t);
+        };
+        targets.forEach(spread);
+        for (const t of flat) {
+          if (t.type !== 'Attribute' || t.value.type !== 'Name' || t.value.id !== self) continue;
+          const prev = fields.get(t.attr);
+          const value = isInit && m.body.includes(n as A.Stmt) && ((n.type === 'Assign' && n.targets.length === 1 && n.targets[0] === t) || (n.type === 'AnnAssign' && n.value)) ? n.value : null;
+          const direct = value !== null;
+          // (A second assignment anywhere: the field holds more than one thing.)
+          fields.set(t.attr, prev ? { value: null, init: null } : { value, init: direct ? m : null });
+        }
+        pushChildrenReversed(n, stack);
+      }
+    }
+    classFields.set(cls, fields);
+  }
+  const f = fields.get(attr);
+  if (f) return f.value && f.init ? { value: f.value, init: f.init } : null;
+  // Not assigned by a method: a constant of the class body (`binary = "convert"`), bound once.
+  const bound = cls.body.filter((st) => (st.type === 'Assign' && st.targets.some((t) => t.type === 'Name' && t.id === attr)) || (st.type === 'AnnAssign' && st.target.type === 'Name' && st.target.id === attr));
+  const only = bound.length === 1 ? bound[0] : null;
+  const value = only?.type === 'Assign' && only.targets.length === 1 ? only.value : only?.type === 'AnnAssign' ? only.value : null;
+  return value ? { value, init: null } : null;
+}
+
+/**
+ * The calls the value of `e` (in `fn`) depends on, when it is built only from constants,
+ * the parameters of `fn` (never rebound), names bound once in `fn` to such values, pure
+ * string operations, and — in a method — fields of `self` that `__init__` sets from its
+ * own parameters and constants (`self.binary`, then the class's constructor calls count);
+ * null otherwise (or when it depends on no parameter). `fn` is a module-level function, a
+ * method of a module-level class or its `__init__` (see {@link HingePart}).
+ */
+export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel): HingePart[] | null {
+  const parts = new Map<string, HingePart>();
   let nodes = 0;
-  const ok = (x: A.Expr | null | undefined, d: number): boolean => {
+  const paramOf = (name: A.Name, f: A.FunctionDef, call: { key: string; label: string; shift: number }, b: { node: A.AnyNode }): boolean => {
+    const positional = [...f.args.posonlyargs, ...f.args.args];
+    const i = positional.findIndex((p) => p === b.node);
+    const k = f.args.kwonlyargs.findIndex((p) => p === b.node);
+    if ((i < 0 && k < 0) || (i >= 0 && i < call.shift)) return false;
+    const dflt = i >= 0 ? f.args.defaults[i - (positional.length - f.args.defaults.length)] : f.args.kw_defaults[k];
+    let part = parts.get(call.key);
+    if (!part) parts.set(call.key, (part = { fn: call.key, label: call.label, params: [], sig: sigOf(f, call.shift) }));
+    if (!part.params.some((p) => p.name === name.id)) part.params.push({ name: name.id, pos: i >= 0 ? i - call.shift : -1, defaultLit: !!dflt && constantExpr(dflt, sem, 0) });
+    return true;
+  };
+  const ok = (x: A.Expr | null | undefined, f: A.FunctionDef, d: number): boolean => {
     if (!x) return true;
     if (d > MAX_DEPTH || ++nodes > MAX_NODES) return false;
     switch (x.type) {
@@ -84,37 +237,68 @@ export function paramDeps(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel): Hin
         const b = sem.lookup(x.id, x);
         if (!b || b.count !== 1) return false;
         if (b.kind === 'param') {
-          const i = positional.findIndex((p) => p === b.node);
-          const k = fn.args.kwonlyargs.findIndex((p) => p === b.node);
-          if (i < 0 && k < 0) return false;
-          const dflt = i >= 0 ? fn.args.defaults[i - (positional.length - fn.args.defaults.length)] : fn.args.kw_defaults[k];
-          deps.set(x.id, { name: x.id, pos: i, defaultLit: !!dflt && constantExpr(dflt, sem, 0) });
-          return true;
+          const call = callableOf(f, sem);
+          return !!call && paramOf(x, f, call, b);
         }
-        return b.kind === 'assign' && !!b.value && b.value !== x && enclosingFunction(b.node) === fn && ok(b.value, d + 1);
+        return b.kind === 'assign' && !!b.value && b.value !== x && enclosingFunction(b.node) === f && !mayChange(b.value, x.id, f) && ok(b.value, f, d + 1);
+      }
+      case 'Attribute': {
+        // `self.binary` in a method: what `__init__` set it to.
+        const self = [...f.args.posonlyargs, ...f.args.args][0];
+        const cls = f.parent;
+        if (x.value.type !== 'Name' || !self || x.value.id !== self.arg || cls?.type !== 'ClassDef' || !plainClass(cls, sem, 0) || f.decorator_list.length) return false;
+        if (sem.lookup(x.value.id, x)?.node !== self) return false;
+        const field = ctorField(cls, x.attr);
+        if (!field) return false;
+        if (!field.init) return constantExpr(field.value, sem, 0);
+        return ok(field.value, field.init, d + 1);
       }
       case 'JoinedStr':
-        return x.values.every((v) => ok(v, d + 1));
+        return x.values.every((v) => ok(v, f, d + 1));
       case 'FormattedValue':
-        return ok(x.value, d + 1) && ok(x.format_spec, d + 1);
+        return ok(x.value, f, d + 1) && ok(x.format_spec, f, d + 1);
       case 'BinOp':
-        return ok(x.left, d + 1) && ok(x.right, d + 1);
+        return ok(x.left, f, d + 1) && ok(x.right, f, d + 1);
       case 'List':
       case 'Tuple':
-        return x.elts.every((v) => v.type !== 'Starred' && ok(v, d + 1));
+        return x.elts.every((v) => v.type !== 'Starred' && ok(v, f, d + 1));
       case 'Call': {
         if (x.args.some((a) => a.type === 'Starred') || x.keywords.some((k) => !k.arg)) return false;
         const args = [...x.args, ...x.keywords.map((k) => k.value)];
         const q = sem.callName(x) ?? '';
-        const pure = (x.func.type === 'Attribute' && PURE_METHODS.has(x.func.attr) && ok(x.func.value, d + 1)) || (PURE_OF_CONSTANTS.has(q) && sem.lookup(q.split('.')[0], x)?.kind !== 'def');
-        return pure && args.every((a) => ok(a, d + 1));
+        const pure = (x.func.type === 'Attribute' && PURE_METHODS.has(x.func.attr) && ok(x.func.value, f, d + 1)) || (PURE_OF_CONSTANTS.has(q) && sem.lookup(q.split('.')[0], x)?.kind !== 'def');
+        return pure && args.every((a) => ok(a, f, d + 1));
       }
       default:
         return false;
     }
   };
-  if (!ok(e, 0) || !deps.size) return null;
-  return [...deps.values()];
+  if (!callableOf(fn, sem) || !ok(e, fn, 0) || !parts.size) return null;
+  return [...parts.values()];
+}
+
+/** Displays and comprehensions make objects code can change in place. */
+const MUTABLE = new Set(['List', 'Dict', 'Set', 'ListComp', 'DictComp', 'SetComp']);
+
+/**
+ * Whether a name bound to `value` in `fn` may hold something else than `value` when read: it
+ * is a list, dict or set that `fn` uses other than by reading it whole (`where.append(…)`,
+ * `where[0] = …`, passed to a call that may change it).
+ */
+function mayChange(value: A.Expr, name: string, fn: A.FunctionDef): boolean {
+  if (!MUTABLE.has(value.type)) return false;
+  const stack: A.AnyNode[] = [...fn.body];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'Name' && n.id === name) {
+      const up = n.parent;
+      // (An argument of a string method, `" AND ".join(where)`, is only read.)
+      const read = up?.type === 'Call' && up.func !== n && up.func.type === 'Attribute' && PURE_METHODS.has(up.func.attr) && up.func.value.type === 'Constant';
+      if (!read && (up?.type === 'Attribute' || up?.type === 'Subscript' || up?.type === 'Call' || up?.type === 'keyword' || up?.type === 'Starred' || up?.type === 'AugAssign')) return true;
+    }
+    pushChildrenReversed(n, stack);
+  }
+  return false;
 }
 
 /** The function a node lies in (the nearest; null at module level). */
@@ -186,8 +370,13 @@ export function constantIf(e: A.Expr, sem: SemanticModel, localModules: Readonly
     case 'Name': {
       const b = sem.lookup(e.id, e);
       if (b?.kind === 'assign' && b.count === 1 && b.value && b.value !== e) return constantIf(b.value, sem, localModules, d + 1);
+      // A name in capitals imported from a project module is one of its constants (the convention the data flow follows too).
+      if (b?.kind === 'import' && b.count === 1 && CONSTANT_NAME.test(e.id) && project(e)) return [];
       return null;
     }
+    case 'Attribute':
+      // `settings.DEFAULT_SORT`: a constant of a project module, by the same convention.
+      return e.value.type === 'Name' && CONSTANT_NAME.test(e.attr) && sem.lookup(e.value.id, e)?.kind === 'import' && project(e) ? [] : null;
     case 'JoinedStr':
       return all(e.values);
     case 'FormattedValue':
@@ -406,21 +595,39 @@ function tableValues(t: A.Dict | A.ListExpr | A.TupleExpr | A.SetExpr): A.Expr[]
 
 /**
  * The calls in a module of functions named by a bare name bound here (a `def`, an import)
- * or through a project module (`util.run(...)`), with which arguments are constants; and
- * the names of such functions used other than by a call. `seen` adds what the data-flow
- * analysis saw: an argument built only from constants on every path counts as a constant,
- * untrusted data it saw cleared for every kind (`field` after `if field not in ALLOWED:
- * abort()`) as safe, like a number, and for the others the kinds they were safe for.
+ * or through a project module (`util.run(...)`), of methods by name on any receiver but an
+ * imported module of elsewhere (`.run` for `self.runner.run(...)`), and of a class by
+ * `cls(...)` in its own methods, with which arguments are constants; and the names of such
+ * functions and methods used other than by a call (`callback=self.runner.run`,
+ * `getattr(obj, "run")`, a base class: calls krait cannot see). `seen` adds what the
+ * data-flow analysis saw: an argument built only from constants on every path counts as a
+ * constant, untrusted data it saw cleared for every kind (`field` after `if field not in
+ * ALLOWED: abort()`) as safe, like a number, and for the others the kinds they were safe
+ * for. An argument built from the parameters of the function the call is in gets the calls
+ * they come from (`via`). Annotations are not references.
  */
 export function callArgsOf(
   module: A.Module,
   sem: SemanticModel,
   localModules: ReadonlySet<string>,
   seen?: { safety(call: A.Call, arg: A.Expr): 'constant' | 'safe' | false; kinds(call: A.Call, arg: A.Expr): number },
-): { calls: CallArgs[]; refs: string[]; truncated: boolean } {
+): { calls: CallArgs[]; refs: string[]; unrecorded: string[]; bare: string[] } {
   const calls: CallArgs[] = [];
   const refs = new Set<string>();
-  let truncated = false;
+  const attrRefs = new Set<string>();
+  // The names of the calls beyond the caps: no hinge of those names can be settled.
+  const unrecorded = new Set<string>();
+  const bare = new Set<string>();
+  let methods = 0;
+  const rootOf = (e: A.Expr): A.Expr => {
+    let root: A.Expr = e;
+    let links = 0;
+    while (root.type === 'Attribute' && links < 30) {
+      root = root.value;
+      links++;
+    }
+    return root;
+  };
   const projectName = (e: A.Expr): string | null => {
     if (e.type === 'Name') {
       if (!sem.mayBeDefOrImport(e.id)) return null;
@@ -430,12 +637,9 @@ export function callArgsOf(
     if (e.type === 'Attribute') {
       // The first segment of the qualified name is the first segment of its root name's
       // (cached per node), so the chain's own name need not be built for every attribute.
-      let root: A.Expr = e;
-      let links = 0;
-      while (root.type === 'Attribute' && links < 30) {
-        root = root.value;
-        links++;
-      }
+      const root = rootOf(e);
+      // (A local name spelled like a project module, `def export(store): store.listing(…)`, is not the module.)
+      if (root.type === 'Name' && (!sem.mayBeDefOrImport(root.id) || sem.lookup(root.id, root)?.kind !== 'import')) return null;
       const q = root.type === 'Name' ? sem.qualifiedName(root) : root.type === 'Attribute' ? null : sem.qualifiedName(e);
       if (!q) return null;
       const dot = q.indexOf('.');
@@ -443,54 +647,45 @@ export function callArgsOf(
     }
     return null;
   };
+  /** `.attr` for a method called or read on anything but a module of elsewhere (`subprocess.run` is no project method). */
+  const methodName = (e: A.Attribute): string | null => {
+    const root = rootOf(e);
+    if (root.type === 'Name' && sem.mayBeDefOrImport(root.id) && sem.lookup(root.id, root)?.kind === 'import') {
+      const q = sem.qualifiedName(root) ?? '';
+      const dot = q.indexOf('.');
+      if (!localModules.has(dot < 0 ? q : q.slice(0, dot)) && !q.startsWith('.')) return null;
+    }
+    return `.${e.attr}`;
+  };
+  /** `cls(...)` in a class method: a call of the class. */
+  const classCall = (e: A.Expr): string | null => {
+    if (e.type !== 'Name' || e.id !== 'cls' || sem.lookup(e.id, e)?.kind !== 'param') return null;
+    const cls = enclosingFunction(e)?.parent;
+    return cls?.type === 'ClassDef' && cls.parent?.type === 'Module' ? cls.name : null;
+  };
   const stack: A.AnyNode[] = [module];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.type === 'Import' || n.type === 'ImportFrom') continue;
+    if (n.type === 'Import' || n.type === 'ImportFrom' || n.type === 'arg') continue;
+    // (Annotations name types: no call, no reference.)
+    const up = n.parent;
+    if (up && ((up.type === 'AnnAssign' && up.annotation === n) || ((up.type === 'FunctionDef' || up.type === 'AsyncFunctionDef') && up.returns === n))) continue;
     if (n.type === 'Call') {
-      const name = projectName(n.func);
-      if (name) {
-        if (calls.length >= MAX_CALL_ARGS) truncated = true;
-        else {
-          const kw: Record<string, boolean> = {};
-          let numbers = false;
-          const safeArg = (a: A.Expr): boolean => {
-            if (constantExpr(a, sem, 0)) return true;
-            const safety = seen?.safety(n, a);
-            if (safety === 'constant') return true;
-            if (!safety && !numberExpr(a, sem, 0)) return false;
-            numbers = true;
-            return true;
-          };
-          let star = n.args.some((a) => a.type === 'Starred');
-          const kwKinds: Record<string, number> = {};
-          for (const k of n.keywords) {
-            if (!k.arg) star = true;
-            else if (!(kw[k.arg] = safeArg(k.value)) && seen) kwKinds[k.arg] = seen.kinds(n, k.value);
-          }
-          const args = n.args.map((a) => a.type !== 'Starred' && safeArg(a));
-          // For the arguments that are neither: the sink kinds the analysis saw them safe for.
-          const kinds = seen && args.some((x) => !x) ? n.args.map((a, i) => (args[i] || a.type === 'Starred' ? 0 : seen.kinds(n, a))) : [];
-          const anyKinds = kinds.some((b) => b) || Object.values(kwKinds).some((b) => b);
-          // And what of other modules they are constants with.
-          const litIf: Record<number, string[]> = {};
-          n.args.forEach((a, i) => {
-            if (args[i] || a.type === 'Starred') return;
-            const deps = constantIf(a, sem, localModules);
-            if (deps?.length) litIf[i] = deps;
-          });
-          calls.push({
-            name,
-            args,
-            kw,
-            ...(star ? { star: true as const } : {}),
-            ...(numbers ? { num: true as const } : {}),
-            ...(anyKinds ? { kinds, kwKinds } : {}),
-            ...(Object.keys(litIf).length ? { litIf } : {}),
-            line: n.lineno,
-          });
-        }
-        // The callee itself is not a reference; its arguments are visited.
+      const fnName = projectName(n.func) ?? classCall(n.func);
+      const name = fnName ?? (n.func.type === 'Attribute' ? methodName(n.func) : null);
+      const method = !fnName && !!name;
+      const full = method ? methods >= MAX_METHOD_CALLS || BUILTIN_METHODS.has(name) : calls.length - methods >= MAX_CALL_ARGS;
+      // (A method called with no argument passes only its defaults: recorded by name.)
+      if (method && !n.args.length && !n.keywords.length) bare.add(name);
+      else if (name && full) unrecorded.add(name);
+      else if (name) {
+        if (method) methods++;
+        calls.push(callArgs(n, name, sem, localModules, seen));
+      }
+      // `getattr(obj, "run")`: the method is used other than by a call.
+      if (n.func.type === 'Name' && (n.func.id === 'getattr' || n.func.id === 'hasattr') && n.args[1]?.type === 'Constant' && typeof n.args[1].value === 'string') refs.add(`.${n.args[1].value}`);
+      if (name || n.func.type === 'Attribute') {
+        // The callee itself is not a reference (`subprocess.run(…)` is no use of a method `run`); its arguments are visited.
         if (n.func.type === 'Attribute') stack.push(n.func.value);
         for (const a of [...n.args, ...n.keywords]) stack.push(a);
         continue;
@@ -498,8 +693,89 @@ export function callArgsOf(
     } else if (n.type === 'Name' || n.type === 'Attribute') {
       const name = projectName(n);
       if (name) refs.add(name);
+      // (Any attribute read of a method's name may be the method: `callback=self.runner.run`.)
+      if (n.type === 'Attribute') attrRefs.add(n.attr);
     }
     pushChildrenReversed(n, stack);
   }
-  return { calls, refs: [...refs], truncated };
+  for (const a of attrRefs) if (recordsMethod(a)) refs.add(`.${a}`);
+  return { calls, refs: [...refs], unrecorded: [...unrecorded], bare: [...bare] };
+}
+
+/** At most this many method calls are recorded per file (beyond, their names are listed as not recorded). */
+export const MAX_METHOD_CALLS = 4000;
+
+/**
+ * Methods of Python's built-in types (str, bytes, list, dict, set, file objects): their
+ * calls are everywhere and seldom a project method's, so they are not recorded — a method
+ * of the project of one of these names is listed as not recorded and never settled.
+ */
+const BUILTIN_METHODS: ReadonlySet<string> = new Set(
+  [...PURE_METHODS, 'append', 'extend', 'insert', 'pop', 'remove', 'index', 'count', 'sort', 'reverse', 'copy', 'clear', 'get', 'items', 'keys', 'values', 'update', 'setdefault', 'popitem', 'add', 'discard', 'union', 'intersection', 'difference', 'issubset', 'issuperset', 'startswith', 'endswith', 'find', 'rfind', 'rindex', 'isdigit', 'isalnum', 'isalpha', 'isspace', 'isupper', 'islower', 'read', 'readline', 'readlines', 'write', 'writelines', 'seek', 'tell', 'flush', 'close', 'fileno'].map((m) => `.${m}`),
+);
+
+/** Whether calls of a method of this name are recorded (not a method of a built-in type: see {@link BUILTIN_METHODS}). */
+export function recordsMethod(attr: string): boolean {
+  return !BUILTIN_METHODS.has(`.${attr}`);
+}
+
+/** One call's record (see {@link CallArgs}). */
+function callArgs(
+  n: A.Call,
+  name: string,
+  sem: SemanticModel,
+  localModules: ReadonlySet<string>,
+  seen: { safety(call: A.Call, arg: A.Expr): 'constant' | 'safe' | false; kinds(call: A.Call, arg: A.Expr): number } | undefined,
+): CallArgs {
+  const kw: Record<string, boolean> = {};
+  let numbers = false;
+  const safeArg = (a: A.Expr): boolean => {
+    if (constantExpr(a, sem, 0)) return true;
+    const safety = seen?.safety(n, a);
+    if (safety === 'constant') return true;
+    if (!safety && !numberExpr(a, sem, 0)) return false;
+    numbers = true;
+    return true;
+  };
+  let star = n.args.some((a) => a.type === 'Starred');
+  const kwKinds: Record<string, number> = {};
+  const kwVia: Record<string, HingePart[]> = {};
+  const around = enclosingFunction(n);
+  const viaOf = (a: A.Expr): HingePart[] | null => (around ? hingeParts(a, around, sem) : null);
+  for (const k of n.keywords) {
+    if (!k.arg) star = true;
+    else if (!(kw[k.arg] = safeArg(k.value))) {
+      if (seen) kwKinds[k.arg] = seen.kinds(n, k.value);
+      const via = viaOf(k.value);
+      if (via) kwVia[k.arg] = via;
+    }
+  }
+  const args = n.args.map((a) => a.type !== 'Starred' && safeArg(a));
+  // For the arguments that are neither: the sink kinds the analysis saw them safe for.
+  const kinds = seen && args.some((x) => !x) ? n.args.map((a, i) => (args[i] || a.type === 'Starred' ? 0 : seen.kinds(n, a))) : [];
+  const anyKinds = kinds.some((b) => b) || Object.values(kwKinds).some((b) => b);
+  // And what of other modules they are constants with, or which parameters of the caller they come from.
+  const litIf: Record<number, string[]> = {};
+  const via: Record<number, HingePart[]> = {};
+  n.args.forEach((a, i) => {
+    if (args[i] || a.type === 'Starred') return;
+    const deps = constantIf(a, sem, localModules);
+    if (deps?.length) litIf[i] = deps;
+    else {
+      const parts = viaOf(a);
+      if (parts) via[i] = parts;
+    }
+  });
+  return {
+    name,
+    args,
+    kw,
+    ...(star ? { star: true as const } : {}),
+    ...(numbers ? { num: true as const } : {}),
+    ...(anyKinds ? { kinds, kwKinds } : {}),
+    ...(Object.keys(litIf).length ? { litIf } : {}),
+    ...(Object.keys(via).length ? { via } : {}),
+    ...(Object.keys(kwVia).length ? { kwVia } : {}),
+    line: n.lineno,
+  };
 }

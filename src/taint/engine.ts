@@ -21,7 +21,7 @@ import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
 import { boundCall } from './models/predicates.js';
 import type { CallArgs, Hinge } from './callers.js';
-import { frozenClassTable, frozenTable } from './callers.js';
+import { frozenClassTable, frozenTable, recordsMethod } from './callers.js';
 
 /** A source-to-sink flow found in the module. */
 export interface Flow {
@@ -134,8 +134,10 @@ export interface TaintFacts {
   callArgs?: CallArgs[];
   /** Names of imported or module functions used other than by a call. */
   refs?: string[];
-  /** More calls than {@link callArgs} holds: no hinge can be settled. */
-  callArgsTruncated?: true;
+  /** The names of the calls beyond what {@link callArgs} holds: no hinge of these names can be settled. */
+  unrecordedCalls?: string[];
+  /** Methods called somewhere with no argument (not in {@link callArgs}): they pass their defaults. */
+  bareCalls?: string[];
   /** Module-level tables of constants nothing changes (names), for the calls of other modules that read them (`CallArgs.litIf`). */
   tables?: string[];
 }
@@ -2588,16 +2590,10 @@ export class TaintAnalysis {
       const assume = this.assumedAt(callee.fn, callee.offset, call, st, fields);
       const s = this.summaryOf(callee.fn, assume);
       this.inheritExt(st, s);
-      if (callee.offset === 0) this.noteLiteralArgs(call, args, keywords, st);
+      this.noteLiteralArgs(call, args, keywords, st);
       return this.applySummary(s, callee.fn.name, callee.offset, call, args, keywords, st, null);
     }
-    if (this.localModules) {
-      // A call into the project's own modules: a function or class by name, or a method of an
-      // instance of a project class (`Runner("ls ").run(x)`, `job.run(x)` after `job = Runner(…)`).
-      // (A local name spelled like a project module, `repo = Repo(db); repo.search(x)`, is not the module.)
-      const pq = q && this.isProjectName(q) && this.importedRoot(f) ? q : f.type === 'Attribute' ? this.projectInstanceMethod(f) : null;
-      if (pq) this.noteProjectCall(pq, call, args, keywords, st);
-    }
+    this.noteCall(call, f, q, args, keywords, st);
     const ext = this.externalCall(call, st, { kind: 'call', tainted: !!allArgs || !!receiver });
     if (ext) return this.applySummary(ext.summary, ext.callee.name, ext.offset, call, args, keywords, st, ext.callee.path);
     if (f.type === 'Attribute') {
@@ -2636,6 +2632,25 @@ export class TaintAnalysis {
       }
     }
     return null;
+  }
+
+  /**
+   * Record what a call that is not a function of this module passes: a call into the
+   * project's own modules, a function or class by name, or a method of an instance of a
+   * project class (`Runner("ls ").run(x)`, `job.run(x)` after `job = Runner(…)`), for the
+   * project pass; or a method of some object with computed arguments, for the findings that
+   * hinge on a method's parameters (taint/callers.ts).
+   */
+  private noteCall(call: A.Call, f: A.Expr, q: string | null, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>, st: FnState): void {
+    if (this.localModules) {
+      // (A local name spelled like a project module, `repo = Repo(db); repo.search(x)`, is not the module.)
+      const pq = q && this.isProjectName(q) && this.importedRoot(f) ? q : f.type === 'Attribute' ? this.projectInstanceMethod(f) : null;
+      if (pq) {
+        this.noteProjectCall(pq, call, args, keywords, st);
+        return;
+      }
+    }
+    if (f.type === 'Attribute' && recordsMethod(f.attr) && !this.importedRoot(f.value) && (call.args.some((a) => a.type !== 'Constant') || call.keywords.some((k) => k.value.type !== 'Constant'))) this.noteLiteralArgs(call, args, keywords, st);
   }
 
   /** The sinks a call is (by its qualified name `q`) and what its arguments bring to each. */

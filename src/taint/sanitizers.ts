@@ -173,8 +173,11 @@ export function argumentSanitizer(call: A.Call, qualified: string | null, sem: S
  * the template's own characters and hexadecimal digits. Undefined otherwise.
  */
 function replacementChars(repl: A.Expr, sem: SemanticModel): string | undefined {
-  if (repl.type !== 'Lambda') return undefined;
-  const body = repl.body;
+  return repl.type === 'Lambda' ? numberTemplateChars(repl.body, sem) : undefined;
+}
+
+/** A constant template formatting numbers only (`"\\x%02x" % n`, `"\\u{:04x}".format(n)`): its characters and hexadecimal digits. Undefined otherwise. */
+function numberTemplateChars(body: A.Expr, sem: SemanticModel): string | undefined {
   let template: unknown;
   if (body.type === 'BinOp' && body.op === 'Mod') {
     template = sem.constValue(body.left);
@@ -237,12 +240,29 @@ function quoteClears(call: A.Call, q: string, sem: SemanticModel): ArgumentSanit
 function filterClears(e: A.Expr, sem: SemanticModel): number {
   if ((e.type !== 'GeneratorExp' && e.type !== 'ListComp') || e.generators.length !== 1) return 0;
   const g = e.generators[0];
-  if (g.target.type !== 'Name' || e.elt.type !== 'Name' || e.elt.id !== g.target.id || g.is_async) return 0;
+  if (g.target.type !== 'Name' || g.is_async) return 0;
   const v = g.target.id;
+  const conds: A.Expr[] = [];
+  // `ch if COND else REPL for ch in x` (or `REPL if not COND else ch`): the characters COND
+  // lets through, and what REPL writes instead of the others (a constant, or a code of the
+  // character in digits: `f"\\x{ord(ch):02x}"`).
+  let replaced = '';
+  let elt = e.elt;
+  if (elt.type === 'IfExp') {
+    let test = elt.test;
+    let keep = elt.body;
+    let repl = elt.orelse;
+    if (test.type === 'UnaryOp' && test.op === 'Not') [test, keep, repl] = [test.operand, repl, keep];
+    const chars = mappedChars(repl, v, sem);
+    if (chars === undefined) return 0;
+    replaced = chars;
+    conds.push(test);
+    elt = keep;
+  }
+  if (elt.type !== 'Name' || elt.id !== v) return 0;
   const denied = new Set<string>();
   let allowed: CharSet | null = null;
-  const conds: A.Expr[] = [];
-  for (const c of g.ifs) {
+  for (const c of [...conds.splice(0), ...g.ifs]) {
     if (c.type === 'BoolOp' && c.op === 'And') conds.push(...c.values);
     else conds.push(c);
   }
@@ -257,13 +277,47 @@ function filterClears(e: A.Expr, sem: SemanticModel): number {
         allowed = allowed ? intersect(allowed, cs) : cs;
       }
     } else if (c.type === 'Call' && c.func.type === 'Attribute' && c.func.value.type === 'Name' && c.func.value.id === v && !c.args.length) {
+      // (`isprintable()` is false for every control character, CR and LF among them.)
+      if (c.func.attr === 'isprintable') for (let i = 0; i < 32; i++) denied.add(String.fromCharCode(i));
       const cs = strPredicateCharset(c.func.attr);
       if (cs) allowed = allowed ? intersect(allowed, cs) : cs;
     }
   }
+  for (const ch of replaced) {
+    denied.delete(ch);
+    allowed?.add(ch);
+  }
   let bits = allowed ? charsetClears(allowed) : 0;
   if (denied.has('\r') && denied.has('\n')) bits |= K.HEADER;
   return bits;
+}
+
+/**
+ * The characters an expression standing for a replacement of the character `v` can hold:
+ * a string constant's, or a template of constants and numeric conversions of the character
+ * (`f"\\x{ord(ch):02x}"`, `"\\x%02x" % ord(ch)`, `"&#{};".format(ord(ch))`: the
+ * template's characters and hexadecimal digits). Undefined otherwise.
+ */
+function mappedChars(e: A.Expr, v: string, sem: SemanticModel): string | undefined {
+  const c = sem.constValue(e);
+  if (typeof c === 'string') return c;
+  const numeric = (x: A.Expr): boolean => x.type === 'Call' && x.func.type === 'Name' && (x.func.id === 'ord' || x.func.id === 'len') && x.args.length === 1 && x.args[0].type === 'Name' && x.args[0].id === v && sem.lookup(x.func.id, x) === undefined;
+  if (e.type === 'JoinedStr') {
+    let out = '';
+    for (const part of e.values) {
+      if (part.type === 'Constant' && typeof part.value === 'string') out += part.value;
+      else if (part.type === 'FormattedValue' && numeric(part.value) && part.conversion === -1) {
+        const spec = part.format_spec ? sem.constValue(part.format_spec) ?? (part.format_spec.type === 'JoinedStr' && part.format_spec.values.length === 1 ? sem.constValue(part.format_spec.values[0]) : undefined) : '';
+        if (typeof spec !== 'string' || !/^[0#]?\d*[dxXob]?$/.test(spec)) return undefined;
+      } else return undefined;
+    }
+    return `${out}0123456789abcdefABCDEF`;
+  }
+  if (e.type === 'BinOp' || e.type === 'Call') {
+    const arg = e.type === 'BinOp' ? e.right : e.args[0];
+    return arg && numeric(arg) ? numberTemplateChars(e, sem) : undefined;
+  }
+  return undefined;
 }
 
 /** The characters of a literal string, or of a tuple/list/set of one-character literals. */

@@ -17,7 +17,7 @@ import type { DeadCode, Observation, TaintAnalysis } from './engine.js';
 import { traceSteps } from './index.js';
 import { FLOW_RULE_IDS } from './models/kinds.js';
 import { externalEntitiesOn, parserUses, type ParsedDocument } from './xml-parsers.js';
-import { enclosingFunction, paramDeps, type Hinge } from './callers.js';
+import { enclosingFunction, hingeParts, type Hinge } from './callers.js';
 import { randomUse } from './random-use.js';
 
 /** How a pattern rule's flagged argument is found and which sink kind it is. */
@@ -174,8 +174,10 @@ function randomVerdict(call: A.Call, input: TriageInput): Verdict | null {
 
 /**
  * Pattern findings left `unknown` whose flagged value is built only from constants and the
- * parameters of their module-level function (`def run(cmd): subprocess.run(cmd, shell=True)`):
- * the project pass settles them when every call passes constants (see taint/callers.ts).
+ * parameters of their function (`def run(cmd): subprocess.run(cmd, shell=True)`), a method
+ * (`.run(cmd)` on any receiver) or the fields its class's constructor sets from its own
+ * parameters (`self.binary`): the project pass settles them when every call passes
+ * constants or values safe for the sink (see taint/callers.ts).
  */
 export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Finding, A.AnyNode>, sem: SemanticModel): Hinge[] {
   const out: Hinge[] = [];
@@ -185,9 +187,9 @@ export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Findin
     if (!rule || !n || f.verdict?.kind !== 'unknown' || rule.mode === 'xml' || (n.type === 'Call' && (rule.parser?.(n, sem) || rule.fileArg?.(n, sem)))) continue;
     const e = rule.pick(n, sem);
     const fn = e && enclosingFunction(e);
-    if (!e || !fn || fn.parent?.type !== 'Module') continue;
-    const params = paramDeps(e, fn, sem);
-    if (params) out.push({ fn: fn.name, params, rule: f.ruleId, line: f.location.startLine, column: f.location.startColumn });
+    if (!e || !fn) continue;
+    const parts = hingeParts(e, fn, sem);
+    if (parts) out.push({ parts, rule: f.ruleId, line: f.location.startLine, column: f.location.startColumn });
   }
   return out;
 }

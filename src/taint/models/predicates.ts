@@ -203,7 +203,7 @@ function selfFieldCall(e: A.Attribute, sem: SemanticModel): A.Call | null {
         if (t.type !== 'Attribute' || t.value.type !== 'Name' || t.value.id !== 'self') continue;
         const given = n.type === 'Assign' || n.type === 'AnnAssign' ? n.value : null;
         if (given?.type === 'Constant' && given.value === null) continue;
-        const value = given && defaultedCall(given);
+        const value = given && (paramDefaultCall(given, sem) ?? defaultedCall(given));
         const prev = fields.get(t.attr);
         const same = value?.type === 'Call' && (prev === undefined || (prev !== null && sem.callName(prev) === sem.callName(value)));
         fields.set(t.attr, same ? (prev ?? value) : null);
@@ -213,6 +213,28 @@ function selfFieldCall(e: A.Attribute, sem: SemanticModel): A.Call | null {
     fieldCalls.set(cls, fields);
   }
   return fields.get(e.attr) ?? null;
+}
+
+/**
+ * The call a parameter's default makes or names, for a field set from the parameter
+ * (`def __init__(self, env=_env): self.env = env` with `_env = SandboxedEnvironment()`
+ * at module level, or `client=Client()`): the injectable default, as with `session or
+ * Client()`. Null when the value is no parameter with such a default.
+ */
+function paramDefaultCall(v: A.Expr, sem: SemanticModel): A.Call | null {
+  if (v.type !== 'Name') return null;
+  const b = sem.lookup(v.id, v);
+  if (!b || b.kind !== 'param' || b.count !== 1) return null;
+  const fn = b.node.parent?.parent;
+  if (!fn || (fn.type !== 'FunctionDef' && fn.type !== 'AsyncFunctionDef')) return null;
+  const positional = [...fn.args.posonlyargs, ...fn.args.args];
+  const i = positional.findIndex((a) => a === b.node);
+  const k = fn.args.kwonlyargs.findIndex((a) => a === b.node);
+  const dflt = i >= 0 ? fn.args.defaults[i - (positional.length - fn.args.defaults.length)] : k >= 0 ? fn.args.kw_defaults[k] : null;
+  if (!dflt) return null;
+  if (dflt.type === 'Call') return dflt;
+  // A module-level name bound once to a call.
+  return dflt.type === 'Name' && sem.lookup(dflt.id, dflt)?.kind === 'assign' ? boundCall(dflt, sem) : null;
 }
 
 /**
