@@ -1142,7 +1142,8 @@ export class TaintAnalysis {
         const got = k ? st.cleans.get(k) : undefined;
         if (got) return got;
         if (e.type === 'Attribute') {
-          const field = this.typedField(e, st);
+          // (Also the `.value` or `.name` of one: an enumeration member's.)
+          const field = this.typedField(e, st) ?? (e.value.type === 'Attribute' && (e.attr === 'value' || e.attr === 'name') ? this.typedField(e.value, st) : null);
           if (field) return { bits: ALL_MASK, by: `the validated model field ${field}` };
         }
         // `uuid.uuid4().hex`: the hex digits of a UUID.
@@ -3467,7 +3468,13 @@ function mergeItem(a: Item, b: Item): Item {
 function mergeShape(a: Shape, b: Shape): Shape | null {
   if (a === b) return a;
   if (a.kind === 'seq' && b.kind === 'seq') {
-    if (a.items.length !== b.items.length || !a.stream !== !b.stream) return null;
+    if (!a.stream !== !b.stream) return null;
+    if (a.items.length !== b.items.length) {
+      // Constants on both paths, more on one (`clauses.append("b = :b")` under an `if`): whatever the length, every element is a constant.
+      if (!a.items.every(constItem) || !b.items.every(constItem)) return null;
+      const items = Array.from({ length: Math.max(a.items.length, b.items.length) }, (): Item => ({ t: null, c: undefined, lit: true }));
+      return { kind: 'seq', items, ...(a.stream ? { stream: true as const } : {}) };
+    }
     return { kind: 'seq', items: a.items.map((x, i) => mergeItem(x, b.items[i])), ...(a.stream ? { stream: true as const } : {}) };
   }
   if (a.kind === 'map' && b.kind === 'map' && a.config === b.config && a.items.size === b.items.size) {

@@ -45,6 +45,9 @@ export interface ParamGuard {
 /** The parameter guards of a predicate function of another module, by the call's qualified name (null when it is none). */
 export type ExternalGuards = (qualified: string) => readonly ParamGuard[] | null;
 
+/** A name spelled in capitals: a module's constant by convention (PEP 8). */
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
+
 /** Functions that normalise a path (so a prefix test on their result is a containment test). */
 const NORMALISERS = /^(?:os\.path\.(?:realpath|normpath|abspath)|posixpath\.(?:realpath|normpath|abspath)|ntpath\.(?:realpath|normpath|abspath)|os\.fspath|str)$/;
 /** Callees of the URL allow-list checks frameworks ship. */
@@ -189,10 +192,17 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
   }
 }
 
-/** A list, tuple, set or dict literal of constants (or `frozenset(…)` of one), or a name bound once to one (`ALLOWED = {"ls", "pwd"}`). */
+/**
+ * A list, tuple, set or dict literal of constants (or `frozenset(…)` of one), a name bound
+ * once to one (`ALLOWED = {"ls", "pwd"}`), or a name in capitals imported from another
+ * module (`from .inventory import SERVICES`, `settings.ALLOWED_HOSTS`): a constant by the
+ * convention the data flow follows (PEP 8).
+ */
 function constantCollection(e: A.Expr, sem: SemanticModel, d = 0): boolean {
+  if (e.type === 'Attribute') return e.value.type === 'Name' && CONSTANT_NAME.test(e.attr) && sem.lookup(e.value.id, e)?.kind === 'import';
   if (e.type === 'Name' && d < 3) {
     const b = sem.lookup(e.id, e);
+    if (b?.kind === 'import' && b.count === 1 && CONSTANT_NAME.test(e.id)) return true;
     return !!b && b.kind === 'assign' && b.count === 1 && !!b.value && b.value !== e && constantCollection(b.value, sem, d + 1);
   }
   // `frozenset({"a", "b"})`, `set(["a"])`: the same constants.

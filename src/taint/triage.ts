@@ -19,6 +19,7 @@ import { FLOW_RULE_IDS } from './models/kinds.js';
 import { externalEntitiesOn, parserUses, type ParsedDocument } from './xml-parsers.js';
 import { enclosingFunction, hingeParts, type Hinge } from './callers.js';
 import { randomUse } from './random-use.js';
+import { fixedFile } from './fixed-files.js';
 
 /** How a pattern rule's flagged argument is found and which sink kind it is. */
 interface TriageRule {
@@ -375,7 +376,11 @@ function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: Tria
   }
   if (t && t.origin && originMask(t) & rule.bit && rule.mode !== 'xml') return { kind: 'reachable', reason: `${origin(t)} reaches ${what}` };
   const call = e.parent && e.parent.type === 'Call' ? e.parent : e.parent?.type === 'keyword' && e.parent.parent?.type === 'Call' ? e.parent.parent : null;
-  if (rule.fileArg && call && rule.fileArg(call, input.semantic)) return { kind: 'unknown', reason: `${what} comes from a file; its contents are not known` };
+  if (rule.fileArg && call && rule.fileArg(call, input.semantic)) {
+    const fixed = fixedFile(e, input.semantic, (n) => exprText(input.lines, n));
+    if (fixed) return { kind: 'constant', reason: `${what} comes from the file at the fixed path \`${clip(fixed)}\` (what the application or its operator put there, not request data; the module does not write it)` };
+    return { kind: 'unknown', reason: `${what} comes from a file; its contents are not known` };
+  }
   if (obs.value !== undefined) return { kind: 'constant', reason: `${what} is the constant ${JSON.stringify(clip(String(obs.value)))}` };
   if (obs.lit) return { kind: 'constant', reason: `${what} is built only from constants (\`${clip(exprText(input.lines, e))}\`)` };
   if (rule.mode === 'xml') {

@@ -356,3 +356,138 @@ describe('a character map that writes control characters as codes (log injection
     expect((await kr116('ch if ch.isprintable() else "\\n"')).length).toBeGreaterThan(0);
   });
 });
+
+describe('an allow-list imported from another module', () => {
+  const inventory = lines('SERVICES = frozenset({"nginx", "gunicorn", "celery"})');
+  const ops = (check: string) =>
+    lines(
+      'import subprocess',
+      'from flask import Flask, request, abort',
+      'from inventory import SERVICES',
+      'app = Flask(__name__)',
+      '@app.post("/restart")',
+      'def restart():',
+      '    service = request.form["service"]',
+      `    if ${check}:`,
+      '        abort(400)',
+      '    subprocess.run(f"systemctl restart {service}", shell=True)',
+      '    return "ok"',
+    );
+  const b602 = async (check: string) => (await scan({ 'inventory.py': inventory, 'ops.py': ops(check) })).find((f) => f.ruleId === 'B602')!;
+
+  it('membership in an imported set of constants pins the value: dismissed', async () => {
+    expect(active(await b602('service not in SERVICES'))).toBe(false);
+  });
+
+  it('only checked for being empty: reported', async () => {
+    expect(active(await b602('not service'))).toBe(true);
+  });
+});
+
+describe('a deserialiser reading a file at a fixed path', () => {
+  const settings = lines('from pathlib import Path', 'BASE_DIR = Path(__file__).resolve().parent', 'MODEL_FILE = BASE_DIR / "artifacts" / "churn.pkl"');
+  const store = (body: string[]) => lines('import pickle', 'import settings', 'from flask import Flask, request', 'app = Flask(__name__)', ...body);
+  const b301 = async (body: string[]) => (await scan({ 'settings.py': settings, 'store.py': store(body) })).find((f) => f.ruleId === 'B301')!;
+
+  it('a model file the application ships (settings constant): dismissed as constant', async () => {
+    const f = await b301(['def model():', '    with open(settings.MODEL_FILE, "rb") as fh:', '        return pickle.load(fh)']);
+    expect(active(f)).toBe(false);
+    expect(f.verdict?.reason).toMatch(/fixed path `settings\.MODEL_FILE`/);
+  });
+
+  it('the same path, built in the module from __file__: dismissed', async () => {
+    const f = await b301(['import os', 'HERE = os.path.dirname(os.path.abspath(__file__))', 'def model():', '    return pickle.load(open(os.path.join(HERE, "model.pkl"), "rb"))']);
+    expect(active(f)).toBe(false);
+  });
+
+  it('the module also saves an upload to that path: kept', async () => {
+    const f = await b301([
+      '@app.post("/model")',
+      'def upload():',
+      '    request.files["model"].save(settings.MODEL_FILE)',
+      '    return "ok"',
+      'def model():',
+      '    with open(settings.MODEL_FILE, "rb") as fh:',
+      '        return pickle.load(fh)',
+    ]);
+    expect(active(f)).toBe(true);
+  });
+
+  it('a path in a shared temporary folder: kept', async () => {
+    const f = await b301(['def model():', '    with open("/tmp/churn.pkl", "rb") as fh:', '        return pickle.load(fh)']);
+    expect(active(f)).toBe(true);
+  });
+
+  it('an imported name not spelled as a constant: kept', async () => {
+    const f = await b301(['from config import model_path', 'def model():', '    with open(model_path, "rb") as fh:', '        return pickle.load(fh)']);
+    expect(active(f)).toBe(true);
+  });
+
+  it('a path computed from a parameter: kept', async () => {
+    const f = await b301(['def model(name):', '    with open(name, "rb") as fh:', '        return pickle.load(fh)']);
+    expect(active(f)).toBe(true);
+  });
+
+  it('a shelve database at a fixed path: dismissed', async () => {
+    const all = await scan({ 'prefs.py': lines('import shelve', 'PREFS_DB = "/var/lib/notes/prefs"', 'def prefs(user):', '    with shelve.open(PREFS_DB) as db:', '        return db.get(user, {})') });
+    expect(active(all.find((f) => f.ruleId === 'B301')!)).toBe(false);
+  });
+});
+
+describe('the value of an enumeration field of a validated model of another module', () => {
+  const schemas = (type: string) =>
+    lines('from enum import Enum', 'from pydantic import BaseModel', 'class Status(str, Enum):', '    open = "open"', '    closed = "closed"', 'class Filter(BaseModel):', `    status: ${type}`, '    team: int');
+  const repo = lines(
+    'from sqlalchemy import text',
+    'from schemas import Filter',
+    'class Tickets:',
+    '    def __init__(self, engine):',
+    '        self.engine = engine',
+    '    def search(self, filters: Filter):',
+    '        status = filters.status.value',
+    `        sql = text(f"SELECT id FROM tickets WHERE team = :team AND status = '{status}'")`,
+    '        with self.engine.connect() as conn:',
+    '            return conn.execute(sql, {"team": filters.team}).fetchall()',
+  );
+  const b608 = async (type: string) => (await scan({ 'schemas.py': schemas(type), 'repo.py': repo })).find((f) => f.ruleId === 'B608')!;
+
+  it('an Enum field: its value is one of the members’ (sanitised)', async () => {
+    expect(active(await b608('Status'))).toBe(false);
+  });
+
+  it('a str field (then .value of whatever it holds): kept', async () => {
+    expect(active(await b608('str'))).toBe(true);
+  });
+});
+
+describe('a list of SQL clauses that grows under a condition', () => {
+  const repo = (added: string) =>
+    lines(
+      'from sqlalchemy import text',
+      'def invoices(session, customer, search=None):',
+      '    clauses = ["customer_id = :customer"]',
+      '    params = {"customer": customer}',
+      '    if search:',
+      `        clauses.append(${added})`,
+      '        params["pattern"] = f"%{search}%"',
+      '    sql = text(f"SELECT id FROM invoices WHERE {\' AND \'.join(clauses)} LIMIT 50")',
+      '    return session.execute(sql, params).fetchall()',
+    );
+  const b608 = async (added: string) => (await scan({ 'repo.py': repo(added) })).find((f) => f.ruleId === 'B608')!;
+
+  it('a fixed clause with a placeholder added: constant', async () => {
+    const f = await b608('"number ILIKE :pattern"');
+    expect(active(f)).toBe(false);
+    expect(f.verdict?.kind).toBe('constant');
+  });
+
+  it('the search text itself added: kept', async () => {
+    expect(active(await b608('f"number ILIKE \'%{search}%\'"'))).toBe(true);
+  });
+
+  it('the search text added, then the last clause alone: kept', async () => {
+    const last = repo('f"number ILIKE \'%{search}%\'"').replace("{\' AND \'.join(clauses)}", '{clauses[-1]}');
+    expect(last).toContain('clauses[-1]');
+    expect(active((await scan({ 'repo.py': last })).find((f) => f.ruleId === 'B608')!)).toBe(true);
+  });
+});

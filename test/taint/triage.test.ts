@@ -135,11 +135,14 @@ describe('triage: one vulnerable/safe pair per triaged rule', () => {
     expect(f.confidence).toBe('high');
   });
 
-  it('does not dismiss torch.load / shelve.open of a constant path as constant data', async () => {
-    const code = 'import shelve, torch\ndef f():\n    m = torch.load("model.pt")  # sink\n    return m, shelve.open("cache.db")\n';
-    const r = await run(code);
-    expect(findingAt(r, 'B614', 3).status ?? 'active').toBe('active');
-    expect(findingAt(r, 'B301', 4).status ?? 'active').toBe('active');
+  it('dismisses torch.load / shelve.open of a fixed path (the file the application names), not of a shared temporary one', async () => {
+    const code = (dir: string) => `import shelve, torch\ndef f():\n    m = torch.load("${dir}model.pt")  # sink\n    return m, shelve.open("${dir}cache.db")\n`;
+    const fixed = await run(code(''));
+    expect(findingAt(fixed, 'B614', 3).verdict?.kind).toBe('constant');
+    expect(findingAt(fixed, 'B301', 4).status).toBe('dismissed');
+    const shared = await run(code('/tmp/'));
+    expect(findingAt(shared, 'B614', 3).status ?? 'active').toBe('active');
+    expect(findingAt(shared, 'B301', 4).status ?? 'active').toBe('active');
   });
 });
 
