@@ -72,7 +72,7 @@ export function settleConstantCallers(results: readonly FileResult[]): number {
   const memo = new Map<string, Settled>();
   /** Whether every call of `part` passes, for each of its parameters, a constant or a value safe for the sink kind `bit`. */
   const settle = (part: HingePart, bit: number, depth: number, visiting: ReadonlySet<string>): Settled => {
-    const key = `${bit}:${part.fn}:${part.params.map((p) => `${p.name}@${p.pos}${p.defaultLit ? '=' : ''}`).join(',')}`;
+    const key = `${bit}:${part.fn}:${part.params.map((p) => `${p.name}@${p.pos}${p.defaultLit ? '=' : ''}`).join(',')}:${JSON.stringify(part.sig)}`;
     const got = memo.get(key);
     if (got) return got;
     if (depth > MAX_VIA_DEPTH || visiting.has(part.fn) || refs.has(part.fn)) return UNSETTLED;

@@ -682,6 +682,8 @@ export function callArgsOf(
         if (method) methods++;
         calls.push(callArgs(n, name, sem, localModules, seen));
       }
+      // `Runner.run(job, cmd)` through a project module: a call of the method krait does not match (its arguments shift).
+      if (fnName && n.func.type === 'Attribute') refs.add(`.${n.func.attr}`);
       // `getattr(obj, "run")`: the method is used other than by a call.
       if (n.func.type === 'Name' && (n.func.id === 'getattr' || n.func.id === 'hasattr') && n.args[1]?.type === 'Constant' && typeof n.args[1].value === 'string') refs.add(`.${n.args[1].value}`);
       if (name || n.func.type === 'Attribute') {
