@@ -13,6 +13,7 @@ import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { pushChildrenReversed } from '../python/visit.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS } from './models/pure.js';
+import { CONSTANT_NAME } from './model.js';
 
 /** One parameter a hinged finding depends on. */
 export interface HingeParam {
@@ -94,8 +95,6 @@ export interface CallArgs {
 }
 
 const MAX_DEPTH = 20;
-/** A name spelled in capitals: a module's constant by convention (PEP 8). */
-const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 const MAX_NODES = 200;
 /** At most this many calls of functions are recorded per file (beyond, their names are listed as not recorded). */
 export const MAX_CALL_ARGS = 2000;

@@ -9,7 +9,7 @@ import { readIni } from '../core/ini.js';
 import type * as A from '../python/ast.js';
 import type { Scope, SemanticModel } from '../python/semantic.js';
 import { walk } from '../python/visit.js';
-import { ALL_MASK, K, STRUCTURED_MASK, USER_MASK, clear, join, live, originMask, type Origin, type Step, type Taint } from './model.js';
+import { ALL_MASK, CONSTANT_NAME, K, STRUCTURED_MASK, USER_MASK, clear, join, live, originMask, type Origin, type Step, type Taint } from './model.js';
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
@@ -3641,8 +3641,6 @@ const DECODERS = new Set(['urllib.parse.unquote', 'urllib.parse.unquote_plus', '
 
 const STRING_METHODS = new Set(['format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'title', 'capitalize', 'format_map', 'center', 'ljust', 'rjust', 'zfill', 'decode', 'encode', 'casefold', 'split', 'rsplit', 'splitlines', 'removeprefix', 'removesuffix', 'swapcase']);
 
-/** A name in capitals: a constant by convention (PEP 8). */
-const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /** `self.name` (a field of the instance, or a method read from it). */
 function isSelfField(e: A.Expr): e is A.Attribute & { value: A.Name } {

@@ -9,10 +9,9 @@
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { pushChildrenReversed } from '../python/visit.js';
+import { CONSTANT_NAME } from './model.js';
 
 const MAX_DEPTH = 8;
-/** A name spelled in capitals: a module's constant by convention (PEP 8). */
-const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 /** Calls that build a path from paths: fixed when their arguments are. */
 const PATH_BUILDERS = /^(?:pathlib\.(?:Pure)?(?:Posix|Windows)?Path|os\.path\.(?:join|dirname|abspath|realpath|normpath|expanduser)|posixpath\.join|str|os\.fspath)$/;
 /** Methods of a path that give another path from it alone (or with fixed parts). */

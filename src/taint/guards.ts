@@ -7,7 +7,7 @@
 import { keywordArg } from '../python/calls.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
-import { ALL_MASK, K } from './model.js';
+import { ALL_MASK, CONSTANT_NAME, K } from './model.js';
 import { boundCall } from './models/predicates.js';
 import { charsetClears, patternCharset, patternClears, secondCharNotSlash, strPredicateCharset } from './models/regex.js';
 import { prefixClears } from './sanitizers.js';
@@ -45,8 +45,6 @@ export interface ParamGuard {
 /** The parameter guards of a predicate function of another module, by the call's qualified name (null when it is none). */
 export type ExternalGuards = (qualified: string) => readonly ParamGuard[] | null;
 
-/** A name spelled in capitals: a module's constant by convention (PEP 8). */
-const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /** Functions that normalise a path (so a prefix test on their result is a containment test). */
 const NORMALISERS = /^(?:os\.path\.(?:realpath|normpath|abspath)|posixpath\.(?:realpath|normpath|abspath)|ntpath\.(?:realpath|normpath|abspath)|os\.fspath|str)$/;

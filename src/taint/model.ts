@@ -160,3 +160,6 @@ export function clear(t: Taint | null, bits: number, by?: string): Taint | null 
 export function live(t: Taint | null): t is Taint {
   return t !== null && t.mask !== 0;
 }
+
+/** A name spelled in capitals: a module's constant by convention (PEP 8); the data flow and triage take such a name imported from another module for a constant. */
+export const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
