@@ -13,7 +13,8 @@ import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { pushChildrenReversed } from '../python/visit.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS } from './models/pure.js';
-import { CONSTANT_NAME } from './model.js';
+import { importedConstant, selfFieldAssignments } from './models/predicates.js';
+import { paramDefault } from '../python/helpers.js';
 
 /** One parameter a hinged finding depends on. */
 export interface HingeParam {
@@ -154,48 +155,18 @@ function sigOf(fn: A.FunctionDef, shift: number): HingeSig {
   };
 }
 
-/** Per class: each field of `self` its methods assign, with the value `__init__` gives it when that is its only assignment (see {@link ctorField}). */
-const classFields = new WeakMap<A.ClassDef, Map<string, { value: A.Expr | null; init: A.FunctionDef | null }>>();
-
 /**
  * What a field of `self` read in a method of `cls` holds: the expression `__init__` sets it
  * to (as one of its own statements, the only assignment of that field in the class), or a
  * constant the class body binds it to when no method assigns it. Null otherwise.
  */
 function ctorField(cls: A.ClassDef, attr: string): { value: A.Expr; init: A.FunctionDef | null } | null {
-  let fields = classFields.get(cls);
-  if (!fields) {
-    fields = new Map();
-    for (const m of cls.body) {
-      if (m.type !== 'FunctionDef' && m.type !== 'AsyncFunctionDef') continue;
-      const self = [...m.args.posonlyargs, ...m.args.args][0]?.arg;
-      const isInit = m.name === '__init__' && m.type === 'FunctionDef' && !m.decorator_list.length;
-      const stack: A.AnyNode[] = [...m.body];
-      while (stack.length) {
-        const n = stack.pop()!;
-        const targets = n.type === 'Assign' || n.type === 'Delete' ? n.targets : n.type === 'AugAssign' || n.type === 'AnnAssign' || n.type === 'For' || n.type === 'AsyncFor' || n.type === 'NamedExpr' ? [n.target] : n.type === 'withitem' && n.optional_vars ? [n.optional_vars] : [];
-        const flat: A.Expr[] = [];
-        const spread = (t: A.Expr): void => {
-          if (t.type === 'Tuple' || t.type === 'List') t.elts.forEach(spread);
-          else if (t.type === 'Starred') spread(t.value);
-          else flat.push(t);
-        };
-        targets.forEach(spread);
-        for (const t of flat) {
-          if (t.type !== 'Attribute' || t.value.type !== 'Name' || t.value.id !== self) continue;
-          const prev = fields.get(t.attr);
-          const value = isInit && m.body.includes(n as A.Stmt) && ((n.type === 'Assign' && n.targets.length === 1 && n.targets[0] === t) || (n.type === 'AnnAssign' && n.value)) ? n.value : null;
-          const direct = value !== null;
-          // (A second assignment anywhere: the field holds more than one thing.)
-          fields.set(t.attr, prev ? { value: null, init: null } : { value, init: direct ? m : null });
-        }
-        pushChildrenReversed(n, stack);
-      }
-    }
-    classFields.set(cls, fields);
+  const list = selfFieldAssignments(cls).get(attr);
+  if (list) {
+    const [a] = list;
+    const init = a.method.name === '__init__' && a.method.type === 'FunctionDef' && !a.method.decorator_list.length;
+    return list.length === 1 && init && a.direct && a.value ? { value: a.value, init: a.method } : null;
   }
-  const f = fields.get(attr);
-  if (f) return f.value && f.init ? { value: f.value, init: f.init } : null;
   // Not assigned by a method: a constant of the class body (`binary = "convert"`), bound once.
   const bound = cls.body.filter((st) => (st.type === 'Assign' && st.targets.some((t) => t.type === 'Name' && t.id === attr)) || (st.type === 'AnnAssign' && st.target.type === 'Name' && st.target.id === attr));
   const only = bound.length === 1 ? bound[0] : null;
@@ -218,8 +189,8 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel): Hi
     const positional = [...f.args.posonlyargs, ...f.args.args];
     const i = positional.findIndex((p) => p === b.node);
     const k = f.args.kwonlyargs.findIndex((p) => p === b.node);
-    if ((i < 0 && k < 0) || (i >= 0 && i < call.shift)) return false;
-    const dflt = i >= 0 ? f.args.defaults[i - (positional.length - f.args.defaults.length)] : f.args.kw_defaults[k];
+    if ((i < 0 && k < 0) || (i >= 0 && i < call.shift) || b.node.type !== 'arg') return false;
+    const dflt = paramDefault(f, b.node);
     let part = parts.get(call.key);
     if (!part) parts.set(call.key, (part = { fn: call.key, label: call.label, params: [], sig: sigOf(f, call.shift) }));
     if (!part.params.some((p) => p.name === name.id)) part.params.push({ name: name.id, pos: i >= 0 ? i - call.shift : -1, defaultLit: !!dflt && constantExpr(dflt, sem, 0) });
@@ -370,12 +341,12 @@ export function constantIf(e: A.Expr, sem: SemanticModel, localModules: Readonly
       const b = sem.lookup(e.id, e);
       if (b?.kind === 'assign' && b.count === 1 && b.value && b.value !== e) return constantIf(b.value, sem, localModules, d + 1);
       // A name in capitals imported from a project module is one of its constants (the convention the data flow follows too).
-      if (b?.kind === 'import' && b.count === 1 && CONSTANT_NAME.test(e.id) && project(e)) return [];
+      if (importedConstant(e, sem) && project(e)) return [];
       return null;
     }
     case 'Attribute':
       // `settings.DEFAULT_SORT`: a constant of a project module, by the same convention.
-      return e.value.type === 'Name' && CONSTANT_NAME.test(e.attr) && sem.lookup(e.value.id, e)?.kind === 'import' && project(e) ? [] : null;
+      return importedConstant(e, sem) && project(e) ? [] : null;
     case 'JoinedStr':
       return all(e.values);
     case 'FormattedValue':

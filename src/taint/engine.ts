@@ -19,7 +19,7 @@ import { guardsOf, keyOf, loopGuards, namesBound, paramGuardsOf, statementGuards
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
-import { boundCall } from './models/predicates.js';
+import { boundCall, importedConstant } from './models/predicates.js';
 import type { CallArgs, Hinge } from './callers.js';
 import { frozenClassTable, frozenTable, recordsMethod } from './callers.js';
 
@@ -1037,9 +1037,9 @@ export class TaintAnalysis {
         if (items.length && items.every(constItem)) return true;
         if (st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id)) return false;
         if (this.sem.constValue(e) !== undefined) return true;
-        const b = this.sem.lookup(e.id, e);
         // A constant another module defines, by convention in capitals (`from settings import TABLE`), as `settings.TABLE` below.
-        if (b?.kind === 'import' && b.count === 1 && CONSTANT_NAME.test(e.id)) return true;
+        if (importedConstant(e, this.sem)) return true;
+        const b = this.sem.lookup(e.id, e);
         return !!b && b.kind === 'assign' && b.count === 1 && !!b.value && b.value !== e && d < 8 && this.litOnly(b.value, st, d + 4);
       }
       case 'Attribute': {
@@ -1049,7 +1049,7 @@ export class TaintAnalysis {
         // (`Article._meta.db_table`, `self.model._meta.app_label`), a class's or function's name.
         if (isCodeName(e)) return true;
         // A constant of an imported module, by convention in capitals (`pickle.HIGHEST_PROTOCOL`, `re.IGNORECASE`).
-        return e.value.type === 'Name' && CONSTANT_NAME.test(e.attr) && !st.env.has(e.value.id) && this.sem.lookup(e.value.id, e)?.kind === 'import';
+        return e.value.type === 'Name' && !st.env.has(e.value.id) && importedConstant(e, this.sem);
       }
       case 'JoinedStr':
       case 'List':

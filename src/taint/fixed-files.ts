@@ -9,7 +9,7 @@
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { pushChildrenReversed } from '../python/visit.js';
-import { CONSTANT_NAME } from './model.js';
+import { boundCall, importedConstant } from './models/predicates.js';
 
 const MAX_DEPTH = 8;
 /** Calls that build a path from paths: fixed when their arguments are. */
@@ -34,29 +34,13 @@ export function fixedFile(e: A.Expr, sem: SemanticModel, text: (n: A.AnyNode) =>
   return writtenIn(sem.module.node, shown, text) ? null : shown;
 }
 
-/** The path a file object was opened from, or null. */
+/** The path a file object was opened from (`open(P)`, `P.open()`, directly or through a name bound once or by `with … as`), or null. */
 function openedPath(e: A.Expr, sem: SemanticModel): A.Expr | null {
-  let v: A.Expr | null = e;
-  if (e.type === 'Name') {
-    const b = sem.lookup(e.id, e);
-    if (!b || b.count !== 1) return null;
-    if (b.kind === 'assign') v = b.value ?? null;
-    else if (b.kind === 'with') v = withValue(b.node);
-    else return null;
-  }
-  if (v?.type !== 'Call') return null;
+  const v = boundCall(e, sem);
+  if (!v) return null;
   const q = sem.callName(v) ?? '';
   if ((q === 'open' || q === 'io.open') && v.args[0] && !sem.lookup('open', v)) return readMode(v, 1) ? v.args[0] : null;
   if (v.func.type === 'Attribute' && v.func.attr === 'open' && readMode(v, 0)) return v.func.value;
-  return null;
-}
-
-/** The value a `with … as name` binds, or null. */
-function withValue(target: A.AnyNode): A.Expr | null {
-  for (let n = target.parent; n; n = n.parent) {
-    if (n.type === 'withitem') return n.optional_vars === target ? n.context_expr : null;
-    if (n.type === 'With' || n.type === 'AsyncWith') return n.items.find((i) => i.optional_vars === target)?.context_expr ?? null;
-  }
   return null;
 }
 
@@ -77,12 +61,12 @@ function fixedPath(e: A.Expr, sem: SemanticModel, d: number): boolean {
       if (e.id === '__file__') return true;
       const b = sem.lookup(e.id, e);
       if (!b || b.count !== 1) return false;
-      if (b.kind === 'import') return CONSTANT_NAME.test(e.id);
+      if (b.kind === 'import') return importedConstant(e, sem);
       return b.kind === 'assign' && !!b.value && b.value !== e && sem.scopeOf(b.node) === sem.module && fixedPath(b.value, sem, d + 1);
     }
     case 'Attribute':
       if (e.attr === 'parent' || e.attr === 'parents') return fixedPath(e.value, sem, d + 1);
-      return e.value.type === 'Name' && CONSTANT_NAME.test(e.attr) && sem.lookup(e.value.id, e)?.kind === 'import';
+      return importedConstant(e, sem);
     case 'Subscript':
       // `Path(__file__).parents[1]`
       return e.value.type === 'Attribute' && e.value.attr === 'parents' && fixedPath(e.value, sem, d + 1);

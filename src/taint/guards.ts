@@ -7,8 +7,8 @@
 import { keywordArg } from '../python/calls.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
-import { ALL_MASK, CONSTANT_NAME, K } from './model.js';
-import { boundCall } from './models/predicates.js';
+import { ALL_MASK, K } from './model.js';
+import { boundCall, importedConstant } from './models/predicates.js';
 import { charsetClears, patternCharset, patternClears, secondCharNotSlash, strPredicateCharset } from './models/regex.js';
 import { prefixClears } from './sanitizers.js';
 
@@ -197,10 +197,9 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
  * convention the data flow follows (PEP 8).
  */
 function constantCollection(e: A.Expr, sem: SemanticModel, d = 0): boolean {
-  if (e.type === 'Attribute') return e.value.type === 'Name' && CONSTANT_NAME.test(e.attr) && sem.lookup(e.value.id, e)?.kind === 'import';
+  if (importedConstant(e, sem)) return true;
   if (e.type === 'Name' && d < 3) {
     const b = sem.lookup(e.id, e);
-    if (b?.kind === 'import' && b.count === 1 && CONSTANT_NAME.test(e.id)) return true;
     return !!b && b.kind === 'assign' && b.count === 1 && !!b.value && b.value !== e && constantCollection(b.value, sem, d + 1);
   }
   // `frozenset({"a", "b"})`, `set(["a"])`: the same constants.

@@ -172,6 +172,12 @@ describe('a field of self the constructor sets from its parameter', () => {
     expect(active(f)).toBe(true);
   });
 
+  it('a field a later method also sets: kept', async () => {
+    const reset = job.replace('    def branches(self):', '    def retarget(self, remote):\n        self.remote = remote\n    def branches(self):');
+    const f = await findingOf({ 'mirror.py': reset, 'lambda_function.py': handler('REMOTES.get(name)') }, 'B605', 'mirror.py');
+    expect(active(f)).toBe(true);
+  });
+
   it('a subclass of the class (constructed another way): kept', async () => {
     const sub = lines('from mirror import MirrorJob', 'class Fork(MirrorJob):', '    def __init__(self, remote):', '        super().__init__(remote)');
     const f = await findingOf({ 'mirror.py': job, 'lambda_function.py': handler('REMOTES.get(name)'), 'fork.py': sub }, 'B605', 'mirror.py');

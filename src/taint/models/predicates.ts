@@ -5,8 +5,9 @@
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
 import { hasShellTrue, keywordArg } from '../../python/calls.js';
+import { paramDefault } from '../../python/helpers.js';
 import { pushChildrenReversed } from '../../python/visit.js';
-import { join, type Taint } from '../model.js';
+import { CONSTANT_NAME, join, type Taint } from '../model.js';
 import type { CallTaints, ContainerSpec } from './types.js';
 
 export { hasShellTrue };
@@ -169,6 +170,55 @@ export function htmlResponseObject(constructors: readonly string[]) {
   };
 }
 
+/** One assignment to a field of `self` in a method of a class (see {@link selfFieldAssignments}). */
+export interface FieldAssignment {
+  /** The value given (`self.x = v`, `self.x: T = v`); null for unpacking, augmented assignment, a loop target, `with … as self.x`, `del`. */
+  value: A.Expr | null;
+  /** The method the assignment is in. */
+  method: A.FunctionDef;
+  /** It is one of that method's own statements, with one target. */
+  direct: boolean;
+}
+
+const fieldAssignments = new WeakMap<A.ClassDef, Map<string, FieldAssignment[]>>();
+
+/**
+ * Every assignment to a field of the instance in the methods of `cls` (to an attribute of
+ * each method's first parameter, nested classes aside), by field name. Computed once per class.
+ */
+export function selfFieldAssignments(cls: A.ClassDef): ReadonlyMap<string, readonly FieldAssignment[]> {
+  let out = fieldAssignments.get(cls);
+  if (out) return out;
+  out = new Map();
+  for (const m of cls.body) {
+    if (m.type !== 'FunctionDef' && m.type !== 'AsyncFunctionDef') continue;
+    const self = [...m.args.posonlyargs, ...m.args.args][0]?.arg;
+    if (!self) continue;
+    const stack: A.AnyNode[] = [...m.body];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'ClassDef') continue;
+      const targets = n.type === 'Assign' || n.type === 'Delete' ? n.targets : n.type === 'AugAssign' || n.type === 'AnnAssign' || n.type === 'For' || n.type === 'AsyncFor' ? [n.target] : n.type === 'withitem' && n.optional_vars ? [n.optional_vars] : [];
+      const given = n.type === 'Assign' || n.type === 'AnnAssign' ? n.value : null;
+      const add = (t: A.Expr, unpacked: boolean): void => {
+        if (t.type === 'Tuple' || t.type === 'List') t.elts.forEach((x) => add(x, true));
+        else if (t.type === 'Starred') add(t.value, true);
+        else if (t.type === 'Attribute' && t.value.type === 'Name' && t.value.id === self) {
+          const direct = !unpacked && m.body.includes(n as A.Stmt) && (n.type === 'AnnAssign' || (n.type === 'Assign' && n.targets.length === 1));
+          const list = out.get(t.attr);
+          const a = { value: unpacked ? null : given, method: m, direct };
+          if (list) list.push(a);
+          else out.set(t.attr, [a]);
+        }
+      };
+      targets.forEach((t) => add(t, false));
+      pushChildrenReversed(n, stack);
+    }
+  }
+  fieldAssignments.set(cls, out);
+  return out;
+}
+
 /** Per class: the call each field of `self` is set to (see {@link selfFieldCall}), null when that is not one call. */
 const fieldCalls = new WeakMap<A.ClassDef, Map<string, A.Call | null>>();
 
@@ -192,23 +242,15 @@ function selfFieldCall(e: A.Attribute, sem: SemanticModel): A.Call | null {
       const name = st.targets[0].id;
       fields.set(name, value.type === 'Call' && !fields.has(name) ? value : null);
     }
-    const stack: A.AnyNode[] = cls.body.filter((m) => m.type === 'FunctionDef' || m.type === 'AsyncFunctionDef');
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (n.type === 'ClassDef') continue;
-      const targets = n.type === 'Assign' ? n.targets : n.type === 'AnnAssign' || n.type === 'AugAssign' ? [n.target] : [];
-      for (const t of targets) {
-        // (A field set by unpacking, `self.a, self.b = …`, holds something not known.)
-        if (t.type === 'Tuple' || t.type === 'List') for (const x of t.elts) if (x.type === 'Attribute' && x.value.type === 'Name' && x.value.id === 'self') fields.set(x.attr, null);
-        if (t.type !== 'Attribute' || t.value.type !== 'Name' || t.value.id !== 'self') continue;
-        const given = n.type === 'Assign' || n.type === 'AnnAssign' ? n.value : null;
+    for (const [attr, list] of selfFieldAssignments(cls)) {
+      for (const { value: given } of list) {
         if (given?.type === 'Constant' && given.value === null) continue;
+        // (A field set by unpacking, `self.a, self.b = …`, or changed in place holds something not known.)
         const value = given && (paramDefaultCall(given, sem) ?? defaultedCall(given));
-        const prev = fields.get(t.attr);
+        const prev = fields.get(attr);
         const same = value?.type === 'Call' && (prev === undefined || (prev !== null && sem.callName(prev) === sem.callName(value)));
-        fields.set(t.attr, same ? (prev ?? value) : null);
+        fields.set(attr, same ? (prev ?? value) : null);
       }
-      pushChildrenReversed(n, stack);
     }
     fieldCalls.set(cls, fields);
   }
@@ -226,11 +268,8 @@ function paramDefaultCall(v: A.Expr, sem: SemanticModel): A.Call | null {
   const b = sem.lookup(v.id, v);
   if (!b || b.kind !== 'param' || b.count !== 1) return null;
   const fn = b.node.parent?.parent;
-  if (!fn || (fn.type !== 'FunctionDef' && fn.type !== 'AsyncFunctionDef')) return null;
-  const positional = [...fn.args.posonlyargs, ...fn.args.args];
-  const i = positional.findIndex((a) => a === b.node);
-  const k = fn.args.kwonlyargs.findIndex((a) => a === b.node);
-  const dflt = i >= 0 ? fn.args.defaults[i - (positional.length - fn.args.defaults.length)] : k >= 0 ? fn.args.kw_defaults[k] : null;
+  if (!fn || (fn.type !== 'FunctionDef' && fn.type !== 'AsyncFunctionDef') || b.node.type !== 'arg') return null;
+  const dflt = paramDefault(fn, b.node);
   if (!dflt) return null;
   if (dflt.type === 'Call') return dflt;
   // A module-level name bound once to a call.
@@ -372,4 +411,17 @@ export function methodOn(spec: ContainerSpec) {
 /** The name an object is reached by, last segment (`self._session` → `_session`), for naming conventions. */
 export function lastName(e: A.Expr): string | null {
   return e.type === 'Name' ? e.id : e.type === 'Attribute' ? e.attr : null;
+}
+
+/**
+ * A constant of another module by the convention the data flow follows (PEP 8): a name in
+ * capitals imported by name (`from settings import ALLOWED`) or read from an imported module
+ * (`settings.ALLOWED`, `config.MODEL_FILE`).
+ */
+export function importedConstant(e: A.Expr, sem: SemanticModel): boolean {
+  if (e.type === 'Name') {
+    const b = sem.lookup(e.id, e);
+    return b?.kind === 'import' && b.count === 1 && CONSTANT_NAME.test(e.id);
+  }
+  return e.type === 'Attribute' && e.value.type === 'Name' && CONSTANT_NAME.test(e.attr) && sem.lookup(e.value.id, e)?.kind === 'import';
 }
