@@ -223,6 +223,15 @@ function localModuleSet(names: readonly string[]): ReadonlySet<string> {
 /** Per module: the pattern findings triage left `unknown` that hinge on their function's parameters. */
 const hinges = new WeakMap<A.Module, Hinge[]>();
 
+/**
+ * The module's calls by name with what their arguments held (see taint/callers.ts), as the
+ * module's last analysis saw them: after the second look, that analysis knew what the
+ * project's other modules return (`name = require_name(raw)`, a validator of another module).
+ */
+export function callArgsAfterAnalysis(module: A.Module, semantic: SemanticModel, localModules: readonly string[]): NonNullable<TaintFacts['callArgs']> {
+  return callArgsOf(module, semantic, localModuleSet(localModules), literalArgsOf(module)).calls;
+}
+
 /** The facts with what settles findings that hinge on parameters: those findings, and the module's calls by name with their constant arguments (see taint/callers.ts). */
 function withCallFacts(facts: TaintFacts, module: A.Module, semantic: SemanticModel, localModules: readonly string[]): TaintFacts {
   const { calls, refs, unrecorded, bare } = callArgsOf(module, semantic, localModuleSet(localModules), literalArgsOf(module));

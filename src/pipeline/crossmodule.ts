@@ -24,7 +24,7 @@ import type { ParamGuard } from '../taint/guards.js';
 import { TaintAnalysis, type ExternalCallee, type ExternalResolver, type ExternalUse, type Flow, type TaintFacts } from '../taint/engine.js';
 import { FLOW_RULE_IDS, flowRating, LOCAL_SOURCE_RULES, remoteFlowsOf, traceOf } from '../taint/index.js';
 import { IMPORT_RULES, mergeFlow, TRIAGE_RULES } from '../taint/triage.js';
-import { runCodeRules, statementLines, type AnalyzeOptions, type FileTask } from './analyze.js';
+import { callArgsAfterAnalysis, runCodeRules, statementLines, type AnalyzeOptions, type FileTask } from './analyze.js';
 import { isSuppressed, noSuppressions, readSuppressions, type Suppressions } from '../core/suppress.js';
 import { snippetAt, splitLines } from '../core/snippet.js';
 import { assignFingerprints } from '../core/fingerprint.js';
@@ -91,6 +91,12 @@ export interface CallerOutcome {
    * sorted): the result cache keeps the outcome while none of them changes.
    */
   deps?: string[];
+  /**
+   * The caller's calls by name with what their arguments held, seen by the second look (it
+   * knows what the callees of other modules return): they replace the per-file ones that
+   * settle pattern findings hinging on parameters (pipeline/constant-callers.ts).
+   */
+  callArgs?: NonNullable<TaintFacts['callArgs']>;
 }
 
 /**
@@ -471,7 +477,8 @@ export async function analyzeCallers(project: CrossModuleProject, callers: reado
       const finding = sinkTask && remoteFinding(flow, t, sinkTask, load);
       if (finding) remote.push({ target: sinkTask.path, finding });
     }
-    return { path: t.path, redone: again, findings: fresh.findings, remote };
+    const callArgs = t.options.triage !== false && t.options.localModules ? callArgsAfterAnalysis(l.parsed.module, l.semantic, t.options.localModules) : undefined;
+    return { path: t.path, redone: again, findings: fresh.findings, remote, ...(callArgs?.length ? { callArgs } : {}) };
   };
 
   const out: CallerOutcome[] = [];
@@ -515,6 +522,7 @@ export function applyCrossModule(results: readonly FileResult[], outcomes: reado
       const redone = new Set(o.redone);
       result.findings = [...o.findings, ...result.findings.filter((x) => !redone.has(x.ruleId))];
     }
+    if (o.callArgs && result.taint) result.taint.callArgs = o.callArgs;
     for (const { target, finding } of o.remote) {
       const r = byPath.get(target);
       if (r) mergeRemote(r, finding);

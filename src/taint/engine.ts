@@ -8,10 +8,10 @@
 import { readIni } from '../core/ini.js';
 import type * as A from '../python/ast.js';
 import type { Scope, SemanticModel } from '../python/semantic.js';
-import { walk } from '../python/visit.js';
-import { ALL_MASK, CONSTANT_NAME, K, STRUCTURED_MASK, USER_MASK, clear, join, live, originMask, type Origin, type Step, type Taint } from './model.js';
+import { pushChildrenReversed, walk } from '../python/visit.js';
+import { ALL_MASK, CONSTANT_NAME, K, STRUCTURED_MASK, USER_MASK, clear, inQuotedAttribute, join, live, originMask, unescapedInAttribute, type Origin, type Step, type Taint } from './model.js';
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
-import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, prefixClears } from './sanitizers.js';
+import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, escapeLeavesQuotes, prefixClears } from './sanitizers.js';
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
 import { LOCAL_SOURCE_RULES } from './models/kinds.js';
 import { SourceFinder, clientParams, handlerParams, modelAnnotation, routeOf, typedFieldsOf, typedModelField, type ParamSource, type SourceHit } from './sources.js';
@@ -390,6 +390,16 @@ function percentPrefix(fmt: string): string {
     else if (fmt[i + 1] === '%') { out += '%'; i++; }
     else break;
   }
+  return out;
+}
+
+/** A `%` conversion specifier (printf-style string formatting, Python's library reference); `%%` is matched to be skipped. */
+const PERCENT_SPEC = /%(?:%|(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa])/g;
+
+/** The text of a format string before each of its placeholders (`re`: a global pattern of them). */
+function placeholderTexts(fmt: string, re: RegExp): string[] {
+  const out: string[] = [];
+  for (const m of fmt.matchAll(re)) if (m[0] !== '%%') out.push(fmt.slice(0, m.index));
   return out;
 }
 
@@ -977,6 +987,27 @@ export class TaintAnalysis {
       this.callDepth--;
       this.inClosure.delete(fn);
     }
+  }
+
+  /**
+   * Whether what follows `left` in `left + x` (`op` Add) or a placeholder of `left % x`
+   * (`op` Mod) lies inside a quoted HTML attribute value, as far as `left`'s text is known:
+   * a constant, the last constant added (`head + '<a title="'`), or an f-string.
+   */
+  private attributeBefore(left: A.Expr, op: string): boolean {
+    const lit = this.sem.constValue(left);
+    if (typeof lit === 'string') return op === 'Mod' ? placeholderTexts(lit, PERCENT_SPEC).some(inQuotedAttribute) : inQuotedAttribute(lit);
+    return op === 'Add' && inQuotedAttribute(this.knownText(left, 0));
+  }
+
+  /** The text of a string expression with each part krait does not know as `x` (constants, `+` chains, f-strings). */
+  private knownText(e: A.Expr, d: number): string {
+    const lit = this.sem.constValue(e);
+    if (typeof lit === 'string') return lit;
+    if (d > 50) return 'x';
+    if (e.type === 'BinOp' && e.op === 'Add') return this.knownText(e.left, d + 1) + this.knownText(e.right, d + 1);
+    if (e.type === 'JoinedStr') return e.values.map((v) => (v.type === 'Constant' && typeof v.value === 'string' ? v.value : 'x')).join('');
+    return 'x';
   }
 
   /** A route decorator declares `response_class=HTMLResponse` (FastAPI/Starlette). */
@@ -2024,7 +2055,9 @@ export class TaintAnalysis {
   private applyGuards(st: FnState, guards: Guard[], branch: boolean, test: A.Expr): void {
     for (const g of guards) {
       if (g.when !== branch) continue;
-      const t = st.env.get(g.key);
+      // A field with no value of its own (`body.url` of a validated model): what the test
+      // read, cleared from here on as a name would be.
+      const t = st.env.get(g.key) ?? this.fieldRead(g.key, test, st);
       // Where the check holds, the value is safe for its kinds whatever it holds (a parameter,
       // a library's result): a value built from it is then safe for them too.
       const label = `${g.label ?? 'the check'} \`${this.text(test)}\` at line ${test.lineno}`;
@@ -2052,6 +2085,21 @@ export class TaintAnalysis {
       // (A parameter's sanitised residue is no source either: pinned like a cleared value.)
       if (g.pins && (c === null || (c.mask === 0 && !c.origin))) st.lits.add(g.key);
     }
+  }
+
+  /**
+   * The value of the field `key` (`a.b`) as the test `test` read it (from its object: the
+   * field has no value of its own in the state); undefined when the test reads no such field.
+   */
+  private fieldRead(key: string, test: A.Expr, st: FnState): Taint | undefined {
+    if (!key.includes('.')) return undefined;
+    const stack: A.AnyNode[] = [test];
+    for (let n = 0; stack.length && n < 200; n++) {
+      const x = stack.pop()!;
+      if (x.type === 'Attribute' && keyOf(x) === key) return this.eval(x, st, 0) ?? undefined;
+      pushChildrenReversed(x, stack);
+    }
+    return undefined;
   }
 
   /** Record statements that never run (a pruned branch), for triage. */
@@ -2330,7 +2378,9 @@ export class TaintAnalysis {
         return this.evalCall(e, st, d);
       case 'BinOp': {
         const l = this.eval(e.left, st, d + 1);
-        const r = this.eval(e.right, st, d + 1);
+        let r = this.eval(e.right, st, d + 1);
+        // (A value escaped with its quotes left, placed in a quoted attribute: `'<a title="' + q`, `'<a title="%s">' % q`.)
+        if (r?.quotesLeft && (e.op === 'Add' || e.op === 'Mod') && this.attributeBefore(e.left, e.op)) r = unescapedInAttribute(r);
         let t = join(l, r);
         if (!t) return null;
         // `["tar", "-czf", dest, "--"] + paths`: the program is the left list's first element.
@@ -2352,10 +2402,17 @@ export class TaintAnalysis {
         let prefix = '';
         let inPrefix = true;
         let head = false;
+        let text = '';
         e.values.forEach((v, i) => {
-          const vt = this.eval(v, st, d + 1);
+          let vt = this.eval(v, st, d + 1);
           if (inPrefix && v.type === 'Constant' && typeof v.value === 'string') prefix += v.value;
           else inPrefix = false;
+          if (v.type === 'Constant' && typeof v.value === 'string') text += v.value;
+          else {
+            // (A value escaped with its quotes left, placed in a quoted attribute: `f'<input value="{q}">'`.)
+            if (vt?.quotesLeft && inQuotedAttribute(text)) vt = unescapedInAttribute(vt);
+            text += 'x';
+          }
           if (i === 0 && vt) head = vt.head;
           t = join(t, vt);
         });
@@ -2535,7 +2592,10 @@ export class TaintAnalysis {
     }
     if (q) {
       const san = SANITIZERS.get(q);
-      if (san !== undefined) return clear(allArgs, san, `${q}()`);
+      if (san !== undefined) {
+        const t = clear(allArgs, san, `${q}()`);
+        return t && san & K.XSS && escapeLeavesQuotes(call, q, this.sem) ? { ...t, quotesLeft: true, by: `${q}() (quotes left as they are)` } : t;
+      }
       if (PATH_JOINS.has(q)) {
         let t = args[0] ?? null;
         let later: Taint | null = null;
@@ -2626,6 +2686,8 @@ export class TaintAnalysis {
         const lit = this.sem.constValue(f.value);
         if (typeof lit === 'string') {
           if (f.attr === 'join') return allArgs;
+          // (An argument escaped with its quotes left, and a placeholder in a quoted attribute: `'<a title="{}">'.format(q)`.)
+          if (allArgs.quotesLeft && f.attr !== 'replace' && placeholderTexts(lit, /\{[^{}]*\}/g).some(inQuotedAttribute)) allArgs = unescapedInAttribute(allArgs);
           const prefix = f.attr === 'format' ? lit.slice(0, lit.search(/\{|$/)) : lit;
           const t = clear(allArgs, prefixClears(prefix), `the fixed prefix '${prefix.slice(0, 40)}'`);
           return t ? { ...t, head: f.attr === 'format' && lit.startsWith('{') && t.head } : null;
@@ -3178,6 +3240,13 @@ export class TaintAnalysis {
       if (b?.kind === 'class' && b.count === 1 && b.node.type === 'ClassDef') cls = b.node;
       else if (b?.kind === 'assign' && b.count === 1 && b.value?.type === 'Call' && b.value.func.type === 'Name') {
         cls = this.localClass(b.value.func.id, b.value);
+        instance = true;
+      }
+    } else if (isSelfField(v)) {
+      // `self.client.post(u)` with `self.client = Client()` (or `client or Client()`) set by the class's methods.
+      const made = boundCall(v, this.sem);
+      if (made?.func.type === 'Name') {
+        cls = this.localClass(made.func.id, made);
         instance = true;
       }
     }

@@ -110,6 +110,37 @@ export interface Taint {
   upload?: true;
   /** The query-operator kind was added because the value holds `$where` (`$function`, `$accumulator`) code of a MongoDB filter. */
   mongoCode?: true;
+  /**
+   * Cross-site scripting was cleared by an escape that leaves quotes as they are
+   * (`html.escape(s, quote=False)`, `xml.sax.saxutils.escape`): safe as element text, not
+   * inside a quoted attribute value, where a quote ends the value (see {@link inQuotedAttribute}).
+   */
+  quotesLeft?: true;
+}
+
+/**
+ * Whether text that follows `before` in HTML lies inside a quoted attribute value
+ * (`<input value="` … ): the last tag opened in `before` is not closed and one of its
+ * quotes is open. Per the HTML Living Standard's attribute value states (13.2.5.36–37).
+ */
+export function inQuotedAttribute(before: string): boolean {
+  const lt = before.lastIndexOf('<');
+  if (lt < 0 || !/^<[A-Za-z]/.test(before.slice(lt, lt + 2))) return false;
+  let quote = '';
+  for (let i = lt + 1; i < before.length; i++) {
+    const c = before[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return false;
+  }
+  return quote !== '';
+}
+
+/** The value with cross-site scripting back in its mask when it was cleared by an escape that leaves quotes (see {@link Taint.quotesLeft}). */
+export function unescapedInAttribute(t: Taint): Taint {
+  if (!t.quotesLeft || !((t.cleared ?? 0) & K.XSS)) return t;
+  return { ...t, mask: t.mask | K.XSS, cleared: (t.cleared ?? 0) & ~K.XSS };
 }
 
 /** The sink kinds the untrusted part of a value can still reach (a flow needs one of them). */
@@ -137,6 +168,7 @@ export function join(a: Taint | null, b: Taint | null): Taint | null {
     ...(a.dots || b.dots ? { dots: true as const } : {}),
     ...(a.upload && b.upload ? { upload: true as const } : {}),
     ...(a.mongoCode || b.mongoCode ? { mongoCode: true as const } : {}),
+    ...(a.quotesLeft || b.quotesLeft ? { quotesLeft: true as const } : {}),
   };
 }
 

@@ -335,3 +335,22 @@ function literalChars(e: A.Expr, sem: SemanticModel): string[] | null {
   }
   return null;
 }
+
+/**
+ * Whether an HTML escaping call leaves quotes as they are: `html.escape(s, quote=False)`,
+ * `cgi.escape(s)` (its `quote` defaults to false), `xml.sax.saxutils.escape(s)` (only `&`,
+ * `<` and `>` unless given more entities). Python's documentation of `html.escape`,
+ * `cgi.escape` and `xml.sax.saxutils.escape`.
+ */
+export function escapeLeavesQuotes(call: A.Call, qualified: string | null, sem: SemanticModel): boolean {
+  const flag = (pos: number): unknown => {
+    const k = call.keywords.find((x) => x.arg === 'quote');
+    const e = k ? k.value : call.args[pos];
+    return e === undefined ? undefined : e.type === 'Starred' ? true : (sem.constValue(e) ?? true);
+  };
+  if (qualified === 'html.escape') return flag(1) === false;
+  if (qualified === 'cgi.escape') return !flag(1);
+  // (Entities that map both quotes make it safe in attributes, as quoteattr is.)
+  if (qualified === 'xml.sax.saxutils.escape') return call.args.length < 2 && !call.keywords.some((k) => k.arg === 'entities');
+  return false;
+}

@@ -1,0 +1,201 @@
+/**
+ * Reasoning-layer precision, eleventh round: methods called on a field of `self` that holds
+ * an instance of a class of the same module (`self.client = Client()`, or `client or
+ * Client()`), in one module and across modules. Each with its safe twin.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/core/finding.js';
+import { cleanTempDirs } from '../helpers/temp-project.js';
+import { scanProject } from '../helpers/scan-project.js';
+
+cleanTempDirs();
+
+const scan = (files: Record<string, string>): Promise<Finding[]> => scanProject(files, { prefix: 'krait-round11-', dismissed: true });
+const lines = (...xs: string[]) => `${xs.join('\n')}\n`;
+const active = (f: Finding) => (f.status ?? 'active') === 'active';
+const at = (all: Finding[], rule: string, file: string, line?: number) =>
+  all.filter((x) => x.ruleId === rule && x.location.path === file && (line === undefined || x.location.startLine === line) && active(x));
+
+describe('a method called on a field of self holding an instance of a class of the module', () => {
+  const service = (field: string, arg: string) =>
+    lines(
+      'import requests',
+      'class Client:',
+      '    def post_json(self, url, payload):',
+      '        return requests.post(url, json=payload, timeout=5)',
+      'class Notifier:',
+      '    def __init__(self, client=None):',
+      `        self.client = ${field}`,
+      '    def deliver(self, url):',
+      `        return self.client.post_json(${arg}, {"ok": True})`,
+    );
+  const view = lines(
+    'from flask import Flask, request',
+    'from notifier import Notifier',
+    'app = Flask(__name__)',
+    'notifier = Notifier()',
+    '@app.post("/hooks/test")',
+    'def test_hook():',
+    '    return notifier.deliver(request.form["url"]).text',
+  );
+
+  it('the request URL reaches the client’s request through the field: SSRF, traced from the view', async () => {
+    const all = await scan({ 'notifier.py': service('Client()', 'url'), 'app.py': view });
+    const hits = at(all, 'KR105', 'notifier.py', 4);
+    expect(hits.length, all.map((x) => `${x.ruleId}@${x.location.path}:${x.location.startLine}`).join(' ')).toBe(1);
+    expect(hits[0].trace?.[0]?.location.path.endsWith('app.py')).toBe(true);
+  });
+
+  it('a field defaulting to the class (`client or Client()`): the same flow', async () => {
+    const all = await scan({ 'notifier.py': service('client or Client()', 'url'), 'app.py': view });
+    expect(at(all, 'KR105', 'notifier.py', 4)).toHaveLength(1);
+  });
+
+  it('the method posts to a fixed URL instead: no SSRF', async () => {
+    const all = await scan({ 'notifier.py': service('Client()', '"https://hooks.example.com/notify"'), 'app.py': view });
+    expect(at(all, 'KR105', 'notifier.py')).toHaveLength(0);
+  });
+
+  it('in one module: the view, the service and the client', async () => {
+    const one = (arg: string) =>
+      lines(
+        'import sqlite3',
+        'from flask import Flask, request',
+        'app = Flask(__name__)',
+        'class Repo:',
+        '    def find(self, name):',
+        '        db = sqlite3.connect("app.db")',
+        '        return db.execute("SELECT * FROM users WHERE name = \'%s\'" % name).fetchall()',
+        'class Users:',
+        '    def __init__(self):',
+        '        self.repo = Repo()',
+        '    def lookup(self, name):',
+        `        return self.repo.find(${arg})`,
+        'users = Users()',
+        '@app.get("/u")',
+        'def u():',
+        '    return str(users.lookup(request.args["name"]))',
+      );
+    const bad = await scan({ 'app.py': one('name') });
+    expect(at(bad, 'KR101', 'app.py', 7).length + at(bad, 'B608', 'app.py', 7).filter((f) => f.verdict?.kind === 'reachable').length).toBeGreaterThan(0);
+    const good = await scan({ 'app.py': one('"admin"') });
+    expect(at(good, 'KR101', 'app.py')).toHaveLength(0);
+  });
+});
+
+describe('a value returned by a validator of another module, passed to a function whose pattern finding hinges on it', () => {
+  const naming = (check: string) =>
+    lines(
+      'import re',
+      '_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")',
+      'class InvalidName(ValueError):',
+      '    pass',
+      'def require_name(value):',
+      `    if not isinstance(value, str) or not ${check}:`,
+      '        raise InvalidName(value)',
+      '    return value',
+    );
+  const runner = lines(
+    'import subprocess',
+    'def archive(name):',
+    '    cmd = f"tar czf /var/backups/{name}.tgz -C /srv/projects {name}"',
+    '    return subprocess.run(cmd, shell=True, capture_output=True)',
+  );
+  const view = lines(
+    'from flask import Flask, request',
+    'from naming import InvalidName, require_name',
+    'from runner import archive',
+    'app = Flask(__name__)',
+    '@app.post("/backups")',
+    'def backup():',
+    '    try:',
+    '        name = require_name(request.form.get("project"))',
+    '    except InvalidName:',
+    '        return "bad", 400',
+    '    archive(name)',
+    '    return "ok"',
+  );
+
+  it('the name must fully match a strict pattern: the shell finding is dismissed (sanitised)', async () => {
+    const all = await scan({ 'naming.py': naming('_NAME.fullmatch(value)'), 'runner.py': runner, 'app.py': view });
+    const f = all.find((x) => x.ruleId === 'B602' && x.location.path === 'runner.py');
+    expect(f?.status, JSON.stringify(f?.verdict)).toBe('dismissed');
+    expect(f?.verdict?.kind).toBe('sanitised');
+  });
+
+  it('the pattern only has to match at the start (re.match without an end anchor): kept', async () => {
+    const all = await scan({ 'naming.py': naming('_NAME.match(value)'), 'runner.py': runner, 'app.py': view });
+    expect(at(all, 'B602', 'runner.py').length + at(all, 'KR102', 'runner.py').length).toBeGreaterThan(0);
+  });
+});
+
+describe('an escape that leaves quotes, in a quoted attribute (XSS)', () => {
+  const view = (escape: string, body: string) =>
+    lines(
+      'import html',
+      'from xml.sax.saxutils import escape as xml_escape',
+      'from flask import Flask, request',
+      'app = Flask(__name__)',
+      '@app.get("/search")',
+      'def search():',
+      '    q = request.args.get("q", "")',
+      `    shown = ${escape}`,
+      `    return ${body}`,
+    );
+  const xss = (all: Finding[]) => all.filter((f) => active(f) && (f.cwe ?? []).some((c) => /79$/.test(String(c))));
+
+  it.each([
+    ['an f-string', 'html.escape(q, quote=False)', `f'<form><input name="q" value="{shown}"></form>'`],
+    ['a + chain after another attribute', 'html.escape(q, quote=False)', `'<a href="/s?page=' + str(2) + '" title="' + shown + '">next</a>'`],
+    ['a % template', 'html.escape(q, quote=False)', `'<p>Results</p><input value="%s">' % shown`],
+    ['str.format', 'html.escape(q, quote=False)', `'<input value=\\'{}\\'>'.format(shown)`],
+    ['xml.sax.saxutils.escape', 'xml_escape(q)', `f'<input value="{shown}">'`],
+  ])('%s: reported', async (_what, escape, body) => {
+    expect(xss(await scan({ 'app.py': view(escape, body) })).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['quotes escaped too (the default)', 'html.escape(q)', `f'<input value="{shown}">'`],
+    ['quotes left, in element text', 'html.escape(q, quote=False)', `f'<p title="results">{shown}</p>'`],
+    ['quotes left, after a closed attribute, in quotes of the text', 'html.escape(q, quote=False)', `'<p class="a">Results for "' + shown + '"</p>'`],
+    ['quotes left, a % template whose placeholder is text', 'html.escape(q, quote=False)', `'<p class="a">%s</p>' % shown`],
+    ['saxutils with both quotes mapped', 'xml_escape(q, {chr(34): "&quot;", chr(39): "&#x27;"})', `f'<input value="{shown}">'`],
+  ])('%s: not reported', async (_what, escape, body) => {
+    expect(xss(await scan({ 'app.py': view(escape, body) }))).toHaveLength(0);
+  });
+});
+
+describe('a check on a field of a validated request model (no name of its own)', () => {
+  const app = (check: string) =>
+    lines(
+      'from urllib.parse import urlparse',
+      'import httpx',
+      'from fastapi import FastAPI, HTTPException',
+      'from pydantic import BaseModel',
+      'ALLOWED_HOSTS = frozenset({"hooks.slack.com", "discord.com"})',
+      'app = FastAPI()',
+      'class Hook(BaseModel):',
+      '    url: str',
+      'def allowed(url):',
+      `    return ${check}`,
+      '@app.post("/hooks/test")',
+      'async def test_hook(body: Hook):',
+      '    if not allowed(body.url):',
+      '        raise HTTPException(status_code=422)',
+      '    return httpx.get(body.url, timeout=5).text',
+    );
+  const ssrf = (all: Finding[]) => at(all, 'KR105', 'app.py', 15);
+
+  it('the parsed host must be in an allow-list: no SSRF', async () => {
+    expect(ssrf(await scan({ 'app.py': app('urlparse(url).hostname in ALLOWED_HOSTS') }))).toHaveLength(0);
+  });
+
+  it('a prefix test on the raw URL (https://hooks.slack.com.evil.example passes): SSRF', async () => {
+    expect(ssrf(await scan({ 'app.py': app('url.startswith("https://hooks.slack.com")') }))).toHaveLength(1);
+  });
+
+  it('the check reads another field: SSRF', async () => {
+    const text = app('urlparse(url).hostname in ALLOWED_HOSTS').replace('if not allowed(body.url):', 'if not allowed(body.callback):').replace('    url: str', '    url: str\n    callback: str');
+    expect(at(await scan({ 'app.py': text }), 'KR105', 'app.py')).toHaveLength(1);
+  });
+});
