@@ -305,6 +305,8 @@ interface Summary {
    * each element (as {@link ret} does for the whole); null when the returns differ.
    */
   retItems?: (NonNullable<Summary['ret']> | null)[] | null;
+  /** With {@link retItems}: the untrusted data each element carries whatever the arguments (as {@link retSrc} does for the whole). */
+  retSrcItems?: (Taint | null)[];
   /** Request data (`args`, `form`, `get_json()`…) is read from a parameter or a field of `self` (it is a source when that holds a request object). */
   readsReq?: boolean;
   /** Fields of `self` that hold a request object when the function returns (a constructor that keeps the request: `self._req = req`). */
@@ -580,9 +582,19 @@ export class TaintAnalysis {
     if (!init || methods.length < 2) return null;
     const params = new Set([...init.args.posonlyargs, ...init.args.args, ...init.args.kwonlyargs].slice(1).map((p) => p.arg));
     const fields = new Set<string>();
+    // A field set from a parameter or from something made of one (`self.name = args.get("name")[:80]`).
+    const fromParam = (v: A.Expr): boolean => {
+      let found = false;
+      walk(v, (x) => {
+        if (x.type === 'Name' && params.has(x.id)) found = true;
+        return !found && x.type !== 'Lambda';
+      });
+      return found;
+    };
     walk(init, (n) => {
-      if (n.type === 'Assign' && n.value.type === 'Name' && params.has(n.value.id)) {
-        for (const t of n.targets) if (t.type === 'Attribute' && t.value.type === 'Name' && t.value.id === 'self') fields.add(t.attr);
+      const targets = n.type === 'Assign' ? n.targets : n.type === 'AnnAssign' && n.value ? [n.target] : null;
+      if (targets && (n as A.Assign | A.AnnAssign).value && fromParam((n as A.Assign | A.AnnAssign).value!)) {
+        for (const t of targets) if (t.type === 'Attribute' && t.value.type === 'Name' && t.value.id === 'self') fields.add(t.attr);
       }
       return true;
     });
@@ -1760,12 +1772,15 @@ export class TaintAnalysis {
       return;
     }
     const items = sum.retItems ? [...sum.retItems] : value.elts.map(() => null);
+    const srcItems = sum.retSrcItems ? [...sum.retSrcItems] : value.elts.map(() => null);
     value.elts.forEach((e, j) => {
       const t = this.eval(e, st, 1);
-      if (!t || !t.params) return;
-      items[j] = addReturned(items[j], t);
+      if (!t) return;
+      if (t.origin && t.trace) srcItems[j] = join(srcItems[j] ?? null, { ...t, params: 0, mask: originMask(t), omask: undefined });
+      if (t.params) items[j] = addReturned(items[j], t);
     });
     sum.retItems = items;
+    sum.retSrcItems = srcItems;
   }
 
   /**
@@ -1775,13 +1790,21 @@ export class TaintAnalysis {
    */
   private unpackedCall(v: A.Expr, n: number, st: FnState): (Taint | null)[] | null {
     if (v.type !== 'Call' || v.args.some((a) => a.type === 'Starred') || v.keywords.some((k) => !k.arg)) return null;
-    const callee = this.localCallee(v);
-    if (!callee || callee.offset !== 0) return null;
-    const s = this.summaryOf(callee.fn);
-    if (!s.retItems || s.retItems.length !== n || s.retSrc) return null;
+    // The summary the call's evaluation applied: a function of the module, a method of an
+    // instance made with untrusted arguments (`source, ctx = Cards(request.args).build()`),
+    // or a callee of another module (the project pass).
+    const got = this.tupleSummaries.get(v);
+    const s = got?.s;
+    if (!got || !s?.retItems || s.retItems.length !== n) return null;
     const { args, keywords } = this.evalArgs(v, st, 1);
-    return s.retItems.map((item) => (item ? this.applySummary({ params: s.params, ret: item, sinks: [] }, callee.fn.name, 0, v, args, keywords, st, null) : null));
+    return s.retItems.map((item, i) => {
+      const src = s.retSrcItems?.[i] ?? null;
+      return item || src ? this.applySummary({ params: s.params, ret: item, retSrc: src, sinks: [] }, got.name, got.offset, v, args, keywords, st, got.remote) : null;
+    });
   }
+
+  /** Per call: the last summary applied to it that returns tuple displays (see {@link unpackedCall}). */
+  private readonly tupleSummaries = new WeakMap<A.Call, { s: Summary; name: string; offset: number; remote: string | null }>();
 
   /** `try`: the handlers start from the state before or after the body; the branches that fall through are merged, then `finally` runs. */
   private execTry(s: A.Try, st: FnState, depth: number): boolean {
@@ -3309,6 +3332,7 @@ export class TaintAnalysis {
   private applySummary(s: Summary, fnName: string, offset: number, call: A.Call, args: (Taint | null)[], keywords: Map<string, Taint | null>, st: FnState, remote: string | null): Taint | null {
     if (s === EMPTY) return null;
     if (s.retText) this.textCalls.add(call);
+    if (s.retItems) this.tupleSummaries.set(call, { s, name: fnName, offset, remote });
     const fn = { name: fnName };
     const argFor = (i: number): Taint | null => {
       const pos = i - offset;

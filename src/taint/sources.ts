@@ -202,9 +202,9 @@ export const SOURCE_TEXT_HINT: RegExp = new SourceHint(
     ...[...CALL_SOURCES.keys(), ...ATTR_SOURCES.keys()].map((q) => q.split('.').pop()!),
     ...SOURCE_METHODS.flatMap((m) => m.methods),
     ...FORM_SOURCES.map((f) => f.attribute),
-    'click',
-    'typer',
-    'def\\s+\\w+\\s*\\(\\s*_?event\\s*,\\s*_?context\\b',
+    // Handler functions: the module their decorators come from (it is imported), or their first two parameters.
+    ...HANDLER_FUNCTIONS.flatMap((h) => (h.decorators ?? []).map((d) => d.split('.')[0])),
+    ...HANDLER_FUNCTIONS.flatMap((h) => (h.params && !h.leading ? [`def\\s+\\w+\\s*\\(\\s*_?${h.params[0]}\\s*,\\s*_?${h.params[1]}\\b`] : [])),
     `@[\\w.\\s]*\\.(?:${[...ROUTE_ATTRS].join('|')})\\s*\\(`,
   ].join('|'),
 );
@@ -430,16 +430,30 @@ export interface ParamSource {
 export function handlerParams(fn: A.FunctionDef, sem: SemanticModel): ParamSource[] {
   const names = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs].map((a) => a.arg).filter((n) => n !== 'self' && n !== 'cls' && n !== 'ctx');
   for (const h of HANDLER_FUNCTIONS) {
-    if (h.origin === 'request' || !h.decorators) continue;
+    if (!h.decorators) continue;
     const decorated = fn.decorator_list.some((d) => {
-      const q = sem.qualifiedName(d.type === 'Call' ? d.func : d) ?? '';
-      return h.decorators!.some((x) => q === x || (x.includes('Typer') && /\.command$/.test(q) && sem.importsModule('typer')));
+      const q = decoratorName(d.type === 'Call' ? d.func : d, sem);
+      return h.decorators!.includes(q);
     });
     if (!decorated) continue;
     const cp = h.clientParams === 'all' ? names : names.filter((n) => (h.clientParams as readonly string[]).includes(n));
     return cp.map((param) => ({ param, origin: h.origin, label: `parameter '${param}' of ${fn.name}() (${h.label})` }));
   }
   return [];
+}
+
+/**
+ * The qualified name of a decorator: a method of an object the module makes is named by its
+ * class (`app.task` with `app = Celery(...)` is `celery.Celery.task`, `cli.command` with
+ * `cli = typer.Typer()` is `typer.Typer.command`).
+ */
+function decoratorName(d: A.Expr, sem: SemanticModel): string {
+  if (d.type === 'Attribute' && d.value.type === 'Name') {
+    const made = boundCall(d.value, sem);
+    const cls = made ? sem.callName(made) : null;
+    if (cls) return `${cls}.${d.attr}`;
+  }
+  return sem.qualifiedName(d) ?? '';
 }
 
 /** Base classes of models whose fields are validated to their annotations when an instance is made. */

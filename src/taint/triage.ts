@@ -51,6 +51,12 @@ function yamlLoaderConfig(node: A.AnyNode, analysis: TaintAnalysis, lines: reado
   const c = callOf(node);
   if (!c) return null;
   const l = c.keywords.find((k) => k.arg === 'Loader')?.value ?? c.args[1];
+  if (l?.type === 'Name') {
+    // A name bound once to the loader (`DEFINITION_LOADER = yaml.SafeLoader`).
+    const b = analysis.sem.lookup(l.id, l);
+    const q = b?.kind === 'assign' && b.count === 1 && b.value ? analysis.sem.qualifiedName(b.value) : null;
+    return q && SAFE_YAML_LOADERS.test(q) ? `\`${l.id}\` is ${q}, which builds only plain data` : null;
+  }
   if (!l || l.type !== 'Call') return null;
   const q = analysis.returnedName(l);
   return q && SAFE_YAML_LOADERS.test(q) ? `the loader \`${clip(exprText(lines, l))}\` always returns ${q}, which builds only plain data` : null;

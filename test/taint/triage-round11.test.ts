@@ -199,3 +199,117 @@ describe('a check on a field of a validated request model (no name of its own)',
     expect(at(await scan({ 'app.py': text }), 'KR105', 'app.py')).toHaveLength(1);
   });
 });
+
+describe('an object of another module made from a request mapping, and a method returning a tuple', () => {
+  const cards = (source: string, context: string) =>
+    lines(
+      'GREETINGS = {"birthday": "Happy birthday!", "thanks": "Thank you!"}',
+      'class Card:',
+      '    def __init__(self, args):',
+      '        self.name = args.get("name", "friend")[:80]',
+      '        self.occasion = args.get("occasion", "birthday")',
+      '    def build(self):',
+      '        heading = GREETINGS.get(self.occasion, "Hello!")',
+      `        source = ${source}`,
+      `        return source, ${context}`,
+    );
+  const app = lines(
+    'from flask import Flask, request, render_template_string',
+    'from cards import Card',
+    'app = Flask(__name__)',
+    '@app.get("/preview")',
+    'def preview():',
+    '    card = Card(request.args)',
+    '    source, context = card.build()',
+    '    return render_template_string(source, **context)',
+  );
+  const ssti = (all: Finding[]) => at(all, 'KR106', 'app.py', 8);
+
+  it('the name spliced into the template source: template injection', async () => {
+    expect(ssti(await scan({ 'cards.py': cards(`"<h1>" + heading + "</h1><p>Dear " + self.name + "</p>"`, '{}'), 'app.py': app }))).toHaveLength(1);
+  });
+
+  it('the name passed in the context, the source constant: no template injection', async () => {
+    expect(ssti(await scan({ 'cards.py': cards(`"<h1>{{ heading }}</h1><p>Dear {{ name }}</p>"`, '{"heading": heading, "name": self.name}'), 'app.py': app }))).toHaveLength(0);
+  });
+
+  it('in one module: the same two', async () => {
+    const one = (source: string, context: string) => `${cards(source, context)}${app.replace('from cards import Card\n', '')}`;
+    expect(at(await scan({ 'app.py': one(`"<p>Dear " + self.name + "</p>"`, '{}') }), 'KR106', 'app.py')).toHaveLength(1);
+    expect(at(await scan({ 'app.py': one(`"<p>Dear {{ name }}</p>"`, '{"name": self.name}') }), 'KR106', 'app.py')).toHaveLength(0);
+  });
+});
+
+describe('yaml.load with a loader named by a module constant', () => {
+  const loader = (value: string, extra = '') =>
+    lines('import sys', 'import yaml', `DEFINITION_LOADER = ${value}`, extra, 'def read(stream):', '    return yaml.load(stream.read(), Loader=DEFINITION_LOADER)', 'print(read(open(sys.argv[1])))');
+  const b506 = (all: Finding[]) => at(all, 'B506', 'loader.py');
+
+  it('bound to yaml.SafeLoader: dismissed (safe configuration)', async () => {
+    const all = await scan({ 'loader.py': loader('yaml.SafeLoader') });
+    expect(b506(all)).toHaveLength(0);
+    expect(all.find((f) => f.ruleId === 'B506')?.verdict?.kind).toBe('safe-configuration');
+  });
+
+  it('bound to yaml.UnsafeLoader: kept', async () => {
+    expect(b506(await scan({ 'loader.py': loader('yaml.UnsafeLoader') }))).toHaveLength(1);
+  });
+
+  it('bound to SafeLoader, then to another loader under a condition: kept', async () => {
+    expect(b506(await scan({ 'loader.py': loader('yaml.SafeLoader', 'if sys.argv[2:]:\n    DEFINITION_LOADER = yaml.FullLoader') }))).toHaveLength(1);
+  });
+});
+
+describe('queue messages: Celery task arguments and a pika consumer’s body', () => {
+  const task = (decorator: string, check: string) =>
+    lines(
+      'from urllib.parse import urlparse',
+      'import requests',
+      'from celery import Celery, shared_task',
+      'app = Celery("feeds", broker="amqp://localhost//")',
+      'FEED_HOSTS = {"feeds.example.com"}',
+      decorator,
+      'def refresh(message):',
+      '    url = message["feed_url"]',
+      `    ${check}`,
+      '    return requests.get(url, timeout=5).text',
+    );
+  const ssrf = (all: Finding[]) => at(all, 'KR105', 'tasks.py', 10);
+
+  it.each(['@app.task(name="feeds.refresh")', '@shared_task'])('a URL from the message of %s is fetched: SSRF', async (decorator) => {
+    expect(ssrf(await scan({ 'tasks.py': task(decorator, 'pass') }))).toHaveLength(1);
+  });
+
+  it('the host checked against an allow-list first: no SSRF', async () => {
+    expect(ssrf(await scan({ 'tasks.py': task('@app.task', 'if urlparse(url).hostname not in FEED_HOSTS: return None') }))).toHaveLength(0);
+  });
+
+  it('the same function without the task decorator: no source', async () => {
+    expect(ssrf(await scan({ 'tasks.py': task('', 'pass') }))).toHaveLength(0);
+  });
+
+  const consumer = (convert: string) =>
+    lines(
+      'import json',
+      'import subprocess',
+      'import pika',
+      'def on_message(ch, method, properties, body):',
+      '    job = json.loads(body)',
+      `    count = ${convert}`,
+      '    subprocess.run(f"ping -c {count} example.com", shell=True)',
+      'conn = pika.BlockingConnection(pika.ConnectionParameters("localhost"))',
+      'conn.channel().basic_consume(queue="jobs", on_message_callback=on_message)',
+    );
+
+  it('a pika message body formatted into a shell command: command injection', async () => {
+    const all = await scan({ 'worker.py': consumer('job["count"]') });
+    expect(at(all, 'B602', 'worker.py', 7).length + at(all, 'KR102', 'worker.py', 7).length).toBeGreaterThan(0);
+    expect(all.find((f) => f.ruleId === 'B602')?.verdict?.kind).toBe('reachable');
+  });
+
+  it('the count converted with int(): not reachable', async () => {
+    const all = await scan({ 'worker.py': consumer('int(job["count"])') });
+    expect(all.find((f) => f.ruleId === 'B602')?.verdict?.kind).not.toBe('reachable');
+    expect(at(all, 'KR102', 'worker.py')).toHaveLength(0);
+  });
+});

@@ -12,7 +12,7 @@ import { DBAPI, NOSQL, SQLALCHEMY } from './sql.js';
 import { STATE } from './state.js';
 import { STDLIB } from './stdlib.js';
 import type { LibraryModel } from './types.js';
-import { BOTTLE, CLI, FALCON, HTTP_SERVER, LAMBDA, PYRAMID, TORNADO } from './wsgi.js';
+import { BOTTLE, CLI, FALCON, HTTP_SERVER, LAMBDA, PYRAMID, QUEUES, TORNADO } from './wsgi.js';
 
 export type * from './types.js';
 export { FLOW_RULES, KINDS, SINK_KIND_NAMES, bitsOf } from './kinds.js';
@@ -32,6 +32,7 @@ export const MODELS: readonly LibraryModel[] = [
   FALCON,
   HTTP_SERVER,
   LAMBDA,
+  QUEUES,
   CLI,
   DBAPI,
   SQLALCHEMY,

@@ -91,6 +91,26 @@ export const LAMBDA: LibraryModel = {
   handlerFunctions: [{ framework: 'lambda', origin: 'request', params: ['event', 'context'], clientParams: ['event'], label: 'the AWS Lambda event' }],
 };
 
+/**
+ * Message consumers: the arguments of a Celery or Dramatiq task come from a queue message
+ * that other code publishes (often with a client's data), and so does the body a pika
+ * consumer callback `def on_message(channel, method, properties, body)` receives.
+ */
+export const QUEUES: LibraryModel = {
+  id: 'queues',
+  handlerFunctions: [
+    {
+      framework: 'celery',
+      origin: 'request',
+      decorators: ['celery.Celery.task', 'celery.shared_task', 'celery.task', 'celery.app.task', 'dramatiq.actor'],
+      clientParams: 'all',
+      label: 'a task message (Celery, Dramatiq)',
+    },
+    { framework: 'pika', origin: 'request', params: ['ch', 'method', 'properties', 'body'], clientParams: ['body'], label: 'a queue message body (pika)' },
+    { framework: 'pika', origin: 'request', params: ['channel', 'method', 'properties', 'body'], clientParams: ['body'], label: 'a queue message body (pika)' },
+  ],
+};
+
 /** Command-line frameworks: click and typer parameters (argparse and sys.argv are in the standard library). */
 export const CLI: LibraryModel = {
   id: 'cli',
