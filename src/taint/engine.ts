@@ -2420,28 +2420,8 @@ export class TaintAnalysis {
         }
         return t;
       }
-      case 'JoinedStr': {
-        let t: Taint | null = null;
-        let prefix = '';
-        let inPrefix = true;
-        let head = false;
-        let text = '';
-        e.values.forEach((v, i) => {
-          let vt = this.eval(v, st, d + 1);
-          if (inPrefix && v.type === 'Constant' && typeof v.value === 'string') prefix += v.value;
-          else inPrefix = false;
-          if (v.type === 'Constant' && typeof v.value === 'string') text += v.value;
-          else {
-            // (A value escaped with its quotes left, placed in a quoted attribute: `f'<input value="{q}">'`.)
-            if (vt?.quotesLeft && inQuotedAttribute(text)) vt = unescapedInAttribute(vt);
-            text += 'x';
-          }
-          if (i === 0 && vt) head = vt.head;
-          t = join(t, vt);
-        });
-        if (!t) return null;
-        return clear({ ...(t as Taint), head }, prefixClears(prefix), `the fixed prefix '${prefix.slice(0, 40)}'`);
-      }
+      case 'JoinedStr':
+        return this.evalJoinedStr(e, st, d);
       case 'FormattedValue':
         if (e.format_spec) this.eval(e.format_spec, st, d + 1);
         return this.eval(e.value, st, d + 1);
@@ -2516,6 +2496,30 @@ export class TaintAnalysis {
       default:
         return null;
     }
+  }
+
+  /** An f-string: what its values carry, cleared by a fixed prefix (a value escaped with its quotes left is XSS again inside a quoted attribute). */
+  private evalJoinedStr(e: A.JoinedStr, st: FnState, d: number): Taint | null {
+    let t: Taint | null = null;
+    let prefix = '';
+    let inPrefix = true;
+    let head = false;
+    let text = '';
+    e.values.forEach((v, i) => {
+      let vt = this.eval(v, st, d + 1);
+      if (inPrefix && v.type === 'Constant' && typeof v.value === 'string') prefix += v.value;
+      else inPrefix = false;
+      if (v.type === 'Constant' && typeof v.value === 'string') text += v.value;
+      else {
+        // (A value escaped with its quotes left, placed in a quoted attribute: `f'<input value="{q}">'`.)
+        if (vt?.quotesLeft && inQuotedAttribute(text)) vt = unescapedInAttribute(vt);
+        text += 'x';
+      }
+      if (i === 0 && vt) head = vt.head;
+      t = join(t, vt);
+    });
+    if (!t) return null;
+    return clear({ ...(t as Taint), head }, prefixClears(prefix), `the fixed prefix '${prefix.slice(0, 40)}'`);
   }
 
   /** `body if test else orelse`: one branch when the test folds to a constant, each branch under its guards otherwise. */
