@@ -597,7 +597,8 @@ function findCallee(module: A.Module, rest: string, q: string, file: string, ana
     if (s.type === 'ClassDef' && s.name === first) {
       const methods = s.body.filter((m): m is A.FunctionDef => m.type === 'FunctionDef' || m.type === 'AsyncFunctionDef');
       if (second === undefined) {
-        return { kind: 'class', fn: methods.find((m) => m.name === '__init__') ?? null, name: s.name, path: file, analysis, offset: 1, cls: q };
+        const init = methods.find((m) => m.name === '__init__') ?? null;
+        return { kind: 'class', fn: init, name: s.name, path: file, analysis, offset: 1, cls: q, ...(init ? {} : { classDef: s }) };
       }
       const m = methods.find((x) => x.name === second);
       return m ? { kind: 'function', fn: m, name: `${s.name}.${m.name}`, path: file, analysis, offset: 1 } : null;

@@ -60,6 +60,8 @@ export interface ExternalCallee {
   offset: number;
   /** For a class: its qualified name, the type of the instances it makes. */
   cls?: string;
+  /** For a class without `__init__` whose constructor sets its fields (a dataclass): the class. */
+  classDef?: A.ClassDef;
 }
 
 /** Resolves calls into other modules of the project (set by the project pass). */
@@ -331,6 +333,8 @@ interface InstanceContext {
 }
 
 interface FnState {
+  /** In a method (not a static or class method): the name of its first parameter, the instance. */
+  selfName?: string;
   env: Map<string, Taint>;
   /** Names (and attribute chains) known to hold a constant at this point. */
   consts: Map<string, ConstV>;
@@ -556,7 +560,7 @@ export class TaintAnalysis {
         }
         // The class stands for what its methods do (an instance made here is used there).
         const flags = methods.map((m) => exports[`${st.name}.${m.name}`]).filter((x) => x !== undefined);
-        const fieldUse = this.fieldUse(methods);
+        const fieldUse = this.fieldUse(methods, st);
         if (flags.length || fieldUse) {
           // (A field's sink, found by its syntax, may be of any kind: counted as one that reports local input.)
           const merged: TaintFacts['exports'][string] = { cls: true, ...(fieldUse === 'sink' ? { sinks: true, sinksLocal: true } : fieldUse === 'pass' ? { pass: true } : {}) };
@@ -577,11 +581,13 @@ export class TaintAnalysis {
    * that sink, or give the data back. Syntactic and cheap: the project pass analyses the
    * class with the arguments when an instance is made so. Null when neither.
    */
-  private fieldUse(methods: readonly A.FunctionDef[]): 'sink' | 'pass' | null {
+  private fieldUse(methods: readonly A.FunctionDef[], cls: A.ClassDef): 'sink' | 'pass' | null {
     const init = methods.find((m) => m.name === '__init__');
-    if (!init || methods.length < 2) return null;
-    const params = new Set([...init.args.posonlyargs, ...init.args.args, ...init.args.kwonlyargs].slice(1).map((p) => p.arg));
-    const fields = new Set<string>();
+    const declared = init ? null : dataclassFields(cls, this.sem);
+    if (!init && !declared?.length) return null;
+    if (init && methods.length < 2) return null;
+    const params = new Set(init ? [...init.args.posonlyargs, ...init.args.args, ...init.args.kwonlyargs].slice(1).map((p) => p.arg) : []);
+    const fields = new Set<string>(declared ?? []);
     // A field set from a parameter or from something made of one (`self.name = args.get("name")[:80]`).
     const fromParam = (v: A.Expr): boolean => {
       let found = false;
@@ -591,7 +597,7 @@ export class TaintAnalysis {
       });
       return found;
     };
-    walk(init, (n) => {
+    if (init) walk(init, (n) => {
       const targets = n.type === 'Assign' ? n.targets : n.type === 'AnnAssign' && n.value ? [n.target] : null;
       if (targets && (n as A.Assign | A.AnnAssign).value && fromParam((n as A.Assign | A.AnnAssign).value!)) {
         for (const t of targets) if (t.type === 'Attribute' && t.value.type === 'Name' && t.value.id === 'self') fields.add(t.attr);
@@ -929,6 +935,7 @@ export class TaintAnalysis {
       if (cls) st.types.set(p.arg, cls);
     });
     for (const k of assume) st.reqs.add(k);
+    if (fn.parent?.type === 'ClassDef' && params[0] && !fn.decorator_list.some((d) => d.type === 'Name' && (d.id === 'staticmethod' || d.id === 'classmethod'))) st.selfName = params[0].arg;
     if (captured) this.capture(st, captured, this.sem.scopeOf(fn));
     if (instance) this.bindInstance(params, st, instance);
     if (fn.name === '__init__') st.ctor = true;
@@ -984,7 +991,7 @@ export class TaintAnalysis {
     if (!made || made.func.type !== 'Name') return null;
     const cls = this.localClass(made.func.id, made);
     const init = cls && this.methodOf(cls, '__init__', 0);
-    if (!cls || !init || init.decorator_list.length || made.args.some((a) => a.type === 'Starred') || made.keywords.some((k) => !k.arg)) return null;
+    if (!cls || (!init && !dataclassFields(cls, this.sem)) || init?.decorator_list.length || made.args.some((a) => a.type === 'Starred') || made.keywords.some((k) => !k.arg)) return null;
     // Evaluated here when the call is the receiver; the value a name was bound to is read again in this state.
     const { args, keywords } = this.evalArgs(made, st, d + 1);
     if (!args.some(untrusted) && ![...keywords.values()].some(untrusted)) return null;
@@ -992,7 +999,7 @@ export class TaintAnalysis {
     this.inClosure.add(fn);
     this.callDepth++;
     try {
-      const fields = this.fieldsFromInit(init, args, keywords);
+      const fields = this.constructedFields(cls, init, args, keywords);
       if (!fields.size) return null;
       return fn === init ? null : this.analyzeFunction(fn, [], undefined, { fields });
     } finally {
@@ -1364,7 +1371,7 @@ export class TaintAnalysis {
     const q = this.sem.callName(call);
     const ctor = q && this.external ? this.ctorArgs(call, st) : null;
     const ext = ctor ? this.external!.lookup(q!, { kind: 'class', tainted: true }) : null;
-    return ctor && ext && ext.kind === 'class' && ext.fn && ext.analysis ? { callee: ext, ...ctor } : undefined;
+    return ctor && ext && ext.kind === 'class' && (ext.fn || ext.classDef) && ext.analysis ? { callee: ext, ...ctor } : undefined;
   }
 
   /** The taints of a constructor call's arguments when one carries untrusted data (evaluated in this state), else null. */
@@ -1392,6 +1399,38 @@ export class TaintAnalysis {
   }
 
   /** The fields of `self` that hold untrusted data once `init` ran with these arguments. */
+  /** The summary of a method of the class called on `self` with the fields of `self` that hold untrusted data in `st`; null when none does (or past the limits). */
+  private selfCallSummary(fn: A.FunctionDef, st: FnState): Summary | null {
+    const self = st.selfName;
+    if (!self || this.callDepth >= MAX_CALL_DEPTH || this.inClosure.has(fn)) return null;
+    const fields = new Map<string, Taint>();
+    for (const [k, t] of st.env) if (k.startsWith(`${self}.`) && !k.includes('.', self.length + 1) && untrusted(t)) fields.set(k.slice(self.length + 1), t);
+    if (!fields.size || !this.spendContext()) return null;
+    this.inClosure.add(fn);
+    this.callDepth++;
+    try {
+      return this.analyzeFunction(fn, [], undefined, { fields });
+    } finally {
+      this.callDepth--;
+      this.inClosure.delete(fn);
+    }
+  }
+
+  /**
+   * The fields of a new instance that hold untrusted data: what `__init__` stores, or, for a
+   * dataclass (no `__init__` of its own), the arguments bound to its fields in order and by name.
+   */
+  private constructedFields(cls: A.ClassDef, init: A.FunctionDef | null, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>): Map<string, Taint> {
+    if (init) return this.fieldsFromInit(init, args, keywords);
+    const fields = new Map<string, Taint>();
+    const names = dataclassFields(cls, this.sem) ?? [];
+    names.forEach((name, i) => {
+      const t = i < args.length ? args[i] : keywords.get(name);
+      if (t && t.origin) fields.set(name, t);
+    });
+    return fields;
+  }
+
   private fieldsFromInit(init: A.FunctionDef, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>): Map<string, Taint> {
     const fields = new Map<string, Taint>();
     this.analyzeFunction(init, [], undefined, {
@@ -1411,14 +1450,15 @@ export class TaintAnalysis {
    * returned, not kept: they belong to the caller. Null when no field holds untrusted data
    * or past the depth and context limits.
    */
-  instanceSummaryFor(fn: A.FunctionDef, init: A.FunctionDef, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>): { summary: Summary; flows: Flow[] } | null {
-    if (this.callDepth >= MAX_CALL_DEPTH - 1 || this.inClosure.has(fn) || init.decorator_list.length || !this.spendContext()) return null;
+  instanceSummaryFor(fn: A.FunctionDef, ctor: { init: A.FunctionDef | null; cls: A.ClassDef }, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>): { summary: Summary; flows: Flow[] } | null {
+    const { init, cls } = ctor;
+    if (this.callDepth >= MAX_CALL_DEPTH - 1 || this.inClosure.has(fn) || init?.decorator_list.length || !this.spendContext()) return null;
     const before = this.flows.length;
     const seen = new Set(this.seen);
     this.inClosure.add(fn);
     this.callDepth++;
     try {
-      const fields = this.fieldsFromInit(init, args, keywords);
+      const fields = this.constructedFields(cls, init, args, keywords);
       if (!fields.size) return null;
       const summary = this.analyzeFunction(fn, [], undefined, { fields });
       return { summary, flows: this.flows.slice(before) };
@@ -1457,8 +1497,9 @@ export class TaintAnalysis {
     const ext = inst && f.type === 'Attribute' ? this.external.lookup(`${inst.cls}.${f.attr}`, use) : q ? this.external.lookup(q, use) : null;
     if (!ext || ext.kind !== 'function' || !ext.fn || !ext.analysis) return null;
     const offset = inst ? 1 : ext.offset;
-    if (ctor && ctor.callee.analysis === ext.analysis && ctor.callee.fn && ext.fn !== ctor.callee.fn) {
-      const got = ext.analysis.instanceSummaryFor(ext.fn, ctor.callee.fn, ctor.args, ctor.keywords);
+    const made = ctor ? { init: ctor.callee.fn, cls: ctor.callee.classDef ?? enclosingClassOf(ctor.callee.fn) } : null;
+    if (ctor && made?.cls && ctor.callee.analysis === ext.analysis && ext.fn !== ctor.callee.fn) {
+      const got = ext.analysis.instanceSummaryFor(ext.fn, { init: made.init, cls: made.cls }, ctor.args, ctor.keywords);
       if (got) {
         for (const fl of got.flows) this.remoteFlow(fl, ext.analysis.module, ext.path);
         return { callee: ext, summary: got.summary, offset };
@@ -2333,7 +2374,7 @@ export class TaintAnalysis {
           if (ext && ext.kind === 'class' && ext.cls) {
             const t = this.eval(e, st, 0);
             const reqFields = this.ctorFields(ext, e, st);
-            return { t, c: undefined, shape: null, cls: ext.cls, ...(reqFields.length ? { reqFields } : {}), ...(ctor && ext.fn && ext.analysis ? { ctor: { callee: ext, ...ctor } } : {}) };
+            return { t, c: undefined, shape: null, cls: ext.cls, ...(reqFields.length ? { reqFields } : {}), ...(ctor && (ext.fn || ext.classDef) && ext.analysis ? { ctor: { callee: ext, ...ctor } } : {}) };
           }
           // A factory of another module (`thing = ThingFactory.create()`): the class it makes.
           const made = this.external.lookup(q, { kind: 'factory' });
@@ -2669,6 +2710,15 @@ export class TaintAnalysis {
         const s = this.summaryOf(init);
         this.inheritExt(st, s);
         this.applySummary(s, `${cls.name}.__init__`, 1, call, args, keywords, st, null);
+      }
+    }
+    if (callee && callee.offset === 1 && f.type === 'Attribute' && f.value.type === 'Name' && f.value.id === st.selfName) {
+      // A method of the same class called on `self` while fields of `self` hold untrusted data
+      // (set here, or by the constructor of the instance being analysed): it reads them too.
+      const s = this.selfCallSummary(callee.fn, st);
+      if (s) {
+        this.inheritExt(st, s);
+        return this.applySummary(s, callee.fn.name, 1, call, args, keywords, st, null);
       }
     }
     if (callee) {
@@ -3837,3 +3887,30 @@ const STRIPS: ReadonlySet<string> = new Set(['strip', 'lstrip', 'rstrip']);
 
 /** Methods of a dict or list the interpreter models (reads, and writes it tracks or drops the shape for). */
 const CONTAINER_METHODS = new Set(['get', 'keys', 'values', 'items', 'copy', 'count', 'index', 'pop', 'popleft', 'append', 'appendleft', 'insert', 'extend', 'update', 'setdefault', 'set', 'has_section', 'has_option', 'sections', 'options']);
+
+/** The class a method is defined in (its parent), or null. */
+function enclosingClassOf(fn: A.FunctionDef | null): A.ClassDef | null {
+  return fn?.parent?.type === 'ClassDef' ? fn.parent : null;
+}
+
+/** Decorators that write a class's `__init__` from its annotated fields (dataclasses, attrs). */
+const DATACLASS_DECORATORS = /^(?:dataclasses\.dataclass|attr\.s|attr\.attrs|attr\.define|attr\.frozen|attr\.mutable|attrs\.define|attrs\.frozen|attrs\.mutable)$/;
+
+/**
+ * The fields a dataclass's generated `__init__` sets, in order (annotated names of the class
+ * body but `ClassVar`s and `field(init=False)`); null when the class is no dataclass or
+ * defines `__init__` itself. Python's `dataclasses` documentation; attrs' `define`.
+ */
+export function dataclassFields(cls: A.ClassDef, sem: SemanticModel): string[] | null {
+  if (!cls.decorator_list.some((d) => DATACLASS_DECORATORS.test(sem.qualifiedName(d.type === 'Call' ? d.func : d) ?? ''))) return null;
+  const out: string[] = [];
+  for (const st of cls.body) {
+    if ((st.type === 'FunctionDef' || st.type === 'AsyncFunctionDef') && st.name === '__init__') return null;
+    if (st.type !== 'AnnAssign' || st.target.type !== 'Name') continue;
+    if (/ClassVar|InitVar/.test(sem.qualifiedName(st.annotation.type === 'Subscript' ? st.annotation.value : st.annotation) ?? '')) continue;
+    const v = st.value;
+    if (v?.type === 'Call' && v.keywords.some((k) => k.arg === 'init' && k.value.type === 'Constant' && k.value.value === false)) continue;
+    out.push(st.target.id);
+  }
+  return out;
+}

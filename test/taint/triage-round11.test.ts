@@ -313,3 +313,51 @@ describe('queue messages: Celery task arguments and a pika consumer’s body', (
     expect(at(all, 'KR102', 'worker.py')).toHaveLength(0);
   });
 });
+
+describe('a dataclass made with request data, whose method reads its fields (also through another method)', () => {
+  const cards = (headline: string) =>
+    lines(
+      'from dataclasses import dataclass, field',
+      'from typing import ClassVar',
+      'from flask import render_template_string',
+      '@dataclass',
+      'class Card:',
+      '    KIND: ClassVar[str] = "card"',
+      '    occasion: str',
+      '    recipient: str',
+      '    notes: list = field(default_factory=list)',
+      '    def headline(self):',
+      `        return ${headline}`,
+      '    def render(self):',
+      '        page = "<div>" + f"<h1>{self.headline()}</h1>" + "<p>{{ occasion }}</p></div>"',
+      '        return render_template_string(page, occasion=self.occasion)',
+    );
+  const app = (make: string) =>
+    lines(
+      'from flask import Flask, request',
+      'from cards import Card',
+      'app = Flask(__name__)',
+      '@app.get("/card")',
+      'def card():',
+      `    greeting = ${make}`,
+      '    return greeting.render()',
+    );
+  const ssti = (all: Finding[]) => at(all, 'KR106', 'cards.py', 14);
+
+  it('made by keywords; the recipient spliced into the template source through headline(): template injection', async () => {
+    expect(ssti(await scan({ 'cards.py': cards('f"Happy birthday, {self.recipient}!"'), 'app.py': app('Card(occasion="birthday", recipient=request.args["to"])') }))).toHaveLength(1);
+  });
+
+  it('made positionally (fields in order, the ClassVar skipped): the same', async () => {
+    expect(ssti(await scan({ 'cards.py': cards('f"Happy birthday, {self.recipient}!"'), 'app.py': app('Card("birthday", request.args["to"])') }))).toHaveLength(1);
+  });
+
+  it('the request value in the field the template gets as a variable only: no template injection', async () => {
+    expect(ssti(await scan({ 'cards.py': cards('"Happy birthday!"'), 'app.py': app('Card(occasion=request.args["o"], recipient="friend")') }))).toHaveLength(0);
+  });
+
+  it('in one module', async () => {
+    const one = cards('f"Happy birthday, {self.recipient}!"') + app('Card("birthday", request.args["to"])').replace('from cards import Card\n', '').replace('from flask import Flask, request', 'from flask import Flask, request');
+    expect(at(await scan({ 'cards.py': one }), 'KR106', 'cards.py', 14)).toHaveLength(1);
+  });
+});
