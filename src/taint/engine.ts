@@ -1399,6 +1399,24 @@ export class TaintAnalysis {
   }
 
   /** The fields of `self` that hold untrusted data once `init` ran with these arguments. */
+  /**
+   * The summary of a function of the module for this call in its context, not cached: a
+   * closure with the names it reads as they are here; a method of an instance made here
+   * with untrusted arguments; a method called on `self` while fields of `self` hold
+   * untrusted data. Null when none applies (the plain summary does).
+   */
+  private contextSummary(call: A.Call, callee: { fn: A.FunctionDef; offset: number }, st: FnState, d: number): Summary | null {
+    const f = call.func;
+    // A function defined in the function being analysed reads its names as they are here (a closure).
+    if (callee.offset === 0) return st.summary !== EMPTY && this.enclosesState(this.sem.scopeOf(callee.fn), st) ? this.closureSummary(callee.fn, st) : null;
+    if (f.type !== 'Attribute') return null;
+    const onSelf = f.value.type === 'Name' && (f.value.id === 'self' || f.value.id === 'cls');
+    const made = onSelf ? null : this.instanceSummary(f, callee.fn, st, d);
+    if (made) return made;
+    // (Set here, or by the constructor of the instance being analysed: the method reads them too.)
+    return f.value.type === 'Name' && f.value.id === st.selfName ? this.selfCallSummary(callee.fn, st) : null;
+  }
+
   /** The summary of a method of the class called on `self` with the fields of `self` that hold untrusted data in `st`; null when none does (or past the limits). */
   private selfCallSummary(fn: A.FunctionDef, st: FnState): Summary | null {
     const self = st.selfName;
@@ -2687,20 +2705,10 @@ export class TaintAnalysis {
     const lam = this.inlineLambda(call, args, st, d);
     if (lam !== undefined) return lam;
     const callee = this.localCallee(call);
-    if (callee && callee.offset === 0 && st.summary !== EMPTY && this.enclosesState(this.sem.scopeOf(callee.fn), st)) {
-      // A function defined in the function being analysed reads its names as they are here (a closure).
-      const s = this.closureSummary(callee.fn, st);
-      if (s) {
-        this.inheritExt(st, s);
-        return this.applySummary(s, callee.fn.name, 0, call, args, keywords, st, null);
-      }
-    }
-    if (callee && callee.offset === 1 && f.type === 'Attribute' && !(f.value.type === 'Name' && (f.value.id === 'self' || f.value.id === 'cls'))) {
-      const s = this.instanceSummary(f, callee.fn, st, d);
-      if (s) {
-        this.inheritExt(st, s);
-        return this.applySummary(s, callee.fn.name, 1, call, args, keywords, st, null);
-      }
+    const inContext = callee ? this.contextSummary(call, callee, st, d) : null;
+    if (callee && inContext) {
+      this.inheritExt(st, inContext);
+      return this.applySummary(inContext, callee.fn.name, callee.offset, call, args, keywords, st, null);
     }
     if (!callee && f.type === 'Name' && this.definesClasses) {
       // A class of this module: its constructor runs with the arguments (sinks it reaches are flows here).
@@ -2710,15 +2718,6 @@ export class TaintAnalysis {
         const s = this.summaryOf(init);
         this.inheritExt(st, s);
         this.applySummary(s, `${cls.name}.__init__`, 1, call, args, keywords, st, null);
-      }
-    }
-    if (callee && callee.offset === 1 && f.type === 'Attribute' && f.value.type === 'Name' && f.value.id === st.selfName) {
-      // A method of the same class called on `self` while fields of `self` hold untrusted data
-      // (set here, or by the constructor of the instance being analysed): it reads them too.
-      const s = this.selfCallSummary(callee.fn, st);
-      if (s) {
-        this.inheritExt(st, s);
-        return this.applySummary(s, callee.fn.name, 1, call, args, keywords, st, null);
       }
     }
     if (callee) {
