@@ -2136,7 +2136,7 @@ export class TaintAnalysis {
 
   private applyGuards(st: FnState, guards: Guard[], branch: boolean, test: A.Expr): void {
     for (const g of guards) {
-      if (g.when !== branch) continue;
+      if (g.when !== branch || g.hostOnly) continue;
       // A field with no value of its own (`body.url` of a validated model): what the test
       // read, cleared from here on as a name would be.
       const t = st.env.get(g.key) ?? this.fieldRead(g.key, test, st);

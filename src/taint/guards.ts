@@ -25,6 +25,8 @@ export interface Guard {
   pins?: boolean;
   /** A check for `..` alone: no traversal, but an absolute path is still possible (see `Taint.dots`). */
   dotsOnly?: true;
+  /** A check that proves something only of a host name (`host.endswith(".example.com")`): a predicate's guard applies only where it is given one (`urlsplit(u).hostname`). */
+  hostOnly?: true;
 }
 
 /**
@@ -40,6 +42,7 @@ export interface ParamGuard {
   when: boolean;
   label: string;
   pins?: true;
+  hostOnly?: true;
 }
 
 /** The parameter guards of a predicate function of another module, by the call's qualified name (null when it is none). */
@@ -139,7 +142,7 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
       const want = test.op === 'And';
       const out = test.values.flatMap((v) => guardsOf(v, sem, d + 1, ext)).filter((g) => g.when === want);
       if (want) out.push(...literalShape(test.values, sem), ...localPath(test.values, sem, false), ...noLineBreaks(test.values, sem, false));
-      else out.push(...plainName(test.values, sem), ...localPath(test.values, sem, true), ...noLineBreaks(test.values, sem, true));
+      else out.push(...plainName(test.values, sem), ...localPath(test.values, sem, true), ...noLineBreaks(test.values, sem, true), ...eitherHolds(test.values, sem, d, ext));
       return out;
     }
     case 'Compare': {
@@ -173,7 +176,8 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
         const contained = commonPathGuards(test.left, sem) ?? commonPathGuards(right, sem);
         if (contained) return contained.map((key) => ({ key, bits: K.PATH, when: op === 'Eq' }));
         // Equality with a constant: the value is that constant.
-        const [side, other] = right.type === 'Constant' ? [test.left, right] : test.left.type === 'Constant' ? [right, test.left] : [null, null];
+        const fixed = (x: A.Expr): boolean => x.type === 'Constant' || constName(x, sem) !== undefined || importedConstant(x, sem);
+        const [side, other] = fixed(right) ? [test.left, right] : fixed(test.left) ? [right, test.left] : [null, null];
         if (!side || !other) return [];
         const k = keyOf(side);
         const out: Guard[] = [];
@@ -229,6 +233,19 @@ function callGuards(test: A.Call, sem: SemanticModel, d = 0, ext?: ExternalGuard
       if (norm) out.push({ key: norm, bits: K.PATH | prefixBits, when: true });
       if (recvKey && recvKey !== norm && prefixBits) out.push({ key: recvKey, bits: prefixBits, when: true });
       return out;
+    }
+    // `host.endswith(".example.com")`: a host in that domain (only a host name: a URL may end so anywhere).
+    if (f.attr === 'endswith' && test.args.length === 1 && isDomainSuffix(sem.constValue(test.args[0]) ?? foldedText(test.args[0], sem))) {
+      const v = f.value;
+      const bound = v.type === 'Name' ? sem.lookup(v.id, v) : undefined;
+      const hostPart = v.type === 'Attribute' ? v : bound?.kind === 'assign' && bound.count === 1 && bound.value?.type === 'Attribute' ? bound.value : null;
+      if (hostPart && HOST_PARTS.has(hostPart.attr)) {
+        const keys = [...(recvKey ? [recvKey] : []), ...parsedUrlKeys(hostPart, sem)];
+        return keys.map((key) => ({ key, bits: K.SSRF | K.REDIRECT, when: true }));
+      }
+      // A predicate's parameter: it holds only where a caller gives it a host name (see `hostOnly`).
+      if (recvKey && bound?.kind === 'param') return [{ key: recvKey, bits: K.SSRF | K.REDIRECT, when: true, hostOnly: true }];
+      return [];
     }
     if (f.attr === 'is_relative_to') {
       const norm = normalisedKey(f.value, sem) ?? recvKey;
@@ -430,6 +447,7 @@ function predicateParamGuards(fn: A.FunctionDef, sem: SemanticModel, d: number):
       when: g.when,
       label: g.label ?? `the check ${fn.name}()`,
       ...(g.pins ? { pins: true as const } : {}),
+      ...(g.hostOnly ? { hostOnly: true as const } : {}),
       ...(g.unlessTainted ? { unlessTainted: g.unlessTainted } : {}),
     });
   }
@@ -458,11 +476,17 @@ function argumentGuards(call: A.Call, guards: readonly LocalParamGuard[], sem: S
   const out: Guard[] = [];
   for (const g of guards) {
     const a = call.args[g.param] ?? call.keywords.find((k) => k.arg === g.name)?.value;
-    const k = a ? keyOf(a) : null;
-    if (!a || !k) continue;
-    out.push({ key: k + g.rest, bits: g.bits, when: g.when, label: g.label, ...(g.pins ? { pins: true } : {}), ...(g.unlessTainted ? { unlessTainted: g.unlessTainted } : {}) });
+    if (!a) continue;
+    const k = keyOf(a);
+    // (A host-name check given something that is not a host name proves nothing.)
+    const hostArg = !g.rest && a.type === 'Attribute' && HOST_PARTS.has(a.attr);
+    if (g.hostOnly && !hostArg) continue;
+    if (k) out.push({ key: k + g.rest, bits: g.bits, when: g.when, label: g.label, ...(g.pins ? { pins: true } : {}), ...(g.unlessTainted ? { unlessTainted: g.unlessTainted } : {}) });
+    else if (!hostArg) continue;
     const host = /^\.(?:netloc|hostname|host)$/.test(g.rest) ? g.rest.slice(1) : null;
     const urls = host ? parsedUrlKeys({ type: 'Attribute', value: a, attr: host, ctx: 'Load', lineno: a.lineno, col_offset: a.col_offset, end_lineno: a.end_lineno, end_col_offset: a.end_col_offset, parent: a.parent } as unknown as A.Attribute, sem) : [];
+    // `is_allowed(urlsplit(url).hostname)`: a check that pins the host (or allows it by its domain) pins the URL's host.
+    if (hostArg && g.bits & K.SSRF) urls.push(...parsedUrlKeys(a, sem));
     for (const url of urls) out.push({ key: url, bits: K.SSRF | K.REDIRECT, when: g.when, label: g.label });
   }
   return out;
@@ -807,8 +831,11 @@ export function keyOf(e: A.Expr): string | null {
  * also `parts.netloc` where `parts` is bound once to `urlparse(x)`: then `parts` itself too
  * (`parts.geturl()`, `urlunparse(parts)` rebuild the checked URL).
  */
+/** The parts of a parsed URL that name its host. */
+const HOST_PARTS = new Set(['netloc', 'hostname', 'host']);
+
 function parsedUrlKeys(e: A.Expr, sem: SemanticModel): string[] {
-  if (e.type !== 'Attribute' || !['netloc', 'hostname', 'host'].includes(e.attr)) return [];
+  if (e.type !== 'Attribute' || !HOST_PARTS.has(e.attr)) return [];
   const v = boundCall(e.value, sem);
   if (!v || !v.args[0]) return [];
   const q = sem.callName(v) ?? '';
@@ -819,4 +846,46 @@ function parsedUrlKeys(e: A.Expr, sem: SemanticModel): string[] {
   const parts = e.value.type === 'Name' ? keyOf(e.value) : null;
   if (parts) out.push(parts);
   return out;
+}
+
+/**
+ * `a or b` true: what every alternative proves of the same value (`host == DOMAIN or
+ * host.endswith("." + DOMAIN)`: a host in that domain), the kinds all of them clear (not
+ * which constants it is: no `pins`).
+ */
+function eitherHolds(values: readonly A.Expr[], sem: SemanticModel, d: number, ext?: ExternalGuards): Guard[] {
+  const alts = values.map((v) => guardsOf(v, sem, d + 1, ext).filter((g) => g.when && !g.unlessTainted && !g.dotsOnly));
+  const out: Guard[] = [];
+  for (const key of new Set((alts[0] ?? []).map((g) => g.key))) {
+    let bits = ALL_MASK;
+    let hostOnly = false;
+    for (const gs of alts) {
+      const same = gs.filter((g) => g.key === key);
+      bits &= same.reduce((b, g) => b | g.bits, 0);
+      hostOnly ||= same.some((g) => g.hostOnly);
+    }
+    if (bits) out.push({ key, bits, when: true, ...(hostOnly ? { hostOnly: true as const } : {}) });
+  }
+  return out;
+}
+
+/** A suffix that names a domain with its leading dot (`.example.com`): a host ending with it lies in that domain. */
+function isDomainSuffix(v: unknown): boolean {
+  return typeof v === 'string' && /^\.[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(v);
+}
+
+/** The text of `"." + DOMAIN` with DOMAIN a module constant (one level of `+` of constants), or undefined. */
+function foldedText(e: A.Expr, sem: SemanticModel): string | undefined {
+  if (e.type !== 'BinOp' || e.op !== 'Add') return undefined;
+  const l = sem.constValue(e.left) ?? constName(e.left, sem);
+  const r = sem.constValue(e.right) ?? constName(e.right, sem);
+  return typeof l === 'string' && typeof r === 'string' ? l + r : undefined;
+}
+
+/** The string a name bound once at module level to a string literal holds, or undefined. */
+function constName(e: A.Expr, sem: SemanticModel): string | undefined {
+  if (e.type !== 'Name') return undefined;
+  const b = sem.lookup(e.id, e);
+  const v = b?.kind === 'assign' && b.count === 1 && b.value ? sem.constValue(b.value) : undefined;
+  return typeof v === 'string' ? v : undefined;
 }

@@ -361,3 +361,82 @@ describe('a dataclass made with request data, whose method reads its fields (als
     expect(at(await scan({ 'cards.py': one }), 'KR106', 'cards.py', 14)).toHaveLength(1);
   });
 });
+
+describe('a host-name check given the parsed URL’s host (SSRF)', () => {
+  const app = (predicate: string, call: string) =>
+    lines(
+      'from urllib.parse import urlsplit',
+      'import requests',
+      'from flask import Flask, request',
+      'app = Flask(__name__)',
+      'ALLOWED_HOSTS = {"a.example.com", "b.example.com"}',
+      'RELAY = "relay.example.net"',
+      'def host_ok(host):',
+      `    return ${predicate}`,
+      '@app.post("/fetch")',
+      'def fetch():',
+      '    url = request.form["u"]',
+      `    if not ${call}:`,
+      '        return "no"',
+      '    return requests.get(url, timeout=5).text',
+    );
+  const ssrf = (all: Finding[]) => at(all, 'KR105', 'app.py', 14);
+  const host = 'host_ok(urlsplit(url).hostname)';
+
+  it.each([
+    ['an allow-list of hosts', 'host in ALLOWED_HOSTS', host],
+    ['the relay domain or a subdomain of it (a constant by name, a suffix with its dot)', 'host == RELAY or host.endswith("." + RELAY)', host],
+    ['a suffix written out', 'host.endswith(".example.net")', 'host_ok(urlsplit(url).netloc)'],
+    ['the suffix tested on the parsed host in the view', 'True', 'urlsplit(url).hostname.endswith(".example.net")'],
+  ])('%s: no SSRF', async (_what, predicate, call) => {
+    expect(ssrf(await scan({ 'app.py': app(predicate, call) }))).toHaveLength(0);
+  });
+
+  it.each([
+    ['only that there is a host', 'host is not None', host],
+    ['a suffix without its dot (evil-example.net ends so)', 'host.endswith("example.net")', host],
+    ['the relay domain or a prefix of a name', 'host == RELAY or host.startswith("relay")', host],
+    ['the suffix check given the whole URL (it may end so in its query)', 'host.endswith(".example.net")', 'host_ok(url)'],
+    ['the domain or a subdomain, given the whole URL', 'host == RELAY or host.endswith("." + RELAY)', 'host_ok(url)'],
+    ['the suffix tested on the URL itself', 'True', 'url.endswith(".example.net")'],
+  ])('%s: SSRF', async (_what, predicate, call) => {
+    expect(ssrf(await scan({ 'app.py': app(predicate, call) }))).toHaveLength(1);
+  });
+});
+
+describe('host-name checks that prove less than they seem', () => {
+  it('a URL parameter checked for a domain suffix in the function that fetches it: SSRF', async () => {
+    const all = await scan({
+      'app.py': lines(
+        'import requests',
+        'from flask import Flask, request',
+        'app = Flask(__name__)',
+        'def fetch(url):',
+        '    if not url.endswith(".example.net"):',
+        '        return None',
+        '    return requests.get(url, timeout=5).text',
+        '@app.post("/fetch")',
+        'def view():',
+        '    return fetch(request.form["u"]) or ""',
+      ),
+    });
+    expect(at(all, 'KR105', 'app.py', 7)).toHaveLength(1);
+  });
+
+  it('one constant or a domain suffix does not pin a value for a shell command', async () => {
+    const all = await scan({
+      'app.py': lines(
+        'import subprocess',
+        'from flask import Flask, request, abort',
+        'app = Flask(__name__)',
+        '@app.post("/probe")',
+        'def probe():',
+        '    host = request.form["host"]',
+        '    if not (host == "localhost" or host.endswith(".example.net")):',
+        '        abort(400)',
+        '    return subprocess.run(f"ping -c 1 {host}", shell=True, capture_output=True).stdout',
+      ),
+    });
+    expect(all.find((f) => f.ruleId === 'B602')?.verdict?.kind).toBe('reachable');
+  });
+});
