@@ -19,7 +19,7 @@ import { guardsOf, keyOf, loopGuards, namesBound, paramGuardsOf, statementGuards
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
-import { boundCall, importedConstant } from './models/predicates.js';
+import { boundCall, enclosingClass, importedConstant, selfFieldAssignments } from './models/predicates.js';
 import type { CallArgs, Hinge } from './callers.js';
 import { frozenClassTable, frozenTable, recordsMethod } from './callers.js';
 
@@ -1198,6 +1198,8 @@ export class TaintAnalysis {
         }
         // `uuid.uuid4().hex`: the hex digits of a UUID.
         if (e.type === 'Attribute' && e.attr === 'hex' && e.value.type === 'Call' && /^uuid\.uuid[1345]$/.test(this.sem.callName(e.value) ?? '')) return HEX_CLEAN;
+        // `self.count` where every assignment of the field in the class is a number (`self.count = int(count)`).
+        if (isSelfField(e) && this.numericField(e)) return { bits: ALL_MASK, by: `the field self.${e.attr}, only ever set to a number` };
         break;
       }
       case 'JoinedStr':
@@ -1245,6 +1247,25 @@ export class TaintAnalysis {
         break;
     }
     return this.litOnly(e, st, d) ? ALL_CLEAN : NOT_CLEAN;
+  }
+
+  /** Whether every assignment of this field of `self` in its class gives a number (a numeric constant, `int(…)`, `float(…)`, `len(…)`, arithmetic of those). */
+  private numericField(e: A.Attribute): boolean {
+    const cls = enclosingClass(e);
+    const list = cls ? selfFieldAssignments(cls).get(e.attr) : undefined;
+    return !!list?.length && list.every((a) => a.value !== null && this.numeric(a.value, 0));
+  }
+
+  private numeric(e: A.Expr, d: number): boolean {
+    if (d > 10) return false;
+    if (e.type === 'Constant') return typeof e.value === 'number' || typeof e.value === 'boolean' || typeof e.value === 'bigint';
+    if (e.type === 'UnaryOp') return this.numeric(e.operand, d + 1);
+    if (e.type === 'BinOp') return e.op !== 'Mod' && this.numeric(e.left, d + 1) && this.numeric(e.right, d + 1);
+    if (e.type !== 'Call') return false;
+    const q = this.sem.callName(e) ?? '';
+    // (min/max of numbers: `max(1, min(int(n), 50))`.)
+    if (q === 'min' || q === 'max') return !this.shadowsBuiltin(e, q) && e.args.length > 0 && e.args.every((a) => a.type !== 'Starred' && this.numeric(a, d + 1));
+    return NUMBER_MAKERS.has(q) && !this.shadowsBuiltin(e, q);
   }
 
   /** What a call's result is safe for (see {@link cleanOf}), or null to fall back to {@link litOnly}. */
@@ -3886,6 +3907,9 @@ const STRIPS: ReadonlySet<string> = new Set(['strip', 'lstrip', 'rstrip']);
 
 /** Methods of a dict or list the interpreter models (reads, and writes it tracks or drops the shape for). */
 const CONTAINER_METHODS = new Set(['get', 'keys', 'values', 'items', 'copy', 'count', 'index', 'pop', 'popleft', 'append', 'appendleft', 'insert', 'extend', 'update', 'setdefault', 'set', 'has_section', 'has_option', 'sections', 'options']);
+
+/** Builtins whose result is a number whatever they are given (or they raise). */
+const NUMBER_MAKERS = new Set(['int', 'float', 'len', 'round', 'abs', 'bool', 'ord', 'hash']);
 
 /** The class a method is defined in (its parent), or null. */
 function enclosingClassOf(fn: A.FunctionDef | null): A.ClassDef | null {

@@ -440,3 +440,31 @@ describe('host-name checks that prove less than they seem', () => {
     expect(all.find((f) => f.ruleId === 'B602')?.verdict?.kind).toBe('reachable');
   });
 });
+
+describe('a field of self only ever set to a number', () => {
+  const pinger = (init: string, extra = '') =>
+    lines(
+      'import subprocess',
+      'class Pinger:',
+      '    def __init__(self, count):',
+      `        self.count = ${init}`,
+      extra,
+      '    def run(self):',
+      '        return subprocess.run(f"ping -c {self.count} example.com", shell=True)',
+    );
+  const b602 = (all: Finding[]) => all.find((f) => f.ruleId === 'B602');
+
+  it.each(['int(count)', 'max(1, min(int(count), 50))', 'len(count) * 2'])('set to %s: dismissed (sanitised)', async (init) => {
+    const f = b602(await scan({ 'ping.py': pinger(init) }));
+    expect(f?.status, JSON.stringify(f?.verdict)).toBe('dismissed');
+  });
+
+  it.each([
+    ['set to the text given', 'count', ''],
+    ['another method sets it to text', 'int(count)', '    def reset(self, text):\n        self.count = text.strip()'],
+    ['a % template', '"%s" % count', ''],
+  ])('%s: kept', async (_what, init, extra) => {
+    const f = b602(await scan({ 'ping.py': pinger(init, extra) }));
+    expect(f?.status ?? 'active').toBe('active');
+  });
+});
