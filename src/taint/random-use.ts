@@ -83,7 +83,31 @@ function targetNames(t: A.Expr): string[] {
 
 /** The secret name a `random` call's value goes to, or null (KR124's test). */
 export function secretReceiver(call: A.Call): string | null {
-  return receivingNames(call).find((n) => SECRET_NAME.test(n)) ?? null;
+  const names = receivingNames(call);
+  const hit = names.find((n) => SECRET_NAME.test(n));
+  if (hit) return hit;
+  // Returned by a helper of the module (`def _hex(bits): return "%x" % random.getrandbits(bits)`):
+  // what the helper's callers store its result in (`secret = self._hex(128)`).
+  const fn = enclosingFunction(call);
+  if (!fn || names.length !== 1 || names[0] !== fn.name) return null;
+  let root: A.AnyNode = fn;
+  while (root.parent) root = root.parent;
+  const stack: A.AnyNode[] = [root];
+  for (let seen = 0; stack.length && seen < 50_000; seen++) {
+    const n = stack.pop()!;
+    if (n.type === 'Call' && n !== call && ((n.func.type === 'Name' && n.func.id === fn.name) || (n.func.type === 'Attribute' && n.func.attr === fn.name))) {
+      const got = receivingNames(n).find((x) => SECRET_NAME.test(x));
+      if (got) return got;
+    }
+    pushChildrenReversed(n, stack);
+  }
+  return null;
+}
+
+/** The function a node lies in (not a lambda), or null at module level. */
+function enclosingFunction(n: A.AnyNode): A.FunctionDef | null {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'FunctionDef' || p.type === 'AsyncFunctionDef') return p;
+  return null;
 }
 
 /** How a `random` call is used: a secret, a clear non-security use (with the evidence), or unknown. */

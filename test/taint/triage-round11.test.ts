@@ -468,3 +468,22 @@ describe('a field of self only ever set to a number', () => {
     expect(f?.status ?? 'active').toBe('active');
   });
 });
+
+describe('random numbers returned by a helper whose callers keep them as secrets', () => {
+  const keys = (receiver: string) =>
+    lines(
+      'import random',
+      'class KeyFactory:',
+      '    def _hex(self, bits):',
+      '        return "%0*x" % (bits // 4, random.getrandbits(bits))',
+      '    def create(self):',
+      `        ${receiver} = self._hex(128)`,
+      `        return ${receiver}`,
+    );
+  it('kept as a secret: insecure random for a secret', async () => {
+    expect(at(await scan({ 'keys.py': keys('secret') }), 'KR124', 'keys.py', 4)).toHaveLength(1);
+  });
+  it('kept as a colour: not a secret', async () => {
+    expect(at(await scan({ 'keys.py': keys('colour') }), 'KR124', 'keys.py')).toHaveLength(0);
+  });
+});
