@@ -379,8 +379,19 @@ function truthyPathGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): Gua
   const parts: { c: A.Expr; neg: boolean }[] = [];
   // (A parameter bound again — `p = p.replace("../", "")` — is not the value the caller passed.)
   const params = new Set([...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs].map((p) => p.arg));
-  const rebinds = (s: A.Stmt): boolean =>
-    (s.type === 'Assign' && s.targets.some((t) => namesBound(t).some((n) => params.has(n)))) || (s.type === 'AnnAssign' && s.target.type === 'Name' && params.has(s.target.id));
+  // (`host = (host or "").lower().rstrip(".")`: the same text up to case and surrounding
+  // characters — what the checks after it prove of a host name holds for the value passed.)
+  let normalised = false;
+  const rebinds = (s: A.Stmt): boolean => {
+    const bound = (s.type === 'Assign' && s.targets.some((t) => namesBound(t).some((n) => params.has(n)))) || (s.type === 'AnnAssign' && s.target.type === 'Name' && params.has(s.target.id));
+    if (!bound) return false;
+    const t = s.type === 'Assign' && s.targets.length === 1 ? s.targets[0] : s.type === 'AnnAssign' ? s.target : null;
+    if (t?.type === 'Name' && s.value && normalisationOf(s.value, t.id)) {
+      normalised = true;
+      return false;
+    }
+    return true;
+  };
   const walk = (body: readonly A.Stmt[], last: boolean): boolean => {
     for (let i = 0; i < body.length; i++) {
       const s = body[i];
@@ -413,6 +424,10 @@ function truthyPathGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): Gua
   if (body.length < 2 || !walk(body, true)) return null;
   // The parts of the local-path check may come from several exits (`if not t.startswith("/") or t.startswith("//"): return False`).
   out.push(...localPathParts(parts, sem, true));
+  if (normalised) {
+    const hosts = out.flatMap((g) => (g.bits & (K.SSRF | K.REDIRECT) ? [{ ...g, bits: g.bits & (K.SSRF | K.REDIRECT), pins: false }] : []));
+    return hosts.length ? hosts : null;
+  }
   return out.length ? out : null;
 }
 
@@ -867,6 +882,20 @@ function eitherHolds(values: readonly A.Expr[], sem: SemanticModel, d: number, e
     if (bits) out.push({ key, bits, when: true, ...(hostOnly ? { hostOnly: true as const } : {}) });
   }
   return out;
+}
+
+/** Case and surrounding-character normalisations of a string (`str` methods). */
+const NORMALISING_METHODS = new Set(['lower', 'upper', 'casefold', 'strip', 'lstrip', 'rstrip']);
+
+/** Whether `e` is `name` normalised: `(name or "").lower().rstrip(".")`, `name.strip()`. */
+function normalisationOf(e: A.Expr, name: string): boolean {
+  let x = e;
+  for (let i = 0; i < 10; i++) {
+    if (x.type === 'Call' && x.func.type === 'Attribute' && NORMALISING_METHODS.has(x.func.attr)) x = x.func.value;
+    else if (x.type === 'BoolOp' && x.op === 'Or' && x.values.length === 2 && x.values[1].type === 'Constant') x = x.values[0];
+    else break;
+  }
+  return x.type === 'Name' && x.id === name;
 }
 
 /** A suffix that names a domain with its leading dot (`.example.com`): a host ending with it lies in that domain. */

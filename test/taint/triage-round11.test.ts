@@ -487,3 +487,50 @@ describe('random numbers returned by a helper whose callers keep them as secrets
     expect(at(await scan({ 'keys.py': keys('colour') }), 'KR124', 'keys.py')).toHaveLength(0);
   });
 });
+
+describe('a predicate that normalises its parameter first (case, surrounding characters)', () => {
+  const app = (normalise: string, sink: string) =>
+    lines(
+      'import subprocess',
+      'from urllib.parse import urlsplit',
+      'import requests',
+      'from flask import Flask, request',
+      'app = Flask(__name__)',
+      'RELAY = "relay.example.net"',
+      'def host_allowed(host):',
+      `    host = ${normalise}`,
+      '    return host == RELAY or host.endswith("." + RELAY)',
+      '@app.post("/hook")',
+      'def hook():',
+      '    url = request.form["u"]',
+      '    if not host_allowed(urlsplit(url).hostname):',
+      '        return "no"',
+      `    return ${sink}`,
+    );
+  it('lower-cased and stripped of a trailing dot: the host check holds (no SSRF)', async () => {
+    expect(at(await scan({ 'app.py': app('(host or "").lower().rstrip(".")', 'requests.get(url, timeout=5).text') }), 'KR105', 'app.py')).toHaveLength(0);
+  });
+  it('rebound to something else (a replacement): the check proves nothing of the value passed', async () => {
+    expect(at(await scan({ 'app.py': app('host.replace("internal", "")', 'requests.get(url, timeout=5).text') }), 'KR105', 'app.py')).toHaveLength(1);
+  });
+  it('an allow-list after strip(), then the value goes to a shell: a newline around it is left (still reachable)', async () => {
+    const all = await scan({
+      'app.py': lines(
+        'import subprocess',
+        'from flask import Flask, request',
+        'app = Flask(__name__)',
+        'HOSTS = {"a.example.net", "b.example.net"}',
+        'def host_allowed(host):',
+        '    host = host.strip().lower()',
+        '    return host in HOSTS',
+        '@app.post("/ping")',
+        'def ping():',
+        '    h = request.form["h"]',
+        '    if not host_allowed(h):',
+        '        return "no"',
+        '    return subprocess.run(f"ping -c 1 {h}", shell=True, capture_output=True).stdout',
+      ),
+    });
+    expect(all.find((f) => f.ruleId === 'B602')?.verdict?.kind).toBe('reachable');
+  });
+});
