@@ -433,7 +433,7 @@ export function handlerParams(fn: A.FunctionDef, sem: SemanticModel): ParamSourc
     if (!h.decorators) continue;
     const decorated = fn.decorator_list.some((d) => {
       const q = decoratorName(d.type === 'Call' ? d.func : d, sem);
-      return h.decorators!.includes(q);
+      return h.decorators!.includes(q) || (!!h.decoratorPattern?.test(q) && (!h.modules || h.modules.some((m) => sem.importsModule(m))));
     });
     if (!decorated) continue;
     const cp = h.clientParams === 'all' ? names : names.filter((n) => (h.clientParams as readonly string[]).includes(n));

@@ -534,3 +534,40 @@ describe('a predicate that normalises its parameter first (case, surrounding cha
     expect(all.find((f) => f.ruleId === 'B602')?.verdict?.kind).toBe('reachable');
   });
 });
+
+describe('task and command decorators of an application object another module makes', () => {
+  it('@app.task with app imported from the project’s celery module: a source', async () => {
+    const all = await scan({
+      'proj/__init__.py': '',
+      'proj/celery.py': lines('from celery import Celery', 'app = Celery("proj")'),
+      'proj/tasks.py': lines('import requests', 'from proj.celery import app', '@app.task', 'def fetch(url):', '    return requests.get(url, timeout=5).status_code'),
+    });
+    expect(at(all, 'KR105', 'proj/tasks.py', 5)).toHaveLength(1);
+  });
+  it('@app.route-like decorators of another object named app: no source', async () => {
+    const all = await scan({
+      'proj/__init__.py': '',
+      'proj/jobs.py': lines('import requests', 'from proj.scheduler import app', '@app.job', 'def fetch(url):', '    return requests.get(url, timeout=5).status_code'),
+    });
+    expect(at(all, 'KR105', 'proj/jobs.py')).toHaveLength(0);
+  });
+  it('@app.command() of a typer application imported from another module: command-line input', async () => {
+    const all = await scan({
+      'cli/__init__.py': '',
+      'cli/main.py': lines('import typer', 'app = typer.Typer()'),
+      'cli/run.py': lines('import subprocess', 'import typer', 'from cli.main import app', '@app.command()', 'def run(target: str):', '    subprocess.run(f"ping -c 1 {target}", shell=True)'),
+    });
+    expect(all.find((f) => f.ruleId === 'B602')?.verdict?.kind).toBe('reachable');
+  });
+});
+
+describe('a command decorator in a module that does not use typer', () => {
+  it('@registry.command() of the project’s own registry: no command-line source', async () => {
+    const all = await scan({
+      'tools/__init__.py': '',
+      'tools/registry.py': lines('class Registry:', '    def command(self):', '        return lambda f: f', 'registry = Registry()'),
+      'tools/run.py': lines('import subprocess', 'from tools.registry import registry', '@registry.command()', 'def run(target: str):', '    subprocess.run(f"ping -c 1 {target}", shell=True)'),
+    });
+    expect(all.find((f) => f.ruleId === 'B602')?.verdict?.kind).not.toBe('reachable');
+  });
+});

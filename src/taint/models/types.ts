@@ -182,6 +182,12 @@ export interface HandlerFunctionRow {
   params?: readonly string[];
   /** Decorators (qualified names, called or not) that make a function a handler: `click.command`. */
   decorators?: readonly string[];
+  /**
+   * With `decorators`: the qualified names of decorators made on an object another module
+   * makes (`from proj.celery import app` then `@app.task`), which krait cannot follow, in a
+   * module importing `modules` when given.
+   */
+  decoratorPattern?: RegExp;
   /** Which parameters hold client data: names, 'all' (every one but self/cls), or 'rest' (every one after `leading`). */
   clientParams: readonly string[] | 'all' | 'rest';
   /**
@@ -192,7 +198,7 @@ export interface HandlerFunctionRow {
    * (a default is a view option the URL configuration passes, `document_root=None`).
    */
   leading?: readonly string[];
-  /** Modules one of which the handler's module imports (`django.http`, `django.shortcuts`). */
+  /** Modules one of which the handler's module imports (`django.http`, `django.shortcuts`), with `leading` or `decoratorPattern`. */
   modules?: readonly string[];
   /** URL converters that validate a parameter into something harmless (Django's `<int:pk>`, `<slug:s>`). */
   safeConverters?: readonly string[];

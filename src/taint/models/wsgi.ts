@@ -103,6 +103,8 @@ export const QUEUES: LibraryModel = {
       framework: 'celery',
       origin: 'request',
       decorators: ['celery.Celery.task', 'celery.shared_task', 'celery.task', 'celery.app.task', 'dramatiq.actor'],
+      // (`from proj.celery import app` then `@app.task`: the application's usual names.)
+      decoratorPattern: /(?:^|\.)(?:celery|celery_app|app)\.task$/,
       clientParams: 'all',
       label: 'a task message (Celery, Dramatiq)',
     },
@@ -126,6 +128,9 @@ export const CLI: LibraryModel = {
       framework: 'typer',
       origin: 'cli',
       decorators: ['typer.Typer.command'],
+      // (An application object of another module: `from .main import app` then `@app.command()`.)
+      decoratorPattern: /\.command$/,
+      modules: ['typer'],
       clientParams: 'all',
       label: 'command-line arguments (typer)',
     },
