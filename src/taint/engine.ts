@@ -1253,7 +1253,9 @@ export class TaintAnalysis {
   private numericField(e: A.Attribute): boolean {
     const cls = enclosingClass(e);
     const list = cls ? selfFieldAssignments(cls).get(e.attr) : undefined;
-    return !!list?.length && list.every((a) => a.value !== null && this.numeric(a.value, 0));
+    // (A class attribute of that name is what the field reads before any assignment.)
+    const classValues = (cls?.body ?? []).flatMap((st) => (st.type === 'Assign' && st.targets.some((t) => t.type === 'Name' && t.id === e.attr) ? [st.value] : st.type === 'AnnAssign' && st.target.type === 'Name' && st.target.id === e.attr && st.value ? [st.value] : []));
+    return !!list?.length && list.every((a) => a.value !== null && this.numeric(a.value, 0)) && classValues.every((v) => this.numeric(v, 0));
   }
 
   private numeric(e: A.Expr, d: number): boolean {
@@ -1779,6 +1781,8 @@ export class TaintAnalysis {
         first.elts.forEach((e, i) => this.assign(e, vals[i], s, st));
         return;
       }
+      // (Only the summary this evaluation applies counts: not one left from another context.)
+      if (v.type === 'Call') this.tupleSummaries.delete(v);
       const whole = this.valueOf(v, st);
       const sh = whole.shape;
       if (sh && sh.kind === 'seq' && sh.items.length === first.elts.length) {

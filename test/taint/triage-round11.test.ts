@@ -463,6 +463,7 @@ describe('a field of self only ever set to a number', () => {
     ['set to the text given', 'count', ''],
     ['another method sets it to text', 'int(count)', '    def reset(self, text):\n        self.count = text.strip()'],
     ['a % template', '"%s" % count', ''],
+    ['a class attribute of that name holds text until then', 'int(count)', '    count = "1; id"'],
   ])('%s: kept', async (_what, init, extra) => {
     const f = b602(await scan({ 'ping.py': pinger(init, extra) }));
     expect(f?.status ?? 'active').toBe('active');
