@@ -841,14 +841,14 @@ export function keyOf(e: A.Expr): string | null {
   return null;
 }
 
+/** The parts of a parsed URL that name its host. */
+const HOST_PARTS = new Set(['netloc', 'hostname', 'host']);
+
 /**
  * `urlparse(x).netloc` / `.hostname` / `.host` → key of x (the scheme alone pins no host);
  * also `parts.netloc` where `parts` is bound once to `urlparse(x)`: then `parts` itself too
  * (`parts.geturl()`, `urlunparse(parts)` rebuild the checked URL).
  */
-/** The parts of a parsed URL that name its host. */
-const HOST_PARTS = new Set(['netloc', 'hostname', 'host']);
-
 function parsedUrlKeys(e: A.Expr, sem: SemanticModel): string[] {
   if (e.type !== 'Attribute' || !HOST_PARTS.has(e.attr)) return [];
   const v = boundCall(e.value, sem);
