@@ -1538,7 +1538,7 @@ export class TaintAnalysis {
     const ext = inst && f.type === 'Attribute' ? this.external.lookup(`${inst.cls}.${f.attr}`, use) : q ? this.external.lookup(q, use) : null;
     if (!ext || ext.kind !== 'function' || !ext.fn || !ext.analysis) return null;
     const offset = inst ? 1 : ext.offset;
-    const made = ctor ? { init: ctor.callee.fn, cls: ctor.callee.classDef ?? enclosingClassOf(ctor.callee.fn) } : null;
+    const made = ctor ? { init: ctor.callee.fn, cls: ctor.callee.classDef ?? (ctor.callee.fn && enclosingClass(ctor.callee.fn)) } : null;
     if (ctor && made?.cls && ctor.callee.analysis === ext.analysis && ext.fn !== ctor.callee.fn) {
       const got = ext.analysis.instanceSummaryFor(ext.fn, { init: made.init, cls: made.cls }, ctor.args, ctor.keywords);
       if (got) {
@@ -3915,10 +3915,6 @@ const CONTAINER_METHODS = new Set(['get', 'keys', 'values', 'items', 'copy', 'co
 /** Builtins whose result is a number whatever they are given (or they raise). */
 const NUMBER_MAKERS = new Set(['int', 'float', 'len', 'round', 'abs', 'bool', 'ord', 'hash']);
 
-/** The class a method is defined in (its parent), or null. */
-function enclosingClassOf(fn: A.FunctionDef | null): A.ClassDef | null {
-  return fn?.parent?.type === 'ClassDef' ? fn.parent : null;
-}
 
 /** Decorators that write a class's `__init__` from its annotated fields (dataclasses, attrs). */
 const DATACLASS_DECORATORS = /^(?:dataclasses\.dataclass|attr\.s|attr\.attrs|attr\.define|attr\.frozen|attr\.mutable|attrs\.define|attrs\.frozen|attrs\.mutable)$/;

@@ -176,7 +176,7 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
         const contained = commonPathGuards(test.left, sem) ?? commonPathGuards(right, sem);
         if (contained) return contained.map((key) => ({ key, bits: K.PATH, when: op === 'Eq' }));
         // Equality with a constant: the value is that constant.
-        const fixed = (x: A.Expr): boolean => x.type === 'Constant' || constName(x, sem) !== undefined || importedConstant(x, sem);
+        const fixed = (x: A.Expr): boolean => sem.constValue(x) !== undefined || importedConstant(x, sem);
         const [side, other] = fixed(right) ? [test.left, right] : fixed(test.left) ? [right, test.left] : [null, null];
         if (!side || !other) return [];
         const k = keyOf(side);
@@ -235,7 +235,7 @@ function callGuards(test: A.Call, sem: SemanticModel, d = 0, ext?: ExternalGuard
       return out;
     }
     // `host.endswith(".example.com")`: a host in that domain (only a host name: a URL may end so anywhere).
-    if (f.attr === 'endswith' && test.args.length === 1 && isDomainSuffix(sem.constValue(test.args[0]) ?? foldedText(test.args[0], sem))) {
+    if (f.attr === 'endswith' && test.args.length === 1 && isDomainSuffix(sem.constValue(test.args[0]))) {
       const v = f.value;
       const bound = v.type === 'Name' ? sem.lookup(v.id, v) : undefined;
       const hostPart = v.type === 'Attribute' ? v : bound?.kind === 'assign' && bound.count === 1 && bound.value?.type === 'Attribute' ? bound.value : null;
@@ -901,20 +901,4 @@ function normalisationOf(e: A.Expr, name: string): boolean {
 /** A suffix that names a domain with its leading dot (`.example.com`): a host ending with it lies in that domain. */
 function isDomainSuffix(v: unknown): boolean {
   return typeof v === 'string' && /^\.[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(v);
-}
-
-/** The text of `"." + DOMAIN` with DOMAIN a module constant (one level of `+` of constants), or undefined. */
-function foldedText(e: A.Expr, sem: SemanticModel): string | undefined {
-  if (e.type !== 'BinOp' || e.op !== 'Add') return undefined;
-  const l = sem.constValue(e.left) ?? constName(e.left, sem);
-  const r = sem.constValue(e.right) ?? constName(e.right, sem);
-  return typeof l === 'string' && typeof r === 'string' ? l + r : undefined;
-}
-
-/** The string a name bound once at module level to a string literal holds, or undefined. */
-function constName(e: A.Expr, sem: SemanticModel): string | undefined {
-  if (e.type !== 'Name') return undefined;
-  const b = sem.lookup(e.id, e);
-  const v = b?.kind === 'assign' && b.count === 1 && b.value ? sem.constValue(b.value) : undefined;
-  return typeof v === 'string' ? v : undefined;
 }

@@ -9,6 +9,7 @@
  */
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
+import { enclosingFunction } from '../python/helpers.js';
 import { pushChildrenReversed } from '../python/visit.js';
 
 /** Names of secrets: tokens, passwords, keys, salts, nonces, one-time codes, session ids. */
@@ -104,11 +105,6 @@ export function secretReceiver(call: A.Call): string | null {
   return null;
 }
 
-/** The function a node lies in (not a lambda), or null at module level. */
-function enclosingFunction(n: A.AnyNode): A.FunctionDef | null {
-  for (let p = n.parent; p; p = p.parent) if (p.type === 'FunctionDef' || p.type === 'AsyncFunctionDef') return p;
-  return null;
-}
 
 /** How a `random` call is used: a secret, a clear non-security use (with the evidence), or unknown. */
 export type RandomUse = { kind: 'secret'; name: string } | { kind: 'non-security'; why: string } | { kind: 'unknown' };
