@@ -650,6 +650,8 @@ function mergeRemote(target: FileResult, finding: Finding): void {
   const contains = (p: Finding) => p.location.startLine >= n.startLine && p.location.endLine <= n.endLine;
   const pattern = target.findings.find((p) => TRIAGE_RULES.get(p.ruleId)?.flows.includes(finding.ruleId) && (within(p) || contains(p)));
   if (pattern) {
+    // (A safe configuration settles the place whatever reaches it, as in one module: `yaml.load(s, Loader=SAFE)`.)
+    if (pattern.verdict?.kind === 'safe-configuration') return;
     mergeFlow(pattern, finding);
     if (pattern.status === 'dismissed') delete pattern.status;
     return;

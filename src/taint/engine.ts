@@ -9,7 +9,7 @@ import { readIni } from '../core/ini.js';
 import type * as A from '../python/ast.js';
 import type { Scope, SemanticModel } from '../python/semantic.js';
 import { pushChildrenReversed, walk } from '../python/visit.js';
-import { ALL_MASK, CONSTANT_NAME, K, STRUCTURED_MASK, USER_MASK, clear, inQuotedAttribute, join, live, originMask, unescapedInAttribute, type Origin, type Step, type Taint } from './model.js';
+import { ALL_MASK, CONSTANT_NAME, K, STRUCTURED_MASK, USER_MASK, clear, inQuotedAttribute, join, live, addKinds, originMask, paramMask, unescapedInAttribute, type Origin, type Step, type Taint } from './model.js';
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, escapeLeavesQuotes, prefixClears } from './sanitizers.js';
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
@@ -19,7 +19,7 @@ import { guardsOf, keyOf, loopGuards, namesBound, paramGuardsOf, statementGuards
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
-import { boundCall, enclosingClass, importedConstant, selfFieldAssignments } from './models/predicates.js';
+import { annotatedClass, boundCall, enclosingClass, importedConstant, selfFieldAssignments } from './models/predicates.js';
 import type { CallArgs, Hinge } from './callers.js';
 import { frozenClassTable, frozenTable, recordsMethod } from './callers.js';
 
@@ -173,8 +173,9 @@ const ALL_CLEAN: Clean = { bits: ALL_MASK };
 
 /** A value made of two parts is safe for what both parts are safe for. */
 function andClean(a: Clean, b: Clean): Clean {
-  if (a.bits === ALL_MASK) return b;
-  if (b.bits === ALL_MASK) return a;
+  // (A constant part keeps the other part's reason: `f"-n {int(n)}"` is safe through int().)
+  if (a.bits === ALL_MASK) return b.by || !a.by ? b : { bits: b.bits, by: a.by };
+  if (b.bits === ALL_MASK) return a.by || !b.by ? a : { bits: a.bits, by: b.by };
   const bits = a.bits & b.bits;
   return bits ? { bits, by: a.by ?? b.by } : NOT_CLEAN;
 }
@@ -307,6 +308,8 @@ interface Summary {
    * each element (as {@link ret} does for the whole); null when the returns differ.
    */
   retItems?: (NonNullable<Summary['ret']> | null)[] | null;
+  /** With {@link retItems}: whether every return builds each element only from constants (as {@link retLit} does for the whole). */
+  retLitItems?: boolean[];
   /** With {@link retItems}: the untrusted data each element carries whatever the arguments (as {@link retSrc} does for the whole). */
   retSrcItems?: (Taint | null)[];
   /** Request data (`args`, `form`, `get_json()`…) is read from a parameter or a field of `self` (it is a source when that holds a request object). */
@@ -401,6 +404,38 @@ function percentPrefix(fmt: string): string {
 
 /** A `%` conversion specifier (printf-style string formatting, Python's library reference); `%%` is matched to be skipped. */
 const PERCENT_SPEC = /%(?:%|(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa])/g;
+
+/**
+ * The operands of `fmt % right` that a numeric conversion (`%d`, `%i`, `%u`, `%o`, `%x`, `%X`,
+ * `%e`, `%E`, `%f`, `%F`, `%g`, `%G`) formats: Python raises TypeError for anything but a
+ * number there, so the text they give is digits, a sign, a point or an exponent (printf-style
+ * string formatting, Python's library reference). Tuple elements by position, dict values by
+ * `%(key)d`, or `right` itself for a format with one placeholder; empty when the specifiers
+ * cannot be matched to operands (`*` widths, a starred element, non-constant keys).
+ */
+export function numericOperands(fmt: string, right: A.Expr): Set<A.Expr> {
+  const out = new Set<A.Expr>();
+  const specs = [...fmt.matchAll(PERCENT_SPEC)].map((m) => m[0]).filter((m) => m !== '%%');
+  if (!specs.length || specs.some((m) => m.includes('*'))) return out;
+  const numeric = (spec: string) => /[diouxXeEfFgG]$/.test(spec);
+  const named = specs.every((m) => m.startsWith('%('));
+  if (named && right.type === 'Dict') {
+    const keys = new Map(specs.map((m) => [m.slice(2, m.indexOf(')')), numeric(m)] as const));
+    right.keys.forEach((k, i) => {
+      const all = specs.filter((m) => k?.type === 'Constant' && m.slice(2, m.indexOf(')')) === k.value);
+      if (k?.type === 'Constant' && typeof k.value === 'string' && keys.has(k.value) && all.every(numeric)) out.add(right.values[i]);
+    });
+    return out;
+  }
+  if (named) return out;
+  if (right.type === 'Tuple') {
+    if (right.elts.length !== specs.length || right.elts.some((x) => x.type === 'Starred')) return out;
+    right.elts.forEach((x, i) => numeric(specs[i]) && out.add(x));
+    return out;
+  }
+  if (specs.length === 1 && numeric(specs[0])) out.add(right);
+  return out;
+}
 
 /** The text of a format string before each of its placeholders (`re`: a global pattern of them). */
 function placeholderTexts(fmt: string, re: RegExp): string[] {
@@ -1098,6 +1133,8 @@ export class TaintAnalysis {
         // Names the code defines, not its input: a Django model's table and labels
         // (`Article._meta.db_table`, `self.model._meta.app_label`), a class's or function's name.
         if (isCodeName(e)) return true;
+        // `self.table` with `table = "billing_invoice"` in the class body and no method setting the field.
+        if (isSelfField(e) && !st.env.has(k ?? '') && this.classConstant(e, st, d)) return true;
         // A constant of an imported module, by convention in capitals (`pickle.HIGHEST_PROTOCOL`, `re.IGNORECASE`).
         return e.value.type === 'Name' && !st.env.has(e.value.id) && importedConstant(e, this.sem);
       }
@@ -1206,9 +1243,18 @@ export class TaintAnalysis {
         return all(e.values);
       case 'FormattedValue':
         // `!r`/`!a` wrap the text in new quotes (a shell expands `$(…)` inside double quotes).
+        // (They make a Python literal of it: safe to evaluate.)
+        if (e.conversion === 114 || e.conversion === 97) return andClean({ bits: K.CODE, by: 'repr() (`!r`)' }, all([e.value, e.format_spec]).bits === ALL_MASK ? ALL_CLEAN : { bits: K.CODE });
         return e.conversion === -1 || e.conversion === 115 ? all([e.value, e.format_spec]) : NOT_CLEAN;
-      case 'BinOp':
-        return all([e.left, e.right]);
+      case 'BinOp': {
+        const fmt = e.op === 'Mod' ? this.sem.constValue(e.left) : undefined;
+        const numbers = typeof fmt === 'string' ? numericOperands(fmt, e.right) : null;
+        if (!numbers?.size) return all([e.left, e.right]);
+        const by: Clean = { bits: ALL_MASK, by: 'a numeric % placeholder' };
+        if (numbers.has(e.right)) return andClean(c(e.left), by);
+        const parts = e.right.type === 'Tuple' ? e.right.elts : e.right.type === 'Dict' ? [...e.right.keys, ...e.right.values] : [e.right];
+        return andClean(by, all([e.left, ...parts.filter((x) => !x || !numbers.has(x))]));
+      }
       case 'List':
       case 'Tuple':
       case 'Set':
@@ -1256,6 +1302,28 @@ export class TaintAnalysis {
     // (A class attribute of that name is what the field reads before any assignment.)
     const classValues = (cls?.body ?? []).flatMap((st) => (st.type === 'Assign' && st.targets.some((t) => t.type === 'Name' && t.id === e.attr) ? [st.value] : st.type === 'AnnAssign' && st.target.type === 'Name' && st.target.id === e.attr && st.value ? [st.value] : []));
     return !!list?.length && list.every((a) => a.value !== null && this.numeric(a.value, 0)) && classValues.every((v) => this.numeric(v, 0));
+  }
+
+  /** The right operand of a binary operation; of `fmt % operands`, without what numeric placeholders (`%d`) make numbers of. */
+  private evalFormatOperand(e: A.BinOp, st: FnState, d: number): Taint | null {
+    const r = this.eval(e.right, st, d + 1);
+    const fmt = e.op === 'Mod' && r ? this.sem.constValue(e.left) : undefined;
+    const numbers = typeof fmt === 'string' ? numericOperands(fmt, e.right) : null;
+    if (!numbers?.size) return r;
+    if (numbers.has(e.right)) return clear(r, ALL_MASK, 'a numeric % placeholder');
+    if (e.right.type !== 'Tuple' && e.right.type !== 'Dict') return r;
+    const parts = e.right.type === 'Tuple' ? e.right.elts : [...e.right.keys.filter((k): k is A.Expr => k !== null), ...e.right.values];
+    let out: Taint | null = null;
+    for (const x of parts) out = join(out, numbers.has(x) ? clear(this.eval(x, st, d + 1), ALL_MASK, 'a numeric % placeholder') : this.eval(x, st, d + 1));
+    return out;
+  }
+
+  /** Whether `self.<attr>` reads a class attribute bound once to constants that no method of the class sets on `self`. */
+  private classConstant(e: A.Attribute, st: FnState, d: number): boolean {
+    const cls = enclosingClass(e);
+    if (!cls || selfFieldAssignments(cls).get(e.attr)?.length) return false;
+    const values = cls.body.flatMap((x) => (x.type === 'Assign' && x.targets.some((t) => t.type === 'Name' && t.id === e.attr) ? [x.value] : x.type === 'AnnAssign' && x.target.type === 'Name' && x.target.id === e.attr && x.value ? [x.value] : []));
+    return values.length === 1 && values[0].type !== 'Name' && this.litOnly(values[0], st, d + 4);
   }
 
   private numeric(e: A.Expr, d: number): boolean {
@@ -1600,12 +1668,16 @@ export class TaintAnalysis {
       if (cls) return { cls, fields: st.instReq.get(e.id) ?? [] };
       // A module-level instance (`_store = XmlStore()`) read in a function: the class it was made of.
       const made = st.summary !== EMPTY ? this.moduleInstance(e) : null;
-      return made ? this.instanceOf(made, st) : null;
+      return made ? this.instanceOf(made, st) : this.declaredInstance(e);
     }
-    // A field of `self` the class's methods set to one constructor (`self.client = Client()` in `__init__`).
+    // A field of `self` the class's methods set to one constructor (`self.client = Client()` in `__init__`),
+    // or to a parameter declared an instance of a class of the project (`self.repo = repo` with `repo: UserRepository`).
     if (isSelfField(e)) {
       const made = boundCall(e, this.sem);
-      return made ? this.instanceOf(made, st) : null;
+      if (made) return this.instanceOf(made, st);
+      const cls = enclosingClass(e);
+      const set = cls ? selfFieldAssignments(cls).get(e.attr) : undefined;
+      return set?.length === 1 && set[0].value?.type === 'Name' ? this.declaredInstance(set[0].value) : null;
     }
     if (e.type !== 'Call' || !this.external) return null;
     // (`_store().open(name)` with `def _store(): return Store()`, Store of another module.)
@@ -1614,6 +1686,13 @@ export class TaintAnalysis {
     const q = this.sem.callName(e);
     const ext = q ? this.external.lookup(q, { kind: 'class', req: this.passesReqObj(e, st) }) : null;
     return ext && ext.kind === 'class' && ext.cls ? { cls: ext.cls, fields: this.ctorFields(ext, e, st) } : null;
+  }
+
+  /** An instance a name is declared to hold by its annotation (`loader: DocumentLoader`), of a class of another module of the project (the project pass); null otherwise. */
+  private declaredInstance(e: A.Name): { cls: string; fields: readonly string[] } | null {
+    const q = this.external ? annotatedClass(e, this.sem) : null;
+    const ext = q && q.includes('.') ? this.external!.lookup(q, { kind: 'class' }) : null;
+    return ext && ext.kind === 'class' && ext.cls ? { cls: ext.cls, fields: [] } : null;
   }
 
   /** A name in capitals imported from another module, or read through one (`config.FEED_SOURCES`): a table by convention. */
@@ -1670,7 +1749,7 @@ export class TaintAnalysis {
     const leaves = this.execStmt1(s, st, depth);
     // A conversion that raises on invalid input (`n = int(v)`, `uuid.UUID(v)`) validates its argument for the code after it.
     if (!leaves && (s.type === 'Expr' || s.type === 'Assign' || s.type === 'AnnAssign')) {
-      const guards = statementGuards(s, this.sem);
+      const guards = statementGuards(s, this.sem, this.extGuards);
       if (guards.length && s.value) this.applyGuards(st, guards, true, s.value);
     }
     return leaves;
@@ -1790,8 +1869,14 @@ export class TaintAnalysis {
         return;
       }
       const parts = whole.t ? this.unpackedCall(v, first.elts.length, st) : null;
+      // (An element every return builds from constants: `where, params = self._where(flt)` with only fixed clauses in `where`.)
+      const lits = v.type === 'Call' ? this.tupleSummaries.get(v)?.s.retLitItems : undefined;
       if (parts) {
-        first.elts.forEach((e, i) => this.assign(e, { t: parts[i], c: undefined, shape: null }, s, st));
+        first.elts.forEach((e, i) => this.assign(e, { t: parts[i], c: undefined, shape: null, ...(lits?.[i] && !live(parts[i]) ? { lit: true } : {}) }, s, st));
+        return;
+      }
+      if (lits?.length === first.elts.length && !whole.t) {
+        first.elts.forEach((e, i) => this.assign(e, { t: null, c: undefined, shape: null, ...(lits[i] ? { lit: true } : {}) }, s, st));
         return;
       }
       for (const tg of s.targets) this.assign(tg, { t: whole.t, c: undefined, shape: null, ...(whole.lit && !live(whole.t) ? { lit: true } : {}) }, s, st);
@@ -1857,7 +1942,9 @@ export class TaintAnalysis {
     }
     const items = sum.retItems ? [...sum.retItems] : value.elts.map(() => null);
     const srcItems = sum.retSrcItems ? [...sum.retSrcItems] : value.elts.map(() => null);
+    const litItems = sum.retLitItems ? [...sum.retLitItems] : value.elts.map(() => true);
     value.elts.forEach((e, j) => {
+      if (litItems[j] && !this.litOnly(e, st, 0)) litItems[j] = false;
       const t = this.eval(e, st, 1);
       if (!t) return;
       if (t.origin && t.trace) srcItems[j] = join(srcItems[j] ?? null, { ...t, params: 0, mask: originMask(t), omask: undefined });
@@ -1865,6 +1952,7 @@ export class TaintAnalysis {
     });
     sum.retItems = items;
     sum.retSrcItems = srcItems;
+    sum.retLitItems = litItems;
   }
 
   /**
@@ -2174,7 +2262,7 @@ export class TaintAnalysis {
         const kt = this.eval(g.unlessTainted, st, 0);
         if (live(kt) && kt.origin === 'request') continue;
       }
-      if (g.bits !== ALL_MASK) {
+      if (g.bits !== ALL_MASK && !g.absOnly) {
         const had = cleanAt(take(st), g.key);
         if (had.bits !== ALL_MASK) st.cleans.set(g.key, { bits: had.bits | g.bits, by: had.by ?? label });
       }
@@ -2183,9 +2271,14 @@ export class TaintAnalysis {
         if (g.pins) st.lits.add(g.key);
         continue;
       }
+      // `not os.path.isabs(p)` alone leaves `a/../../x`; after (or before) a check for `..` it completes it.
+      if (g.absOnly && !t?.dots) {
+        if (t) st.env.set(g.key, { ...t, notAbs: true });
+        continue;
+      }
       let c = clear(t, g.bits, label);
       // A `..` check leaves absolute paths: the value still leaves the folder where it starts the path or is joined.
-      if (c && g.dotsOnly && t.mask & K.PATH) c = { ...c, joined: t.joined, dots: true };
+      if (c && g.dotsOnly && t.mask & K.PATH && !t.notAbs) c = { ...c, joined: t.joined, dots: true };
       else if (c?.dots && !g.dotsOnly && g.bits & K.PATH) c = withoutDots(c);
       if (c) st.env.set(g.key, c);
       else st.env.delete(g.key);
@@ -2261,18 +2354,44 @@ export class TaintAnalysis {
    * `parts.extend(…)`, `parts += …` or `use` itself (nothing can change the first
    * element). Undefined otherwise.
    */
-  private appendOnlyHead(use: A.Name, st: FnState): ConstV | undefined {
+  private appendOnlyHead(use: A.Name, st: FnState | null, d = 0): ConstV | undefined {
     const b = this.sem.lookup(use.id, use);
     if (!b || b.kind !== 'assign' || b.count !== 1 || !b.value) return undefined;
+    // (Bound to what a function of the module returns: `cmd = self.build_command(job)`.)
+    if (b.value.type === 'Call') return d < 3 ? this.returnedHead(b.value, d + 1) : undefined;
     // (Bound to a list display, or to a concatenation that starts with one: `["tar", "--"] + paths`.)
     const list = leftmostOperand(b.value);
     if (list.type !== 'List') return undefined;
     const first = list.elts[0];
     if (!first || first.type === 'Starred') return undefined;
-    const head = fold(first, st.fold);
+    const head = st ? fold(first, st.fold) : this.sem.constValue(first);
     if (typeof head !== 'string') return undefined;
     let ok = this.appendOnly.get(b.value);
     if (ok === undefined) this.appendOnly.set(b.value, (ok = this.onlyAppended(use, b.value)));
+    return ok ? head : undefined;
+  }
+
+  /**
+   * The program every return of a module function or method called by `call` names: the
+   * constant first element of the list display it returns, or of the list a returned name
+   * holds and the function only appends to (see {@link appendOnlyHead}).
+   */
+  private returnedHead(call: A.Call, d: number): ConstV | undefined {
+    const fn = this.localCallee(call)?.fn;
+    if (!fn) return undefined;
+    let head: ConstV | undefined;
+    let ok = true;
+    walk(fn, (n) => {
+      if (!ok) return false;
+      if (n !== fn && (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'Lambda' || n.type === 'ClassDef')) return false;
+      if (n.type !== 'Return') return true;
+      const v = n.value;
+      const first = v?.type === 'List' ? v.elts[0] : undefined;
+      const h = v?.type === 'Name' ? this.appendOnlyHead(v, null, d) : first && first.type !== 'Starred' ? this.sem.constValue(first) : undefined;
+      if (typeof h !== 'string' || (head !== undefined && head !== h)) ok = false;
+      else head = h;
+      return false;
+    });
     return ok ? head : undefined;
   }
 
@@ -2485,7 +2604,7 @@ export class TaintAnalysis {
         return this.evalCall(e, st, d);
       case 'BinOp': {
         const l = this.eval(e.left, st, d + 1);
-        let r = this.eval(e.right, st, d + 1);
+        let r = this.evalFormatOperand(e, st, d);
         // (A value escaped with its quotes left, placed in a quoted attribute: `'<a title="' + q`, `'<a title="%s">' % q`.)
         if (r?.quotesLeft && (e.op === 'Add' || e.op === 'Mod') && this.attributeBefore(e.left, e.op)) r = unescapedInAttribute(r);
         let t = join(l, r);
@@ -2506,9 +2625,12 @@ export class TaintAnalysis {
       }
       case 'JoinedStr':
         return this.evalJoinedStr(e, st, d);
-      case 'FormattedValue':
+      case 'FormattedValue': {
         if (e.format_spec) this.eval(e.format_spec, st, d + 1);
-        return this.eval(e.value, st, d + 1);
+        const t = this.eval(e.value, st, d + 1);
+        // `{x!r}`, `{x!a}`: a Python literal of the value (see the repr() sanitiser in models/stdlib.ts).
+        return e.conversion === 114 || e.conversion === 97 ? clear(t, K.CODE, 'repr() (`!r`)') : t;
+      }
       case 'BoolOp': {
         // `a or b` is `a` when `a` is a truthy constant (and `a and b` when a falsy one).
         let t: Taint | null = null;
@@ -2717,11 +2839,11 @@ export class TaintAnalysis {
       // Parsed JSON may be a dict or a list: structured data (query operators). It also
       // undoes json.dumps, which cleared CR/LF on the way in.
       if (JSON_PARSERS.has(q) && allArgs) {
-        const t = allArgs.cleared && allArgs.cleared & K.HEADER ? { ...allArgs, mask: allArgs.mask | K.HEADER, cleared: allArgs.cleared & ~K.HEADER } : allArgs;
-        return t.mask & USER_MASK ? { ...t, mask: t.mask | K.NOSQL } : t;
+        const t = allArgs.cleared && allArgs.cleared & K.HEADER ? { ...addKinds(allArgs, K.HEADER), cleared: allArgs.cleared & ~K.HEADER } : allArgs;
+        return t.mask & USER_MASK ? addKinds(t, K.NOSQL) : t;
       }
       // A decoder undoes the encoding that cleared kinds on the way in (quote → unquote).
-      if (DECODERS.has(q)) return allArgs && allArgs.cleared ? { ...allArgs, mask: allArgs.mask | allArgs.cleared, cleared: 0 } : allArgs;
+      if (DECODERS.has(q)) return allArgs && allArgs.cleared ? { ...addKinds(allArgs, allArgs.cleared), cleared: 0 } : allArgs;
       // A string is never a MongoDB query operator (a dict is).
       if ((q === 'str' || q === 'repr') && allArgs && allArgs.mask & K.NOSQL) return { ...allArgs, mask: allArgs.mask & ~K.NOSQL };
       if (PROPAGATORS.has(q)) return allArgs;
@@ -3307,12 +3429,27 @@ export class TaintAnalysis {
 
   private findProjectInstanceMethod(f: A.Attribute): string | null {
     let made: A.Expr | null = f.value;
-    if (isSelfField(made)) made = boundCall(made, this.sem);
-    else if (made.type === 'Name') {
+    if (isSelfField(made)) {
+      const field: A.Attribute = made;
+      made = boundCall(field, this.sem);
+      // (`self.loader = loader` once, with `loader: DocumentLoader`: the field holds that class's instance.)
+      const cls = made ? null : enclosingClass(field);
+      const set = cls ? selfFieldAssignments(cls).get(field.attr) : undefined;
+      const v = set?.length === 1 ? set[0].value : null;
+      const b = v?.type === 'Name' ? this.sem.lookup(v.id, v) : undefined;
+      const q = b?.kind === 'param' && b.node.type === 'arg' && b.node.annotation ? this.annotatedProjectClass(b.node.annotation) : null;
+      if (q) return `${q}.${f.attr}`;
+    } else if (made.type === 'Name') {
       const b = this.sem.lookup(made.id, made);
       if (b?.kind === 'param' && b.node.type === 'arg' && b.node.annotation) {
         const cls = this.annotatedProjectClass(b.node.annotation);
         return cls ? `${cls}.${f.attr}` : null;
+      }
+      // (`service: ThumbnailService = request.app["thumbs"]`.)
+      const p = b?.node.parent;
+      if (b?.kind === 'assign' && b.count === 1 && p?.type === 'AnnAssign' && p.target === b.node) {
+        const cls = this.annotatedProjectClass(p.annotation);
+        if (cls) return `${cls}.${f.attr}`;
       }
       made = b?.kind === 'assign' && b.count === 1 && b.value?.type === 'Call' ? b.value : null;
     }
@@ -3440,7 +3577,7 @@ export class TaintAnalysis {
     for (const sink of s.sinks) {
       const given = argFor(sink.param);
       // Code the callee puts under `$where` makes the filter query-operator injection, as in one function.
-      const a = given && sink.mongo && given.mask & (K.SQL | K.CODE) ? { ...given, mask: given.mask | K.NOSQL } : given;
+      const a = given && sink.mongo && given.mask & (K.SQL | K.CODE) ? addKinds(given, K.NOSQL) : given;
       if (!a || !(a.mask & sink.mask) || (sink.needsHead && !a.head)) continue;
       // A file object the callee gives as it is to a path sink names no file; one it reads a name from does.
       if (sink.object && a.upload) continue;
@@ -3477,7 +3614,8 @@ export class TaintAnalysis {
     const object = !!t.upload && spec.bit === K.PATH;
     if (object && !t.params) return;
     // Checked for `..` only, a value that starts the path or is joined as a later part may be absolute.
-    if (t.dots && spec.bit === K.PATH && !(t.mask & K.PATH) && (t.head || t.joined)) t = { ...t, mask: t.mask | K.PATH, ...(t.omask !== undefined ? { omask: t.omask | K.PATH } : {}) };
+    const dotsBack = !!t.dots && spec.bit === K.PATH && (t.head || t.joined);
+    if (t.dots && spec.bit === K.PATH && !(t.mask & K.PATH) && (t.head || t.joined)) t = { ...addKinds(t, K.PATH), ...(t.omask !== undefined ? { omask: t.omask | K.PATH } : {}) };
     if (!(t.mask & spec.bit)) return;
     if (t.origin && t.trace && originMask(t) & spec.bit && !object) {
       const rule = spec.rule === FLOW_RULES.path && t.joined ? FLOW_RULES.absolutePath : spec.rule;
@@ -3489,12 +3627,14 @@ export class TaintAnalysis {
     }
     if (t.params) {
       for (let i = 0; i < 30; i++) {
-        if (!(t.params & (1 << i))) continue;
+        // (Only the parameters whose own part still reaches this kind; a part checked for `..` only may be absolute.)
+        const m = (dotsBack && t.params & (1 << i) ? K.PATH : paramMask(t, i)) & spec.bit;
+        if (!m) continue;
         if (st.summary.sinks.length >= 64) break;
         if (!st.summary.sinks.some((s) => s.node === node && s.param === i && s.spec === spec)) {
           const trace = paramTrace(t.trace);
           const mongo = !!t.mongoCode && spec.bit === K.NOSQL;
-          st.summary.sinks.push({ param: i, spec, node, mask: t.mask & spec.bit, needsHead, ...(path ? { path } : {}), ...(trace ? { trace } : {}), ...(object ? { object: true as const } : {}), ...(mongo ? { mongo: true as const } : {}) });
+          st.summary.sinks.push({ param: i, spec, node, mask: m, needsHead, ...(path ? { path } : {}), ...(trace ? { trace } : {}), ...(object ? { object: true as const } : {}), ...(mongo ? { mongo: true as const } : {}) });
         }
       }
     }
@@ -3785,7 +3925,7 @@ function untrusted(t: Taint | null): boolean {
  */
 function addReturned(prev: Summary['ret'] | undefined, t: Taint): NonNullable<Summary['ret']> {
   const pmask = [...(prev?.pmask ?? [])];
-  for (let i = 0; i < 30; i++) if (t.params & (1 << i)) pmask[i] = (pmask[i] ?? 0) | t.mask;
+  for (let i = 0; i < 30; i++) if (t.params & (1 << i)) pmask[i] = (pmask[i] ?? 0) | paramMask(t, i);
   const trace = prev ? prev.trace : paramTrace(t.trace);
   const dots = (prev?.dots ?? 0) | (t.dots ? t.params : 0);
   return { params: (prev?.params ?? 0) | t.params, mask: (prev?.mask ?? 0) | t.mask, pmask, ...(prev?.by ? { by: prev.by } : {}), ...(trace ? { trace } : {}), ...(dots ? { dots } : {}) };
@@ -3881,7 +4021,7 @@ function runsMongoCode(k: A.Expr | null): boolean {
  * it carries query-operator injection (`K.NOSQL`), as a filter parsed from JSON does.
  */
 function withMongoCode(t: Taint | null, code: Taint | null): Taint | null {
-  return t && code && live(code) && code.mask & (K.SQL | K.CODE) ? { ...t, mask: t.mask | K.NOSQL, mongoCode: true } : t;
+  return t && code && live(code) && code.mask & (K.SQL | K.CODE) ? { ...addKinds(t, K.NOSQL), mongoCode: true } : t;
 }
 
 /**

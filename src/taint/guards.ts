@@ -7,6 +7,7 @@
 import { keywordArg } from '../python/calls.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
+import { walk } from '../python/visit.js';
 import { ALL_MASK, K } from './model.js';
 import { boundCall, importedConstant } from './models/predicates.js';
 import { charsetClears, patternCharset, patternClears, secondCharNotSlash, strPredicateCharset } from './models/regex.js';
@@ -25,6 +26,8 @@ export interface Guard {
   pins?: boolean;
   /** A check for `..` alone: no traversal, but an absolute path is still possible (see `Taint.dots`). */
   dotsOnly?: true;
+  /** A check that the path is not absolute (`os.path.isabs`): with a `..` check it rules traversal out, alone it does not (see `Taint.notAbs`). */
+  absOnly?: true;
   /** A check that proves something only of a host name (`host.endswith(".example.com")`): a predicate's guard applies only where it is given one (`urlsplit(u).hostname`). */
   hostOnly?: true;
 }
@@ -43,6 +46,10 @@ export interface ParamGuard {
   label: string;
   pins?: true;
   hostOnly?: true;
+  /** The guard holds wherever a call returns, whatever it returns: the function raises when the check fails (see {@link raisingGuards}). */
+  raises?: true;
+  /** A check for `..` alone (see `Guard.dotsOnly`). */
+  dotsOnly?: true;
 }
 
 /** The parameter guards of a predicate function of another module, by the call's qualified name (null when it is none). */
@@ -149,6 +156,13 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
       if (test.ops.length !== 1) return [];
       const op = test.ops[0];
       const right = test.comparators[0];
+      // `PATTERN.fullmatch(x) is None`: a regex test gives a match object (true) or None.
+      // `scale = PRESETS.get(preset)` … `scale is None`: a lookup in a table of constants finds the key or gives None.
+      if ((op === 'Is' || op === 'IsNot' || op === 'Eq' || op === 'NotEq') && right.type === 'Constant' && right.value === null) {
+        const m = regexMatch(test.left, sem);
+        const found = m ? guardsOf(m, sem, d + 1, ext) : tableLookupGuards(test.left, sem);
+        return found.map((g) => (op === 'Is' || op === 'Eq' ? { ...g, when: !g.when } : g));
+      }
       if (op === 'In' || op === 'NotIn') {
         const when = op === 'In';
         // Containment test: `'..' in p`, `'/' in p` (paths).
@@ -175,10 +189,20 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
         // `os.path.commonpath([root, p]) == root` on a normalised p: p lies under root.
         const contained = commonPathGuards(test.left, sem) ?? commonPathGuards(right, sem);
         if (contained) return contained.map((key) => ({ key, bits: K.PATH, when: op === 'Eq' }));
+        // `(parts.scheme, parts.hostname) != (origin.scheme, origin.hostname)`: every pair is equal where the tuples are.
+        if (test.left.type === 'Tuple' && right.type === 'Tuple' && test.left.elts.length === right.elts.length && test.left.elts.length <= 8) {
+          const l = test.left.elts;
+          return right.elts.flatMap((r, i) => guardsOf({ ...test, ops: ['Eq'], comparators: [r], left: l[i] }, sem, d + 1, ext).map((g) => ({ ...g, when: op === 'Eq' ? g.when : !g.when })));
+        }
         // Equality with a constant: the value is that constant.
-        const fixed = (x: A.Expr): boolean => sem.constValue(x) !== undefined || importedConstant(x, sem);
+        const fixed = (x: A.Expr): boolean => sem.constValue(x) !== undefined || importedConstant(x, sem) || (x.type === 'Name' && constantLoopTarget(x, sem));
         const [side, other] = fixed(right) ? [test.left, right] : fixed(test.left) ? [right, test.left] : [null, null];
-        if (!side || !other) return [];
+        if (!side || !other) {
+          // A host name equal to another value the server holds (`parts.hostname == self._origin.hostname`): the host
+          // is that one — unless the other value is request data (checked where the guard applies).
+          const hostGuards = (host: A.Expr, to: A.Expr): Guard[] => parsedUrlKeys(host, sem).map((key) => ({ key, bits: K.SSRF | K.REDIRECT, when: op === 'Eq', unlessTainted: to }));
+          return [...hostGuards(test.left, right), ...hostGuards(right, test.left)];
+        }
         const k = keyOf(side);
         const out: Guard[] = [];
         if (k) out.push({ key: k, bits: ALL_MASK, when: op === 'Eq', pins: true });
@@ -188,10 +212,39 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
       return [];
     }
     case 'Call':
-      return callGuards(test, sem, d, ext);
+      return [...callGuards(test, sem, d, ext), ...tableLookupGuards(test, sem)];
+    case 'Name': {
+      // `m = PATTERN.fullmatch(x)` then `if not m:` (a name bound once, in the same function, to a regex test).
+      const m = regexMatch(test, sem);
+      return m ? guardsOf(m, sem, d + 1, ext) : tableLookupGuards(test, sem);
+    }
     default:
       return [];
   }
+}
+
+/** The regex test (`re.fullmatch(p, x)`, `PATTERN.match(x)`) an expression is, or a name bound once in its scope holds; null otherwise. */
+function regexMatch(e: A.Expr, sem: SemanticModel): A.Call | null {
+  const v = boundHere(e, sem);
+  return v?.type === 'Call' && v.func.type === 'Attribute' && /^(?:fullmatch|match|search)$/.test(v.func.attr) && regexTest(v, sem) ? v : null;
+}
+
+/** The expression itself, or for a name the value it is bound to once in the same scope (null when bound otherwise). */
+function boundHere(e: A.Expr, sem: SemanticModel): A.Expr | null {
+  if (e.type !== 'Name') return e;
+  const b = sem.lookup(e.id, e);
+  return b && b.kind === 'assign' && b.count === 1 && b.value && sem.scopeOf(b.value) === sem.scopeOf(e) ? b.value : null;
+}
+
+/**
+ * `TABLE.get(key)` on a table of constants (or a name bound to that lookup): where the result
+ * is true (not None, for {@link guardsOf}'s comparison), the key is one of the table's keys.
+ */
+function tableLookupGuards(e: A.Expr, sem: SemanticModel): Guard[] {
+  const v = boundHere(e, sem);
+  if (v?.type !== 'Call' || v.func.type !== 'Attribute' || v.func.attr !== 'get' || v.args.length !== 1 || v.keywords.length || !constantCollection(v.func.value, sem)) return [];
+  const k = keyOf(v.args[0]);
+  return k ? [{ key: k, bits: ALL_MASK, when: true, pins: true }] : [];
 }
 
 /**
@@ -235,12 +288,14 @@ function callGuards(test: A.Call, sem: SemanticModel, d = 0, ext?: ExternalGuard
       return out;
     }
     // `host.endswith(".example.com")`: a host in that domain (only a host name: a URL may end so anywhere).
-    if (f.attr === 'endswith' && test.args.length === 1 && isDomainSuffix(sem.constValue(test.args[0]))) {
+    if (f.attr === 'endswith' && test.args.length === 1 && (isDomainSuffix(sem.constValue(test.args[0])) || loopDomainSuffix(test.args[0], sem))) {
       const v = f.value;
       const bound = v.type === 'Name' ? sem.lookup(v.id, v) : undefined;
       const hostPart = v.type === 'Attribute' ? v : bound?.kind === 'assign' && bound.count === 1 && bound.value?.type === 'Attribute' ? bound.value : null;
-      if (hostPart && HOST_PARTS.has(hostPart.attr)) {
-        const keys = [...(recvKey ? [recvKey] : []), ...parsedUrlKeys(hostPart, sem)];
+      // (Also a name for the normalised host: `host = (parts.hostname or "").lower()`.)
+      const parsed = hostPart && HOST_PARTS.has(hostPart.attr) ? parsedUrlKeys(hostPart, sem) : parsedUrlKeys(v, sem);
+      if ((hostPart && HOST_PARTS.has(hostPart.attr)) || parsed.length) {
+        const keys = [...(recvKey ? [recvKey] : []), ...parsed];
         return keys.map((key) => ({ key, bits: K.SSRF | K.REDIRECT, when: true }));
       }
       // A predicate's parameter: it holds only where a caller gives it a host name (see `hostOnly`).
@@ -265,6 +320,13 @@ function callGuards(test: A.Call, sem: SemanticModel, d = 0, ext?: ExternalGuard
     if (checked) return checked;
   }
   if (q === 'isinstance' && test.args.length === 2 && !sem.lookup('isinstance', test)) return typeGuards(test.args[0], test.args[1]);
+  // `any(host == d or host.endswith("." + d) for d in DOMAINS)`: true for some constant d, so what the test proves for
+  // every d holds (of the values other than d).
+  const gen = q === 'any' && test.args.length === 1 && !sem.lookup('any', test) ? test.args[0] : null;
+  if (gen?.type === 'GeneratorExp' && gen.generators.length === 1 && !gen.generators[0].ifs.length && gen.generators[0].target.type === 'Name' && constantCollection(gen.generators[0].iter, sem)) {
+    const d0 = gen.generators[0].target.id;
+    return guardsOf(gen.elt, sem, d + 1, ext).filter((g) => g.when && g.key !== d0 && !g.key.startsWith(`${d0}.`) && !g.unlessTainted);
+  }
   if ((q === 'hmac.compare_digest' || q === 'secrets.compare_digest') && test.args.length === 2) return hmacGuards(test.args[0], test.args[1], sem);
   if (SAFE_URL_CHECKS.test(q) && test.args[0]) {
     const k = keyOf(test.args[0]);
@@ -272,7 +334,7 @@ function callGuards(test: A.Call, sem: SemanticModel, d = 0, ext?: ExternalGuard
   }
   if (q === 'os.path.isabs' && test.args[0]) {
     const k = keyOf(test.args[0]);
-    if (k) return [{ key: k, bits: K.PATH, when: false }];
+    if (k) return [{ key: k, bits: K.PATH, when: false, absOnly: true }];
   }
   return [];
 }
@@ -382,10 +444,17 @@ function truthyPathGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): Gua
   // (`host = (host or "").lower().rstrip(".")`: the same text up to case and surrounding
   // characters — what the checks after it prove of a host name holds for the value passed.)
   let normalised = false;
+  // (`candidate = target.strip().replace("\\", "/")`: a local name for a parameter normalised the same way.)
+  const aliases = new Map<string, string>();
   const rebinds = (s: A.Stmt): boolean => {
     const bound = (s.type === 'Assign' && s.targets.some((t) => namesBound(t).some((n) => params.has(n)))) || (s.type === 'AnnAssign' && s.target.type === 'Name' && params.has(s.target.id));
-    if (!bound) return false;
     const t = s.type === 'Assign' && s.targets.length === 1 ? s.targets[0] : s.type === 'AnnAssign' ? s.target : null;
+    if (!bound) {
+      const value = s.type === 'Assign' || s.type === 'AnnAssign' ? s.value : null;
+      const of = t?.type === 'Name' && value ? [...params].find((p) => normalisationOf(value, p)) : undefined;
+      if (of && t?.type === 'Name' && sem.lookup(t.id, t)?.count === 1) aliases.set(t.id, of);
+      return false;
+    }
     if (t?.type === 'Name' && s.value && normalisationOf(s.value, t.id)) {
       normalised = true;
       return false;
@@ -424,6 +493,13 @@ function truthyPathGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): Gua
   if (body.length < 2 || !walk(body, true)) return null;
   // The parts of the local-path check may come from several exits (`if not t.startswith("/") or t.startswith("//"): return False`).
   out.push(...localPathParts(parts, sem, true));
+  for (const [i, g] of out.entries()) {
+    const dot = g.key.indexOf('.');
+    const of = aliases.get(dot < 0 ? g.key : g.key.slice(0, dot));
+    if (!of) continue;
+    out[i] = { ...g, key: of + (dot < 0 ? '' : g.key.slice(dot)) };
+    normalised = true;
+  }
   if (normalised) {
     const hosts = out.flatMap((g) => (g.bits & (K.SSRF | K.REDIRECT) ? [{ ...g, bits: g.bits & (K.SSRF | K.REDIRECT), pins: false }] : []));
     return hosts.length ? hosts : null;
@@ -446,8 +522,50 @@ type LocalParamGuard = ParamGuard & { unlessTainted?: A.Expr };
 function predicateParamGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): LocalParamGuard[] {
   const body = predicateBody(fn);
   const guards = body ? guardsOf(body.value, sem, d) : fn.decorator_list.length ? null : truthyPathGuards(fn, sem, d);
-  if (!guards) return [];
-  const params = [...fn.args.posonlyargs, ...fn.args.args].map((p) => p.arg);
+  return guards ? onParams(fn, guards) : [];
+}
+
+/**
+ * The guards a validator establishes by raising: the tests of its top-level
+ * `if <test>: raise …` statements and `assert`s, up to the first statement that may return
+ * or that binds a parameter again. Wherever a call of it completes they hold on the
+ * arguments (`check_name(name)` as a statement). An exit by `return False` does not count:
+ * a caller that ignores the result goes on with the unchecked value.
+ */
+export function raisingGuards(fn: A.FunctionDef, sem: SemanticModel, d = 1): Guard[] {
+  if (fn.decorator_list.length) return [];
+  const params = new Set([...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs].map((p) => p.arg));
+  const out: Guard[] = [];
+  for (const s of fn.body) {
+    if (s.type === 'If' && !s.orelse.length && s.body[s.body.length - 1]?.type === 'Raise' && s.body.every((x) => x.type === 'Expr' || x.type === 'Pass' || x.type === 'Raise')) {
+      for (const g of guardsOf(s.test, sem, d)) if (!g.when) out.push({ ...g, when: true });
+      continue;
+    }
+    if (s.type === 'Assert') {
+      for (const g of guardsOf(s.test, sem, d)) if (g.when) out.push(g);
+      continue;
+    }
+    if ((s.type === 'Assign' && s.targets.some((t) => namesBound(t).some((n) => params.has(n)))) || (s.type === 'AnnAssign' && s.target.type === 'Name' && params.has(s.target.id))) break;
+    if (mayReturn(s)) break;
+  }
+  return out;
+}
+
+/** Whether a statement holds a `return` (or `yield`) of its function (not of a function inside it). */
+function mayReturn(s: A.Stmt): boolean {
+  let found = false;
+  walk(s, (n) => {
+    if (found) return false;
+    if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'Lambda' || n.type === 'ClassDef') return false;
+    if (n.type === 'Return' || n.type === 'Yield' || n.type === 'YieldFrom') found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Guards on a function's names moved to its positional parameters (a method's `self` aside when `method`). */
+function onParams(fn: A.FunctionDef, guards: readonly Guard[], method = false, raises = false): LocalParamGuard[] {
+  const params = [...fn.args.posonlyargs, ...fn.args.args].map((p) => p.arg).slice(method ? 1 : 0);
   const out: LocalParamGuard[] = [];
   for (const g of guards) {
     const dot = g.key.indexOf('.');
@@ -464,6 +582,8 @@ function predicateParamGuards(fn: A.FunctionDef, sem: SemanticModel, d: number):
       ...(g.pins ? { pins: true as const } : {}),
       ...(g.hostOnly ? { hostOnly: true as const } : {}),
       ...(g.unlessTainted ? { unlessTainted: g.unlessTainted } : {}),
+      ...(raises ? { raises: true as const } : {}),
+      ...(g.dotsOnly ? { dotsOnly: true as const } : {}),
     });
   }
   return out;
@@ -477,7 +597,7 @@ function predicateParamGuards(fn: A.FunctionDef, sem: SemanticModel, d: number):
  */
 export function paramGuardsOf(fn: A.FunctionDef, sem: SemanticModel): ParamGuard[] | null {
   if (fn.type !== 'FunctionDef') return null;
-  const out = predicateParamGuards(fn, sem, 1).filter((g) => !g.unlessTainted);
+  const out = [...predicateParamGuards(fn, sem, 1), ...onParams(fn, raisingGuards(fn, sem), false, true)].filter((g) => !g.unlessTainted);
   return out.length ? out : null;
 }
 
@@ -496,7 +616,7 @@ function argumentGuards(call: A.Call, guards: readonly LocalParamGuard[], sem: S
     // (A host-name check given something that is not a host name proves nothing.)
     const hostArg = !g.rest && a.type === 'Attribute' && HOST_PARTS.has(a.attr);
     if (g.hostOnly && !hostArg) continue;
-    if (k) out.push({ key: k + g.rest, bits: g.bits, when: g.when, label: g.label, ...(g.pins ? { pins: true } : {}), ...(g.unlessTainted ? { unlessTainted: g.unlessTainted } : {}) });
+    if (k) out.push({ key: k + g.rest, bits: g.bits, when: g.when, label: g.label, ...(g.pins ? { pins: true } : {}), ...(g.unlessTainted ? { unlessTainted: g.unlessTainted } : {}), ...(g.dotsOnly ? { dotsOnly: true } : {}) });
     else if (!hostArg) continue;
     const host = /^\.(?:netloc|hostname|host)$/.test(g.rest) ? g.rest.slice(1) : null;
     const urls = host ? parsedUrlKeys({ type: 'Attribute', value: a, attr: host, ctx: 'Load', lineno: a.lineno, col_offset: a.col_offset, end_lineno: a.end_lineno, end_col_offset: a.end_col_offset, parent: a.parent } as unknown as A.Attribute, sem) : [];
@@ -780,7 +900,9 @@ function hmacMessage(e: A.Expr, sem: SemanticModel, d: number): { msg: A.Expr; k
   if (helper) {
     const inner = hmacMessage(helper.value, sem, d + 1);
     const offset = e.func.type === 'Attribute' ? 1 : 0;
-    const i = inner && inner.msg.type === 'Name' ? helper.params.indexOf(inner.msg.id) - offset : -1;
+    // (The parameter signed as bytes, `blob.encode("ascii")`, is the parameter.)
+    const signed = inner ? withoutEncoding(inner.msg) : null;
+    const i = signed?.type === 'Name' ? helper.params.indexOf(signed.id) - offset : -1;
     const arg = i >= 0 ? e.args[i] : undefined;
     return inner && arg && arg.type !== 'Starred' ? { msg: arg, key: inner.key } : null;
   }
@@ -823,12 +945,21 @@ const VALIDATING_CONVERSIONS = new Map<string, number>([
  * is one (inside a `try` whose handler returns, or anywhere: an exception leaves the
  * block). The interpreter applies them after executing the statement.
  */
-export function statementGuards(stmt: A.Stmt, sem: SemanticModel): Guard[] {
-  const value = stmt.type === 'Expr' ? stmt.value : stmt.type === 'Assign' || stmt.type === 'AnnAssign' ? stmt.value : null;
+export function statementGuards(stmt: A.Stmt, sem: SemanticModel, ext?: ExternalGuards): Guard[] {
+  let value = stmt.type === 'Expr' ? stmt.value : stmt.type === 'Assign' || stmt.type === 'AnnAssign' ? stmt.value : null;
+  if (value?.type === 'Await') value = value.value;
   if (!value || value.type !== 'Call' || !value.args[0]) return [];
-  const bits = VALIDATING_CONVERSIONS.get(sem.callName(value) ?? '');
+  const q = sem.callName(value) ?? '';
+  const bits = VALIDATING_CONVERSIONS.get(q);
   const k = keyOf(value.args[0]);
-  return bits && k ? [{ key: k, bits, when: true }] : [];
+  if (bits) return k ? [{ key: k, bits, when: true }] : [];
+  // A validator that raises unless its checks pass (`ensure_name(name)`): of this module, of its class, or of another module.
+  const f = value.func;
+  const local = f.type === 'Name' ? moduleFunction(f, value, sem) : null;
+  const method = local ? null : selfMethod(f);
+  if (local || method) return argumentGuards(value, onParams((local ?? method)!, raisingGuards((local ?? method)!, sem), !!method, true), sem);
+  const remote = ext && q.includes('.') ? ext(q) : null;
+  return remote ? argumentGuards(value, remote.filter((g) => g.raises), sem) : [];
 }
 
 /** Env key of a name or a dotted attribute chain (`self.query`), else null. */
@@ -850,6 +981,13 @@ const HOST_PARTS = new Set(['netloc', 'hostname', 'host']);
  * (`parts.geturl()`, `urlunparse(parts)` rebuild the checked URL).
  */
 function parsedUrlKeys(e: A.Expr, sem: SemanticModel): string[] {
+  // (Through a name bound to it and case or whitespace normalisation: `host = (parsed.hostname or "").lower()`.)
+  for (let i = 0; i < 6 && e.type !== 'Attribute'; i++) {
+    const next: A.Expr | null =
+      e.type === 'Name' ? boundHere(e, sem) : e.type === 'BoolOp' && e.op === 'Or' && e.values.length === 2 && e.values[1].type === 'Constant' ? e.values[0] : e.type === 'Call' && e.func.type === 'Attribute' && !e.args.length && /^(?:lower|casefold|strip|rstrip|lstrip)$/.test(e.func.attr) ? e.func.value : null;
+    if (!next || next === e) return [];
+    e = next;
+  }
   if (e.type !== 'Attribute' || !HOST_PARTS.has(e.attr)) return [];
   const v = boundCall(e.value, sem);
   if (!v || !v.args[0]) return [];
@@ -886,16 +1024,45 @@ function eitherHolds(values: readonly A.Expr[], sem: SemanticModel, d: number, e
 
 /** Case and surrounding-character normalisations of a string (`str` methods). */
 const NORMALISING_METHODS = new Set(['lower', 'upper', 'casefold', 'strip', 'lstrip', 'rstrip']);
+/** `.replace("\\", "/")`: backslashes read as the slashes browsers take them for (a check on the result is stricter). */
+const isSlashReplace = (x: A.Call): boolean => x.func.type === 'Attribute' && x.func.attr === 'replace' && x.args.length === 2 && x.args[0].type === 'Constant' && x.args[0].value === '\\' && x.args[1].type === 'Constant' && x.args[1].value === '/';
 
 /** Whether `e` is `name` normalised: `(name or "").lower().rstrip(".")`, `name.strip()`. */
 function normalisationOf(e: A.Expr, name: string): boolean {
   let x = e;
   for (let i = 0; i < 10; i++) {
-    if (x.type === 'Call' && x.func.type === 'Attribute' && NORMALISING_METHODS.has(x.func.attr)) x = x.func.value;
+    if (x.type === 'Call' && x.func.type === 'Attribute' && (NORMALISING_METHODS.has(x.func.attr) || isSlashReplace(x))) x = x.func.value;
     else if (x.type === 'BoolOp' && x.op === 'Or' && x.values.length === 2 && x.values[1].type === 'Constant') x = x.values[0];
     else break;
   }
   return x.type === 'Name' && x.id === name;
+}
+
+/** A name a comprehension binds to each element of a collection of constants (`d` in `… for d in DOMAINS`). */
+function constantLoopTarget(e: A.Name, sem: SemanticModel): boolean {
+  for (let n: A.AnyNode | null = e.parent; n; n = n.parent) {
+    if (n.type !== 'GeneratorExp' && n.type !== 'ListComp' && n.type !== 'SetComp') continue;
+    const g = n.generators.find((x) => x.target.type === 'Name' && x.target.id === e.id);
+    if (g) return !g.ifs.length && constantCollection(g.iter, sem) && iterStrings(g.iter, sem);
+  }
+  return false;
+}
+
+/** Whether a collection of constants holds domain names (no leading dot, at least one dot): `("github.com", "vimeo.com")`. */
+function iterStrings(e: A.Expr, sem: SemanticModel): boolean {
+  const v = e.type === 'Name' ? (sem.lookup(e.id, e)?.value ?? e) : e;
+  return (v.type === 'Tuple' || v.type === 'List' || v.type === 'Set') && v.elts.every((x) => x.type === 'Constant' && typeof x.value === 'string');
+}
+
+/** `"." + d` with `d` a domain of a collection of constants that a comprehension walks (see {@link constantLoopTarget}). */
+function loopDomainSuffix(e: A.Expr, sem: SemanticModel): boolean {
+  if (e.type !== 'BinOp' || e.op !== 'Add' || e.right.type !== 'Name' || sem.constValue(e.left) !== '.' || !constantLoopTarget(e.right, sem)) return false;
+  const it = (() => {
+    for (let n: A.AnyNode | null = e.parent; n; n = n.parent) if (n.type === 'GeneratorExp' || n.type === 'ListComp' || n.type === 'SetComp') return n.generators.find((x) => x.target.type === 'Name' && x.target.id === (e.right as A.Name).id)?.iter;
+    return undefined;
+  })();
+  const v = it?.type === 'Name' ? (sem.lookup(it.id, it)?.value ?? it) : it;
+  return !!v && (v.type === 'Tuple' || v.type === 'List' || v.type === 'Set') && v.elts.every((x) => x.type === 'Constant' && isDomainSuffix(`.${String(x.value)}`));
 }
 
 /** A suffix that names a domain with its leading dot (`.example.com`): a host ending with it lies in that domain. */

@@ -76,6 +76,12 @@ export interface Taint {
   head: boolean;
   /** Bit i: flows from parameter i of the function being analysed (for summaries). */
   params: number;
+  /**
+   * When the parameters' parts reach different kinds (`os.path.join(self._dir(ticket_id),
+   * basename(filename))`): per parameter i, the kinds its part can reach; parameter i's
+   * kinds are `mask & pmask[i]` (see {@link paramMask}). Absent: every parameter reaches `mask`.
+   */
+  pmask?: number[];
   /** Last step of the trace from a real source; null when only from parameters. */
   trace: Step | null;
   origin: Origin | null;
@@ -101,6 +107,8 @@ export interface Taint {
    * (`os.path.join(BASE, name)`). See `TaintAnalysis.hit`.
    */
   dots?: true;
+  /** Checked not to be an absolute path (`not os.path.isabs(p)`): a later check for `..` alone then rules traversal out. */
+  notAbs?: true;
   /**
    * The value is a file object, not a string: an upload itself (`request.files["f"]`,
    * `.get("f")`, its `.stream`) or an in-memory file (`io.BytesIO(data)`). Given where a path
@@ -140,7 +148,7 @@ export function inQuotedAttribute(before: string): boolean {
 /** The value with cross-site scripting back in its mask when it was cleared by an escape that leaves quotes (see {@link Taint.quotesLeft}). */
 export function unescapedInAttribute(t: Taint): Taint {
   if (!t.quotesLeft || !((t.cleared ?? 0) & K.XSS)) return t;
-  return { ...t, mask: t.mask | K.XSS, cleared: (t.cleared ?? 0) & ~K.XSS };
+  return { ...addKinds(t, K.XSS), cleared: (t.cleared ?? 0) & ~K.XSS };
 }
 
 /** The sink kinds the untrusted part of a value can still reach (a flow needs one of them). */
@@ -149,6 +157,30 @@ export function originMask(t: Taint): number {
 }
 
 /** Union of two abstract values (may-taint): masks and parameters join, the strongest origin's trace is kept. */
+/** The taint reaching `bits` again (every parameter's part too: a decoder undoes what an encoder cleared, a quote left open re-opens XSS). */
+export function addKinds(t: Taint, bits: number): Taint {
+  return { ...t, mask: t.mask | bits, ...(t.pmask ? { pmask: t.pmask.map((m) => (m ?? 0) | bits) } : {}) };
+}
+
+/** The kinds parameter i's part of a value can reach (see {@link Taint.pmask}); 0 when the value holds none of it. */
+export function paramMask(t: Taint, i: number): number {
+  return t.params & (1 << i) ? t.mask & (t.pmask?.[i] ?? t.mask) : 0;
+}
+
+/** Per parameter, the kinds each side's part reaches when they differ from the joined mask; undefined when they do not. */
+function joinedPmask(a: Taint, b: Taint, params: number, mask: number): number[] | undefined {
+  if (!a.pmask && !b.pmask && (!(a.params & params) || a.mask === mask) && (!(b.params & params) || b.mask === mask)) return undefined;
+  let out: number[] | undefined;
+  for (let i = 0; i < 30; i++) {
+    if (!(params & (1 << i))) continue;
+    const m = paramMask(a, i) | paramMask(b, i);
+    if (m !== mask) (out ??= [])[i] = m;
+  }
+  if (!out) return undefined;
+  for (let i = 0; i < 30; i++) if (params & (1 << i) && out[i] === undefined) out[i] = mask;
+  return out;
+}
+
 export function join(a: Taint | null, b: Taint | null): Taint | null {
   if (!a) return b;
   if (!b) return a;
@@ -156,10 +188,14 @@ export function join(a: Taint | null, b: Taint | null): Taint | null {
   // Untrusted data joined with a parameter's value: remember what the untrusted part reaches.
   const mixes = (a.origin !== null && b.origin === null && b.params !== 0) || (b.origin !== null && a.origin === null && a.params !== 0);
   const omask = mixes || a.omask !== undefined || b.omask !== undefined ? (a.origin ? originMask(a) : 0) | (b.origin ? originMask(b) : 0) : undefined;
+  const mask = a.mask | b.mask;
+  const params = a.params | b.params;
+  const pmask = params ? joinedPmask(a, b, params, mask) : undefined;
   return {
-    mask: a.mask | b.mask,
+    mask,
+    ...(pmask ? { pmask } : {}),
     head: a.head || b.head,
-    params: a.params | b.params,
+    params,
     trace: pick.trace,
     origin: pick.origin,
     joined: a.joined || b.joined,

@@ -18,6 +18,7 @@ import { traceSteps } from './index.js';
 import { FLOW_RULE_IDS } from './models/kinds.js';
 import { externalEntitiesOn, parserUses, type ParsedDocument } from './xml-parsers.js';
 import { enclosingFunction, hingeParts, type Hinge } from './callers.js';
+import { namesBound } from './guards.js';
 import { randomUse } from './random-use.js';
 import { fixedFile } from './fixed-files.js';
 
@@ -52,14 +53,56 @@ function yamlLoaderConfig(node: A.AnyNode, analysis: TaintAnalysis, lines: reado
   if (!c) return null;
   const l = c.keywords.find((k) => k.arg === 'Loader')?.value ?? c.args[1];
   if (l?.type === 'Name') {
-    // A name bound once to the loader (`DEFINITION_LOADER = yaml.SafeLoader`).
+    // A name bound to a safe loader wherever the module binds it (`DEFINITION_LOADER = yaml.SafeLoader`,
+    // `getattr(yaml, "CSafeLoader", yaml.SafeLoader)`, `from yaml import CSafeLoader as Loader` with SafeLoader on ImportError).
     const b = analysis.sem.lookup(l.id, l);
-    const q = b?.kind === 'assign' && b.count === 1 && b.value ? analysis.sem.qualifiedName(b.value) : null;
-    return q && SAFE_YAML_LOADERS.test(q) ? `\`${l.id}\` is ${q}, which builds only plain data` : null;
+    if (!b || (b.kind !== 'assign' && b.kind !== 'import')) return null;
+    const values = moduleBindings(analysis.module, l.id);
+    return values.length && values.every((v) => safeYamlLoader(v, analysis.sem)) ? `\`${l.id}\` is always a safe loader (${values.map((v) => (typeof v === 'string' ? v : clip(exprText(lines, v)))).join(', ')}), which builds only plain data` : null;
   }
   if (!l || l.type !== 'Call') return null;
   const q = analysis.returnedName(l);
   return q && SAFE_YAML_LOADERS.test(q) ? `the loader \`${clip(exprText(lines, l))}\` always returns ${q}, which builds only plain data` : null;
+}
+
+/** `yaml.SafeLoader`, `yaml.CSafeLoader`, or `getattr(yaml, "CSafeLoader", <one of those>)` (the C loader when PyYAML was built with it). */
+function safeYamlLoader(e: A.Expr | string, sem: SemanticModel): boolean {
+  if (typeof e === 'string') return SAFE_YAML_LOADERS.test(e);
+  if (e.type === 'Call' && sem.callName(e) === 'getattr' && e.args.length === 3 && !sem.lookup('getattr', e)) {
+    const [mod, name, fallback] = e.args;
+    return sem.qualifiedName(mod) === 'yaml' && SAFE_YAML_LOADERS.test(`yaml.${String(sem.constValue(name))}`) && safeYamlLoader(fallback, sem);
+  }
+  return SAFE_YAML_LOADERS.test(sem.qualifiedName(e) ?? '');
+}
+
+/**
+ * What the module's top-level code binds a name to, in every place it does (assignments,
+ * and `from … import` — inside `try`/`if` too): the assigned values, or for an import the
+ * qualified name it imports; empty when any binding is of another kind (a loop, a
+ * `with`, a function) or a statement binds it in a way not followed.
+ */
+function moduleBindings(module: A.Module, name: string): (A.Expr | string)[] {
+  const out: (A.Expr | string)[] = [];
+  let other = false;
+  const stack: A.Stmt[] = [...module.body];
+  while (stack.length && !other) {
+    const s = stack.pop()!;
+    if (s.type === 'Assign') {
+      for (const t of s.targets) {
+        if (!namesBound(t).includes(name)) continue;
+        if (t.type === 'Name') out.push(s.value);
+        else other = true;
+      }
+    } else if (s.type === 'ImportFrom') {
+      for (const a of s.names) if ((a.asname ?? a.name) === name) out.push(s.level ? `.${a.name}` : `${s.module ?? ''}.${a.name}`);
+    } else if (s.type === 'Try') stack.push(...s.body, ...s.handlers.flatMap((h) => h.body), ...s.orelse, ...s.finalbody);
+    else if (s.type === 'If') stack.push(...s.body, ...s.orelse);
+    else if ((s.type === 'FunctionDef' || s.type === 'AsyncFunctionDef' || s.type === 'ClassDef') && s.name === name) other = true;
+    else if (s.type === 'AnnAssign' || s.type === 'AugAssign' || s.type === 'Import' || s.type === 'For' || s.type === 'With') {
+      if (s.type === 'Import' ? s.names.some((a) => (a.asname ?? a.name.split('.')[0]) === name) : s.type === 'AnnAssign' || s.type === 'AugAssign' ? s.target.type === 'Name' && s.target.id === name : s.type === 'For' ? namesBound(s.target).includes(name) : false) other = true;
+    }
+  }
+  return other ? [] : out;
 }
 
 function callOf(n: A.AnyNode): A.Call | null {

@@ -325,8 +325,31 @@ export function receiverMadeBy(constructors: readonly string[]) {
   return (call: A.Call, sem: SemanticModel): boolean => {
     if (call.func.type !== 'Attribute') return false;
     const made = boundCall(call.func.value, sem);
-    return !!made && set.has(sem.callName(made) ?? '');
+    // (Or declared one: `session: aiohttp.ClientSession = request.app["http"]`, a parameter's annotation.)
+    return made ? set.has(sem.callName(made) ?? '') : set.has(annotatedClass(call.func.value, sem) ?? '');
   };
+}
+
+/**
+ * The class a name is declared as (its qualified name): the annotation of its only binding,
+ * an annotated assignment or a parameter (`session: aiohttp.ClientSession = app["http"]`,
+ * `def fetch(client: httpx.Client)`), also through a field of `self` set once from such a
+ * name; null otherwise.
+ */
+export function annotatedClass(e: A.Expr, sem: SemanticModel, d = 0): string | null {
+  // (A field of `self` set once from such a name: `self.session = session`.)
+  if (e.type === 'Attribute' && e.value.type === 'Name' && e.value.id === 'self' && d < 2) {
+    const cls = enclosingClass(e);
+    const set = cls ? selfFieldAssignments(cls).get(e.attr) : undefined;
+    const v = set?.length === 1 ? set[0].value : null;
+    return v ? annotatedClass(v, sem, d + 1) : null;
+  }
+  if (e.type !== 'Name') return null;
+  const b = sem.lookup(e.id, e);
+  if (!b || b.count !== 1) return null;
+  const p = b.node.parent;
+  const ann = b.kind === 'param' && b.node.type === 'arg' ? b.node.annotation : b.kind === 'assign' && p?.type === 'AnnAssign' && p.target === b.node ? p.annotation : null;
+  return ann && (ann.type === 'Name' || ann.type === 'Attribute') ? sem.qualifiedName(ann) : null;
 }
 
 /** The enclosing class of a node, if any (stops at the module). */

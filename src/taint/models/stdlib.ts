@@ -156,7 +156,7 @@ export const STDLIB: LibraryModel = {
         'open', 'io.open', 'codecs.open', 'os.open', 'builtins.open', 'os.remove', 'os.unlink', 'os.rmdir', 'os.removedirs', 'os.makedirs', 'os.mkdir', 'os.listdir', 'os.scandir',
         'os.chmod', 'os.chown', 'os.lchown', 'os.truncate', 'os.stat', 'os.lstat', 'os.access', 'os.utime', 'os.walk', 'os.mkfifo', 'os.readlink', 'shutil.rmtree', 'shutil.make_archive', 'shutil.unpack_archive', 'shutil.chown',
         'os.path.getsize', 'os.path.getmtime', 'os.path.getatime', 'os.path.getctime', 'os.path.exists', 'os.path.lexists', 'os.path.isfile', 'os.path.isdir', 'os.path.islink', 'os.path.ismount',
-        'glob.glob', 'glob.iglob', 'zipfile.ZipFile', 'tarfile.open', 'tarfile.TarFile', 'fileinput.input', 'linecache.getline', 'mimetypes.guess_type',
+        'glob.glob', 'glob.iglob', 'zipfile.ZipFile', 'tarfile.open', 'tarfile.TarFile', 'fileinput.input', 'linecache.getline',
       ],
       keywords: ['file', 'path', 'filename', 'name', 'pathname'],
     },
@@ -205,6 +205,8 @@ export const STDLIB: LibraryModel = {
     { names: ['json.dumps'], clears: ['header'] },
     // An escaped pattern matches the text literally: no quantifier or group of the attacker's.
     { names: ['re.escape', 'regex.escape'], clears: ['regex'] },
+    // repr()/ascii() of a string or a number is a Python literal of it: evaluated, it is that value again (no code runs).
+    { names: ['repr', 'ascii', 'builtins.repr', 'builtins.ascii'], clears: ['code'] },
     // Percent-encoding leaves only [A-Za-z0-9_.~%-] and what `safe=` keeps: urlencode keeps
     // nothing else; quote()/quote_plus() are judged with their `safe` argument (sanitizers.ts).
     {
@@ -213,7 +215,7 @@ export const STDLIB: LibraryModel = {
     },
   ],
   passThrough: [
-    'str', 'bytes', 'bytearray', 'bytes.fromhex', 'bytearray.fromhex', 'repr', 'ascii', 'format', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'iter', 'next', 'min', 'max',
+    'str', 'bytes', 'bytearray', 'bytes.fromhex', 'bytearray.fromhex', 'format', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'iter', 'next', 'min', 'max',
     'enumerate', 'zip', 'filter', 'itertools.chain', 'itertools.islice', 'itertools.chain.from_iterable',
     'os.fspath', 'os.fsencode', 'os.fsdecode', 'os.path.normpath', 'os.path.abspath', 'os.path.realpath', 'os.path.expanduser', 'os.path.expandvars', 'os.path.dirname', 'os.path.splitext', 'os.path.split',
     'posixpath.normpath', 'ntpath.normpath',
