@@ -22,6 +22,7 @@ import { IN_MEMORY_FILES } from './models/stdlib.js';
 import { annotatedClass, boundCall, enclosingClass, importedConstant, selfFieldAssignments } from './models/predicates.js';
 import type { CallArgs, Hinge } from './callers.js';
 import { frozenClassTable, frozenTable, recordsMethod } from './callers.js';
+import { enclosingFunction } from '../python/helpers.js';
 
 /** A source-to-sink flow found in the module. */
 export interface Flow {
@@ -1685,7 +1686,10 @@ export class TaintAnalysis {
     if (fromFactory) return { cls: fromFactory, fields: [] };
     const q = this.sem.callName(e);
     const ext = q ? this.external.lookup(q, { kind: 'class', req: this.passesReqObj(e, st) }) : null;
-    return ext && ext.kind === 'class' && ext.cls ? { cls: ext.cls, fields: this.ctorFields(ext, e, st) } : null;
+    if (ext && ext.kind === 'class' && ext.cls) return { cls: ext.cls, fields: this.ctorFields(ext, e, st) };
+    // A factory of another module (`Authenticator.from_env()`, a class method returning `cls(...)`): the class it makes.
+    const made = q ? this.external.lookup(q, { kind: 'factory' }) : null;
+    return made && made.kind === 'class' && made.cls ? { cls: made.cls, fields: [] } : null;
   }
 
   /** An instance a name is declared to hold by its annotation (`loader: DocumentLoader`), of a class of another module of the project (the project pass); null otherwise. */
@@ -3508,6 +3512,13 @@ export class TaintAnalysis {
     }
     if (e.type !== 'Call' || e.func.type === 'Call') return null;
     if (e.func.type === 'Name' && this.localClass(e.func.id, e)) return e.func.id;
+    // `return cls(...)` in a class method of a class of the module: that class (`Authenticator.from_env()`).
+    if (e.func.type === 'Name') {
+      const fn = enclosingFunction(e);
+      const cls = fn?.parent?.type === 'ClassDef' && fn.parent.parent?.type === 'Module' ? fn.parent : null;
+      const first = fn?.args.posonlyargs[0] ?? fn?.args.args[0];
+      if (cls && first?.arg === e.func.id && fn!.decorator_list.some((d) => d.type === 'Name' && d.id === 'classmethod')) return cls.name;
+    }
     const q = this.sem.callName(e);
     // Per file, the project's module names tell; in the project pass, the resolver does.
     return q && q.includes('.') && (this.localModules ? this.isProjectName(q) : !!this.external) && this.importedName(e.func) === q ? q : null;

@@ -507,3 +507,31 @@ describe('a host compared with each domain of a constant list (`any(… for d in
     expect(at(await scan({ 'app.py': src('host == d or host.endswith("." + d)', 'request.args.getlist("d")') }), 'KR105', 'app.py', 12)).toHaveLength(1);
   });
 });
+
+describe('an instance made by a class method of another module (`Authenticator.from_env()`)', () => {
+  const auth = (log: string) =>
+    lines(
+      'import logging, os',
+      'audit = logging.getLogger("audit")',
+      'class Authenticator:',
+      '    def __init__(self, users):',
+      '        self.users = users',
+      '    @classmethod',
+      '    def from_env(cls):',
+      '        return cls(os.environ.get("USERS", "").split(","))',
+      '    def login(self, username):',
+      '        if username not in self.users:',
+      `            ${log}`,
+      '            return None',
+      '        return username',
+    );
+  const view = lines('from flask import Flask, request', 'from auth import Authenticator', 'app = Flask(__name__)', 'auth = Authenticator.from_env()', '@app.post("/login")', 'def login():', '    return str(auth.login(request.form["username"]))');
+
+  it('the method logs the form’s user name with %s: log injection in the other module', async () => {
+    expect(at(await scan({ 'auth.py': auth('audit.warning("login failed user=%s", username)'), 'app.py': view }), 'KR116', 'auth.py', 11)).toHaveLength(1);
+  });
+
+  it('the method logs a fixed message: no finding', async () => {
+    expect(at(await scan({ 'auth.py': auth('audit.warning("login failed")'), 'app.py': view }), 'KR116', 'auth.py')).toHaveLength(0);
+  });
+});
