@@ -1038,31 +1038,41 @@ function normalisationOf(e: A.Expr, name: string): boolean {
   return x.type === 'Name' && x.id === name;
 }
 
-/** A name a comprehension binds to each element of a collection of constants (`d` in `… for d in DOMAINS`). */
-function constantLoopTarget(e: A.Name, sem: SemanticModel): boolean {
+/** The collection a comprehension walks to bind `e` (`DOMAINS` for `d` in `… for d in DOMAINS`, without `if`s); null otherwise. */
+function loopIter(e: A.Name): A.Expr | null {
   for (let n: A.AnyNode | null = e.parent; n; n = n.parent) {
     if (n.type !== 'GeneratorExp' && n.type !== 'ListComp' && n.type !== 'SetComp') continue;
     const g = n.generators.find((x) => x.target.type === 'Name' && x.target.id === e.id);
-    if (g) return !g.ifs.length && constantCollection(g.iter, sem) && iterStrings(g.iter, sem);
+    if (g) return g.ifs.length ? null : g.iter;
   }
-  return false;
+  return null;
 }
 
-/** Whether a collection of constants holds domain names (no leading dot, at least one dot): `("github.com", "vimeo.com")`. */
-function iterStrings(e: A.Expr, sem: SemanticModel): boolean {
-  const v = e.type === 'Name' ? (sem.lookup(e.id, e)?.value ?? e) : e;
-  return (v.type === 'Tuple' || v.type === 'List' || v.type === 'Set') && v.elts.every((x) => x.type === 'Constant' && typeof x.value === 'string');
+/** The string constants of a tuple, list or set display, or of a name bound once to one; null otherwise. */
+function constantStrings(e: A.Expr, sem: SemanticModel): string[] | null {
+  const b = e.type === 'Name' ? sem.lookup(e.id, e) : undefined;
+  const v = b ? (b.kind === 'assign' && b.count === 1 ? b.value : undefined) : e;
+  if (!v || (v.type !== 'Tuple' && v.type !== 'List' && v.type !== 'Set')) return null;
+  const out: string[] = [];
+  for (const x of v.elts) {
+    if (x.type !== 'Constant' || typeof x.value !== 'string') return null;
+    out.push(x.value);
+  }
+  return out;
 }
 
-/** `"." + d` with `d` a domain of a collection of constants that a comprehension walks (see {@link constantLoopTarget}). */
+/** A name a comprehension binds to each string of a collection of constants (`d` in `… for d in DOMAINS`). */
+function constantLoopTarget(e: A.Name, sem: SemanticModel): boolean {
+  const it = loopIter(e);
+  return !!it && constantStrings(it, sem) !== null;
+}
+
+/** `"." + d` with `d` walking a collection of domain names (see {@link constantLoopTarget}): a domain suffix for each. */
 function loopDomainSuffix(e: A.Expr, sem: SemanticModel): boolean {
-  if (e.type !== 'BinOp' || e.op !== 'Add' || e.right.type !== 'Name' || sem.constValue(e.left) !== '.' || !constantLoopTarget(e.right, sem)) return false;
-  const it = (() => {
-    for (let n: A.AnyNode | null = e.parent; n; n = n.parent) if (n.type === 'GeneratorExp' || n.type === 'ListComp' || n.type === 'SetComp') return n.generators.find((x) => x.target.type === 'Name' && x.target.id === (e.right as A.Name).id)?.iter;
-    return undefined;
-  })();
-  const v = it?.type === 'Name' ? (sem.lookup(it.id, it)?.value ?? it) : it;
-  return !!v && (v.type === 'Tuple' || v.type === 'List' || v.type === 'Set') && v.elts.every((x) => x.type === 'Constant' && isDomainSuffix(`.${String(x.value)}`));
+  if (e.type !== 'BinOp' || e.op !== 'Add' || e.right.type !== 'Name' || sem.constValue(e.left) !== '.') return false;
+  const it = loopIter(e.right);
+  const domains = it ? constantStrings(it, sem) : null;
+  return !!domains?.length && domains.every((d) => isDomainSuffix(`.${d}`));
 }
 
 /** A suffix that names a domain with its leading dot (`.example.com`): a host ending with it lies in that domain. */

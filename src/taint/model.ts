@@ -156,7 +156,6 @@ export function originMask(t: Taint): number {
   return t.omask === undefined ? t.mask : t.mask & t.omask;
 }
 
-/** Union of two abstract values (may-taint): masks and parameters join, the strongest origin's trace is kept. */
 /** The taint reaching `bits` again (every parameter's part too: a decoder undoes what an encoder cleared, a quote left open re-opens XSS). */
 export function addKinds(t: Taint, bits: number): Taint {
   return { ...t, mask: t.mask | bits, ...(t.pmask ? { pmask: t.pmask.map((m) => (m ?? 0) | bits) } : {}) };
@@ -181,6 +180,7 @@ function joinedPmask(a: Taint, b: Taint, params: number, mask: number): number[]
   return out;
 }
 
+/** Union of two abstract values (may-taint): masks and parameters join, the strongest origin's trace is kept. */
 export function join(a: Taint | null, b: Taint | null): Taint | null {
   if (!a) return b;
   if (!b) return a;
