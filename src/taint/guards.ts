@@ -533,6 +533,15 @@ function predicateParamGuards(fn: A.FunctionDef, sem: SemanticModel, d: number):
  * a caller that ignores the result goes on with the unchecked value.
  */
 export function raisingGuards(fn: A.FunctionDef, sem: SemanticModel, d = 1): Guard[] {
+  let got = raising.get(fn);
+  if (!got) raising.set(fn, (got = findRaisingGuards(fn, sem, d)));
+  return got;
+}
+
+/** Per function: its {@link raisingGuards} (every call of it as a statement asks again). */
+const raising = new WeakMap<A.FunctionDef, Guard[]>();
+
+function findRaisingGuards(fn: A.FunctionDef, sem: SemanticModel, d: number): Guard[] {
   if (fn.decorator_list.length) return [];
   const params = new Set([...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs].map((p) => p.arg));
   const out: Guard[] = [];
