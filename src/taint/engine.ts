@@ -19,7 +19,7 @@ import { guardsOf, keyOf, loopGuards, namesBound, paramGuardsOf, statementGuards
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
-import { annotatedClass, boundCall, enclosingClass, importedConstant, selfFieldAssignments } from './models/predicates.js';
+import { annotatedClass, boundCall, classAttributeValues, declaredAnnotation, enclosingClass, importedConstant, selfFieldAssignments } from './models/predicates.js';
 import type { CallArgs, Hinge } from './callers.js';
 import { frozenClassTable, frozenTable, recordsMethod } from './callers.js';
 import { enclosingFunction } from '../python/helpers.js';
@@ -1301,7 +1301,7 @@ export class TaintAnalysis {
     const cls = enclosingClass(e);
     const list = cls ? selfFieldAssignments(cls).get(e.attr) : undefined;
     // (A class attribute of that name is what the field reads before any assignment.)
-    const classValues = (cls?.body ?? []).flatMap((st) => (st.type === 'Assign' && st.targets.some((t) => t.type === 'Name' && t.id === e.attr) ? [st.value] : st.type === 'AnnAssign' && st.target.type === 'Name' && st.target.id === e.attr && st.value ? [st.value] : []));
+    const classValues = cls ? classAttributeValues(cls, e.attr) : [];
     return !!list?.length && list.every((a) => a.value !== null && this.numeric(a.value, 0)) && classValues.every((v) => this.numeric(v, 0));
   }
 
@@ -1323,7 +1323,7 @@ export class TaintAnalysis {
   private classConstant(e: A.Attribute, st: FnState, d: number): boolean {
     const cls = enclosingClass(e);
     if (!cls || selfFieldAssignments(cls).get(e.attr)?.length) return false;
-    const values = cls.body.flatMap((x) => (x.type === 'Assign' && x.targets.some((t) => t.type === 'Name' && t.id === e.attr) ? [x.value] : x.type === 'AnnAssign' && x.target.type === 'Name' && x.target.id === e.attr && x.value ? [x.value] : []));
+    const values = classAttributeValues(cls, e.attr);
     return values.length === 1 && values[0].type !== 'Name' && this.litOnly(values[0], st, d + 4);
   }
 
@@ -3440,21 +3440,15 @@ export class TaintAnalysis {
       const cls = made ? null : enclosingClass(field);
       const set = cls ? selfFieldAssignments(cls).get(field.attr) : undefined;
       const v = set?.length === 1 ? set[0].value : null;
-      const b = v?.type === 'Name' ? this.sem.lookup(v.id, v) : undefined;
-      const q = b?.kind === 'param' && b.node.type === 'arg' && b.node.annotation ? this.annotatedProjectClass(b.node.annotation) : null;
+      const ann = v?.type === 'Name' && this.sem.lookup(v.id, v)?.kind === 'param' ? declaredAnnotation(v, this.sem) : null;
+      const q = ann ? this.annotatedProjectClass(ann) : null;
       if (q) return `${q}.${f.attr}`;
     } else if (made.type === 'Name') {
       const b = this.sem.lookup(made.id, made);
-      if (b?.kind === 'param' && b.node.type === 'arg' && b.node.annotation) {
-        const cls = this.annotatedProjectClass(b.node.annotation);
-        return cls ? `${cls}.${f.attr}` : null;
-      }
-      // (`service: ThumbnailService = request.app["thumbs"]`.)
-      const p = b?.node.parent;
-      if (b?.kind === 'assign' && b.count === 1 && p?.type === 'AnnAssign' && p.target === b.node) {
-        const cls = this.annotatedProjectClass(p.annotation);
-        if (cls) return `${cls}.${f.attr}`;
-      }
+      // (A parameter, or `service: ThumbnailService = request.app["thumbs"]`.)
+      const ann = declaredAnnotation(made, this.sem);
+      const cls = ann ? this.annotatedProjectClass(ann) : null;
+      if (cls || (ann && b?.kind === 'param')) return cls ? `${cls}.${f.attr}` : null;
       made = b?.kind === 'assign' && b.count === 1 && b.value?.type === 'Call' ? b.value : null;
     }
     if (made?.type !== 'Call') return null;

@@ -344,12 +344,27 @@ export function annotatedClass(e: A.Expr, sem: SemanticModel, d = 0): string | n
     const v = set?.length === 1 ? set[0].value : null;
     return v ? annotatedClass(v, sem, d + 1) : null;
   }
-  if (e.type !== 'Name') return null;
-  const b = sem.lookup(e.id, e);
-  if (!b || b.count !== 1) return null;
-  const p = b.node.parent;
-  const ann = b.kind === 'param' && b.node.type === 'arg' ? b.node.annotation : b.kind === 'assign' && p?.type === 'AnnAssign' && p.target === b.node ? p.annotation : null;
+  if (e.type !== 'Name' || sem.lookup(e.id, e)?.count !== 1) return null;
+  const ann = declaredAnnotation(e, sem);
   return ann && (ann.type === 'Name' || ann.type === 'Attribute') ? sem.qualifiedName(ann) : null;
+}
+
+/**
+ * The annotation a name is declared with: its parameter's (however often the body binds the
+ * name again), or that of its only binding when it is an annotated assignment
+ * (`service: ThumbnailService = request.app["thumbs"]`); null otherwise.
+ */
+export function declaredAnnotation(e: A.Name, sem: SemanticModel): A.Expr | null {
+  const b = sem.lookup(e.id, e);
+  if (!b) return null;
+  if (b.kind === 'param') return b.node.type === 'arg' ? (b.node.annotation ?? null) : null;
+  const p = b.node.parent;
+  return b.kind === 'assign' && b.count === 1 && p?.type === 'AnnAssign' && p.target === b.node ? p.annotation : null;
+}
+
+/** The values a class body assigns to `name` (`table = "invoice"`, `count: int = 0`): what `self.<name>` reads before any assignment to the instance. */
+export function classAttributeValues(cls: A.ClassDef, name: string): A.Expr[] {
+  return cls.body.flatMap((st) => (st.type === 'Assign' && st.targets.some((t) => t.type === 'Name' && t.id === name) ? [st.value] : st.type === 'AnnAssign' && st.target.type === 'Name' && st.target.id === name && st.value ? [st.value] : []));
 }
 
 /** The enclosing class of a node, if any (stops at the module). */
