@@ -94,6 +94,14 @@ describe('start-up: the one-file bundle', () => {
     expect(existsSync(`${bundle}.cache`)).toBe(true);
   });
 
+  it("V8 takes the bundle's code cache under the compiler flags bin/krait.js sets, and rejects it under V8's defaults (the flags are in effect)", () => {
+    const dir = oneFileFolder();
+    const cache = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [BIN, 'scan', 'tiny.py', '--no-cache'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', KRAIT_TIMINGS: '1', ...env } }).stderr.match(/code cache (\w+)/)?.[1];
+    expect(cache({})).toBe('accepted');
+    expect(cache({ KRAIT_V8_DEFAULTS: '1' })).toBe('rejected');
+  }, 120_000);
+
   it('gives the same reports as the modules: text, JSON and SARIF, a file and a project', () => {
     const dir = oneFileFolder();
     const example = path.join(ROOT, 'examples/vulnerable-app');
