@@ -218,7 +218,8 @@ class ProjectModules {
    * callee reaches a sink, passes it on, or calls (in its file) something that matters in
    * turn, to the depth that chains are followed; when the callee returns only constants
    * and the call's result can reach a pattern finding of the caller whose verdict is still
-   * unknown (`unknown`: the call is marked so in the caller's facts); or when a request
+   * unknown (`unknown`: the call is marked so in the caller's facts), or passes on to its
+   * result the sanitised data the caller gives it (`cleaned`); or when a request
    * object goes in and the callee (a helper, a wrapper class) reads request data from it.
    * Local input only (`local`: command line, environment) is reported by a few sink kinds
    * alone ({@link LOCAL_SOURCE_RULES}): such a call matters when the callee reaches one of
@@ -226,19 +227,20 @@ class ProjectModules {
    * a module of the chain, has such a sink, or the result reaches a pattern finding left
    * unknown).
    */
-  matters(q: string, from: FileTask, src: boolean, unknown: boolean, depth = 1, req = false, local = false, around = true): boolean {
+  matters(q: string, from: FileTask, src: boolean, unknown: boolean, depth = 1, req = false, local = false, around = true, cleaned = false): boolean {
     const r = this.resolve(q, from);
     if (!r) return false;
     const e = this.factsOf(r.task.path)?.exports[r.rest];
     // A method of what a factory makes (`create_thing.do` stands for `Thing.do`).
     const dot = r.rest.lastIndexOf('.');
     const made = !e && dot > 0 ? this.madeBy({ task: r.task, rest: r.rest.slice(0, dot) }) : null;
-    if (made && depth < MAX_DEPTH) return this.matters(`${made}${r.rest.slice(dot)}`, from, src, unknown, depth + 1, req, local, around);
+    if (made && depth < MAX_DEPTH) return this.matters(`${made}${r.rest.slice(dot)}`, from, src, unknown, depth + 1, req, local, around, cleaned);
     // (A predicate function checking untrusted data may validate it on the caller's path; a
     // check of local input still matters: it may settle a pattern finding it reaches.)
     const given = src && (local ? e?.sinksLocal || e?.guards || (e?.pass && around) : e?.sinks || e?.pass || e?.guards);
-    // (A validated model's typed fields, or a table of constants, may settle a pattern finding left unknown.)
-    if (e && (e.src || given || (unknown && (e.lit || e.typed)) || (req && e.req))) return true;
+    // (A validated model's typed fields, a table of constants, or a callee that passes on the
+    // sanitised data it is given — numbers in, numbers out — may settle a pattern finding left unknown.)
+    if (e && (e.src || given || (unknown && (e.lit || e.typed || (cleaned && e.pass))) || (req && e.req))) return true;
     if (unknown && !e && this.factsOf(r.task.path)?.tables?.includes(r.rest)) return true;
     // Deeper only through a callee that passes an argument on to the project's own code.
     if (!src || depth >= MAX_DEPTH || !e?.fwd) return false;
@@ -291,7 +293,7 @@ class ProjectModules {
     const out: FileTask[] = [];
     for (const t of this.tasks) {
       const f = this.facts.get(t.path);
-      if (!f || !f.calls.some((c) => this.matters(c.callee, t, !!c.src, !!c.unknown, 1, !!c.req, !!c.local, !!c.unknown || !!f.localSinks))) continue;
+      if (!f || !f.calls.some((c) => this.matters(c.callee, t, !!c.src, !!c.unknown, 1, !!c.req, !!c.local, !!c.unknown || !!f.localSinks, !!c.cleaned))) continue;
       out.push(t);
       if (out.length >= MAX_CALLERS) break;
     }

@@ -11,7 +11,7 @@ import type { Scope, SemanticModel } from '../python/semantic.js';
 import { pushChildrenReversed, walk } from '../python/visit.js';
 import { ALL_MASK, CONSTANT_NAME, K, STRUCTURED_MASK, USER_MASK, clear, inQuotedAttribute, join, live, addKinds, originMask, paramMask, unescapedInAttribute, type Origin, type Step, type Taint } from './model.js';
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
-import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, escapeLeavesQuotes, prefixClears } from './sanitizers.js';
+import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, closedSegmentClears, escapeLeavesQuotes, prefixClears } from './sanitizers.js';
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
 import { LOCAL_SOURCE_RULES } from './models/kinds.js';
 import { SourceFinder, clientParams, handlerParams, modelAnnotation, routeOf, typedFieldsOf, typedModelField, type ParamSource, type SourceHit } from './sources.js';
@@ -128,6 +128,8 @@ export interface TaintFacts {
     local?: true;
     req?: true;
     unknown?: true;
+    /** No argument carries live untrusted data and one carries sanitised data (`int()` of a request value): a callee passing it on returns it sanitised. */
+    cleaned?: true;
   }[];
   /** Some call of the module is a sink of a rule that reports local input ({@link LOCAL_SOURCE_RULES}), whatever reaches it. */
   localSinks?: true;
@@ -393,6 +395,19 @@ const TERMINATORS = new Set([
 ]);
 
 /** The fixed text of a `%` format string before its first conversion (`%%` is a literal `%`). */
+/** The string literals of a concatenation (`a + "/x/" + f"{b}/y/"`), outermost first; not those inside calls or subscripts. */
+function concatLiterals(e: A.Expr): string[] {
+  const out: string[] = [];
+  const stack: A.Expr[] = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'Constant' && typeof x.value === 'string') out.push(x.value);
+    else if (x.type === 'BinOp' && x.op === 'Add') stack.push(x.right, x.left);
+    else if (x.type === 'JoinedStr') for (const v of x.values) stack.push(v);
+  }
+  return out;
+}
+
 function percentPrefix(fmt: string): string {
   let out = '';
   for (let i = 0; i < fmt.length; i++) {
@@ -2089,7 +2104,7 @@ export class TaintAnalysis {
     }
     st.loopDepth--;
     // A loop that checked every element (`for ch in name: if not ch.isalnum(): raise …`).
-    if (s.type === 'For') this.applyGuards(st, loopGuards(s, this.sem), true, s.iter);
+    if (s.type === 'For') this.applyGuards(st, loopGuards(s, this.sem, this.extGuards), true, s.iter);
     this.execBlock(s.orelse, st, depth + 1);
     return false;
   }
@@ -2622,6 +2637,10 @@ export class TaintAnalysis {
             // `"http://%s/x" % host`: only the text before the first placeholder is fixed.
             const prefix = e.op === 'Mod' ? percentPrefix(lit) : lit;
             t = clear(t, prefixClears(prefix), `the fixed prefix '${prefix.slice(0, 40)}'`);
+          } else if (e.op === 'Add') {
+            // `settings.BASE + "/stock/" + sku`: a whole path segment in the text before it.
+            const segment = concatLiterals(e.left).reduce((bits, piece) => bits | closedSegmentClears(piece), 0);
+            if (segment) t = clear(t, segment, 'the fixed path segment before it');
           }
           if (t && e.op === 'Div' && r && this.isPathExpr(e.left, st)) t = { ...t, joined: true };
         }
@@ -2715,10 +2734,15 @@ export class TaintAnalysis {
     let inPrefix = true;
     let head = false;
     let text = '';
+    // A whole path segment in a literal before the first untrusted value (see closedSegmentClears).
+    let segment = 0;
+    let untrusted = false;
     e.values.forEach((v, i) => {
       let vt = this.eval(v, st, d + 1);
       if (inPrefix && v.type === 'Constant' && typeof v.value === 'string') prefix += v.value;
       else inPrefix = false;
+      if (!untrusted && v.type === 'Constant' && typeof v.value === 'string') segment |= closedSegmentClears(v.value);
+      if (live(vt)) untrusted = true;
       if (v.type === 'Constant' && typeof v.value === 'string') text += v.value;
       else {
         // (A value escaped with its quotes left, placed in a quoted attribute: `f'<input value="{q}">'`.)
@@ -2729,7 +2753,8 @@ export class TaintAnalysis {
       t = join(t, vt);
     });
     if (!t) return null;
-    return clear({ ...(t as Taint), head }, prefixClears(prefix), `the fixed prefix '${prefix.slice(0, 40)}'`);
+    const fixed = clear({ ...(t as Taint), head }, prefixClears(prefix), `the fixed prefix '${prefix.slice(0, 40)}'`);
+    return segment ? clear(fixed, segment, 'the fixed path segment before it') : fixed;
   }
 
   /** `body if test else orelse`: one branch when the test folds to a constant, each branch under its guards otherwise. */
@@ -3402,8 +3427,10 @@ export class TaintAnalysis {
     // joined taint's origin; exception text keeps the response bit, which they lack).
     const local = src && given.every((a) => (a.origin === 'cli' || a.origin === 'env') && !(a.mask & K.RESPONSE));
     const req = this.passesReqObj(call, st);
+    const all = [...args, ...keywords.values()];
+    const cleaned = !src && !all.some(live) && all.some((a) => !!a?.origin);
     if (args.some((a) => live(a) && !!a.params) || [...keywords.values()].some((a) => live(a) && !!a.params)) st.summary.fwd = true;
-    if (this.projectCalls.length < 500) this.projectCalls.push({ callee: q, ...(src ? { src: true as const } : {}), ...(local ? { local: true as const } : {}), ...(req ? { req: true as const } : {}) });
+    if (this.projectCalls.length < 500) this.projectCalls.push({ callee: q, ...(src ? { src: true as const } : {}), ...(local ? { local: true as const } : {}), ...(req ? { req: true as const } : {}), ...(cleaned ? { cleaned: true as const } : {}) });
     if (st.summary === EMPTY) this.moduleExt.add(q);
     else (st.summary.ext ??= new Set()).add(q);
   }

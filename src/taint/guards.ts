@@ -113,13 +113,16 @@ function isinstanceClasses(e: A.Expr, name: string, sem: SemanticModel): readonl
  * ch.isalnum(): raise …`) give that class's guard; the nodes of a parsed expression
  * against an allow-list of `ast` classes that compute only arithmetic on literals (`for node
  * in ast.walk(tree): if not isinstance(node, ALLOWED): raise …`) make the tree safe to
- * evaluate. Guards hold on the `true` side (after the loop).
+ * evaluate; a check of each variable of a literal tuple or list (`for value in (host,
+ * server): if not is_valid(value): raise …`) gives each of them the check's guard. Guards hold
+ * on the `true` side (after the loop).
  */
-export function loopGuards(s: A.For, sem: SemanticModel): Guard[] {
+export function loopGuards(s: A.For, sem: SemanticModel, ext?: ExternalGuards): Guard[] {
   const first = s.body[0];
   if (s.target.type !== 'Name' || !first || first.type !== 'If' || first.orelse.length || !leavesBlock(first.body, sem) || breaksOut(s.body)) return [];
   const v = s.target.id;
   const test = first.test;
+  if (s.iter.type === 'Tuple' || s.iter.type === 'List') return eachElementGuards(s.iter.elts, v, test, sem, ext);
   if (test.type !== 'UnaryOp' || test.op !== 'Not') return [];
   const inner = test.operand;
   if (s.iter.type === 'Call' && sem.callName(s.iter) === 'ast.walk' && s.iter.args.length === 1) {
@@ -132,6 +135,18 @@ export function loopGuards(s: A.For, sem: SemanticModel): Guard[] {
   if (!key || inner.type !== 'Call' || inner.args.length || inner.func.type !== 'Attribute' || inner.func.value.type !== 'Name' || inner.func.value.id !== v) return [];
   const cs = strPredicateCharset(inner.func.attr);
   return cs ? [{ key, bits: charsetClears(cs), when: true, label: 'the check of each character' }] : [];
+}
+
+/**
+ * `for value in (host, server): if not is_valid(value): raise …`: the loop checks every
+ * variable it lists, so what the check proves of the loop variable on the path that goes on
+ * holds of each of them after the loop (not of an element that is not a plain variable).
+ */
+function eachElementGuards(elts: A.Expr[], v: string, test: A.Expr, sem: SemanticModel, ext?: ExternalGuards): Guard[] {
+  const keys = elts.map((e) => (e.type === 'Starred' ? null : keyOf(e)));
+  if (!keys.length || keys.some((k) => !k)) return [];
+  const held = guardsOf(test, sem, 0, ext).filter((g) => g.key === v && !g.when);
+  return held.flatMap((g) => keys.map((key) => ({ ...g, key: key!, when: true })));
 }
 
 /**

@@ -87,6 +87,17 @@ export function prefixClears(prefix: string): number {
 }
 
 /**
+ * Sink kinds a value can no longer reach when fixed text before its untrusted part holds a
+ * whole path segment (`f"{settings.BASE}/stock/{sku}"`, `base + "/v1/" + name`): whatever
+ * the developer's values before it are, a `/segment/` ends the URL's authority, so the host
+ * is theirs (or the URL is a path on this site). Only a segment within one literal counts
+ * (`"/" + v + "/"` with an empty `v` could make `//`).
+ */
+export function closedSegmentClears(literal: string): number {
+  return /\/[^/\\?#]+[/?#]/.test(literal) ? K.SSRF | K.REDIRECT : 0;
+}
+
+/**
  * The sink kinds (bits) a call's result is safe for, looking at its arguments too: the
  * table's sanitizers by name, else {@link argumentSanitizer}. 0 when the call clears
  * nothing; the interpreter clears these bits from whatever taint the call's result carries.

@@ -118,3 +118,28 @@ describe('one data-flow analysis per module', () => {
     expect(analysesStarted() - before).toBe(1);
   });
 });
+
+describe('calls that give a helper sanitised data (`cleaned`)', () => {
+  const cleaned = (code: string) => (facts(code)?.calls ?? []).filter((c) => c.cleaned).map((c) => c.callee).sort();
+  const view = (arg: string) =>
+    ['from flask import request', 'import helpers', 'def view():', `    n = ${arg}`, '    return eval(helpers.expr(n))', ''].join('\n');
+
+  it('int() of request data is sanitised: the call is marked', () => {
+    expect(cleaned(view('int(request.args["n"])'))).toEqual(['helpers.expr']);
+  });
+
+  it('raw request data (live) is not cleaned: not marked (the call carries a source instead)', () => {
+    const code = view('request.args["n"]');
+    expect(cleaned(code)).toEqual([]);
+    expect((facts(code)?.calls ?? []).filter((c) => c.src).map((c) => c.callee)).toEqual(['helpers.expr']);
+  });
+
+  it('sanitised data with a parameter of the caller beside it (which the helper may return): not marked', () => {
+    const code = ['from flask import request', 'import helpers', 'def view(x):', '    n = int(request.args["n"])', '    return eval(helpers.expr(n, x))', ''].join('\n');
+    expect(cleaned(code)).toEqual([]);
+  });
+
+  it('a value of unknown origin (no source at all): not marked', () => {
+    expect(cleaned(view('compute()'))).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ function isHeaderDict(e: A.Expr | undefined): boolean {
 export const FLASK: LibraryModel = {
   id: 'flask',
   request: {
-    attributes: ['args', 'form', 'values', 'json', 'data', 'files', 'cookies', 'headers', 'stream', 'view_args', 'referrer', 'query_string', 'environ', 'get_json', 'get_data', 'authorization'],
+    attributes: ['args', 'form', 'values', 'json', 'data', 'files', 'cookies', 'headers', 'stream', 'view_args', 'referrer', 'query_string', 'environ', 'get_json', 'get_data', 'authorization', 'path', 'full_path'],
     methodsOnly: ['get_json', 'get_data'],
     globals: ['flask.request', 'quart.request', 'werkzeug.local.request', 'flask.globals.request'],
   },
