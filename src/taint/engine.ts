@@ -394,8 +394,33 @@ const TERMINATORS = new Set([
   'bottle.abort', 'bottle.redirect', 'quart.abort',
 ]);
 
-/** The fixed text of a `%` format string before its first conversion (`%%` is a literal `%`). */
-/** The string literals of a concatenation (`a + "/x/" + f"{b}/y/"`), outermost first; not those inside calls or subscripts. */
+/**
+ * Fields of an AWS Lambda proxy event's `requestContext` that API Gateway sets itself, not the
+ * client: the address of the connection, ids, the stage and the time (AWS API Gateway
+ * developer guide, "Input format of a Lambda function for proxy integration"). Not the user
+ * agent, the path or the authorizer's claims.
+ */
+const PLATFORM_FIELDS = new Set(['sourceIp', 'requestId', 'extendedRequestId', 'accountId', 'apiId', 'stage', 'requestTime', 'requestTimeEpoch', 'timeEpoch', 'resourceId']);
+
+/**
+ * Whether `receiver[key]` (or `receiver.get(key)`) reads one of {@link PLATFORM_FIELDS} under a
+ * `requestContext` key read within the three lookups before it
+ * (`event["requestContext"]["identity"]["sourceIp"]`).
+ */
+function requestContextField(key: A.Expr | undefined, receiver: A.Expr): boolean {
+  if (!key || key.type !== 'Constant' || typeof key.value !== 'string' || !PLATFORM_FIELDS.has(key.value)) return false;
+  let e = receiver;
+  for (let i = 0; i < 3; i++) {
+    let k: A.Expr | undefined;
+    if (e.type === 'Subscript') [k, e] = [e.slice, e.value];
+    else if (e.type === 'Call' && e.func.type === 'Attribute' && e.func.attr === 'get') [k, e] = [e.args[0], e.func.value];
+    if (!k || k.type !== 'Constant') return false;
+    if (k.value === 'requestContext') return true;
+  }
+  return false;
+}
+
+/** The string literals of a concatenation (`a + "/x/" + f"{b}/y/"`), in text order; not those inside calls or subscripts. */
 function concatLiterals(e: A.Expr): string[] {
   const out: string[] = [];
   const stack: A.Expr[] = [e];
@@ -408,6 +433,7 @@ function concatLiterals(e: A.Expr): string[] {
   return out;
 }
 
+/** The fixed text of a `%` format string before its first conversion (`%%` is a literal `%`). */
 function percentPrefix(fmt: string): string {
   let out = '';
   for (let i = 0; i < fmt.length; i++) {
@@ -2617,6 +2643,7 @@ export class TaintAnalysis {
         }
         // An upload of the files mapping is the file object; Tornado's uploads are dicts whose `filename` is the client's name.
         const t = this.eval(e.value, st, d + 1);
+        if (requestContextField(e.slice, e.value)) return null;
         return e.slice.type === 'Constant' && typeof e.slice.value === 'string' && UPLOAD_VALUE_KEYS.has(e.slice.value) ? notUpload(t) : t;
       }
       case 'Call':
@@ -2831,6 +2858,8 @@ export class TaintAnalysis {
     const q = this.sem.callName(call);
     const src = this.sources.call(call, q) ?? (f.type === 'Attribute' ? this.assumedSource(f, true, st) : null);
     if (src) return this.sourceTaint(call, src);
+    // `event.get("requestContext", {}).get("identity", {}).get("sourceIp")`: a field API Gateway sets.
+    if (f.type === 'Attribute' && f.attr === 'get' && requestContextField(call.args[0], f.value)) return null;
 
     const taints: CallTaints = { call, args, keywords, receiver };
     // A bare name bound in the module (a function of its own called `compile` or `open`) is not the builtin.

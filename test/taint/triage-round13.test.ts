@@ -146,3 +146,28 @@ describe('a whole path segment fixed before the untrusted part of a URL', () => 
     expect(at(all, 'KR105', 'server.py', 9)).toHaveLength(1);
   });
 });
+
+describe("fields of a Lambda event's requestContext that API Gateway sets", () => {
+  const handler = (value: string) =>
+    lines(
+      'import json, logging',
+      'logger = logging.getLogger("audit")',
+      'def lambda_handler(event, context):',
+      `    value = ${value}`,
+      '    logger.warning("login failed from %s", value)',
+      '    return {"statusCode": 401, "body": json.dumps({"error": "denied"})}',
+    );
+
+  it.each([['event.get("requestContext", {}).get("identity", {}).get("sourceIp", "-")'], ['event["requestContext"]["identity"]["sourceIp"]'], ['event["requestContext"]["requestId"]']])(
+    '%s: the platform set it, no log injection',
+    async (value) => {
+      const all = await scan({ 'handler.py': handler(value) });
+      expect(at(all, 'KR116', 'handler.py', 5)).toHaveLength(0);
+    },
+  );
+
+  it.each([['event["requestContext"]["identity"]["userAgent"]'], ['event["headers"]["sourceIp"]'], ['json.loads(event["body"])["sourceIp"]']])('%s: client data, reported', async (value) => {
+    const all = await scan({ 'handler.py': handler(value) });
+    expect(at(all, 'KR116', 'handler.py', 5)).toHaveLength(1);
+  });
+});
