@@ -6,15 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import { cleanTempDirs } from '../helpers/temp-project.js';
-import { scanProject } from '../helpers/scan-project.js';
+import { active, at, lines, projectScanner } from '../helpers/triage-cases.js';
 
 cleanTempDirs();
 
-const scan = (files: Record<string, string>): Promise<Finding[]> => scanProject(files, { prefix: 'krait-round11-', dismissed: true });
-const lines = (...xs: string[]) => `${xs.join('\n')}\n`;
-const active = (f: Finding) => (f.status ?? 'active') === 'active';
-const at = (all: Finding[], rule: string, file: string, line?: number) =>
-  all.filter((x) => x.ruleId === rule && x.location.path === file && (line === undefined || x.location.startLine === line) && active(x));
+const scan = projectScanner('krait-round11-');
 
 describe('a method called on a field of self holding an instance of a class of the module', () => {
   const service = (field: string, arg: string) =>

@@ -9,16 +9,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import { cleanTempDirs } from '../helpers/temp-project.js';
-import { scanProject } from '../helpers/scan-project.js';
+import { active, at, lines, projectScanner, verdictOf } from '../helpers/triage-cases.js';
 
 cleanTempDirs();
 
-const scan = (files: Record<string, string>): Promise<Finding[]> => scanProject(files, { prefix: 'krait-round12-', dismissed: true });
-const lines = (...xs: string[]) => `${xs.join('\n')}\n`;
-const active = (f: Finding) => (f.status ?? 'active') === 'active';
-const at = (all: Finding[], rule: string, file: string, line?: number) =>
-  all.filter((x) => x.ruleId === rule && x.location.path === file && (line === undefined || x.location.startLine === line) && active(x));
-const verdictOf = (all: Finding[], rule: string, file: string, line: number) => all.find((x) => x.ruleId === rule && x.location.path === file && x.location.startLine === line)?.verdict?.kind;
+const scan = projectScanner('krait-round12-');
 const flask = ['import os, re, subprocess', 'from flask import Flask, request', 'app = Flask(__name__)'];
 
 describe('a validator that raises unless its check passes, called as a statement', () => {

@@ -5,18 +5,12 @@
  * and a whole path segment fixed before the untrusted part of a URL. Each with its twin.
  */
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/finding.js';
 import { cleanTempDirs } from '../helpers/temp-project.js';
-import { scanProject } from '../helpers/scan-project.js';
+import { at, lines, projectScanner, verdictOf } from '../helpers/triage-cases.js';
 
 cleanTempDirs();
 
-const scan = (files: Record<string, string>): Promise<Finding[]> => scanProject(files, { prefix: 'krait-round13-', dismissed: true });
-const lines = (...xs: string[]) => `${xs.join('\n')}\n`;
-const active = (f: Finding) => (f.status ?? 'active') === 'active';
-const at = (all: Finding[], rule: string, file: string, line?: number) =>
-  all.filter((x) => x.ruleId === rule && x.location.path === file && (line === undefined || x.location.startLine === line) && active(x));
-const verdictOf = (all: Finding[], rule: string, file: string, line: number) => all.find((x) => x.ruleId === rule && x.location.path === file && x.location.startLine === line)?.verdict?.kind;
+const scan = projectScanner('krait-round13-');
 
 describe('a helper of another module that passes on what it is given', () => {
   const ops = lines(
