@@ -14,7 +14,7 @@ import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, closedSegmentClears, escapeLeavesQuotes, prefixClears } from './sanitizers.js';
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
 import { LOCAL_SOURCE_RULES } from './models/kinds.js';
-import { SourceFinder, clientParams, handlerParams, modelAnnotation, routeOf, typedFieldsOf, typedModelField, type ParamSource, type SourceHit } from './sources.js';
+import { SourceFinder, clientParams, handlerParams, modelAnnotation, platformField, routeOf, typedFieldsOf, typedModelField, type ParamSource, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, loopGuards, namesBound, paramGuardsOf, statementGuards, type ExternalGuards, type Guard, type ParamGuard } from './guards.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
@@ -393,32 +393,6 @@ const TERMINATORS = new Set([
   'flask.abort', 'abort', 'sys.exit', 'exit', 'quit', 'os._exit', 'werkzeug.exceptions.abort', 'django.http.Http404',
   'bottle.abort', 'bottle.redirect', 'quart.abort',
 ]);
-
-/**
- * Fields of an AWS Lambda proxy event's `requestContext` that API Gateway sets itself, not the
- * client: the address of the connection, ids, the stage and the time (AWS API Gateway
- * developer guide, "Input format of a Lambda function for proxy integration"). Not the user
- * agent, the path or the authorizer's claims.
- */
-const PLATFORM_FIELDS = new Set(['sourceIp', 'requestId', 'extendedRequestId', 'accountId', 'apiId', 'stage', 'requestTime', 'requestTimeEpoch', 'timeEpoch', 'resourceId']);
-
-/**
- * Whether `receiver[key]` (or `receiver.get(key)`) reads one of {@link PLATFORM_FIELDS} under a
- * `requestContext` key read within the three lookups before it
- * (`event["requestContext"]["identity"]["sourceIp"]`).
- */
-function requestContextField(key: A.Expr | undefined, receiver: A.Expr): boolean {
-  if (!key || key.type !== 'Constant' || typeof key.value !== 'string' || !PLATFORM_FIELDS.has(key.value)) return false;
-  let e = receiver;
-  for (let i = 0; i < 3; i++) {
-    let k: A.Expr | undefined;
-    if (e.type === 'Subscript') [k, e] = [e.slice, e.value];
-    else if (e.type === 'Call' && e.func.type === 'Attribute' && e.func.attr === 'get') [k, e] = [e.args[0], e.func.value];
-    if (!k || k.type !== 'Constant') return false;
-    if (k.value === 'requestContext') return true;
-  }
-  return false;
-}
 
 /** The string literals of a concatenation (`a + "/x/" + f"{b}/y/"`), in text order; not those inside calls or subscripts. */
 function concatLiterals(e: A.Expr): string[] {
@@ -2643,7 +2617,7 @@ export class TaintAnalysis {
         }
         // An upload of the files mapping is the file object; Tornado's uploads are dicts whose `filename` is the client's name.
         const t = this.eval(e.value, st, d + 1);
-        if (requestContextField(e.slice, e.value)) return null;
+        if (platformField(e.slice, e.value)) return null;
         return e.slice.type === 'Constant' && typeof e.slice.value === 'string' && UPLOAD_VALUE_KEYS.has(e.slice.value) ? notUpload(t) : t;
       }
       case 'Call':
@@ -2859,7 +2833,7 @@ export class TaintAnalysis {
     const src = this.sources.call(call, q) ?? (f.type === 'Attribute' ? this.assumedSource(f, true, st) : null);
     if (src) return this.sourceTaint(call, src);
     // `event.get("requestContext", {}).get("identity", {}).get("sourceIp")`: a field API Gateway sets.
-    if (f.type === 'Attribute' && f.attr === 'get' && requestContextField(call.args[0], f.value)) return null;
+    if (f.type === 'Attribute' && f.attr === 'get' && platformField(call.args[0], f.value)) return null;
 
     const taints: CallTaints = { call, args, keywords, receiver };
     // A bare name bound in the module (a function of its own called `compile` or `open`) is not the builtin.
@@ -3458,7 +3432,7 @@ export class TaintAnalysis {
     const req = this.passesReqObj(call, st);
     const all = [...args, ...keywords.values()];
     const cleaned = !src && !all.some(live) && all.some((a) => !!a?.origin);
-    if (args.some((a) => live(a) && !!a.params) || [...keywords.values()].some((a) => live(a) && !!a.params)) st.summary.fwd = true;
+    if (all.some((a) => live(a) && !!a.params)) st.summary.fwd = true;
     if (this.projectCalls.length < 500) this.projectCalls.push({ callee: q, ...(src ? { src: true as const } : {}), ...(local ? { local: true as const } : {}), ...(req ? { req: true as const } : {}), ...(cleaned ? { cleaned: true as const } : {}) });
     if (st.summary === EMPTY) this.moduleExt.add(q);
     else (st.summary.ext ??= new Set()).add(q);

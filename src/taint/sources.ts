@@ -37,6 +37,29 @@ const REQUEST_ATTRS = new Set(MODELS.flatMap((m) => [...(m.request?.attributes ?
 const REQUEST_GLOBALS = new Set(MODELS.flatMap((m) => m.request?.globals ?? []));
 const HANDLER_CLASSES: readonly HandlerClassRow[] = MODELS.flatMap((m) => m.handlerClasses ?? []);
 const HANDLER_FUNCTIONS: readonly HandlerFunctionRow[] = MODELS.flatMap((m) => m.handlerFunctions ?? []);
+/** The platform's own fields of client data (see `HandlerFunctionRow.platformFields`): field key → the keys they sit under. */
+const PLATFORM_FIELDS = new Map<string, Set<string>>();
+for (const h of HANDLER_FUNCTIONS) for (const k of h.platformFields?.keys ?? []) PLATFORM_FIELDS.set(k, (PLATFORM_FIELDS.get(k) ?? new Set()).add(h.platformFields!.under));
+
+/**
+ * Whether `receiver[key]` (or `receiver.get(key)`) reads a field the platform sets, under its
+ * key read within the three lookups before it (`event["requestContext"]["identity"]["sourceIp"]`,
+ * `event.get("requestContext", {}).get("identity", {}).get("sourceIp")`): not client data.
+ */
+export function platformField(key: A.Expr | undefined, receiver: A.Expr): boolean {
+  const under = key && key.type === 'Constant' && typeof key.value === 'string' ? PLATFORM_FIELDS.get(key.value) : undefined;
+  if (!under) return false;
+  let e = receiver;
+  for (let i = 0; i < 3; i++) {
+    let k: A.Expr | undefined;
+    if (e.type === 'Subscript') [k, e] = [e.slice, e.value];
+    else if (e.type === 'Call' && e.func.type === 'Attribute' && e.func.attr === 'get') [k, e] = [e.args[0], e.func.value];
+    if (!k || k.type !== 'Constant' || typeof k.value !== 'string') return false;
+    if (under.has(k.value)) return true;
+  }
+  return false;
+}
+
 const FORM_SOURCES: readonly FormSourceRow[] = MODELS.flatMap((m) => m.formSources ?? []);
 const SOURCE_METHODS: readonly SourceMethodRow[] = MODELS.flatMap((m) => m.sourceMethods ?? []);
 const HANDLER_ATTRS = new Set(HANDLER_CLASSES.flatMap((h) => h.attributes ?? []));

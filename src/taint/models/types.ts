@@ -204,6 +204,12 @@ export interface HandlerFunctionRow {
   safeConverters?: readonly string[];
   /** With `leading`: a handler returns a call of one of these (a response class or shortcut), directly or through a name. */
   returns?: readonly string[];
+  /**
+   * Keys of the client data that the platform fills itself, not the client: read within three
+   * lookups of the key `under` (`event["requestContext"]["identity"]["sourceIp"]`), they are
+   * not a source.
+   */
+  platformFields?: { under: string; keys: readonly string[] };
   label: string;
 }
 

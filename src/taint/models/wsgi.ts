@@ -85,10 +85,24 @@ export const FALCON: LibraryModel = {
   },
 };
 
-/** AWS Lambda: the event of a handler `def handler(event, context)` is the client's request. */
+/**
+ * AWS Lambda: the event of a handler `def handler(event, context)` is the client's request,
+ * but for the fields of its `requestContext` that API Gateway sets itself: the address of the
+ * connection, ids, the stage and the time (AWS API Gateway developer guide, "Input format of a
+ * Lambda function for proxy integration"); not its user agent, path or authorizer claims.
+ */
 export const LAMBDA: LibraryModel = {
   id: 'lambda',
-  handlerFunctions: [{ framework: 'lambda', origin: 'request', params: ['event', 'context'], clientParams: ['event'], label: 'the AWS Lambda event' }],
+  handlerFunctions: [
+    {
+      framework: 'lambda',
+      origin: 'request',
+      params: ['event', 'context'],
+      clientParams: ['event'],
+      platformFields: { under: 'requestContext', keys: ['sourceIp', 'requestId', 'extendedRequestId', 'accountId', 'apiId', 'stage', 'requestTime', 'requestTimeEpoch', 'timeEpoch', 'resourceId'] },
+      label: 'the AWS Lambda event',
+    },
+  ],
 };
 
 /**
