@@ -25,8 +25,18 @@ const list = process.argv.includes('--list');
 const FAMILIES = {
   command: [78, 77, 88], code: [94, 95, 96, 1336], sql: [89, 564], nosql: [943], xss: [79, 80, 116], path: [22, 23, 36, 73],
   ssrf: [918], redirect: [601], header: [113, 93], deserialization: [502], xxe: [611, 776, 827], ldap: [90], xpath: [643],
-  template: [1336, 94, 95, 79], 'weak-random': [330, 338], log: [117, 93],
+  template: [1336, 94, 95, 79], 'weak-random': [330, 338], log: [117, 93], credentials: [798, 259, 321],
 };
+/** Other spellings of the categories (`sql-injection`, `open-redirect`, `ssti`, …) → the keys of {@link FAMILIES}. */
+const ALIASES = {
+  'path-traversal': 'path', 'open-redirect': 'redirect', ssti: 'template', 'template-injection': 'template',
+  'insecure-randomness': 'weak-random', 'hardcoded-credentials': 'credentials', 'hardcoded-secret': 'credentials',
+  deserialisation: 'deserialization', 'insecure-deserialization': 'deserialization',
+};
+/** The family of a label's category: its own key, an alias, or the key without `-injection`. */
+const familyOf = (category) => FAMILIES[category] ?? FAMILIES[ALIASES[category]] ?? FAMILIES[String(category).replace(/-injection$/, '')] ?? [];
+/** A CWE written 89, "89" or "CWE-89" as a number. */
+const cweNumber = (w) => Number(String(w).replace(/\D/g, ''));
 const root = path.resolve(arg('cases') ?? path.join(repo, 'bench/labelled/cases'));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'krait-labelled-'));
 const tally = {};
@@ -41,8 +51,8 @@ for (const c of fs.readdirSync(root).sort().filter((x) => x.startsWith(only))) {
     // exit 1 when findings are reported: the report is written all the same
   }
   const report = JSON.parse(fs.readFileSync(out, 'utf8'));
-  const family = new Set([...(FAMILIES[label.category] ?? []), label.cwe]);
-  const hits = report.findings.filter((f) => (f.cwe ?? []).some((w) => family.has(Number(String(w).replace(/\D/g, '')))));
+  const family = new Set([...familyOf(label.category), ...(label.cwe === undefined ? [] : [cweNumber(label.cwe)])]);
+  const hits = report.findings.filter((f) => (f.cwe ?? []).some((w) => family.has(cweNumber(w))));
   const kind = label.vulnerable ? (hits.length ? 'TP' : 'FN') : hits.length ? 'FP' : 'TN';
   (tally[label.category] ??= { TP: 0, FN: 0, TN: 0, FP: 0 })[kind]++;
   rows.push([c, kind, label.category, hits.map((f) => `${f.ruleId}@${path.basename(f.location.path)}:${f.location.startLine}`).join(' '), label.note ?? '']);
