@@ -207,7 +207,7 @@ export function runCodeRules(
       isSuppressed: (id, from, to) => isSuppressed(suppressions, id, '', from, to),
     });
     noteUnknownCallees(parsed.module, analysis, result.findings, nodes);
-    hinges.set(parsed.module, hingesOf(result.findings, nodes, semantic));
+    hinges.set(parsed.module, hingesOf(result.findings, nodes, semantic, analysis));
   }
   return complete;
 }

@@ -175,14 +175,25 @@ function ctorField(cls: A.ClassDef, attr: string): { value: A.Expr; init: A.Func
 }
 
 /**
+ * Whether a parameter's one rebinding is a statement of the function's body itself (not in a
+ * branch or a loop), before the line of `use`, whose value the analysis saw safe for every
+ * sink kind on every visit (`fmt = _validate(fmt)` with an allow-list in `_validate`).
+ */
+function safeRebinding(use: A.Name, fn: A.FunctionDef, assignedSafe: (s: A.Assign) => boolean): boolean {
+  const at = fn.body.filter((st): st is A.Assign => st.type === 'Assign' && st.targets.length === 1 && st.targets[0].type === 'Name' && st.targets[0].id === use.id);
+  return at.length === 1 && at[0].end_lineno < use.lineno && assignedSafe(at[0]);
+}
+
+/**
  * The calls the value of `e` (in `fn`) depends on, when it is built only from constants,
- * the parameters of `fn` (never rebound), names bound once in `fn` to such values, pure
+ * the parameters of `fn` (never rebound, or rebound once to a value the analysis saw safe
+ * for every kind: see {@link safeRebinding}), names bound once in `fn` to such values, pure
  * string operations, and — in a method — fields of `self` that `__init__` sets from its
  * own parameters and constants (`self.binary`, then the class's constructor calls count);
  * null otherwise (or when it depends on no parameter). `fn` is a module-level function, a
  * method of a module-level class or its `__init__` (see {@link HingePart}).
  */
-export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel): HingePart[] | null {
+export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, assignedSafe?: (s: A.Assign) => boolean): HingePart[] | null {
   const parts = new Map<string, HingePart>();
   let nodes = 0;
   const paramOf = (name: A.Name, f: A.FunctionDef, call: { key: string; label: string; shift: number }, b: { node: A.AnyNode }): boolean => {
@@ -205,6 +216,8 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel): Hi
       case 'Name': {
         if (sem.constValue(x) !== undefined) return true;
         const b = sem.lookup(x.id, x);
+        // `fmt = _validate(fmt)` first, the analysis seeing the value safe for every kind: nothing of the parameter's is left.
+        if (b && b.kind === 'param' && b.count === 2 && assignedSafe && f === fn) return safeRebinding(x, f, assignedSafe);
         if (!b || b.count !== 1) return false;
         if (b.kind === 'param') {
           const call = callableOf(f, sem);

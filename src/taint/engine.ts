@@ -289,7 +289,10 @@ interface SummarySink {
   mongo?: true;
 }
 interface Summary {
+  /** The parameters' names: positional, keyword-only, then `*args` and `**kwargs` (see {@link starParams}). */
   params: string[];
+  /** Where `*args` and `**kwargs` sit in {@link params}, and how many parameters take positional arguments; absent without either. */
+  starParams?: { positional: number; varargs: number; kwargs: number };
   /** Which parameters flow into the return value, and which sink kinds survive. */
   /** Parameters that flow to the returned value, and the kinds they can still reach there (`pmask[i]`: parameter i's own, when known). */
   ret: { params: number; mask: number; pmask?: number[]; by?: string; trace?: Step; /** Parameters returned checked for `..` only (see `Taint.dots`). */ dots?: number } | null;
@@ -941,8 +944,14 @@ export class TaintAnalysis {
   }
 
   private analyzeFunction(fn: A.FunctionDef, assume: readonly string[] = [], captured?: FnState, instance?: InstanceContext): Summary {
-    const params = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs];
+    const named = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs];
+    // `*args` and `**kwargs` are parameters too: what a caller passes beyond the named ones (`audit.record("x", account=a)`).
+    const params = [...named, ...(fn.args.vararg ? [fn.args.vararg] : []), ...(fn.args.kwarg ? [fn.args.kwarg] : [])];
     const summary: Summary = { params: params.map((p) => p.arg), ret: null, sinks: [] };
+    if (params.length > named.length) {
+      const positional = fn.args.posonlyargs.length + fn.args.args.length;
+      summary.starParams = { positional, varargs: fn.args.vararg ? named.length : -1, kwargs: fn.args.kwarg ? params.length - 1 : -1 };
+    }
     const route = routeOf(fn, this.sem, this.fastapiModule);
     const errorHandler = fn.decorator_list.some((d) => d.type === 'Call' && d.func.type === 'Attribute' && (d.func.attr === 'errorhandler' || d.func.attr === 'exception_handler'));
     // Returned strings are HTML in a Flask view, and in a FastAPI route declared with `response_class=HTMLResponse`.
@@ -986,9 +995,9 @@ export class TaintAnalysis {
       if (cls) st.types.set(p.arg, cls);
     });
     for (const k of assume) st.reqs.add(k);
-    if (fn.parent?.type === 'ClassDef' && params[0] && !fn.decorator_list.some((d) => d.type === 'Name' && (d.id === 'staticmethod' || d.id === 'classmethod'))) st.selfName = params[0].arg;
+    if (fn.parent?.type === 'ClassDef' && named[0] && !fn.decorator_list.some((d) => d.type === 'Name' && (d.id === 'staticmethod' || d.id === 'classmethod'))) st.selfName = named[0].arg;
     if (captured) this.capture(st, captured, this.sem.scopeOf(fn));
-    if (instance) this.bindInstance(params, st, instance);
+    if (instance) this.bindInstance(named, st, instance);
     if (fn.name === '__init__') st.ctor = true;
     // Falling off the end returns None: not one imported object.
     if (!this.execBlock(fn.body, st, 0)) {
@@ -1122,6 +1131,68 @@ export class TaintAnalysis {
     return values.length > 0 && values.length <= 200 && values.every((v) => v.type !== 'Starred' && this.litOnly(v, st, d + 1));
   }
 
+  /**
+   * `text.format(x)`, `sep.join(xs)`, `text.replace(a, b)` with untrusted arguments and an
+   * untainted receiver: a literal's (or a constant table's) fixed prefix clears what it
+   * pins; a `Markup` escapes what it is given; any other text holds the arguments anywhere.
+   */
+  private textMethod(call: A.Call, f: A.Attribute, allArgs: Taint, st: FnState): Taint | null {
+    const lit = this.sem.constValue(f.value) ?? fold(f.value, st.fold);
+    // (One of the texts of a module table of constants: `URLS["item"].format(id)`, each as a literal would be.)
+    const texts = typeof lit === 'string' ? [lit] : this.tableTexts(f.value, st);
+    if (texts) {
+      if (f.attr === 'join') return allArgs;
+      let out: Taint | null = null;
+      for (const text of texts) {
+        // (An argument escaped with its quotes left, and a placeholder in a quoted attribute: `'<a title="{}">'.format(q)`.)
+        const arg = allArgs.quotesLeft && f.attr !== 'replace' && placeholderTexts(text, /\{[^{}]*\}/g).some(inQuotedAttribute) ? unescapedInAttribute(allArgs) : allArgs;
+        const prefix = f.attr === 'format' ? text.slice(0, text.search(/\{|$/)) : text;
+        const t = clear(arg, prefixClears(prefix), `the fixed prefix '${prefix.slice(0, 40)}'`);
+        out = join(out, t ? { ...t, head: f.attr === 'format' && text.startsWith('{') && t.head } : null);
+      }
+      return out;
+    }
+    // `Markup(…).format(x)`, `.join(xs)`, `.replace(a, b)` escape what they are given (markupsafe).
+    if (this.isMarkup(f.value, 0)) return clear(this.step(allArgs, call), K.XSS, `Markup.${f.attr}() (escapes its arguments)`);
+    // A text krait does not know (`GREETINGS[lang].replace("{{ name }}", name)`, a template
+    // from a helper): what goes in is in the result, anywhere in it.
+    return this.step(allArgs, call);
+  }
+
+  /** A `Markup` instance: `Markup("…")` (markupsafe, or re-exported by jinja2 and flask), or a name bound once to one. */
+  private isMarkup(e: A.Expr, d: number): boolean {
+    if (e.type === 'Call') return MARKUP_CLASSES.has(this.sem.callName(e) ?? '');
+    if (e.type !== 'Name' || d > 3) return false;
+    const b = this.sem.lookup(e.id, e);
+    return !!b && b.kind === 'assign' && b.count === 1 && !!b.value && b.value !== e && this.isMarkup(b.value, d + 1);
+  }
+
+  /**
+   * The texts `TABLE[key]` or `TABLE.get(key[, default])` can be when TABLE is a module table
+   * of constants that nothing changes and every value (and the default) is a string literal;
+   * null otherwise.
+   */
+  private tableTexts(e: A.Expr, st: FnState): string[] | null {
+    let table: A.Expr;
+    const extra: A.Expr[] = [];
+    if (e.type === 'Subscript' && e.slice.type !== 'Slice') table = e.value;
+    else if (e.type === 'Call' && e.func.type === 'Attribute' && e.func.attr === 'get' && !e.keywords.length && e.args.length >= 1 && e.args.length <= 2) {
+      table = e.func.value;
+      if (e.args[1]) extra.push(e.args[1]);
+    } else return null;
+    let t: ReturnType<typeof frozenTable> = null;
+    if (table.type === 'Attribute') t = frozenClassTable(table, this.sem);
+    else if (table.type === 'Name' && !(st.scope.bindings.has(table.id) && !st.scope.globals.has(table.id))) t = frozenTable(table, this.sem);
+    if (!t || t.type !== 'Dict') return null;
+    const out: string[] = [];
+    for (const v of [...t.values, ...extra]) {
+      const c = this.sem.constValue(v);
+      if (typeof c !== 'string' || out.length >= 200) return null;
+      out.push(c);
+    }
+    return out.length ? out : null;
+  }
+
   private litOnly(e: A.Expr, st: FnState, d: number): boolean {
     if (d > 30) return false;
     const l = (x: A.Expr | null | undefined) => !x || this.litOnly(x, st, d + 1);
@@ -1162,6 +1233,8 @@ export class TaintAnalysis {
       case 'FormattedValue':
         return l(e.value) && l(e.format_spec);
       case 'BinOp':
+        // A string literal repeated (`"?" * len(ids)`): its characters only, whatever the count (or a TypeError).
+        if (e.op === 'Mult' && (isStrConstant(e.left) || isStrConstant(e.right))) return true;
         return l(e.left) && l(e.right);
       case 'UnaryOp':
         return l(e.operand);
@@ -1171,6 +1244,11 @@ export class TaintAnalysis {
         return l(e.body) && l(e.orelse);
       case 'Dict':
         return e.keys.every((k) => k !== null && l(k)) && e.values.every((x) => l(x));
+      // Elements that are constants whatever is iterated (`", ".join("?" for _ in skus)`: placeholders).
+      case 'ListComp':
+      case 'SetComp':
+      case 'GeneratorExp':
+        return l(e.elt);
       case 'Subscript': {
         const sh = this.shapeAt(e.value, st);
         if (sh && e.slice.type !== 'Slice') {
@@ -1902,6 +1980,10 @@ export class TaintAnalysis {
       return;
     }
     const val = this.withClean(this.valueOf(s.value, st), s.value, st);
+    if (first.type === 'Name' && s.targets.length === 1) {
+      const safe = val.t ? val.t.mask === 0 : !!val.lit || val.c !== undefined || val.clean?.bits === ALL_MASK;
+      this.assignedSafety.set(s, safe && this.assignedSafety.get(s) !== false);
+    }
     // `alias = config`: two names for one container; a change through either is not seen
     // through the other, so neither keeps the elements it knew.
     for (const tg of s.targets) this.assign(tg, val, s, st);
@@ -2097,7 +2179,7 @@ export class TaintAnalysis {
         if (s.target.type === 'Tuple' && s.target.elts.length === 2 && s.iter.type === 'Call' && this.sem.callName(s.iter) === 'enumerate' && !this.shadowsBuiltin(s.iter, 'enumerate')) {
           this.assign(s.target.elts[0], { t: null, c: undefined, shape: null }, s, st);
           this.assign(s.target.elts[1], v, s, st);
-        } else this.assign(s.target, v, s, st);
+        } else this.assignIterated(s.target, s.iter, v, s, st);
       }
       this.execBlock(s.body, st, depth + 1);
       adopt(st, mergeSnap(base, take(st)));
@@ -2780,13 +2862,49 @@ export class TaintAnalysis {
     return join(tb, to);
   }
 
+  /**
+   * Bind a loop's or a comprehension's target from what it iterates: the keys of the
+   * function's `**kwargs` (`for k, v in kwargs.items()`, `for k in kwargs`) are the keyword
+   * names of the call, identifiers, not data; the values carry what the callers passed.
+   */
+  private assignIterated(target: A.Expr, iter: A.Expr, v: Val, node: A.AnyNode, st: FnState): void {
+    const kw = this.kwargsIteration(iter, st);
+    if (kw === 'keys') {
+      this.assign(target, { t: null, c: undefined, shape: null }, node, st);
+      return;
+    }
+    if (kw === 'items' && target.type === 'Tuple' && target.elts.length === 2) {
+      this.assign(target.elts[0], { t: null, c: undefined, shape: null }, node, st);
+      this.assign(target.elts[1], v, node, st);
+      return;
+    }
+    this.assign(target, v, node, st);
+  }
+
+  /** `kwargs.items()` (or `sorted()`/`list()` of it), `kwargs`, `kwargs.keys()` of the function's `**kwargs` parameter, still as passed: which of them; null otherwise. */
+  private kwargsIteration(iter: A.Expr, st: FnState): 'items' | 'keys' | null {
+    const star = st.summary.starParams;
+    if (!star || star.kwargs < 0) return null;
+    let e = iter;
+    for (let i = 0; i < 3 && e.type === 'Call' && e.func.type === 'Name' && (e.func.id === 'sorted' || e.func.id === 'list') && e.args.length === 1 && !this.shadowsBuiltin(e, e.func.id); i++) e = e.args[0];
+    let how: 'items' | 'keys' = 'keys';
+    if (e.type === 'Call' && e.func.type === 'Attribute' && !e.args.length && (e.func.attr === 'items' || e.func.attr === 'keys')) {
+      how = e.func.attr;
+      e = e.func.value;
+    }
+    const name = st.summary.params[star.kwargs];
+    if (e.type !== 'Name' || e.id !== name) return null;
+    const b = this.sem.lookup(name, e);
+    return b && b.kind === 'param' && b.count === 1 ? how : null;
+  }
+
   /** A comprehension's element (key and value for a dict), its targets bound from the iterables and its `if`s applied as guards, in a scope of its own. */
   private evalComp(e: A.Comp | A.DictComp, st: FnState, d: number): Taint | null {
     const saved = snapshot(st);
     let t: Taint | null = null;
     for (const g of e.generators) {
       const it = this.eval(g.iter, st, d + 1);
-      this.assign(g.target, { t: it, c: undefined, shape: null }, g, st);
+      this.assignIterated(g.target, g.iter, { t: it, c: undefined, shape: null }, g, st);
       for (const c of g.ifs) {
         this.eval(c, st, d + 1);
         this.applyGuards(st, guardsOf(c, this.sem, 0, this.extGuards), true, c);
@@ -2936,18 +3054,8 @@ export class TaintAnalysis {
         if (k) st.env.set(k, this.step({ ...allArgs, head: f.attr === 'insert' && !!args[1] && args[0] === null && isZero(call.args[0]) }, call));
         return null;
       }
-      // "literal".format(x), ", ".join(xs), "x".replace(a, b)
-      if ((f.attr === 'format' || f.attr === 'join' || f.attr === 'replace' || f.attr === 'format_map') && allArgs) {
-        const lit = this.sem.constValue(f.value);
-        if (typeof lit === 'string') {
-          if (f.attr === 'join') return allArgs;
-          // (An argument escaped with its quotes left, and a placeholder in a quoted attribute: `'<a title="{}">'.format(q)`.)
-          if (allArgs.quotesLeft && f.attr !== 'replace' && placeholderTexts(lit, /\{[^{}]*\}/g).some(inQuotedAttribute)) allArgs = unescapedInAttribute(allArgs);
-          const prefix = f.attr === 'format' ? lit.slice(0, lit.search(/\{|$/)) : lit;
-          const t = clear(allArgs, prefixClears(prefix), `the fixed prefix '${prefix.slice(0, 40)}'`);
-          return t ? { ...t, head: f.attr === 'format' && lit.startsWith('{') && t.head } : null;
-        }
-      }
+      // "literal".format(x), ", ".join(xs), "x".replace(a, b), and the same of texts krait does not know
+      if ((f.attr === 'format' || f.attr === 'join' || f.attr === 'replace' || f.attr === 'format_map') && allArgs) return this.textMethod(call, f, allArgs, st);
     }
     return null;
   }
@@ -3371,6 +3479,19 @@ export class TaintAnalysis {
    * from constants on every visit (`field` after `if field not in SORTABLE: abort(400)`), for
    * the findings that hinge on a helper's parameters (taint/callers.ts).
    */
+  /** Per assignment to one name: whether its value was safe for every sink kind on every visit (see {@link assignedSafe}). */
+  private readonly assignedSafety = new Map<A.Assign, boolean>();
+
+  /**
+   * Whether the value an assignment to one name gave was, on every visit of the analysis,
+   * safe for every sink kind: a constant, untrusted data or a parameter cleared for every
+   * kind (allow-listed, converted to a number), a conversion's result. False when the
+   * analysis never reached it.
+   */
+  assignedSafe(s: A.Assign): boolean {
+    return this.assignedSafety.get(s) === true;
+  }
+
   private readonly literalArgs = new Map<A.Call, { args: ArgSafety[]; kw: Map<string, ArgSafety>; bits: number[]; kwBits: Map<string, number> }>();
 
   private noteLiteralArgs(call: A.Call, args: readonly (Taint | null)[], keywords: ReadonlyMap<string, Taint | null>, st: FnState): void {
@@ -3584,7 +3705,15 @@ export class TaintAnalysis {
     if (s.retText) this.textCalls.add(call);
     if (s.retItems) this.tupleSummaries.set(call, { s, name: fnName, offset, remote });
     const fn = { name: fnName };
+    const star = s.starParams;
     const argFor = (i: number): Taint | null => {
+      // `*args`: the positional arguments beyond the named parameters; `**kwargs`: the keywords no parameter takes.
+      if (star && i === star.varargs) return args.slice(Math.max(0, star.positional - offset)).reduce<Taint | null>((acc, t) => join(acc, t ?? null), null);
+      if (star && i === star.kwargs) {
+        let out: Taint | null = null;
+        for (const [k, t] of keywords) if (!s.params.includes(k) || k === s.params[i]) out = join(out, t);
+        return out;
+      }
       const pos = i - offset;
       if (pos >= 0 && pos < call.args.length && call.args[pos]?.type !== 'Starred') return args[pos] ?? null;
       return keywords.get(s.params[i] ?? '') ?? null;
@@ -4111,4 +4240,12 @@ export function dataclassFields(cls: A.ClassDef, sem: SemanticModel): string[] |
     out.push(st.target.id);
   }
   return out;
+}
+
+/** The classes of markupsafe's `Markup` (its methods escape their arguments: markupsafe's documentation). */
+const MARKUP_CLASSES: ReadonlySet<string> = new Set(['markupsafe.Markup', 'jinja2.Markup', 'flask.Markup', 'jinja2.utils.Markup']);
+
+/** A string literal (`"?"`, not a number or bytes). */
+function isStrConstant(e: A.Expr): boolean {
+  return e.type === 'Constant' && typeof e.value === 'string';
 }

@@ -338,6 +338,9 @@ function callGuards(test: A.Call, sem: SemanticModel, d = 0, ext?: ExternalGuard
   // `any(host == d or host.endswith("." + d) for d in DOMAINS)`: true for some constant d, so what the test proves for
   // every d holds (of the values other than d).
   const gen = q === 'any' && test.args.length === 1 && !sem.lookup('any', test) ? test.args[0] : null;
+  const absent = gen ? charsInValue(gen, sem) : null;
+  // `any(ch in v for ch in "\r\n")` false: v holds neither CR nor LF (the line-break check, see noLineBreaks).
+  if (absent && absent.chars.includes('\r') && absent.chars.includes('\n')) return [{ key: absent.key, bits: K.HEADER, when: false, label: 'the line-break check' }];
   if (gen?.type === 'GeneratorExp' && gen.generators.length === 1 && !gen.generators[0].ifs.length && gen.generators[0].target.type === 'Name' && constantCollection(gen.generators[0].iter, sem)) {
     const d0 = gen.generators[0].target.id;
     return guardsOf(gen.elt, sem, d + 1, ext).filter((g) => g.when && g.key !== d0 && !g.key.startsWith(`${d0}.`) && !g.unlessTainted);
@@ -747,6 +750,22 @@ function charTestedAbsent(e: A.Expr, c: string): string | null {
   const alts = g.elt.type === 'BoolOp' && g.elt.op === 'Or' ? g.elt.values : [g.elt];
   const tests = alts.some((a) => a.type === 'Compare' && a.ops.length === 1 && a.ops[0] === 'Eq' && ((a.left.type === 'Name' && a.left.id === ch && a.comparators[0].type === 'Constant' && a.comparators[0].value === c) || (a.comparators[0].type === 'Name' && a.comparators[0].id === ch && a.left.type === 'Constant' && a.left.value === c)));
   return tests ? keyOf(g.generators[0].iter) : null;
+}
+
+/**
+ * `ch in v for ch in "\r\n"` (or over a tuple of one-character strings) as the argument of
+ * `any()`: the key of v and the characters tested; null otherwise.
+ */
+function charsInValue(g: A.Expr, sem: SemanticModel): { key: string; chars: string[] } | null {
+  if (g.type !== 'GeneratorExp' || g.generators.length !== 1 || g.generators[0].ifs.length || g.generators[0].target.type !== 'Name') return null;
+  const ch = g.generators[0].target.id;
+  const e = g.elt;
+  if (e.type !== 'Compare' || e.ops.length !== 1 || e.ops[0] !== 'In' || e.left.type !== 'Name' || e.left.id !== ch) return null;
+  const key = keyOf(e.comparators[0]);
+  const iter = g.generators[0].iter;
+  const lit = sem.constValue(iter);
+  const chars = typeof lit === 'string' ? [...lit] : iter.type === 'Tuple' || iter.type === 'List' || iter.type === 'Set' ? iter.elts.map((x) => sem.constValue(x)) : [];
+  return key && chars.length && chars.every((c): c is string => typeof c === 'string' && c.length === 1) ? { key, chars } : null;
 }
 
 /**

@@ -135,9 +135,33 @@ export function randomUse(call: A.Call, sem: SemanticModel, module: A.Module): R
   const words = [...(scope ? [scope.name] : []), ...receivers, ...population];
   const hit = words.find((w) => NON_SECURITY_WORD.test(w));
   if (hit) return { kind: 'non-security', why: scope && hit === scope.name ? `it is used in ${hit}()` : receivers.includes(hit) ? `its value goes to '${hit}'` : `it is chosen from '${hit}'` };
+  const phrases = phrasePopulation(call, sem);
+  if (phrases) return { kind: 'non-security', why: `it picks one of ${phrases} fixed phrases of text` };
   const seed = constantSeed(module, sem);
   if (seed) return { kind: 'non-security', why: `the module seeds random with a constant (line ${seed}): a reproducible sequence, not a secret` };
   return { kind: 'unknown' };
+}
+
+/**
+ * `random.choice(GREETINGS)` of a literal list of phrases (strings with a space) taken on
+ * its own: one of a few known texts, not a secret. Several picks put together (in a
+ * comprehension, a loop, a concatenation or an f-string) may make a passphrase: not then.
+ * Returns how many phrases, or 0.
+ */
+function phrasePopulation(call: A.Call, sem: SemanticModel): number {
+  if (call.func.type !== 'Attribute' || call.func.attr !== 'choice' || call.args.length !== 1 || call.keywords.length) return 0;
+  let table: A.Expr | null = call.args[0];
+  if (table.type === 'Name') {
+    const b = sem.lookup(table.id, table);
+    table = b && b.kind === 'assign' && b.count === 1 ? (b.value ?? null) : null;
+  }
+  if (!table || (table.type !== 'List' && table.type !== 'Tuple') || table.elts.length < 2) return 0;
+  if (!table.elts.every((x) => x.type === 'Constant' && typeof x.value === 'string' && /\S\s+\S/.test(x.value))) return 0;
+  for (let n: A.AnyNode | null = call.parent; n; n = n.parent) {
+    if (n.type === 'ListComp' || n.type === 'SetComp' || n.type === 'GeneratorExp' || n.type === 'DictComp' || n.type === 'BinOp' || n.type === 'JoinedStr' || n.type === 'For' || n.type === 'While' || n.type === 'AsyncFor') return 0;
+    if (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'Lambda') break;
+  }
+  return table.elts.length;
 }
 
 /** Whether a function's names, parameters, attributes or string constants mention anything security-related. */

@@ -350,8 +350,9 @@ function literalChars(e: A.Expr, sem: SemanticModel): string[] | null {
 /**
  * Whether an HTML escaping call leaves quotes as they are: `html.escape(s, quote=False)`,
  * `cgi.escape(s)` (its `quote` defaults to false), `xml.sax.saxutils.escape(s)` (only `&`,
- * `<` and `>` unless given more entities). Python's documentation of `html.escape`,
- * `cgi.escape` and `xml.sax.saxutils.escape`.
+ * `<` and `>` unless given more entities), Django's `strip_tags(s)` (removes tags, escapes
+ * nothing). Python's documentation of `html.escape`, `cgi.escape` and
+ * `xml.sax.saxutils.escape`; Django's of `django.utils.html.strip_tags`.
  */
 export function escapeLeavesQuotes(call: A.Call, qualified: string | null, sem: SemanticModel): boolean {
   const flag = (pos: number): unknown => {
@@ -363,5 +364,7 @@ export function escapeLeavesQuotes(call: A.Call, qualified: string | null, sem: 
   if (qualified === 'cgi.escape') return !flag(1);
   // (Entities that map both quotes make it safe in attributes, as quoteattr is.)
   if (qualified === 'xml.sax.saxutils.escape') return call.args.length < 2 && !call.keywords.some((k) => k.arg === 'entities');
+  // Django's strip_tags removes tags and escapes nothing: a quote ends an attribute value.
+  if (qualified === 'django.utils.html.strip_tags') return true;
   return false;
 }

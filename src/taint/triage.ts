@@ -229,7 +229,7 @@ function randomVerdict(call: A.Call, input: TriageInput): Verdict | null {
  * parameters (`self.binary`): the project pass settles them when every call passes
  * constants or values safe for the sink (see taint/callers.ts).
  */
-export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Finding, A.AnyNode>, sem: SemanticModel): Hinge[] {
+export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Finding, A.AnyNode>, sem: SemanticModel, analysis?: Pick<TaintAnalysis, 'assignedSafe'>): Hinge[] {
   const out: Hinge[] = [];
   for (const f of findings) {
     const rule = TRIAGE_RULES.get(f.ruleId);
@@ -238,7 +238,7 @@ export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Findin
     const e = rule.pick(n, sem);
     const fn = e && enclosingFunction(e);
     if (!e || !fn) continue;
-    const parts = hingeParts(e, fn, sem);
+    const parts = hingeParts(e, fn, sem, analysis && ((a) => analysis.assignedSafe(a)));
     if (parts) out.push({ parts, rule: f.ruleId, line: f.location.startLine, column: f.location.startColumn });
   }
   return out;
