@@ -183,7 +183,7 @@ function joinedPmask(a: Taint, b: Taint, params: number, mask: number): number[]
 /** Union of two abstract values (may-taint): masks and parameters join, the strongest origin's trace is kept. */
 export function join(a: Taint | null, b: Taint | null): Taint | null {
   if (!a) return b;
-  if (!b) return a;
+  if (!b || a === b) return a;
   const pick = originRank(a.origin) >= originRank(b.origin) ? a : b;
   // Untrusted data joined with a parameter's value: remember what the untrusted part reaches.
   const mixes = (a.origin !== null && b.origin === null && b.params !== 0) || (b.origin !== null && a.origin === null && a.params !== 0);

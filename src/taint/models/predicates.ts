@@ -189,29 +189,34 @@ const fieldAssignments = new WeakMap<A.ClassDef, Map<string, FieldAssignment[]>>
 export function selfFieldAssignments(cls: A.ClassDef): ReadonlyMap<string, readonly FieldAssignment[]> {
   let out = fieldAssignments.get(cls);
   if (out) return out;
-  out = new Map();
+  const found = new Map<string, FieldAssignment[]>();
+  out = found;
   for (const m of cls.body) {
     if (m.type !== 'FunctionDef' && m.type !== 'AsyncFunctionDef') continue;
-    const self = [...m.args.posonlyargs, ...m.args.args][0]?.arg;
+    const self = (m.args.posonlyargs[0] ?? m.args.args[0])?.arg;
     if (!self) continue;
     const stack: A.AnyNode[] = [...m.body];
+    // (One closure per method, not per node: this walks every statement of every method.)
+    let n: A.AnyNode = m;
+    let given: A.Expr | null = null;
+    const add = (t: A.Expr, unpacked: boolean): void => {
+      if (t.type === 'Tuple' || t.type === 'List') for (const x of t.elts) add(x, true);
+      else if (t.type === 'Starred') add(t.value, true);
+      else if (t.type === 'Attribute' && t.value.type === 'Name' && t.value.id === self) {
+        const direct = !unpacked && m.body.includes(n as A.Stmt) && (n.type === 'AnnAssign' || (n.type === 'Assign' && n.targets.length === 1));
+        const list = found.get(t.attr);
+        const a = { value: unpacked ? null : given, method: m, direct };
+        if (list) list.push(a);
+        else found.set(t.attr, [a]);
+      }
+    };
     while (stack.length) {
-      const n = stack.pop()!;
+      n = stack.pop()!;
       if (n.type === 'ClassDef') continue;
-      const targets = n.type === 'Assign' || n.type === 'Delete' ? n.targets : n.type === 'AugAssign' || n.type === 'AnnAssign' || n.type === 'For' || n.type === 'AsyncFor' ? [n.target] : n.type === 'withitem' && n.optional_vars ? [n.optional_vars] : [];
-      const given = n.type === 'Assign' || n.type === 'AnnAssign' ? n.value : null;
-      const add = (t: A.Expr, unpacked: boolean): void => {
-        if (t.type === 'Tuple' || t.type === 'List') t.elts.forEach((x) => add(x, true));
-        else if (t.type === 'Starred') add(t.value, true);
-        else if (t.type === 'Attribute' && t.value.type === 'Name' && t.value.id === self) {
-          const direct = !unpacked && m.body.includes(n as A.Stmt) && (n.type === 'AnnAssign' || (n.type === 'Assign' && n.targets.length === 1));
-          const list = out.get(t.attr);
-          const a = { value: unpacked ? null : given, method: m, direct };
-          if (list) list.push(a);
-          else out.set(t.attr, [a]);
-        }
-      };
-      targets.forEach((t) => add(t, false));
+      given = n.type === 'Assign' || n.type === 'AnnAssign' ? n.value : null;
+      if (n.type === 'Assign' || n.type === 'Delete') for (const t of n.targets) add(t, false);
+      else if (n.type === 'AugAssign' || n.type === 'AnnAssign' || n.type === 'For' || n.type === 'AsyncFor') add(n.target, false);
+      else if (n.type === 'withitem' && n.optional_vars) add(n.optional_vars, false);
       pushChildrenReversed(n, stack);
     }
   }
