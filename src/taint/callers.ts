@@ -223,7 +223,11 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
           const call = callableOf(f, sem);
           return !!call && paramOf(x, f, call, b);
         }
-        return b.kind === 'assign' && !!b.value && b.value !== x && enclosingFunction(b.node) === f && !mayChange(b.value, x.id, f) && ok(b.value, f, d + 1);
+        if (b.kind !== 'assign' || !b.value || b.value === x || enclosingFunction(b.node) !== f || mayChange(b.value, x.id, f)) return false;
+        if (ok(b.value, f, d + 1)) return true;
+        // A value the analysis saw safe for every kind whatever the parameters (`stamp = datetime.now().strftime("%Y%m%d")`).
+        const stmt = b.node.parent;
+        return !!assignedSafe && f === fn && stmt?.type === 'Assign' && assignedSafe(stmt);
       }
       case 'Attribute': {
         // `self.binary` in a method: what `__init__` set it to.

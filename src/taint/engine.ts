@@ -1456,6 +1456,12 @@ export class TaintAnalysis {
     if (f.type === 'Attribute' && f.attr === 'decode') return deserOnly(this.cleanOf(f.value, st, d + 1));
     // A digest in hex (`hashlib.sha256(x).hexdigest()`): only [0-9a-f], whatever was hashed (not `digest()`'s bytes).
     if (f.type === 'Attribute' && f.attr === 'hexdigest' && !args.length) return HEX_CLEAN;
+    // `when.strftime("%Y%m%d-%H%M%S")`: the format's own characters and digits.
+    if (f.type === 'Attribute' && f.attr === 'strftime' && e.args.length === 1 && !e.keywords.length) {
+      const format = this.sem.constValue(e.args[0]);
+      const chars = typeof format === 'string' ? numericStrftime(format) : null;
+      if (chars !== null) return cleanOfChars(chars, `strftime("${format as string}") (digits only)`);
+    }
     if (f.type === 'Attribute' && (CLEAN_METHODS.has(f.attr) || (STRIPS.has(f.attr) && !args.length))) {
       const r = this.cleanOf(f.value, st, d + 1);
       return r.bits ? andClean(r, argsClean()) : null;
@@ -1981,8 +1987,8 @@ export class TaintAnalysis {
     }
     const val = this.withClean(this.valueOf(s.value, st), s.value, st);
     if (first.type === 'Name' && s.targets.length === 1) {
-      const safe = val.t ? val.t.mask === 0 : !!val.lit || val.c !== undefined || val.clean?.bits === ALL_MASK;
-      this.assignedSafety.set(s, safe && this.assignedSafety.get(s) !== false);
+      const kinds = val.t ? ALL_MASK & ~val.t.mask : val.lit || val.c !== undefined ? ALL_MASK : (val.clean?.bits ?? 0);
+      this.assignedSafety.set(s, kinds & (this.assignedSafety.get(s) ?? ALL_MASK));
     }
     // `alias = config`: two names for one container; a change through either is not seen
     // through the other, so neither keeps the elements it knew.
@@ -3479,17 +3485,18 @@ export class TaintAnalysis {
    * from constants on every visit (`field` after `if field not in SORTABLE: abort(400)`), for
    * the findings that hinge on a helper's parameters (taint/callers.ts).
    */
-  /** Per assignment to one name: whether its value was safe for every sink kind on every visit (see {@link assignedSafe}). */
-  private readonly assignedSafety = new Map<A.Assign, boolean>();
+  /** Per assignment to one name: the sink kinds its value was safe for on every visit (see {@link assignedKinds}). */
+  private readonly assignedSafety = new Map<A.Assign, number>();
 
   /**
-   * Whether the value an assignment to one name gave was, on every visit of the analysis,
-   * safe for every sink kind: a constant, untrusted data or a parameter cleared for every
-   * kind (allow-listed, converted to a number), a conversion's result. False when the
-   * analysis never reached it.
+   * The sink kinds (bits of `K`) the value an assignment to one name gave was safe for on
+   * every visit of the analysis: every kind for a constant; for untrusted data or a
+   * parameter, the kinds a sanitiser or guard cleared (an allow-list clears all); for any
+   * other value, what it is made of is safe for (a conversion, `strftime("%Y%m%d")`). 0 when
+   * the analysis never reached it.
    */
-  assignedSafe(s: A.Assign): boolean {
-    return this.assignedSafety.get(s) === true;
+  assignedKinds(s: A.Assign): number {
+    return this.assignedSafety.get(s) ?? 0;
   }
 
   private readonly literalArgs = new Map<A.Call, { args: ArgSafety[]; kw: Map<string, ArgSafety>; bits: number[]; kwBits: Map<string, number> }>();
@@ -4153,6 +4160,25 @@ const READ_METHODS: ReadonlySet<string> = new Set(['get', 'keys', 'values', 'ite
 /** A value made only of the characters `chars`: safe for the kinds none of them can exploit. */
 function cleanOfChars(chars: string, by: string): Clean {
   return { bits: charsetClears(charSetFrom(chars)), by };
+}
+/**
+ * The characters `strftime(format)` can give when every directive of the format is numeric
+ * (`%Y %m %d %H %M %S %f %j %y %I %U %W %w %u %G %V` give digits, `%z` a sign and digits,
+ * `%%` a percent sign: Python's documentation of strftime format codes); null when a
+ * directive gives names (`%A %B %Z %c`…) or the format is malformed.
+ */
+function numericStrftime(format: string): string | null {
+  let chars = '0123456789';
+  for (let i = 0; i < format.length; i++) {
+    if (format[i] !== '%') {
+      chars += format[i];
+      continue;
+    }
+    const code = format[++i];
+    if (code === undefined || !'YmdHMSfjyIUWwuGVz%'.includes(code)) return null;
+    chars += code === 'z' ? '+-' : code === '%' ? '%' : '';
+  }
+  return chars;
 }
 const HEX = '0123456789abcdef';
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';

@@ -12,7 +12,7 @@ import type { Finding, TraceStep, Verdict } from '../core/finding.js';
 import { severityRank } from '../core/finding.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
-import { K, live, originMask, type Taint } from './model.js';
+import { ALL_MASK, K, live, originMask, type Taint } from './model.js';
 import type { DeadCode, Observation, TaintAnalysis } from './engine.js';
 import { traceSteps } from './index.js';
 import { FLOW_RULE_IDS } from './models/kinds.js';
@@ -229,7 +229,7 @@ function randomVerdict(call: A.Call, input: TriageInput): Verdict | null {
  * parameters (`self.binary`): the project pass settles them when every call passes
  * constants or values safe for the sink (see taint/callers.ts).
  */
-export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Finding, A.AnyNode>, sem: SemanticModel, analysis?: Pick<TaintAnalysis, 'assignedSafe'>): Hinge[] {
+export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Finding, A.AnyNode>, sem: SemanticModel, analysis?: Pick<TaintAnalysis, 'assignedKinds'>): Hinge[] {
   const out: Hinge[] = [];
   for (const f of findings) {
     const rule = TRIAGE_RULES.get(f.ruleId);
@@ -238,7 +238,9 @@ export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Findin
     const e = rule.pick(n, sem);
     const fn = e && enclosingFunction(e);
     if (!e || !fn) continue;
-    const parts = hingeParts(e, fn, sem, analysis && ((a) => analysis.assignedSafe(a)));
+    // (A value the analysis saw safe for this sink's kind, whatever the parameters, is no part of the hinge.)
+    const kind = rule.bit || ALL_MASK;
+    const parts = hingeParts(e, fn, sem, analysis && ((a) => (analysis.assignedKinds(a) & kind) === kind));
     if (parts) out.push({ parts, rule: f.ruleId, line: f.location.startLine, column: f.location.startColumn });
   }
   return out;

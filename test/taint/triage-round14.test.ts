@@ -325,3 +325,31 @@ describe('a parameter rebound to its validated value before a pattern finding', 
     expect(at(all, 'B602', 'convert.py', 11)).toHaveLength(1);
   });
 });
+
+describe('a local value the analysis saw safe for the sink, whatever the parameters', () => {
+  const runner = (stamp: string) =>
+    lines(
+      'import subprocess',
+      'from datetime import datetime, timezone',
+      'def archive_project(name):',
+      `    stamp = ${stamp}`,
+      '    cmd = f"tar czf /backups/{name}-{stamp}.tgz {name}"',
+      '    return subprocess.run(cmd, shell=True)',
+    );
+  const api = lines('from runner import archive_project', 'def nightly():', '    archive_project("billing")');
+
+  it('a timestamp of numeric strftime directives, every call passing a constant: B602 dismissed', async () => {
+    const all = await scan({ 'runner.py': runner('datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")'), 'api.py': api });
+    expect(verdictOf(all, 'B602', 'runner.py', 6)).toBe('constant');
+  });
+
+  it('strftime with a named directive (%Z) is not known safe: B602 stays', async () => {
+    const all = await scan({ 'runner.py': runner('datetime.now(timezone.utc).strftime("%Y%Z")'), 'api.py': api });
+    expect(at(all, 'B602', 'runner.py', 6)).toHaveLength(1);
+  });
+
+  it('a value of a library krait does not know: B602 stays', async () => {
+    const all = await scan({ 'runner.py': runner('datetime.now(timezone.utc).isoformat()'), 'api.py': api });
+    expect(at(all, 'B602', 'runner.py', 6)).toHaveLength(1);
+  });
+});
