@@ -190,12 +190,16 @@ function safeRebinding(use: A.Name, fn: A.FunctionDef, assignedSafe: (s: A.Assig
  * for every kind: see {@link safeRebinding}), names bound once in `fn` to such values, pure
  * string operations, and — in a method — fields of `self` that `__init__` sets from its
  * own parameters and constants (`self.binary`, then the class's constructor calls count);
- * null otherwise (or when it depends on no parameter). `fn` is a module-level function, a
- * method of a module-level class or its `__init__` (see {@link HingePart}).
+ * null otherwise (or when it depends on no parameter); an empty list when it depends on no
+ * parameter but on a value `assignedSafe` vouched for (the value is safe as it is). `fn` is
+ * a module-level function, a method of a module-level class or its `__init__` (see
+ * {@link HingePart}).
  */
 export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, assignedSafe?: (s: A.Assign) => boolean): HingePart[] | null {
   const parts = new Map<string, HingePart>();
   let nodes = 0;
+  // Whether a value the analysis saw safe stood for a name (then no parameter left means a safe value, not a constant one).
+  let usedSafe = false;
   const paramOf = (name: A.Name, f: A.FunctionDef, call: { key: string; label: string; shift: number }, b: { node: A.AnyNode }): boolean => {
     const positional = [...f.args.posonlyargs, ...f.args.args];
     const i = positional.findIndex((p) => p === b.node);
@@ -217,7 +221,7 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
         if (sem.constValue(x) !== undefined) return true;
         const b = sem.lookup(x.id, x);
         // `fmt = _validate(fmt)` first, the analysis seeing the value safe for every kind: nothing of the parameter's is left.
-        if (b && b.kind === 'param' && b.count === 2 && assignedSafe && f === fn) return safeRebinding(x, f, assignedSafe);
+        if (b && b.kind === 'param' && b.count === 2 && assignedSafe && f === fn) return (usedSafe = safeRebinding(x, f, assignedSafe));
         if (!b || b.count !== 1) return false;
         if (b.kind === 'param') {
           const call = callableOf(f, sem);
@@ -227,7 +231,7 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
         if (ok(b.value, f, d + 1)) return true;
         // A value the analysis saw safe for every kind whatever the parameters (`stamp = datetime.now().strftime("%Y%m%d")`).
         const stmt = b.node.parent;
-        return !!assignedSafe && f === fn && stmt?.type === 'Assign' && assignedSafe(stmt);
+        return (usedSafe = !!assignedSafe && f === fn && stmt?.type === 'Assign' && assignedSafe(stmt));
       }
       case 'Attribute': {
         // `self.binary` in a method: what `__init__` set it to.
@@ -260,7 +264,9 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
         return false;
     }
   };
-  if (!callableOf(fn, sem) || !ok(e, fn, 0) || !parts.size) return null;
+  if (!callableOf(fn, sem) || !ok(e, fn, 0)) return null;
+  // (No parameter left, but a value the analysis saw safe: nothing to settle, the value is safe; see hingesOf and judge in triage.ts.)
+  if (!parts.size) return usedSafe ? [] : null;
   return [...parts.values()];
 }
 

@@ -67,7 +67,7 @@ const SAFE_URL_CHECKS = /(?:^|\.)(?:url_has_allowed_host_and_scheme|is_safe_url|
  * (https://docs.python.org/3/library/ast.html).
  */
 const ARITHMETIC_AST = new Set([
-  'Expression', 'BinOp', 'UnaryOp', 'BoolOp', 'Compare', 'IfExp', 'Constant', 'Num', 'Tuple', 'List', 'Load',
+  'Expression', 'Name', 'BinOp', 'UnaryOp', 'BoolOp', 'Compare', 'IfExp', 'Constant', 'Num', 'Tuple', 'List', 'Load',
   'Add', 'Sub', 'Mult', 'Div', 'FloorDiv', 'Mod', 'Pow', 'MatMult', 'USub', 'UAdd', 'Not', 'Invert',
   'BitAnd', 'BitOr', 'BitXor', 'LShift', 'RShift', 'And', 'Or', 'Eq', 'NotEq', 'Lt', 'LtE', 'Gt', 'GtE',
 ]);

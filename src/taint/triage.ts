@@ -241,7 +241,7 @@ export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Findin
     // (A value the analysis saw safe for this sink's kind, whatever the parameters, is no part of the hinge.)
     const kind = rule.bit || ALL_MASK;
     const parts = hingeParts(e, fn, sem, analysis && ((a) => (analysis.assignedKinds(a) & kind) === kind));
-    if (parts) out.push({ parts, rule: f.ruleId, line: f.location.startLine, column: f.location.startColumn });
+    if (parts?.length) out.push({ parts, rule: f.ruleId, line: f.location.startLine, column: f.location.startColumn });
   }
   return out;
 }
@@ -444,6 +444,11 @@ function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: Tria
   // Parts krait cannot follow, each through a sanitiser for this sink (`"ls " + shlex.quote(d)`).
   if (!live(t) || !(t.mask & rule.bit)) {
     if (obs.clean.bits & rule.bit) return { kind: 'sanitised', reason: `every part of ${what} that is not a constant goes through ${obs.clean.by ?? 'a sanitiser for this sink'}` };
+  }
+  // Built only from constants and names whose value the analysis saw safe for this sink (`code = compile_formula(source)` with an allow-list inside).
+  const fn = enclosingFunction(e);
+  if (fn && rule.bit && hingeParts(e, fn, input.semantic, (a) => (analysis.assignedKinds(a) & rule.bit) === rule.bit)?.length === 0) {
+    return { kind: 'sanitised', reason: `${what} is built only from constants and values checked or sanitised for this sink` };
   }
   return { kind: 'unknown', reason: `${what} is computed from values krait cannot follow` };
 }

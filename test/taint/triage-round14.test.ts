@@ -353,3 +353,47 @@ describe('a local value the analysis saw safe for the sink, whatever the paramet
     expect(at(all, 'B602', 'runner.py', 6)).toHaveLength(1);
   });
 });
+
+describe('an arithmetic allow-list of ast nodes before compile() and eval()', () => {
+  const formula = (allowed: string) =>
+    lines(
+      'import ast',
+      `ALLOWED = (${allowed})`,
+      'def compile_formula(source):',
+      '    tree = ast.parse(source, mode="eval")',
+      '    for node in ast.walk(tree):',
+      '        if not isinstance(node, ALLOWED):',
+      '            raise ValueError("unsupported syntax")',
+      '    return compile(tree, "<formula>", "eval")',
+      'def evaluate(source, variables):',
+      '    code = compile_formula(source)',
+      '    return eval(code, {"__builtins__": {}}, dict(variables))',
+    );
+  const app = lines(
+    'from flask import Flask, request',
+    'from formula import evaluate',
+    'app = Flask(__name__)',
+    '@app.post("/quote")',
+    'def quote():',
+    '    return str(evaluate(request.form["formula"], {"qty": 2}))',
+  );
+  const arithmetic = 'ast.Expression, ast.BinOp, ast.Constant, ast.Name, ast.Load, ast.Add, ast.Mult';
+
+  it('names, numbers and operators only: the eval is dismissed as sanitised', async () => {
+    const all = await scan({ 'formula.py': formula(arithmetic), 'app.py': app });
+    expect(verdictOf(all, 'B307', 'formula.py', 11)).toBe('sanitised');
+    expect(at(all, 'B307', 'formula.py', 11)).toHaveLength(0);
+  });
+
+  it('calls and attributes allowed too: the eval stays', async () => {
+    const all = await scan({ 'formula.py': formula(`${arithmetic}, ast.Call, ast.Attribute`), 'app.py': app });
+    expect(at(all, 'B307', 'formula.py', 11)).toHaveLength(1);
+  });
+
+  it('no allow-list: request data reaches the eval through ast.parse() and compile()', async () => {
+    const all = await scan({
+      'app.py': lines('import ast', 'from flask import request', 'def run():', '    tree = ast.parse(request.args["f"], mode="eval")', '    return eval(compile(tree, "<f>", "eval"))'),
+    });
+    expect(verdictOf(all, 'B307', 'app.py', 5)).toBe('reachable');
+  });
+});

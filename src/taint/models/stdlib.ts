@@ -215,7 +215,7 @@ export const STDLIB: LibraryModel = {
     },
   ],
   passThrough: [
-    'str', 'bytes', 'bytearray', 'bytes.fromhex', 'bytearray.fromhex', 'format', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'iter', 'next', 'min', 'max',
+    'str', 'bytes', 'ast.parse', 'compile', 'bytearray', 'bytes.fromhex', 'bytearray.fromhex', 'format', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'iter', 'next', 'min', 'max',
     'enumerate', 'zip', 'filter', 'itertools.chain', 'itertools.islice', 'itertools.chain.from_iterable',
     'os.fspath', 'os.fsencode', 'os.fsdecode', 'os.path.normpath', 'os.path.abspath', 'os.path.realpath', 'os.path.expanduser', 'os.path.expandvars', 'os.path.dirname', 'os.path.splitext', 'os.path.split',
     'posixpath.normpath', 'ntpath.normpath',
