@@ -176,8 +176,9 @@ function ctorField(cls: A.ClassDef, attr: string): { value: A.Expr; init: A.Func
 
 /**
  * Whether a parameter's one rebinding is a statement of the function's body itself (not in a
- * branch or a loop), before the line of `use`, whose value the analysis saw safe for every
- * sink kind on every visit (`fmt = _validate(fmt)` with an allow-list in `_validate`).
+ * branch or a loop), before the line of `use`, whose value `assignedSafe` vouches for (the
+ * analysis saw it safe for the finding's sink kind on every visit: `fmt = _validate(fmt)`
+ * with an allow-list in `_validate`).
  */
 function safeRebinding(use: A.Name, fn: A.FunctionDef, assignedSafe: (s: A.Assign) => boolean): boolean {
   const at = fn.body.filter((st): st is A.Assign => st.type === 'Assign' && st.targets.length === 1 && st.targets[0].type === 'Name' && st.targets[0].id === use.id);
@@ -186,10 +187,11 @@ function safeRebinding(use: A.Name, fn: A.FunctionDef, assignedSafe: (s: A.Assig
 
 /**
  * The calls the value of `e` (in `fn`) depends on, when it is built only from constants,
- * the parameters of `fn` (never rebound, or rebound once to a value the analysis saw safe
- * for every kind: see {@link safeRebinding}), names bound once in `fn` to such values, pure
- * string operations, and — in a method — fields of `self` that `__init__` sets from its
- * own parameters and constants (`self.binary`, then the class's constructor calls count);
+ * the parameters of `fn` (never rebound, or rebound once to a value `assignedSafe` vouches
+ * for: see {@link safeRebinding}), names bound once in `fn` to such values or to one
+ * `assignedSafe` vouches for, pure string operations, and — in a method — fields of `self`
+ * that `__init__` sets from its own parameters and constants (`self.binary`, then the
+ * class's constructor calls count);
  * null otherwise (or when it depends on no parameter); an empty list when it depends on no
  * parameter but on a value `assignedSafe` vouched for (the value is safe as it is). `fn` is
  * a module-level function, a method of a module-level class or its `__init__` (see
@@ -220,7 +222,7 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
       case 'Name': {
         if (sem.constValue(x) !== undefined) return true;
         const b = sem.lookup(x.id, x);
-        // `fmt = _validate(fmt)` first, the analysis seeing the value safe for every kind: nothing of the parameter's is left.
+        // `fmt = _validate(fmt)` first, the analysis seeing the value safe for the sink: nothing of the parameter's is left.
         if (b && b.kind === 'param' && b.count === 2 && assignedSafe && f === fn) return (usedSafe = safeRebinding(x, f, assignedSafe));
         if (!b || b.count !== 1) return false;
         if (b.kind === 'param') {
@@ -229,7 +231,7 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
         }
         if (b.kind !== 'assign' || !b.value || b.value === x || enclosingFunction(b.node) !== f || mayChange(b.value, x.id, f)) return false;
         if (ok(b.value, f, d + 1)) return true;
-        // A value the analysis saw safe for every kind whatever the parameters (`stamp = datetime.now().strftime("%Y%m%d")`).
+        // A value the analysis saw safe for the sink whatever the parameters (`stamp = datetime.now().strftime("%Y%m%d")`).
         const stmt = b.node.parent;
         return (usedSafe = !!assignedSafe && f === fn && stmt?.type === 'Assign' && assignedSafe(stmt));
       }
