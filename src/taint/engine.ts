@@ -23,6 +23,7 @@ import { annotatedClass, boundCall, classAttributeValues, declaredAnnotation, en
 import type { CallArgs, Hinge } from './callers.js';
 import { frozenClassTable, frozenTable, recordsMethod } from './callers.js';
 import { enclosingFunction } from '../python/helpers.js';
+import { isStr } from '../python/calls.js';
 
 /** A source-to-sink flow found in the module. */
 export interface Flow {
@@ -1119,13 +1120,18 @@ export class TaintAnalysis {
    * string methods, serialisers of constants, and calls to the module's own functions that
    * only ever return such values — even when which constant depends on the path taken.
    */
+  /** The display of a module (or class) table that nothing changes, named by `e` and not shadowed here (see {@link frozenTable}); null otherwise. */
+  private moduleTable(e: A.Expr, st: FnState): ReturnType<typeof frozenTable> {
+    if (e.type === 'Attribute') return frozenClassTable(e, this.sem);
+    if (e.type === 'Name' && !(st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id))) return frozenTable(e, this.sem);
+    return null;
+  }
+
   /** Whether `e` names a module table of constants that nothing changes (see {@link frozenTable}) and is not shadowed here. */
   private constantTable(e: A.Expr, st: FnState, d: number): boolean {
     // A table another module defines, named in capitals (`from volumes import MOUNTS`, `config.MOUNTS`).
     if (this.importedTable(e) && !(e.type === 'Name' && st.env.has(e.id))) return this.importedConstantTable(e, st);
-    let t: ReturnType<typeof frozenTable> = null;
-    if (e.type === 'Attribute') t = frozenClassTable(e, this.sem);
-    else if (e.type === 'Name' && !(st.scope.bindings.has(e.id) && !st.scope.globals.has(e.id))) t = frozenTable(e, this.sem);
+    const t = this.moduleTable(e, st);
     if (!t) return false;
     const values = t.type === 'Dict' ? t.values : t.elts;
     return values.length > 0 && values.length <= 200 && values.every((v) => v.type !== 'Starred' && this.litOnly(v, st, d + 1));
@@ -1180,9 +1186,7 @@ export class TaintAnalysis {
       table = e.func.value;
       if (e.args[1]) extra.push(e.args[1]);
     } else return null;
-    let t: ReturnType<typeof frozenTable> = null;
-    if (table.type === 'Attribute') t = frozenClassTable(table, this.sem);
-    else if (table.type === 'Name' && !(st.scope.bindings.has(table.id) && !st.scope.globals.has(table.id))) t = frozenTable(table, this.sem);
+    const t = this.moduleTable(table, st);
     if (!t || t.type !== 'Dict') return null;
     const out: string[] = [];
     for (const v of [...t.values, ...extra]) {
@@ -1234,7 +1238,7 @@ export class TaintAnalysis {
         return l(e.value) && l(e.format_spec);
       case 'BinOp':
         // A string literal repeated (`"?" * len(ids)`): its characters only, whatever the count (or a TypeError).
-        if (e.op === 'Mult' && (isStrConstant(e.left) || isStrConstant(e.right))) return true;
+        if (e.op === 'Mult' && (isStr(e.left) || isStr(e.right))) return true;
         return l(e.left) && l(e.right);
       case 'UnaryOp':
         return l(e.operand);
@@ -4271,7 +4275,3 @@ export function dataclassFields(cls: A.ClassDef, sem: SemanticModel): string[] |
 /** The classes of markupsafe's `Markup` (its methods escape their arguments: markupsafe's documentation). */
 const MARKUP_CLASSES: ReadonlySet<string> = new Set(['markupsafe.Markup', 'jinja2.Markup', 'flask.Markup', 'jinja2.utils.Markup']);
 
-/** A string literal (`"?"`, not a number or bytes). */
-function isStrConstant(e: A.Expr): boolean {
-  return e.type === 'Constant' && typeof e.value === 'string';
-}
