@@ -25,6 +25,15 @@ export interface Binding {
   node: A.AnyNode;
   /** How many times the name is bound in this scope (folding only trusts 1). */
   count: number;
+  /** Every binding of the name in this scope, in the order bound, when there is more than one (see {@link SemanticModel.reachingValue}). */
+  sites?: BindingSite[];
+}
+
+/** One binding of a name: what binds it, the node (the target `Name`, the parameter, the statement), the value of a plain assignment. */
+export interface BindingSite {
+  kind: Binding['kind'];
+  node: A.AnyNode;
+  value?: A.Expr;
 }
 
 export class Scope {
@@ -218,6 +227,7 @@ export class SemanticModel {
     const prev = target.bindings.get(name);
     if (prev) {
       // Keep the first import binding (imports usually come first); count re-bindings.
+      (prev.sites ??= [{ kind: prev.kind, node: prev.node, ...(prev.value ? { value: prev.value } : {}) }]).push({ kind: b.kind, node: b.node, ...(b.value ? { value: b.value } : {}) });
       prev.count++;
       if (prev.kind !== 'import' && b.kind === 'import') {
         prev.kind = 'import';
@@ -279,6 +289,47 @@ export class SemanticModel {
   }
 
   private defOrImportNames: Set<string> | undefined;
+
+  /**
+   * The expression a name holds where `use` reads it. For a name bound once, its assigned
+   * value; for one bound several times, the last plain assignment (`name = value`) before
+   * `use` when it lies in the same statement list as a statement holding `use` (it runs
+   * first on every path to `use`) and every other binding comes before it, or after `use`
+   * outside every loop between the two (a later binding in such a loop comes round before
+   * the next read). Undefined when no single assignment reaches `use` so (a binding in a
+   * branch, a loop target, an augmented assignment, a `global` rebinding elsewhere).
+   */
+  reachingValue(use: A.Name): A.Expr | undefined {
+    const b = this.lookup(use.id, use);
+    if (!b) return undefined;
+    if (b.count === 1) return b.kind === 'assign' ? b.value : undefined;
+    const sites = b.sites;
+    if (!sites) return undefined;
+    const before = (n: A.AnyNode, m: A.AnyNode): boolean => n.lineno < m.lineno || (n.lineno === m.lineno && n.col_offset < m.col_offset);
+    let last: BindingSite | undefined;
+    for (const site of sites) if (before(site.node, use) && (!last || before(last.node, site.node))) last = site;
+    const stmt = last?.node.parent;
+    if (!last || stmt?.type !== 'Assign' || !stmt.parent) return undefined;
+    const owner = stmt.parent;
+    // The statement of the same list that holds `use`, and the loops between them.
+    let holder: A.AnyNode = use;
+    const loops: A.AnyNode[] = [];
+    while (holder.parent && holder.parent !== owner) {
+      holder = holder.parent;
+      if (holder.type === 'FunctionDef' || holder.type === 'AsyncFunctionDef' || holder.type === 'Lambda' || holder.type === 'ClassDef') return undefined;
+      if (holder.type === 'For' || holder.type === 'AsyncFor' || holder.type === 'While') loops.push(holder);
+    }
+    const list = Object.values(owner).find((v): v is A.AnyNode[] => Array.isArray(v) && v.includes(stmt as never));
+    if (!list || list.indexOf(holder) <= list.indexOf(stmt)) return undefined;
+    const scope = this.scopeOf(use);
+    for (const site of sites) {
+      // (A `global` rebinding in another function may run at any time.)
+      if (this.scopeOf(site.node) !== scope) return undefined;
+      if (site === last || before(site.node, last.node)) continue;
+      for (const loop of loops) for (let n: A.AnyNode | null = site.node; n; n = n.parent) if (n === loop) return undefined;
+    }
+    return last.value;
+  }
 
   /** The binding `name` resolves to at `from`, following Python's scope rules (class scopes skipped for nested functions). */
   lookup(name: string, from: A.AnyNode): Binding | undefined {

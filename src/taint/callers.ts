@@ -15,6 +15,7 @@ import { pushChildrenReversed } from '../python/visit.js';
 import { PURE_METHODS, PURE_OF_CONSTANTS } from './models/pure.js';
 import { importedConstant, selfFieldAssignments } from './models/predicates.js';
 import { paramDefault } from '../python/helpers.js';
+import { callSanitizer, escapeLeavesQuotes } from './sanitizers.js';
 
 /** One parameter a hinged finding depends on. */
 export interface HingeParam {
@@ -197,7 +198,7 @@ function safeRebinding(use: A.Name, fn: A.FunctionDef, assignedSafe: (s: A.Assig
  * a module-level function, a method of a module-level class or its `__init__` (see
  * {@link HingePart}).
  */
-export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, assignedSafe?: (s: A.Assign) => boolean): HingePart[] | null {
+export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, assignedSafe?: (s: A.Assign) => boolean, kind = 0): HingePart[] | null {
   const parts = new Map<string, HingePart>();
   let nodes = 0;
   // Whether a value the analysis saw safe stood for a name (then no parameter left means a safe value, not a constant one).
@@ -213,7 +214,8 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
     if (!part.params.some((p) => p.name === name.id)) part.params.push({ name: name.id, pos: i >= 0 ? i - call.shift : -1, defaultLit: !!dflt && constantExpr(dflt, sem, 0) });
     return true;
   };
-  const ok = (x: A.Expr | null | undefined, f: A.FunctionDef, d: number): boolean => {
+  // `asIs`: x is used as it is, a part of the text (`"ls " + x`, `f"ls {x}"`), not transformed (`x!r`, `b64decode(x)`), so a sanitiser's result stays safe.
+  const ok = (x: A.Expr | null | undefined, f: A.FunctionDef, d: number, asIs = false): boolean => {
     if (!x) return true;
     if (d > MAX_DEPTH || ++nodes > MAX_NODES) return false;
     switch (x.type) {
@@ -230,7 +232,7 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
           return !!call && paramOf(x, f, call, b);
         }
         if (b.kind !== 'assign' || !b.value || b.value === x || enclosingFunction(b.node) !== f || mayChange(b.value, x.id, f)) return false;
-        if (ok(b.value, f, d + 1)) return true;
+        if (ok(b.value, f, d + 1, asIs)) return true;
         // A value the analysis saw safe for the sink whatever the parameters (`stamp = datetime.now().strftime("%Y%m%d")`).
         const stmt = b.node.parent;
         return (usedSafe = !!assignedSafe && f === fn && stmt?.type === 'Assign' && assignedSafe(stmt));
@@ -247,18 +249,20 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
         return ok(field.value, field.init, d + 1);
       }
       case 'JoinedStr':
-        return x.values.every((v) => ok(v, f, d + 1));
+        return x.values.every((v) => ok(v, f, d + 1, asIs));
       case 'FormattedValue':
-        return ok(x.value, f, d + 1) && ok(x.format_spec, f, d + 1);
+        return ok(x.value, f, d + 1, asIs && x.conversion === -1 && !x.format_spec) && ok(x.format_spec, f, d + 1);
       case 'BinOp':
-        return ok(x.left, f, d + 1) && ok(x.right, f, d + 1);
+        return ok(x.left, f, d + 1, asIs && x.op === 'Add') && ok(x.right, f, d + 1, asIs && x.op === 'Add');
       case 'List':
       case 'Tuple':
-        return x.elts.every((v) => v.type !== 'Starred' && ok(v, f, d + 1));
+        return x.elts.every((v) => v.type !== 'Starred' && ok(v, f, d + 1, asIs));
       case 'Call': {
         if (x.args.some((a) => a.type === 'Starred') || x.keywords.some((k) => !k.arg)) return false;
         const args = [...x.args, ...x.keywords.map((k) => k.value)];
         const q = sem.callName(x) ?? '';
+        // A sanitiser for the sink's kind (`escape(label)` in HTML marked safe), whatever its argument holds.
+        if (asIs && kind && f === fn && (callSanitizer(x, q || null, sem) & kind) === kind && !escapeLeavesQuotes(x, q || null, sem)) return (usedSafe = true);
         const pure = (x.func.type === 'Attribute' && PURE_METHODS.has(x.func.attr) && ok(x.func.value, f, d + 1)) || (PURE_OF_CONSTANTS.has(q) && sem.lookup(q.split('.')[0], x)?.kind !== 'def');
         return pure && args.every((a) => ok(a, f, d + 1));
       }
@@ -266,7 +270,7 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
         return false;
     }
   };
-  if (!callableOf(fn, sem) || !ok(e, fn, 0)) return null;
+  if (!callableOf(fn, sem) || !ok(e, fn, 0, true)) return null;
   // (No parameter left, but a value the analysis saw safe: nothing to settle, the value is safe; see hingesOf and judge in triage.ts.)
   if (!parts.size) return usedSafe ? [] : null;
   return [...parts.values()];

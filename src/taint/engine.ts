@@ -425,6 +425,12 @@ function percentPrefix(fmt: string): string {
 /** A `%` conversion specifier (printf-style string formatting, Python's library reference); `%%` is matched to be skipped. */
 const PERCENT_SPEC = /%(?:%|(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa])/g;
 
+/** Whether a `%` format string has a `%r` or `%a` conversion (repr() or ascii() of the operand). */
+function reprConversion(fmt: string): boolean {
+  for (const m of fmt.matchAll(PERCENT_SPEC)) if (m[0].endsWith('r') || m[0].endsWith('a')) return true;
+  return false;
+}
+
 /**
  * The operands of `fmt % right` that a numeric conversion (`%d`, `%i`, `%u`, `%o`, `%x`, `%X`,
  * `%e`, `%E`, `%f`, `%F`, `%g`, `%G`) formats: Python raises TypeError for anything but a
@@ -1346,6 +1352,8 @@ export class TaintAnalysis {
         return e.conversion === -1 || e.conversion === 115 ? all([e.value, e.format_spec]) : NOT_CLEAN;
       case 'BinOp': {
         const fmt = e.op === 'Mod' ? this.sem.constValue(e.left) : undefined;
+        // `"ls %r" % quoted`: as `{x!r}`, new quotes around the text (a shell expands `$(…)` inside double quotes).
+        if (typeof fmt === 'string' && reprConversion(fmt)) return andClean(c(e.left), andClean({ bits: K.CODE, by: 'repr() (`%r`)' }, all([e.right]).bits === ALL_MASK ? ALL_CLEAN : { bits: K.CODE }));
         const numbers = typeof fmt === 'string' ? numericOperands(fmt, e.right) : null;
         if (!numbers?.size) return all([e.left, e.right]);
         const by: Clean = { bits: ALL_MASK, by: 'a numeric % placeholder' };

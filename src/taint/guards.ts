@@ -8,7 +8,7 @@ import { keywordArg } from '../python/calls.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { walk } from '../python/visit.js';
-import { ALL_MASK, K } from './model.js';
+import { ALL_MASK, CONSTANT_NAME, K } from './model.js';
 import { boundCall, importedConstant } from './models/predicates.js';
 import { charsetClears, patternCharset, patternClears, secondCharNotSlash, strPredicateCharset } from './models/regex.js';
 import { prefixClears } from './sanitizers.js';
@@ -154,17 +154,20 @@ function eachElementGuards(elts: A.Expr[], v: string, test: A.Expr, sem: Semanti
  * sink kinds, and on which branch (`if x in ALLOWED:` → x is safe for every kind where the
  * test holds; `if '..' in p: return` → p is safe for paths after the return).
  */
-export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: ExternalGuards): Guard[] {
+export function guardsOf(given: A.Expr, sem: SemanticModel, d = 0, ext?: ExternalGuards): Guard[] {
   if (d > 20) return [];
+  const test = truthOf(given, sem);
   switch (test.type) {
     case 'UnaryOp':
       return test.op === 'Not' ? guardsOf(test.operand, sem, d + 1, ext).map((g) => ({ ...g, when: !g.when })) : [];
     case 'BoolOp': {
       // `a and b` true → both hold; `a or b` false → neither holds.
       const want = test.op === 'And';
-      const out = test.values.flatMap((v) => guardsOf(v, sem, d + 1, ext)).filter((g) => g.when === want);
-      if (want) out.push(...literalShape(test.values, sem), ...localPath(test.values, sem, false), ...noLineBreaks(test.values, sem, false));
-      else out.push(...plainName(test.values, sem), ...localPath(test.values, sem, true), ...noLineBreaks(test.values, sem, true), ...eitherHolds(test.values, sem, d, ext));
+      const values = test.values.map((v) => truthOf(v, sem));
+      const out = values.flatMap((v) => guardsOf(v, sem, d + 1, ext)).filter((g) => g.when === want);
+      // (`a and b` false → one of them is false: what each one's failure proves, where all prove it.)
+      if (want) out.push(...literalShape(values, sem), ...localPath(values, sem, false), ...noLineBreaks(values, sem, false), ...eitherHolds(values, sem, d, ext, false));
+      else out.push(...plainName(values, sem), ...localPath(values, sem, true), ...noLineBreaks(values, sem, true), ...eitherHolds(values, sem, d, ext, true));
       return out;
     }
     case 'Compare': {
@@ -216,7 +219,13 @@ export function guardsOf(test: A.Expr, sem: SemanticModel, d = 0, ext?: External
           // A host name equal to another value the server holds (`parts.hostname == self._origin.hostname`): the host
           // is that one — unless the other value is request data (checked where the guard applies).
           const hostGuards = (host: A.Expr, to: A.Expr): Guard[] => parsedUrlKeys(host, sem).map((key) => ({ key, bits: K.SSRF | K.REDIRECT, when: op === 'Eq', unlessTainted: to }));
-          return [...hostGuards(test.left, right), ...hostGuards(right, test.left)];
+          // A value equal to a module's configured constant (`candidate == PUBLIC_ROOT`, `PUBLIC_ROOT = realpath(env…)`)
+          // is that value — unless it holds request data.
+          const heldGuards = (x: A.Expr, to: A.Expr): Guard[] => {
+            const k = moduleConstant(to, sem) ? keyOf(x) : null;
+            return k ? [{ key: k, bits: ALL_MASK, when: op === 'Eq', unlessTainted: to }] : [];
+          };
+          return [...hostGuards(test.left, right), ...hostGuards(right, test.left), ...heldGuards(test.left, right), ...heldGuards(right, test.left)];
         }
         const k = keyOf(side);
         const out: Guard[] = [];
@@ -370,8 +379,9 @@ function normalisedKey(e: A.Expr, sem: SemanticModel, d = 0): string | null {
     return null;
   }
   if (e.type === 'Name') {
-    const b = sem.lookup(e.id, e);
-    if (b && b.kind === 'assign' && b.count === 1 && b.value && b.value !== e && isNormalised(b.value, sem, d + 1)) return e.id;
+    // (Where the name is read: `p = realpath(…)`, checked, then `p = join(p, "index.html")` further on.)
+    const v = sem.reachingValue(e);
+    if (v && v !== e && isNormalised(v, sem, d + 1)) return e.id;
   }
   return null;
 }
@@ -1049,20 +1059,43 @@ function parsedUrlKeys(e: A.Expr, sem: SemanticModel): string[] {
  * host.endswith("." + DOMAIN)`: a host in that domain), the kinds all of them clear (not
  * which constants it is: no `pins`).
  */
-function eitherHolds(values: readonly A.Expr[], sem: SemanticModel, d: number, ext?: ExternalGuards): Guard[] {
-  const alts = values.map((v) => guardsOf(v, sem, d + 1, ext).filter((g) => g.when && !g.unlessTainted && !g.dotsOnly));
+function eitherHolds(values: readonly A.Expr[], sem: SemanticModel, d: number, ext: ExternalGuards | undefined, side: boolean): Guard[] {
+  const alts = values.map((v) => guardsOf(v, sem, d + 1, ext).filter((g) => g.when === side && !g.dotsOnly && !g.absOnly));
   const out: Guard[] = [];
   for (const key of new Set((alts[0] ?? []).map((g) => g.key))) {
     let bits = ALL_MASK;
     let hostOnly = false;
+    // A condition of one alternative (`unless the other value is request data`) stays a condition of the whole; two such are not merged.
+    const conditions = new Set<A.Expr>();
     for (const gs of alts) {
       const same = gs.filter((g) => g.key === key);
       bits &= same.reduce((b, g) => b | g.bits, 0);
       hostOnly ||= same.some((g) => g.hostOnly);
+      for (const g of same) if (g.unlessTainted) conditions.add(g.unlessTainted);
     }
-    if (bits) out.push({ key, bits, when: true, ...(hostOnly ? { hostOnly: true as const } : {}) });
+    if (!bits || conditions.size > 1) continue;
+    const [unlessTainted] = conditions;
+    out.push({ key, bits, when: side, ...(hostOnly ? { hostOnly: true as const } : {}), ...(unlessTainted ? { unlessTainted } : {}) });
   }
   return out;
+}
+
+/** The test inside `bool(test)`: a test's truth is that of its `bool()` (the builtin, not a rebound name). */
+function truthOf(e: A.Expr, sem: SemanticModel): A.Expr {
+  return e.type === 'Call' && e.args.length === 1 && !e.keywords.length && e.args[0].type !== 'Starred' && e.func.type === 'Name' && e.func.id === 'bool' && !sem.lookup('bool', e) ? e.args[0] : e;
+}
+
+/**
+ * A module's configured constant: an upper-case name bound once at module level
+ * (`PUBLIC_ROOT = os.path.realpath(os.environ.get("DOCS_ROOT", …))`) or imported, or such a
+ * name read from an imported module (`settings.MEDIA_ROOT`): the operator's value, fixed
+ * for the process (where it comes from a request, {@link Guard.unlessTainted} sees it).
+ */
+function moduleConstant(e: A.Expr, sem: SemanticModel): boolean {
+  if (importedConstant(e, sem)) return true;
+  if (e.type !== 'Name' || !CONSTANT_NAME.test(e.id)) return false;
+  const b = sem.lookup(e.id, e);
+  return b?.kind === 'assign' && b.count === 1 && sem.scopeOf(b.node).node.type === 'Module';
 }
 
 /** Case and surrounding-character normalisations of a string (`str` methods). */

@@ -12,6 +12,7 @@ import type { Finding, TraceStep, Verdict } from '../core/finding.js';
 import { severityRank } from '../core/finding.js';
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
+import { pushChildrenReversed } from '../python/visit.js';
 import { ALL_MASK, K, live, originMask, type Taint } from './model.js';
 import type { DeadCode, Observation, TaintAnalysis } from './engine.js';
 import { traceSteps } from './index.js';
@@ -222,6 +223,41 @@ function randomVerdict(call: A.Call, input: TriageInput): Verdict | null {
   return { kind: 'unknown', reason: 'what the random value is used for is not clear (use the secrets module for anything security-related)' };
 }
 
+/** The shape of an environment variable's name (POSIX: upper case, digits and underscores). */
+const ENVIRONMENT_NAME = /^[A-Z_][A-Z0-9_]*$/;
+/** Calls that read the environment variable their first argument names. */
+const ENVIRONMENT_READS = new Set(['os.getenv', 'os.environ.get', 'os.environ.pop', 'os.getenvb', 'os.environb.get']);
+
+/**
+ * B105 on `PASSWORD_ENV = "REPORTING_DB_PASSWORD"`: the literal has the shape of an
+ * environment variable's name and the module reads the name only as the key of an
+ * environment read (`os.environ[PASSWORD_ENV]`, `os.getenv(PASSWORD_ENV)`): it names where
+ * the password comes from, it is not one (`non-security-use`). Null when the name is read
+ * in any other way or not at all (another module may import it).
+ */
+function environmentNameVerdict(n: A.Constant, sem: SemanticModel, module: A.Module): Verdict | null {
+  const assign = n.parent;
+  if (typeof n.value !== 'string' || !ENVIRONMENT_NAME.test(n.value) || assign?.type !== 'Assign' || assign.value !== n || assign.targets.length !== 1) return null;
+  const target = assign.targets[0];
+  if (target.type !== 'Name') return null;
+  const binding = sem.lookup(target.id, target);
+  if (!binding || binding.count !== 1) return null;
+  let firstRead: A.AnyNode | null = null;
+  const stack: A.AnyNode[] = [module];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'Name' && x.id === target.id && x !== target && sem.lookup(x.id, x) === binding) {
+      const up = x.parent;
+      const key = up?.type === 'Subscript' && up.slice === x && ['os.environ', 'os.environb'].includes(sem.qualifiedName(up.value) ?? '');
+      const read = up?.type === 'Call' && up.args[0] === x && ENVIRONMENT_READS.has(sem.callName(up) ?? '');
+      if (!key && !read) return null;
+      if (!firstRead || x.lineno < firstRead.lineno) firstRead = up!;
+    }
+    pushChildrenReversed(x, stack);
+  }
+  return firstRead ? { kind: 'non-security-use', reason: `'${target.id}' is the name of the environment variable the value is read from (line ${firstRead.lineno}), not a password` } : null;
+}
+
 /**
  * Pattern findings left `unknown` whose flagged value is built only from constants and the
  * parameters of their function (`def run(cmd): subprocess.run(cmd, shell=True)`), a method
@@ -240,7 +276,7 @@ export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Findin
     if (!e || !fn) continue;
     // (A value the analysis saw safe for this sink's kind, whatever the parameters, is no part of the hinge.)
     const kind = rule.bit || ALL_MASK;
-    const parts = hingeParts(e, fn, sem, analysis && ((a) => (analysis.assignedKinds(a) & kind) === kind));
+    const parts = hingeParts(e, fn, sem, analysis && ((a) => (analysis.assignedKinds(a) & kind) === kind), rule.bit);
     if (parts?.length) out.push({ parts, rule: f.ruleId, line: f.location.startLine, column: f.location.startColumn });
   }
   return out;
@@ -316,6 +352,11 @@ export function triageFindings(input: TriageInput): Finding[] {
     const n = nodes.get(f);
     if (f.ruleId === 'B311' && n?.type === 'Call') {
       const v = randomVerdict(n, input);
+      if (v) verdicts.set(f, v);
+      continue;
+    }
+    if (f.ruleId === 'B105' && n?.type === 'Constant') {
+      const v = environmentNameVerdict(n, input.semantic, analysis.module);
       if (v) verdicts.set(f, v);
       continue;
     }
@@ -447,7 +488,7 @@ function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: Tria
   }
   // Built only from constants and names whose value the analysis saw safe for this sink (`code = compile_formula(source)` with an allow-list inside).
   const fn = enclosingFunction(e);
-  if (fn && rule.bit && hingeParts(e, fn, input.semantic, (a) => (analysis.assignedKinds(a) & rule.bit) === rule.bit)?.length === 0) {
+  if (fn && rule.bit && hingeParts(e, fn, input.semantic, (a) => (analysis.assignedKinds(a) & rule.bit) === rule.bit, rule.bit)?.length === 0) {
     return { kind: 'sanitised', reason: `${what} is built only from constants and values checked or sanitised for this sink` };
   }
   return { kind: 'unknown', reason: `${what} is computed from values krait cannot follow` };

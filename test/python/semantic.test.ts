@@ -64,3 +64,61 @@ describe('semantic model', () => {
     expect(model('x = 1').importsModule('os')).toBe(false);
   });
 });
+
+describe('reachingValue: the assignment a read sees', () => {
+  /** The source text of the value `reachingValue` gives for the read of `x` in `use(x)` (the call marked by its name), or null. */
+  function reaching(code: string): string | null {
+    const r = parsePython(code);
+    linkParents(r.module);
+    const m = new SemanticModel(r.module, '');
+    let read: A.Name | undefined;
+    walk(r.module, (n) => {
+      if (n.type === 'Call' && n.func.type === 'Name' && n.func.id === 'use' && n.args[0]?.type === 'Name') read = n.args[0];
+    });
+    const v = read && m.reachingValue(read);
+    if (!v) return null;
+    const lines = code.split('\n');
+    return lines[v.lineno - 1].slice(v.col_offset, v.end_col_offset);
+  }
+
+  it('a name bound once: its value', () => {
+    expect(reaching('def f():\n    x = a()\n    use(x)')).toBe('a()');
+  });
+
+  it('bound again after the read, outside any loop: the first value', () => {
+    expect(reaching('def f():\n    x = a()\n    if c:\n        use(x)\n    x = b(x)')).toBe('a()');
+  });
+
+  it('the last assignment before the read in the same block', () => {
+    expect(reaching('def f():\n    x = a()\n    x = b()\n    use(x)')).toBe('b()');
+  });
+
+  it('a parameter rebound at the top of the body', () => {
+    expect(reaching('def f(x):\n    x = a(x)\n    use(x)')).toBe('a(x)');
+  });
+
+  it('an assignment in a branch before the read: none', () => {
+    expect(reaching('def f():\n    x = a()\n    if c:\n        x = b()\n    use(x)')).toBeNull();
+  });
+
+  it('a read in the value of its own assignment sees the earlier one: none when that is unknown', () => {
+    expect(reaching('def f(x):\n    x = use(x)')).toBeNull();
+  });
+
+  it('bound again later inside a loop around the read: none', () => {
+    expect(reaching('def f():\n    x = a()\n    for i in r:\n        use(x)\n        x = b()')).toBeNull();
+  });
+
+  it('bound again later in a loop that does not hold the read: the first value', () => {
+    expect(reaching('def f():\n    x = a()\n    use(x)\n    for i in r:\n        x = b()')).toBe('a()');
+  });
+
+  it('an augmented assignment or a loop target as the last binding: none', () => {
+    expect(reaching('def f():\n    x = a()\n    x += b()\n    use(x)')).toBeNull();
+    expect(reaching('def f():\n    x = a()\n    for x in r:\n        pass\n    use(x)')).toBeNull();
+  });
+
+  it('a module name another function rebinds through `global`: none', () => {
+    expect(reaching('def g():\n    global x\n    x = c()\nx = a()\ng()\nuse(x)')).toBeNull();
+  });
+});
