@@ -19,6 +19,7 @@ import { guardsOf, keyOf, loopGuards, namesBound, paramGuardsOf, statementGuards
 import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
+import { MARKUP_CLASSES } from './models/flask.js';
 import { annotatedClass, boundCall, classAttributeValues, declaredAnnotation, enclosingClass, importedConstant, selfFieldAssignments } from './models/predicates.js';
 import type { CallArgs, Hinge } from './callers.js';
 import { frozenClassTable, frozenTable, recordsMethod } from './callers.js';
@@ -1173,7 +1174,7 @@ export class TaintAnalysis {
 
   /** A `Markup` instance: `Markup("…")` (markupsafe, or re-exported by jinja2 and flask), or a name bound once to one. */
   private isMarkup(e: A.Expr, d: number): boolean {
-    if (e.type === 'Call') return MARKUP_CLASSES.has(this.sem.callName(e) ?? '');
+    if (e.type === 'Call') return MARKUP_CLASS_SET.has(this.sem.callName(e) ?? '');
     if (e.type !== 'Name' || d > 3) return false;
     const b = this.sem.lookup(e.id, e);
     return !!b && b.kind === 'assign' && b.count === 1 && !!b.value && b.value !== e && this.isMarkup(b.value, d + 1);
@@ -4280,6 +4281,6 @@ export function dataclassFields(cls: A.ClassDef, sem: SemanticModel): string[] |
   return out;
 }
 
-/** The classes of markupsafe's `Markup` (its methods escape their arguments: markupsafe's documentation). */
-const MARKUP_CLASSES: ReadonlySet<string> = new Set(['markupsafe.Markup', 'jinja2.Markup', 'flask.Markup', 'jinja2.utils.Markup']);
+/** The classes of markupsafe's `Markup` (its methods escape their arguments), from the model's sink table (models/flask.ts). */
+const MARKUP_CLASS_SET: ReadonlySet<string> = new Set(MARKUP_CLASSES);
 

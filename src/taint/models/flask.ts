@@ -21,7 +21,6 @@ export const FLASK: LibraryModel = {
   sinks: [
     { kind: 'ssti', names: ['flask.render_template_string', 'quart.render_template_string'], keywords: ['source'] },
     { kind: 'redirect', names: ['flask.redirect', 'werkzeug.utils.redirect', 'werkzeug.redirect', 'quart.redirect'], keywords: ['location'] },
-    { kind: 'xss', label: 'HTML marked safe', names: ['flask.Markup'] },
     // The body of a response (not its status or headers) is HTML unless a mimetype says otherwise.
     { kind: 'xss', names: RESPONSES, keywords: ['response'], when: htmlResponse },
     { kind: 'path', names: ['flask.send_file', 'flask.helpers.send_file'], keywords: ['path_or_file', 'filename_or_fp'] },
@@ -46,8 +45,16 @@ export const FLASK: LibraryModel = {
   ],
 };
 
-/** markupsafe / jinja2 Markup: marking a string safe skips escaping. */
+/**
+ * markupsafe's `Markup` class, also re-exported by jinja2 (before 3.1) and flask (before
+ * 2.3): markupsafe's, jinja2's and flask's documentation. Its constructor marks a string safe
+ * (a sink); its methods (`format`, `join`, `%`) escape their arguments (a receiver that
+ * clears XSS, see the engine's `isMarkup`).
+ */
+export const MARKUP_CLASSES: readonly string[] = ['markupsafe.Markup', 'jinja2.Markup', 'jinja2.utils.Markup', 'flask.Markup'];
+
+/** markupsafe / jinja2 / flask Markup: marking a string safe skips escaping. */
 export const MARKUPSAFE: LibraryModel = {
   id: 'markupsafe',
-  sinks: [{ kind: 'xss', label: 'HTML marked safe', names: ['markupsafe.Markup', 'jinja2.Markup'] }],
+  sinks: [{ kind: 'xss', label: 'HTML marked safe', names: [...MARKUP_CLASSES] }],
 };
