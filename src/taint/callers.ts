@@ -12,7 +12,7 @@
 import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { pushChildrenReversed } from '../python/visit.js';
-import { PURE_METHODS, PURE_OF_CONSTANTS } from './models/pure.js';
+import { PROGRAM_LOOKUPS, PURE_METHODS, PURE_OF_CONSTANTS } from './models/pure.js';
 import { importedConstant, selfFieldAssignments } from './models/predicates.js';
 import { paramDefault } from '../python/helpers.js';
 import { callSanitizer, escapeLeavesQuotes } from './sanitizers.js';
@@ -263,7 +263,7 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
         const q = sem.callName(x) ?? '';
         // A sanitiser for the sink's kind (`escape(label)` in HTML marked safe), whatever its argument holds.
         if (asIs && kind && f === fn && (callSanitizer(x, q || null, sem) & kind) === kind && !escapeLeavesQuotes(x, q || null, sem)) return (usedSafe = true);
-        const pure = (x.func.type === 'Attribute' && PURE_METHODS.has(x.func.attr) && ok(x.func.value, f, d + 1)) || (PURE_OF_CONSTANTS.has(q) && sem.lookup(q.split('.')[0], x)?.kind !== 'def');
+        const pure = (x.func.type === 'Attribute' && PURE_METHODS.has(x.func.attr) && ok(x.func.value, f, d + 1)) || ((PURE_OF_CONSTANTS.has(q) || PROGRAM_LOOKUPS.has(q)) && sem.lookup(q.split('.')[0], x)?.kind !== 'def');
         return pure && args.every((a) => ok(a, f, d + 1));
       }
       default:

@@ -16,7 +16,7 @@ import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, 
 import { LOCAL_SOURCE_RULES } from './models/kinds.js';
 import { SourceFinder, clientParams, handlerParams, modelAnnotation, platformField, routeOf, typedFieldsOf, typedModelField, type ParamSource, type SourceHit } from './sources.js';
 import { guardsOf, keyOf, loopGuards, namesBound, paramGuardsOf, statementGuards, type ExternalGuards, type Guard, type ParamGuard } from './guards.js';
-import { PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
+import { PROGRAM_LOOKUPS, PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } from './models/pure.js';
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
 import { MARKUP_CLASSES } from './models/flask.js';
@@ -156,6 +156,8 @@ export interface Observation {
   value: ConstV | undefined;
   /** The first element of an argv list (the program), when it is a known constant. */
   head: ConstV | undefined;
+  /** The first element of an argv list display is built only from constants on every visit (`[shutil.which("soffice"), *args]`), whichever constant it folds to. */
+  headLit: boolean;
   /** Built only from constants on every visit (which constant may depend on the path). */
   lit: boolean;
   /** Sink kinds the value is safe for on every visit although krait cannot follow all of it (see {@link Clean}). */
@@ -297,7 +299,17 @@ interface Summary {
   starParams?: { positional: number; varargs: number; kwargs: number };
   /** Which parameters flow into the return value, and which sink kinds survive. */
   /** Parameters that flow to the returned value, and the kinds they can still reach there (`pmask[i]`: parameter i's own, when known). */
-  ret: { params: number; mask: number; pmask?: number[]; by?: string; trace?: Step; /** Parameters returned checked for `..` only (see `Taint.dots`). */ dots?: number } | null;
+  ret: {
+    params: number;
+    mask: number;
+    pmask?: number[];
+    by?: string;
+    trace?: Step;
+    /** Parameters returned checked for `..` only (see `Taint.dots`). */
+    dots?: number;
+    /** Parameters some return gives at the start of the value (`Taint.head`): the others only after a fixed start (`[PING, "-c", "3", host]`, `"/srv/" + name`). All when absent. */
+    heads?: number;
+  } | null;
   sinks: SummarySink[];
   /** Every value the function returns is built only from constants. */
   retLit?: boolean;
@@ -1284,7 +1296,7 @@ export class TaintAnalysis {
         }
         const f = e.func;
         const q = this.sem.callName(e) ?? '';
-        if (PURE_OF_CONSTANTS.has(q) && !this.shadowsBuiltin(e, q)) return true;
+        if ((PURE_OF_CONSTANTS.has(q) || PROGRAM_LOOKUPS.has(q)) && !this.shadowsBuiltin(e, q)) return true;
         if (f.type === 'Attribute' && PURE_METHODS.has(f.attr)) return l(f.value);
         const callee = this.localCallee(e);
         if (callee) return this.litCallee(callee.fn, st);
@@ -1463,6 +1475,11 @@ export class TaintAnalysis {
         return { bits: bits | rest.bits, by: `${q}()` };
       }
       if (CLEAN_PASS_THROUGH.has(q)) return argsClean();
+      // `os.path.join(REPORT_DIR, name + ".md")` of parts safe for a kind: a `/` between them adds nothing to run or query (but a URL's host may change).
+      if (CLEAN_JOINS.has(q)) {
+        const r = argsClean();
+        return { ...r, bits: r.bits & ~(K.REDIRECT | K.SSRF) };
+      }
       if (UNWRAPPERS.has(q)) return deserOnly(argsClean());
     }
     const f = e.func;
@@ -2443,22 +2460,29 @@ export class TaintAnalysis {
     const folded = fold(e, st.fold);
     const value = folded !== undefined || e.type !== 'Call' ? folded : this.popped.get(e)?.c;
     let head: ConstV | undefined;
+    let headLit = false;
     const sh = this.shapeAt(e, st);
-    if (sh && sh.kind === 'seq') head = sh.items[0]?.c;
-    else if (e.type === 'Name') head = this.appendOnlyHead(e, st);
+    if (sh && sh.kind === 'seq') {
+      head = sh.items[0]?.c;
+      headLit = !!sh.items[0] && constItem(sh.items[0]) && !live(sh.items[0].t);
+    } else if (e.type === 'Name') head = this.appendOnlyHead(e, st);
     else {
       // `["tar", "-czf", dest, "--"] + paths`: a concatenation starts with its leftmost list.
       const list = leftmostOperand(e);
-      if ((list.type === 'List' || list.type === 'Tuple') && list.elts[0] && list.elts[0].type !== 'Starred') head = fold(list.elts[0], st.fold);
+      if ((list.type === 'List' || list.type === 'Tuple') && list.elts[0] && list.elts[0].type !== 'Starred') {
+        head = fold(list.elts[0], st.fold);
+        headLit = head !== undefined || this.litOnly(list.elts[0], st, 0);
+      }
     }
     const lit = value !== undefined || (!live(t) && this.litOnly(e, st, 0));
     const clean = lit ? ALL_CLEAN : this.cleanOf(e, st, 0);
     const prev = this.observed.get(e);
     if (!prev) {
-      this.observed.set(e, { taint: t, value, head, lit, clean, visits: 1 });
+      this.observed.set(e, { taint: t, value, head, headLit, lit, clean, visits: 1 });
       return;
     }
     prev.lit &&= lit;
+    prev.headLit &&= headLit;
     prev.clean = andClean(prev.clean, clean);
     prev.taint = join(prev.taint, t);
     if (prev.value !== value) prev.value = undefined;
@@ -3785,6 +3809,8 @@ export class TaintAnalysis {
       let r = clear(inside(via(a, i), i, s.ret.trace), ~(s.ret.pmask?.[i] ?? s.ret.mask) & ALL_MASK, s.ret.by ? `${fn.name}() (${s.ret.by})` : `${fn.name}()`);
       // (Checked for `..` only in the callee: the caller's value may still be absolute.)
       if (r && (s.ret.dots ?? 0) & (1 << i) && a.mask & K.PATH) r = { ...r, joined: a.joined, dots: true };
+      // (Returned after a fixed start: not the program of an argument list.)
+      if (r?.head && s.ret.heads !== undefined && !(s.ret.heads & (1 << i))) r = { ...r, head: false };
       out = join(out, r);
     }
     return out;
@@ -4112,7 +4138,8 @@ function addReturned(prev: Summary['ret'] | undefined, t: Taint): NonNullable<Su
   for (let i = 0; i < 30; i++) if (t.params & (1 << i)) pmask[i] = (pmask[i] ?? 0) | paramMask(t, i);
   const trace = prev ? prev.trace : paramTrace(t.trace);
   const dots = (prev?.dots ?? 0) | (t.dots ? t.params : 0);
-  return { params: (prev?.params ?? 0) | t.params, mask: (prev?.mask ?? 0) | t.mask, pmask, ...(prev?.by ? { by: prev.by } : {}), ...(trace ? { trace } : {}), ...(dots ? { dots } : {}) };
+  const heads = (prev?.heads ?? 0) | (t.head ? t.params : 0);
+  return { params: (prev?.params ?? 0) | t.params, mask: (prev?.mask ?? 0) | t.mask, pmask, heads, ...(prev?.by ? { by: prev.by } : {}), ...(trace ? { trace } : {}), ...(dots ? { dots } : {}) };
 }
 
 /** The steps of a trace whose nodes lie in `module` (another module's file), tagged with its path. */
@@ -4205,6 +4232,8 @@ const CLEAN_RESULTS: ReadonlyMap<string, Clean> = new Map([
 
 /** Calls whose result is safe for what their arguments are safe for (they only convert or copy text). */
 const CLEAN_PASS_THROUGH: ReadonlySet<string> = new Set(['str', 'os.fspath', 'list', 'tuple', 'sorted']);
+/** POSIX path joins: their parts with `/` between (Python's library reference, os.path.join). */
+const CLEAN_JOINS: ReadonlySet<string> = new Set(['os.path.join', 'posixpath.join']);
 
 /** The taint without the mark of a `..`-only check (a later check also ruled out separators). */
 function withoutDots(t: Taint): Taint {

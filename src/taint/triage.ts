@@ -230,10 +230,11 @@ const ENVIRONMENT_READS = new Set(['os.getenv', 'os.environ.get', 'os.environ.po
 
 /**
  * B105 on `PASSWORD_ENV = "REPORTING_DB_PASSWORD"`: the literal has the shape of an
- * environment variable's name and the module reads the name only as the key of an
- * environment read (`os.environ[PASSWORD_ENV]`, `os.getenv(PASSWORD_ENV)`): it names where
- * the password comes from, it is not one (`non-security-use`). Null when the name is read
- * in any other way or not at all (another module may import it).
+ * environment variable's name, the module reads the name only as the key of an environment
+ * read (`os.environ[PASSWORD_ENV]`, `os.getenv(PASSWORD_ENV)`) or reads that same variable
+ * with the literal as its key (`os.environ.get("REPORTING_DB_PASSWORD", "")`): it names
+ * where the password comes from, it is not one (`non-security-use`). Null when the name is
+ * read in any other way in the module, or neither is read there.
  */
 function environmentNameVerdict(n: A.Constant, sem: SemanticModel, module: A.Module): Verdict | null {
   const assign = n.parent;
@@ -243,19 +244,27 @@ function environmentNameVerdict(n: A.Constant, sem: SemanticModel, module: A.Mod
   const binding = sem.lookup(target.id, target);
   if (!binding || binding.count !== 1) return null;
   let firstRead: A.AnyNode | null = null;
+  /** An environment read of the module with the same literal as its key (`os.environ.get("DB_PASSWORD", "")`). */
+  let sameKey: A.AnyNode | null = null;
+  const isEnvironment = (q: string | null | undefined): boolean => q === 'os.environ' || q === 'os.environb';
   const stack: A.AnyNode[] = [module];
   while (stack.length) {
     const x = stack.pop()!;
+    if (x.type === 'Constant' && x !== n && x.value === n.value && !sameKey) {
+      const up = x.parent;
+      if ((up?.type === 'Subscript' && up.slice === x && isEnvironment(sem.qualifiedName(up.value))) || (up?.type === 'Call' && up.args[0] === x && ENVIRONMENT_READS.has(sem.callName(up) ?? ''))) sameKey = up;
+    }
     if (x.type === 'Name' && x.id === target.id && x !== target && sem.lookup(x.id, x) === binding) {
       const up = x.parent;
-      const key = up?.type === 'Subscript' && up.slice === x && ['os.environ', 'os.environb'].includes(sem.qualifiedName(up.value) ?? '');
+      const key = up?.type === 'Subscript' && up.slice === x && isEnvironment(sem.qualifiedName(up.value));
       const read = up?.type === 'Call' && up.args[0] === x && ENVIRONMENT_READS.has(sem.callName(up) ?? '');
       if (!key && !read) return null;
       if (!firstRead || x.lineno < firstRead.lineno) firstRead = up!;
     }
     pushChildrenReversed(x, stack);
   }
-  return firstRead ? { kind: 'non-security-use', reason: `'${target.id}' is the name of the environment variable the value is read from (line ${firstRead.lineno}), not a password` } : null;
+  const read = firstRead ?? sameKey;
+  return read ? { kind: 'non-security-use', reason: `'${target.id}' is the name of the environment variable the value is read from (line ${read.lineno}), not a password` } : null;
 }
 
 /**
@@ -271,7 +280,9 @@ export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Findin
     const rule = TRIAGE_RULES.get(f.ruleId);
     const n = nodes.get(f);
     if (!rule || !n || f.verdict?.kind !== 'unknown' || rule.mode === 'xml' || (n.type === 'Call' && (rule.parser?.(n, sem) || rule.fileArg?.(n, sem)))) continue;
-    const e = rule.pick(n, sem);
+    const picked = rule.pick(n, sem);
+    // (Without a shell only the program matters: the first element of an argument list.)
+    const e = picked && rule.mode === 'argv' ? (firstElement(picked) ?? picked) : picked;
     const fn = e && enclosingFunction(e);
     if (!e || !fn) continue;
     // (A value the analysis saw safe for this sink's kind, whatever the parameters, is no part of the hinge.)
@@ -449,6 +460,14 @@ function samePlace(p: Finding, pn: A.AnyNode | undefined, fn: A.AnyNode): boolea
   return within(pn, fn) || within(fn, pn) || (p.location.startLine === fn.lineno && p.location.startColumn === fn.col_offset);
 }
 
+/** The first element of a list or tuple display (or of the leftmost one of a concatenation). */
+function firstElement(e: A.Expr): A.Expr | undefined {
+  let x = e;
+  while (x.type === 'BinOp') x = x.left;
+  const first = x.type === 'List' || x.type === 'Tuple' ? x.elts[0] : undefined;
+  return first && first.type !== 'Starred' ? first : undefined;
+}
+
 function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: TriageInput, xmlUnsafe: () => number): Verdict {
   const obs = analysis.observed.get(e);
   if (!obs) {
@@ -464,6 +483,7 @@ function judge(rule: TriageRule, e: A.Expr, analysis: TaintAnalysis, input: Tria
     if (typeof obs.head === 'string') return { kind: 'constant', reason: `runs the fixed program '${clip(obs.head)}' without a shell` };
     if (obs.lit) return { kind: 'constant', reason: `runs a program named only by constants (\`${clip(exprText(input.lines, e))}\`) without a shell` };
     if (obs.value !== undefined) return { kind: 'constant', reason: `runs the fixed program '${clip(String(obs.value))}' without a shell` };
+    if (obs.headLit && !(t?.head && live(t))) return { kind: 'constant', reason: `runs a program named only by constants (\`${clip(exprText(input.lines, firstElement(e) ?? e))}\`) without a shell` };
     return { kind: 'unknown', reason: 'the program to run is computed' };
   }
   if (t && t.origin && originMask(t) & rule.bit && rule.mode !== 'xml') return { kind: 'reachable', reason: `${origin(t)} reaches ${what}` };

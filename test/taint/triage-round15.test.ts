@@ -266,6 +266,16 @@ describe('a password-named constant that names an environment variable', () => {
     expect(at(all, 'B105', 'settings.py', 2)).toHaveLength(1);
   });
 
+  it('not read in the module, but the same variable is read with the literal as its key: B105 dismissed', async () => {
+    const all = await scan({ 'settings.py': lines('import os', 'DB_PASSWORD = os.environ.get("REPORTING_DB_PASSWORD", "")', 'PASSWORD_ENV = "REPORTING_DB_PASSWORD"') });
+    expect(verdictOf(all, 'B105', 'settings.py', 3)).toBe('non-security-use');
+  });
+
+  it('the same literal as the key of something else than the environment: B105 stays', async () => {
+    const all = await scan({ 'settings.py': lines('import os', 'DB_PASSWORD = CONFIG.get("REPORTING_DB_PASSWORD", "")', 'PASSWORD_ENV = "REPORTING_DB_PASSWORD"') });
+    expect(at(all, 'B105', 'settings.py', 3)).toHaveLength(1);
+  });
+
   it('never read in the module (another module may use it as the password): B105 stays', async () => {
     expect(at(await scan({ 'settings.py': settings() }), 'B105', 'settings.py', 2)).toHaveLength(1);
   });
@@ -286,5 +296,77 @@ describe('a sanitiser inside a value its callers settle: only where its text is 
   it('"ls %r" % shlex.quote(x): repr() puts the quoted text in double quotes, where $(…) runs — B605 stays', async () => {
     const all = await scan(tool('"ls %r" % shlex.quote(x)'));
     expect(at(all, 'B605', 'tool.py', 3)).toHaveLength(1);
+  });
+});
+
+describe('argument lists without a shell: only the program matters', () => {
+  const netutil = (build: string) => lines('import subprocess', 'PING_BIN = "/bin/ping"', 'def build_command(host, count):', `    return ${build}`, 'def run_ping(host, count):', '    cmd = build_command(host, count)', '    return subprocess.run(cmd, capture_output=True)');
+  const main = lines('from fastapi import FastAPI', 'from netutil import run_ping', 'app = FastAPI()', '@app.get("/ping")', 'def ping(host: str, count: int = 3):', '    return run_ping(host, count).returncode');
+
+  it('a helper returning [PING_BIN, "-c", n, host]: the host is no program — B603 dismissed, no KR102', async () => {
+    const all = await scan({ 'netutil.py': netutil('[PING_BIN, "-c", str(int(count)), host]'), 'main.py': main });
+    expect(verdictOf(all, 'B603', 'netutil.py', 7)).toBe('constant');
+    expect([...at(all, 'B603', 'netutil.py'), ...at(all, 'KR102', 'netutil.py')]).toHaveLength(0);
+  });
+
+  it('a helper returning [host, "-c", n]: the request names the program — B603 stays', async () => {
+    const all = await scan({ 'netutil.py': netutil('[host, "-c", str(int(count))]'), 'main.py': main });
+    expect(at(all, 'B603', 'netutil.py', 7)).toHaveLength(1);
+  });
+
+  it('[shutil.which("soffice"), x]: a program a constant names — B603 constant', async () => {
+    const all = await scan({ 'a.py': lines('import shutil, subprocess', 'def f(x):', '    subprocess.run([shutil.which("soffice"), x])') });
+    expect(verdictOf(all, 'B603', 'a.py', 3)).toBe('constant');
+  });
+
+  it('[shutil.which(x), "--version"]: the argument names the program — B603 stays', async () => {
+    const all = await scan({ 'a.py': lines('import shutil, subprocess', 'def f(x):', '    subprocess.run([shutil.which(x), "--version"])') });
+    expect(at(all, 'B603', 'a.py', 3)).toHaveLength(1);
+  });
+
+  const shell = lines(
+    'import shutil, subprocess',
+    'class Shell:',
+    '    def __init__(self, binary):',
+    '        path = shutil.which(binary)',
+    '        if path is None:',
+    '            raise FileNotFoundError(binary)',
+    '        self.binary = path',
+    '    def run(self, *args):',
+    '        return subprocess.run([self.binary, *args], capture_output=True).stdout',
+  );
+
+  it('a wrapper class whose program every caller names with a constant (`Shell("soffice").run(..., src)`): B603 dismissed', async () => {
+    const all = await scan({ 'shell.py': shell, 'tasks.py': lines('from shell import Shell', 'def convert(src):', '    return Shell("soffice").run("--headless", src)') });
+    expect(verdictOf(all, 'B603', 'shell.py', 9)).toBe('constant');
+  });
+
+  it('a caller naming the program with its own parameter: B603 stays', async () => {
+    const all = await scan({ 'shell.py': shell, 'tasks.py': lines('from shell import Shell', 'def convert(tool, src):', '    return Shell(tool).run("--headless", src)') });
+    expect(at(all, 'B603', 'shell.py', 9)).toHaveLength(1);
+  });
+});
+
+describe('a path joined from parts checked for the sink', () => {
+  const exporter = (check: string) =>
+    lines(
+      'import os, re, subprocess',
+      'REPORT_DIR = "/srv/reports"',
+      'NAME_RE = re.compile(r"[A-Za-z0-9_-]+")',
+      'def _validate(name):',
+      '    if not NAME_RE.fullmatch(name):',
+      '        raise ValueError("invalid report name")',
+      'def export_report(name):',
+      `    ${check}`,
+      '    src = os.path.join(REPORT_DIR, name + ".md")',
+      '    subprocess.run(f"pandoc {src}", shell=True, check=True)',
+    );
+
+  it('os.path.join(REPORT_DIR, name + ".md") after the validator: B602 sanitised', async () => {
+    expect(verdictOf(await scan({ 'exporter.py': exporter('_validate(name)') }), 'B602', 'exporter.py', 10)).toBe('sanitised');
+  });
+
+  it('without the validator: B602 stays', async () => {
+    expect(at(await scan({ 'exporter.py': exporter('pass') }), 'B602', 'exporter.py', 10)).toHaveLength(1);
   });
 });

@@ -61,3 +61,11 @@ export const READ_ONLY_CALLS: ReadonlySet<string> = new Set([
   'copy.copy', 'copy.deepcopy', 'json.dump', 'pprint.pprint', 'pprint.pformat',
   'logging.debug', 'logging.info', 'logging.warning', 'logging.error', 'logging.exception', 'logging.critical', 'logging.log',
 ]);
+
+/**
+ * Look-ups of the program a constant names, on the operator's `PATH` (`shutil.which("soffice")`:
+ * Python's library reference): not pure (the environment decides the directory), but no
+ * one outside the host chooses the result, so a call with constant arguments is a constant
+ * for the reasoning layer (the program run is the one the constant names).
+ */
+export const PROGRAM_LOOKUPS: ReadonlySet<string> = new Set(['shutil.which']);
