@@ -23,7 +23,8 @@ const only = arg('only') ?? '';
 const list = process.argv.includes('--list');
 /** The CWEs that count as a finding of each category (the category's own and its close kin). */
 const FAMILIES = {
-  command: [78, 77, 88], code: [94, 95, 96, 1336], sql: [89, 564], nosql: [943], xss: [79, 80, 116], path: [22, 23, 36, 73],
+  command: [78, 77, 88], code: [94, 95, 96, 1336, 470], // (470: unsafe reflection, an import or attribute the input names)
+  sql: [89, 564], nosql: [943], xss: [79, 80, 116], path: [22, 23, 36, 73],
   ssrf: [918], redirect: [601], header: [113, 93], deserialization: [502], xxe: [611, 776, 827], ldap: [90], xpath: [643],
   template: [1336, 94, 95, 79], 'weak-random': [330, 338], log: [117, 93], credentials: [798, 259, 321],
 };

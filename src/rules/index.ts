@@ -81,6 +81,7 @@ import { jinja2AutoescapeFalse } from './xss/b701-jinja2-autoescape-false.js';
 import { useOfMakoTemplates } from './xss/b702-use-of-mako-templates.js';
 import { djangoMarkSafe } from './xss/b703-django-mark-safe.js';
 import { markupsafeMarkupXss } from './xss/b704-markupsafe-markup-xss.js';
+import { formatHtmlInterpolated } from './xss/kr148-format-html-interpolated.js';
 import { highCyclomaticComplexity } from './quality/kr801-high-cyclomatic-complexity.js';
 import { sqlInjectionTaint } from './flow/kr101-sql-injection-taint.js';
 import { commandInjectionTaint } from './flow/kr102-command-injection-taint.js';
@@ -203,6 +204,7 @@ export const CODE_RULES: readonly CodeRule[] = [
   useOfMakoTemplates,
   djangoMarkSafe,
   markupsafeMarkupXss,
+  formatHtmlInterpolated,
   highCyclomaticComplexity,
   sqlInjectionTaint,
   commandInjectionTaint,

@@ -307,7 +307,9 @@ function callGuards(test: A.Call, sem: SemanticModel, d = 0, ext?: ExternalGuard
       const prefixBits = typeof lit === 'string' ? prefixClears(lit) : 0;
       const norm = normalisedKey(f.value, sem);
       const out: Guard[] = [];
-      if (norm) out.push({ key: norm, bits: K.PATH | prefixBits, when: true });
+      // (A constant folder without its final separator, `startswith("/srv/docs")`, also admits the sibling `/srv/docs_private`.)
+      const sibling = typeof lit === 'string' && lit.length > 1 && !/[\\/]$/.test(lit);
+      if (norm && !sibling) out.push({ key: norm, bits: K.PATH | prefixBits, when: true });
       if (recvKey && recvKey !== norm && prefixBits) out.push({ key: recvKey, bits: prefixBits, when: true });
       return out;
     }

@@ -370,3 +370,21 @@ describe('a path joined from parts checked for the sink', () => {
     expect(at(await scan({ 'exporter.py': exporter('pass') }), 'B602', 'exporter.py', 10)).toHaveLength(1);
   });
 });
+
+describe('a containment check against a constant folder', () => {
+  const storage = (root: string, prefix: string) =>
+    lines('import os', `DOCS_ROOT = "${root}"`, 'def resolve_document(name):', '    candidate = os.path.abspath(os.path.join(DOCS_ROOT, name))', `    if not candidate.startswith(${prefix}):`, '        raise PermissionError(name)', '    return candidate');
+  const app = lines('from flask import Flask, request, send_file', 'from storage import resolve_document', 'app = Flask(__name__)', '@app.route("/docs")', 'def doc():', '    return send_file(resolve_document(request.args["name"]))');
+
+  it('startswith(DOCS_ROOT + os.sep): no KR104', async () => {
+    expect(at(await scan({ 'storage.py': storage('/srv/app/docs', 'DOCS_ROOT + os.sep'), 'app.py': app }), 'KR104', 'app.py')).toHaveLength(0);
+  });
+
+  it('a folder written with its final slash: no KR104', async () => {
+    expect(at(await scan({ 'storage.py': storage('/srv/app/docs/', 'DOCS_ROOT'), 'app.py': app }), 'KR104', 'app.py')).toHaveLength(0);
+  });
+
+  it('startswith(DOCS_ROOT) without the separator admits /srv/app/docs_private: KR104 stays', async () => {
+    expect(at(await scan({ 'storage.py': storage('/srv/app/docs', 'DOCS_ROOT'), 'app.py': app }), 'KR104', 'app.py', 6)).toHaveLength(1);
+  });
+});
