@@ -15,6 +15,7 @@ import { pushChildrenReversed } from '../python/visit.js';
 import { PROGRAM_LOOKUPS, PURE_METHODS, PURE_OF_CONSTANTS } from './models/pure.js';
 import { importedConstant, selfFieldAssignments } from './models/predicates.js';
 import { paramDefault } from '../python/helpers.js';
+import { K, atUrlAttributeStart } from './model.js';
 import { callSanitizer, escapeLeavesQuotes } from './sanitizers.js';
 
 /** One parameter a hinged finding depends on. */
@@ -215,7 +216,8 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
     return true;
   };
   // `asIs`: x is used as it is, a part of the text (`"ls " + x`, `f"ls {x}"`), not transformed (`x!r`, `b64decode(x)`), so a sanitiser's result stays safe.
-  const ok = (x: A.Expr | null | undefined, f: A.FunctionDef, d: number, asIs = false): boolean => {
+  // `strict`: x starts a URL attribute's value in HTML (`href="{url}"`), where an escape or a value safe for HTML elsewhere is not safe (`javascript:`).
+  const ok = (x: A.Expr | null | undefined, f: A.FunctionDef, d: number, asIs = false, strict = false): boolean => {
     if (!x) return true;
     if (d > MAX_DEPTH || ++nodes > MAX_NODES) return false;
     switch (x.type) {
@@ -225,17 +227,17 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
         if (sem.constValue(x) !== undefined) return true;
         const b = sem.lookup(x.id, x);
         // `fmt = _validate(fmt)` first, the analysis seeing the value safe for the sink: nothing of the parameter's is left.
-        if (b && b.kind === 'param' && b.count === 2 && assignedSafe && f === fn) return (usedSafe = safeRebinding(x, f, assignedSafe));
+        if (b && b.kind === 'param' && b.count === 2 && assignedSafe && f === fn && !strict) return (usedSafe = safeRebinding(x, f, assignedSafe));
         if (!b || b.count !== 1) return false;
         if (b.kind === 'param') {
           const call = callableOf(f, sem);
           return !!call && paramOf(x, f, call, b);
         }
         if (b.kind !== 'assign' || !b.value || b.value === x || enclosingFunction(b.node) !== f || mayChange(b.value, x.id, f)) return false;
-        if (ok(b.value, f, d + 1, asIs)) return true;
+        if (ok(b.value, f, d + 1, asIs, strict)) return true;
         // A value the analysis saw safe for the sink whatever the parameters (`stamp = datetime.now().strftime("%Y%m%d")`).
         const stmt = b.node.parent;
-        return (usedSafe = !!assignedSafe && f === fn && stmt?.type === 'Assign' && assignedSafe(stmt));
+        return (usedSafe = !strict && !!assignedSafe && f === fn && stmt?.type === 'Assign' && assignedSafe(stmt));
       }
       case 'Attribute': {
         // `self.binary` in a method: what `__init__` set it to.
@@ -248,10 +250,20 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
         if (!field.init) return constantExpr(field.value, sem, 0);
         return ok(field.value, field.init, d + 1);
       }
-      case 'JoinedStr':
-        return x.values.every((v) => ok(v, f, d + 1, asIs));
+      case 'JoinedStr': {
+        let text = '';
+        return x.values.every((v) => {
+          if (v.type === 'Constant') {
+            text += String(v.value);
+            return true;
+          }
+          const urlStart = !!(kind & K.XSS) && atUrlAttributeStart(text);
+          text += 'x';
+          return ok(v, f, d + 1, asIs && !urlStart, strict || urlStart);
+        });
+      }
       case 'FormattedValue':
-        return ok(x.value, f, d + 1, asIs && x.conversion === -1 && !x.format_spec) && ok(x.format_spec, f, d + 1);
+        return ok(x.value, f, d + 1, asIs && x.conversion === -1 && !x.format_spec, strict) && ok(x.format_spec, f, d + 1);
       case 'BinOp':
         return ok(x.left, f, d + 1, asIs && x.op === 'Add') && ok(x.right, f, d + 1, asIs && x.op === 'Add');
       case 'List':
@@ -262,7 +274,7 @@ export function hingeParts(e: A.Expr, fn: A.FunctionDef, sem: SemanticModel, ass
         const args = [...x.args, ...x.keywords.map((k) => k.value)];
         const q = sem.callName(x) ?? '';
         // A sanitiser for the sink's kind (`escape(label)` in HTML marked safe), whatever its argument holds.
-        if (asIs && kind && f === fn && (callSanitizer(x, q || null, sem) & kind) === kind && !escapeLeavesQuotes(x, q || null, sem)) return (usedSafe = true);
+        if (asIs && !strict && kind && f === fn && (callSanitizer(x, q || null, sem) & kind) === kind && !escapeLeavesQuotes(x, q || null, sem)) return (usedSafe = true);
         const pure = (x.func.type === 'Attribute' && PURE_METHODS.has(x.func.attr) && ok(x.func.value, f, d + 1)) || ((PURE_OF_CONSTANTS.has(q) || PROGRAM_LOOKUPS.has(q)) && sem.lookup(q.split('.')[0], x)?.kind !== 'def');
         return pure && args.every((a) => ok(a, f, d + 1));
       }

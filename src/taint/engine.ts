@@ -9,7 +9,7 @@ import { readIni } from '../core/ini.js';
 import type * as A from '../python/ast.js';
 import type { Scope, SemanticModel } from '../python/semantic.js';
 import { pushChildrenReversed, walk } from '../python/visit.js';
-import { ALL_MASK, CONSTANT_NAME, K, STRUCTURED_MASK, USER_MASK, clear, inQuotedAttribute, join, live, addKinds, originMask, paramMask, unescapedInAttribute, type Origin, type Step, type Taint } from './model.js';
+import { ALL_MASK, CONSTANT_NAME, K, STRUCTURED_MASK, USER_MASK, atUrlAttributeStart, clear, inQuotedAttribute, unescapedAsUrl, join, live, addKinds, originMask, paramMask, unescapedInAttribute, type Origin, type Step, type Taint } from './model.js';
 import { binop, fold, truthy, type ConstV, type FoldEnv } from './fold.js';
 import { CONTAINER_ADDERS, METHOD_PASS_THROUGH, RECEIVER_ADDERS, ROUND_TRIPS, NON_PROPAGATING_METHODS, PATH_JOINS, PROPAGATORS, SANITIZERS, argumentSanitizer, closedSegmentClears, escapeLeavesQuotes, prefixClears } from './sanitizers.js';
 import { attributeSinksFor, FLOW_RULES, sinkTaint, sinksFor, subscriptSinksFor, type CallTaints, type SinkSpec, type SubscriptSinkSpec } from './sinks.js';
@@ -1356,8 +1356,22 @@ export class TaintAnalysis {
         if (isSelfField(e) && this.numericField(e)) return { bits: ALL_MASK, by: `the field self.${e.attr}, only ever set to a number` };
         break;
       }
-      case 'JoinedStr':
-        return all(e.values);
+      case 'JoinedStr': {
+        // (At the start of a URL attribute, `href="{escape(url)}"`, only a value safe for every kind is safe for HTML: escaping leaves `javascript:`.)
+        let out = ALL_CLEAN;
+        let text = '';
+        for (const v of e.values) {
+          let part = c(v);
+          if (v.type === 'Constant' && typeof v.value === 'string') text += v.value;
+          else {
+            if (part.bits !== ALL_MASK && atUrlAttributeStart(text)) part = { ...part, bits: part.bits & ~K.XSS };
+            text += 'x';
+          }
+          out = andClean(out, part);
+          if (!out.bits) break;
+        }
+        return out;
+      }
       case 'FormattedValue':
         // `!r`/`!a` wrap the text in new quotes (a shell expands `$(…)` inside double quotes).
         // (They make a Python literal of it: safe to evaluate.)
@@ -2873,6 +2887,8 @@ export class TaintAnalysis {
       else {
         // (A value escaped with its quotes left, placed in a quoted attribute: `f'<input value="{q}">'`.)
         if (vt?.quotesLeft && inQuotedAttribute(text)) vt = unescapedInAttribute(vt);
+        // (An HTML escape at the start of a URL attribute: `javascript:` stays.)
+        if (vt && atUrlAttributeStart(text)) vt = unescapedAsUrl(vt);
         text += 'x';
       }
       if (i === 0 && vt) head = vt.head;

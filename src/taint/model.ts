@@ -145,6 +145,26 @@ export function inQuotedAttribute(before: string): boolean {
   return quote !== '';
 }
 
+/** HTML attributes whose value is a URL the browser follows or loads (a `javascript:` URL there runs script). */
+const URL_ATTRIBUTE_START = /\s(?:href|src|action|formaction|xlink:href|poster|background|cite)\s*=\s*["']?$/i;
+
+/**
+ * Whether the text before a value ends where a URL attribute's value starts, inside a tag
+ * (`<a href="` + value): HTML escaping leaves a `javascript:` URL as it is there (HTML
+ * Living Standard, URL attributes; OWASP XSS prevention, rule 5).
+ */
+export function atUrlAttributeStart(before: string): boolean {
+  const lt = before.lastIndexOf('<');
+  return lt >= 0 && before.lastIndexOf('>') < lt && URL_ATTRIBUTE_START.test(before.slice(lt));
+}
+
+/** The value with cross-site scripting back in its mask when a sanitiser that cleared only some kinds cleared it (an HTML escape at the start of a URL attribute). */
+export function unescapedAsUrl(t: Taint): Taint {
+  const cleared = t.cleared ?? 0;
+  if (!(cleared & K.XSS) || cleared === ALL_MASK) return t;
+  return { ...addKinds(t, K.XSS), cleared: cleared & ~K.XSS };
+}
+
 /** The value with cross-site scripting back in its mask when it was cleared by an escape that leaves quotes (see {@link Taint.quotesLeft}). */
 export function unescapedInAttribute(t: Taint): Taint {
   if (!t.quotesLeft || !((t.cleared ?? 0) & K.XSS)) return t;

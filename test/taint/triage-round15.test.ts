@@ -388,3 +388,42 @@ describe('a containment check against a constant folder', () => {
     expect(at(await scan({ 'storage.py': storage('/srv/app/docs', 'DOCS_ROOT'), 'app.py': app }), 'KR104', 'app.py', 6)).toHaveLength(1);
   });
 });
+
+describe('an HTML escape at the start of a URL attribute', () => {
+  const presenter = (tpl: string) =>
+    lines('from django.utils.html import escape', 'from django.utils.safestring import mark_safe', 'def profile_link(profile):', '    url = escape(profile.website)', '    name = escape(profile.display_name)', `    return mark_safe(f'${tpl}')`);
+
+  it('href="{url}" with url escaped: javascript: stays — B308 not dismissed', async () => {
+    const all = await scan({ 'presenters.py': presenter('<a href="{url}">{name}</a>') });
+    expect(at(all, 'B308', 'presenters.py', 6)).toHaveLength(1);
+  });
+
+  it('the escaped value after a fixed path (href="/u/{url}") and as element text: B308 sanitised', async () => {
+    expect(verdictOf(await scan({ 'presenters.py': presenter('<a href="/u/{url}">{name}</a>') }), 'B308', 'presenters.py', 6)).toBe('sanitised');
+  });
+
+  it('a value from a library krait cannot follow, escaped into href="…": B308 not dismissed', async () => {
+    const src = lines('from django.utils.html import escape', 'from django.utils.safestring import mark_safe', 'from sitelib import current_site', 'def home_link():', '    url = escape(current_site())', `    return mark_safe(f'<a href="{url}">home</a>')`);
+    expect(at(await scan({ 'presenters.py': src }), 'B308', 'presenters.py', 6)).toHaveLength(1);
+  });
+
+  it('the same value as element text: B308 sanitised', async () => {
+    const src = lines('from django.utils.html import escape', 'from django.utils.safestring import mark_safe', 'from sitelib import current_site', 'def home_link():', '    url = escape(current_site())', `    return mark_safe(f'<p>see href="{url}"</p>')`);
+    expect(verdictOf(await scan({ 'presenters.py': src }), 'B308', 'presenters.py', 6)).toBe('sanitised');
+  });
+
+  it('a title attribute is no URL: B308 sanitised', async () => {
+    expect(verdictOf(await scan({ 'presenters.py': presenter('<a title="{url}">{name}</a>') }), 'B308', 'presenters.py', 6)).toBe('sanitised');
+  });
+
+  const view = (tpl: string) =>
+    lines('import html', 'from flask import Flask, request', 'app = Flask(__name__)', '@app.route("/link")', 'def link():', '    site = html.escape(request.args.get("site", ""))', `    return f'${tpl}'`);
+
+  it('request data escaped into <a href="…">: KR108', async () => {
+    expect(at(await scan({ 'app.py': view('<a href="{site}">home</a>') }), 'KR108', 'app.py', 7)).toHaveLength(1);
+  });
+
+  it('request data escaped into element text: no KR108', async () => {
+    expect(at(await scan({ 'app.py': view('<p>{site}</p>') }), 'KR108', 'app.py')).toHaveLength(0);
+  });
+});
