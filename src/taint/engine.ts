@@ -307,7 +307,7 @@ interface Summary {
     trace?: Step;
     /** Parameters returned checked for `..` only (see `Taint.dots`). */
     dots?: number;
-    /** Parameters some return gives at the start of the value (`Taint.head`): the others only after a fixed start (`[PING, "-c", "3", host]`, `"/srv/" + name`). All when absent. */
+    /** Parameters some return gives other than as a later element of a list or tuple display (`Taint.head`): the others only after a fixed program (`[PING, "-c", "3", host]`). All when absent. */
     heads?: number;
   } | null;
   sinks: SummarySink[];
@@ -2066,7 +2066,7 @@ export class TaintAnalysis {
     if (t) {
       if (t.params) {
         const by = st.summary.ret ? st.summary.ret.by : t.by;
-        st.summary.ret = { ...addReturned(st.summary.ret, t), ...(by ? { by } : {}) };
+        st.summary.ret = { ...addReturned(st.summary.ret, t, s.value.type === 'List' || s.value.type === 'Tuple'), ...(by ? { by } : {}) };
       }
       // Sanitised residues too: the caller's value is then sanitised (`return int(request.args["n"])`).
       if (t.origin && t.trace && st.summary !== EMPTY) st.summary.retSrc = join(st.summary.retSrc ?? null, { ...t, params: 0, mask: originMask(t), omask: undefined });
@@ -2099,7 +2099,7 @@ export class TaintAnalysis {
       const t = this.eval(e, st, 1);
       if (!t) return;
       if (t.origin && t.trace) srcItems[j] = join(srcItems[j] ?? null, { ...t, params: 0, mask: originMask(t), omask: undefined });
-      if (t.params) items[j] = addReturned(items[j], t);
+      if (t.params) items[j] = addReturned(items[j], t, false);
     });
     sum.retItems = items;
     sum.retSrcItems = srcItems;
@@ -3825,7 +3825,8 @@ export class TaintAnalysis {
       let r = clear(inside(via(a, i), i, s.ret.trace), ~(s.ret.pmask?.[i] ?? s.ret.mask) & ALL_MASK, s.ret.by ? `${fn.name}() (${s.ret.by})` : `${fn.name}()`);
       // (Checked for `..` only in the callee: the caller's value may still be absolute.)
       if (r && (s.ret.dots ?? 0) & (1 << i) && a.mask & K.PATH) r = { ...r, joined: a.joined, dots: true };
-      // (Returned after a fixed start: not the program of an argument list.)
+      // (Returned after a fixed start: not the program of an argument list. A path checked for `..` only keeps
+      // its head: an absolute part joined later still replaces the start, see `hit`.)
       if (r?.head && s.ret.heads !== undefined && !(s.ret.heads & (1 << i))) r = { ...r, head: false };
       out = join(out, r);
     }
@@ -4149,12 +4150,13 @@ function untrusted(t: Taint | null): boolean {
  * after an allow-list beside `return default`: one mask for all would let a checked one
  * through), and the first trace inside the function.
  */
-function addReturned(prev: Summary['ret'] | undefined, t: Taint): NonNullable<Summary['ret']> {
+function addReturned(prev: Summary['ret'] | undefined, t: Taint, display: boolean): NonNullable<Summary['ret']> {
   const pmask = [...(prev?.pmask ?? [])];
   for (let i = 0; i < 30; i++) if (t.params & (1 << i)) pmask[i] = (pmask[i] ?? 0) | paramMask(t, i);
   const trace = prev ? prev.trace : paramTrace(t.trace);
   const dots = (prev?.dots ?? 0) | (t.dots ? t.params : 0);
-  const heads = (prev?.heads ?? 0) | (t.head ? t.params : 0);
+  // (Only an argument list loses its head here: a path or a string built after a fixed start keeps what the caller's value says of it.)
+  const heads = (prev?.heads ?? 0) | (t.head || !display ? t.params : 0);
   return { params: (prev?.params ?? 0) | t.params, mask: (prev?.mask ?? 0) | t.mask, pmask, heads, ...(prev?.by ? { by: prev.by } : {}), ...(trace ? { trace } : {}), ...(dots ? { dots } : {}) };
 }
 

@@ -427,3 +427,20 @@ describe('an HTML escape at the start of a URL attribute', () => {
     expect(at(await scan({ 'app.py': view('<p>{site}</p>') }), 'KR108', 'app.py')).toHaveLength(0);
   });
 });
+
+describe('a path a helper returns joined after a fixed root', () => {
+  const files = (check: string) =>
+    lines('from pathlib import Path', 'ROOT = Path("/srv/attachments").resolve()', 'def attachment_path(name):', '    candidate = ROOT / name', `    if ${check}:`, '        raise PermissionError(name)', '    return candidate', 'def read_attachment(name):', '    return attachment_path(name).read_bytes()');
+  const app = lines('from flask import Flask, request', 'from files import read_attachment', 'app = Flask(__name__)', '@app.route("/a")', 'def a():', '    return read_attachment(request.args["file"])');
+
+  it('only ".." rejected: an absolute name replaces the root — a path-traversal flow in the reader', async () => {
+    const all = await scan({ 'files.py': files('".." in name'), 'app.py': app });
+    expect([...at(all, 'KR104', 'files.py', 9), ...at(all, 'KR115', 'files.py', 9)]).toHaveLength(1);
+  });
+
+  it('resolved and checked to lie under the root: no KR104', async () => {
+    const src = files('not candidate.resolve().is_relative_to(ROOT)').replace('    return candidate', '    return candidate.resolve()');
+    const all = await scan({ 'files.py': src, 'app.py': app });
+    expect([...at(all, 'KR104', 'files.py'), ...at(all, 'KR115', 'files.py')]).toHaveLength(0);
+  });
+});
