@@ -243,28 +243,53 @@ function environmentNameVerdict(n: A.Constant, sem: SemanticModel, module: A.Mod
   if (target.type !== 'Name') return null;
   const binding = sem.lookup(target.id, target);
   if (!binding || binding.count !== 1) return null;
+  const uses = environmentUses(module, sem);
   let firstRead: A.AnyNode | null = null;
-  /** An environment read of the module with the same literal as its key (`os.environ.get("DB_PASSWORD", "")`). */
-  let sameKey: A.AnyNode | null = null;
-  const isEnvironment = (q: string | null | undefined): boolean => q === 'os.environ' || q === 'os.environb';
+  for (const x of uses.names.get(target.id) ?? []) {
+    if (x === target || sem.lookup(x.id, x) !== binding) continue;
+    const up = x.parent;
+    if (!up || !uses.keys.has(x)) return null;
+    if (!firstRead || x.lineno < firstRead.lineno) firstRead = up;
+  }
+  // (Not read by name here: the module reads the same variable with the literal as its key, `os.environ.get("DB_PASSWORD", "")`.)
+  const read = firstRead ?? uses.literalKeys.get(n.value) ?? null;
+  return read ? { kind: 'non-security-use', reason: `'${target.id}' is the name of the environment variable the value is read from (line ${read.lineno}), not a password` } : null;
+}
+
+/** Per module, walked once (a file may hold many B105 findings). */
+const environmentUsesOf = new WeakMap<A.Module, EnvironmentUses>();
+
+interface EnvironmentUses {
+  /** Every `Name` node of the module by identifier. */
+  names: Map<string, A.Name[]>;
+  /** The keys of the module's environment reads (`K` in `os.environ[K]`, `os.getenv(K, default)`). */
+  keys: Set<A.AnyNode>;
+  /** The first environment read of each literal key. */
+  literalKeys: Map<string, A.AnyNode>;
+}
+
+/** The environment reads of a module (`os.environ[K]`, `os.getenv(K)`…), with what {@link environmentNameVerdict} needs. */
+function environmentUses(module: A.Module, sem: SemanticModel): EnvironmentUses {
+  let got = environmentUsesOf.get(module);
+  if (got) return got;
+  got = { names: new Map(), keys: new Set(), literalKeys: new Map() };
   const stack: A.AnyNode[] = [module];
   while (stack.length) {
     const x = stack.pop()!;
-    if (x.type === 'Constant' && x !== n && x.value === n.value && !sameKey) {
-      const up = x.parent;
-      if ((up?.type === 'Subscript' && up.slice === x && isEnvironment(sem.qualifiedName(up.value))) || (up?.type === 'Call' && up.args[0] === x && ENVIRONMENT_READS.has(sem.callName(up) ?? ''))) sameKey = up;
+    if (x.type === 'Name') {
+      const list = got.names.get(x.id);
+      if (list) list.push(x);
+      else got.names.set(x.id, [x]);
     }
-    if (x.type === 'Name' && x.id === target.id && x !== target && sem.lookup(x.id, x) === binding) {
-      const up = x.parent;
-      const key = up?.type === 'Subscript' && up.slice === x && isEnvironment(sem.qualifiedName(up.value));
-      const read = up?.type === 'Call' && up.args[0] === x && ENVIRONMENT_READS.has(sem.callName(up) ?? '');
-      if (!key && !read) return null;
-      if (!firstRead || x.lineno < firstRead.lineno) firstRead = up!;
+    const key = x.type === 'Subscript' && ['os.environ', 'os.environb'].includes(sem.qualifiedName(x.value) ?? '') ? x.slice : x.type === 'Call' && ENVIRONMENT_READS.has(sem.callName(x) ?? '') ? x.args[0] : undefined;
+    if (key) {
+      got.keys.add(key);
+      if (key.type === 'Constant' && typeof key.value === 'string' && !got.literalKeys.has(key.value)) got.literalKeys.set(key.value, x);
     }
     pushChildrenReversed(x, stack);
   }
-  const read = firstRead ?? sameKey;
-  return read ? { kind: 'non-security-use', reason: `'${target.id}' is the name of the environment variable the value is read from (line ${read.lineno}), not a password` } : null;
+  environmentUsesOf.set(module, got);
+  return got;
 }
 
 /**

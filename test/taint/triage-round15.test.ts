@@ -261,6 +261,11 @@ describe('a password-named constant that names an environment variable', () => {
     expect(verdictOf(all, 'B105', 'settings.py', 2)).toBe('non-security-use');
   });
 
+  it('also the default of another variable\'s read: B105 stays', async () => {
+    const all = await scan({ 'settings.py': settings('DB_PASSWORD = os.getenv("OTHER", PASSWORD_ENV)') });
+    expect(at(all, 'B105', 'settings.py', 2)).toHaveLength(1);
+  });
+
   it('also passed as the password itself: B105 stays', async () => {
     const all = await scan({ 'settings.py': settings('DB_PASSWORD = os.environ.get(PASSWORD_ENV) or PASSWORD_ENV') });
     expect(at(all, 'B105', 'settings.py', 2)).toHaveLength(1);
