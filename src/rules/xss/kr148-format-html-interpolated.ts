@@ -10,14 +10,17 @@
 import { defineRule } from '../../core/rule.js';
 import type * as A from '../../python/ast.js';
 import type { SemanticModel } from '../../python/semantic.js';
+import { K } from '../../taint/model.js';
+import { callSanitizer, escapeLeavesQuotes } from '../../taint/sanitizers.js';
 
 const FORMAT_HTML = new Set(['django.utils.html.format_html']);
-const ESCAPES = new Set(['django.utils.html.escape', 'django.utils.html.conditional_escape', 'html.escape', 'markupsafe.escape']);
 
-/** A part of the format string that may hold unescaped text: not a constant, not an escaping call. */
+/** A part of the format string that may hold unescaped text: not a constant, not a call of an HTML sanitiser of the models that escapes quotes too. */
 function rawPart(e: A.Expr, sem: SemanticModel): boolean {
   if (sem.constValue(e) !== undefined) return false;
-  return !(e.type === 'Call' && ESCAPES.has(sem.callName(e) ?? ''));
+  if (e.type !== 'Call') return true;
+  const q = sem.callName(e);
+  return !(callSanitizer(e, q, sem) & K.XSS) || escapeLeavesQuotes(e, q, sem);
 }
 
 /** The parts of `e` interpolated into the text when it is built by formatting (empty for a literal, a name or anything else). */
