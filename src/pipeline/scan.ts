@@ -32,7 +32,7 @@ import { crossModuleFlows, type CallerOutcome, type CrossModuleProject } from '.
 import { settleConstantCallers } from './constant-callers.js';
 import { EnvironmentScan } from './environment.js';
 import { TRIAGE_RULES } from '../taint/triage.js';
-import { redactDeep, redactText } from '../secrets/redact-text.js';
+import { markRedacted, redactDeep, redactText } from '../secrets/redact-text.js';
 import { assignProjectFingerprints } from '../core/fingerprint.js';
 import { changedLines, type ChangedLines } from './diff.js';
 import { tokenMatches, unknownRuleMessage, unknownRuleTokens } from './rule-selection.js';
@@ -308,7 +308,12 @@ export async function reduceScan(prep: PreparedScan, results: FileResult[], run:
     startedAt: new Date(started).toISOString(),
     durationMs: 0,
     targets: options.targets,
-    files: analysed.map(({ findings: _f, routes: _r, taint: _t, suppressed: _s, signs: _g, ...rest }) => rest),
+    files: analysed.map(({ findings: _f, routes: _r, taint: _t, suppressed: _s, signs: _g, ...rest }) => {
+      // A file's statistics are most of the report's strings, and were redacted with the
+      // rest of its result (in its worker, or before they were cached): not visited again.
+      if (rest.metrics) markRedacted(rest.metrics);
+      return rest;
+    }),
     skipped,
     diagnostics,
     findings: [],
@@ -483,6 +488,8 @@ function fileOptions(options: ScanOptions, config: ResolvedConfig, analyses: Set
 /** One task per file the worker pool analyses, with the rules that apply to it. */
 function fileTasks(disc: Discovery, analyses: Set<ScanAnalysis>, enabled: string[], perPath: PerPathIgnore[], baseOptions: Omit<AnalyzeOptions, 'enabledRules'>): FileTask[] {
   const tasks: FileTask[] = [];
+  // Most files run every enabled rule: their tasks share one rule list (computed once).
+  const partnered = baseOptions.triage ? withMergePartners(enabled) : enabled;
   for (const f of disc.files) {
     // Notebooks' code cells go through the code analyses too (pipeline/notebook.ts).
     const isPython = f.kind === 'python' || f.kind === 'setup-py' || f.kind === 'notebook';
@@ -494,7 +501,7 @@ function fileTasks(disc: Discovery, analyses: Set<ScanAnalysis>, enabled: string
     const narrowed = perPath.length ? enabled.filter((id) => !perPathIgnored(perPath, f.relPath, f.path, id, CODE_RULE_NAMES.get(id) ?? '')) : enabled;
     // A pattern rule and the data-flow rule that merges into it run together (the merged
     // finding answers to either id, and the filter below drops it if either is ignored).
-    const rules = baseOptions.triage ? withMergePartners(narrowed) : narrowed;
+    const rules = narrowed === enabled ? partnered : baseOptions.triage ? withMergePartners(narrowed) : narrowed;
     tasks.push({ absPath: f.absPath, path: f.path, kind: f.kind, packageName: f.packageName, options: { ...baseOptions, enabledRules: rules } });
   }
   return tasks;

@@ -62,6 +62,8 @@ const MATCHER = new KeywordMatcher(KEYWORDS);
 
 /** What a masked value looks like; such text is never masked again. */
 const MASKED = /\u2026\(\d+ chars\)/;
+/** A value that starts with a mask (`se…(13 chars)` then the code after it): masked already. */
+const MASKED_START = /^[^\s\u2026]{0,4}\u2026\(\d+ chars\)/;
 
 /** Half-open span `[start, end)` of `text` to mask. */
 type Span = [number, number];
@@ -205,7 +207,7 @@ function valueSpan(s: string, v: number): Span | undefined {
 function checked(s: string, start: number, end: number): Span | undefined {
   if (end <= start) return undefined;
   const value = s.slice(start, end);
-  if (NOT_A_VALUE.test(value.trim()) || MASKED.test(value)) return undefined;
+  if (NOT_A_VALUE.test(value.trim()) || MASKED.test(value) || MASKED_START.test(s.slice(start, start + 32))) return undefined;
   return [start, end];
 }
 
@@ -242,15 +244,28 @@ function applySpans(s: string, spans: Span[]): string {
   return out + s.slice(at);
 }
 
+/** Objects whose every string was redacted where they were made (see {@link markRedacted}). */
+const REDACTED = new WeakSet<object>();
+
+/**
+ * Record that every string reachable from `value` is redacted already and will not change
+ * (a file's statistics, redacted in the worker that analysed the file or read back from the
+ * result cache, which stores redacted results): {@link redactDeep} skips it.
+ */
+export function markRedacted(value: object): void {
+  REDACTED.add(value);
+}
+
 /**
  * Redact, in place, every string reachable from `value` (objects and arrays; keys are
- * left as they are) with {@link redactText}. Returns `value`.
+ * left as they are) with {@link redactText}, except objects {@link markRedacted} recorded.
+ * Returns `value`.
  */
 export function redactDeep<T>(value: T): T {
   const seen = new WeakSet<object>();
   const visit = (v: unknown): unknown => {
     if (typeof v === 'string') return redactText(v);
-    if (typeof v !== 'object' || v === null || seen.has(v)) return v;
+    if (typeof v !== 'object' || v === null || seen.has(v) || REDACTED.has(v)) return v;
     seen.add(v);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {

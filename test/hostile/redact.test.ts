@@ -3,7 +3,7 @@
  * string, whatever the position, and ordinary text is left alone.
  */
 import { describe, expect, it } from 'vitest';
-import { redactDeep, redactText } from '../../src/secrets/redact-text.js';
+import { markRedacted, redactDeep, redactText } from '../../src/secrets/redact-text.js';
 
 const GHP = 'ghp_' + 'Zq8Xw2Lr5Tb7Nc9Vm1Ks3Hd6Fg4Pj0Ya8Qe7';
 const AWS = 'AKIA' + 'QZ7XW2LR5TB7NCEV';
@@ -67,6 +67,15 @@ describe('hostile redaction: ordinary text is left alone', () => {
     const once = redactText(`SECRET_KEY = "abcdefghij" ${GHP} https://u:pw123456@h`);
     expect(redactText(once)).toBe(once);
   });
+  it('an unquoted value before a closing bracket is masked once, not again on each pass', () => {
+    // The per-file pass and the report both redact: the second pass read `se…(13 chars`
+    // (up to the bracket) as a new value and masked the mask.
+    for (const s of ['conn = Client(addr, authkey=self._authkey)', "userid = passwd = acct = ''", 'f(token=abcdefghijkl, x=1)']) {
+      const once = redactText(s);
+      expect(once).not.toBe(s);
+      expect(redactText(once), s).toBe(once);
+    }
+  });
   it('placeholders and None are not masked', () => {
     for (const s of ['password = None', 'password: ${DB_PASSWORD}', 'password = "{{ vault_pw }}"']) expect(redactText(s)).toBe(s);
   });
@@ -85,5 +94,15 @@ describe('hostile redaction: redactDeep reaches every string', () => {
     v['self'] = v;
     redactDeep(v);
     expect(v['s']).not.toContain(GHP);
+  });
+  it('an object marked as redacted already is skipped, and only that object', () => {
+    // (A marker stands in for text the worker masked; a report's own strings are still visited.)
+    const marked = { name: `kept ${GHP}` };
+    markRedacted(marked);
+    const v = { files: [{ path: `p/${AWS}.py`, metrics: marked }], note: `n ${GHP}` };
+    redactDeep(v);
+    expect(marked.name).toContain(GHP);
+    expect(v.files[0].path).not.toContain(AWS);
+    expect(v.note).not.toContain(GHP);
   });
 });
