@@ -37,6 +37,13 @@ function binds(call: CallArgs, sig: HingeSig): boolean {
   return sig.kwRequired.every((k) => named.includes(k));
 }
 
+/** Whether a call passes a false constant for the gate, or leaves it to a false default. */
+function gateOff(call: CallArgs, gate: NonNullable<HingePart['gate']>): boolean {
+  if (gate.pos >= 0 && gate.pos < call.args.length) return !!call.off?.includes(gate.pos);
+  if (Object.hasOwn(call.kw, gate.name)) return !!call.kwOff?.includes(gate.name);
+  return gate.defaultOff;
+}
+
 /** How every call of a hinge part passes its parameters: all safe (`ok`), some only for the sink's kind, some numbers; and where they are. */
 interface Settled {
   ok: boolean;
@@ -72,7 +79,7 @@ export function settleConstantCallers(results: readonly FileResult[]): number {
   const memo = new Map<string, Settled>();
   /** Whether every call of `part` passes, for each of its parameters, a constant or a value safe for the sink kind `bit`. */
   const settle = (part: HingePart, bit: number, depth: number, visiting: ReadonlySet<string>): Settled => {
-    const key = `${bit}:${part.fn}:${part.params.map((p) => `${p.name}@${p.pos}${p.defaultLit ? '=' : ''}`).join(',')}:${JSON.stringify(part.sig)}`;
+    const key = `${bit}:${part.fn}:${part.params.map((p) => `${p.name}@${p.pos}${p.defaultLit ? '=' : ''}`).join(',')}:${JSON.stringify(part.sig)}:${JSON.stringify(part.gate ?? null)}`;
     const got = memo.get(key);
     if (got) return got;
     if (depth > MAX_VIA_DEPTH || visiting.has(part.fn) || refs.has(part.fn)) return UNSETTLED;
@@ -93,6 +100,8 @@ export function settleConstantCallers(results: readonly FileResult[]): number {
     for (const { call } of sites) {
       if (!out.ok) break;
       if (call.star) out.ok = false;
+      // (A call that leaves the sink's gate off, `shell=False` or its false default, reaches no such sink.)
+      else if (part.gate && gateOff(call, part.gate)) continue;
       for (const p of part.params) {
         if (!out.ok) break;
         if (p.pos >= 0 && p.pos < call.args.length) {
@@ -122,7 +131,9 @@ export function settleConstantCallers(results: readonly FileResult[]): number {
       const told = each.map(({ part, s }) => {
         const where = s.sites.slice(0, 3).map((x) => `${x.path}:${x.line}`).join(', ');
         const counted = `${s.sites.length} call${s.sites.length > 1 ? 's' : ''}: ${where}${s.sites.length > 3 ? ', …' : ''}`;
-        return `every call of ${part.label} in the project passes WHAT for ${part.params.map((p) => `'${p.name}'`).join(', ')} (${counted})`;
+        const passes = part.params.length ? `passes WHAT for ${part.params.map((p) => `'${p.name}'`).join(', ')}` : '';
+        const gate = part.gate ? `leaves '${part.gate.name}' false` : '';
+        return `every call of ${part.label} in the project ${passes && gate ? `${gate} or ${passes}` : passes || gate} (${counted})`;
       });
       const byKind = each.some((x) => x.s.byKind);
       const num = each.some((x) => x.s.num);

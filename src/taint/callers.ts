@@ -52,6 +52,13 @@ export interface HingePart {
   label: string;
   params: HingeParam[];
   sig: HingeSig;
+  /**
+   * The parameter that decides whether the sink is the finding's at all (`shell` in `def
+   * run(cmd, shell=False): subprocess.run(cmd, shell=shell)`): a call that passes a false
+   * constant for it, or leaves it at a false default (`defaultOff`), is settled whatever it
+   * passes for {@link params}.
+   */
+  gate?: { name: string; pos: number; defaultOff: boolean };
 }
 
 /** A pattern finding whose flagged value is built only from constants and the parameters of these calls. */
@@ -94,6 +101,10 @@ export interface CallArgs {
   via?: Record<number, HingePart[]>;
   /** The same per keyword argument. */
   kwVia?: Record<string, HingePart[]>;
+  /** Positional arguments that are constants Python takes as false (`False`, `None`, `0`, `""`): a {@link HingePart.gate} they fill is off. */
+  off?: number[];
+  /** The same per keyword argument. */
+  kwOff?: string[];
   line: number;
 }
 
@@ -130,6 +141,29 @@ function plainClass(cls: A.ClassDef, sem: SemanticModel, d: number): boolean {
  * leading parameters a call does not pass (a method's `self`). Null for functions a
  * framework may call (decorated, or methods of a class deriving from a framework's).
  */
+/**
+ * Add to `parts` the gate of a sink call in `fn` whose `shell=` names a parameter of `fn`
+ * that nothing rebinds (`subprocess.run(cmd, shell=shell)`): see {@link HingePart.gate}.
+ * The part of `fn` is added, without parameters, when the flagged value does not depend on
+ * them. Returns `parts` unchanged when there is no such gate.
+ */
+export function withShellGate(parts: HingePart[], call: A.Call, fn: A.FunctionDef, sem: SemanticModel): HingePart[] {
+  const k = call.keywords.find((x) => x.arg === 'shell');
+  if (k?.value.type !== 'Name') return parts;
+  const b = sem.lookup(k.value.id, k.value);
+  const at = callableOf(fn, sem);
+  if (!at || b?.kind !== 'param' || b.count !== 1 || b.node.type !== 'arg') return parts;
+  const positional = [...fn.args.posonlyargs, ...fn.args.args];
+  const i = positional.indexOf(b.node);
+  if ((i < 0 && !fn.args.kwonlyargs.includes(b.node)) || (i >= 0 && i < at.shift)) return parts;
+  const dflt = paramDefault(fn, b.node);
+  const v = dflt ? sem.constValue(dflt) : undefined;
+  const gate = { name: b.node.arg, pos: i >= 0 ? i - at.shift : -1, defaultOff: !!dflt && v !== undefined && !v };
+  const own = parts.find((p) => p.fn === at.key);
+  if (own) return parts.map((p) => (p === own ? { ...p, gate } : p));
+  return [...parts, { fn: at.key, label: at.label, params: [], sig: sigOf(fn, at.shift), gate }];
+}
+
 function callableOf(fn: A.FunctionDef, sem: SemanticModel): { key: string; label: string; shift: number } | null {
   const owner = fn.parent;
   if (!fn.decorator_list.every((x) => PLAIN_DECORATORS.test(sem.qualifiedName(x.type === 'Call' ? x.func : x) ?? ''))) return null;
@@ -779,10 +813,18 @@ function callArgs(
       if (parts) via[i] = parts;
     }
   });
+  const isOff = (a: A.Expr): boolean => {
+    const v = a.type === 'Starred' ? undefined : sem.constValue(a);
+    return v !== undefined && !v;
+  };
+  const off = n.args.flatMap((a, i) => (isOff(a) ? [i] : []));
+  const kwOff = n.keywords.flatMap((k) => (k.arg && isOff(k.value) ? [k.arg] : []));
   return {
     name,
     args,
     kw,
+    ...(off.length ? { off } : {}),
+    ...(kwOff.length ? { kwOff } : {}),
     ...(star ? { star: true as const } : {}),
     ...(numbers ? { num: true as const } : {}),
     ...(anyKinds ? { kinds, kwKinds } : {}),

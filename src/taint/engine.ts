@@ -23,7 +23,7 @@ import { MARKUP_CLASSES } from './models/flask.js';
 import { annotatedClass, boundCall, classAttributeValues, declaredAnnotation, enclosingClass, importedConstant, selfFieldAssignments } from './models/predicates.js';
 import type { CallArgs, Hinge } from './callers.js';
 import { frozenClassTable, frozenTable, recordsMethod } from './callers.js';
-import { enclosingFunction } from '../python/helpers.js';
+import { enclosingFunction, paramDefault } from '../python/helpers.js';
 import { isStr } from '../python/calls.js';
 
 /** A source-to-sink flow found in the module. */
@@ -197,6 +197,24 @@ const IN_MEMORY_FILE_MAKERS: ReadonlySet<string> = new Set(IN_MEMORY_FILES);
 const UPLOAD_GETTERS = new Set(['get', 'getlist', 'getone', 'pop', 'values']);
 
 /** The value without the mark of an uploaded file object (see `Taint.upload`): a value read from it, such as its name, is a path like any other. */
+/**
+ * Whether a call of a summarised function may pass true for the parameter its sink's
+ * `shell=` names: a constant argument says so; a missing one takes the default.
+ */
+function shellGiven(sp: NonNullable<SummarySink['shellParam']>, call: A.Call, params: readonly string[], offset: number, sem: SemanticModel): boolean {
+  const pos = sp.param - offset;
+  if (call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return true;
+  const given = pos >= 0 && pos < call.args.length ? call.args[pos] : call.keywords.find((k) => k.arg === params[sp.param])?.value;
+  if (!given) return sp.dflt;
+  return mayBeTrue(given, sem);
+}
+
+/** Whether `e` may be true: anything but a constant Python takes as false. */
+function mayBeTrue(e: A.Expr, sem: SemanticModel): boolean {
+  const v = sem.constValue(e);
+  return v === undefined || !!v;
+}
+
 function notUpload(t: Taint | null): Taint | null {
   if (!t?.upload) return t;
   const rest = { ...t };
@@ -291,6 +309,13 @@ interface SummarySink {
   object?: true;
   /** A MongoDB filter that holds the parameter's value as `$where` code: a caller's text that can be code makes it query-operator injection (see `Taint.mongoCode`). */
   mongo?: true;
+  /**
+   * The sink runs a shell only when this parameter of the function is true (`def run(cmd,
+   * shell=False): subprocess.run(cmd, shell=shell)`): a call that leaves it at a false
+   * default or passes a false constant reaches it as an argument list, where only the head
+   * (the program) matters.
+   */
+  shellParam?: { param: number; dflt: boolean };
 }
 interface Summary {
   /** The parameters' names: positional, keyword-only, then `*args` and `**kwargs` (see {@link starParams}). */
@@ -3145,12 +3170,29 @@ export class TaintAnalysis {
       const t = sinkTaint(spec, taints, this.sem);
       if (!t) continue;
       const needsHead = spec.needsHead ? spec.needsHead(call) : false;
+      const shellParam = spec.needsHead && !needsHead && t.params ? this.shellParam(call, st) : undefined;
       // Parameters reach the sink each with its own argument's taint: joined, a sanitised
       // parameter would count as reaching it beside a raw one (`log.info("%s %s", a, json.dumps(b))`).
       const parts = t.params ? sinkParts(spec, taints, this.sem) : null;
-      if (parts) for (const p of parts) this.hit(p, spec, call, st, needsHead);
-      else this.hit(t, spec, call, st, needsHead);
+      if (parts) for (const p of parts) this.hit(p, spec, call, st, needsHead, undefined, shellParam);
+      else this.hit(t, spec, call, st, needsHead, undefined, shellParam);
     }
+  }
+
+  /**
+   * `subprocess.run(cmd, shell=shell)` with `shell` a parameter of the function being
+   * analysed that nothing rebinds: its index among the summary's parameters, and whether its
+   * default is true (a parameter without a default counts as true: the caller must say).
+   */
+  private shellParam(call: A.Call, st: FnState): SummarySink['shellParam'] {
+    const k = call.keywords.find((x) => x.arg === 'shell');
+    if (k?.value.type !== 'Name') return undefined;
+    const b = this.sem.lookup(k.value.id, k.value);
+    const fn = enclosingFunction(call);
+    const index = st.summary.params.indexOf(k.value.id);
+    if (b?.kind !== 'param' || b.count !== 1 || !fn || index < 0 || b.node.type !== 'arg') return undefined;
+    const d = paramDefault(fn, b.node);
+    return { param: index, dflt: !d || mayBeTrue(d, this.sem) };
   }
 
   /**
@@ -3802,12 +3844,14 @@ export class TaintAnalysis {
       const given = argFor(sink.param);
       // Code the callee puts under `$where` makes the filter query-operator injection, as in one function.
       const a = given && sink.mongo && given.mask & (K.SQL | K.CODE) ? addKinds(given, K.NOSQL) : given;
-      if (!a || !(a.mask & sink.mask) || (sink.needsHead && !a.head)) continue;
+      // (`shell=` a parameter this call leaves false: an argument list, where only the program matters.)
+      const needsHead = sink.needsHead || (!!sink.shellParam && !shellGiven(sink.shellParam, call, s.params, offset, this.sem));
+      if (!a || !(a.mask & sink.mask) || (needsHead && !a.head)) continue;
       // A file object the callee gives as it is to a path sink names no file; one it reads a name from does.
       if (sink.object && a.upload) continue;
       const saved = st.inter;
       st.inter = true;
-      this.hit({ ...notUpload(inside(via(a, sink.param), sink.param, sink.trace))!, mask: a.mask & sink.mask }, sink.spec, sink.node, st, sink.needsHead, sink.path ?? remote ?? undefined);
+      this.hit({ ...notUpload(inside(via(a, sink.param), sink.param, sink.trace))!, mask: a.mask & sink.mask }, sink.spec, sink.node, st, needsHead, sink.path ?? remote ?? undefined);
       st.inter = saved;
     }
     let out: Taint | null = null;
@@ -3835,7 +3879,7 @@ export class TaintAnalysis {
 
   // ---------------------------------------------------------------- findings
 
-  private hit(t: Taint, spec: SinkSpec, node: A.AnyNode, st: FnState, needsHead: boolean, path?: string): void {
+  private hit(t: Taint, spec: SinkSpec, node: A.AnyNode, st: FnState, needsHead: boolean, path?: string, shellParam?: SummarySink['shellParam']): void {
     // A file object given where a path or a file is accepted (`zipfile.ZipFile(upload.stream)`)
     // names no file; a parameter so used reaches the sink only when the caller's value is a path.
     const object = !!t.upload && spec.bit === K.PATH;
@@ -3861,7 +3905,7 @@ export class TaintAnalysis {
         if (!st.summary.sinks.some((s) => s.node === node && s.param === i && s.spec === spec)) {
           const trace = paramTrace(t.trace);
           const mongo = !!t.mongoCode && spec.bit === K.NOSQL;
-          st.summary.sinks.push({ param: i, spec, node, mask: m, needsHead, ...(path ? { path } : {}), ...(trace ? { trace } : {}), ...(object ? { object: true as const } : {}), ...(mongo ? { mongo: true as const } : {}) });
+          st.summary.sinks.push({ param: i, spec, node, mask: m, needsHead, ...(path ? { path } : {}), ...(trace ? { trace } : {}), ...(object ? { object: true as const } : {}), ...(mongo ? { mongo: true as const } : {}), ...(shellParam && shellParam.param !== i ? { shellParam } : {}) });
         }
       }
     }

@@ -18,7 +18,7 @@ import type { DeadCode, Observation, TaintAnalysis } from './engine.js';
 import { traceSteps } from './index.js';
 import { FLOW_RULE_IDS } from './models/kinds.js';
 import { externalEntitiesOn, parserUses, type ParsedDocument } from './xml-parsers.js';
-import { enclosingFunction, hingeParts, type Hinge } from './callers.js';
+import { enclosingFunction, hingeParts, withShellGate, type Hinge } from './callers.js';
 import { namesBound } from './guards.js';
 import { randomUse } from './random-use.js';
 import { fixedFile } from './fixed-files.js';
@@ -312,7 +312,9 @@ export function hingesOf(findings: readonly Finding[], nodes: ReadonlyMap<Findin
     if (!e || !fn) continue;
     // (A value the analysis saw safe for this sink's kind, whatever the parameters, is no part of the hinge.)
     const kind = rule.bit || ALL_MASK;
-    const parts = hingeParts(e, fn, sem, analysis && ((a) => (analysis.assignedKinds(a) & kind) === kind), rule.bit);
+    let parts = hingeParts(e, fn, sem, analysis && ((a) => (analysis.assignedKinds(a) & kind) === kind), rule.bit);
+    // (`subprocess.run(cmd, shell=shell)`: a call that leaves `shell` false runs no shell.)
+    if (parts && n.type === 'Call' && rule.bit === K.SHELL && enclosingFunction(n) === fn) parts = withShellGate(parts, n, fn, sem);
     if (parts?.length) out.push({ parts, rule: f.ruleId, line: f.location.startLine, column: f.location.startColumn });
   }
   return out;

@@ -1,0 +1,103 @@
+/**
+ * Reasoning-layer precision, sixteenth round: a command helper whose `shell=` is one of its
+ * parameters (`def run(cmd, shell=False): subprocess.run(cmd, shell=shell)`). A call that
+ * leaves the parameter false runs an argument list, where only the program matters: a flow
+ * into a later element is not command injection, and the helper's B602 is settled by its
+ * calls when each either leaves `shell` false or passes a command safe for a shell. Each
+ * with its twin.
+ */
+import { describe, expect, it } from 'vitest';
+import { cleanTempDirs } from '../helpers/temp-project.js';
+import { at, lines, projectScanner, verdictOf } from '../helpers/triage-cases.js';
+
+cleanTempDirs();
+
+const scan = projectScanner('krait-round16-');
+
+/** tools.py: the helper, then the functions that call it (`calls`). */
+const tools = (signature: string, ...calls: string[]) =>
+  lines(
+    'import shlex',
+    'import subprocess',
+    `def _run(${signature}):`,
+    '    proc = subprocess.run(cmd, shell=shell, capture_output=True, text=True)',
+    '    return proc.stdout',
+    ...calls,
+  );
+const ping = ['def ping(host):', '    return _run("ping -c 3 %s" % shlex.quote(host), shell=True)'];
+const trace = ['def trace(host):', '    return _run(["traceroute", "-m", "20", host])'];
+const app = (call: string) =>
+  lines(
+    'from flask import Flask, request',
+    'from tools import ping, trace, _run',
+    'app = Flask(__name__)',
+    '@app.get("/diag")',
+    'def diag():',
+    '    host = request.args.get("host", "")',
+    `    return ${call}`,
+  );
+const B602_LINE = 4;
+
+describe('shell= a parameter of the helper: the data flow', () => {
+  it('request data as a later element of an argument list, shell left at its false default: no command flow', async () => {
+    const all = await scan({ 'tools.py': tools('cmd, shell=False', ...trace), 'app.py': app('trace(host)') });
+    expect(at(all, 'KR102', 'tools.py')).toHaveLength(0);
+    expect(at(all, 'KR102', 'app.py')).toHaveLength(0);
+    expect(verdictOf(all, 'B602', 'tools.py', B602_LINE)).not.toBe('reachable');
+  });
+
+  it('the same list with shell=True passed: the flow reaches the shell', async () => {
+    const all = await scan({ 'tools.py': tools('cmd, shell=False', 'def trace(host):', '    return _run(["traceroute", host], shell=True)'), 'app.py': app('trace(host)') });
+    expect(verdictOf(all, 'B602', 'tools.py', B602_LINE)).toBe('reachable');
+  });
+
+  it('a default of True: leaving it out runs a shell', async () => {
+    const all = await scan({ 'tools.py': tools('cmd, shell=True', 'def trace(host):', '    return _run("traceroute " + host)'), 'app.py': app('trace(host)') });
+    expect(verdictOf(all, 'B602', 'tools.py', B602_LINE)).toBe('reachable');
+  });
+
+  it('request data as the program itself, shell false: still a command the user names', async () => {
+    const all = await scan({ 'tools.py': tools('cmd, shell=False'), 'app.py': app('_run(host)') });
+    expect(verdictOf(all, 'B602', 'tools.py', B602_LINE)).toBe('reachable');
+  });
+});
+
+describe("shell= a parameter of the helper: the helper's B602 settled by its calls", () => {
+  it('one call quotes for the shell, the other leaves shell false: dismissed', async () => {
+    const all = await scan({ 'tools.py': tools('cmd, shell=False', ...ping, ...trace), 'app.py': app('ping(host) + trace(host)') });
+    expect(at(all, 'B602', 'tools.py', B602_LINE)).toHaveLength(0);
+    const f = all.find((x) => x.ruleId === 'B602' && x.location.path === 'tools.py');
+    expect(f?.verdict?.reason).toContain("leaves 'shell' false");
+  });
+
+  it('shell=False passed as a keyword and as a positional argument: both count as off', async () => {
+    const calls = ['def a(host):', '    return _run(["ls", host], shell=False)', 'def b(host):', '    return _run(["ls", host], False)'];
+    const all = await scan({ 'tools.py': tools('cmd, shell=True', ...calls), 'app.py': app('a(host) + b(host)') });
+    expect(at(all, 'B602', 'tools.py', B602_LINE)).toHaveLength(0);
+  });
+
+  it('a call that passes shell=True with an unquoted parameter keeps the finding', async () => {
+    const calls = [...trace, 'def raw(host):', '    return _run("ping " + host, shell=True)'];
+    const all = await scan({ 'tools.py': tools('cmd, shell=False', ...calls), 'app.py': app('trace(host)') });
+    expect(at(all, 'B602', 'tools.py', B602_LINE)).toHaveLength(1);
+  });
+
+  it('a call that passes a computed shell value keeps the finding', async () => {
+    const calls = ['def maybe(host, sh):', '    return _run(["ls", host], shell=sh)'];
+    const all = await scan({ 'tools.py': tools('cmd, shell=False', ...calls), 'app.py': app('maybe(host, True)') });
+    expect(at(all, 'B602', 'tools.py', B602_LINE)).toHaveLength(1);
+  });
+
+  it('a shell parameter rebound in the helper is no gate', async () => {
+    const helper = lines(
+      'import subprocess',
+      'def _run(cmd, shell=False):',
+      '    shell = shell or " " in cmd',
+      '    return subprocess.run(cmd, shell=shell)',
+      'def trace(host):',
+      '    return _run(["traceroute", host])',
+    );
+    const all = await scan({ 'tools.py': helper, 'app.py': app('trace(host)') });
+    expect(at(all, 'B602', 'tools.py', 4)).toHaveLength(1);
+  });
+});
