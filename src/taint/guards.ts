@@ -236,7 +236,7 @@ export function guardsOf(given: A.Expr, sem: SemanticModel, d = 0, ext?: Externa
       return [];
     }
     case 'Call':
-      return [...callGuards(test, sem, d, ext), ...tableLookupGuards(test, sem)];
+      return [...callGuards(test, sem, d, ext), ...tableLookupGuards(test, sem), ...everyElement(test, sem, d, ext)];
     case 'Name': {
       // `m = PATTERN.fullmatch(x)` then `if not m:` (a name bound once, in the same function, to a regex test).
       const m = regexMatch(test, sem);
@@ -245,6 +245,28 @@ export function guardsOf(given: A.Expr, sem: SemanticModel, d = 0, ext?: Externa
     default:
       return [];
   }
+}
+
+/**
+ * `all(isinstance(v, str) and v for v in (email, token))`: where it is true, the test holds
+ * of each value the loop names (a tuple or list display): the test's guards on the loop
+ * variable, for each of them.
+ */
+function everyElement(call: A.Call, sem: SemanticModel, d: number, ext: ExternalGuards | undefined): Guard[] {
+  const g = call.args[0];
+  if (call.func.type !== 'Name' || call.func.id !== 'all' || call.args.length !== 1 || call.keywords.length || sem.lookup('all', call)) return [];
+  if ((g.type !== 'GeneratorExp' && g.type !== 'ListComp') || g.generators.length !== 1) return [];
+  const { target, iter, ifs, is_async } = g.generators[0];
+  if (target.type !== 'Name' || ifs.length || is_async || (iter.type !== 'Tuple' && iter.type !== 'List')) return [];
+  const keys = iter.elts.map((x) => (x.type === 'Starred' ? null : keyOf(x)));
+  if (!keys.length || keys.some((k) => !k)) return [];
+  const v = target.id;
+  const out: Guard[] = [];
+  for (const guard of guardsOf(g.elt, sem, d + 1, ext)) {
+    if (guard.key !== v && !guard.key.startsWith(`${v}.`)) continue;
+    for (const k of keys) out.push({ ...guard, key: k + guard.key.slice(v.length) });
+  }
+  return out;
 }
 
 /** The regex test (`re.fullmatch(p, x)`, `PATTERN.match(x)`) an expression is, or a name bound once in its scope holds; null otherwise. */
@@ -394,7 +416,34 @@ function isNormalised(e: A.Expr, sem: SemanticModel, d: number): boolean {
   const q = sem.callName(e) ?? '';
   if (q === 'str' || q === 'os.fspath') return !!e.args[0] && isNormalised(e.args[0], sem, d + 1);
   if (NORMALISERS.test(q)) return true;
+  if (e.func.type === 'Name') return returnsNormalised(e.func, sem, d + 1);
   return e.func.type === 'Attribute' && (e.func.attr === 'resolve' || e.func.attr === 'absolute');
+}
+
+const normalisingHelpers = new WeakMap<A.FunctionDef, boolean>();
+
+/**
+ * Is `f` a function of this module (defined once, undecorated) whose every `return` gives a
+ * normalised path (`def _resolve(a, b): return os.path.realpath(os.path.join(ROOT, a, b))`)?
+ */
+function returnsNormalised(f: A.Name, sem: SemanticModel, d: number): boolean {
+  const b = sem.lookup(f.id, f);
+  const fn = b?.kind === 'def' && b.count === 1 && b.node.type === 'FunctionDef' ? b.node : null;
+  if (!fn || fn.decorator_list.length || d > 6) return false;
+  const known = normalisingHelpers.get(fn);
+  if (known !== undefined) return known;
+  normalisingHelpers.set(fn, false); // (a helper that calls itself proves nothing by that call)
+  const returns: A.Return[] = [];
+  let yields = false;
+  walk(fn, (n) => {
+    if (n !== fn && (n.type === 'FunctionDef' || n.type === 'AsyncFunctionDef' || n.type === 'Lambda' || n.type === 'ClassDef')) return false;
+    if (n.type === 'Return') returns.push(n);
+    else if (n.type === 'Yield' || n.type === 'YieldFrom') yields = true;
+  });
+  // (Falling off the end returns None: no path, nothing opened with it.)
+  const ok = !yields && returns.length > 0 && returns.every((r) => !r.value || (r.value.type === 'Constant' && r.value.value === null) || isNormalised(r.value, sem, d + 1));
+  normalisingHelpers.set(fn, ok);
+  return ok;
 }
 
 /** `Path(p)` / `Path(base) / p` → the key of the controlled part. */

@@ -101,3 +101,70 @@ describe("shell= a parameter of the helper: the helper's B602 settled by its cal
     expect(at(all, 'B602', 'tools.py', 4)).toHaveLength(1);
   });
 });
+
+describe('a containment check on the result of a normalising helper of the module', () => {
+  const app = (check: string, after = '        abort(404)') =>
+    lines(
+      'import os',
+      'from flask import Flask, abort, request, send_file',
+      'app = Flask(__name__)',
+      'ROOT = os.path.realpath(os.environ.get("EXPORT_ROOT", "/srv/exports"))',
+      'def _resolve(tenant, name):',
+      '    return os.path.realpath(os.path.join(ROOT, tenant, name))',
+      'def _joined(tenant, name):',
+      '    return os.path.join(ROOT, tenant, name)',
+      '@app.get("/exports/<tenant>")',
+      'def download(tenant):',
+      '    name = request.args.get("file", "")',
+      `    full = ${check.split(' @ ')[0]}`,
+      `    if ${check.split(' @ ')[1]}:`,
+      after,
+      '    return send_file(full)',
+    );
+  it('full = _resolve(...) (every return a realpath), then commonpath([full, ROOT]) != ROOT → abort: no KR104', async () => {
+    const all = await scan({ 'app.py': app('_resolve(tenant, name) @ os.path.commonpath([full, ROOT]) != ROOT') });
+    expect(at(all, 'KR104', 'app.py')).toHaveLength(0);
+  });
+  it('a helper that only joins (no normalisation): the check proves nothing, KR104 stays', async () => {
+    const all = await scan({ 'app.py': app('_joined(tenant, name) @ os.path.commonpath([full, ROOT]) != ROOT') });
+    expect(at(all, 'KR104', 'app.py', 15)).toHaveLength(1);
+  });
+  it('the check that only logs: KR104 stays', async () => {
+    const all = await scan({ 'app.py': app('_resolve(tenant, name) @ os.path.commonpath([full, ROOT]) != ROOT', '        print("outside")') });
+    expect(at(all, 'KR104', 'app.py', 15)).toHaveLength(1);
+  });
+});
+
+describe('all(test for v in (a, b, c)): the test holds of each value', () => {
+  const app = (check: string) =>
+    lines(
+      'from flask import Flask, abort, request',
+      'from pymongo import MongoClient',
+      'app = Flask(__name__)',
+      'users = MongoClient()["db"]["users"]',
+      '@app.post("/reset")',
+      'def reset():',
+      '    data = request.get_json(silent=True) or {}',
+      '    email = data.get("email")',
+      '    token = data.get("token")',
+      `    if not ${check}:`,
+      '        abort(400)',
+      '    return str(users.find_one({"email": email, "token": token}))',
+    );
+  it('not all(isinstance(v, str) and v for v in (email, token)) → abort: no KR117', async () => {
+    const all = await scan({ 'app.py': app('all(isinstance(v, str) and v for v in (email, token))') });
+    expect(at(all, 'KR117', 'app.py')).toHaveLength(0);
+  });
+  it('the type check left out of the loop (truthiness only): KR117 stays', async () => {
+    const all = await scan({ 'app.py': app('all(v for v in (email, token))') });
+    expect(at(all, 'KR117', 'app.py', 12)).toHaveLength(1);
+  });
+  it('a value missing from the tuple is not checked: KR117 stays', async () => {
+    const all = await scan({ 'app.py': app('all(isinstance(v, str) for v in (email,))') });
+    expect(at(all, 'KR117', 'app.py', 12)).toHaveLength(1);
+  });
+  it('any() proves nothing of each value: KR117 stays', async () => {
+    const all = await scan({ 'app.py': app('any(isinstance(v, str) for v in (email, token))') });
+    expect(at(all, 'KR117', 'app.py', 12)).toHaveLength(1);
+  });
+});
