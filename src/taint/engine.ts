@@ -429,6 +429,8 @@ const MAX_CALL_DEPTH = 3;
 const MAX_CONTEXT_ANALYSES = 400;
 /** Contexts (which parameters and fields hold a request object) a function is analysed in, besides the plain one. */
 const MAX_SPECIALISED = 4;
+/** A dict's views: what they give is what the dict holds. */
+const DICT_VIEWS: ReadonlySet<string> = new Set(['items', 'keys', 'values']);
 const MAX_TRACE = 40;
 /** Calls that never return: they raise (the web frameworks' `abort`, Bottle's `redirect`) or exit. */
 const TERMINATORS = new Set([
@@ -1323,6 +1325,13 @@ export class TaintAnalysis {
         const q = this.sem.callName(e) ?? '';
         if ((PURE_OF_CONSTANTS.has(q) || PROGRAM_LOOKUPS.has(q)) && !this.shadowsBuiltin(e, q)) return true;
         if (f.type === 'Attribute' && PURE_METHODS.has(f.attr)) return l(f.value);
+        // The views of a dict built only from constants (`for name, expr in TABLE.items()`).
+        if (f.type === 'Attribute' && DICT_VIEWS.has(f.attr) && !e.args.length) {
+          // (A dict tracked here, or a module table of constants that nothing changes, keys included.)
+          if (f.value.type === 'Name' && st.shapes.has(f.value.id)) return l(f.value);
+          const t = this.moduleTable(f.value, st);
+          return this.constantTable(f.value, st, d) && (t?.type !== 'Dict' || t.keys.every((k) => k !== null && l(k)));
+        }
         const callee = this.localCallee(e);
         if (callee) return this.litCallee(callee.fn, st);
         return this.externalCall(e, st, { kind: 'constants' })?.summary.retLit === true;
@@ -2249,7 +2258,8 @@ export class TaintAnalysis {
     for (let r = 0; r < rounds; r++) {
       // `for name in CONSTANTS:` — each element of a collection built only from constants is a constant.
       if (s.type !== 'While') {
-        const v: Val = { t: iterT ? { ...iterT, head: true } : null, c: undefined, shape: null, lit: !live(iterT) && s.target.type === 'Name' && this.litOnly(s.iter, st, 0) };
+        // (`for name, expr in TABLE.items()`: each part of each element too.)
+        const v: Val = { t: iterT ? { ...iterT, head: true } : null, c: undefined, shape: null, lit: !live(iterT) && this.litOnly(s.iter, st, 0) };
         // `for i, x in enumerate(xs)`: i is a count, x an element of xs.
         if (s.target.type === 'Tuple' && s.target.elts.length === 2 && s.iter.type === 'Call' && this.sem.callName(s.iter) === 'enumerate' && !this.shadowsBuiltin(s.iter, 'enumerate')) {
           this.assign(s.target.elts[0], { t: null, c: undefined, shape: null }, s, st);
@@ -2988,7 +2998,8 @@ export class TaintAnalysis {
     let t: Taint | null = null;
     for (const g of e.generators) {
       const it = this.eval(g.iter, st, d + 1);
-      this.assignIterated(g.target, g.iter, { t: it, c: undefined, shape: null }, g, st);
+      // (As a `for` loop: the elements of a collection built only from constants are constants.)
+      this.assignIterated(g.target, g.iter, { t: it, c: undefined, shape: null, lit: !live(it) && this.litOnly(g.iter, st, 0) }, g, st);
       for (const c of g.ifs) {
         this.eval(c, st, d + 1);
         this.applyGuards(st, guardsOf(c, this.sem, 0, this.extGuards), true, c);

@@ -168,3 +168,26 @@ describe('all(test for v in (a, b, c)): the test holds of each value', () => {
     expect(at(all, 'KR117', 'app.py', 12)).toHaveLength(1);
   });
 });
+
+describe('the items of a module table of constants are constants', () => {
+  const limits = (...more: string[]) =>
+    lines(
+      'RAW = {"max_upload": "25 * 1024 * 1024", "ttl": "60 * 60 * 8"}',
+      'def limits():',
+      '    return {name: eval(expr, {"__builtins__": {}}) for name, expr in RAW.items()}',
+      'def each():',
+      '    for name, expr in RAW.items():',
+      '        print(name, eval(expr))',
+      ...more,
+    );
+  it('for name, expr in RAW.items() (and in a comprehension): B307 dismissed as constant', async () => {
+    const all = await scan({ 'limits.py': limits() });
+    expect(verdictOf(all, 'B307', 'limits.py', 3)).toBe('constant');
+    expect(verdictOf(all, 'B307', 'limits.py', 6)).toBe('constant');
+  });
+  it('a table some function adds to is no table of constants: B307 stays', async () => {
+    const all = await scan({ 'limits.py': limits('def add(request):', '    RAW["x"] = request.args["e"]') });
+    expect(at(all, 'B307', 'limits.py', 3)).toHaveLength(1);
+    expect(at(all, 'B307', 'limits.py', 6)).toHaveLength(1);
+  });
+});
