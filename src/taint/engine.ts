@@ -338,6 +338,8 @@ interface Summary {
   sinks: SummarySink[];
   /** Every value the function returns is built only from constants. */
   retLit?: boolean;
+  /** Every value the function returns is a list or tuple whose first element is built only from constants (`return [tar, "-czf", dest]` with `tar = shutil.which("tar")`): an argument list that runs a fixed program. */
+  retHeadLit?: boolean;
   /** What every value the function returns is safe for (see {@link Clean}). */
   retClean?: Clean;
   /** Untrusted data the function returns whatever its arguments (`return request.args["q"]`). */
@@ -396,6 +398,8 @@ interface FnState {
   retClean: Clean;
   /** Every return so far returned a value built only from constants (and nothing was yielded). */
   retLit: boolean;
+  /** Every return so far returned a list or tuple whose first element is built only from constants (see `Summary.retHeadLit`). */
+  retHeadLit: boolean;
   /** Names holding an instance of a class of another module (qualified class name). */
   types: Map<string, string>;
   /** For those instances: their fields that hold a request object. */
@@ -729,7 +733,7 @@ export class TaintAnalysis {
   }
 
   private newState(summary: Summary, returnsResponse: boolean, returnsHtml: boolean, scope: Scope): FnState {
-    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), lits: new Set(), cleans: new Map(), retClean: ALL_CLEAN, retLit: true, types: new Map(), instReq: new Map(), ctors: new Map(), reqs: new Set(), scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
+    const st: FnState = { env: new Map(), consts: new Map(), shapes: new Map(), lits: new Set(), cleans: new Map(), retClean: ALL_CLEAN, retLit: true, retHeadLit: true, types: new Map(), instReq: new Map(), ctors: new Map(), reqs: new Set(), scope, fold: null as unknown as FoldEnv, summary, returnsResponse, returnsHtml, loopDepth: 0, inter: false };
     st.fold = {
       name: (e) => this.nameConst(e, st),
       item: (c, k) => {
@@ -1047,7 +1051,9 @@ export class TaintAnalysis {
     if (instance) this.bindInstance(named, st, instance);
     if (fn.name === '__init__') st.ctor = true;
     // Falling off the end returns None: not one imported object.
-    if (!this.execBlock(fn.body, st, 0)) {
+    // (Falling off the end returns None.)
+    const ended = this.execBlock(fn.body, st, 0);
+    if (!ended) {
       summary.retName = null;
       summary.retCls = null;
     }
@@ -1057,6 +1063,7 @@ export class TaintAnalysis {
       if (fields.length) summary.reqFields = fields;
     }
     summary.retLit = st.retLit;
+    if (st.retHeadLit && ended) summary.retHeadLit = true;
     summary.retClean = st.retClean;
     if (instance?.onExit && self) instance.onExit(st, self);
     return summary;
@@ -2074,6 +2081,22 @@ export class TaintAnalysis {
     if (s.value.type === 'Name' && !s.targets.some((tg) => tg.type === 'Name' && tg.id === (s.value as A.Name).id)) st.shapes.delete(s.value.id);
   }
 
+  /** A list or tuple (a display, or a name holding a tracked one) whose first element is built only from constants. */
+  private litHead(e: A.Expr, st: FnState): boolean {
+    if ((e.type === 'List' || e.type === 'Tuple') && e.elts[0] && e.elts[0].type !== 'Starred') return this.litOnly(e.elts[0], st, 0);
+    const sh = this.shapeAt(e, st);
+    return !!sh && sh.kind === 'seq' && !!sh.items[0] && constItem(sh.items[0]) && !live(sh.items[0].t);
+  }
+
+  /** `cmd = build(…)` (or the call itself) of a function whose every return is an argument list of a fixed program (see `Summary.retHeadLit`). */
+  private returnsLitHead(e: A.Expr, st: FnState): boolean {
+    const v = e.type === 'Name' ? this.sem.reachingValue(e) : e;
+    if (v?.type !== 'Call') return false;
+    const callee = this.localCallee(v);
+    if (callee) return callee.offset === 0 && this.summaryOf(callee.fn).retHeadLit === true;
+    return this.externalCall(v, st, { kind: 'constants' })?.summary.retHeadLit === true;
+  }
+
   /** `return value`: the function summary's return facts, and the response/HTML sinks of a returned value; the statement leaves the block. */
   private execReturn(s: A.Return, st: FnState): boolean {
     if (!s.value) {
@@ -2088,6 +2111,7 @@ export class TaintAnalysis {
       st.summary.retCls = made && (st.summary.retCls === undefined || st.summary.retCls === made) ? made : null;
     }
     if (st.retLit && !this.litOnly(s.value, st, 0)) st.retLit = false;
+    if (st.retHeadLit && !this.litHead(s.value, st)) st.retHeadLit = false;
     if (st.retClean.bits && !st.retLit) st.retClean = andClean(st.retClean, this.cleanOf(s.value, st, 0));
     if (st.summary.retName !== null && st.summary !== EMPTY) {
       const qn = this.importedName(s.value);
@@ -2514,7 +2538,10 @@ export class TaintAnalysis {
     if (sh && sh.kind === 'seq') {
       head = sh.items[0]?.c;
       headLit = !!sh.items[0] && constItem(sh.items[0]) && !live(sh.items[0].t);
-    } else if (e.type === 'Name') head = this.appendOnlyHead(e, st);
+    } else if (e.type === 'Name') {
+      head = this.appendOnlyHead(e, st);
+      headLit = head === undefined && this.returnsLitHead(e, st);
+    } else if (e.type === 'Call') headLit = this.returnsLitHead(e, st);
     else {
       // `["tar", "-czf", dest, "--"] + paths`: a concatenation starts with its leftmost list.
       const list = leftmostOperand(e);
@@ -2875,6 +2902,7 @@ export class TaintAnalysis {
       case 'YieldFrom':
       case 'Yield':
         st.retLit = false;
+        st.retHeadLit = false;
         st.retClean = NOT_CLEAN;
         if (st.summary !== EMPTY) st.summary.retName = null;
         if (e.value) this.eval(e.value, st, d + 1);

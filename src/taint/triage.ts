@@ -256,6 +256,30 @@ function environmentNameVerdict(n: A.Constant, sem: SemanticModel, module: A.Mod
   return read ? { kind: 'non-security-use', reason: `'${target.id}' is the name of the environment variable the value is read from (line ${read.lineno}), not a password` } : null;
 }
 
+/**
+ * What a password-named constant holds when its name ends with a word that says it is
+ * about the credential, not the credential, and the value has that word's shape: the HTTP
+ * header or the form field it travels in (`TOKEN_HEADER = "X-Billing-Signature"`,
+ * `PASSWORD_FIELD = "password"`), the URL it is fetched from (no credentials in it), the
+ * scheme or prefix written before it (`TOKEN_PREFIX = "Bearer "`).
+ */
+const DESCRIPTORS: readonly { words: RegExp; value: RegExp; what: string }[] = [
+  { words: /_HEADER(?:_NAME)?$/i, value: /^[A-Za-z][A-Za-z-]{0,63}$/, what: 'the name of the HTTP header it travels in' },
+  { words: /_(?:FIELD|PARAM|PARAMETER|KEY_NAME|FIELD_NAME|PARAM_NAME|COOKIE_NAME|ATTR|ATTRIBUTE)$/i, value: /^[A-Za-z_][A-Za-z_.-]{0,63}$/, what: 'the name of the field it travels in' },
+  { words: /_(?:URL|URI|ENDPOINT)$/i, value: /^(?:https?:\/\/[^\s@/]+)?\/[^\s@=]*$/i, what: 'the URL it is requested from' },
+  { words: /_(?:PREFIX|SCHEME|TYPE)$/i, value: /^[A-Za-z][A-Za-z -]{0,31}$/, what: 'the scheme written before it' },
+];
+
+/** B105 on a descriptor of the credential (see {@link DESCRIPTORS}): `non-security-use`; null otherwise. */
+function descriptorVerdict(n: A.Constant): Verdict | null {
+  const assign = n.parent;
+  if (typeof n.value !== 'string' || assign?.type !== 'Assign' || assign.value !== n || assign.targets.length !== 1) return null;
+  const t = assign.targets[0];
+  const name = t.type === 'Name' ? t.id : t.type === 'Attribute' ? t.attr : '';
+  const d = DESCRIPTORS.find((x) => x.words.test(name) && x.value.test(n.value as string));
+  return d ? { kind: 'non-security-use', reason: `'${name}' holds ${d.what}, not a password` } : null;
+}
+
 /** Per module, walked once (a file may hold many B105 findings). */
 const environmentUsesOf = new WeakMap<A.Module, EnvironmentUses>();
 
@@ -394,7 +418,7 @@ export function triageFindings(input: TriageInput): Finding[] {
       continue;
     }
     if (f.ruleId === 'B105' && n?.type === 'Constant') {
-      const v = environmentNameVerdict(n, input.semantic, analysis.module);
+      const v = environmentNameVerdict(n, input.semantic, analysis.module) ?? descriptorVerdict(n);
       if (v) verdicts.set(f, v);
       continue;
     }

@@ -191,3 +191,71 @@ describe('the items of a module table of constants are constants', () => {
     expect(at(all, 'B307', 'limits.py', 6)).toHaveLength(1);
   });
 });
+
+describe('B105 on a name that describes the credential, holding a value of that shape', () => {
+  const settings = (...xs: string[]) => lines('import os', ...xs);
+  it('TOKEN_HEADER = "X-Billing-Signature", PASSWORD_FIELD = "password", TOKEN_URL = "https://auth.example.com/oauth/token": dismissed', async () => {
+    const all = await scan({ 's.py': settings('TOKEN_HEADER = "X-Billing-Signature"', 'PASSWORD_FIELD = "password"', 'TOKEN_URL = "https://auth.example.com/oauth/token"', 'TOKEN_PREFIX = "Bearer "') });
+    for (const line of [2, 3, 4, 5]) expect(verdictOf(all, 'B105', 's.py', line)).toBe('non-security-use');
+  });
+  it('a descriptor name holding what looks like a secret, or a plain password name: B105 stays', async () => {
+    const all = await scan({
+      's.py': settings('TOKEN_HEADER = "f8a9c0d7e6b5a4c3d2e1f0a9"', 'TOKEN_URL = "https://api.example.com/v1?token=abc123secret"', 'PASSWORD = "X-Billing-Signature"', 'TOKEN_URL = "https://user:pw@host/x"'),
+    });
+    for (const line of [2, 3, 4, 5]) expect(at(all, 'B105', 's.py', line)).toHaveLength(1);
+  });
+});
+
+describe("Django's format_html and format_html_join escape what they format", () => {
+  const view = (header: string, items = 'format_html_join("\\n", "<li>{}</li>", ((t,) for t in selected))') =>
+    lines(
+      'from django.http import HttpResponse',
+      'from django.utils.html import format_html, format_html_join',
+      'from django.utils.safestring import mark_safe',
+      'def tags(request):',
+      '    selected = request.GET.getlist("tag")',
+      `    items = ${items}`,
+      `    header = ${header}`,
+      '    return HttpResponse(mark_safe(f"{header}<ul>{items}</ul>"))',
+    );
+  it('request data through format_html and format_html_join into mark_safe: B308 dismissed', async () => {
+    const all = await scan({ 'views.py': view('format_html("<h3>{}</h3>", ", ".join(selected))') });
+    expect(at(all, 'B308', 'views.py', 8)).toHaveLength(0);
+    expect(at(all, 'KR108', 'views.py')).toHaveLength(0);
+  });
+  it('the same header built with % formatting: B308 stays', async () => {
+    const all = await scan({ 'views.py': view('"<h3>%s</h3>" % ", ".join(selected)') });
+    expect(at(all, 'B308', 'views.py', 8)).toHaveLength(1);
+  });
+  it("request data as format_html_join's format string: an XSS flow", async () => {
+    const all = await scan({ 'views.py': view('""', 'format_html_join("\\n", selected[0], ((t,) for t in selected))') });
+    expect(at(all, 'KR108', 'views.py', 6).length + at(all, 'B308', 'views.py', 8).length).toBeGreaterThan(0);
+    expect(at(all, 'KR108', 'views.py', 6)).toHaveLength(1);
+  });
+});
+
+describe('an argument list built by a helper of the module', () => {
+  const cli = (...helper: string[]) =>
+    lines(
+      'import shutil',
+      'import subprocess',
+      'import sys',
+      ...helper,
+      'def main():',
+      '    cmd = tar_command(sys.argv[1], sys.argv[2])',
+      '    subprocess.run(cmd)',
+    );
+  const RUN = 9;
+  it('every return a list that starts with a fixed program (shutil.which("tar")): B603 dismissed', async () => {
+    const all = await scan({ 'cli.py': cli('def tar_command(src, dest):', '    tar = shutil.which("tar")', '    return [tar, "-czf", dest, "--", src]') });
+    expect(verdictOf(all, 'B603', 'cli.py', RUN)).toBe('constant');
+  });
+  it('the program is a parameter of the helper: B603 stays', async () => {
+    const all = await scan({ 'cli.py': cli('def tar_command(prog, dest):', '    tar = prog', '    return [tar, "-czf", dest, "--"]') });
+    expect(at(all, 'B603', 'cli.py', RUN)).toHaveLength(1);
+  });
+  it('one return of the helper names another program: B603 stays', async () => {
+    const all = await scan({ 'cli.py': cli('def tar_command(src, dest):', '    if src.endswith(".sh"):', '        return [src]', '    return ["tar", "-czf", dest, src]') });
+    expect(at(all, 'B603', 'cli.py', RUN + 1)).toHaveLength(1);
+  });
+});

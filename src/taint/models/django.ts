@@ -84,6 +84,8 @@ export const DJANGO: LibraryModel = {
     { kind: 'xss', label: 'HTML marked safe', names: ['django.utils.safestring.mark_safe', 'django.utils.safestring.SafeString', 'django.utils.safestring.SafeText'] },
     // format_html escapes its arguments, not its format string.
     { kind: 'xss', label: 'the format string of format_html', names: ['django.utils.html.format_html'], keywords: ['format_string'] },
+    // format_html_join(sep, format_string, args_generator): the separator is escaped, the format string is not.
+    { kind: 'xss', label: 'the format string of format_html_join', names: ['django.utils.html.format_html_join'], args: [1], keywords: ['format_string'] },
     { kind: 'xss', names: ['django.http.HttpResponse', 'django.http.response.HttpResponse'], keywords: ['content'], when: htmlResponse },
     { kind: 'xss', names: ['django.http.StreamingHttpResponse', 'django.http.response.StreamingHttpResponse'], keywords: ['streaming_content'], when: htmlResponse },
     // A response is a file: response.write(html), response.writelines(parts) add to an HTML body.
@@ -98,6 +100,8 @@ export const DJANGO: LibraryModel = {
   passThrough: ['django.template.Context', 'django.template.context.Context', 'django.template.RequestContext', 'django.template.context.RequestContext'],
   sanitizers: [
     { names: ['django.utils.html.escape', 'django.utils.html.conditional_escape', 'django.utils.html.strip_tags', 'django.utils.html.escapejs'], clears: ['xss'] },
+    // They escape every argument they format (a format string that is not a constant is a sink above).
+    { names: ['django.utils.html.format_html', 'django.utils.html.format_html_join'], clears: ['xss'] },
     { names: ['django.utils._os.safe_join', 'django.utils.text.get_valid_filename'], clears: ['path'] },
     { names: ['django.utils.text.slugify'], clears: ['sql', 'command', 'code', 'path', 'ssti', 'redirect', 'xss', 'ldap', 'xpath', 'header', 'deserialization'] },
   ],
