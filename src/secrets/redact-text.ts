@@ -62,8 +62,16 @@ const MATCHER = new KeywordMatcher(KEYWORDS);
 
 /** What a masked value looks like; such text is never masked again. */
 const MASKED = /\u2026\(\d+ chars\)/;
-/** A value that starts with a mask (`se…(13 chars)` then the code after it): masked already. */
-const MASKED_START = /^[^\s\u2026]{0,4}\u2026\(\d+ chars\)/;
+/**
+ * A span that starts with a mask (its kept prefix of at most four characters, then
+ * `…(N chars)`): masked already, though the span ends before the mask does (an unquoted
+ * value read up to a bracket or a space: `se…(13 chars` of `authkey=se…(13 chars))`).
+ * Only at the start: text before a mask is not taken for masked.
+ */
+const MASK_AT_START = /^[^\s\u2026]{0,4}\u2026\(\d+ chars\)/;
+function startsMasked(s: string, a: number): boolean {
+  return MASK_AT_START.test(s.slice(a, a + 32));
+}
 
 /** Half-open span `[start, end)` of `text` to mask. */
 type Span = [number, number];
@@ -207,7 +215,7 @@ function valueSpan(s: string, v: number): Span | undefined {
 function checked(s: string, start: number, end: number): Span | undefined {
   if (end <= start) return undefined;
   const value = s.slice(start, end);
-  if (NOT_A_VALUE.test(value.trim()) || MASKED.test(value) || MASKED_START.test(s.slice(start, start + 32))) return undefined;
+  if (NOT_A_VALUE.test(value.trim()) || MASKED.test(value) || startsMasked(s, start)) return undefined;
   return [start, end];
 }
 
@@ -238,7 +246,7 @@ function applySpans(s: string, spans: Span[]): string {
   let at = 0;
   for (const [a, b] of merged) {
     const piece = s.slice(a, b);
-    out += s.slice(at, a) + (MASKED.test(piece) ? piece : maskSecret(piece));
+    out += s.slice(at, a) + (MASKED.test(piece) || startsMasked(s, a) ? piece : maskSecret(piece));
     at = b;
   }
   return out + s.slice(at);

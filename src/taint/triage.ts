@@ -261,13 +261,15 @@ function environmentNameVerdict(n: A.Constant, sem: SemanticModel, module: A.Mod
  * about the credential, not the credential, and the value has that word's shape: the HTTP
  * header or the form field it travels in (`TOKEN_HEADER = "X-Billing-Signature"`,
  * `PASSWORD_FIELD = "password"`), the URL it is fetched from (no credentials in it), the
- * scheme or prefix written before it (`TOKEN_PREFIX = "Bearer "`).
+ * scheme or prefix written before it (`TOKEN_PREFIX = "Bearer "`), the kind of token it is
+ * (`token_type = "quoted-string"` in a parser).
  */
 const DESCRIPTORS: readonly { words: RegExp; value: RegExp; what: string }[] = [
   { words: /_HEADER(?:_NAME)?$/i, value: /^[A-Za-z][A-Za-z-]{0,63}$/, what: 'the name of the HTTP header it travels in' },
   { words: /_(?:FIELD|PARAM|PARAMETER|KEY_NAME|FIELD_NAME|PARAM_NAME|COOKIE_NAME|ATTR|ATTRIBUTE)$/i, value: /^[A-Za-z_][A-Za-z_.-]{0,63}$/, what: 'the name of the field it travels in' },
   { words: /_(?:URL|URI|ENDPOINT)$/i, value: /^(?:https?:\/\/[^\s@/]+)?\/[^\s@=]*$/i, what: 'the URL it is requested from' },
-  { words: /_(?:PREFIX|SCHEME|TYPE)$/i, value: /^[A-Za-z][A-Za-z -]{0,31}$/, what: 'the scheme written before it' },
+  { words: /_(?:PREFIX|SCHEME)$/i, value: /^[A-Za-z][A-Za-z -]{0,31}$/, what: 'the scheme written before it' },
+  { words: /_(?:TYPE|KIND)$/i, value: /^[A-Za-z][A-Za-z_ -]{0,31}$/, what: 'a kind of credential or token' },
 ];
 
 /** B105 on a descriptor of the credential (see {@link DESCRIPTORS}): `non-security-use`; null otherwise. */

@@ -4,6 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { markRedacted, redactDeep, redactText } from '../../src/secrets/redact-text.js';
+import { scan } from '../../src/pipeline/scan.js';
+import { cleanTempDirs, tempProject } from '../helpers/temp-project.js';
+
+cleanTempDirs();
 
 const GHP = 'ghp_' + 'Zq8Xw2Lr5Tb7Nc9Vm1Ks3Hd6Fg4Pj0Ya8Qe7';
 const AWS = 'AKIA' + 'QZ7XW2LR5TB7NCEV';
@@ -104,5 +108,33 @@ describe('hostile redaction: redactDeep reaches every string', () => {
     expect(marked.name).toContain(GHP);
     expect(v.files[0].path).not.toContain(AWS);
     expect(v.note).not.toContain(GHP);
+  });
+});
+
+describe('hostile redaction: a report shows each secret masked once', () => {
+  it('connection strings (URL, libpq keyword/value, ODBC): message and snippet hold one well-formed mask, not the secret', async () => {
+    const pw = ['Ur7-Qm4-Pw2x', 'Kv7pR2vLx9Tz', 'Od9-Tz4-7717'];
+    const root = tempProject(
+      {
+        'db.py': [
+          `URL = "postgresql://app:${pw[0]}@db.internal/app"`,
+          `DSN = "host=warehouse.internal dbname=reporting user=etl password=${pw[1]} sslmode=require"`,
+          `ODBC = "Driver={ODBC Driver 18};Server=tcp:sql.internal,1433;Database=app;Uid=app;Pwd=${pw[2]};Encrypt=yes"`,
+          '',
+        ].join('\n'),
+      },
+      'krait-redact-',
+    );
+    const report = await scan({ targets: [root], config: false, jobs: 1, cache: false });
+    const kr204 = report.findings.filter((f) => f.ruleId === 'KR204');
+    expect(kr204.map((f) => f.location.startLine).sort()).toEqual([1, 2, 3]);
+    for (const f of kr204) {
+      for (const text of [f.message, f.snippet ?? '']) {
+        for (const p of pw) expect(text).not.toContain(p);
+        // (A mask masked again reads `…(6 chars) chars)` or ends in a doubled bracket.)
+        expect(text, text).not.toMatch(/chars\) chars\)|…\(\d+ chars\)\)\)/);
+      }
+      expect(f.message).toMatch(/ \([A-Za-z0-9-]{0,4}…\(\d+ chars\)\) written in the source/);
+    }
   });
 });

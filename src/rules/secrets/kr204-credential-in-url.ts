@@ -17,7 +17,7 @@ export const credentialInUrl: ProjectRule<SecretFileFacts> = defineProjectRule<S
   confidence: 'high',
   cwe: [798, 259],
   docs: {
-    what: 'Finds passwords embedded in URLs and connection strings: `postgres://user:pass@host`, `mongodb+srv://…`, `redis://:pass@…`, `amqp://…`, index URLs for pip, ODBC `Pwd=…;` and JDBC `password=` parameters, `https://x-access-token:…@`.',
+    what: 'Finds passwords embedded in URLs and connection strings: `postgres://user:pass@host`, `mongodb+srv://…`, `redis://:pass@…`, `amqp://…`, index URLs for pip, ODBC `Pwd=…;`, PostgreSQL keyword/value `password=…` and JDBC `password=` parameters, `https://x-access-token:…@`.',
     why: 'Connection strings travel: they are logged, shown in error messages and tracebacks, copied into CI settings and packaged with the application. The password in them is a database or service credential.',
     example: 'engine = create_engine("postgresql://app:S3cr3t-Pw@db.internal/app")',
     instead: 'engine = create_engine(os.environ["DATABASE_URL"])  # or URL.create(password=os.environ["DB_PASSWORD"], ...)',
@@ -27,7 +27,8 @@ export const credentialInUrl: ProjectRule<SecretFileFacts> = defineProjectRule<S
     for (const c of facts.candidates) {
       if (c.ruleId !== 'KR204') continue;
       ctx.report(secretFinding(credentialInUrl, facts, c, {
-        message: `${c.label}: password ${c.masked} embedded in the URL; pass credentials separately from the environment`,
+        // (No `password: value` shape in the message: the report's redaction would read the mask as a value to mask.)
+        message: `${c.label} (${c.masked}) written in the source; pass credentials separately, from the environment`,
         fix: FIX,
         formatName: c.label,
       }));

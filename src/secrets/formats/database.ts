@@ -41,6 +41,14 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     source: 'https://learn.microsoft.com/en-us/dotnet/framework/data/adonet/connection-string-syntax',
   }),
   fmt({
+    // libpq's keyword/value form (psycopg2.connect(dsn), asyncpg, SQLAlchemy's `connect_args`): space-separated `key=value` pairs.
+    id: 'libpq-keyword-password', name: 'PostgreSQL keyword/value connection string with password', group: 'database', rule: 'KR204', cwe: [259, 798],
+    regex: `(?<![A-Za-z0-9_])(?:host|hostaddr|dbname|user|port|service)=[^\\s'"]{1,200}[ \\t][^\\n'"]{0,600}?[ \\t]password=(?<secret>[^\\s'"{}$%<>]{3,128})`, keywords: ['password='], entropy: 1.5,
+    tp: ['WAREHOUSE_DSN = "host=warehouse.internal dbname=reporting user=etl_writer password=Pq-fake-7Tz sslmode=require"'],
+    fp: ['DSN = "host=db dbname=app user=app password={password}"', 'DSN = "host=db dbname=app user=app password=$PGPASSWORD"', 'dsn = f"host={h} dbname={d}"'],
+    source: 'https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-KEYWORD-VALUE',
+  }),
+  fmt({
     id: 'jdbc-password-param', name: 'JDBC URL with password parameter', group: 'database', rule: 'KR204', cwe: [259, 798],
     regex: `jdbc:[a-z0-9]{2,20}:[^\\s'"]{0,300}?[?&;]password=(?<secret>[^&;\\s'"]{3,128})`, keywords: ['jdbc:'], entropy: 1.5,
     tp: ['jdbc_url = "jdbc:postgresql://db.internal:5432/app?user=app&password=Jd-fake-5150"'], fp: ['jdbc:postgresql://db/app?user=app&password=${PW}'],

@@ -87,7 +87,7 @@ describe('KR204 credential-in-url', () => {
         { name: 'no password', facts: facts('DB = "postgresql://db.internal/app"\n') },
       ],
       invalid: [
-        { name: 'postgres URL', facts: facts('DB = "postgresql://app:Qx7-fake-Pw2@db.internal/app"\n'), findings: [{ line: 1, message: /: password Qx…\(12 chars\) embedded in the URL; pass credentials separately from the environment$/, severity: 'high' }] },
+        { name: 'postgres URL', facts: facts('DB = "postgresql://app:Qx7-fake-Pw2@db.internal/app"\n'), findings: [{ line: 1, message: / \(Qx…\(12 chars\)\) written in the source; pass credentials separately, from the environment$/, severity: 'high' }] },
       ],
     }));
 });
