@@ -3163,6 +3163,8 @@ export class TaintAnalysis {
       // `TABLE.get(k, default)` of a module table of constants: one of its constants, or the default.
       // So is a table another module defines (`config.FEED_SOURCES.get(source, source)`): the default may be what comes back.
       if (f.attr === 'get' && !receiver && (this.constantTable(f.value, st, 0) || this.importedTable(f.value))) return args[1] ?? keywords.get('default') ?? null;
+      // `HOSTS.get(region, region)` of any mapping: one of its values, or the default (`pop` too).
+      if ((f.attr === 'get' || f.attr === 'pop') && !receiver && call.args.length === 2 && !keywords.size) return args[1] ?? null;
       if (receiver) {
         if (NON_PROPAGATING_METHODS.has(f.attr)) return null;
         if (CONTAINER_ADDERS.has(f.attr) && allArgs) {
@@ -4057,10 +4059,25 @@ function cleanAt(s: Snap, k: string): Clean {
 }
 
 /** The state after either of two paths: taints join, constants and shapes survive only where both paths agree. */
+/**
+ * What an attribute chain (`body.url`) holds on a path where it has no entry of its own: it
+ * is read from the object it hangs on (`body`), so that object's taint. A check that cleared
+ * `body.url` on one branch only leaves it as the object gives it on the other. Null for a
+ * plain name (no entry there means nothing untrusted).
+ */
+function derivedTaint(s: Snap, k: string): Taint | null {
+  for (let i = k.lastIndexOf('.'); i > 0; i = k.lastIndexOf('.', i - 1)) {
+    const t = s.env.get(k.slice(0, i));
+    if (t) return t;
+  }
+  return null;
+}
+
 function mergeSnap(a: Snap, b: Snap): Snap {
   if (a === b) return { env: new Map(a.env), consts: new Map(a.consts), shapes: new Map(a.shapes), lits: new Set(a.lits), cleans: new Map(a.cleans) };
   const env = new Map(a.env);
-  for (const [k, v] of b.env) env.set(k, join(env.get(k) ?? null, v)!);
+  for (const [k, v] of b.env) env.set(k, join(env.get(k) ?? derivedTaint(a, k), v)!);
+  for (const [k, v] of a.env) if (!b.env.has(k)) env.set(k, join(v, derivedTaint(b, k))!);
   const consts = new Map<string, ConstV>();
   for (const [k, v] of a.consts) if (b.consts.has(k) && b.consts.get(k) === v) consts.set(k, v);
   const shapes = new Map<string, Shape>();

@@ -259,3 +259,55 @@ describe('an argument list built by a helper of the module', () => {
     expect(at(all, 'B603', 'cli.py', RUN + 1)).toHaveLength(1);
   });
 });
+
+describe('a mapping lookup with a default gives the default back', () => {
+  const app = (lookup: string) =>
+    lines(
+      'import os',
+      'import requests',
+      'HOSTS = {"eu": os.environ.get("CDN_EU", "cdn-eu.example.net"), "us": os.environ.get("CDN_US", "cdn-us.example.net")}',
+      'def avatar(request):',
+      '    region = request.args.get("region", "eu")',
+      `    host = ${lookup}`,
+      '    return requests.get(f"https://{host}/a.png", timeout=5).content',
+    );
+  it('HOSTS.get(region, region) of a table of configured hosts: the request value can be the host (KR105)', async () => {
+    const all = await scan({ 'app.py': app('HOSTS.get(region, region)') });
+    expect(at(all, 'KR105', 'app.py', 7)).toHaveLength(1);
+  });
+  it('HOSTS.get(region, HOSTS["eu"]): one of the configured hosts, no KR105', async () => {
+    const all = await scan({ 'app.py': app('HOSTS.get(region, HOSTS["eu"])') });
+    expect(at(all, 'KR105', 'app.py')).toHaveLength(0);
+  });
+});
+
+describe('a check on a field that only warns leaves the field as the object gives it', () => {
+  const app = (onFail: string) =>
+    lines(
+      'import httpx',
+      'from urllib.parse import urlparse',
+      'from fastapi import FastAPI, HTTPException',
+      'from pydantic import BaseModel',
+      'HOSTS = frozenset({"feeds.example.com"})',
+      'app = FastAPI()',
+      'class Req(BaseModel):',
+      '    url: str',
+      'def is_partner(url):',
+      '    return (urlparse(url).hostname or "") in HOSTS',
+      '@app.post("/imports")',
+      'async def create(body: Req):',
+      '    warnings = []',
+      '    if not is_partner(body.url):',
+      `        ${onFail}`,
+      '    async with httpx.AsyncClient(timeout=5) as client:',
+      '        return (await client.get(body.url)).text',
+    );
+  it('if not is_partner(body.url): warnings.append(…) — the request goes on with any host: KR105', async () => {
+    const all = await scan({ 'app.py': app('warnings.append("not a partner")') });
+    expect(at(all, 'KR105', 'app.py', 17)).toHaveLength(1);
+  });
+  it('the same check raising: no KR105', async () => {
+    const all = await scan({ 'app.py': app('raise HTTPException(400)') });
+    expect(at(all, 'KR105', 'app.py')).toHaveLength(0);
+  });
+});
