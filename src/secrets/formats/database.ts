@@ -43,9 +43,9 @@ export const DATABASE_FORMATS: SecretFormat[] = [
   fmt({
     // libpq's keyword/value form (psycopg2.connect(dsn), asyncpg, SQLAlchemy's `connect_args`): space-separated `key=value` pairs.
     id: 'libpq-keyword-password', name: 'PostgreSQL keyword/value connection string with password', group: 'database', rule: 'KR204', cwe: [259, 798],
-    regex: `(?<![A-Za-z0-9_])(?:host|hostaddr|dbname|user|port|service)=[^\\s'"]{1,200}[ \\t][^\\n'"]{0,600}?[ \\t]password=(?<secret>[^\\s'"{}$%<>]{3,128})`, keywords: ['password='], entropy: 1.5,
+    regex: `(?<![A-Za-z0-9_])(?:host|hostaddr|dbname|service)=[^\\s'",()=]{1,200}[ \\t][^\\n'",()]{0,600}?[ \\t]password=(?<secret>[^\\s'",(){}$%<>;]{3,128})`, keywords: ['password='], entropy: 1.5,
     tp: ['WAREHOUSE_DSN = "host=warehouse.internal dbname=reporting user=etl_writer password=Pq-fake-7Tz sslmode=require"'],
-    fp: ['DSN = "host=db dbname=app user=app password={password}"', 'DSN = "host=db dbname=app user=app password=$PGPASSWORD"', 'dsn = f"host={h} dbname={d}"'],
+    fp: ['DSN = "host=db dbname=app user=app password={password}"', 'DSN = "host=db dbname=app user=app password=$PGPASSWORD"', 'dsn = f"host={h} dbname={d}"', 'def __init__(self, host, port=NNTP_PORT, user=None, password=None,', 'connect(host=h, dbname=d, password=pw)'],
     source: 'https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-KEYWORD-VALUE',
   }),
   fmt({
