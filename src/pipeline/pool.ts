@@ -114,12 +114,25 @@ export function openPool(jobs: number, files: number): FilePool {
       const size = Math.ceil(callers.length / slices);
       const parts: string[][] = [];
       for (let i = 0; i < callers.length; i += size) parts.push(callers.slice(i, i + size));
-      const outcomes = await Promise.all(parts.map((part) => pool.run({ project, callers: part }, { name: 'analyzeCallersTask' }) as Promise<CallerOutcome[]>));
+      // The project's facts go to the threads once, as JSON in shared memory, not as a copy
+      // per slice: each thread parses them for its first slice and keeps them for the rest
+      // (a merge of shards carries the sources as a Map, which goes as it is).
+      const shared = project.sources ? null : sharedJson(project);
+      const job = (part: string[]) => (shared ? { id: project.id, shared, callers: part } : { project, callers: part });
+      const outcomes = await Promise.all(parts.map((part) => pool.run(job(part), { name: 'analyzeCallersTask' }) as Promise<CallerOutcome[]>));
       const byPath = new Map(outcomes.flat().map((o) => [o.path, o]));
       return callers.flatMap((c) => byPath.get(c) ?? []);
     },
     close: () => pool.destroy(),
   };
+}
+
+/** `value` as JSON text (UTF-8) in a SharedArrayBuffer: every thread reads the same bytes. */
+function sharedJson(value: unknown): SharedArrayBuffer {
+  const bytes = Buffer.from(JSON.stringify(value), 'utf8');
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
 }
 
 /** The same work on the calling thread. */

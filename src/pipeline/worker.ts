@@ -10,7 +10,19 @@ export default function analyzeBatch(tasks: FileTask[]): FileResult[] {
   return tasks.map((t) => analyzeFile(t));
 }
 
-/** Worker-thread entry for the cross-module step: the second look at some callers (see {@link analyzeCallers}). */
-export function analyzeCallersTask(job: { project: CrossModuleProject; callers: string[] }): Promise<CallerOutcome[]> {
-  return analyzeCallers(job.project, job.callers);
+/** The project this thread last parsed from shared memory (its slices share it). */
+let sharedProject: CrossModuleProject | null = null;
+
+/**
+ * Worker-thread entry for the cross-module step: the second look at some callers (see
+ * {@link analyzeCallers}). The project comes as it is, or as JSON in shared memory with its
+ * id (parsed once per thread and project).
+ */
+export function analyzeCallersTask(job: { project: CrossModuleProject; callers: string[] } | { id: string; shared: SharedArrayBuffer; callers: string[] }): Promise<CallerOutcome[]> {
+  if ('project' in job) return analyzeCallers(job.project, job.callers);
+  if (sharedProject?.id !== job.id) {
+    sharedProject = null; // (the last project's facts go before the next one's are parsed)
+    sharedProject = JSON.parse(Buffer.from(job.shared).toString('utf8')) as CrossModuleProject;
+  }
+  return analyzeCallers(sharedProject, job.callers);
 }
