@@ -137,11 +137,6 @@ function plainClass(cls: A.ClassDef, sem: SemanticModel, d: number): boolean {
 }
 
 /**
- * What a function is to its callers: the key its calls are recorded under, and how many
- * leading parameters a call does not pass (a method's `self`). Null for functions a
- * framework may call (decorated, or methods of a class deriving from a framework's).
- */
-/**
  * Add to `parts` the gate of a sink call in `fn` whose `shell=` names a parameter of `fn`
  * that nothing rebinds (`subprocess.run(cmd, shell=shell)`): see {@link HingePart.gate}.
  * The part of `fn` is added, without parameters, when the flagged value does not depend on
@@ -164,6 +159,11 @@ export function withShellGate(parts: HingePart[], call: A.Call, fn: A.FunctionDe
   return [...parts, { fn: at.key, label: at.label, params: [], sig: sigOf(fn, at.shift), gate }];
 }
 
+/**
+ * What a function is to its callers: the key its calls are recorded under, and how many
+ * leading parameters a call does not pass (a method's `self`). Null for functions a
+ * framework may call (decorated, or methods of a class deriving from a framework's).
+ */
 function callableOf(fn: A.FunctionDef, sem: SemanticModel): { key: string; label: string; shift: number } | null {
   const owner = fn.parent;
   if (!fn.decorator_list.every((x) => PLAIN_DECORATORS.test(sem.qualifiedName(x.type === 'Call' ? x.func : x) ?? ''))) return null;
