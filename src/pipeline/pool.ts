@@ -117,7 +117,7 @@ export function openPool(jobs: number, files: number): FilePool {
       // The project's facts go to the threads once, as JSON in shared memory, not as a copy
       // per slice: each thread parses them for its first slice and keeps them for the rest
       // (a merge of shards carries the sources as a Map, which goes as it is).
-      const shared = project.sources ? null : sharedJson(project);
+      const shared = project.sources || !project.options.every(jsonExact) ? null : sharedJson(project);
       const job = (part: string[]) => (shared ? { id: project.id, shared, callers: part } : { project, callers: part });
       const outcomes = await Promise.all(parts.map((part) => pool.run(job(part), { name: 'analyzeCallersTask' }) as Promise<CallerOutcome[]>));
       const byPath = new Map(outcomes.flat().map((o) => [o.path, o]));
@@ -125,6 +125,21 @@ export function openPool(jobs: number, files: number): FilePool {
     },
     close: () => pool.destroy(),
   };
+}
+
+/**
+ * Whether JSON gives `value` back as it is: plain objects, arrays, strings, booleans, null
+ * and finite numbers only (an API caller's `Infinity` time budget would come back null).
+ * The data-flow facts are JSON already (the result cache stores them so); the options are checked.
+ */
+function jsonExact(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || depth > 20) return false;
+  if (Array.isArray(value)) return value.every((v) => v !== undefined && jsonExact(v, depth + 1));
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(value).every((v) => v === undefined || jsonExact(v, depth + 1));
 }
 
 /** `value` as JSON text (UTF-8) in a SharedArrayBuffer: every thread reads the same bytes. */

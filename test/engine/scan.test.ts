@@ -39,6 +39,23 @@ describe('scan', () => {
     expect(strip(two)).toBe(strip(one));
   });
 
+  it('cross-module flows are the same on worker threads (the facts go to them in shared memory) as in-process', async () => {
+    const files: Record<string, string> = {
+      'app/__init__.py': '',
+      'app/tools.py': 'import subprocess\ndef run(cmd):\n    return subprocess.call(cmd, shell=True)\n',
+      'app/views.py': 'from flask import Flask, request\nfrom .tools import run\napp = Flask(__name__)\n@app.get("/x")\ndef x():\n    return str(run(request.args["c"]))\n',
+    };
+    // (Enough files for the thread pool.)
+    for (let i = 0; i < 40; i++) files[`app/m${i}.py`] = `from .tools import run\ndef f${i}():\n    return run("ls -l")\n`;
+    const root = tree(files);
+    const one = await scan({ targets: [root], jobs: 1, config: false, cache: false });
+    const two = await scan({ targets: [root], jobs: 2, config: false, cache: false });
+    const flows = (r: typeof one) => r.findings.filter((f) => f.ruleId === 'B602' && f.verdict?.kind === 'reachable').map((f) => f.location.path);
+    expect(flows(one)).toEqual([path.join(root, 'app/tools.py')]);
+    const strip = (r: typeof one) => JSON.stringify([...r.findings, ...(r.dismissed ?? [])].map((f) => [f.fingerprint, f.status, f.verdict?.kind]));
+    expect(strip(two)).toBe(strip(one));
+  });
+
   it('lists every file it could not analyse, with a reason, and keeps going', async () => {
     const root = tree({
       'ok.py': 'eval(x)\n',
