@@ -265,11 +265,12 @@ function environmentNameVerdict(n: A.Constant, sem: SemanticModel, module: A.Mod
  * (`token_type = "quoted-string"` in a parser).
  */
 const DESCRIPTORS: readonly { words: RegExp; value: RegExp; what: string }[] = [
-  { words: /_HEADER(?:_NAME)?$/i, value: /^[A-Za-z][A-Za-z-]{0,63}$/, what: 'the name of the HTTP header it travels in' },
-  { words: /_(?:FIELD|PARAM|PARAMETER|KEY_NAME|FIELD_NAME|PARAM_NAME|COOKIE_NAME|ATTR|ATTRIBUTE)$/i, value: /^[A-Za-z_][A-Za-z_.-]{0,63}$/, what: 'the name of the field it travels in' },
+  // (Values shaped like names, words in one case each: a random string of letters is no header or field name.)
+  { words: /_HEADER(?:_NAME)?$/i, value: /^(?:[A-Za-z][a-z]{0,30}|[A-Z]{1,5})(?:-(?:[A-Za-z][a-z]{0,30}|[A-Z]{1,5})){0,6}$/, what: 'the name of the HTTP header it travels in' },
+  { words: /_(?:FIELD|PARAM|PARAMETER|KEY_NAME|FIELD_NAME|PARAM_NAME|COOKIE_NAME|ATTR|ATTRIBUTE)$/i, value: /^(?:[a-z_][a-z0-9_.-]{0,63}|[a-z]{1,20}(?:[A-Z][a-z0-9]{0,20}){1,4})$/, what: 'the name of the field it travels in' },
   { words: /_(?:URL|URI|ENDPOINT)$/i, value: /^(?:https?:\/\/[^\s@/]+)?\/[^\s@=]*$/i, what: 'the URL it is requested from' },
-  { words: /_(?:PREFIX|SCHEME)$/i, value: /^[A-Za-z][A-Za-z -]{0,31}$/, what: 'the scheme written before it' },
-  { words: /_(?:TYPE|KIND)$/i, value: /^[A-Za-z][A-Za-z_ -]{0,31}$/, what: 'a kind of credential or token' },
+  { words: /_(?:PREFIX|SCHEME)$/i, value: /^[A-Za-z][a-z]{0,20} ?$/, what: 'the scheme written before it' },
+  { words: /_(?:TYPE|KIND)$/i, value: /^(?:[a-z][a-z_ -]{0,31}|[A-Z][a-z]{0,20})$/, what: 'a kind of credential or token' },
 ];
 
 /** B105 on a descriptor of the credential (see {@link DESCRIPTORS}): `non-security-use`; null otherwise. */

@@ -200,9 +200,16 @@ describe('B105 on a name that describes the credential, holding a value of that 
   });
   it('a descriptor name holding what looks like a secret, or a plain password name: B105 stays', async () => {
     const all = await scan({
-      's.py': settings('TOKEN_HEADER = "f8a9c0d7e6b5a4c3d2e1f0a9"', 'TOKEN_URL = "https://api.example.com/v1?token=abc123secret"', 'PASSWORD = "X-Billing-Signature"', 'TOKEN_URL = "https://user:pw@host/x"'),
+      's.py': settings(
+        'TOKEN_HEADER = "f8a9c0d7e6b5a4c3d2e1f0a9"',
+        'TOKEN_URL = "https://api.example.com/v1?token=abc123secret"',
+        'PASSWORD = "X-Billing-Signature"',
+        'TOKEN_URL = "https://user:pw@host/x"',
+        'TOKEN_HEADER = "qWeRtYuIoPaSdFgH"',
+        'PASSWORD_FIELD = "HjKlQwErTyUi"',
+      ),
     });
-    for (const line of [2, 3, 4, 5]) expect(at(all, 'B105', 's.py', line)).toHaveLength(1);
+    for (const line of [2, 3, 4, 5, 6, 7]) expect(at(all, 'B105', 's.py', line)).toHaveLength(1);
   });
 });
 
