@@ -142,9 +142,15 @@ function jsonExact(value: unknown, depth = 0): boolean {
   return Object.values(value).every((v) => v === undefined || jsonExact(v, depth + 1));
 }
 
-/** `value` as JSON text (UTF-8) in a SharedArrayBuffer: every thread reads the same bytes. */
-function sharedJson(value: unknown): SharedArrayBuffer {
-  const bytes = Buffer.from(JSON.stringify(value), 'utf8');
+/** `value` as JSON text (UTF-8) in a SharedArrayBuffer, which every thread reads; null when it does not fit in one string (V8's limit is about 512 MB). */
+function sharedJson(value: unknown): SharedArrayBuffer | null {
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    return null; // (facts too large for one string: the slices carry copies, as before)
+  }
+  const bytes = Buffer.from(text, 'utf8');
   const shared = new SharedArrayBuffer(bytes.length);
   new Uint8Array(shared).set(bytes);
   return shared;
