@@ -13,7 +13,7 @@ import type * as A from '../python/ast.js';
 import type { SemanticModel } from '../python/semantic.js';
 import { pushChildrenReversed } from '../python/visit.js';
 import { PROGRAM_LOOKUPS, PURE_METHODS, PURE_OF_CONSTANTS } from './models/pure.js';
-import { importedConstant, selfFieldAssignments } from './models/predicates.js';
+import { constantFalse, importedConstant, selfFieldAssignments, shellParameter } from './models/predicates.js';
 import { paramDefault } from '../python/helpers.js';
 import { K, atUrlAttributeStart } from './model.js';
 import { callSanitizer, escapeLeavesQuotes } from './sanitizers.js';
@@ -143,17 +143,13 @@ function plainClass(cls: A.ClassDef, sem: SemanticModel, d: number): boolean {
  * them. Returns `parts` unchanged when there is no such gate.
  */
 export function withShellGate(parts: HingePart[], call: A.Call, fn: A.FunctionDef, sem: SemanticModel): HingePart[] {
-  const k = call.keywords.find((x) => x.arg === 'shell');
-  if (k?.value.type !== 'Name') return parts;
-  const b = sem.lookup(k.value.id, k.value);
+  const p = shellParameter(call, sem);
   const at = callableOf(fn, sem);
-  if (!at || b?.kind !== 'param' || b.count !== 1 || b.node.type !== 'arg') return parts;
+  if (!at || !p || p.fn !== fn) return parts;
   const positional = [...fn.args.posonlyargs, ...fn.args.args];
-  const i = positional.indexOf(b.node);
-  if ((i < 0 && !fn.args.kwonlyargs.includes(b.node)) || (i >= 0 && i < at.shift)) return parts;
-  const dflt = paramDefault(fn, b.node);
-  const v = dflt ? sem.constValue(dflt) : undefined;
-  const gate = { name: b.node.arg, pos: i >= 0 ? i - at.shift : -1, defaultOff: !!dflt && v !== undefined && !v };
+  const i = positional.indexOf(p.param);
+  if ((i < 0 && !fn.args.kwonlyargs.includes(p.param)) || (i >= 0 && i < at.shift)) return parts;
+  const gate = { name: p.param.arg, pos: i >= 0 ? i - at.shift : -1, defaultOff: p.defaultOff };
   const own = parts.find((p) => p.fn === at.key);
   if (own) return parts.map((p) => (p === own ? { ...p, gate } : p));
   return [...parts, { fn: at.key, label: at.label, params: [], sig: sigOf(fn, at.shift), gate }];
@@ -813,12 +809,8 @@ function callArgs(
       if (parts) via[i] = parts;
     }
   });
-  const isOff = (a: A.Expr): boolean => {
-    const v = a.type === 'Starred' ? undefined : sem.constValue(a);
-    return v !== undefined && !v;
-  };
-  const off = n.args.flatMap((a, i) => (isOff(a) ? [i] : []));
-  const kwOff = n.keywords.flatMap((k) => (k.arg && isOff(k.value) ? [k.arg] : []));
+  const off = n.args.flatMap((a, i) => (constantFalse(a, sem) ? [i] : []));
+  const kwOff = n.keywords.flatMap((k) => (k.arg && constantFalse(k.value, sem) ? [k.arg] : []));
   return {
     name,
     args,

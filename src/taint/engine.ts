@@ -20,10 +20,10 @@ import { PROGRAM_LOOKUPS, PURE_METHODS, PURE_OF_CONSTANTS, READ_ONLY_CALLS } fro
 import { charSetFrom, charsetClears } from './models/regex.js';
 import { IN_MEMORY_FILES } from './models/stdlib.js';
 import { MARKUP_CLASSES } from './models/flask.js';
-import { annotatedClass, boundCall, classAttributeValues, declaredAnnotation, enclosingClass, importedConstant, selfFieldAssignments } from './models/predicates.js';
+import { annotatedClass, boundCall, classAttributeValues, constantFalse, declaredAnnotation, enclosingClass, importedConstant, selfFieldAssignments, shellParameter } from './models/predicates.js';
 import type { CallArgs, Hinge } from './callers.js';
 import { frozenClassTable, frozenTable, recordsMethod } from './callers.js';
-import { enclosingFunction, paramDefault } from '../python/helpers.js';
+import { enclosingFunction } from '../python/helpers.js';
 import { isStr } from '../python/calls.js';
 
 /** A source-to-sink flow found in the module. */
@@ -206,13 +206,7 @@ function shellGiven(sp: NonNullable<SummarySink['shellParam']>, call: A.Call, pa
   if (call.args.some((a) => a.type === 'Starred') || call.keywords.some((k) => !k.arg)) return true;
   const given = pos >= 0 && pos < call.args.length ? call.args[pos] : call.keywords.find((k) => k.arg === params[sp.param])?.value;
   if (!given) return sp.dflt;
-  return mayBeTrue(given, sem);
-}
-
-/** Whether `e` may be true: anything but a constant Python takes as false. */
-function mayBeTrue(e: A.Expr, sem: SemanticModel): boolean {
-  const v = sem.constValue(e);
-  return v === undefined || !!v;
+  return !constantFalse(given, sem);
 }
 
 function notUpload(t: Taint | null): Taint | null {
@@ -3226,14 +3220,9 @@ export class TaintAnalysis {
    * default is true (a parameter without a default counts as true: the caller must say).
    */
   private shellParam(call: A.Call, st: FnState): SummarySink['shellParam'] {
-    const k = call.keywords.find((x) => x.arg === 'shell');
-    if (k?.value.type !== 'Name') return undefined;
-    const b = this.sem.lookup(k.value.id, k.value);
-    const fn = enclosingFunction(call);
-    const index = st.summary.params.indexOf(k.value.id);
-    if (b?.kind !== 'param' || b.count !== 1 || !fn || index < 0 || b.node.type !== 'arg') return undefined;
-    const d = paramDefault(fn, b.node);
-    return { param: index, dflt: !d || mayBeTrue(d, this.sem) };
+    const p = shellParameter(call, this.sem);
+    const index = p && p.fn === enclosingFunction(call) ? st.summary.params.indexOf(p.param.arg) : -1;
+    return index < 0 ? undefined : { param: index, dflt: !p!.defaultOff };
   }
 
   /**
@@ -4077,7 +4066,11 @@ function mergeSnap(a: Snap, b: Snap): Snap {
   if (a === b) return { env: new Map(a.env), consts: new Map(a.consts), shapes: new Map(a.shapes), lits: new Set(a.lits), cleans: new Map(a.cleans) };
   const env = new Map(a.env);
   for (const [k, v] of b.env) env.set(k, join(env.get(k) ?? derivedTaint(a, k), v)!);
-  for (const [k, v] of a.env) if (!b.env.has(k)) env.set(k, join(v, derivedTaint(b, k))!);
+  for (const [k, v] of a.env) {
+    if (b.env.has(k) || !k.includes('.')) continue;
+    const d = derivedTaint(b, k);
+    if (d) env.set(k, join(v, d)!);
+  }
   const consts = new Map<string, ConstV>();
   for (const [k, v] of a.consts) if (b.consts.has(k) && b.consts.get(k) === v) consts.set(k, v);
   const shapes = new Map<string, Shape>();

@@ -10,8 +10,6 @@ const SANITISERS = /(?:^|\.)(?:basename|secure_filename|safe_join|get_valid_file
 const CONTAINMENT = /(?:^|\.)(?:commonpath|is_relative_to|relative_to)$/;
 /** A function the module defines or imports whose name says it checks a path (`is_within_directory`, `safe_target`), given the member name: taken to check it. */
 const VALIDATOR_NAME = /safe|valid|check|within|inside|contain|secure|saniti|clean|verify|allowed/i;
-/** Calls that take a member name without checking it. */
-const NOT_CHECKS = new Set(['print', 'len', 'str', 'repr', 'open', 'os.path.join', 'posixpath.join', 'pathlib.Path', 'os.path.realpath', 'os.path.abspath', 'os.path.normpath', 'os.path.dirname', 'os.makedirs']);
 
 /** KR126: archive members written to `dest/member.name` without a containment check (zip slip). */
 export const archivePathTraversal = defineRule({
@@ -59,7 +57,7 @@ export const archivePathTraversal = defineRule({
             else if (last === 'startswith' && n.args.length === 1) {
               if (endsWithSeparator(n.args[0], ctx)) checked = true;
               else prefixOnly ??= n;
-            } else if (n.func.type === 'Name' && VALIDATOR_NAME.test(n.func.id) && n.args.some(isMember) && ['def', 'import'].includes(ctx.semantic.lookup(n.func.id, n)?.kind ?? '') && !NOT_CHECKS.has(q)) checked = true;
+            } else if (n.func.type === 'Name' && VALIDATOR_NAME.test(n.func.id) && n.args.some(isMember) && ['def', 'import'].includes(ctx.semantic.lookup(n.func.id, n)?.kind ?? '')) checked = true;
             if (!joinAt && (q === 'os.path.join' || q === 'posixpath.join' || q === 'pathlib.Path') && n.args.slice(1).some(isMember)) joinAt = n;
           } else if (n.type === 'Compare' && n.left.type === 'Constant' && n.left.value === '..') checked = true;
           else if (!joinAt && n.type === 'BinOp' && (n.op === 'Div' || n.op === 'Add') && isMember(n.right)) joinAt = n;

@@ -29,6 +29,29 @@ export function pickSubprocess(t: CallTaints): Taint | null {
   return join(a0 && a0.head ? a0 : null, exe);
 }
 
+/** Whether `e` is a constant Python takes as false (`False`, `None`, `0`, `""`). */
+export function constantFalse(e: A.Expr, sem: SemanticModel): boolean {
+  if (e.type === 'Starred') return false;
+  const v = sem.constValue(e);
+  return v !== undefined && !v;
+}
+
+/**
+ * `subprocess.run(cmd, shell=shell)` inside `def run(cmd, shell=False)`: the function, the
+ * parameter `shell=` names (nothing rebinds it), and whether its default is a constant Python
+ * takes as false (a parameter without a default is not: the caller must say). Null otherwise.
+ */
+export function shellParameter(call: A.Call, sem: SemanticModel): { fn: A.FunctionDef; param: A.Arg; defaultOff: boolean } | null {
+  const k = keywordArg(call, 'shell');
+  if (k?.value.type !== 'Name') return null;
+  const b = sem.lookup(k.value.id, k.value);
+  if (b?.kind !== 'param' || b.count !== 1 || b.node.type !== 'arg') return null;
+  const fn = b.node.parent?.parent;
+  if (fn?.type !== 'FunctionDef' && fn?.type !== 'AsyncFunctionDef') return null;
+  const dflt = paramDefault(fn, b.node);
+  return { fn, param: b.node, defaultOff: !!dflt && constantFalse(dflt, sem) };
+}
+
 /** `["sh", "-c", cmd]`: an argv list that starts a shell. */
 export function shellList(call: A.Call): boolean {
   const first = call.args[0] ?? keywordArg(call, 'args')?.value;
